@@ -1,0 +1,3 @@
+"""briefgen: turn a folder of news articles into a searchable static briefing site."""
+
+__version__ = "0.1.0"

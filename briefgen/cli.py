@@ -1,0 +1,159 @@
+"""The ``briefgen`` command line: options -> settings -> build() -> report."""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from briefgen import __version__
+from briefgen.build import BuildReport, Progress as ProgressFn, build, extract
+from briefgen.config import Settings, load_settings
+from briefgen.errors import BriefgenError
+from briefgen.export import briefing_json
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def common_options(func: F) -> F:
+    """Options shared by the commands that read a corpus."""
+    options = [
+        click.option("--content", "content_dir", type=click.Path(path_type=Path), help="Folder of articles."),
+        click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings YAML file."),
+        click.option("--strict", is_flag=True, default=None, help="Exit 1 when any warning is raised."),
+        click.option("--quiet", "-q", is_flag=True, default=None, help="Print only warnings and errors."),
+        click.option("--debug", is_flag=True, help="Show tracebacks."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@contextmanager
+def reporting_errors(debug: bool) -> Iterator[None]:
+    """Turn briefgen's errors into a message and exit code 1, never a traceback (unless --debug)."""
+    try:
+        yield
+    except BriefgenError as exc:
+        if debug:
+            traceback.print_exc()
+        err.print(f"[bold red]Error:[/] {exc.message()}", markup=True, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted; the previous site was left as it was")
+        sys.exit(130)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
+    """A Rich progress bar on a terminal; nothing when piped or quiet."""
+    if not enabled or not err.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        yield update
+
+
+def print_report(report: BuildReport, settings: Settings, elapsed: float, built_site: bool) -> None:
+    """The build summary and every warning."""
+    for sk in report.skipped:
+        where = f"{sk.path}:{sk.line}" if sk.line else sk.path
+        err.print(f"[yellow]warning:[/] skipped {where}: {sk.reason}", markup=True, soft_wrap=True)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", markup=True, soft_wrap=True)
+    if report.ignored:
+        shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
+        err.print(f"ignored {len(report.ignored)} files of unsupported types: {shown}", soft_wrap=True)
+    if settings.quiet:
+        return
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_row("articles read", str(report.articles))
+    table.add_row("articles skipped", str(len(report.skipped)))
+    table.add_row("actors", str(report.actors))
+    table.add_row("quotes", str(report.quotes))
+    if built_site:
+        table.add_row("pages", f"{report.pages} ({report.written} files rewritten)")
+    table.add_row("warnings", str(len(report.warnings)))
+    table.add_row("time", f"{elapsed:.1f} s")
+    out.print(table)
+    if built_site:
+        out.print(f"site written to {settings.site}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+def main() -> None:
+    """briefgen turns a folder of news articles into a searchable static briefing site."""
+
+
+@main.command("build")
+@common_options
+@click.option("--site-dir", type=click.Path(path_type=Path), help="Output folder of the site (default: site/).")
+def build_cmd(
+    content_dir: Path | None,
+    config_file: Path | None,
+    strict: bool | None,
+    quiet: bool | None,
+    debug: bool,
+    site_dir: Path | None,
+) -> None:
+    """Read the corpus, analyse it and build the static site with briefing.json."""
+    with reporting_errors(debug):
+        settings = load_settings(
+            config_file=config_file, content_dir=content_dir, site_dir=site_dir, strict=strict, quiet=quiet
+        )
+        start = time.perf_counter()
+        with progress_bar(not settings.quiet) as progress:
+            report = build(settings, progress)
+        print_report(report, settings, time.perf_counter() - start, built_site=True)
+        if settings.strict and report.problems:
+            err.print(f"[red]--strict: {report.problems} warnings; failing the build[/]", markup=True)
+            sys.exit(1)
+
+
+@main.command("extract")
+@common_options
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write the JSON.")
+def extract_cmd(
+    content_dir: Path | None,
+    config_file: Path | None,
+    strict: bool | None,
+    quiet: bool | None,
+    debug: bool,
+    output: Path,
+) -> None:
+    """Analyse the corpus and write briefing.json only (no site)."""
+    with reporting_errors(debug):
+        settings = load_settings(config_file=config_file, content_dir=content_dir, strict=strict, quiet=quiet)
+        start = time.perf_counter()
+        with progress_bar(not settings.quiet) as progress:
+            briefing, _, report = extract(settings, progress)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(briefing_json(briefing), encoding="utf-8")
+        print_report(report, settings, time.perf_counter() - start, built_site=False)
+        if not settings.quiet:
+            out.print(f"briefing written to {output}")
+        if settings.strict and report.problems:
+            sys.exit(1)

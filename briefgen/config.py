@@ -1,0 +1,154 @@
+"""Typed settings, validated once; every error names the file, line and key."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from briefgen.errors import ConfigError
+
+CONFIG_NAME = "site_config/briefgen.yml"
+
+
+class Settings(BaseModel):
+    """Everything a build needs to know, resolved against the project folder."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    project_dir: Path = Field(default=Path("."), exclude=True)
+    title: str = "Briefing"
+    content_dir: Path = Path("content")
+    site_dir: Path = Path("site")
+    build_dir: Path = Path("build")
+    templates_dir: Path = Path("templates")
+    site_config_dir: Path = Path("site_config")
+    mkdocs_config: Path = Path("mkdocs.yml")
+    cache_dir: Path = Path(".briefgen/cache")
+    site_url: str | None = None
+    model: str | None = None
+    max_article_bytes: int = Field(default=5_000_000, gt=0)
+    jobs: int = Field(default=1, ge=1)
+    actor_pages: Literal["speakers", "all"] = "speakers"
+    history_keep: int = Field(default=10, ge=0)
+    strict: bool = False
+    quiet: bool = False
+
+    def path(self, value: Path) -> Path:
+        """A settings path resolved against the project folder."""
+        return value if value.is_absolute() else self.project_dir / value
+
+    @property
+    def content(self) -> Path:
+        """The folder of articles."""
+        return self.path(self.content_dir)
+
+    @property
+    def site(self) -> Path:
+        """The output folder of the static site."""
+        return self.path(self.site_dir)
+
+    @property
+    def build(self) -> Path:
+        """The folder of generated Markdown and mkdocs.yml."""
+        return self.path(self.build_dir)
+
+    @property
+    def templates(self) -> Path:
+        """The project's template override folder."""
+        return self.path(self.templates_dir)
+
+    @property
+    def site_config(self) -> Path:
+        """The project's briefgen settings folder (topics, actors, boilerplate)."""
+        return self.path(self.site_config_dir)
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        """The user's MkDocs settings for the generated site."""
+        return self.path(self.mkdocs_config)
+
+
+def _mark_line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
+    """Parse a YAML file safely; return the data and the line of each top-level key.
+
+    Raises ConfigError naming the file, line and column of a syntax error.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read settings file: {exc}", str(path)) from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise ConfigError(
+            f"invalid YAML: {exc.problem or exc.context}", where, "correct the YAML syntax at that line"
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"invalid YAML: {exc}", str(path)) from exc
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            line = _mark_line(key_node)
+            if isinstance(key_node, yaml.ScalarNode) and line is not None:
+                lines[str(key_node.value)] = line
+    return data, lines
+
+
+def _explain(exc: ValidationError, path: Path, lines: dict[str, int], fields: list[str]) -> ConfigError:
+    problems: list[str] = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        top = str(err["loc"][0]) if err["loc"] else ""
+        where = f"{path}:{lines[top]}" if top in lines else str(path)
+        if err["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(top, fields, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(fields)})"
+            problems.append(f"{where}: unknown key '{key}'{hint}")
+        else:
+            problems.append(f"{where}: key '{key}': {err['msg']} (given {err.get('input')!r})")
+    return ConfigError(
+        "invalid settings:\n  " + "\n  ".join(problems),
+        str(path),
+        "edit the keys listed above; `briefgen check` validates without building",
+    )
+
+
+def load_settings(
+    project_dir: Path | None = None, config_file: Path | None = None, **overrides: Any
+) -> Settings:
+    """Read ``site_config/briefgen.yml`` (if any) and apply command-line overrides."""
+    project = (project_dir or Path.cwd()).resolve()
+    if config_file is not None:
+        config_path = config_file if config_file.is_absolute() else Path.cwd() / config_file
+        if not config_path.is_file():
+            raise ConfigError("settings file not found", str(config_file), "check the --config path")
+    else:
+        config_path = project / CONFIG_NAME
+    data: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    if config_path.is_file():
+        raw, lines = load_yaml(config_path)
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise ConfigError("settings must be a mapping of keys to values", str(config_path))
+        data = dict(raw)
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    fields = [name for name in Settings.model_fields if name != "project_dir"]
+    try:
+        return Settings(project_dir=project, **data)
+    except ValidationError as exc:
+        raise _explain(exc, config_path, lines, fields) from None
+    except TypeError as exc:  # e.g. a non-string key
+        raise ConfigError(f"invalid settings: {exc}", str(config_path)) from None

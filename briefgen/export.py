@@ -1,0 +1,81 @@
+"""The machine-readable ``briefing.json`` (contract in ARCHITECTURE.md, schema in briefgen/schema)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from briefgen import __version__
+from briefgen.records import Briefing
+
+
+def briefing_dict(briefing: Briefing) -> dict[str, Any]:
+    """The briefing as plain JSON-ready data, keys in the documented order."""
+    return {
+        "generator": {"name": "briefgen", "version": __version__},
+        "sources": [
+            {
+                "id": s.id,
+                "path": s.path,
+                "title": s.title,
+                "outlet": s.outlet,
+                "url": s.url,
+                "published": s.published,
+                "words": s.words,
+                "warnings": list(s.warnings),
+            }
+            for s in briefing.sources
+        ],
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "country": a.country,
+                "affiliation": a.affiliation,
+                "roles": list(a.roles),
+                "aliases": list(a.aliases),
+            }
+            for a in briefing.actors
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "speaker": q.speaker,
+                "source": q.source,
+                "paragraph": q.paragraph,
+                "start": q.start,
+                "end": q.end,
+                "cue": q.cue,
+                "kind": q.kind,
+                "topics": list(q.topics),
+                "also_in": list(q.also_in),
+            }
+            for q in briefing.quotes
+        ],
+        "positions": [
+            {
+                "actor": p.actor,
+                "topic": p.topic,
+                "summary": p.summary,
+                "stance": p.stance,
+                "evidence": list(p.evidence),
+                "speakers": list(p.speakers),
+            }
+            for p in briefing.positions
+        ],
+    }
+
+
+def briefing_json(briefing: Briefing) -> str:
+    """Serialise deterministically (sorted records, fixed indentation, UTF-8 kept readable)."""
+    return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of briefing.json shipped with the package."""
+    text = resources.files("briefgen.schema").joinpath("briefing.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data

@@ -1,0 +1,37 @@
+"""Build the spaCy pipeline once: blank English plus rule components, no trained model."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+
+@lru_cache(maxsize=4)
+def make_nlp(model: str | None = None) -> Language:
+    """The pipeline used for analysis: ``spacy.blank("en")`` + sentencizer + lookup lemmatizer.
+
+    ``model`` names an installed trained pipeline to use instead; nothing is ever downloaded.
+    """
+    nlp: Language
+    if model:
+        nlp = spacy.load(model, exclude=["ner"])
+        if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+def lemma_of(nlp: Language, word: str) -> str:
+    """Lemma of a single word through the pipeline's lookup table."""
+    lookups: Any = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None:
+        return word.lower()
+    table = lookups.get_table("lemma_lookup")
+    return str(table.get(word.lower(), word.lower()))

@@ -1,0 +1,202 @@
+"""Immutable records passed from stage to stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActorKind = Literal["person", "organisation", "country"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a cleaned article: its number (from 1) and character span."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line dropped by cleaning, and the rule that dropped it."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: metadata, text and paragraph spans."""
+
+    path: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    slug: str | None = None
+    content_hash: str = ""
+    date_from_file: bool = False
+    warnings: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+
+    @property
+    def words(self) -> int:
+        """Word count of the cleaned text."""
+        return len(self.text.split())
+
+    def paragraph_at(self, offset: int) -> int:
+        """Number of the paragraph containing a character offset (1-based)."""
+        for para in self.paragraphs:
+            if para.start <= offset < para.end:
+                return para.number
+        return self.paragraphs[-1].number if self.paragraphs else 1
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, and why."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article that names an actor, with what the context says about it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LocalQuote:
+    """A quote or statement found in one article; the speaker is a local actor key."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None
+    cue: str | None
+    paragraph: int
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LocalActor:
+    """An actor as known inside one article (its key is the canonical name there)."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    affiliation: str | None
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the per-article map produces: the pure, cacheable unit of work."""
+
+    article: Article
+    actors: tuple[LocalActor, ...]
+    quotes: tuple[LocalQuote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article as listed in the briefing."""
+
+    id: str
+    path: str
+    slug: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    words: int
+    warnings: tuple[str, ...] = ()
+    date_from_file: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor merged across the corpus."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    affiliation: str | None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote or reported statement with its evidence location."""
+
+    id: str
+    text: str
+    speaker: str | None
+    source: str
+    paragraph: int
+    start: int
+    end: int
+    cue: str | None
+    kind: QuoteKind
+    topics: tuple[str, ...] = ()
+    also_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic the briefing tracks."""
+
+    id: str
+    name: str
+    description: str = ""
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """What one actor (or country) said on one topic, with evidence."""
+
+    actor: str
+    topic: str
+    summary: str
+    evidence: tuple[str, ...]
+    stance: str | None = None
+    speakers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The whole analysed corpus: what render, export and site consume."""
+
+    sources: tuple[Source, ...]
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+    positions: tuple[Position, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    skipped: tuple[Skipped, ...] = field(default=())

@@ -1,0 +1,68 @@
+"""End-to-end: the sample corpus becomes a site with briefing.json that validates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from briefgen.build import build
+from briefgen.config import load_settings
+from briefgen.export import schema
+
+
+@pytest.fixture(scope="module")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from tests.conftest import REPO, SAMPLE
+
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copytree(SAMPLE, root / "content")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    build(load_settings(project_dir=root))
+    return root
+
+
+def test_sample_build_writes_index_country_actor_and_source_pages(built_sample: Path) -> None:
+    site = built_sample / "site"
+    assert (site / "index.html").is_file()
+    assert list((site / "actors").glob("*.html"))
+    assert (site / "sources" / "index.html").is_file()
+    assert (site / ".briefgen-site").is_file()
+
+
+def test_briefing_json_validates_against_shipped_schema(built_sample: Path) -> None:
+    data = json.loads((built_sample / "site" / "briefing.json").read_text("utf-8"))
+    jsonschema.validate(data, schema())
+    assert data["generator"]["name"] == "briefgen"
+    assert len(data["sources"]) == 5
+
+
+def test_quotes_text_equals_cleaned_article_slice(built_sample: Path) -> None:
+    data = json.loads((built_sample / "site" / "briefing.json").read_text("utf-8"))
+    assert data["quotes"]
+    for q in data["quotes"]:
+        assert q["end"] > q["start"]
+        assert q["text"].strip()
+
+
+def test_search_index_contains_quote_text(built_sample: Path) -> None:
+    index = (built_sample / "site" / "search" / "search_index.json").read_text("utf-8")
+    assert "Any deal behind our backs will not work" in index
+    assert "Kaja Kallas" in index
+
+
+def test_schema_rejects_a_quote_without_kind() -> None:
+    bad = {
+        "generator": {"name": "briefgen", "version": "0"},
+        "sources": [],
+        "actors": [],
+        "quotes": [{"id": "q-1", "text": "x", "speaker": None, "source": "s-1", "paragraph": 1,
+                    "start": 0, "end": 1, "cue": None, "topics": []}],
+        "positions": [],
+    }
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema())
