@@ -8,12 +8,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from briefgen.cache import AnalysisCache
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.errors import CorpusError
+from briefgen.executor import make_executor
 from briefgen.export import briefing_json
-from briefgen.extract import analyse_many, reduce_corpus
-from briefgen.nlp import make_nlp
+from briefgen.extract import reduce_corpus
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import NAV, check_site_dir, mkdocs_settings, publish, source_date_epoch, write_build_dir
@@ -33,6 +34,8 @@ class BuildReport:
     quotes: int = 0
     pages: int = 0
     written: int = 0
+    analysed: int = 0
+    cached: int = 0
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -79,15 +82,44 @@ def read(settings: Settings) -> CorpusResult:
     return read_corpus(settings)
 
 
-def analyse(settings: Settings, articles: Sequence[Article], progress: Progress | None = None) -> list[Analysis]:
-    """Stage 2: the per-article map (actors and quotes)."""
-    nlp = make_nlp(settings.model)
-    results: list[Analysis] = []
-    for analysis in analyse_many(nlp, articles):
-        results.append(analysis)
-        if progress:
-            progress("analyse", len(results), len(articles))
-    return results
+def analyse(
+    settings: Settings,
+    articles: Sequence[Article],
+    progress: Progress | None = None,
+    report: BuildReport | None = None,
+) -> list[Analysis]:
+    """Stage 2: the per-article map (actors and quotes): cached results first, the rest on the executor."""
+    cache = AnalysisCache.for_settings(settings) if settings.cache else None
+    results: list[Analysis | None] = [None] * len(articles)
+    misses: list[int] = []
+    for i, article in enumerate(articles):
+        hit = cache.get(article) if cache else None
+        if hit is None:
+            misses.append(i)
+        else:
+            results[i] = hit
+    done = len(articles) - len(misses)
+    if progress:
+        progress("analyse", done, len(articles))
+    if misses:
+        executor = make_executor(settings.executor, settings.jobs, settings.model, settings.scheduler)
+        try:
+            todo = [articles[i] for i in misses]
+            for i, analysis in zip(misses, executor.map(todo), strict=True):
+                results[i] = analysis
+                if cache:
+                    cache.put(articles[i], analysis)
+                done += 1
+                if progress:
+                    progress("analyse", done, len(articles))
+        finally:
+            executor.close()
+    if report is not None:
+        report.analysed = len(misses)
+        report.cached = len(articles) - len(misses)
+        if cache:
+            report.warnings.extend(cache.warnings)
+    return [r for r in results if r is not None]
 
 
 def extract(settings: Settings, progress: Progress | None = None) -> tuple[Briefing, list[Article], BuildReport]:
@@ -102,7 +134,7 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     for article in corpus.articles:
         report.warnings.extend(f"{article.path}: {w}" for w in article.warnings)
     t0 = time.perf_counter()
-    analyses = analyse(settings, corpus.articles, progress)
+    analyses = analyse(settings, corpus.articles, progress, report)
     report.timings["analyse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)

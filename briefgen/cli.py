@@ -41,6 +41,37 @@ def common_options(func: F) -> F:
     return func
 
 
+def executor_options(func: F) -> F:
+    """Options of the per-article map: workers, executor, cache."""
+    options = [
+        click.option(
+            "--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores)."
+        ),
+        click.option(
+            "--executor", type=click.Choice(["serial", "process", "dask"]),
+            help="Where articles are analysed (default: process, a pool of --jobs workers).",
+        ),
+        click.option(
+            "--scheduler", metavar="ADDRESS", help="Dask scheduler for --executor dask (default: local)."
+        ),
+        click.option(
+            "--no-cache", "no_cache", is_flag=True, help="Re-analyse every article (ignore the cache)."
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def executor_overrides(
+    jobs: int | None, executor: str | None, scheduler: str | None, no_cache: bool
+) -> dict[str, Any]:
+    """Settings overrides from the executor options (None leaves the settings file's value)."""
+    if scheduler and executor is None:
+        executor = "dask"
+    return {"jobs": jobs, "executor": executor, "scheduler": scheduler, "cache": False if no_cache else None}
+
+
 @contextmanager
 def reporting_errors(debug: bool) -> Iterator[None]:
     """Turn briefgen's errors into a message and exit code 1, never a traceback (unless --debug)."""
@@ -93,6 +124,7 @@ def print_report(report: BuildReport, settings: Settings, elapsed: float, built_
     table.add_row("articles skipped", str(len(report.skipped)))
     table.add_row("actors", str(report.actors))
     table.add_row("quotes", str(report.quotes))
+    table.add_row("analysed", f"{report.analysed} ({report.cached} from cache)")
     if built_site:
         table.add_row("pages", f"{report.pages} ({report.written} files rewritten)")
     table.add_row("warnings", str(len(report.warnings)))
@@ -110,6 +142,7 @@ def main() -> None:
 
 @main.command("build")
 @common_options
+@executor_options
 @click.option("--site-dir", type=click.Path(path_type=Path), help="Output folder of the site (default: site/).")
 def build_cmd(
     content_dir: Path | None,
@@ -117,12 +150,17 @@ def build_cmd(
     strict: bool | None,
     quiet: bool | None,
     debug: bool,
+    jobs: int | None,
+    executor: str | None,
+    scheduler: str | None,
+    no_cache: bool,
     site_dir: Path | None,
 ) -> None:
     """Read the corpus, analyse it and build the static site with briefing.json."""
     with reporting_errors(debug):
         settings = load_settings(
-            config_file=config_file, content_dir=content_dir, site_dir=site_dir, strict=strict, quiet=quiet
+            config_file=config_file, content_dir=content_dir, site_dir=site_dir, strict=strict, quiet=quiet,
+            **executor_overrides(jobs, executor, scheduler, no_cache),
         )
         start = time.perf_counter()
         with progress_bar(not settings.quiet) as progress:
@@ -135,6 +173,7 @@ def build_cmd(
 
 @main.command("extract")
 @common_options
+@executor_options
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Where to write the JSON.")
 def extract_cmd(
     content_dir: Path | None,
@@ -142,11 +181,18 @@ def extract_cmd(
     strict: bool | None,
     quiet: bool | None,
     debug: bool,
+    jobs: int | None,
+    executor: str | None,
+    scheduler: str | None,
+    no_cache: bool,
     output: Path,
 ) -> None:
     """Analyse the corpus and write briefing.json only (no site)."""
     with reporting_errors(debug):
-        settings = load_settings(config_file=config_file, content_dir=content_dir, strict=strict, quiet=quiet)
+        settings = load_settings(
+            config_file=config_file, content_dir=content_dir, strict=strict, quiet=quiet,
+            **executor_overrides(jobs, executor, scheduler, no_cache),
+        )
         start = time.perf_counter()
         with progress_bar(not settings.quiet) as progress:
             briefing, _, report = extract(settings, progress)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,7 +32,10 @@ class Settings(BaseModel):
     site_url: str | None = None
     model: str | None = None
     max_article_bytes: int = Field(default=5_000_000, gt=0)
-    jobs: int = Field(default=1, ge=1)
+    jobs: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    executor: Literal["serial", "process", "dask"] = "process"
+    scheduler: str | None = None
+    cache: bool = True
     actor_pages: Literal["speakers", "all"] = "speakers"
     history_keep: int = Field(default=10, ge=0)
     strict: bool = False

@@ -1,0 +1,279 @@
+"""Per-article analysis cache: records stored by content hash, never trusted when stale or corrupt."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import tempfile
+import types
+import typing
+from dataclasses import dataclass, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from briefgen import __version__
+from briefgen.config import CONFIG_NAME, Settings
+from briefgen.records import Analysis, Article
+
+# Bump when the stored layout changes; old entries then miss instead of loading wrongly.
+CACHE_FORMAT = 1
+_TAG = "briefgen-analysis"
+# Analysis fields other than the article: what a worker sends back and what the cache stores.
+PAYLOAD_FIELDS = tuple(f.name for f in fields(Analysis) if f.name != "article")
+
+Payload = dict[str, Any]
+
+
+def payload_of(analysis: Analysis) -> Payload:
+    """An Analysis without its article (the caller already holds the article's text)."""
+    return {name: getattr(analysis, name) for name in PAYLOAD_FIELDS}
+
+
+def analysis_from(article: Article, payload: Payload) -> Analysis:
+    """Re-attach an article to a payload."""
+    return Analysis(article=article, **payload)
+
+
+# --- JSON of frozen records, decoded by their type hints (no pickle: a cache file never runs code) ---
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def to_data(value: Any) -> Any:
+    """A record (frozen dataclass, tuples, scalars) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_data(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot store a {type(value).__name__} in the cache")
+
+
+def from_data(tp: Any, data: Any) -> Any:
+    """Rebuild a value of type ``tp`` from ``to_data`` output; ValueError when it does not fit the type."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is Any:
+        return data
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if not isinstance(data, dict):
+            raise ValueError(f"{tp.__name__}: expected an object")
+        hints = _hints(tp)
+        names = {f.name for f in fields(tp) if f.init}
+        if not set(data) <= names:
+            raise ValueError(f"{tp.__name__}: unknown fields {sorted(set(data) - names)}")
+        try:
+            return tp(**{k: from_data(hints[k], v) for k, v in data.items()})
+        except TypeError as exc:  # a missing required field
+            raise ValueError(f"{tp.__name__}: {exc}") from None
+    if origin is tuple:
+        if not isinstance(data, list):
+            raise ValueError("expected a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_data(args[0], v) for v in data)
+        if len(args) != len(data):
+            raise ValueError("tuple of the wrong length")
+        return tuple(from_data(a, v) for a, v in zip(args, data, strict=True))
+    if origin is list:
+        if not isinstance(data, list):
+            raise ValueError("expected a list")
+        return [from_data(args[0], v) for v in data]
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise ValueError("expected an object")
+        return {k: from_data(args[1], v) for k, v in data.items()}
+    if origin is typing.Union or origin is types.UnionType:
+        if data is None and type(None) in args:
+            return None
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return from_data(arg, data)
+            except ValueError:
+                continue
+        raise ValueError(f"{data!r} fits none of {tp}")
+    if origin is typing.Literal:
+        if data not in args:
+            raise ValueError(f"{data!r} is not one of {args}")
+        return data
+    if tp is bool or tp is str:
+        if type(data) is not tp:
+            raise ValueError(f"expected {tp.__name__}")
+        return data
+    if tp is int:
+        if type(data) is not int:
+            raise ValueError("expected int")
+        return data
+    if tp is float:
+        if type(data) not in (int, float):
+            raise ValueError("expected float")
+        return float(data)
+    raise ValueError(f"unsupported type {tp}")
+
+
+# --- keys ---
+
+
+def _hash_tree(digest: Any, root: Any, label: str) -> None:
+    """Feed every rule or code file below an importlib resource folder into ``digest``, in a stable order."""
+    if not root.is_dir():
+        return
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith((".", "__pycache__")):
+            continue
+        if entry.is_dir():
+            _hash_tree(digest, entry, f"{label}/{entry.name}")
+        elif entry.name.endswith((".py", ".yml", ".yaml", ".json", ".jsonl", ".txt", ".csv", ".tsv")):
+            digest.update(f"{label}/{entry.name}\0".encode())
+            digest.update(entry.read_bytes())
+            digest.update(b"\0")
+
+
+def fingerprint(settings: Settings) -> str:
+    """Hash of everything besides the article that decides its analysis.
+
+    The briefgen version, the cache format, the model setting, the package's rule data files, the
+    extraction code and record types (so an edited rule never serves stale results during development)
+    and the project's rule files in site_config/ (except briefgen.yml, whose keys do not change analysis).
+    """
+    digest = hashlib.sha256()
+    digest.update(f"briefgen {__version__}\0format {CACHE_FORMAT}\0model {settings.model}\0".encode())
+    package = resources.files("briefgen")
+    for name in ("data", "extract"):
+        _hash_tree(digest, package.joinpath(name), name)
+    for name in ("nlp.py", "records.py"):
+        item = package.joinpath(name)
+        if item.is_file():
+            digest.update(item.read_bytes())
+    site_config = settings.site_config
+    own = Path(CONFIG_NAME).name
+    if site_config.is_dir():
+        for path in sorted(p for p in site_config.rglob("*") if p.is_file()):
+            parts = path.relative_to(site_config).parts
+            if parts == (own,) or any(part.startswith(".") for part in parts):
+                continue
+            digest.update(f"site_config/{'/'.join(parts)}\0".encode())
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def article_key(article: Article, settings_hash: str) -> str:
+    """The cache key of one article: its content and metadata plus the settings fingerprint."""
+    digest = hashlib.sha256()
+    digest.update(settings_hash.encode())
+    digest.update(b"\0")
+    # The cleaned article (text, paragraphs, metadata, raw content hash) is what extraction sees; hash
+    # it whole so that a change in cleaning or metadata reading also misses.
+    digest.update(repr(article).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@dataclass
+class CacheStats:
+    """Lookups of one build: hits, misses, entries dropped as corrupt or stale, entries written."""
+
+    hits: int = 0
+    misses: int = 0
+    rejected: int = 0
+    written: int = 0
+
+
+class AnalysisCache:
+    """A folder of JSON Analysis payloads, one file per key, written atomically."""
+
+    def __init__(self, root: Path, settings_hash: str) -> None:
+        self.root = root
+        self.settings_hash = settings_hash
+        self.stats = CacheStats()
+        self.warnings: list[str] = []
+        self._write_failed = False
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> AnalysisCache:
+        """The cache of a project, under ``settings.cache_dir``."""
+        return cls(settings.path(settings.cache_dir) / "analysis", fingerprint(settings))
+
+    def key(self, article: Article) -> str:
+        """The key an article is stored under."""
+        return article_key(article, self.settings_hash)
+
+    def path(self, key: str) -> Path:
+        """File of one key (a two-level fan-out keeps folders small at 10⁵ entries)."""
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, article: Article) -> Analysis | None:
+        """The cached analysis of an article, or None (a bad entry is reported, removed and missed)."""
+        key = self.key(article)
+        path = self.path(key)
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            self.stats.misses += 1
+            return None
+        except OSError as exc:
+            return self._reject(article, path, f"cannot be read ({exc.strerror or exc})")
+        try:
+            entry = json.loads(blob)
+            if not isinstance(entry, dict) or entry.get("tag") != _TAG or entry.get("format") != CACHE_FORMAT:
+                raise ValueError("not a briefgen analysis entry of this format")
+            if entry.get("key") != key:
+                return self._reject(article, path, "belongs to another article or version")
+            data = entry.get("analysis")
+            if not isinstance(data, dict) or set(data) != set(PAYLOAD_FIELDS):
+                raise ValueError("fields do not match this briefgen's Analysis")
+            hints = _hints(Analysis)
+            payload = {name: from_data(hints[name], data[name]) for name in PAYLOAD_FIELDS}
+            analysis = analysis_from(article, payload)
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            return self._reject(article, path, f"is corrupt ({exc})")
+        self.stats.hits += 1
+        return analysis
+
+    def _reject(self, article: Article, path: Path, why: str) -> Analysis | None:
+        self.stats.rejected += 1
+        self.stats.misses += 1
+        self.warnings.append(f"{article.path}: cache entry {path.name} {why}; re-analysed")
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+
+    def put(self, article: Article, analysis: Analysis) -> None:
+        """Store an analysis atomically (temporary file, then rename); a failure warns once and goes on."""
+        key = self.key(article)
+        path = self.path(key)
+        entry = {
+            "tag": _TAG,
+            "format": CACHE_FORMAT,
+            "key": key,
+            "analysis": {name: to_data(getattr(analysis, name)) for name in PAYLOAD_FIELDS},
+        }
+        blob = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(blob)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            if not self._write_failed:
+                self._write_failed = True
+                self.warnings.append(f"cannot write the analysis cache in {self.root}: {exc.strerror or exc}")
+            return
+        self.stats.written += 1

@@ -1,0 +1,301 @@
+"""Where the per-article map runs: in this process, in a pool of worker processes, or on Dask.
+
+Every executor streams ``Analysis`` records back in input order. Workers build the nlp pipeline once
+(``make_nlp`` is cached per process), receive articles in batches, and send back only the compact
+analysis payload: parsed Docs never leave the worker and the article text is not sent back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Any, Literal, Protocol
+
+from briefgen.cache import Payload, analysis_from, payload_of
+from briefgen.errors import BriefgenError
+from briefgen.extract import analyse_many
+from briefgen.nlp import make_nlp
+from briefgen.records import Analysis, Article
+
+ExecutorName = Literal["serial", "process", "dask"]
+EXECUTORS: tuple[ExecutorName, ...] = ("serial", "process", "dask")
+DEFAULT_BATCH = 32
+DASK_RETRIES = 2
+
+
+class AnalysisError(BriefgenError):
+    """Articles could not be analysed by the executor (a worker died or a batch kept failing)."""
+
+
+def analyse_batch(model: str | None, articles: Sequence[Article]) -> list[Payload]:
+    """Worker side: analyse one batch with the worker's cached pipeline; return payloads only."""
+    nlp = make_nlp(model)
+    return [payload_of(a) for a in analyse_many(nlp, articles)]
+
+
+def _warm_worker(model: str | None) -> None:
+    """Pool initializer: build the pipeline once, before the first batch arrives."""
+    make_nlp(model)
+
+
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive batches of at most ``size`` articles."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _names(batch: Sequence[Article], limit: int = 5) -> str:
+    shown = ", ".join(a.path for a in batch[:limit])
+    return shown + (f" and {len(batch) - limit} more" if len(batch) > limit else "")
+
+
+class Executor(Protocol):
+    """Runs the per-article map; results come back in input order, one Analysis per article."""
+
+    def map(self, articles: Sequence[Article]) -> Iterator[Analysis]:
+        """Analyse articles, streaming results in input order."""
+        ...
+
+    def close(self) -> None:
+        """Release workers and connections."""
+        ...
+
+
+class SerialExecutor:
+    """The map in this process: one pipeline, Docs streamed through nlp.pipe."""
+
+    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        self.model = model
+        self.batch_size = batch_size
+
+    def map(self, articles: Sequence[Article]) -> Iterator[Analysis]:
+        """Analyse articles in order, one batch of Docs in memory at a time."""
+        nlp = make_nlp(self.model)
+        yield from analyse_many(nlp, articles)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _run_windowed(
+    articles: Sequence[Article],
+    batch_size: int,
+    window: int,
+    submit: Any,
+    result: Any,
+) -> Iterator[Analysis]:
+    """Submit batches with at most ``window`` in flight and yield their results in input order."""
+    pending: deque[tuple[list[Article], Any]] = deque()
+    batches = batched(articles, batch_size)
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= window:
+            done, future = pending.popleft()
+            yield from _attach(done, result(done, future))
+    while pending:
+        done, future = pending.popleft()
+        yield from _attach(done, result(done, future))
+
+
+def _attach(batch: Sequence[Article], payloads: Sequence[Payload]) -> Iterator[Analysis]:
+    if len(payloads) != len(batch):
+        raise AnalysisError(
+            f"a worker returned {len(payloads)} results for {len(batch)} articles", _names(batch)
+        )
+    for article, payload in zip(batch, payloads, strict=True):
+        yield analysis_from(article, payload)
+
+
+class ProcessExecutor:
+    """A pool of ``jobs`` worker processes, each building the pipeline once."""
+
+    def __init__(self, jobs: int, model: str | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        self.jobs = max(1, jobs)
+        self.model = model
+        self.batch_size = batch_size
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # fork is cheap (spaCy is already imported) and safe here: the parent runs no threads
+            # that hold locks the workers need. Elsewhere, the platform default.
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, mp_context=ctx, initializer=_warm_worker, initargs=(self.model,)
+            )
+        return self._pool
+
+    def map(self, articles: Sequence[Article]) -> Iterator[Analysis]:
+        """Analyse articles in worker processes, a bounded number of batches in flight."""
+        if self.jobs == 1 or len(articles) <= 1:
+            # nothing to share out (e.g. a rebuild after one article changed): skip the pool's start-up
+            yield from SerialExecutor(self.model, self.batch_size).map(articles)
+            return
+        pool = self._get_pool()
+        # small batches for small corpora so every worker gets work
+        size = max(1, min(self.batch_size, -(-len(articles) // (self.jobs * 4))))
+
+        def failed(names: Sequence[Article], exc: Exception) -> AnalysisError:
+            return AnalysisError(
+                f"analysis failed in a worker process ({type(exc).__name__}: {exc}); "
+                f"{len(names)} articles could not be analysed",
+                _names(names),
+                "run with --jobs 1 --debug to see the traceback",
+            )
+
+        def submit(batch: list[Article]) -> Future[list[Payload]]:
+            return pool.submit(analyse_batch, self.model, batch)
+
+        def result(batch: list[Article], future: Future[list[Payload]]) -> list[Payload]:
+            try:
+                return future.result()
+            except (BriefgenError, BrokenProcessPool):
+                raise
+            except Exception as exc:  # this batch failed; the pool is still usable
+                raise failed(batch, exc) from exc
+
+        done = 0
+        try:
+            for analysis in _run_windowed(articles, size, self.jobs * 2, submit, result):
+                done += 1
+                yield analysis
+        except BrokenProcessPool as exc:  # a worker died: nothing after ``done`` was analysed
+            raise failed(articles[done:], exc) from exc
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _import_dask() -> Any:
+    try:
+        import dask.distributed as distributed
+    except ImportError as exc:
+        raise BriefgenError(
+            f"the Dask executor needs dask.distributed, which is not installed ({exc.name})",
+            "--executor dask",
+            "pip install 'briefgen[dask]'",
+        ) from None
+    return distributed
+
+
+class DaskExecutor:
+    """Batches of articles as Dask tasks, on a scheduler at ``address`` or a local cluster."""
+
+    def __init__(
+        self,
+        address: str | None = None,
+        jobs: int = 2,
+        model: str | None = None,
+        batch_size: int = DEFAULT_BATCH,
+        retries: int = DASK_RETRIES,
+    ) -> None:
+        self.address = address
+        self.jobs = max(1, jobs)
+        self.model = model
+        self.batch_size = batch_size
+        self.retries = retries
+        self.task: Any = analyse_batch  # what runs on a worker; replaceable in tests
+        self._client: Any = None
+        self._cluster: Any = None
+
+    def _get_client(self) -> Any:
+        if self._client is not None:
+            return self._client
+        distributed = _import_dask()
+        try:
+            if self.address:
+                self._client = distributed.Client(self.address, timeout="30s")
+            else:
+                self._cluster = distributed.LocalCluster(
+                    n_workers=self.jobs,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    silence_logs=40,  # logging.ERROR
+                )
+                self._client = distributed.Client(self._cluster)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            raise BriefgenError(
+                f"cannot reach the Dask scheduler ({exc})",
+                self.address or "a local Dask cluster",
+                "check --scheduler ADDRESS (e.g. tcp://host:8786) and that the scheduler is running",
+            ) from None
+        return self._client
+
+    def map(self, articles: Sequence[Article]) -> Iterator[Analysis]:
+        """Analyse articles as Dask tasks, a bounded number of batches in flight, results in order."""
+        if not articles:
+            return
+        client = self._get_client()
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or self.jobs)
+        run = uuid.uuid4().hex[:8]
+        counter = iter(range(1 << 62))
+
+        def submit(batch: list[Article]) -> Any:
+            return client.submit(
+                self.task,
+                self.model,
+                batch,
+                retries=self.retries,
+                pure=False,
+                key=f"briefgen-analyse-{run}-{next(counter)}",
+            )
+
+        def result(batch: list[Article], future: Any) -> list[Payload]:
+            try:
+                payloads: list[Payload] = future.result()
+            except BriefgenError:
+                raise
+            except Exception as exc:
+                raise AnalysisError(
+                    f"a Dask task failed after {self.retries} retries ({type(exc).__name__}: {exc}); "
+                    f"these articles could not be analysed",
+                    _names(batch, limit=20),
+                    "check the workers' logs; rerun to retry (finished articles are cached)",
+                ) from exc
+            finally:
+                future.release()
+            return payloads
+
+        yield from _run_windowed(articles, self.batch_size, workers * 3, submit, result)
+
+    def close(self) -> None:
+        """Disconnect from the scheduler and stop a local cluster."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def make_executor(
+    name: ExecutorName,
+    jobs: int | None = None,
+    model: str | None = None,
+    scheduler: str | None = None,
+    batch_size: int = DEFAULT_BATCH,
+) -> Executor:
+    """The executor called ``name`` (serial, process or dask)."""
+    n = jobs or os.cpu_count() or 1
+    if name == "serial":
+        return SerialExecutor(model, batch_size)
+    if name == "process":
+        return ProcessExecutor(n, model, batch_size)
+    if name == "dask":
+        _import_dask()
+        return DaskExecutor(scheduler, n, model, batch_size)
+    raise BriefgenError(f"unknown executor {name!r}", "--executor", f"choose one of {', '.join(EXECUTORS)}")

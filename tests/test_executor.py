@@ -1,0 +1,143 @@
+"""Executors: serial, a process pool and Dask give byte-identical results; failures name the articles."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.build import read
+from briefgen.cli import main
+from briefgen.config import load_settings
+from briefgen.errors import BriefgenError
+from briefgen.executor import AnalysisError, DaskExecutor, ProcessExecutor, SerialExecutor, analyse_batch
+from briefgen.records import Article
+
+
+def _extract_cli(project: Path, out: str, *options: str) -> bytes:
+    result = CliRunner().invoke(
+        main,
+        ["extract", "--content", str(project / "content"), "-o", str(project / out), "--no-cache", *options],
+    )
+    assert result.exit_code == 0, result.output
+    return (project / out).read_bytes()
+
+
+@pytest.fixture
+def articles(sample_project: Path) -> tuple[Article, ...]:
+    return read(load_settings(project_dir=sample_project)).articles
+
+
+def test_process_pool_returns_the_serial_results_in_input_order(articles: tuple[Article, ...]) -> None:
+    serial = list(SerialExecutor().map(articles))
+    pool = ProcessExecutor(jobs=2, batch_size=1)
+    try:
+        parallel = list(pool.map(articles))
+    finally:
+        pool.close()
+    assert parallel == serial
+    assert [a.article.path for a in parallel] == [a.path for a in articles]
+
+
+def test_jobs_1_and_jobs_2_write_byte_identical_briefing_json(sample_project: Path) -> None:
+    one = _extract_cli(sample_project, "one.json", "--jobs", "1")
+    two = _extract_cli(sample_project, "two.json", "--jobs", "2", "--executor", "process")
+    assert one == two
+
+
+def test_process_pool_failure_names_the_articles(articles: tuple[Article, ...]) -> None:
+    pool = ProcessExecutor(jobs=2, model="no_such_briefgen_model", batch_size=2)
+    try:
+        with pytest.raises(AnalysisError) as info:
+            list(pool.map(articles))
+    finally:
+        pool.close()
+    assert articles[0].path in info.value.message()
+
+
+def test_dask_executor_without_dask_installed_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.executor import make_executor
+
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    with pytest.raises(BriefgenError) as info:
+        make_executor("dask", jobs=2)
+    assert "pip install 'briefgen[dask]'" in info.value.message()
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_writes_the_serial_briefing_json(sample_project: Path) -> None:
+    serial = _extract_cli(sample_project, "serial.json", "--executor", "serial")
+    dask = _extract_cli(sample_project, "dask.json", "--executor", "dask", "--jobs", "2")
+    assert dask == serial
+
+
+# --- failures on a real cluster (one cluster shared by the tests below) ---
+
+
+@pytest.fixture(scope="module")
+def cluster_address() -> Iterator[str]:
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+        silence_logs=50,
+    )
+    try:
+        yield str(cluster.scheduler_address)
+    finally:
+        cluster.close()
+
+
+def flaky_batch(marker: str, model: str | None, articles: Sequence[Article]) -> list[dict[str, object]]:
+    """Fails the first time it runs for a batch (per marker file), then analyses it."""
+    path = Path(marker) / articles[0].path.replace("/", "_")
+    if not path.exists():
+        path.write_text("failed once")
+        raise RuntimeError("simulated worker failure")
+    return analyse_batch(model, articles)
+
+
+def dying_batch(marker: str, model: str | None, articles: Sequence[Article]) -> list[dict[str, object]]:
+    """Kills its worker process the first time it runs for a batch, then analyses it."""
+    path = Path(marker) / articles[0].path.replace("/", "_")
+    if not path.exists():
+        path.write_text("died once")
+        os._exit(1)
+    return analyse_batch(model, articles)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("task", [flaky_batch, dying_batch])
+def test_dask_batch_that_fails_once_is_retried_and_the_result_is_complete(
+    cluster_address: str, articles: tuple[Article, ...], tmp_path: Path, task: object
+) -> None:
+    import functools
+
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    serial = list(SerialExecutor().map(articles))
+    executor = DaskExecutor(cluster_address, batch_size=2)
+    executor.task = functools.partial(task, str(markers))
+    try:
+        assert list(executor.map(articles)) == serial
+    finally:
+        executor.close()
+    assert len(list(markers.iterdir())) == 3  # every batch failed once
+
+
+@pytest.mark.slow
+def test_dask_batch_that_keeps_failing_names_the_articles(
+    cluster_address: str, articles: tuple[Article, ...]
+) -> None:
+    executor = DaskExecutor(cluster_address, model="no_such_briefgen_model", batch_size=5, retries=1)
+    try:
+        with pytest.raises(AnalysisError) as info:
+            list(executor.map(articles))
+    finally:
+        executor.close()
+    message = info.value.message()
+    assert all(a.path in message for a in articles)
+    assert "retries" in message
