@@ -192,6 +192,8 @@ def _import_dask() -> Any:
 class DaskExecutor:
     """Batches of articles as Dask tasks, on a scheduler at ``address`` or a local cluster."""
 
+    connect_timeout = "15s"
+
     def __init__(
         self,
         address: str | None = None,
@@ -215,7 +217,7 @@ class DaskExecutor:
         distributed = _import_dask()
         try:
             if self.address:
-                self._client = distributed.Client(self.address, timeout="30s")
+                self._client = distributed.Client(self.address, timeout=self.connect_timeout)
             else:
                 self._cluster = distributed.LocalCluster(
                     n_workers=self.jobs,

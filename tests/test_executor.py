@@ -141,3 +141,26 @@ def test_dask_batch_that_keeps_failing_names_the_articles(
     message = info.value.message()
     assert all(a.path in message for a in articles)
     assert "retries" in message
+
+
+def test_cli_no_cache_leaves_no_cache_folder_and_jobs_zero_is_a_usage_error(sample_project: Path) -> None:
+    _extract_cli(sample_project, "out.json", "--jobs", "1")
+    assert not (sample_project / ".briefgen").exists()
+    result = CliRunner().invoke(
+        main, ["extract", "--content", str(sample_project / "content"), "-o", "x.json", "--jobs", "0"]
+    )
+    assert result.exit_code == 2
+
+
+def test_cli_scheduler_that_cannot_be_reached_is_a_clear_error(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(DaskExecutor, "connect_timeout", "1s")
+    result = CliRunner().invoke(
+        main,
+        ["extract", "--content", str(sample_project / "content"), "-o", str(sample_project / "x.json"),
+         "--no-cache", "--scheduler", "tcp://127.0.0.1:9"],
+    )
+    assert result.exit_code == 1
+    assert "Dask scheduler" in result.output
