@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from briefgen.cache import AnalysisCache
+from briefgen.cache import AnalysisCache, current_site_warnings, record_site, site_stamp
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.errors import CorpusError
@@ -36,6 +36,7 @@ class BuildReport:
     written: int = 0
     analysed: int = 0
     cached: int = 0
+    site_rebuilt: bool = False
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -163,7 +164,13 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
         "SOURCE_DATE_EPOCH", str(source_date_epoch([s.published for s in briefing.sources if s.published]))
     )
     extra = {"briefing.json": briefing_json(briefing).encode("utf-8")}
-    report.warnings.extend(f"mkdocs: {w}" for w in publish(settings.build, settings.site, extra, strict=False))
+    stamp = site_stamp(settings.build, mkdocs_cfg, extra)
+    site_warnings = current_site_warnings(settings.site, stamp)
+    report.site_rebuilt = site_warnings is None
+    if site_warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
+        site_warnings = publish(settings.build, settings.site, extra, strict=False)
+        record_site(settings.site, stamp, site_warnings)
+    report.warnings.extend(f"mkdocs: {w}" for w in site_warnings)
     report.timings["site"] = time.perf_counter() - t0
     report.pages = len(pages)
     report.written = writes.written

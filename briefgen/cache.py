@@ -11,6 +11,7 @@ import os
 import tempfile
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
@@ -62,65 +63,90 @@ def to_data(value: Any) -> Any:
 
 def from_data(tp: Any, data: Any) -> Any:
     """Rebuild a value of type ``tp`` from ``to_data`` output; ValueError when it does not fit the type."""
+    return _decoder(tp)(data)
+
+
+Decoder = typing.Callable[[Any], Any]
+
+
+def _fail(message: str) -> typing.NoReturn:
+    raise ValueError(message)
+
+
+@functools.cache
+def _decoder(tp: Any) -> Decoder:
+    """A checking decoder for one type, built once (the cache decodes ~10⁵ records per build)."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is Any:
-        return data
+        return lambda data: data
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        if not isinstance(data, dict):
-            raise ValueError(f"{tp.__name__}: expected an object")
-        hints = _hints(tp)
-        names = {f.name for f in fields(tp) if f.init}
-        if not set(data) <= names:
-            raise ValueError(f"{tp.__name__}: unknown fields {sorted(set(data) - names)}")
-        try:
-            return tp(**{k: from_data(hints[k], v) for k, v in data.items()})
-        except TypeError as exc:  # a missing required field
-            raise ValueError(f"{tp.__name__}: {exc}") from None
+        return _record_decoder(tp)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda data: tuple(map(item, data)) if type(data) is list else _fail("expected a list")
     if origin is tuple:
-        if not isinstance(data, list):
-            raise ValueError("expected a list")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_data(args[0], v) for v in data)
-        if len(args) != len(data):
-            raise ValueError("tuple of the wrong length")
-        return tuple(from_data(a, v) for a, v in zip(args, data, strict=True))
+        items = tuple(_decoder(a) for a in args)
+
+        def fixed(data: Any) -> Any:
+            if type(data) is not list or len(data) != len(items):
+                _fail("expected a list of the right length")
+            return tuple(d(v) for d, v in zip(items, data, strict=True))
+
+        return fixed
     if origin is list:
-        if not isinstance(data, list):
-            raise ValueError("expected a list")
-        return [from_data(args[0], v) for v in data]
+        item = _decoder(args[0])
+        return lambda data: list(map(item, data)) if type(data) is list else _fail("expected a list")
     if origin is dict:
-        if not isinstance(data, dict):
-            raise ValueError("expected an object")
-        return {k: from_data(args[1], v) for k, v in data.items()}
+        value = _decoder(args[1])
+        return lambda data: (
+            {k: value(v) for k, v in data.items()} if type(data) is dict else _fail("expected an object")
+        )
     if origin is typing.Union or origin is types.UnionType:
-        if data is None and type(None) in args:
-            return None
-        for arg in args:
-            if arg is type(None):
-                continue
-            try:
-                return from_data(arg, data)
-            except ValueError:
-                continue
-        raise ValueError(f"{data!r} fits none of {tp}")
+        optional = type(None) in args
+        choices = tuple(_decoder(a) for a in args if a is not type(None))
+
+        def union(data: Any) -> Any:
+            if data is None and optional:
+                return None
+            for choice in choices:
+                try:
+                    return choice(data)
+                except ValueError:
+                    continue
+            _fail(f"{data!r} fits none of {tp}")
+
+        return union
     if origin is typing.Literal:
-        if data not in args:
-            raise ValueError(f"{data!r} is not one of {args}")
-        return data
-    if tp is bool or tp is str:
-        if type(data) is not tp:
-            raise ValueError(f"expected {tp.__name__}")
-        return data
-    if tp is int:
-        if type(data) is not int:
-            raise ValueError("expected int")
-        return data
+        allowed = frozenset(args)
+        return lambda data: (
+            data if type(data) is str and data in allowed else _fail(f"{data!r} not in {args}")
+        )
     if tp is float:
-        if type(data) not in (int, float):
-            raise ValueError("expected float")
-        return float(data)
+        return lambda data: float(data) if type(data) in (int, float) else _fail("expected a number")
+    if tp in (str, int, bool):
+        return lambda data: data if type(data) is tp else _fail(f"expected {tp.__name__}")
     raise ValueError(f"unsupported type {tp}")
+
+
+def _record_decoder(cls: type) -> Decoder:
+    hints = _hints(cls)
+    known = frozenset(f.name for f in fields(cls) if f.init)
+    decoders: dict[str, Decoder] = {}  # filled on first use, so that records may refer to each other
+
+    def record(data: Any) -> Any:
+        if type(data) is not dict:
+            _fail(f"{cls.__name__}: expected an object")
+        if not known.issuperset(data):
+            _fail(f"{cls.__name__}: unknown fields {sorted(set(data) - known)}")
+        if not decoders:
+            decoders.update((name, _decoder(hints[name])) for name in known)
+        try:
+            return cls(**{k: decoders[k](v) for k, v in data.items()})
+        except TypeError as exc:  # a missing required field
+            raise ValueError(f"{cls.__name__}: {exc}") from None
+
+    return record
 
 
 # --- keys ---
@@ -277,3 +303,62 @@ class AnalysisCache:
                 self.warnings.append(f"cannot write the analysis cache in {self.root}: {exc.strerror or exc}")
             return
         self.stats.written += 1
+
+
+# --- the site: skip MkDocs when its inputs are byte-identical to the last build's ---
+
+SITE_STAMP = ".briefgen-stamp.json"
+
+
+def _version(dist: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def site_stamp(build: Path, mkdocs_cfg: Mapping[str, Any], extra: Mapping[str, bytes]) -> str:
+    """Hash of everything MkDocs reads (build/docs, build/mkdocs.yml, a theme custom_dir) and the extras."""
+    digest = hashlib.sha256()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    versions = [__version__, _version("mkdocs"), _version("mkdocs-material"), epoch]
+    digest.update(repr(versions).encode())
+    roots = [build / "docs"]
+    theme = mkdocs_cfg.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        roots.append(build / theme["custom_dir"])
+    for root in roots:
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                digest.update(f"{path.relative_to(build).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
+                digest.update(b"\0")
+    yml = build / "mkdocs.yml"
+    if yml.is_file():
+        digest.update(yml.read_bytes())
+    for name in sorted(extra):
+        digest.update(f"extra/{name}\0".encode())
+        digest.update(extra[name])
+    return digest.hexdigest()
+
+
+def current_site_warnings(site: Path, stamp: str) -> list[str] | None:
+    """The MkDocs warnings of a site built from exactly these inputs; None when it must be built."""
+    try:
+        data = json.loads((site / SITE_STAMP).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("stamp") != stamp or not (site / "index.html").is_file():
+        return None
+    warnings = data.get("warnings")
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+        return None
+    return warnings
+
+
+def record_site(site: Path, stamp: str, warnings: list[str]) -> None:
+    """Remember which inputs the site was built from (a missing stamp only means a full build next time)."""
+    with contextlib.suppress(OSError):
+        (site / SITE_STAMP).write_text(json.dumps({"stamp": stamp, "warnings": warnings}), encoding="utf-8")

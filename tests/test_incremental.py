@@ -57,3 +57,26 @@ def test_rebuild_after_removing_an_article_deletes_its_source_page(sample_projec
     report = build(settings)
     assert report.analysed == 0
     assert len(set((docs / "sources").glob("*.md"))) == len(sources_before) - 1
+
+
+def test_rebuild_with_nothing_changed_skips_mkdocs_and_keeps_the_site(sample_project: Path) -> None:
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    first = build(settings)
+    index = sample_project / "site" / "index.html"
+    mtime = index.stat().st_mtime_ns
+    second = build(settings)
+    assert first.site_rebuilt and not second.site_rebuilt
+    assert index.stat().st_mtime_ns == mtime
+    assert second.warnings == first.warnings  # MkDocs warnings of the kept site are reported again
+
+
+def test_deleted_site_or_changed_mkdocs_settings_rebuild_the_site(sample_project: Path) -> None:
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    build(settings)
+    shutil.rmtree(sample_project / "site")
+    assert build(settings).site_rebuilt
+    yml = sample_project / "mkdocs.yml"
+    yml.write_text(yml.read_text("utf-8") + "copyright: Changed\n", encoding="utf-8")
+    report = build(settings)
+    assert report.site_rebuilt
+    assert "Changed" in (sample_project / "site" / "index.html").read_text("utf-8")
