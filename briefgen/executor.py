@@ -7,6 +7,7 @@ analysis payload: parsed Docs never leave the worker and the article text is not
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import uuid
@@ -235,6 +236,10 @@ class DaskExecutor:
                 self.address or "a local Dask cluster",
                 "check --scheduler ADDRESS (e.g. tcp://host:8786) and that the scheduler is running",
             ) from None
+        # build the pipeline on every worker now, in parallel, rather than in each one's first task;
+        # if that fails, the tasks fail too and report which articles were not analysed
+        with contextlib.suppress(Exception):
+            self._client.run(_warm_worker, self.model)
         return self._client
 
     def map(self, articles: Sequence[Article]) -> Iterator[Analysis]:
