@@ -16,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from briefgen import __version__
-from briefgen.build import BuildReport, Progress as ProgressFn, build, extract
+from briefgen.build import BuildReport, build, extract
+from briefgen.build import Progress as ProgressFn
 from briefgen.config import Settings, load_settings
 from briefgen.errors import BriefgenError
 from briefgen.export import briefing_json
