@@ -13,6 +13,7 @@ from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.errors import CorpusError
 from briefgen.export import briefing_json
 from briefgen.extract import analyse_many, reduce_corpus
+from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
@@ -107,8 +108,12 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
     actors, quotes = reduce_corpus(analyses, sources)
+    topics = load_topics(settings.site_config)
+    by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
+    quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
-        sources=sources, actors=actors, quotes=quotes, skipped=tuple(corpus.skipped)
+        sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
+        skipped=tuple(corpus.skipped),
     )
     report.timings["reduce"] = time.perf_counter() - t0
     report.actors = len(briefing.actors)
