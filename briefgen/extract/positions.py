@@ -205,8 +205,10 @@ def majority_stance(stances: Iterable[str | None], lexicon: Lexicon) -> str | No
 _KIND_RANK = {"direct": 0, "partial": 2, "indirect": 1}
 
 
-def representative(group: Sequence[Quote], topic: str, readings: Mapping[str, Reading], lexicon: Lexicon) -> Quote:
-    """The quote that best stands for a group: most topic cues, most shared words, own words first."""
+def representative(
+    group: Sequence[Quote], topic: str, readings: Mapping[str, Reading], lexicon: Lexicon, stance: str | None = None
+) -> Quote:
+    """The quote that best stands for a group: on topic, own words first, carrying the group's stance."""
     bags = {q.id: set(readings[q.id].words) for q in group}
     common = Counter(w for bag in bags.values() for w in bag if len(w) > 3)
 
@@ -216,7 +218,9 @@ def representative(group: Sequence[Quote], topic: str, readings: Mapping[str, Re
         shared = sum(common[w] - 1 for w in bags[q.id] if len(w) > 3) / max(len(bags[q.id]), 1)
         fits = 1 if 6 <= length <= 60 else 0
         hits = topic_hits(reading.words, lexicon, topic)
-        return (-(hits > 0), _KIND_RANK.get(q.kind, 3), -(reading.stance is not None), -fits, -hits, -shared, -length)
+        agrees = stance is not None and reading.stance == stance
+        return (-(hits > 0), -agrees, _KIND_RANK.get(q.kind, 3), -(reading.stance is not None), -fits, -hits,
+                -shared, -length)
 
     return min(group, key=lambda q: (*score(q), q.id))
 
@@ -253,14 +257,15 @@ def derive_positions(
     actor_positions: list[Position] = []
     for (actor_id, topic), group in sorted(groups.items(), key=lambda kv: (kv[0][0], topic_order[kv[0][1]])):
         evidence = _dated(group, source_map)
-        best = representative(evidence, topic, readings, lexicon)
+        stance = majority_stance((readings[q.id].stance for q in evidence), lexicon)
+        best = representative(evidence, topic, readings, lexicon, stance)
         actor_positions.append(
             Position(
                 actor=actor_id,
                 topic=topic,
                 summary=best.text,
                 evidence=tuple(q.id for q in evidence),
-                stance=majority_stance((readings[q.id].stance for q in evidence), lexicon),
+                stance=stance,
                 speakers=(actor_id,),
                 kind="actor",
             )
@@ -288,13 +293,15 @@ def country_positions(
     for (country, topic), members in ordered:
         members.sort(key=lambda p: (-len(p.evidence), -quoted[p.actor], actors[p.actor].name))
         evidence = tuple(e for p in members for e in p.evidence)
+        stance = majority_stance((readings[e].stance for e in evidence if e in readings), lexicon)
+        voice = next((p for p in members if stance is None or p.stance == stance), members[0])
         out.append(
             Position(
                 actor=country_id(country),
                 topic=topic,
-                summary=members[0].summary,
+                summary=voice.summary,
                 evidence=evidence,
-                stance=majority_stance((readings[e].stance for e in evidence if e in readings), lexicon),
+                stance=stance,
                 speakers=tuple(p.actor for p in members),
                 kind="country",
             )
