@@ -16,8 +16,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.errors import TemplateError
 from briefgen.extract.positions import country_id
+from briefgen.history import Changes, PositionChange, format_day
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
 from briefgen.svg import matrix_svg
+from briefgen.timeline import Moment, timeline
 
 # Every ASCII punctuation character that means something to Markdown, its extensions or HTML.
 _MD_PUNCT = frozenset("\\`*_{}[]()#+-.!|<>&:~^=\"'$%@/;?")
@@ -163,6 +165,54 @@ class SiteContext:
     matrix_topics: tuple[Topic, ...] = ()
     matrix: tuple[tuple[CountryView, tuple[Cell | None, ...]], ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
+    changes: Changes | None = None
+    feed: str | None = None
+
+    def actor_timeline(self, actor_id: str) -> tuple[Moment, ...]:
+        """An actor's statements by publication date, with stance shifts flagged."""
+        return timeline(self.quotes_by_actor.get(actor_id, ()), self.sources)
+
+    def topic_timeline(self, topic_id: str) -> tuple[Moment, ...]:
+        """Everyone's statements on a topic by publication date, with stance shifts flagged."""
+        return timeline((q for q in self.briefing.quotes if topic_id in q.topics), self.sources, topic_id)
+
+    def day(self, value: str | None) -> str:
+        """A date as '13 Feb 2025'."""
+        return format_day(value)
+
+    def new_quotes_grouped(self) -> list[tuple[str, str | None, list[tuple[Topic | None, list[Quote]]]]]:
+        """New quotes of this build grouped by country (with page slug) and topic."""
+        if self.changes is None:
+            return []
+        groups: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
+        for item in self.changes.new_quotes:
+            q = self.quotes.get(item.id)
+            if q is None:
+                continue
+            actor = self.actors.get(q.speaker or "")
+            country = actor.country if actor and actor.country else ("Unattributed" if actor is None else "Other")
+            for t in q.topics[:1] or [""]:
+                groups[country][t].append(q)
+        order = {t: i for i, t in enumerate(self.topics)}
+        return [
+            (
+                name,
+                self.country_slugs.get(name),
+                [(self.topics.get(t), qs) for t, qs in sorted(by_topic.items(), key=lambda kv: order.get(kv[0], 99))],
+            )
+            for name, by_topic in sorted(groups.items(), key=lambda kv: (kv[0] in ("Other", "Unattributed"), kv[0]))
+        ]
+
+    def position_label(self, change: PositionChange) -> tuple[str, str | None]:
+        """Display name and page link (relative to the site root) of a changed position's holder."""
+        if change.kind == "country":
+            name = next((n for n, s in self.country_slugs.items() if s == change.actor), change.actor)
+            return name, (f"countries/{change.actor}.md#{change.topic}" if name in self.country_slugs else None)
+        actor = self.actors.get(change.actor)
+        if actor and actor in self.page_actors:
+            return actor.name, f"actors/{actor.id}.md"
+        gone = {i.id: i.label for i in self.changes.removed_actors} if self.changes else {}
+        return (actor.name if actor else gone.get(change.actor, change.actor)), None
 
     @property
     def outlets(self) -> list[str]:
@@ -385,6 +435,7 @@ def render_pages(ctx: SiteContext, env: SandboxedEnvironment) -> dict[str, str]:
     common: dict[str, Any] = {"site": ctx}
     pages: dict[str, str] = {}
     pages["index.md"] = _render(env, "index.md.j2", root="", **common)
+    pages["whats-new.md"] = _render(env, "whats_new.md.j2", root="", **common)
     pages["actors/index.md"] = _render(env, "actors_index.md.j2", root="../", **common)
     for actor in ctx.page_actors:
         pages[f"actors/{actor.id}.md"] = _render(

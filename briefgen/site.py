@@ -45,6 +45,7 @@ DEFAULT_MKDOCS: dict[str, Any] = {
 }
 # Settings briefgen owns: they keep the site O(pages) to build and usable offline.
 NAV = [
+    {"What's new": "whats-new.md"},
     {"Summary": "index.md"},
     {"Matrix": "matrix.md"},
     {"Topics": "topics/index.md"},
