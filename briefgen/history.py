@@ -89,6 +89,11 @@ class PositionChange:
     added: tuple[str, ...]
     removed: tuple[str, ...]
 
+    @property
+    def stance_changed(self) -> bool:
+        """True when the stance marker differs between the two builds."""
+        return self.old_stance != self.new_stance
+
 
 @dataclass(frozen=True, slots=True)
 class Changes:
