@@ -126,6 +126,7 @@ class Changes:
             _count(len(self.new_sources), "new article"),
             _count(len(self.removed_sources), "removed article"),
             _count(len(self.new_actors), "new actor"),
+            _count(len(self.removed_actors), "removed actor"),
             _count(len(self.new_quotes), "new quote or statement", "new quotes and statements"),
             _count(len(self.removed_quotes), "removed quote", "removed quotes"),
             _count(len(self.changed_positions), "changed position"),
