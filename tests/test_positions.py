@@ -142,3 +142,8 @@ def test_topic_without_cues_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "topics.yml").write_text("topics:\n  - name: Empty\n", "utf-8")
     with pytest.raises(ConfigError, match="no cues"):
         load_topics(tmp_path)
+
+
+def test_topic_named_index_cannot_replace_the_topics_list(tmp_path: Path) -> None:
+    (tmp_path / "topics.yml").write_text("topics:\n  - name: Index\n    cues: [index]\n", "utf-8")
+    assert load_topics(tmp_path)[0].id != "index"

@@ -75,6 +75,8 @@ def parse_topics(data: Any, where: str) -> tuple[Topic, ...]:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
             raise ConfigError(f"topic {n} needs a 'name'", where, "give every topic a name, description and cues")
         topic_id = slug(str(item.get("id") or item["name"]), fallback="topic")
+        if topic_id == "index":  # topics/index.md is the list of topics
+            topic_id = "index-topic"
         if topic_id in seen:
             raise ConfigError(f"topic id '{topic_id}' is used twice", where, "give one of them another id")
         seen.add(topic_id)
@@ -227,7 +229,8 @@ def representative(
 
 def country_id(name: str) -> str:
     """The stable id of a country (or international body) in positions and page slugs."""
-    return slug(name, fallback="country")
+    value = slug(name, fallback="country")
+    return "index-country" if value == "index" else value  # countries/index.md is the list of countries
 
 
 def _dated(quotes: Iterable[Quote], sources: Mapping[str, Source]) -> list[Quote]:
