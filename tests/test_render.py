@@ -120,3 +120,23 @@ def test_svg_escapes_hostile_names_and_stays_valid_xml() -> None:
     root = ET.fromstring(svg)
     assert "<script>" not in svg and "<img" not in svg
     assert root.find(f"{SVG}title").text == '<script>alert("x")</script>'
+
+
+def test_actor_and_topic_pages_show_a_dated_timeline(gold_site: Built) -> None:
+    from dataclasses import replace
+
+    _, briefing, _ = gold_site
+    days = ["2025-02-12", "2025-02-13", "2025-02-14", "2025-02-15", "2025-02-16"]
+    sources = tuple(
+        replace(s, published=days[i % len(days)], date_from_file=(i == 0)) for i, s in enumerate(briefing.sources)
+    )
+    dated = replace(briefing, sources=sources)
+    pages = render_pages(build_context(dated, "T"), make_env(None))
+    speaker = max(dated.actors, key=lambda a: sum(q.speaker == a.id for q in dated.quotes))
+    page = pages[f"actors/{speaker.id}.md"]
+    assert "## Timeline" in page
+    rows = [line for line in page.split("## Timeline", 1)[1].splitlines() if line.startswith("| ") and "¶" in line]
+    dates = [row.split("|")[1].strip() for row in rows]
+    assert dates == sorted(dates, key=lambda d: days.index(
+        next(x for x in days if f"{int(x[-2:])} Feb 2025" in d)))
+    assert "*(file date)*" in pages["topics/peace-negotiations.md"]
