@@ -277,9 +277,7 @@ def _cast(rng: random.Random, pool: int) -> list[tuple[str, str]]:
 
 def _pick(rng: random.Random, cast: list[tuple[str, str]]) -> tuple[str, str]:
     """A skewed pick: a few actors appear in many articles, most in few (like real news)."""
-    index = min(
-        len(cast) - 1, int(rng.paretovariate(1.2)) - 1 + int(rng.random() * len(cast) * rng.random() ** 3)
-    )
+    index = min(len(cast) - 1, int(rng.paretovariate(1.2)) - 1 + int(rng.random() * len(cast) * rng.random() ** 3))
     return cast[index]
 
 
@@ -308,9 +306,7 @@ def make_article(
     if rng.random() < 0.5:
         other = samples[rng.randrange(len(samples))]
         if other is not base and len(other.paragraphs) > 1:
-            rest.insert(
-                rng.randrange(len(rest) + 1), other.paragraphs[rng.randrange(1, len(other.paragraphs))]
-            )
+            rest.insert(rng.randrange(len(rest) + 1), other.paragraphs[rng.randrange(1, len(other.paragraphs))])
     people = {p for s in samples for p in s.people}
     mapping: dict[tuple[str, str], tuple[str, str]] = {}
     used: set[tuple[str, str]] = set()
@@ -351,9 +347,7 @@ def generate(count: int, out: Path, seed: int = 20251123, samples: list[Sample] 
 
 def main() -> None:
     """Command line: generate one corpus."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20251123)

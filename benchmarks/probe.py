@@ -120,6 +120,7 @@ def build_run(project: Path, jobs: int, executor: str) -> dict[str, Any]:
         "cached": report.cached,
         "pages": report.pages,
         "written": report.written,
+        "site_rebuilt": report.site_rebuilt,
         "quotes": report.quotes,
         "actors": report.actors,
         "warnings": len(report.warnings),

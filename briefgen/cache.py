@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
-from briefgen.config import CONFIG_NAME, Settings
+from briefgen.config import Settings
 from briefgen.records import Analysis, Article
 
+# Rule files read only after the per-article map (positions, topics) or not about analysis at all
+# (briefgen.yml): editing them, e.g. renaming a topic, must not re-analyse the corpus.
+REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "stances.yml"})
 # Bump when the stored layout changes; old entries then miss instead of loading wrongly.
 CACHE_FORMAT = 1
 _TAG = "briefgen-analysis"
@@ -152,15 +155,15 @@ def _record_decoder(cls: type) -> Decoder:
 # --- keys ---
 
 
-def _hash_tree(digest: Any, root: Any, label: str) -> None:
+def _hash_tree(digest: Any, root: Any, label: str, skip: frozenset[str] = frozenset()) -> None:
     """Feed every rule or code file below an importlib resource folder into ``digest``, in a stable order."""
     if not root.is_dir():
         return
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.name.startswith((".", "__pycache__")):
+        if entry.name.startswith((".", "__pycache__")) or entry.name in skip:
             continue
         if entry.is_dir():
-            _hash_tree(digest, entry, f"{label}/{entry.name}")
+            _hash_tree(digest, entry, f"{label}/{entry.name}", skip)
         elif entry.name.endswith((".py", ".yml", ".yaml", ".json", ".jsonl", ".txt", ".csv", ".tsv")):
             digest.update(f"{label}/{entry.name}\0".encode())
             digest.update(entry.read_bytes())
@@ -172,23 +175,22 @@ def fingerprint(settings: Settings) -> str:
 
     The briefgen version, the cache format, the model setting, the package's rule data files, the
     extraction code and record types (so an edited rule never serves stale results during development)
-    and the project's rule files in site_config/ (except briefgen.yml, whose keys do not change analysis).
+    and the project's rule files in site_config/, except the files only the corpus-wide reduce reads.
     """
     digest = hashlib.sha256()
     digest.update(f"briefgen {__version__}\0format {CACHE_FORMAT}\0model {settings.model}\0".encode())
     package = resources.files("briefgen")
     for name in ("data", "extract"):
-        _hash_tree(digest, package.joinpath(name), name)
+        _hash_tree(digest, package.joinpath(name), name, skip=REDUCE_ONLY | {"positions.py"})
     for name in ("nlp.py", "records.py"):
         item = package.joinpath(name)
         if item.is_file():
             digest.update(item.read_bytes())
     site_config = settings.site_config
-    own = Path(CONFIG_NAME).name
     if site_config.is_dir():
         for path in sorted(p for p in site_config.rglob("*") if p.is_file()):
             parts = path.relative_to(site_config).parts
-            if parts == (own,) or any(part.startswith(".") for part in parts):
+            if (len(parts) == 1 and parts[0] in REDUCE_ONLY) or any(part.startswith(".") for part in parts):
                 continue
             digest.update(f"site_config/{'/'.join(parts)}\0".encode())
             digest.update(path.read_bytes())

@@ -30,8 +30,8 @@ def make_nlp(model: str | None = None) -> Language:
 
 def lemma_of(nlp: Language, word: str) -> str:
     """Lemma of a single word through the pipeline's lookup table."""
-    lookups: Any = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
-    if lookups is None:
+    if "lemmatizer" not in nlp.pipe_names:
         return word.lower()
-    table = lookups.get_table("lemma_lookup")
+    pipe: Any = nlp.get_pipe("lemmatizer")
+    table = pipe.lookups.get_table("lemma_lookup")
     return str(table.get(word.lower(), word.lower()))

@@ -92,10 +92,12 @@ def test_new_project_rule_file_invalidates_every_entry(sample_project: Path) -> 
     assert report.analysed == 5
 
 
-def test_settings_file_keys_that_do_not_affect_analysis_keep_the_cache(sample_project: Path) -> None:
+def test_settings_and_topic_files_read_after_the_map_keep_the_cache(sample_project: Path) -> None:
     _extract(sample_project)
     (sample_project / "site_config").mkdir()
     (sample_project / "site_config" / "briefgen.yml").write_text("title: Another title\n", encoding="utf-8")
+    topics = "topics:\n  - id: renamed-topic\n    name: A renamed topic\n    cues: [ceasefire]\n"
+    (sample_project / "site_config" / "topics.yml").write_text(topics, encoding="utf-8")
     _, report = _extract(sample_project)
     assert report.analysed == 0
 
