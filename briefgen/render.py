@@ -167,6 +167,11 @@ class SiteContext:
     key_points: tuple[KeyPoint, ...] = ()
     changes: Changes | None = None
     feed: str | None = None
+    positions_by_actor: dict[str, tuple[Position, ...]] = field(default_factory=dict)
+
+    def positions_of(self, actor_id: str) -> tuple[Position, ...]:
+        """An actor's own positions, in briefing order (an index: a per-page scan would be O(N²))."""
+        return self.positions_by_actor.get(actor_id, ())
 
     def actor_timeline(self, actor_id: str) -> tuple[Moment, ...]:
         """An actor's statements by publication date, with stance shifts flagged."""
@@ -362,6 +367,9 @@ def build_context(
         topic_views=tuple(topic_views),
         matrix_topics=matrix_topics,
         matrix=tuple(matrix),
+        positions_by_actor={
+            a: tuple(p for p in ps if p.kind == "actor") for a, ps in by_actor_topic.items()
+        },
     )
     return replace(ctx, key_points=key_points(ctx))
 
