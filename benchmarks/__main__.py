@@ -107,13 +107,14 @@ def bare_mkdocs(project: Path) -> float:
     return time.perf_counter() - t0
 
 
-def touch_one_article(project: Path) -> str:
+def touch_one_article(project: Path) -> tuple[Path, bytes]:
     """Append a quoted paragraph to one article (the middle one), as an editor's update would."""
     files = sorted((project / "content").glob("*.txt"))
     victim = files[len(files) // 2]
+    original = victim.read_bytes()
     with victim.open("a", encoding="utf-8") as fh:
         fh.write('\nUpdate: Marta Quist, a spokesperson, said "We will respond to the proposal next week."\n')
-    return victim.name
+    return victim, original
 
 
 def search_probe(site: Path, query: str, runs: int = 3) -> dict[str, Any]:
@@ -193,8 +194,12 @@ def run_size(root: Path, size: int, browser: bool) -> dict[str, Any]:
         res["noop"] = probe("build", str(project), "--jobs", "2")
     log(f"{size}: rebuild after touching one article")
     before = tree_hashes(docs)
-    res["touched"] = touch_one_article(project)
-    res["incremental"] = probe("build", str(project), "--jobs", "2")
+    victim, original = touch_one_article(project)
+    res["touched"] = victim.name
+    try:
+        res["incremental"] = probe("build", str(project), "--jobs", "2")
+    finally:  # the generated corpus is reused by the next run: put the article back
+        victim.write_bytes(original)
     after = tree_hashes(docs)
     res["md_changed"] = sum(1 for k in after if before.get(k) != after[k]) + sum(1 for k in before if k not in after)
     if browser:
