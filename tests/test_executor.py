@@ -164,3 +164,30 @@ def test_cli_scheduler_that_cannot_be_reached_is_a_clear_error(
     )
     assert result.exit_code == 1
     assert "Dask scheduler" in result.output
+
+
+def test_windowed_map_keeps_a_bounded_number_of_batches_in_flight_and_yields_in_order(
+    articles: tuple[Article, ...],
+) -> None:
+    from briefgen.cache import payload_of
+    from briefgen.executor import _run_windowed
+
+    many = [a for _ in range(8) for a in articles]  # 40 articles, batches of 3 -> 14 batches
+    analyses = {a.article.path: a for a in SerialExecutor().map(articles)}
+    in_flight = 0
+    most = 0
+
+    def submit(batch: list[Article]) -> list[Article]:
+        nonlocal in_flight, most
+        in_flight += 1
+        most = max(most, in_flight)
+        return batch
+
+    def result(batch: list[Article], future: list[Article]) -> list[dict[str, object]]:
+        nonlocal in_flight
+        in_flight -= 1
+        return [payload_of(analyses[a.path]) for a in future]
+
+    out = list(_run_windowed(many, 3, 4, submit, result))
+    assert [a.article for a in out] == many
+    assert most == 4
