@@ -15,6 +15,14 @@ from briefgen.errors import ConfigError
 CONFIG_NAME = "site_config/briefgen.yml"
 
 
+def available_cores() -> int:
+    """The cores this process may run on (honours CPU affinity, e.g. in containers); --jobs default."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class Settings(BaseModel):
     """Everything a build needs to know, resolved against the project folder."""
 
@@ -32,7 +40,7 @@ class Settings(BaseModel):
     site_url: str | None = None
     model: str | None = None
     max_article_bytes: int = Field(default=5_000_000, gt=0)
-    jobs: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    jobs: int = Field(default_factory=lambda: available_cores(), ge=1)
     executor: Literal["serial", "process", "dask"] = "process"
     scheduler: str | None = None
     cache: bool = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
+import threading
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +19,7 @@ from itertools import islice
 from typing import Any, Literal, Protocol
 
 from briefgen.cache import Payload, analysis_from, payload_of
+from briefgen.config import available_cores
 from briefgen.errors import BriefgenError
 from briefgen.extract import analyse_many
 from briefgen.nlp import make_nlp
@@ -114,6 +115,19 @@ def _attach(batch: Sequence[Article], payloads: Sequence[Payload]) -> Iterator[A
         yield analysis_from(article, payload)
 
 
+def _mp_context() -> Any:
+    """fork when this process runs a single thread (cheap: spaCy is already imported); otherwise
+    (e.g. a progress bar's refresh thread is running) a fork server, so no worker inherits a held lock."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["briefgen.executor"])
+        return ctx
+    return multiprocessing.get_context()
+
+
 class ProcessExecutor:
     """A pool of ``jobs`` worker processes, each building the pipeline once."""
 
@@ -125,12 +139,8 @@ class ProcessExecutor:
 
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # fork is cheap (spaCy is already imported) and safe here: the parent runs no threads
-            # that hold locks the workers need. Elsewhere, the platform default.
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=ctx, initializer=_warm_worker, initargs=(self.model,)
+                max_workers=self.jobs, mp_context=_mp_context(), initializer=_warm_worker, initargs=(self.model,)
             )
         return self._pool
 
@@ -297,7 +307,7 @@ def make_executor(
     batch_size: int = DEFAULT_BATCH,
 ) -> Executor:
     """The executor called ``name`` (serial, process or dask)."""
-    n = jobs or os.cpu_count() or 1
+    n = jobs or available_cores()
     if name == "serial":
         return SerialExecutor(model, batch_size)
     if name == "process":

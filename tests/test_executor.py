@@ -191,3 +191,20 @@ def test_windowed_map_keeps_a_bounded_number_of_batches_in_flight_and_yields_in_
     out = list(_run_windowed(many, 3, 4, submit, result))
     assert [a.article for a in out] == many
     assert most == 4
+
+
+def test_process_pool_started_while_another_thread_runs_gives_the_serial_results(
+    articles: tuple[Article, ...],
+) -> None:
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)  # like a progress bar's refresh thread
+    thread.start()
+    pool = ProcessExecutor(jobs=2, batch_size=1)
+    try:
+        parallel = list(pool.map(articles))
+    finally:
+        pool.close()
+        stop.set()
+    assert parallel == list(SerialExecutor().map(articles))
