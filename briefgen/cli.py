@@ -158,3 +158,52 @@ def extract_cmd(
             out.print(f"briefing written to {output}")
         if settings.strict and report.problems:
             sys.exit(1)
+
+
+@main.command("check")
+@common_options
+@click.option(
+    "--show-removed", is_flag=True, help="List, per article, every line cleaning dropped and the rule that dropped it."
+)
+def check_cmd(
+    content_dir: Path | None,
+    config_file: Path | None,
+    strict: bool | None,
+    quiet: bool | None,
+    debug: bool,
+    show_removed: bool,
+) -> None:
+    """Validate settings and corpus without building: every problem at once, with file, line and fix."""
+    from briefgen.check import check
+
+    def say(text: str) -> None:
+        out.print(text, markup=False, soft_wrap=True)
+
+    with reporting_errors(debug):
+        report = check(config_file=config_file, content_dir=content_dir, strict=strict, quiet=quiet)
+        settings = report.settings
+        quiet_mode = bool(quiet or (settings is not None and settings.quiet))
+        for article in report.articles if not quiet_mode or show_removed else ():
+            details = [f"{len(article.paragraphs)} paragraphs", f"{article.words} words"]
+            details += [value for value in (article.outlet, article.published) if value]
+            say(f"{article.path}: {article.title or '(no title)'} ({', '.join(details)})")
+            for warning in article.warnings:
+                say(f"  warning: {warning}")
+            if show_removed:
+                for removed in article.removed:
+                    say(f"  removed line {removed.line} [{removed.rule}]: {removed.text}")
+        if report.ignored:
+            shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
+            say(f"ignored {len(report.ignored)} files of unsupported types: {shown}")
+        for problem in report.problems:
+            kind = "error" if problem.error else "warning"
+            say(f"{kind}: {problem.where}: {problem.what}")
+            if problem.fix:
+                say(f"  fix: {problem.fix}")
+        say(
+            f"{len(report.articles)} articles, {len(report.skipped)} skipped, {len(report.ignored)} ignored, "
+            f"{report.errors} errors, {len(report.problems) - report.errors} warnings",
+        )
+        strict_mode = settings.strict if settings is not None else bool(strict)
+        if report.errors or (strict_mode and report.problems):
+            sys.exit(1)

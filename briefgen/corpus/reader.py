@@ -101,9 +101,9 @@ def _with_warning(article: Article, warning: str) -> Article:
     return dataclasses.replace(article, warnings=(*article.warnings, warning))
 
 
-def read_corpus(settings: Settings) -> CorpusResult:
+def read_corpus(settings: Settings, rules: Rules | None = None) -> CorpusResult:
     """Read every supported article below the content folder, in a stable order."""
-    rules = load_rules(settings.site_config / PROJECT_FILE)
+    rules = rules or load_rules(settings.site_config / PROJECT_FILE)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     ignored: list[str] = []
