@@ -136,16 +136,17 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
     removed.extend(header_removed)
     lines, bp_removed = strip_boilerplate(lines, rules)
     removed.extend(bp_removed)
+    wrapped = draft.mode == "auto" and is_hard_wrapped(lines)
     title = draft.meta.get("title") or header.get("title")
     if title:
         first = next((x for x in lines if x.text), None)
         if first is not None and _same(first.text, title):
             lines = [x for x in lines if x is not first]
     else:
-        lines, title = take_title(lines)
+        lines, title = take_title(lines, alone=wrapped or draft.mode == "markdown")
     if draft.mode == "markdown":
         blocks = [" ".join(markdown_inline(x.text) for x in block) for block in _blocks(lines, starts)]
-    elif draft.mode == "auto" and is_hard_wrapped(lines):
+    elif wrapped:
         blocks = [" ".join(x.text for x in block) for block in _blocks(lines, set())]
     else:
         blocks = [x.text for x in lines if x.text]

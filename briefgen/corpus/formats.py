@@ -18,6 +18,7 @@ from briefgen.records import Skipped
 
 Mode = Literal["auto", "lines", "markdown"]
 FORMATS = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+MIN_HTML_WORDS = 8  # less than a sentence: a menu or a cookie banner, not an article
 META_KEYS = ("title", "url", "outlet", "published", "language", "tags", "slug")
 
 
@@ -156,7 +157,7 @@ def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
         return Skipped(rel, f"cannot parse HTML: {exc}")
     text = getattr(doc, "text", None)
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or len(text.split()) < MIN_HTML_WORDS:
         return Skipped(rel, "no article text found in the HTML page")
     fields = {key: getattr(doc, attr, None) for key, attr in _HTML_META.items()}
     fields["tags"] = [t for t in (getattr(doc, "tags", None) or []) + (getattr(doc, "categories", None) or []) if t]

@@ -36,7 +36,7 @@ _MONTHS = {
     for name in (dt.date(2000, number, 1).strftime("%B"), dt.date(2000, number, 1).strftime("%b"))
 }
 _MONTHS["sept"] = 9
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATELINE = re.compile(
     rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,3}}?)"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
@@ -135,10 +135,16 @@ def _is_title(text: str, following: Sequence[Line]) -> bool:
     )
 
 
-def take_title(lines: Sequence[Line]) -> tuple[list[Line], str | None]:
-    """A first-line headline is the title (and leaves the body); otherwise no title."""
+def take_title(lines: Sequence[Line], alone: bool = False) -> tuple[list[Line], str | None]:
+    """A first-line headline is the title (and leaves the body); otherwise no title.
+
+    With ``alone`` (wrapped text, Markdown) the headline must be a paragraph of its own.
+    """
     for index, line in enumerate(lines):
         if line.text:
+            following = lines[index + 1 : index + 2]
+            if alone and following and following[0].text:
+                break
             if _is_title(line.text, lines[index + 1 :]):
                 return [*lines[:index], *lines[index + 1 :]], line.text
             break
