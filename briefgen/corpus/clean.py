@@ -88,15 +88,21 @@ def _blocks(lines: Sequence[Line], starts: set[int]) -> list[list[Line]]:
 
 
 def is_hard_wrapped(lines: Sequence[Line]) -> bool:
-    """True when blank lines separate paragraphs and the lines inside them are wrapped at a fixed width."""
+    """True when blank lines separate paragraphs and the lines inside them are wrapped at a fixed width.
+
+    Wrapped lines break mid-sentence; one-paragraph-per-line text ends (almost) every line with a full stop.
+    """
     blocks = _blocks(lines, set())
     text_lines = sum(len(b) for b in blocks)
     inner = [line.text for b in blocks if len(b) > 1 for line in b[:-1]]
-    if not inner or text_lines == 0:
+    if len(inner) < 2:
         return False
     in_multi = sum(len(b) for b in blocks if len(b) > 1)
+    mid_sentence = sum(1 for t in inner if not t.rstrip("”’\"')").endswith((".", "!", "?", ":")))
     mean = sum(len(t) for t in inner) / len(inner)
-    return in_multi * 2 >= text_lines and max(len(t) for t in inner) <= 100 and mean >= 40
+    return (
+        in_multi * 2 >= text_lines and mid_sentence * 2 >= len(inner) and max(map(len, inner)) <= 100 and mean >= 30
+    )
 
 
 def paragraphs_of(blocks: Sequence[str]) -> tuple[str, tuple[Paragraph, ...]]:
