@@ -36,6 +36,35 @@ class Rules:
     structural: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     outlets: Mapping[str, str] = field(default_factory=dict)
     signatures: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    any_pattern: re.Pattern[str] | None = None  # all patterns in one regex: one call per line
+    any_tail: re.Pattern[str] | None = None
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def combine(pairs: Sequence[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
+    """One regex matching a line when any rule does; group ``r<i>`` says which (None if not combinable)."""
+    if not pairs:
+        return None
+    parts = [f"(?P<r{i}>{_NAMED_GROUP.sub('(?:', rx.pattern)})" for i, (_, rx) in enumerate(pairs)]
+    try:
+        return re.compile("|".join(parts), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def first_rule(
+    text: str, pairs: Sequence[tuple[str, re.Pattern[str]]], combined: re.Pattern[str] | None
+) -> str | None:
+    """The name of the first rule (in file order) whose regex matches the whole line."""
+    if combined is not None:
+        match = combined.fullmatch(text)
+        if match is None:
+            return None
+        index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
+        return pairs[index][0]
+    return next((name for name, rx in pairs if rx.fullmatch(text)), None)
 
 
 def _key(text: str) -> str:
@@ -133,18 +162,14 @@ def _load_rules(project_file: Path | None) -> Rules:
     signatures = _compile_all(data.get("signatures", {}), where)
     structural = {k: (v if isinstance(v, dict) else {}) for k, v in data.get("structural", {}).items()}
     outlets = {str(k).lower(): str(v) for k, v in data.get("outlets", {}).items()}
-    return Rules(exact, patterns, tails, structural, outlets, tuple(signatures))
+    return Rules(
+        exact, patterns, tails, structural, outlets, tuple(signatures), combine(patterns), combine(tails)
+    )
 
 
 def line_rule(rules: Rules, text: str) -> str | None:
     """The name of the exact-line or pattern rule that matches a whole line, if any."""
-    name = rules.exact.get(_key(text))
-    if name:
-        return name
-    for name, pattern in rules.patterns:
-        if pattern.fullmatch(text):
-            return name
-    return None
+    return rules.exact.get(_key(text)) or first_rule(text, rules.patterns, rules.any_pattern)
 
 
 def _words(text: str) -> int:
@@ -175,8 +200,8 @@ def strip_boilerplate(lines: Sequence[Line], rules: Rules) -> tuple[list[Line], 
             kept.append(line)
             continue
         seen_text += 1
-        tail = next((name for name, rx in rules.tails if rx.fullmatch(line.text)), None)
-        if tail and seen_text > total / 2:
+        tail = first_rule(line.text, rules.tails, rules.any_tail) if seen_text > total / 2 else None
+        if tail:
             removed.extend(Removed(x.number, x.text, tail) for x in lines[index:] if x.text)
             break
         rule = line_rule(rules, line.text)

@@ -141,6 +141,9 @@ def _mojibake_re() -> re.Pattern[str]:
     return re.compile(rf"(?:[\u00c2-\u00df]{cont}|[\u00e0-\u00ef]{cont}{{2}}|[\u00f0-\u00f4]{cont}{{3}})+")
 
 
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00f4]")  # a quick test before the full (slower) regex
+
+
 def _to_bytes(run: str) -> bytes | None:
     out = bytearray()
     for ch in run:
@@ -182,27 +185,54 @@ def _repair_run(match: re.Match[str]) -> str:
     return fixed if _markers(fixed) < _markers(run) else run
 
 
+# What ftfy can fix: Latin-1/C1 range (mojibake), ligatures, surrogates, control characters, HTML entities.
+# Lines without any of these (plain ASCII, curly quotes, most letters outside Latin-1) are left as they are,
+# which keeps ftfy off the hot path of clean text.
+_FTFY_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xff\ufb00-\ufb06\ud800-\udfff\ufffd&\x1b]")
+
+
+def _ftfy_suspect_lines(text: str) -> str:
+    """ftfy applied to the lines that hold a suspect character, the other lines copied as they are."""
+    out: list[str] = []
+    pos = 0
+    for match in _FTFY_SUSPECT.finditer(text):
+        if match.start() < pos:
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end == -1 else end
+        out.append(text[pos:start])
+        out.append(ftfy.fix_text(text[start:end], _FTFY))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Fix mis-decoded text with ftfy, then the word-internal runs ftfy leaves; also say if damage remains."""
-    if not text.isascii():
-        text = ftfy.fix_text(text, _FTFY)
-        if _mojibake_re().search(text):
+    if text.isascii():
+        return text, False
+    if _FTFY_SUSPECT.search(text):
+        text = _ftfy_suspect_lines(text)
+        if _MOJIBAKE_LEAD.search(text) and _mojibake_re().search(text):
             text = _mojibake_re().sub(_repair_run, text)
-    else:
-        text = unicodedata.normalize("NFC", text)
-    damaged = "\ufffd" in text or any(_in_word(m) for m in _mojibake_re().finditer(text))
+    text = unicodedata.normalize("NFC", text)
+    damaged = "\ufffd" in text or (
+        _MOJIBAKE_LEAD.search(text) is not None and any(_in_word(m) for m in _mojibake_re().finditer(text))
+    )
     return text, damaged
 
 
 # --- whitespace ------------------------------------------------------------------------------------
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200e\u200f\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[^\S\n]+")
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u2060\ufeff\u00ad]")
 
 
 def normalise_line(line: str) -> str:
     """One line with invisible characters dropped and every run of spaces (incl. NBSP) made one space."""
-    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+    if not line.isascii() and _INVISIBLE.search(line):
+        line = _INVISIBLE.sub("", line)
+    return " ".join(line.split())
 
 
 def split_lines(text: str) -> list[str]:
