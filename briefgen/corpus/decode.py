@@ -8,8 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-
-import ftfy
+from typing import Any
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -115,13 +114,19 @@ def _detect_legacy(raw: bytes) -> str | None:
 
 # --- mojibake -------------------------------------------------------------------------------------
 
-_FTFY = ftfy.TextFixerConfig(
-    uncurl_quotes=False,  # curly quotes are evidence of quotation
-    fix_character_width=False,
-    fix_latin_ligatures=True,
-    normalization="NFC",
-    explain=False,
-)
+@lru_cache(maxsize=1)
+def _ftfy() -> tuple[Any, Any]:
+    """ftfy's fixer and our settings for it (imported on first use: it is slow to import)."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        uncurl_quotes=False,  # curly quotes are evidence of quotation
+        fix_character_width=False,
+        fix_latin_ligatures=True,
+        normalization="NFC",
+        explain=False,
+    )
+    return ftfy.fix_text, config
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +198,7 @@ _FTFY_SUSPECT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xff\ufb00-\ufb06\u
 
 def _ftfy_suspect_lines(text: str) -> str:
     """ftfy applied to the lines that hold a suspect character, the other lines copied as they are."""
+    fix_text, config = _ftfy()
     out: list[str] = []
     pos = 0
     for match in _FTFY_SUSPECT.finditer(text):
@@ -202,7 +208,7 @@ def _ftfy_suspect_lines(text: str) -> str:
         end = text.find("\n", match.end())
         end = len(text) if end == -1 else end
         out.append(text[pos:start])
-        out.append(ftfy.fix_text(text[start:end], _FTFY))
+        out.append(fix_text(text[start:end], config))
         pos = end
     out.append(text[pos:])
     return "".join(out)
