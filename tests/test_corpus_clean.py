@@ -9,6 +9,7 @@ import pytest
 from briefgen.config import load_settings
 from briefgen.corpus import read_corpus
 from briefgen.corpus.boilerplate import Line, load_rules, strip_boilerplate
+from briefgen.corpus.clean import same_title
 from briefgen.corpus.decode import decode_bytes, repair_mojibake
 from briefgen.corpus.dedupe import near_duplicates
 from briefgen.errors import ConfigError
@@ -200,3 +201,22 @@ def test_site_config_example_rules_load_when_uncommented(tmp_path: Path) -> None
     lines = [Line(i, t) for i, t in enumerate([*REPORTING, "By Anna Berg and John Smith"], 1)]
     removed = strip_boilerplate(lines, rules)[1]
     assert [(r.text, r.rule) for r in removed] == [("By Anna Berg and John Smith", "house-byline")]
+
+
+def test_closing_question_is_kept_as_reporting() -> None:
+    kept, removed = strip(*REPORTING, "Will Europe act in time?")
+    assert kept[-1] == "Will Europe act in time?" and removed == []
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "same"),
+    [
+        ("Allies split over plan", "Allies split over plan | Example News", True),
+        ("Allies split over plan - Example News", "Allies split over plan", True),
+        ("Allies  split over PLAN", "allies split over plan", True),
+        ("Allies split", "Allies split over plan", False),
+        ("Allies split over plan", "Allies split over planning", False),
+    ],
+)
+def test_headline_line_matches_title_with_or_without_site_name(line: str, title: str, same: bool) -> None:
+    assert same_title(line, title) is same

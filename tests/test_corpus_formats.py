@@ -220,3 +220,13 @@ def test_jsonl_reads_one_article_per_line_with_optional_metadata(project: Path) 
     assert (second.title, second.published, second.outlet, second.url, second.tags) == (
         "Envoy", "2025-02-14", "API News", "https://api.example/2", ("nato",)
     )
+
+
+def test_html_headline_is_dropped_when_title_carries_the_site_name(project: Path) -> None:
+    page = PAGE.replace('<meta property="og:title" content="Allies split over ceasefire plan">', "").replace(
+        "<title>Allies split over ceasefire plan | Example News</title>",
+        "<title>Allies split over ceasefire plan - Example News</title>",
+    )
+    article = one(project, "page.html", page)
+    assert article.title is not None and article.title.startswith("Allies split over ceasefire plan")
+    assert paragraphs(article)[0].startswith("Foreign ministers disagreed")

@@ -223,7 +223,9 @@ def strip_boilerplate(lines: Sequence[Line], rules: Rules) -> tuple[list[Line], 
     related = rules.structural.get("related-headline")
     if related is not None:
         body = [line for line in kept if line.text]
-        if len(body) >= 3 and _is_headline(body[-1].text, int(related.get("max_words", 16))):
+        last = body[-1].text if body else ""
+        # a closing question is more often the reporter's own than a link: keep it
+        if len(body) >= 3 and _is_headline(last, int(related.get("max_words", 16))) and not last.endswith("?"):
             kept.remove(body[-1])
             removed.append(Removed(body[-1].number, body[-1].text, "related-headline"))
     removed.sort(key=lambda r: r.line)

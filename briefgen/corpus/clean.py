@@ -121,8 +121,16 @@ def paragraphs_of(blocks: Sequence[str]) -> tuple[str, tuple[Paragraph, ...]]:
     return "\n\n".join(parts), tuple(spans)
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def same_title(line: str, title: str) -> bool:
+    """True when a line is the title, or the title with the site's name after a separator (or vice versa)."""
+    a, b = (" ".join(x.casefold().split()) for x in (line, title))
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return bool(short) and long.startswith(short) and long[len(short) :].startswith(_TITLE_SEPARATORS)
 
 
 def clean(draft: Draft, rules: Rules) -> Article | Skipped:
@@ -146,7 +154,7 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
     title = draft.meta.get("title") or header.get("title")
     if title:
         first = next((x for x in lines if x.text), None)
-        if first is not None and _same(first.text, title):
+        if first is not None and same_title(first.text, title):
             lines = [x for x in lines if x is not first]
     else:
         lines, title = take_title(lines, alone=wrapped or draft.mode == "markdown")
