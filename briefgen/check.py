@@ -105,3 +105,34 @@ def check(project_dir: Path | None = None, config_file: Path | None = None, **ov
         for warning in article.warnings:
             report.problems.append(Problem(article.path, warning, fix_for(warning)))
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the analysis could not settle: an unattributed quote or an alias shared by actors."""
+
+    where: str
+    what: str
+
+
+def analysis_findings(settings: Settings) -> list[Finding]:
+    """Run the extractor (no site) and list unattributed quotes and aliases that name several actors."""
+    from briefgen.build import extract
+
+    briefing, _, _ = extract(settings)
+    paths = {source.id: source.path for source in briefing.sources}
+    findings = [
+        Finding(f"{paths.get(q.source, q.source)} ¶{q.paragraph}", f"unattributed {q.kind} quote: “{q.text}”")
+        for q in briefing.quotes
+        if q.speaker is None
+    ]
+    owners: dict[str, list[str]] = {}
+    for actor in briefing.actors:
+        for alias in {actor.name, *actor.aliases}:
+            owners.setdefault(alias, []).append(actor.name)
+    findings += [
+        Finding("actors", f"ambiguous name '{alias}' is used for: {', '.join(sorted(names))}")
+        for alias, names in sorted(owners.items())
+        if len(names) > 1
+    ]
+    return findings

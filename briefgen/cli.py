@@ -165,6 +165,9 @@ def extract_cmd(
 @click.option(
     "--show-removed", is_flag=True, help="List, per article, every line cleaning dropped and the rule that dropped it."
 )
+@click.option(
+    "--analyse", is_flag=True, help="Also run the extractor (no site): list unattributed quotes and ambiguous names."
+)
 def check_cmd(
     content_dir: Path | None,
     config_file: Path | None,
@@ -172,9 +175,10 @@ def check_cmd(
     quiet: bool | None,
     debug: bool,
     show_removed: bool,
+    analyse: bool,
 ) -> None:
     """Validate settings and corpus without building: every problem at once, with file, line and fix."""
-    from briefgen.check import check
+    from briefgen.check import analysis_findings, check
 
     def say(text: str) -> None:
         out.print(text, markup=False, soft_wrap=True)
@@ -204,6 +208,9 @@ def check_cmd(
             f"{len(report.articles)} articles, {len(report.skipped)} skipped, {len(report.ignored)} ignored, "
             f"{report.errors} errors, {len(report.problems) - report.errors} warnings",
         )
+        if analyse and settings is not None and report.articles:
+            for finding in analysis_findings(settings):
+                say(f"note: {finding.where}: {finding.what}")
         strict_mode = settings.strict if settings is not None else bool(strict)
         if report.errors or (strict_mode and report.problems):
             sys.exit(1)

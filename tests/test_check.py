@@ -90,3 +90,14 @@ def test_check_reports_near_duplicates_from_two_outlets(tmp_path: Path) -> None:
     code, output = run(["check"], tmp_path)
     assert code == 0
     assert "near-duplicate of wire_copy.txt" in output
+
+
+def test_analyse_lists_a_quote_nobody_is_named_for(project: Path) -> None:
+    (project / "content" / "a.txt").write_text(
+        "Talks resume\n\nThe meeting ended late on Thursday in Brussels.\n\n“This is a bad deal for everyone.”\n",
+        "utf-8",
+    )
+    code, output = run(["check", "--analyse"], project)
+    assert code == 0, output
+    assert "a.txt ¶2: unattributed" in output and "This is a bad deal for everyone." in output
+    assert "unattributed" not in run(["check"], project)[1]
