@@ -57,7 +57,8 @@ def test_invalid_utf8_bytes_are_read_with_a_warning(project: Path) -> None:
     (project / "content" / "mixed.txt").write_bytes(raw)
     [article] = read(project).articles
     assert "déclaré" in article.text and "Bad byte" in article.text
-    assert any("invalid UTF-8" in w for w in article.warnings)
+    bad = raw.index(b"\xff")
+    assert article.warnings == (f"invalid UTF-8 at line 2 (byte {bad}); stray bytes read as Windows-1252",)
 
 
 def test_utf16_with_bom_is_decoded(project: Path) -> None:
@@ -198,3 +199,18 @@ def test_read_error_is_skipped_with_its_reason(project: Path, monkeypatch: pytes
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
     assert only_skip(read(project), "locked.txt") == "cannot read file: Permission denied"
+
+
+def test_damaged_text_is_kept_and_flagged_with_its_line(project: Path) -> None:
+    text = "Talks resume\n\nThe minister said the talks would resume.\n\nThe envoy Dovil\ufffd Sakaliene agreed.\n"
+    (project / "content" / "damaged.txt").write_text(text, "utf-8")
+    [article] = read(project).articles
+    assert "Dovil\ufffd Sakaliene agreed." in article.text
+    assert article.warnings == ("line 5: text still has damaged characters (mojibake or '\ufffd') after repair",)
+
+
+def test_mojibake_in_metadata_is_repaired_like_the_body(project: Path) -> None:
+    row = '{"text": "The minister said the talks would resume.", "title": "DovilÄ— Sakaliene warns Europe"}'
+    (project / "content" / "feed.jsonl").write_text(row + "\n", "utf-8")
+    [article] = read(project).articles
+    assert article.title == "Dovilė Sakaliene warns Europe"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from briefgen.corpus.boilerplate import Line, Rules, strip_boilerplate
-from briefgen.corpus.decode import normalise_line, repair_mojibake, split_lines
+from briefgen.corpus.decode import is_damaged, normalise_line, repair_mojibake, split_lines
 from briefgen.corpus.formats import Draft
 from briefgen.corpus.metadata import infer, take_header_lines, take_title
 from briefgen.records import Article, Paragraph, Removed, Skipped
@@ -133,13 +133,19 @@ def same_title(line: str, title: str) -> bool:
     return bool(short) and long.startswith(short) and long[len(short) :].startswith(_TITLE_SEPARATORS)
 
 
+def _meta_text(value: str | None) -> str | None:
+    """A metadata string repaired and normalised like the body."""
+    return normalise_line(repair_mojibake(value)[0]) or None if value else None
+
+
 def clean(draft: Draft, rules: Rules) -> Article | Skipped:
     """Repair, normalise and strip one draft into an Article; Skipped when no text is left."""
     text, damaged = repair_mojibake(draft.text)
     warnings = list(draft.warnings)
-    if damaged:
-        warnings.append("text still contains damaged characters (mojibake or replacement marks) after repair")
     lines = [Line(draft.first_line + i, normalise_line(raw)) for i, raw in enumerate(split_lines(text))]
+    if damaged:
+        line = next((x.number for x in lines if is_damaged(x.text)), draft.first_line)
+        warnings.append(f"line {line}: text still has damaged characters (mojibake or '\ufffd') after repair")
     removed: list[Removed] = []
     starts: set[int] = set()
     if draft.mode == "markdown":
@@ -151,7 +157,7 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
     lines, bp_removed = strip_boilerplate(lines, rules)
     removed.extend(bp_removed)
     wrapped = draft.mode == "auto" and is_hard_wrapped(lines)
-    title = draft.meta.get("title") or header.get("title")
+    title = _meta_text(draft.meta.get("title") or header.get("title"))
     if title:
         first = next((x for x in lines if x.text), None)
         if first is not None and same_title(first.text, title):
@@ -176,7 +182,7 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
         text=body,
         paragraphs=paragraphs,
         title=title,
-        outlet=meta.get("outlet") or found.outlet,
+        outlet=_meta_text(meta.get("outlet")) or found.outlet,
         url=meta.get("url") or found.url,
         published=meta.get("published") or found.published,
         language=meta.get("language") or found.language,

@@ -90,7 +90,9 @@ def decode_bytes(raw: bytes) -> Decoded:
     if _UTF8_MULTIBYTE.search(raw):
         # Mostly UTF-8 with a few stray legacy bytes (text pasted from two sources): keep the UTF-8.
         text = raw.decode("utf-8", errors="briefgen-cp1252")
-        return Decoded(text, "utf-8", (f"invalid UTF-8 at byte {first_bad}; stray bytes read as Windows-1252",))
+        line = raw.count(b"\n", 0, first_bad) + 1
+        where = f"line {line} (byte {first_bad})"
+        return Decoded(text, "utf-8", (f"invalid UTF-8 at {where}; stray bytes read as Windows-1252",))
     encoding = _detect_legacy(raw)
     if encoding is None:
         raise NotText(f"not valid UTF-8 (byte {first_bad}) and no other encoding fits")
@@ -223,10 +225,14 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
         if _MOJIBAKE_LEAD.search(text) and _mojibake_re().search(text):
             text = _mojibake_re().sub(_repair_run, text)
     text = unicodedata.normalize("NFC", text)
-    damaged = "\ufffd" in text or (
+    return text, is_damaged(text)
+
+
+def is_damaged(text: str) -> bool:
+    """True when a text still holds replacement marks or word-internal mojibake."""
+    return "\ufffd" in text or (
         _MOJIBAKE_LEAD.search(text) is not None and any(_in_word(m) for m in _mojibake_re().finditer(text))
     )
-    return text, damaged
 
 
 # --- whitespace ------------------------------------------------------------------------------------
