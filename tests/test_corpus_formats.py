@@ -230,3 +230,15 @@ def test_html_headline_is_dropped_when_title_carries_the_site_name(project: Path
     article = one(project, "page.html", page)
     assert article.title is not None and article.title.startswith("Allies split over ceasefire plan")
     assert paragraphs(article)[0].startswith("Foreign ministers disagreed")
+
+
+def test_md_heading_without_front_matter_is_the_title(project: Path) -> None:
+    article = one(project, "a.md", "# Ministers meet in Brussels\nThe minister said the talks would resume.\n")
+    assert article.title == "Ministers meet in Brussels"
+    assert article.text == "The minister said the talks would resume."
+
+
+def test_md_first_line_of_a_paragraph_is_not_a_title(project: Path) -> None:
+    article = one(project, "a.md", "Ministers met in Brussels on\nThursday, officials said in a statement.\n")
+    assert article.title is None
+    assert article.text == "Ministers met in Brussels on Thursday, officials said in a statement."

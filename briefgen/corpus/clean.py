@@ -163,7 +163,7 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
         if first is not None and same_title(first.text, title):
             lines = [x for x in lines if x is not first]
     else:
-        lines, title = take_title(lines, alone=wrapped or draft.mode == "markdown")
+        lines, title = take_title(lines, alone=wrapped or draft.mode == "markdown", starts=frozenset(starts))
     if draft.mode == "markdown":
         blocks = [" ".join(markdown_inline(x.text) for x in block) for block in _blocks(lines, starts)]
     elif wrapped:

@@ -135,15 +135,19 @@ def _is_title(text: str, following: Sequence[Line]) -> bool:
     )
 
 
-def take_title(lines: Sequence[Line], alone: bool = False) -> tuple[list[Line], str | None]:
+def take_title(
+    lines: Sequence[Line], alone: bool = False, starts: frozenset[int] = frozenset()
+) -> tuple[list[Line], str | None]:
     """A first-line headline is the title (and leaves the body); otherwise no title.
 
-    With ``alone`` (wrapped text, Markdown) the headline must be a paragraph of its own.
+    With ``alone`` (wrapped text, Markdown) the headline must be a paragraph of its own: followed by a
+    blank line, or itself or the next line a block start (a Markdown heading or list item).
     """
     for index, line in enumerate(lines):
         if line.text:
             following = lines[index + 1 : index + 2]
-            if alone and following and following[0].text:
+            joined = following and following[0].text and not {line.number, following[0].number} & starts
+            if alone and joined:
                 break
             if _is_title(line.text, lines[index + 1 :]):
                 return [*lines[:index], *lines[index + 1 :]], line.text
