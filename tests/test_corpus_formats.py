@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefgen.config import load_settings
 from briefgen.corpus import CorpusResult, read_corpus
+from briefgen.corpus.formats import _declared_charset
 from briefgen.records import Article
 
 
@@ -242,3 +243,14 @@ def test_md_first_line_of_a_paragraph_is_not_a_title(project: Path) -> None:
     article = one(project, "a.md", "Ministers met in Brussels on\nThursday, officials said in a statement.\n")
     assert article.title is None
     assert article.text == "Ministers met in Brussels on Thursday, officials said in a statement."
+
+
+def test_html_declared_legacy_charset_is_honoured(project: Path) -> None:
+    declared = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+    page = PAGE.replace('<meta charset="utf-8">', declared).replace("the Dutch foreign minister", "Petr Čermák")
+    raw = page.encode("cp1250")
+    assert _declared_charset(raw) == "cp1250"
+    (project / "content" / "old.htm").write_bytes(raw)
+    [article] = read(project).articles
+    assert "“We need guarantees first,” said Petr Čermák" in article.text
+    assert _declared_charset(page.encode("utf-8")) is None

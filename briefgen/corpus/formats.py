@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -136,9 +137,29 @@ def read_md(raw: bytes, rel: str) -> Draft | Skipped:
 _HTML_META = {"title": "title", "url": "url", "outlet": "sitename", "published": "date", "language": "language"}
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    """The page's declared legacy encoding, when its bytes are not UTF-8 (a UTF-8 page needs no help)."""
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(raw[:4096])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
 def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     """A saved web page: main text and metadata through trafilatura (imported only when needed)."""
-    decoded = decode_text(raw, rel)
+    declared = _declared_charset(raw)
+    decoded = decode_text(raw, rel) if declared is None else (raw.decode(declared, errors="replace"), ())
     if isinstance(decoded, Skipped):
         return decoded
     page, warnings = decoded
