@@ -86,6 +86,10 @@ REPORTING = [
     "Popular support for the deal is falling, a poll showed.",
     "Read more closely, the statement leaves room for compromise.",
     "He told reporters: “Copyright law is not the issue here.”",
+    "Reporting by Britain’s Channel 4 showed that the ministers knew.",
+    "Reporting by the BBC found that the ministers knew.",
+    "The picture: two soldiers stood by the road",
+    "Topics on the agenda include air defence and ammunition, diplomats said.",
 ]
 
 
@@ -111,6 +115,10 @@ def test_tail_marker_drops_the_rest_only_in_the_second_half() -> None:
         ("![payment methods](https://cdn.example.org/icons.png)", "image-markdown"),
         ("Soldiers march in Kyiv on Monday. Photograph: Jane Doe/Getty Images", "photo-credit"),
         ("FILE: A view of the alliance headquarters in Brussels, Belgium, June 13, 2024.", "file-photo"),
+        ("(Reporting by Andrew Gray and Lili Bayer in Brussels; Editing by Alex Richardson)", "reporting-credit"),
+        ("Associated Press writer Lorne Cook in Brussels contributed to this report.", "contributor-credit"),
+        ("___", "separator-line"),
+        ("Click here to get our newsletter", "click-here"),
     ],
 )
 def test_furniture_lines_are_dropped_by_their_rule(line: str, rule: str) -> None:
