@@ -214,3 +214,8 @@ def test_mojibake_in_metadata_is_repaired_like_the_body(project: Path) -> None:
     (project / "content" / "feed.jsonl").write_text(row + "\n", "utf-8")
     [article] = read(project).articles
     assert article.title == "Dovilė Sakaliene warns Europe"
+
+
+def test_control_byte_soup_without_magic_is_skipped_as_binary(project: Path) -> None:
+    (with_good(project) / "content" / "blob.txt").write_bytes(bytes(range(1, 32)) * 40 + b"text")
+    assert "control bytes" in only_skip(read(project), "blob.txt")

@@ -45,6 +45,9 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
+_TEXT_BYTES = bytes([9, 10, 12, 13, 27, *range(32, 256)])  # deleting these leaves the control bytes
+
+
 def binary_kind(raw: bytes) -> str | None:
     """A name for the kind of binary file these bytes start, or None when they may be text."""
     head = raw[:16]
@@ -56,7 +59,7 @@ def binary_kind(raw: bytes) -> str | None:
     sample = raw[:8192]
     if b"\x00" in sample:
         return "binary data (NUL bytes)"
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _TEXT_BYTES))
     if sample and controls / len(sample) > 0.05:
         return "binary data (control bytes)"
     return None

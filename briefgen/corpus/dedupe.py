@@ -12,8 +12,7 @@ SHINGLE = 5
 COMMON = 50  # a sentence shared by more articles than this is stock phrasing, not evidence
 MIN_SENTENCE = 30  # characters: shorter sentences ("He said.") are no evidence of copying
 CANDIDATE_SHARE = 0.3  # a candidate pair shares at least this part of the shorter text's sentences
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-_NON_WORD = re.compile(r"\W+")
+_SENTENCE = re.compile(r"[.!?]\s+|\n+")
 
 Shingle = tuple[str, ...]
 
@@ -27,12 +26,8 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[Shingle]:
 
 
 def sentence_keys(text: str) -> set[str]:
-    """The longer sentences of a text, reduced to lower-case letters and digits (cheap to compare)."""
-    keys = set()
-    for sentence in _SENTENCE.split(text.casefold()):
-        if len(sentence) >= MIN_SENTENCE:
-            keys.add(_NON_WORD.sub("", sentence))
-    return keys
+    """The longer sentences of a text, case-folded (cheap to compare)."""
+    return {s for s in _SENTENCE.split(text.casefold()) if len(s) >= MIN_SENTENCE}
 
 
 def jaccard(a: frozenset[Shingle], b: frozenset[Shingle]) -> float:
