@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefgen.cli import main
 from briefgen.config import load_settings
@@ -219,3 +222,27 @@ def test_mojibake_in_metadata_is_repaired_like_the_body(project: Path) -> None:
 def test_control_byte_soup_without_magic_is_skipped_as_binary(project: Path) -> None:
     (with_good(project) / "content" / "blob.txt").write_bytes(bytes(range(1, 32)) * 40 + b"text")
     assert "control bytes" in only_skip(read(project), "blob.txt")
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.lists(st.sampled_from(["---", "title: [", "“", "\ufeff", "{", '{"text": 1}', "Popular", "Ä—", "\r"]))
+        .map(lambda parts: "\n".join(parts).encode("utf-8")),
+    ),
+    suffix=st.sampled_from([".txt", ".md", ".jsonl", ".html"]),
+)
+def test_any_bytes_give_an_article_or_a_reason_never_an_exception(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    project = Path(tempfile.mkdtemp(dir=tmp_path))
+    (project / "content").mkdir()
+    (project / "content" / f"x{suffix}").write_bytes(data)
+    result = read(project)
+    for article in result.articles:
+        assert article.paragraphs and article.text
+        assert "\n\n".join(article.text[p.start : p.end] for p in article.paragraphs) == article.text
+    for skipped in result.skipped:
+        assert skipped.reason

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import logging
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -164,6 +165,11 @@ def read_html(raw: bytes, rel: str) -> Draft | Skipped:
         return decoded
     page, warnings = decoded
     import trafilatura
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        # their log lines ("empty HTML tree", "discarding data") would reach the terminal unformatted;
+        # briefgen reports the outcome itself, as a skip or a warning naming the file
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
     try:
         doc = trafilatura.bare_extraction(
