@@ -28,9 +28,9 @@ def _shuffle(line: str, rng: random.Random) -> str:
 
 
 def make_corpus(folder: Path, copies: int, sample: Path = SAMPLE, seed: int = 13) -> int:
-    """Write ``copies`` articles made from the samples: each keeps a sample's layout and boilerplate, but
-    the words of its reporting paragraphs are lightly shuffled, so the copies are distinct articles rather
-    than near-duplicates of each other (a real corpus has few)."""
+    """Write ``copies`` distinct articles made from the samples (layout and boilerplate kept)."""
+    # The words of each reporting paragraph are lightly shuffled, so the copies are distinct articles rather
+    # than near-duplicates of each other (a real corpus has few), and exact de-duplication cannot skip them.
     sources = sorted(sample.glob("*.txt"))
     texts = [p.read_text("utf-8") for p in sources]
     rng = random.Random(seed)

@@ -88,10 +88,8 @@ def _blocks(lines: Sequence[Line], starts: set[int]) -> list[list[Line]]:
 
 
 def is_hard_wrapped(lines: Sequence[Line]) -> bool:
-    """True when blank lines separate paragraphs and the lines inside them are wrapped at a fixed width.
-
-    Wrapped lines break mid-sentence; one-paragraph-per-line text ends (almost) every line with a full stop.
-    """
+    """True when blank lines separate paragraphs and the lines inside them are wrapped at a fixed width."""
+    # Wrapped lines break mid-sentence; one-paragraph-per-line text ends (almost) every line with a full stop.
     blocks = _blocks(lines, set())
     text_lines = sum(len(b) for b in blocks)
     inner = [line.text for b in blocks if len(b) > 1 for line in b[:-1]]

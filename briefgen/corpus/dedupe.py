@@ -39,11 +39,9 @@ def jaccard(a: frozenset[Shingle], b: frozenset[Shingle]) -> float:
 
 
 def near_duplicates(texts: Sequence[str], threshold: float = 0.8) -> list[tuple[int, int, float]]:
-    """Pairs (i, j, similarity) of texts whose shingled Jaccard similarity is at least the threshold.
-
-    Candidates are pairs sharing a good part of their sentences verbatim (texts at Jaccard >= 0.8 on word
-    5-grams share most sentences); only they get the exact, costlier shingle comparison.
-    """
+    """Pairs (i, j, similarity) of texts whose shingled Jaccard similarity is at least the threshold."""
+    # Candidates are pairs sharing a good part of their sentences verbatim (texts at Jaccard >= 0.8 on word
+    # 5-grams share most sentences); only they get the exact, costlier shingle comparison.
     keys = [sentence_keys(t) for t in texts]
     index: dict[str, list[int]] = defaultdict(list)
     for i, sentence_set in enumerate(keys):

@@ -138,11 +138,9 @@ def _is_title(text: str, following: Sequence[Line]) -> bool:
 def take_title(
     lines: Sequence[Line], alone: bool = False, starts: frozenset[int] = frozenset()
 ) -> tuple[list[Line], str | None]:
-    """A first-line headline is the title (and leaves the body); otherwise no title.
-
-    With ``alone`` (wrapped text, Markdown) the headline must be a paragraph of its own: followed by a
-    blank line, or itself or the next line a block start (a Markdown heading or list item).
-    """
+    """A first-line headline is the title (and leaves the body); otherwise no title."""
+    # With ``alone`` (wrapped text, Markdown) the headline must be a paragraph of its own: followed by a
+    # blank line, or itself or the next line a block start (a Markdown heading or list item).
     for index, line in enumerate(lines):
         if line.text:
             following = lines[index + 1 : index + 2]
