@@ -228,3 +228,15 @@ def test_closing_question_is_kept_as_reporting() -> None:
 )
 def test_headline_line_matches_title_with_or_without_site_name(line: str, title: str, same: bool) -> None:
     assert same_title(line, title) is same
+
+
+def test_donation_appeal_is_dropped_even_after_a_short_article() -> None:
+    appeal = ["A Message from Example Times:", "Dear readers,", *REPORTING[:6]]
+    kept, removed = strip(*REPORTING[:4], *appeal)
+    assert kept == REPORTING[:4]
+    assert {rule for _, rule in removed} == {"donation-appeal"}
+
+
+def test_menu_word_in_the_first_half_does_not_cut_the_article() -> None:
+    lines = [*REPORTING[:4], "Comments", *REPORTING[4:10]]
+    assert strip(*lines)[0] == lines

@@ -192,6 +192,10 @@ def strip_boilerplate(lines: Sequence[Line], rules: Rules) -> tuple[list[Line], 
     removed: list[Removed] = []
     total = sum(1 for line in lines if line.text)
     seen_text = 0
+    position = rules.structural.get("tail-position", {})
+    share = float(position.get("share", 0.5))
+    min_lines = int(position.get("min_lines", 3))
+    strong = set(position.get("anywhere-after", ()))
     repeated = rules.structural.get("repeated-line")
     media_title = rules.structural.get("media-title")
     previous: Line | None = None
@@ -200,8 +204,8 @@ def strip_boilerplate(lines: Sequence[Line], rules: Rules) -> tuple[list[Line], 
             kept.append(line)
             continue
         seen_text += 1
-        tail = first_rule(line.text, rules.tails, rules.any_tail) if seen_text > total / 2 else None
-        if tail:
+        tail = first_rule(line.text, rules.tails, rules.any_tail) if seen_text > min_lines else None
+        if tail and (seen_text > share * total or tail in strong):
             removed.extend(Removed(x.number, x.text, tail) for x in lines[index:] if x.text)
             break
         rule = line_rule(rules, line.text)
