@@ -90,6 +90,8 @@ REPORTING = [
     "Reporting by the BBC found that the ministers knew.",
     "The picture: two soldiers stood by the road",
     "Topics on the agenda include air defence and ammunition, diplomats said.",
+    "By Thursday, the ministers had agreed to meet again.",
+    "By Friday the deal was dead, officials said.",
 ]
 
 
@@ -118,6 +120,8 @@ def test_tail_marker_drops_the_rest_only_in_the_second_half() -> None:
         ("(Reporting by Andrew Gray and Lili Bayer in Brussels; Editing by Alex Richardson)", "reporting-credit"),
         ("Associated Press writer Lorne Cook in Brussels contributed to this report.", "contributor-credit"),
         ("___", "separator-line"),
+        ("By Anna Berg and John Smith in Brussels | Example News", "byline"),
+        ("BY ANNA BERG", "byline"),
         ("Click here to get our newsletter", "click-here"),
     ],
 )
