@@ -153,16 +153,16 @@ def test_trailing_related_headline_is_dropped_but_a_final_sentence_is_kept() -> 
 def test_project_rules_extend_and_disable_package_rules(project: Path) -> None:
     (project / "site_config").mkdir()
     (project / "site_config" / "boilerplate.yml").write_text(
-        "lines:\n  house-promo: ['Get our app']\npatterns:\n  house-byline: 'By [A-Z][a-z]+ [A-Z][a-z]+'\n"
+        "lines:\n  house-promo: ['Get our app']\npatterns:\n  house-kicker: '(?-i:LIVE: .+)'\n"
         "disable: [read-more-link]\n",
         "utf-8",
     )
     (project / "content" / "a.txt").write_text(
-        "By Anna Berg\nThe minister said the talks would resume.\nGet our app\nRead more\n", "utf-8"
+        "LIVE: talks in Brussels\nThe minister said the talks would resume.\nGet our app\nRead more\n", "utf-8"
     )
     [article] = read_corpus(load_settings(project_dir=project)).articles
     assert article.text == "The minister said the talks would resume.\n\nRead more"
-    assert [(r.line, r.rule) for r in article.removed] == [(1, "house-byline"), (3, "house-promo")]
+    assert [(r.line, r.rule) for r in article.removed] == [(1, "house-kicker"), (3, "house-promo")]
 
 
 def test_unknown_section_in_project_rules_names_file_and_line(tmp_path: Path) -> None:
@@ -210,9 +210,9 @@ def test_site_config_example_rules_load_when_uncommented(tmp_path: Path) -> None
     rules = load_rules(tmp_path / "boilerplate.yml")
     assert rules.exact["download our app"] == "house-promo"
     assert "related-headline" not in rules.structural
-    lines = [Line(i, t) for i, t in enumerate([*REPORTING, "By Anna Berg and John Smith"], 1)]
+    lines = [Line(i, t) for i, t in enumerate(["ANALYSIS: what the deal means", *REPORTING], 1)]
     removed = strip_boilerplate(lines, rules)[1]
-    assert [(r.text, r.rule) for r in removed] == [("By Anna Berg and John Smith", "house-byline")]
+    assert [(r.text, r.rule) for r in removed] == [("ANALYSIS: what the deal means", "house-kicker")]
 
 
 def test_closing_question_is_kept_as_reporting() -> None:
