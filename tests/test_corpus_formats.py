@@ -254,3 +254,23 @@ def test_html_declared_legacy_charset_is_honoured(project: Path) -> None:
     [article] = read(project).articles
     assert "“We need guarantees first,” said Petr Čermák" in article.text
     assert _declared_charset(page.encode("utf-8")) is None
+
+
+def test_crlf_and_lf_files_give_the_same_article(project: Path) -> None:
+    text = "Talks resume\n\nThe minister said the talks would resume.\nREAD MORE\nOfficials agreed.\n"
+    (project / "content" / "lf.txt").write_text(text, "utf-8")
+    (project / "content" / "crlf.txt").write_bytes(text.replace("\n", "\r\n").encode())
+    result = read(project)
+    assert [a.path for a in result.articles] == ["crlf.txt"]  # same text: read once
+    [article] = result.articles
+    assert article.title == "Talks resume"
+    assert [(r.line, r.rule) for r in article.removed] == [(4, "read-more-link")]
+
+
+def test_jsonl_size_limit_applies_per_line(project: Path) -> None:
+    big = json.dumps({"text": "The minister spoke. " * 400})
+    small = json.dumps({"text": "The envoy said little would change."})
+    (project / "content" / "feed.jsonl").write_text(f"{small}\n{big}\n{small.replace('envoy', 'aide')}\n", "utf-8")
+    result = read_corpus(load_settings(project_dir=project, max_article_bytes=1000))
+    assert [a.path for a in result.articles] == ["feed.jsonl:1", "feed.jsonl:3"]
+    assert [(s.line, "max_article_bytes" in s.reason) for s in result.skipped] == [(2, True)]
