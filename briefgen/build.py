@@ -6,13 +6,15 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.errors import CorpusError
 from briefgen.export import briefing_json
 from briefgen.extract import analyse_many, reduce_corpus
+from briefgen.extract.positions import analyse_positions, load_topics
+from briefgen.history import FEED, history_files, read_previous
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
@@ -107,8 +109,12 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
     actors, quotes = reduce_corpus(analyses, sources)
+    topics = load_topics(settings.site_config)
+    by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
+    quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
-        sources=sources, actors=actors, quotes=quotes, skipped=tuple(corpus.skipped)
+        sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
+        skipped=tuple(corpus.skipped),
     )
     report.timings["reduce"] = time.perf_counter() - t0
     report.actors = len(briefing.actors)
@@ -121,7 +127,15 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     check_site_dir(settings.site, settings.project_dir)
     briefing, articles, report = extract(settings, progress)
     t0 = time.perf_counter()
-    ctx = build_context(briefing, settings.title, articles, settings.actor_pages)
+    text = briefing_json(briefing)
+    previous = read_previous(settings.site)  # before publish replaces the site folder
+    report.warnings.extend(previous.warnings)
+    slugs = {s.id: s.slug for s in briefing.sources}
+    links = {q.id: f"sources/{slugs[q.source]}.html#p{q.paragraph}" for q in briefing.quotes if q.source in slugs}
+    changes, history = history_files(
+        previous, text, settings.title, settings.site_url, settings.history_keep, links
+    )
+    ctx = replace(build_context(briefing, settings.title, articles, settings.actor_pages), changes=changes, feed=FEED)
     pages = render_pages(ctx, make_env(settings.templates))
     report.timings["render"] = time.perf_counter() - t0
     t0 = time.perf_counter()
@@ -130,7 +144,7 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     os.environ.setdefault(
         "SOURCE_DATE_EPOCH", str(source_date_epoch([s.published for s in briefing.sources if s.published]))
     )
-    extra = {"briefing.json": briefing_json(briefing).encode("utf-8")}
+    extra = {"briefing.json": text.encode("utf-8"), **history}
     report.warnings.extend(f"mkdocs: {w}" for w in publish(settings.build, settings.site, extra, strict=False))
     report.timings["site"] = time.perf_counter() - t0
     report.pages = len(pages)

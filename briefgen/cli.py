@@ -214,3 +214,44 @@ def check_cmd(
         strict_mode = settings.strict if settings is not None else bool(strict)
         if report.errors or (strict_mode and report.problems):
             sys.exit(1)
+
+
+def _read_briefing(path: Path) -> dict[str, Any]:
+    """A briefing.json file as data, or a usage error naming the file."""
+    import json
+
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise click.BadParameter(f"{path}: not a readable briefing.json ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("quotes"), list):
+        raise click.BadParameter(f"{path}: not a briefing.json (no 'quotes' list)")
+    return data
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def diff_cmd(old: Path, new: Path) -> None:
+    """Compare two briefing.json files: new and removed sources, actors and quotes, changed positions."""
+    from briefgen.history import compare
+
+    changes = compare(_read_briefing(old), _read_briefing(new))
+    out.print(f"[bold]{changes.headline()}[/]", markup=True)
+    if changes.empty:
+        return
+    table = Table("change", "kind", "id", "what", "detail")
+    rows = [
+        ("new", "source", changes.new_sources), ("removed", "source", changes.removed_sources),
+        ("new", "actor", changes.new_actors), ("removed", "actor", changes.removed_actors),
+        ("new", "quote", changes.new_quotes), ("removed", "quote", changes.removed_quotes),
+    ]
+    for change, kind, items in rows:
+        for item in items:
+            table.add_row(change, kind, item.id, item.label[:80], item.detail)
+    for p in changes.positions:
+        moved = p.old_stance != p.new_stance
+        stance = f"{p.old_stance or '–'} → {p.new_stance or '–'}" if moved else (p.new_stance or "")
+        evidence = f"+{len(p.added)} / −{len(p.removed)} evidence"
+        table.add_row(p.status, f"{p.kind} position", f"{p.actor} · {p.topic}", stance, evidence)
+    out.print(table)

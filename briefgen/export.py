@@ -52,6 +52,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "kind": q.kind,
                 "topics": list(q.topics),
                 "also_in": list(q.also_in),
+                "stance": q.stance,
             }
             for q in briefing.quotes
         ],
@@ -63,8 +64,13 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "stance": p.stance,
                 "evidence": list(p.evidence),
                 "speakers": list(p.speakers),
+                "kind": p.kind,
             }
             for p in briefing.positions
+        ],
+        "topics": [
+            {"id": t.id, "name": t.name, "description": t.description, "cues": list(t.cues)}
+            for t in briefing.topics
         ],
     }
 

@@ -167,6 +167,7 @@ class Quote:
     kind: QuoteKind
     topics: tuple[str, ...] = ()
     also_in: tuple[str, ...] = ()
+    stance: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,12 @@ class Topic:
     name: str
     description: str = ""
     cues: tuple[str, ...] = ()
+    short: str = ""
+
+    @property
+    def label(self) -> str:
+        """The short label for table columns (the name when no short label is set)."""
+        return self.short or self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +196,7 @@ class Position:
     evidence: tuple[str, ...]
     stance: str | None = None
     speakers: tuple[str, ...] = ()
+    kind: str = "actor"
 
 
 @dataclass(frozen=True, slots=True)

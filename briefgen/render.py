@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -15,8 +15,11 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.errors import TemplateError
+from briefgen.extract.positions import country_id
+from briefgen.history import Changes, PositionChange, format_day
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
-from briefgen.slugs import unique_slugs
+from briefgen.svg import matrix_svg
+from briefgen.timeline import Moment, timeline
 
 # Every ASCII punctuation character that means something to Markdown, its extensions or HTML.
 _MD_PUNCT = frozenset("\\`*_{}[]()#+-.!|<>&:~^=\"'$%@/;?")
@@ -98,6 +101,47 @@ class CountryView:
     actors: tuple[Actor, ...]
     quotes: tuple[Quote, ...]
     positions: tuple[Position, ...] = ()
+    actor_positions: dict[str, tuple[Position, ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def position_on(self, topic: str) -> Position | None:
+        """The country's aggregated position on one topic, if any of its actors spoke on it."""
+        return next((p for p in self.positions if p.topic == topic), None)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicView:
+    """A topic with every country's and actor's position on it."""
+
+    topic: Topic
+    country_positions: tuple[tuple[CountryView, Position], ...]
+    actor_positions: tuple[Position, ...]
+    quotes: tuple[Quote, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One matrix cell: a country's stance on a topic, how many statements, and where they are."""
+
+    country: CountryView
+    topic: Topic
+    stance: str | None
+    count: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    """One key point of the summary: an actor's position, its best quote and who echoes it."""
+
+    position: Position
+    quote: Quote
+    actor: Actor
+    topic: Topic
+    echoes: tuple[str, ...]
+    statements: int
+    articles: int
 
 
 @dataclass(frozen=True)
@@ -116,6 +160,87 @@ class SiteContext:
     page_actors: tuple[Actor, ...]
     articles: dict[str, Article] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    topic_views: tuple[TopicView, ...] = ()
+    matrix_topics: tuple[Topic, ...] = ()
+    matrix: tuple[tuple[CountryView, tuple[Cell | None, ...]], ...] = ()
+    key_points: tuple[KeyPoint, ...] = ()
+    changes: Changes | None = None
+    feed: str | None = None
+
+    def actor_timeline(self, actor_id: str) -> tuple[Moment, ...]:
+        """An actor's statements by publication date, with stance shifts flagged."""
+        return timeline(self.quotes_by_actor.get(actor_id, ()), self.sources)
+
+    def topic_timeline(self, topic_id: str) -> tuple[Moment, ...]:
+        """Everyone's statements on a topic by publication date, with stance shifts flagged."""
+        return timeline((q for q in self.briefing.quotes if topic_id in q.topics), self.sources, topic_id)
+
+    def day(self, value: str | None) -> str:
+        """A date as '13 Feb 2025'."""
+        return format_day(value)
+
+    def new_quotes_grouped(self) -> list[tuple[str, str | None, list[tuple[Topic | None, list[Quote]]]]]:
+        """New quotes of this build grouped by country (with page slug) and topic."""
+        if self.changes is None:
+            return []
+        groups: dict[str, dict[str, list[Quote]]] = defaultdict(lambda: defaultdict(list))
+        for item in self.changes.new_quotes:
+            q = self.quotes.get(item.id)
+            if q is None:
+                continue
+            actor = self.actors.get(q.speaker or "")
+            country = actor.country if actor and actor.country else ("Unattributed" if actor is None else "Other")
+            for t in q.topics[:1] or [""]:
+                groups[country][t].append(q)
+        order = {t: i for i, t in enumerate(self.topics)}
+        return [
+            (
+                name,
+                self.country_slugs.get(name),
+                [(self.topics.get(t), qs) for t, qs in sorted(by_topic.items(), key=lambda kv: order.get(kv[0], 99))],
+            )
+            for name, by_topic in sorted(groups.items(), key=lambda kv: (kv[0] in ("Other", "Unattributed"), kv[0]))
+        ]
+
+    def position_label(self, change: PositionChange) -> tuple[str, str | None]:
+        """Display name and page link (relative to the site root) of a changed position's holder."""
+        if change.kind == "country":
+            name = next((n for n, s in self.country_slugs.items() if s == change.actor), change.actor)
+            return name, (f"countries/{change.actor}.md#{change.topic}" if name in self.country_slugs else None)
+        actor = self.actors.get(change.actor)
+        if actor and actor in self.page_actors:
+            return actor.name, f"actors/{actor.id}.md"
+        gone = {i.id: i.label for i in self.changes.removed_actors} if self.changes else {}
+        return (actor.name if actor else gone.get(change.actor, change.actor)), None
+
+    @property
+    def outlets(self) -> list[str]:
+        """Distinct outlets of the corpus, sorted."""
+        return sorted({s.outlet for s in self.briefing.sources if s.outlet})
+
+    def source_of(self, quote: Quote) -> Source:
+        """The source a quote came from."""
+        return self.sources[quote.source]
+
+    def evidence(self, position: Position) -> list[Quote]:
+        """The quotes a position rests on, in date order."""
+        return [self.quotes[e] for e in position.evidence if e in self.quotes]
+
+    def summary_quote(self, position: Position) -> Quote | None:
+        """The evidence quote whose words are the position's summary."""
+        return next((q for q in self.evidence(position) if q.text == position.summary), None)
+
+    def country_of(self, actor: Actor | None) -> CountryView | None:
+        """The country page view an actor belongs to."""
+        if actor is None or not actor.country:
+            return None
+        return next((c for c in self.countries if c.name == actor.country), None)
+
+    def tags_for(self, topics: Iterable[str], countries: Iterable[str] = ()) -> list[str]:
+        """Controlled tag values for front matter: configured topic names and known country names."""
+        names = [self.topics[t].name for t in topics if t in self.topics]
+        return sorted(set(names)) + sorted({c for c in countries if is_known_country(c)})
 
     @property
     def date_range(self) -> tuple[str, str] | None:
@@ -139,6 +264,21 @@ class SiteContext:
         return actor.name if actor else "unattributed"
 
 
+_BODIES = frozenset({"NATO", "European Union", "United Nations", "G7", "G20", "OSCE", "African Union"})
+
+
+def is_known_country(name: str) -> bool:
+    """True for an ISO country name or a known international body (the controlled tag values)."""
+    if name in _BODIES:
+        return True
+    import pycountry
+
+    try:
+        return pycountry.countries.get(name=name) is not None or pycountry.countries.get(common_name=name) is not None
+    except (KeyError, LookupError):
+        return False
+
+
 def _by_key(quotes: Iterable[Quote], key: str) -> dict[str, tuple[Quote, ...]]:
     groups: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
@@ -160,19 +300,53 @@ def build_context(
         if actor_pages == "all" or by_actor.get(a.id)
     )
     country_names = sorted({a.country for a in page_actors if a.country})
-    country_slugs = unique_slugs(country_names, fallback="country")
-    positions_by_actor: dict[str, list[Position]] = defaultdict(list)
+    country_slugs = {name: country_id(name) for name in country_names}
+    quotes = {q.id: q for q in briefing.quotes}
+    topic_order = {t.id: i for i, t in enumerate(briefing.topics)}
+    by_actor_topic: dict[str, list[Position]] = defaultdict(list)
+    by_country: dict[str, list[Position]] = defaultdict(list)
     for p in briefing.positions:
-        positions_by_actor[p.actor].append(p)
+        (by_country if p.kind == "country" else by_actor_topic)[p.actor].append(p)
     countries = []
     for name in country_names:
         members = tuple(a for a in page_actors if a.country == name)
-        quotes = tuple(q for a in members for q in by_actor.get(a.id, ()))
+        cquotes = tuple(q for a in members for q in by_actor.get(a.id, ()))
+        per_topic: dict[str, list[Position]] = defaultdict(list)
+        for a in members:
+            for p in by_actor_topic.get(a.id, ()):
+                per_topic[p.topic].append(p)
+        cpos = tuple(sorted(by_country.get(country_slugs[name], ()), key=lambda p: topic_order.get(p.topic, 0)))
         countries.append(
-            CountryView(name, country_slugs[name], members, quotes, tuple(positions_by_actor.get(name, ())))
+            CountryView(
+                name, country_slugs[name], members, cquotes, cpos,
+                {t: tuple(ps) for t, ps in per_topic.items()},
+                tuple(sorted({q.source for q in cquotes})),
+            )
         )
     countries.sort(key=lambda c: (-len(c.quotes), c.name))
-    return SiteContext(
+    by_slug = {c.slug: c for c in countries}
+    topic_views = []
+    for topic in briefing.topics:
+        cps = tuple(
+            (by_slug[p.actor], p) for p in briefing.positions
+            if p.kind == "country" and p.topic == topic.id and p.actor in by_slug
+        )
+        cps = tuple(sorted(cps, key=lambda cp: (-len(cp[1].evidence), cp[0].name)))
+        aps = tuple(sorted(
+            (p for p in briefing.positions if p.kind == "actor" and p.topic == topic.id and p.actor in actors),
+            key=lambda p: (-len(p.evidence), actors[p.actor].name),
+        ))
+        tquotes = tuple(q for q in briefing.quotes if topic.id in q.topics)
+        topic_views.append(TopicView(topic, cps, aps, tquotes, tuple(sorted({q.source for q in tquotes}))))
+    matrix_topics = tuple(tv.topic for tv in topic_views if tv.country_positions)
+    matrix = []
+    for c in countries:
+        cells: list[Cell | None] = []
+        for t in matrix_topics:
+            cp = c.position_on(t.id)
+            cells.append(Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}") if cp else None)
+        matrix.append((c, tuple(cells)))
+    ctx = SiteContext(
         title=title,
         briefing=briefing,
         sources={s.id: s for s in briefing.sources},
@@ -184,7 +358,44 @@ def build_context(
         country_slugs=country_slugs,
         page_actors=page_actors,
         articles={a.path: a for a in articles},
+        quotes=quotes,
+        topic_views=tuple(topic_views),
+        matrix_topics=matrix_topics,
+        matrix=tuple(matrix),
     )
+    return replace(ctx, key_points=key_points(ctx))
+
+
+def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
+    """Actor positions ranked by corroboration (articles, echoing countries) and the actor's prominence."""
+    candidates: list[tuple[tuple[Any, ...], KeyPoint]] = []
+    for tv in ctx.topic_views:
+        for p in tv.actor_positions:
+            actor = ctx.actors[p.actor]
+            quote = ctx.summary_quote(p)
+            if quote is None:
+                continue
+            echoes = tuple(
+                c.name for c, cp in tv.country_positions
+                if p.stance is not None and c.name != actor.country and cp.stance == p.stance
+            )
+            articles = len({ctx.quotes[e].source for e in p.evidence if e in ctx.quotes})
+            prominence = len(ctx.quotes_by_actor.get(actor.id, ()))
+            kp = KeyPoint(p, quote, actor, tv.topic, echoes, len(p.evidence), articles)
+            rank = (-(articles + len(echoes)), -(p.stance is not None), -prominence, actor.name, tv.topic.id)
+            candidates.append((rank, kp))
+    chosen: list[KeyPoint] = []
+    per_topic: Counter[str] = Counter()
+    per_actor: Counter[str] = Counter()
+    for _, kp in sorted(candidates, key=lambda c: c[0]):
+        if per_topic[kp.topic.id] >= 2 or per_actor[kp.actor.id] >= 1:
+            continue
+        chosen.append(kp)
+        per_topic[kp.topic.id] += 1
+        per_actor[kp.actor.id] += 1
+        if len(chosen) == limit:
+            break
+    return tuple(chosen)
 
 
 def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
@@ -206,11 +417,25 @@ def paragraphs_of(article: Article | None) -> list[tuple[int, str]]:
     return [(p.number, article.text[p.start : p.end]) for p in article.paragraphs]
 
 
+def svg_of(ctx: SiteContext) -> str:
+    """The stance matrix picture (links in it are to built .html pages: MkDocs does not rewrite SVG)."""
+    rows = [
+        (
+            c.name,
+            f"countries/{c.slug}.html",
+            [(cell.stance, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
+        )
+        for c, cells in ctx.matrix
+    ]
+    return matrix_svg(f"{ctx.title}: where countries stand", [t.label for t in ctx.matrix_topics], rows)
+
+
 def render_pages(ctx: SiteContext, env: SandboxedEnvironment) -> dict[str, str]:
     """Every page of the site as {relative path: Markdown}."""
     common: dict[str, Any] = {"site": ctx}
     pages: dict[str, str] = {}
     pages["index.md"] = _render(env, "index.md.j2", root="", **common)
+    pages["whats-new.md"] = _render(env, "whats_new.md.j2", root="", **common)
     pages["actors/index.md"] = _render(env, "actors_index.md.j2", root="../", **common)
     for actor in ctx.page_actors:
         pages[f"actors/{actor.id}.md"] = _render(
@@ -221,6 +446,11 @@ def render_pages(ctx: SiteContext, env: SandboxedEnvironment) -> dict[str, str]:
         pages[f"countries/{country.slug}.md"] = _render(
             env, "country.md.j2", root="../", country=country, **common
         )
+    pages["matrix.md"] = _render(env, "matrix.md.j2", root="", **common)
+    pages["matrix.svg"] = svg_of(ctx)
+    pages["topics/index.md"] = _render(env, "topics_index.md.j2", root="../", **common)
+    for tv in ctx.topic_views:
+        pages[f"topics/{tv.topic.id}.md"] = _render(env, "topic.md.j2", root="../", view=tv, **common)
     pages["sources/index.md"] = _render(env, "sources_index.md.j2", root="../", **common)
     for source in ctx.briefing.sources:
         article = ctx.articles.get(source.path)

@@ -45,7 +45,10 @@ DEFAULT_MKDOCS: dict[str, Any] = {
 }
 # Settings briefgen owns: they keep the site O(pages) to build and usable offline.
 NAV = [
+    {"What's new": "whats-new.md"},
     {"Summary": "index.md"},
+    {"Matrix": "matrix.md"},
+    {"Topics": "topics/index.md"},
     {"Countries": "countries/index.md"},
     {"Actors": "actors/index.md"},
     {"Sources": "sources/index.md"},

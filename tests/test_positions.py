@@ -1,0 +1,149 @@
+"""Topics, stance markers and positions on tiny inputs and on the gold sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import ConfigError
+from briefgen.extract.positions import (
+    analyse_positions,
+    lemmas,
+    load_topics,
+    make_lexicon,
+    sentence_around,
+    stance_of,
+    topics_of,
+)
+from briefgen.nlp import make_nlp
+from briefgen.records import Actor, Briefing, Quote, Source
+from tests.conftest import GOLD, SAMPLE
+from tests.goldbriefing import gold_briefing
+
+NLP = make_nlp(None)
+TOPICS = load_topics(None)
+LEX = make_lexicon(NLP, TOPICS)
+
+
+def _topics(text: str) -> tuple[str, ...]:
+    return topics_of(lemmas(NLP, text), LEX)
+
+
+def _stance(text: str, cue: str | None = None) -> str | None:
+    return stance_of(lemmas(NLP, text), cue, LEX, NLP)
+
+
+def test_plural_cue_matches_singular_lemma() -> None:
+    assert "peace-negotiations" in _topics("The negotiations start in Riyadh next week.")
+    assert "security-guarantees" in _topics("Kyiv wants a guarantee from its partners.")
+
+
+def test_phrase_cue_matches_only_as_a_whole() -> None:
+    assert "nato-membership" in _topics("Ukraine's NATO membership is off the table.")
+    assert "defence-spending" in _topics("Allies must reach five percent of GDP.")
+    assert "sanctions" not in _topics("The weather in Brussels was cold.")
+
+
+def test_sentence_without_cues_gets_no_topic() -> None:
+    assert _topics("The meeting started at nine in the morning.") == ()
+
+
+def test_explicit_stance_cues_give_markers() -> None:
+    assert _stance("We reject this plan.") == "opposes"
+    assert _stance("Europe must be part of it.") == "demands"
+    assert _stance("Only if Ukraine agrees.") == "conditional"
+    assert _stance("We welcome the talks.") == "supports"
+
+
+def test_reporting_verb_decides_stance_before_the_words() -> None:
+    assert _stance("peace through weakness", cue="warned") == "warns"
+    assert _stance("the plan", cue="criticised") == "opposes"
+
+
+def test_no_explicit_cue_means_no_stance() -> None:
+    assert _stance("The talks took place in a hotel.") is None
+    assert _stance("The talks took place in a hotel.", cue="said") is None
+
+
+def test_sentence_around_returns_the_sentence_holding_a_fragment() -> None:
+    text = "First sentence here. Lecornu warned against “peace through weakness.” Next one."
+    start = text.index("peace")
+    assert sentence_around(text, start, start + 5).startswith("Lecornu warned")
+
+
+def _quote(qid: str, text: str, speaker: str, source: str = "s-a", kind: str = "direct") -> Quote:
+    return Quote(qid, text, speaker, source, 1, 0, len(text), "said", kind)  # type: ignore[arg-type]
+
+
+def test_positions_group_by_actor_and_topic_and_countries_name_each_actor() -> None:
+    actors = (
+        Actor("ann", "Ann Example", "person", "Germany", None),
+        Actor("bob", "Bob Example", "person", "Germany", None),
+    )
+    sources = (Source("s-a", "a.txt", "a", None, None, None, "2025-02-13", 10),)
+    quotes = (
+        _quote("q-1", "We reject any deal over Ukraine's head.", "ann"),
+        _quote("q-2", "The negotiations must include Europe.", "bob"),
+        _quote("q-3", "It rained.", "bob"),
+    )
+    tagged, positions = analyse_positions(NLP, TOPICS, quotes, actors, sources, {})
+    assert tagged[2].topics == ()
+    by_key = {(p.kind, p.actor, p.topic): p for p in positions}
+    ann = by_key[("actor", "ann", "peace-negotiations")]
+    assert ann.evidence == ("q-1",) and ann.stance == "opposes"
+    country = by_key[("country", "germany", "peace-negotiations")]
+    assert set(country.speakers) == {"ann", "bob"}
+    assert set(country.evidence) == {"q-1", "q-2"}
+
+
+@pytest.fixture(scope="module")
+def gold(tmp_path_factory: pytest.TempPathFactory) -> Briefing:
+    import shutil
+
+    root = tmp_path_factory.mktemp("gold")
+    shutil.copytree(SAMPLE, root / "content")
+    briefing, _ = gold_briefing(root, GOLD)
+    return briefing
+
+
+def test_every_summary_is_the_words_of_one_of_its_evidence_quotes(gold: Briefing) -> None:
+    quotes = {q.id: q for q in gold.quotes}
+    assert gold.positions
+    for p in gold.positions:
+        assert p.evidence and all(e in quotes for e in p.evidence)
+        assert p.summary in {quotes[e].text for e in p.evidence}
+
+
+def test_evidence_quotes_carry_the_position_topic(gold: Briefing) -> None:
+    quotes = {q.id: q for q in gold.quotes}
+    for p in gold.positions:
+        assert all(p.topic in quotes[e].topics for e in p.evidence)
+
+
+def test_country_positions_cover_only_their_own_actors(gold: Briefing) -> None:
+    actors = {a.id: a for a in gold.actors}
+    for p in gold.positions:
+        if p.kind == "country":
+            assert {actors[s].country for s in p.speakers} and all(actors[s].country for s in p.speakers)
+
+
+def test_project_topics_file_replaces_defaults(tmp_path: Path) -> None:
+    (tmp_path / "topics.yml").write_text(
+        "topics:\n  - name: Energy supplies\n    description: Gas.\n    cues: [gas, pipeline]\n", "utf-8"
+    )
+    topics = load_topics(tmp_path)
+    assert [t.id for t in topics] == ["energy-supplies"]
+    lex = make_lexicon(NLP, topics)
+    assert topics_of(lemmas(NLP, "New pipelines were opened."), lex) == ("energy-supplies",)
+
+
+def test_topic_without_cues_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "topics.yml").write_text("topics:\n  - name: Empty\n", "utf-8")
+    with pytest.raises(ConfigError, match="no cues"):
+        load_topics(tmp_path)
+
+
+def test_topic_named_index_cannot_replace_the_topics_list(tmp_path: Path) -> None:
+    (tmp_path / "topics.yml").write_text("topics:\n  - name: Index\n    cues: [index]\n", "utf-8")
+    assert load_topics(tmp_path)[0].id != "index"

@@ -1,0 +1,142 @@
+"""Pages from a positioned briefing: summary, countries, matrix (table + SVG), topics, links, overrides."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefgen.records import Briefing
+from briefgen.render import build_context, make_env, render_pages
+from briefgen.site import NAV, mkdocs_settings, publish, write_build_dir
+from briefgen.svg import matrix_svg
+from tests.conftest import GOLD, REPO, SAMPLE
+from tests.goldbriefing import gold_briefing
+from tests.linkcheck import broken_links
+
+SVG = "{http://www.w3.org/2000/svg}"
+Built = tuple[Path, Briefing, dict[str, str]]
+
+
+@pytest.fixture(scope="module")
+def gold_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp("goldsite")
+    shutil.copytree(SAMPLE, root / "content")
+    briefing, articles = gold_briefing(root, GOLD)
+    ctx = build_context(briefing, "Test briefing", articles)
+    pages = render_pages(ctx, make_env(None))
+    write_build_dir(root / "build", pages, mkdocs_settings(REPO / "mkdocs.yml", "Test", NAV, None))
+    publish(root / "build", root / "site", {}, strict=False)
+    return root / "site", briefing, pages
+
+
+def _gold_countries() -> set[str]:
+    found = set()
+    for path in GOLD.glob("*.yaml"):
+        gold = yaml.safe_load(path.read_text("utf-8"))
+        affiliation = {a["name"]: a.get("affiliation") for a in gold["actors"]}
+        for q in gold["quotes"]:
+            if q["speaker"] and affiliation.get(q["speaker"]):
+                found.add(affiliation[q["speaker"]])
+    return found
+
+
+def test_built_site_has_no_broken_internal_link_or_anchor(gold_site: Built) -> None:
+    site, _, _ = gold_site
+    assert broken_links(site) == []
+
+
+def test_every_gold_quoted_country_has_a_page_and_a_matrix_row(
+    gold_site: Built,
+) -> None:
+    site, _, pages = gold_site
+    countries = _gold_countries()
+    assert len(countries) >= 8
+    svg_rows = {t.text for t in ET.fromstring(pages["matrix.svg"]).iter(f"{SVG}title")}
+    for name in countries:
+        page = next((p for p in pages if p.startswith("countries/") and pages[p].split("\n# ", 1)[-1]
+                     .startswith(name)), None)
+        assert page is not None, name
+        assert (site / page.replace(".md", ".html")).is_file()
+        assert f"[{name}](countries/" in pages["matrix.md"]
+        assert name in svg_rows
+
+
+def test_matrix_svg_cells_link_to_country_topic_anchors(gold_site: Built) -> None:
+    _, briefing, pages = gold_site
+    root = ET.fromstring(pages["matrix.svg"])
+    links = [a.get("href") for a in root.iter(f"{SVG}a")]
+    cell_links = [h for h in links if h and "#" in h]
+    country_positions = [p for p in briefing.positions if p.kind == "country"]
+    assert len(cell_links) == len(country_positions)
+    assert all(h.startswith("countries/") and ".html#" in h for h in cell_links)
+
+
+def test_every_quote_on_country_pages_links_to_a_paragraph(gold_site: Built) -> None:
+    _, _, pages = gold_site
+    germany = pages["countries/germany.md"]
+    assert "](../sources/" in germany
+    for line in germany.splitlines():
+        if line.lstrip().startswith("- ") and "“" in line:
+            assert "#p" in line
+
+
+def test_summary_lists_key_points_with_speaker_country_and_evidence(
+    gold_site: Built,
+) -> None:
+    _, briefing, pages = gold_site
+    index = pages["index.md"]
+    section = index.split("## Key points", 1)[1].split("\n## ", 1)[0]
+    points = [line for line in section.splitlines() if line[:2].rstrip(".").isdigit()]
+    assert len(points) >= 5
+    assert section.count("(sources/") >= len(points)
+    names = {a.name for a in briefing.actors}
+    assert all(any(n in p for n in names) for p in points)
+
+
+def test_front_matter_tags_are_topic_and_country_names_only(gold_site: Built) -> None:
+    _, briefing, pages = gold_site
+    allowed = {t.name for t in briefing.topics} | {a.country for a in briefing.actors if a.country}
+    for name, text in pages.items():
+        if text.startswith("---\n"):
+            meta = yaml.safe_load(text.split("---\n", 2)[1])
+            assert set(meta.get("tags") or []) <= allowed, name
+
+
+def test_project_template_overrides_the_default(tmp_path: Path, gold_site: Built) -> None:
+    _, briefing, _ = gold_site
+    (tmp_path / "matrix.md.j2").write_text("# My matrix\n{{ site.matrix | length }} rows\n", "utf-8")
+    pages = render_pages(build_context(briefing, "T"), make_env(tmp_path))
+    assert pages["matrix.md"].startswith("# My matrix")
+    assert pages["index.md"] != ""  # the other pages still come from the defaults
+
+
+def test_svg_escapes_hostile_names_and_stays_valid_xml() -> None:
+    svg = matrix_svg('<script>alert("x")</script>', ["A & <b>"], [("<img onerror=x>", "countries/x.html",
+                                                                      [("opposes", 2, "countries/x.html#t")])])
+    root = ET.fromstring(svg)
+    assert "<script>" not in svg and "<img" not in svg
+    assert root.find(f"{SVG}title").text == '<script>alert("x")</script>'
+
+
+def test_actor_and_topic_pages_show_a_dated_timeline(gold_site: Built) -> None:
+    from dataclasses import replace
+
+    _, briefing, _ = gold_site
+    days = ["2025-02-12", "2025-02-13", "2025-02-14", "2025-02-15", "2025-02-16"]
+    sources = tuple(
+        replace(s, published=days[i % len(days)], date_from_file=(i == 0)) for i, s in enumerate(briefing.sources)
+    )
+    dated = replace(briefing, sources=sources)
+    pages = render_pages(build_context(dated, "T"), make_env(None))
+    speaker = max(dated.actors, key=lambda a: sum(q.speaker == a.id for q in dated.quotes))
+    page = pages[f"actors/{speaker.id}.md"]
+    assert "## Timeline" in page
+    rows = [line for line in page.split("## Timeline", 1)[1].splitlines() if line.startswith("| ") and "¶" in line]
+    dates = [row.split("|")[1].strip() for row in rows]
+    assert dates == sorted(dates, key=lambda d: days.index(
+        next(x for x in days if f"{int(x[-2:])} Feb 2025" in d)))
+    assert "*(file date)*" in pages["topics/peace-negotiations.md"]
