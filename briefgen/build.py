@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +15,15 @@ from briefgen.extract import analyse_many, reduce_corpus
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
-from briefgen.site import NAV, check_site_dir, mkdocs_settings, publish, source_date_epoch, write_build_dir
+from briefgen.site import (
+    NAV,
+    mkdocs_settings,
+    prepare_site_dir,
+    project_docs,
+    publish,
+    source_date_epoch,
+    write_build_dir,
+)
 from briefgen.slugs import unique_slugs
 
 Progress = Callable[[str, int, int], None]
@@ -116,23 +123,36 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     return briefing, list(corpus.articles), report
 
 
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
-    """The whole pipeline: briefing, Markdown pages, briefing.json and the static site."""
-    check_site_dir(settings.site, settings.project_dir)
+def generate(settings: Settings, progress: Progress | None = None) -> tuple[Briefing, BuildReport]:
+    """Everything but the MkDocs run: the briefing and the build folder (docs/ + mkdocs.yml)."""
     briefing, articles, report = extract(settings, progress)
     t0 = time.perf_counter()
     ctx = build_context(briefing, settings.title, articles, settings.actor_pages)
     pages = render_pages(ctx, make_env(settings.templates))
     report.timings["render"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    mkdocs_cfg = mkdocs_settings(settings.mkdocs_yml, settings.title, NAV, settings.site_url)
-    writes = write_build_dir(settings.build, pages, mkdocs_cfg)
-    os.environ.setdefault(
-        "SOURCE_DATE_EPOCH", str(source_date_epoch([s.published for s in briefing.sources if s.published]))
+    mkdocs_cfg = mkdocs_settings(
+        settings.mkdocs_yml,
+        settings.title,
+        NAV,
+        settings.site_url,
+        project_dir=settings.project_dir,
+        build_dir=settings.build,
     )
-    extra = {"briefing.json": briefing_json(briefing).encode("utf-8")}
-    report.warnings.extend(f"mkdocs: {w}" for w in publish(settings.build, settings.site, extra, strict=False))
-    report.timings["site"] = time.perf_counter() - t0
+    own_files = project_docs(settings.project_dir, mkdocs_cfg)
+    writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files)
     report.pages = len(pages)
     report.written = writes.written
+    return briefing, report
+
+
+def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+    """The whole pipeline: briefing, Markdown pages, briefing.json and the static site."""
+    prepare_site_dir(settings.site, settings.project_dir)
+    briefing, report = generate(settings, progress)
+    t0 = time.perf_counter()
+    epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
+    extra = {"briefing.json": briefing_json(briefing).encode("utf-8")}
+    warnings = publish(settings.build, settings.site, extra, strict=False, epoch=epoch)
+    report.warnings.extend(f"mkdocs: {w}" for w in warnings)
+    report.timings["site"] = time.perf_counter() - t0
     return report
