@@ -335,6 +335,12 @@ def run_mkdocs(build: Path, out: Path, strict: bool) -> list[str]:
         except (Abort, MkDocsException) as exc:
             detail = "; ".join(collected.messages[-5:])
             where = str(build / "mkdocs.yml")
+            if "configuration error" in str(exc).lower():
+                raise ConfigError(
+                    f"MkDocs rejected the settings: {detail}",
+                    where,
+                    "edit the project's mkdocs.yml (the file named here is generated from it)",
+                ) from None
             raise SiteError(f"MkDocs build failed: {exc} {detail}".strip(), where) from None
     return collected.messages
 
