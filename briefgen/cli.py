@@ -188,15 +188,21 @@ def serve_cmd(
 
     from briefgen.serve import BriefingServer
 
+    def load() -> Settings:
+        return load_settings(config_file=config_file, content_dir=content_dir, quiet=quiet)
+
     with reporting_errors(debug):
+        server = BriefingServer(load, dev_addr)
         logger = logging.getLogger("mkdocs")
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        old_level, old_propagate = logger.level, logger.propagate
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING if quiet else logging.INFO)
         logger.propagate = False
-
-        def load() -> Settings:
-            return load_settings(config_file=config_file, content_dir=content_dir, quiet=quiet)
-
-        BriefingServer(load, dev_addr).serve()
+        try:
+            server.serve()
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(old_level)
+            logger.propagate = old_propagate
