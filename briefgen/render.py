@@ -207,7 +207,9 @@ def build_context(
 
 def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
     try:
-        return safe_title(env.get_template(name).render(**context))
+        markdown = env.get_template(name).render(**context)
+        # The home page's <title> is the site name; every other page takes its title from its heading.
+        return markdown if name == "index.md.j2" else safe_title(markdown)
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}", name, "restore it or remove the override") from None
     except jinja2.TemplateSyntaxError as exc:
