@@ -28,6 +28,7 @@ from briefgen.slugs import MAX_SLUG, slug, unique_slugs
 from tests.hostile import HOSTILE_NAME, LITERALS, PAYLOADS, SECRET, make_hostile_project
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_FUZZ_TEXT = settings(max_examples=200, deadline=None)
 
 
 # --- the hostile corpus, built through the CLI -----------------------------------------------------------
@@ -55,6 +56,7 @@ def test_hostile_corpus_builds_with_exit_0_and_names_every_bad_input(
     project, result, _, _ = hostile
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
+    assert "mkdocs:" not in result.output  # MkDocs itself had nothing to warn about
     for name in ("binary.txt", "empty.txt"):
         assert f"skipped {name}" in result.output
     data = json.loads((project / "site" / "briefing.json").read_text("utf-8"))
@@ -213,6 +215,17 @@ def test_md_text_output_has_no_markdown_or_html_syntax_and_one_line(text: str) -
     assert re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), out) == " ".join(
         text.replace("\x00", "").replace("\x1b", "").split()
     )
+
+
+@_FUZZ_TEXT
+@given(st.text())
+def test_md_text_of_any_text_is_inert_and_decodes_back_to_the_text(text: str) -> None:
+    out = md_text(text)
+    assert "\n" not in out and "\r" not in out
+    assert not re.search(r"[<>\[\]()`*_{}#|!\\:=\"'&~^$%@]", re.sub(r"&#\d+;", "", out))
+    decoded = html.unescape(out)
+    kept = "".join(c for c in text if (ord(c) >= 32 and ord(c) != 127) or c.isspace())
+    assert decoded == " ".join(kept.split())
 
 
 @pytest.mark.parametrize(
