@@ -11,7 +11,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
@@ -40,7 +40,7 @@ def chromium_path() -> str | None:
     return None
 
 
-def _skip_loudly(reason: str) -> None:
+def _skip_loudly(reason: str) -> NoReturn:
     message = f"BROWSER TESTS SKIPPED: {reason}"
     if message not in _SKIPPED:
         _SKIPPED.append(message)
