@@ -24,7 +24,7 @@ from briefgen.site import (
     source_date_epoch,
     write_build_dir,
 )
-from briefgen.slugs import unique_slugs
+from briefgen.slugs import unique_slugs_for
 
 Progress = Callable[[str, int, int], None]
 
@@ -57,9 +57,7 @@ def source_id(path: str) -> str:
 def make_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
     """List entries for the articles, with stable ids and safe, distinct page slugs."""
     wanted = {a.path: (a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in articles}
-    slugs = unique_slugs([f"{name}\x00{path}" for path, name in wanted.items()], fallback="source")
-    by_path = {key.split("\x00", 1)[1]: value for key, value in slugs.items()}
-    # unique_slugs keys on the full key, so equal names from two files still get distinct slugs
+    by_path = unique_slugs_for(wanted, fallback="source")
     return tuple(
         Source(
             id=source_id(a.path),

@@ -24,7 +24,7 @@ from briefgen.export import briefing_json, schema
 from briefgen.records import Actor, Article, Briefing, Paragraph, Quote, Skipped
 from briefgen.render import build_context, make_env, md_text, render_pages, safe_title, safe_url
 from briefgen.site import NAV, mkdocs_settings, publish, write_build_dir
-from briefgen.slugs import MAX_SLUG, slug, unique_slugs
+from briefgen.slugs import MAX_SLUG, slug, unique_slugs, unique_slugs_for
 from tests.hostile import HOSTILE_NAME, LITERALS, PAYLOADS, SECRET, make_hostile_project
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -262,6 +262,19 @@ def test_colliding_names_get_distinct_slugs_whatever_the_order() -> None:
     assert len(set(first.values())) == len(names)
     assert unique_slugs(list(reversed(names))) == first
     assert all(SLUG_RE.match(v) and len(v) <= MAX_SLUG for v in first.values())
+
+
+def test_slugs_for_named_keys_are_distinct_and_independent_of_order() -> None:
+    names = {"a/x.txt": "Same Title", "b/x.txt": "Same Title", "c.txt": "Other", "d.txt": "same-title"}
+    first = unique_slugs_for(names)
+    assert len(set(first.values())) == len(names)
+    assert first["c.txt"] == "other"
+    assert unique_slugs_for(dict(reversed(list(names.items())))) == first
+
+
+def test_source_page_names_come_from_title_or_file_name_once() -> None:
+    sources = make_sources([_article("2025/000_abc.txt"), _article("x.txt", title="NATO ministers meet")])
+    assert [s.slug for s in sources] == ["000-abc", "nato-ministers-meet"]
 
 
 def _article(path: str, slug_value: str | None = None, title: str | None = None) -> Article:
