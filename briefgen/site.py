@@ -429,8 +429,8 @@ def publish(
             os.replace(site, old / site.name)
         try:
             os.replace(tmp, site)
-        except OSError:
-            if old is not None:
+        except BaseException:  # also Ctrl-C between the two renames: put the previous site back
+            if old is not None and not site.exists():
                 os.replace(old / site.name, site)
                 old.rmdir()
             raise

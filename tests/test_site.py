@@ -242,6 +242,40 @@ def test_failed_swap_puts_the_previous_site_back(tmp_path: Path, monkeypatch: py
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
 
 
+_DIE_BETWEEN_RENAMES = """
+import os, sys
+from pathlib import Path
+from briefgen import site
+from briefgen.build import build
+from briefgen.config import load_settings
+real, calls = os.replace, []
+def dying_replace(src, dst):
+    calls.append(src)
+    if len(calls) == 2 and ".site.new-" in str(src):
+        os._exit(9)  # a hard death between moving the old site away and moving the new one in
+    real(src, dst)
+site.os.replace = dying_replace
+build(load_settings(project_dir=Path(sys.argv[1])))
+"""
+
+
+def test_hard_death_between_the_two_renames_is_recovered_by_the_next_build(tmp_path: Path) -> None:
+    project = _copy_sample(tmp_path)
+    build(load_settings(project_dir=project))
+    before = (project / "site" / "briefing.json").read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-c", _DIE_BETWEEN_RENAMES, str(project)], env=env, check=False)
+    assert proc.returncode == 9
+    assert not (project / "site").exists()
+    kept = [p / "site" for p in project.iterdir() if p.name.startswith(".site.old-")]
+    assert len(kept) == 1 and (kept[0] / "briefing.json").read_bytes() == before
+    recover_site(project / "site")  # what the next build does first
+    assert (project / "site" / "briefing.json").read_bytes() == before
+    build(load_settings(project_dir=project))
+    assert (project / "site" / "briefing.json").read_bytes() == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
+
+
 def _big_corpus(root: Path, copies: int) -> Path:
     content = root / "content"
     content.mkdir(parents=True)
