@@ -52,8 +52,11 @@ def trim(value: object, limit: int = 300) -> str:
 
 
 def yaml_str(value: object) -> str:
-    """A scalar for YAML front matter (JSON strings are valid YAML and escape everything)."""
-    return json.dumps(str(value), ensure_ascii=True)
+    """A scalar for YAML front matter: HTML-escaped, then quoted (JSON strings are valid YAML).
+
+    MkDocs themes print front-matter values (title, description, tags) into HTML unescaped.
+    """
+    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=True)
 
 
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)

@@ -191,6 +191,28 @@ def test_hostile_values_in_every_field_never_become_markup(tmp_path: Path) -> No
     assert " ".join(EVIL.split()) in visible
 
 
+def test_front_matter_values_from_a_project_template_stay_inert(tmp_path: Path) -> None:
+    briefing, articles = hostile_briefing()
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "actor.md.j2").write_text(
+        "---\ndescription: {{ actor.name | yaml }}\ntags:\n  - {{ actor.name | yaml }}\n"
+        "  - {{ actor.roles[0] | yaml }}\n---\n# {{ actor.name | md }}\n",
+        encoding="utf-8",
+    )
+    pages = render_pages(build_context(briefing, "T", articles), make_env(templates))
+    assert pages["actors/evil-actor.md"].startswith("---\ntitle:")  # the override was used
+    cfg = mkdocs_settings(None, "Site", NAV, None)
+    cfg["plugins"] = ["search", "tags", "offline"]
+    write_build_dir(tmp_path / "build", pages, cfg)
+    publish(tmp_path / "build", tmp_path / "site", {}, strict=False)
+    page = _pages(tmp_path / "site")["actors/evil-actor.html"]
+    assert [(t, a) for t, a, _ in page.attrs if a.startswith("on")] == []
+    assert "title" not in page.tags[page.tags.index("title") + 1 :]  # one <title>, never closed early
+    assert not any("__xss" in s for s in page.scripts)
+    assert " ".join(EVIL.split()) in " ".join(" ".join(page.text).split())  # the tag shows literally
+
+
 def test_escaped_heading_cannot_close_the_title_element() -> None:
     markdown = safe_title(f"# {md_text(EVIL)}\n\nbody\n")
     meta = yaml.safe_load(markdown.split("---\n")[1])
