@@ -145,7 +145,8 @@ def generate(settings: Settings, progress: Progress | None = None) -> tuple[Brie
 
 def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     """The whole pipeline: briefing, Markdown pages, briefing.json and the static site."""
-    prepare_site_dir(settings.site, settings.project_dir)
+    inputs = (settings.content, settings.templates, settings.site_config, settings.build)
+    prepare_site_dir(settings.site, settings.project_dir, inputs)
     briefing, report = generate(settings, progress)
     t0 = time.perf_counter()
     epoch = source_date_epoch([s.published for s in briefing.sources if s.published])

@@ -7,7 +7,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -280,8 +280,11 @@ def _mkdocs_logging() -> Iterator[_Collect]:
         logger.propagate = old_propagate
 
 
-def check_site_dir(site: Path, project_dir: Path) -> None:
-    """Refuse a site folder that would destroy something that is not a previous briefgen output."""
+def check_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ()) -> None:
+    """Refuse a site folder that would destroy something that is not a previous briefgen output.
+
+    ``inputs`` (content, templates, settings, build folder) may neither be, contain nor lie inside it.
+    """
     resolved = site.resolve()
     project = project_dir.resolve()
     if resolved == project or project.is_relative_to(resolved):
@@ -290,6 +293,14 @@ def check_site_dir(site: Path, project_dir: Path) -> None:
             str(site),
             "choose a dedicated --site-dir such as site/",
         )
+    for folder in inputs:
+        other = folder.resolve()
+        if other == resolved or other.is_relative_to(resolved) or resolved.is_relative_to(other):
+            raise SiteError(
+                f"refusing a site folder that overlaps the input folder {folder}",
+                str(site),
+                "choose a dedicated --site-dir such as site/",
+            )
     if resolved.exists() and not resolved.is_dir():
         raise SiteError("the site folder is a file", str(site), "remove it or choose another --site-dir")
     if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / MARKER).is_file():
@@ -392,11 +403,11 @@ def recover_site(site: Path) -> bool:
     return restored
 
 
-def prepare_site_dir(site: Path, project_dir: Path) -> None:
+def prepare_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ()) -> None:
     """Recover from an interrupted build, then refuse a site folder briefgen must not replace."""
-    check_site_dir(site, project_dir)
+    check_site_dir(site, project_dir, inputs)
     recover_site(site)
-    check_site_dir(site, project_dir)
+    check_site_dir(site, project_dir, inputs)
 
 
 def publish(

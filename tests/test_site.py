@@ -25,6 +25,7 @@ from tests.conftest import REPO, SAMPLE
 
 
 def _copy_sample(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(SAMPLE, root / "content")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root
@@ -169,11 +170,12 @@ def test_theme_partial_override_and_extra_css_reach_the_built_site(tmp_path: Pat
 # --- safe output folder ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("site_dir", [".", "content", "keep"])
+@pytest.mark.parametrize("site_dir", [".", "..", "content", "keep", "content/site", "build", "templates"])
 def test_cli_refuses_to_replace_a_folder_it_did_not_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_dir: str
 ) -> None:
-    project = _copy_sample(tmp_path)
+    project = _copy_sample(tmp_path / "project")
+    (project / "templates").mkdir()
     (project / "keep").mkdir()
     (project / "keep" / "precious.txt").write_text("do not delete")
     before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
