@@ -167,6 +167,34 @@ def test_theme_partial_override_and_extra_css_reach_the_built_site(tmp_path: Pat
     assert css.read_text() == ".bg-test { color: red; }\n"
 
 
+def test_local_extra_css_is_copied_and_paths_outside_the_project_are_not(tmp_path: Path) -> None:
+    project = _copy_sample(tmp_path / "project")
+    (project / "css").mkdir()
+    (project / "css" / "mine.css").write_text("body { margin: 0; }\n")
+    (tmp_path / "outside.css").write_text("secret\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: x\nextra_css: [css/mine.css, ../outside.css, https://cdn.example/x.css]\n"
+    )
+    build(load_settings(project_dir=project))
+    site = project / "site"
+    assert (site / "css" / "mine.css").read_text() == "body { margin: 0; }\n"
+    assert not (site.parent / "outside.css").exists() and not list(site.rglob("outside.css"))
+    assert not (project / "build" / "outside.css").exists()
+    assert 'href="css/mine.css"' in (site / "index.html").read_text("utf-8")
+
+
+def test_missing_custom_dir_named_in_mkdocs_yml_is_a_config_error(tmp_path: Path) -> None:
+    from briefgen.errors import ConfigError
+
+    (tmp_path / "mkdocs.yml").write_text("theme: {name: material, custom_dir: my-theme}\n")
+    yml, build_dir = tmp_path / "mkdocs.yml", tmp_path / "b"
+    with pytest.raises(ConfigError, match="custom_dir"):
+        mkdocs_settings(yml, "T", [], None, project_dir=tmp_path, build_dir=build_dir)
+    (tmp_path / "my-theme").mkdir()
+    cfg = mkdocs_settings(yml, "T", [], None, project_dir=tmp_path, build_dir=build_dir)
+    assert cfg["theme"]["custom_dir"] == "../my-theme"
+
+
 # --- safe output folder ---------------------------------------------------------------------------------
 
 
