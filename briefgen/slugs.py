@@ -7,7 +7,9 @@ from collections.abc import Iterable, Mapping
 
 from slugify import slugify
 
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {
+    "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))
+}
 MAX_SLUG = 60
 
 
