@@ -255,3 +255,52 @@ def diff_cmd(old: Path, new: Path) -> None:
         evidence = f"+{len(p.added)} / −{len(p.removed)} evidence"
         table.add_row(p.status, f"{p.kind} position", f"{p.actor} · {p.topic}", stance, evidence)
     out.print(table)
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--title", help="Title of the briefing (default: My briefing).")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def init_cmd(directory: Path, title: str | None, debug: bool) -> None:
+    """Create a new project: commented settings, mkdocs.yml, templates/README.md and an example article."""
+    from briefgen.scaffold import init_project
+
+    with reporting_errors(debug):
+        written = init_project(directory, title)
+        for rel in written:
+            out.print(f"  created {directory / rel}", highlight=False)
+        out.print(f"next: cd {directory} && briefgen build   (or briefgen serve)")
+
+
+@main.command("serve")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), help="Folder of articles.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings YAML file.")
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Serve on HOST:PORT.")
+@click.option("--quiet", "-q", is_flag=True, default=None, help="Print only warnings and errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def serve_cmd(
+    content_dir: Path | None, config_file: Path | None, dev_addr: str, quiet: bool | None, debug: bool
+) -> None:
+    """Build, serve on localhost, rebuild and reload when articles, templates or settings change."""
+    import logging
+
+    from briefgen.serve import BriefingServer
+
+    def load() -> Settings:
+        return load_settings(config_file=config_file, content_dir=content_dir, quiet=quiet)
+
+    with reporting_errors(debug):
+        server = BriefingServer(load, dev_addr)
+        logger = logging.getLogger("mkdocs")
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        old_level, old_propagate = logger.level, logger.propagate
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING if quiet else logging.INFO)
+        logger.propagate = False
+        try:
+            server.serve()
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(old_level)
+            logger.propagate = old_propagate
