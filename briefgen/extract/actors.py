@@ -1,50 +1,628 @@
-"""Actor mentions found by rules on a blank pipeline, merged within one article."""
+"""Actor mentions found by rules (names, roles, honorifics, places, organisations), merged per article."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from briefgen.records import LocalActor, Mention
+from briefgen.extract.lexicon import APOS, MOJIBAKE, UPPER_CLASS, Lexicon, demojibake, fold, lexicon
+from briefgen.records import ActorKind, LocalActor, Mention
 
-_STOP = {
-    "The", "A", "An", "On", "In", "At", "But", "And", "However", "Despite", "During", "Speaking",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "Secretary", "Minister", "President", "General", "Defence", "Defense", "Prime", "Foreign", "Chief",
-    "Nato", "NATO", "European", "Union", "US", "U.S.", "EU", "Russian", "Ukraine", "Russia", "Europe",
-}
+_CONNECTORS = (
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ben",
+    "ibn",
+    "of",
+    "for",
+    "on",
+    "and",
+    "the",
+)
+_PARTICLES = frozenset(_CONNECTORS[:15])
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:[\w{APOS}\-]|{MOJIBAKE})*)"
+_RUN = re.compile(rf"(?<![\w{APOS}]){_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_WORD})*")
+_WORD_SPLIT = re.compile(r"\S+")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+MAX_NAME_WORDS = 4
 
 
-def _is_name_token(text: str) -> bool:
-    return text[:1].isupper() and text[1:].islower() and text.isalpha() and text not in _STOP
+@dataclass(slots=True)
+class Found:
+    """A raw mention before article-level resolution."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | surname | organisation | country | role
+    name: str
+    role: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    former: bool = False
+    gender: str | None = None
+    rule: str = ""
+    subject_ok: bool = True
 
 
-def local_actors(doc: Doc) -> tuple[tuple[LocalActor, ...], tuple[Mention, ...]]:
-    """People named with a first and last name, and their surname-only mentions."""
-    mentions: list[Mention] = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j - i < 3 and _is_name_token(doc[j].text):
-            j += 1
-        if j - i >= 2:
-            span = doc[i:j]
-            mentions.append(Mention(span.start_char, span.end_char, span.text, span.text, "person", rule="name"))
-            i = j
-        else:
-            i += 1
-    surnames = {m.name.split()[-1]: m.name for m in mentions}
-    for tok in doc:
-        full = surnames.get(tok.text)
-        if full and not any(m.start <= tok.idx < m.end for m in mentions):
-            mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, full, "person", rule="surname"))
-    mentions.sort(key=lambda m: m.start)
-    counts: dict[str, int] = {}
-    aliases: dict[str, set[str]] = {}
-    for m in mentions:
-        counts[m.name] = counts.get(m.name, 0) + 1
-        aliases.setdefault(m.name, set()).add(m.text)
-    actors = tuple(
-        LocalActor(name, name, "person", None, None, (), tuple(sorted(aliases[name])), counts[name])
-        for name in sorted(counts)
+@dataclass(frozen=True, slots=True)
+class ArticleActors:
+    """Everything the quote stage needs about an article's actors."""
+
+    actors: tuple[LocalActor, ...]
+    mentions: tuple[Mention, ...]
+    genders: dict[str, str] = field(default_factory=dict)
+    unresolved: tuple[Mention, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    place_words = sorted({*lex.places, *lex.demonyms}, key=len, reverse=True)
+    place_alt = "|".join(re.escape(p) for p in place_words)
+    role = lex.role_re.pattern
+    left = re.compile(
+        rf"(?:(?:(?-i:the|The) )?(?P<place>(?-i:{place_alt}))(?P<poss>[’']s)?[ ,]+)?"
+        rf"(?P<former>(?:former|ex-?)\s+)?(?P<role>{role})?,? $",
+        re.IGNORECASE,
     )
-    return actors, tuple(mentions)
+    right = re.compile(
+        rf"^,\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
+        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})"
+        rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?(?P<org>(?-i:{_WORD}(?: (?:of|for|on|and|the) )?)+))?",
+        re.IGNORECASE,
+    )
+    role_ref = re.compile(
+        rf"(?<![\w])(?-i:[Tt]he) (?:(?P<place>(?-i:{place_alt}))(?:[’']s)? )?(?P<role>{role})",
+        re.IGNORECASE,
+    )
+    pronoun = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+    return left, right, role_ref, pronoun
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    for suffix in _POSSESSIVE[:2]:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)], True
+    return word, False
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case or ALL CAPS lines: names found there are only trusted when known from the body."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+def _place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The longest place alias starting at word i: (surface, number of words)."""
+    for n in range(min(4, len(words) - i), 0, -1):
+        surface = " ".join(words[i : i + n])
+        if surface in lex.places or surface in lex.demonyms or surface in lex.capitals:
+            return surface, n
+    return None
+
+
+def _country_of(surface: str | None, lex: Lexicon) -> str | None:
+    if not surface:
+        return None
+    if surface in lex.places:
+        return lex.places[surface].country
+    return lex.demonyms.get(surface) or lex.capitals.get(surface)
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = " ".join(role.replace(",", " ").split())
+    return role or None
+
+
+def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
+    """Split a capitalised run at connectors (kept inside organisation names) and after possessives."""
+    words: list[str] = []
+    offs: list[int] = []
+    for m in _WORD_SPLIT.finditer(run):
+        words.append(m.group())
+        offs.append(start + m.start())
+    lex = lexicon()
+    if any(w in lex.org_heads for w in words):
+        # drop sentence-initial function words, keep the rest as one organisation
+        while words and (
+            (words[0] in lex.not_names and words[0] not in lex.org_heads) or words[0] in _CONNECTORS
+        ):
+            words, offs = words[1:], offs[1:]
+        return [(words, offs)] if words else []
+    out: list[tuple[list[str], list[int]]] = []
+    cur_w: list[str] = []
+    cur_o: list[int] = []
+    for w, o in zip(words, offs, strict=True):
+        if w in _CONNECTORS and w not in _PARTICLES:
+            if cur_w:
+                out.append((cur_w, cur_o))
+            cur_w, cur_o = [], []
+            continue
+        cur_w.append(w)
+        cur_o.append(o)
+        if _strip_possessive(w)[1]:
+            out.append((cur_w, cur_o))
+            cur_w, cur_o = [], []
+    if cur_w:
+        out.append((cur_w, cur_o))
+    return out
+
+
+def _classify(words: list[str], offs: list[int], text: str, headline: bool, known: set[str]) -> Found | None:
+    lex = lexicon()
+    left_re, right_re, _, _ = _patterns()
+    # trailing possessive marks belong to the mention, not the name
+    last, _poss = _strip_possessive(words[-1])
+    words = [*words[:-1], last]
+    if not last:
+        return None
+    start = offs[0]
+    end = offs[-1] + len(last)
+    # strip sentence-initial function words (but not the first word of a place: "European Union")
+    i = 0
+    while (
+        i < len(words)
+        and _place_at(words, i, lex) is None
+        and words[i] in lex.not_names
+        and words[i] not in lex.honorifics
+        and words[i].lower() not in lex.role_heads
+        and words[i].lower() not in lex.role_modifiers
+    ):
+        i += 1
+    if i == len(words):
+        return None
+    words, offs = words[i:], offs[i:]
+    start = offs[0]
+    surface = " ".join(words)
+    if any(w in lex.org_heads for w in words) and len(words) >= 2:
+        if len(words) > 8:
+            return None
+        country = None
+        for j in range(len(words)):
+            hit = _place_at(words, j, lex)
+            if hit:
+                country = _country_of(hit[0], lex)
+                break
+        if surface in lex.places:
+            place = lex.places[surface]
+            return Found(
+                start,
+                end,
+                text[start:end],
+                "organisation",
+                place.name,
+                country=place.country,
+                affiliation=place.name,
+                rule="institution",
+            )
+        return Found(
+            start,
+            end,
+            text[start:end],
+            "organisation",
+            demojibake(surface),
+            country=country,
+            rule="organisation",
+        )
+    if surface in lex.places:
+        place = lex.places[surface]
+        kind = "country" if place.kind == "country" else "organisation"
+        return Found(
+            start,
+            end,
+            text[start:end],
+            kind,
+            place.name,
+            country=place.country,
+            affiliation=place.name if place.kind != "country" else None,
+            rule=f"place:{place.kind}",
+        )
+    if surface in lex.capitals and len(words) <= 2:
+        return Found(
+            start,
+            end,
+            text[start:end],
+            "country",
+            lex.capitals[surface],
+            country=lex.capitals[surface],
+            rule="capital",
+        )
+    # role/honorific/place prefix inside the capitalised run
+    j = 0
+    gender: str | None = None
+    honorific = False
+    while j < len(words):
+        w = words[j]
+        two = " ".join(words[j : j + 2])
+        if two in lex.honorifics and j + 2 < len(words):
+            gender = gender or lex.honorifics[two]
+            honorific = True
+            j += 2
+            continue
+        if w in lex.honorifics and j + 1 < len(words):
+            gender = gender or lex.honorifics[w]
+            honorific = True
+            j += 1
+            continue
+        low = w.lower().rstrip(",")
+        if low in lex.role_heads or low in lex.role_modifiers or low in ("of",):
+            j += 1
+            continue
+        hit = _place_at(words, j, lex)
+        if hit and j + hit[1] < len(words):
+            j += hit[1]
+            continue
+        break
+    name_words = words[j:]
+    if not name_words:
+        return None
+    name_start = offs[j]
+    if any(w in lex.not_names or w in lex.places or w in lex.demonyms for w in name_words):
+        return None
+    if any(len(w) > 4 and w.isupper() for w in name_words):
+        return None
+    if len(name_words) > MAX_NAME_WORDS:
+        return None
+    found_role: str | None = None
+    place: str | None = None
+    former = False
+    window = text[max(0, name_start - 120) : name_start]
+    m = left_re.search(window)
+    if m and (m.group("role") or m.group("poss")):
+        found_role = _clean_role(m.group("role"))
+        place = m.group("place")
+        former = bool(m.group("former"))
+        if m.group("role") and m.start("role") < len(window) - (name_start - start) and j == 0:
+            pass
+    if found_role is None and j:
+        found_role = (
+            _clean_role(
+                " ".join(w for w in words[:j] if w not in lex.honorifics or w.lower() in lex.role_heads)
+            )
+            or None
+        )
+    rm = right_re.match(text, end) if text.startswith(",", end) else None
+    affiliation: str | None = None
+    if rm:
+        if not found_role:
+            found_role = _clean_role(rm.group("role"))
+        if not place and not rm.group("former"):
+            place = rm.group("place")
+        former = former or bool(rm.group("former"))
+        org = (rm.group("org") or "").strip()
+        if org:
+            org = (
+                org.removesuffix(" of").removesuffix(" for").removesuffix(" and").removesuffix(" the").strip()
+            )
+            affiliation = org or None
+            if not place and affiliation:
+                hit = _place_at(affiliation.split(), 0, lex)
+                if hit and affiliation in lex.places:
+                    place = affiliation
+    country = None if former else _country_of(place, lex)
+    if place and place in lex.places and lex.places[place].kind != "country":
+        affiliation = affiliation or lex.places[place].name
+    name = demojibake(" ".join(name_words))
+    if len(name_words) >= 2:
+        if headline and fold(name) not in known:
+            return None
+        return Found(
+            start,
+            end,
+            text[start:end],
+            "person",
+            name,
+            role=found_role,
+            country=country,
+            affiliation=affiliation,
+            former=former,
+            gender=gender,
+            rule="name",
+        )
+    return Found(
+        start,
+        end,
+        text[start:end],
+        "surname",
+        name,
+        role=found_role,
+        country=country,
+        affiliation=affiliation,
+        former=former,
+        gender=gender,
+        rule="honorific" if honorific else ("role" if found_role else "bare"),
+    )
+
+
+def _translit(word: str) -> str:
+    """A transliteration-insensitive key of one name word (Zelensky / Zelenskyy / Zelenskiy)."""
+    w = fold(word)
+    w = re.sub(r"(iy|yy|ij|ii|yi)$", "y", w)
+    w = re.sub(r"(.)\1", r"\1", w)
+    return w.replace("kh", "h").replace("ts", "c").replace("tz", "c")
+
+
+def name_key(name: str) -> str:
+    """The merge key of a person's name: folded, transliteration-insensitive words."""
+    return " ".join(_translit(w) for w in name.split())
+
+
+def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
+    """Raw mentions of people, organisations and places in every paragraph."""
+    found: list[Found] = []
+    headline_pars: list[tuple[int, int]] = []
+    known: set[str] = set()
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        if _is_headline(para):
+            headline_pars.append((p_start, p_end))
+            continue
+        found.extend(_mentions_in(text, p_start, p_end, False, known))
+    known = {fold(f.name) for f in found if f.kind == "person"}
+    for p_start, p_end in headline_pars:
+        found.extend(_mentions_in(text, p_start, p_end, True, known))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set[str]) -> list[Found]:
+    lex = lexicon()
+    _, _, role_ref, _ = _patterns()
+    out: list[Found] = []
+    for m in _RUN.finditer(text, p_start, p_end):
+        for words, offs in _pieces(m.group(), m.start()):
+            if not words:
+                continue
+            f = _classify(words, offs, text, headline, known)
+            if f is None:
+                # a demonym before a collective noun speaks for its country ("German officials")
+                if len(words) == 1 and words[0] in lex.demonyms:
+                    nxt = text[offs[0] + len(words[0]) : offs[0] + len(words[0]) + 30].split()
+                    if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
+                        country = lex.demonyms[words[0]]
+                        out.append(
+                            Found(
+                                offs[0],
+                                offs[0] + len(words[0]),
+                                words[0],
+                                "country",
+                                country,
+                                country=country,
+                                rule="demonym",
+                            )
+                        )
+                continue
+            if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex):
+                f.rule = "cue"
+            out.append(f)
+    for m in role_ref.finditer(text, p_start, p_end):
+        after = text[m.end() : m.end() + 3]
+        if (after[:1] == " " and after[1:2].isupper()) or after[:1] == ",":
+            continue  # a role followed by a name is a role+name mention, handled above
+        if after[:1].isalpha():
+            continue
+        role = _clean_role(m.group("role")) or ""
+        place = m.group("place")
+        out.append(
+            Found(
+                m.start(),
+                m.end(),
+                m.group(),
+                "role",
+                role,
+                role=role,
+                country=_country_of(place, lex),
+                rule="role-ref",
+            )
+        )
+    return out
+
+
+def _next_is_cue(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a reporting verb follows (allowing one adverb): "Rutte said", "Kallas also warned"."""
+    if text.startswith(("’s", "'s"), end):
+        return False
+    words = text[end : end + 40].split()[:2]
+    for w in words:
+        w = w.strip(",.;:")
+        if w.lower() in lex.cue_forms:
+            return True
+        if w not in lex.adverbs:
+            return False
+    return False
+
+
+def _role_class(role: str, lex: Lexicon) -> set[object]:
+    low = " ".join(role.lower().replace("-", " ").split())
+    words = low.split()
+    keys: set[object] = set()
+    for n in range(len(words)):
+        tail = " ".join(words[n:])
+        if tail in lex.role_classes:
+            keys.add(lex.role_classes[tail])
+        tail_h = "-".join(words[n:])
+        if tail_h in lex.role_classes:
+            keys.add(lex.role_classes[tail_h])
+    # the head word itself (last word, or the word before "of")
+    head = (
+        words[words.index("of") - 1]
+        if "of" in words and words.index("of") > 0
+        else (words[-1] if words else "")
+    )
+    if head == "general" and len(words) >= 2 and "secretary" in words:
+        head = "secretary general"
+    keys.add(head)
+    return keys
+
+
+def resolve(found: list[Found]) -> ArticleActors:
+    """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
+    lex = lexicon()
+    persons: dict[str, list[Found]] = {}
+    key_of_full: dict[str, str] = {}
+    by_surname: dict[str, set[str]] = {}
+    for f in found:
+        if f.kind != "person":
+            continue
+        k = name_key(f.name)
+        canon = key_of_full.setdefault(k, f.name)
+        persons.setdefault(canon, []).append(f)
+    for canon in persons:
+        by_surname.setdefault(_translit(canon.split()[-1]), set()).add(canon)
+    # first names alone are not resolved; single words resolve only to a unique surname
+    resolved: list[tuple[Found, str]] = []
+    singles: dict[str, list[Found]] = {}
+    for f in found:
+        if f.kind == "person":
+            resolved.append((f, key_of_full[name_key(f.name)]))
+        elif f.kind == "surname":
+            cands = by_surname.get(_translit(f.name), set())
+            if len(cands) == 1:
+                resolved.append((f, next(iter(cands))))
+            elif not cands:
+                singles.setdefault(_translit(f.name), []).append(f)
+    # a surname never given in full still names a person when a role, honorific or cue marks it
+    for group in singles.values():
+        if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
+            canon = group[0].name
+            persons.setdefault(canon, [])
+            for g in group:
+                resolved.append((g, canon))
+    roles_by_person: dict[str, list[Found]] = {}
+    for f, canon in resolved:
+        roles_by_person.setdefault(canon, []).append(f)
+    # role references ("the defence secretary") resolve to the one person holding a matching role
+    role_index: dict[str, set[object]] = {}
+    country_index: dict[str, str | None] = {}
+    for canon, fs in roles_by_person.items():
+        keys: set[object] = set()
+        for f in fs:
+            if f.role and not f.former:
+                keys |= _role_class(f.role, lex)
+        role_index[canon] = keys
+        country_index[canon] = next((f.country for f in fs if f.country), None)
+    unresolved: list[Mention] = []
+    for f in found:
+        if f.kind != "role":
+            continue
+        keys = _role_class(f.name, lex)
+        cands = [
+            c
+            for c, ks in role_index.items()
+            if ks & keys and (f.country is None or country_index.get(c) in (None, f.country))
+        ]
+        if not cands and f.country:
+            cands = [
+                c
+                for c, ks in role_index.items()
+                if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
+            ]
+        if len(cands) == 1:
+            resolved.append((replace(f, kind="person"), cands[0]))
+        else:
+            unresolved.append(
+                Mention(f.start, f.end, f.text, "", "person", role=f.role, country=f.country, rule="role-ref")
+            )
+    mentions: list[Mention] = []
+    actors_acc: dict[str, dict[str, object]] = {}
+    genders: dict[str, str] = {}
+    for f, canon in resolved:
+        mentions.append(
+            Mention(
+                f.start,
+                f.end,
+                f.text,
+                canon,
+                "person",
+                role=f.role,
+                country=f.country,
+                affiliation=f.affiliation,
+                rule=f.rule,
+            )
+        )
+        if f.gender:
+            genders.setdefault(canon, f.gender)
+    for f in found:
+        if f.kind in ("country", "organisation"):
+            kind: ActorKind = "country" if f.kind == "country" else "organisation"
+            mentions.append(
+                Mention(
+                    f.start,
+                    f.end,
+                    f.text,
+                    f.name,
+                    kind,
+                    country=f.country,
+                    affiliation=f.affiliation,
+                    rule=f.rule,
+                )
+            )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    for m in mentions:
+        acc = actors_acc.setdefault(
+            m.name,
+            {
+                "kind": m.kind,
+                "aliases": set(),
+                "roles": [],
+                "countries": [],
+                "affiliations": [],
+                "mentions": 0,
+            },
+        )
+        acc["mentions"] = int(acc["mentions"]) + 1  # type: ignore[call-overload]
+        alias = _strip_possessive(m.text)[0]
+        if alias != m.name and m.rule != "role-ref":
+            acc["aliases"].add(alias)  # type: ignore[attr-defined]
+        if m.role:
+            acc["roles"].append(m.role)  # type: ignore[attr-defined]
+        if m.country and m.rule != "role-ref":
+            acc["countries"].append(m.country)  # type: ignore[attr-defined]
+        if m.affiliation:
+            acc["affiliations"].append(m.affiliation)  # type: ignore[attr-defined]
+    actors = []
+    for name in sorted(actors_acc):
+        acc = actors_acc[name]
+        countries: list[str] = acc["countries"]  # type: ignore[assignment]
+        country = max(countries, key=countries.count) if countries else None
+        affs: list[str] = acc["affiliations"]  # type: ignore[assignment]
+        roles: list[str] = acc["roles"]  # type: ignore[assignment]
+        actors.append(
+            LocalActor(
+                key=name,
+                name=name,
+                kind=acc["kind"],  # type: ignore[arg-type]
+                country=country,
+                affiliation=max(affs, key=affs.count)
+                if affs
+                else (country if acc["kind"] != "person" else None),
+                roles=tuple(dict.fromkeys(roles)),
+                aliases=tuple(sorted(acc["aliases"])),  # type: ignore[call-overload]
+                mentions=int(acc["mentions"]),  # type: ignore[call-overload]
+            )
+        )
+    return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
+
+
+def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
+    """The actors of one article's text."""
+    return resolve(find_mentions(text, paragraphs))
