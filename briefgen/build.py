@@ -13,6 +13,7 @@ from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.errors import CorpusError
 from briefgen.export import briefing_json
 from briefgen.extract import analyse_many, reduce_corpus
+from briefgen.extract.overrides import load_overrides
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
@@ -106,7 +107,7 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     report.timings["analyse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
-    actors, quotes = reduce_corpus(analyses, sources)
+    actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
     briefing = Briefing(
         sources=sources, actors=actors, quotes=quotes, skipped=tuple(corpus.skipped)
     )

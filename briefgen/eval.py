@@ -265,7 +265,8 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
     by_source_name = {s.path.rsplit("/", 1)[-1]: s.id for s in briefing.sources}
     quotes_by_source: dict[str, list[Quote]] = {}
     for q in briefing.quotes:
-        quotes_by_source.setdefault(q.source, []).append(q)
+        for sid in (q.source, *q.also_in):
+            quotes_by_source.setdefault(sid, []).append(q)
     per_article: dict[str, Scores] = {}
     total = Scores()
     gold_by_name: dict[str, GoldActor] = {}

@@ -318,13 +318,11 @@ class Attributor:
                 and n.start >= m.end
                 and n.start - m.end < 80
             ):
-                between = _WORD.findall(self.text[m.end : n.start].replace("’s", " ").replace("'s", " "))
-                if all(
-                    w.lower() in self.lex.role_heads
-                    or w.lower() in self.lex.role_modifiers
-                    or w.lower() in ("of", "s", "the")
-                    for w in between
-                ):
+                gap = self.text[m.end : n.start]
+                between = _WORD.findall(gap.replace("’s", " ").replace("'s", " "))
+                roles = self.lex.role_heads | self.lex.role_modifiers
+                has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
+                if has_role and all(w.lower() in roles or w.lower() in ("of", "the") for w in between):
                     out.append(
                         Mention(
                             m.start,
@@ -805,7 +803,7 @@ def _governing_cue(
     """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
     best = None
     for m in lex.cue_re.finditer(text, sent[0], q.ms):
-        if att.in_quote(m.start()):
+        if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
             continue
         best = m
     noun = None
@@ -831,6 +829,12 @@ def _governing_cue(
     used.add(best.start())
     found, spk = _speaker_for_cue(att, best.start(), best.end(), best.group(), sent, lex)
     return spk, best.group().lower(), found and spk is not None
+
+
+def _noun_use(text: str, start: int, floor: int) -> bool:
+    """Whether a cue word is used as a noun ("a post", "the report", "its call")."""
+    before = text[max(floor, start - 6) : start].lower()
+    return bool(re.search(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$", before))
 
 
 def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
@@ -932,8 +936,7 @@ def _statements(
         nxt = text[m.end() : m.end() + 2]
         if nxt.startswith(("’s", "'s")):
             continue
-        before = text[max(sent[0], m.start() - 4) : m.start()].lower()
-        if before.endswith(("the ", " a ", "an ", "his ", "her ", "its ", "of ", "ts ", "ir ")):
+        if _noun_use(text, m.start(), sent[0]):
             continue  # a noun ("the report", "her post"), not a verb
         found, spk = _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)
         if not found or spk is None:
