@@ -469,6 +469,11 @@ class Attributor:
         for m in self.mentions_in(sent[0], before):
             if self._is_modifier(m) or self._preceded_by_preposition(m, sent):
                 continue
+            near = self.text[max(sent[0], m.start - 60) : m.start].lower()
+            if re.search(r"\b(?:including|such as|like|from)\b", near) or re.match(
+                r"(?:,\s*[A-Z][\w’'-]*(?:,|\s+and\s)|\s+(?:and|or)\s+[A-Z])", self.text[m.end : m.end + 30]
+            ):
+                continue  # an element of a list, not the subject
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
