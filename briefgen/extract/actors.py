@@ -135,6 +135,8 @@ def _clean_role(role: str | None) -> str | None:
 
 def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     """Split a capitalised run at connectors (kept inside organisation names) and after possessives."""
+    if " " not in run:
+        return [([run], [start])]
     words: list[str] = []
     offs: list[int] = []
     for m in _WORD_SPLIT.finditer(run):
@@ -169,7 +171,7 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
 
 def _classify(words: list[str], offs: list[int], text: str, headline: bool, known: set[str]) -> Found | None:
     lex = lexicon()
-    left_re, right_re, _, _ = _patterns()
+    _, right_re, _, _ = _patterns()
     # trailing possessive marks belong to the mention, not the name
     last, _poss = _strip_possessive(words[-1])
     words = [*words[:-1], last]
@@ -285,14 +287,7 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     found_role: str | None = None
     place: str | None = None
     former = False
-    window = text[max(0, name_start - 120) : name_start]
-    m = left_re.search(window)
-    if m and (m.group("role") or m.group("poss")):
-        found_role = _clean_role(m.group("role"))
-        place = m.group("place")
-        former = bool(m.group("former"))
-        if m.group("role") and m.start("role") < len(window) - (name_start - start) and j == 0:
-            pass
+    found_role, place, former = _left_context(text, name_start, lex)
     if found_role is None and j:
         found_role = (
             _clean_role(
@@ -353,6 +348,73 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     )
 
 
+@lru_cache(maxsize=1)
+def _role_object_words() -> frozenset[str]:
+    return frozenset(w for o in lexicon().role_objects for w in o.split())
+
+
+_LEFT_WORD = re.compile(r"[\w’'.-]+|,")
+_ROLE_GLUE = frozenset({"of", "for", "and", "general"})
+
+
+def _left_context(text: str, name_start: int, lex: Lexicon) -> tuple[str | None, str | None, bool]:
+    """(role, place, former) written just before a name: "US defence secretary", "Luxembourg’s Minister
+    of Defence,", "Russia’s"; a backward walk over a few words, no regex search."""
+    window_start = max(0, name_start - 80)
+    toks = [(m.group(), window_start + m.start()) for m in _LEFT_WORD.finditer(text, window_start, name_start)]
+    if not toks or text[toks[-1][1] + len(toks[-1][0]) : name_start].strip():
+        return None, None, False
+    i = len(toks) - 1
+    if toks[i][0] == ",":
+        i -= 1
+    end_role = i
+    objects = _role_object_words()
+    has_head = False
+    while i >= 0:
+        low = toks[i][0].lower()
+        if low in lex.role_heads:
+            has_head = True
+        elif low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in objects:
+            break
+        i -= 1
+    role: str | None = None
+    if has_head:
+        first = i + 1
+        while first <= end_role and toks[first][0].lower() in ("of", "and", "for"):
+            first += 1
+        # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
+        role = " ".join(t for t, _ in toks[first : end_role + 1]) or None
+    else:
+        i = end_role
+    former = False
+    place: str | None = None
+    poss = False
+    if i >= 0:
+        word = toks[i][0]
+        bare, poss = _strip_possessive(word)
+        for n in (3, 2, 1):
+            if i - n + 1 < 0:
+                continue
+            words = [t for t, _ in toks[i - n + 1 : i + 1]]
+            words[-1] = bare
+            cand = " ".join(words)
+            if cand in lex.places or cand in lex.demonyms or cand.removeprefix("the ") in lex.places:
+                place = cand.removeprefix("the ")
+                i -= n
+                break
+        if place is None and role and word.lower() in ("former", "ex", "ex-"):
+            former = True
+        elif i >= 0 and toks[i][0].lower() in ("former", "ex"):
+            former = True
+    if role is None and not (place and poss):
+        return None, None, False
+    if role is not None and role.lower().split()[0] in ("former",):
+        former = True
+        role = " ".join(role.split()[1:]) or None
+    return _clean_role(role), place, former
+
+
+@lru_cache(maxsize=65536)
 def _translit(word: str) -> str:
     """A transliteration-insensitive key of one name word (Zelensky / Zelenskyy / Zelenskiy)."""
     w = fold(word)
@@ -388,8 +450,12 @@ def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set
     lex = lexicon()
     _, _, role_ref, _ = _patterns()
     out: list[Found] = []
+    skip = lex.not_names
     for m in _RUN.finditer(text, p_start, p_end):
-        for words, offs in _pieces(m.group(), m.start()):
+        run = m.group()
+        if run in skip:
+            continue
+        for words, offs in _pieces(run, m.start()):
             if not words:
                 continue
             f = _classify(words, offs, text, headline, known)

@@ -55,6 +55,7 @@ class Lexicon:
     collective_nouns: frozenset[str]
     pronouns: dict[str, str]
     cue_re: re.Pattern[str]
+    cue_phrasal: dict[str, dict[str, str]]  # first word -> {following words: phrase}
     role_re: re.Pattern[str]
 
 
@@ -63,6 +64,7 @@ def load_data(name: str) -> Any:
     return yaml.safe_load(resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, without diacritics, repaired cp1252 mojibake and unified apostrophes: a merge key."""
     text = demojibake(text).replace("’", "'")
@@ -113,6 +115,14 @@ def _lemma_table() -> dict[str, str]:
         return {str(k): str(v) for k, v in data.items()}
     except Exception:
         return {}
+
+
+def _phrasal_index(phrasal: dict[str, str]) -> dict[str, dict[str, str]]:
+    index: dict[str, dict[str, str]] = {}
+    for surface, phrase in phrasal.items():
+        head, _, rest = surface.lower().partition(" ")
+        index.setdefault(head, {})[rest] = phrase
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -192,5 +202,6 @@ def lexicon() -> Lexicon:
         collective_nouns=frozenset(cues["collective_nouns"]),
         pronouns={str(k): str(v) for k, v in cues["pronouns"].items()},
         cue_re=cue_re,
+        cue_phrasal=_phrasal_index(phrasal),
         role_re=role_re,
     )

@@ -145,6 +145,58 @@ class QSpan:
     attributed: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue found in the text (the subset of ``re.Match`` the rules use)."""
+
+    s: int
+    e: int
+    surface: str
+
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.s
+
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self.e
+
+    def group(self) -> str:
+        """The cue as written."""
+        return self.surface
+
+
+_ALPHA = re.compile(r"[A-Za-z]+")
+
+
+def find_cues(text: str, lex: Lexicon) -> list[Cue]:
+    """Every reporting cue of a text in one pass of dictionary lookups (phrasal cues first)."""
+    words = [(m.start(), m.end()) for m in _ALPHA.finditer(text)]
+    out: list[Cue] = []
+    forms = lex.cue_forms
+    phrasal = lex.cue_phrasal
+    skip_until = -1
+    for i, (a, b) in enumerate(words):
+        if a < skip_until:
+            continue
+        w = text[a:b].lower()
+        tails = phrasal.get(w)
+        if tails:
+            for n in (1, 2):
+                if i + n < len(words):
+                    end = words[i + n][1]
+                    tail = " ".join(text[x:y].lower() for x, y in words[i + 1 : i + n + 1])
+                    if tail in tails and " ".join(text[b:end].split()).lower() == tail:
+                        out.append(Cue(a, end, text[a:end]))
+                        skip_until = end
+                        break
+            if skip_until > a:
+                continue
+        if w in forms and (b >= len(text) or text[b] not in "’'-") and (a == 0 or text[a - 1] not in "’'-"):
+            out.append(Cue(a, b, text[a:b]))
+    return out
+
+
 @dataclass(slots=True)
 class State:
     """The attribution context carried through an article in reading order."""
@@ -301,6 +353,8 @@ class Attributor:
         self.m_starts = [m.start for m in mentions]
         self.kinds = {a.key: a.kind for a in actors.actors}
         self.state = State(genders=dict(actors.genders))
+        self.cue_list = find_cues(text, self.lex)
+        self.cue_starts = [c.s for c in self.cue_list]
         self.resolved_pronouns: dict[int, str | None] = {}
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
@@ -341,6 +395,12 @@ class Attributor:
             out.append(m)
             i += 1
         return out
+
+    def cues(self, a: int, b: int) -> list[Cue]:
+        """Cues lying inside [a, b)."""
+        lo = bisect.bisect_left(self.cue_starts, a)
+        hi = bisect.bisect_left(self.cue_starts, b)
+        return [c for c in self.cue_list[lo:hi] if c.e <= b]
 
     def in_quote(self, pos: int) -> bool:
         """Whether a character offset lies inside a marked quote (marks included)."""
@@ -500,7 +560,7 @@ class Attributor:
 
 
 def _cue_at(text: str, start: int, lex: Lexicon) -> tuple[str, int] | None:
-    m = lex.cue_re.match(text, start)
+    m = lex.cue_re.match(text, start)  # only used on short strings
     if m:
         return m.group(), m.end()
     return None
@@ -622,7 +682,7 @@ def _continue_speaker(
 def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
     """Whether narrative between two quotes names a different speaker with a cue."""
     return (
-        bool(att.lex.cue_re.search(gap))
+        bool(att.lex.cue_re.search(gap[:200]))
         and any(ch.isupper() for ch in gap.strip()[:1])
         and len(gap.strip()) > 40
     )
@@ -684,7 +744,7 @@ def _intro(
     tail = stripped.rstrip(",:")
     tail_end = a + len(tail)
     m = None
-    for cm in lex.cue_re.finditer(text_of(att), max(a, tail_end - 40), tail_end):
+    for cm in att.cues(max(a, tail_end - 40), tail_end):
         if cm.end() == tail_end or text_of(att)[cm.end() : tail_end].strip().lower() in (
             "that",
             "it",
@@ -778,7 +838,8 @@ def _after_attribution(
         return None
     start = q.me + (len(after) - len(s))
     stretch_end = min(limit, start + 120)
-    m = lex.cue_re.search(text, start, stretch_end)
+    found_cues = att.cues(start, stretch_end)
+    m = found_cues[0] if found_cues else None
     if m is None:
         return None
     head = text[start : m.start()]
@@ -807,7 +868,7 @@ def _governing_cue(
 ) -> tuple[str | None, str | None, bool] | None:
     """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
     best = None
-    for m in lex.cue_re.finditer(text, sent[0], q.ms):
+    for m in att.cues(sent[0], q.ms):
         if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
             continue
         best = m
@@ -886,7 +947,11 @@ def _statements(
         yield LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1])
 
     # "According to X, ..." / "..., according to X."
-    for m in source_re.finditer(text, sent[0], sent[1]):
+    sent_text = text[sent[0] : sent[1]]
+    low = sent_text.lower()
+    has_source = any(p.split()[0] in low for p in lex.source_phrases)
+    has_view = "’s" in sent_text or "'s" in sent_text
+    for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
         if att.in_quote(m.start()):
             continue
         ms = att.mentions_in(m.end(), min(sent[1], m.end() + 80))
@@ -898,11 +963,12 @@ def _statements(
             yield from emit(spk, "according to", comma + 1, sent[1])
         else:
             yield from emit(spk, "according to", sent[0], m.start())
-    for m in view_re.finditer(text, sent[0], sent[1]):
+    for m in view_re.finditer(text, sent[0], sent[1]) if has_view else ():
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
             yield from emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
-    for m in stance_re.finditer(text, sent[0], sent[1]):
+    has_stance = any(adj in low for adj in lex.stance_adjectives)
+    for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
             yield from emit(spk, m.group().strip().lower(), m.end(), sent[1])
@@ -927,7 +993,7 @@ def _statements(
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
                 yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
                 break
-    for m in lex.cue_re.finditer(text, sent[0], sent[1]):
+    for m in att.cues(sent[0], sent[1]):
         if m.start() in used or att.in_quote(m.start()):
             continue
         passive = re.match(r"\s+by\s+", text[m.end() : m.end() + 5])
