@@ -272,8 +272,8 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
     gold_by_name: dict[str, GoldActor] = {}
     speaking: set[str] = set()
     for gf in gold_files:
-        sid = by_source_name.get(gf.source)
-        ours_all = quotes_by_source.get(sid or "", [])
+        source_id = by_source_name.get(gf.source)
+        ours_all = quotes_by_source.get(source_id or "", [])
         ours = [q for q in ours_all if q.kind != "indirect"]
         gactors = {a.name: a for a in gf.actors}
         for a in gf.actors:
@@ -322,9 +322,9 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
                 sc.statements_found += 1
             else:
                 sc.misses.append(f"{gf.source}: statement of {st['speaker']}: {st['sentence'][:80]}")
-        for q in gf.quotes:
-            if q.get("speaker"):
-                speaking.add(q["speaker"])
+        for gq in gf.quotes:
+            if gq.get("speaker"):
+                speaking.add(gq["speaker"])
         for st in gf.statements:
             speaking.add(st["speaker"])
         per_article[gf.source] = sc

@@ -33,7 +33,7 @@ _CONNECTORS = (
     "the",
 )
 _PARTICLES = frozenset(_CONNECTORS[:15])
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:[\w{APOS}\-]|{MOJIBAKE})*)"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 _RUN = re.compile(rf"(?<![\w{APOS}]){_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_WORD})*")
 _WORD_SPLIT = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -80,7 +80,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.IGNORECASE,
     )
     right = re.compile(
-        rf"^,\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
+        rf",\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
         rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})"
         rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?(?P<org>(?-i:{_WORD}(?: (?:of|for|on|and|the) )?)+))?",
         re.IGNORECASE,
@@ -105,6 +105,8 @@ def _is_headline(text: str) -> bool:
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
         return False
+    if text.rstrip().endswith((".", ".”", '."', ".’")):
+        return False  # a sentence, however capitalised
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) >= 0.7
 
@@ -205,15 +207,15 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
                 country = _country_of(hit[0], lex)
                 break
         if surface in lex.places:
-            place = lex.places[surface]
+            inst = lex.places[surface]
             return Found(
                 start,
                 end,
                 text[start:end],
                 "organisation",
-                place.name,
-                country=place.country,
-                affiliation=place.name,
+                inst.name,
+                country=inst.country,
+                affiliation=inst.name,
                 rule="institution",
             )
         return Found(
@@ -226,17 +228,17 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
             rule="organisation",
         )
     if surface in lex.places:
-        place = lex.places[surface]
-        kind = "country" if place.kind == "country" else "organisation"
+        hit_place = lex.places[surface]
+        kind = "country" if hit_place.kind == "country" else "organisation"
         return Found(
             start,
             end,
             text[start:end],
             kind,
-            place.name,
-            country=place.country,
-            affiliation=place.name if place.kind != "country" else None,
-            rule=f"place:{place.kind}",
+            hit_place.name,
+            country=hit_place.country,
+            affiliation=hit_place.name if hit_place.kind != "country" else None,
+            rule=f"place:{hit_place.kind}",
         )
     if surface in lex.capitals and len(words) <= 2:
         return Found(
@@ -278,7 +280,12 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     if not name_words:
         return None
     name_start = offs[j]
-    if any(w in lex.not_names or w in lex.places or w in lex.demonyms for w in name_words):
+    if any(w in lex.not_names for w in name_words):
+        return None
+    # a place word may end a longer name ("Michael Jordan") but never starts or fills one
+    if any(w in lex.places or w in lex.demonyms for w in name_words[:-1]) or (
+        len(name_words) == 1 and (name_words[0] in lex.places or name_words[0] in lex.demonyms)
+    ):
         return None
     if any(len(w) > 4 and w.isupper() for w in name_words):
         return None
@@ -361,7 +368,9 @@ def _left_context(text: str, name_start: int, lex: Lexicon) -> tuple[str | None,
     """(role, place, former) written just before a name: "US defence secretary", "Luxembourg’s Minister
     of Defence,", "Russia’s"; a backward walk over a few words, no regex search."""
     window_start = max(0, name_start - 80)
-    toks = [(m.group(), window_start + m.start()) for m in _LEFT_WORD.finditer(text, window_start, name_start)]
+    toks = [
+        (m.group(), window_start + m.start()) for m in _LEFT_WORD.finditer(text, window_start, name_start)
+    ]
     if not toks or text[toks[-1][1] + len(toks[-1][0]) : name_start].strip():
         return None, None, False
     i = len(toks) - 1
@@ -402,9 +411,9 @@ def _left_context(text: str, name_start: int, lex: Lexicon) -> tuple[str | None,
                 place = cand.removeprefix("the ")
                 i -= n
                 break
-        if place is None and role and word.lower() in ("former", "ex", "ex-"):
-            former = True
-        elif i >= 0 and toks[i][0].lower() in ("former", "ex"):
+        if (place is None and role and word.lower() in ("former", "ex", "ex-")) or (
+            i >= 0 and toks[i][0].lower() in ("former", "ex")
+        ):
             former = True
     if role is None and not (place and poss):
         return None, None, False
@@ -455,6 +464,25 @@ def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set
         run = m.group()
         if run in skip:
             continue
+        if " " not in run and not headline:
+            bare = _strip_possessive(run)[0]
+            gaz = lex.places.get(bare)
+            if gaz is not None:
+                kind = "country" if gaz.kind == "country" else "organisation"
+                affiliation = gaz.name if gaz.kind != "country" else None
+                out.append(
+                    Found(
+                        m.start(),
+                        m.start() + len(bare),
+                        bare,
+                        kind,
+                        gaz.name,
+                        country=gaz.country,
+                        affiliation=affiliation,
+                        rule=f"place:{gaz.kind}",
+                    )
+                )
+                continue
         for words, offs in _pieces(run, m.start()):
             if not words:
                 continue
@@ -480,7 +508,7 @@ def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set
             if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex):
                 f.rule = "cue"
             out.append(f)
-    for m in role_ref.finditer(text, p_start, p_end):
+    for m in _role_refs(text, p_start, p_end, lex, role_ref):
         after = text[m.end() : m.end() + 3]
         if (after[:1] == " " and after[1:2].isupper()) or after[:1] == ",":
             continue  # a role followed by a name is a role+name mention, handled above
@@ -500,6 +528,28 @@ def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set
                 rule="role-ref",
             )
         )
+    return out
+
+
+_THE = re.compile(r"(?<![\w])[Tt]he ([\w’'.-]+)")
+
+
+def _role_refs(text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str]) -> list[re.Match[str]]:
+    """ "the <place> <role>" references; the full pattern only runs where the next word can start one."""
+    out = []
+    starters = lex.role_heads | lex.role_modifiers
+    for m in _THE.finditer(text, a, b):
+        word = m.group(1)
+        bare = _strip_possessive(word)[0]
+        if (
+            word.lower() in starters
+            or bare in lex.places
+            or bare in lex.demonyms
+            or bare.split(".")[0] in lex.places
+        ):
+            hit = role_ref.match(text, m.start(), b)
+            if hit:
+                out.append(hit)
     return out
 
 
@@ -591,19 +641,19 @@ def resolve(found: list[Found]) -> ArticleActors:
         if f.kind != "role":
             continue
         keys = _role_class(f.name, lex)
-        cands = [
+        holders = [
             c
             for c, ks in role_index.items()
             if ks & keys and (f.country is None or country_index.get(c) in (None, f.country))
         ]
-        if not cands and f.country:
-            cands = [
+        if not holders and f.country:
+            holders = [
                 c
                 for c, ks in role_index.items()
                 if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
             ]
-        if len(cands) == 1:
-            resolved.append((replace(f, kind="person"), cands[0]))
+        if len(holders) == 1:
+            resolved.append((replace(f, kind="person"), holders[0]))
         else:
             unresolved.append(
                 Mention(f.start, f.end, f.text, "", "person", role=f.role, country=f.country, rule="role-ref")

@@ -164,10 +164,10 @@ def lexicon() -> Lexicon:
     all_forms = {**cue_forms, **phrasal}
     alternation = "|".join(re.escape(f) for f in sorted(all_forms, key=len, reverse=True))
     cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
-    heads = [h for h in roles["heads"]]
-    mods = [m for m in roles["modifiers"]]
+    head_words = [str(h) for h in roles["heads"]]
+    mods = [str(m) for m in roles["modifiers"]]
     objs = sorted(roles["objects"], key=len, reverse=True)
-    head_alt = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+    head_alt = "|".join(re.escape(h) for h in sorted(set(head_words), key=len, reverse=True))
     mod_alt = "|".join(re.escape(m) for m in sorted(set(mods), key=len, reverse=True))
     obj_alt = "|".join(re.escape(o) for o in objs)
     role_re = re.compile(
@@ -184,7 +184,7 @@ def lexicon() -> Lexicon:
         demonyms=demonyms,
         capitals=capitals,
         country_iso=iso,
-        role_heads=frozenset(h.lower() for h in heads),
+        role_heads=frozenset(h.lower() for h in head_words),
         role_modifiers=frozenset(m.lower() for m in mods),
         role_objects=tuple(objs),
         honorifics={str(k): v for k, v in roles["honorifics"].items()},

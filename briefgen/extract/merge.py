@@ -53,7 +53,7 @@ def _similar_surname(a: str, b: str) -> bool:
 def _first_compatible(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return True
-    return a[0] == b[0] or a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2)
+    return a[0] == b[0] or (a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2))
 
 
 def _group_keys(locals_: Sequence[LocalActor]) -> dict[str, str]:
@@ -99,7 +99,9 @@ def _apply_overrides(
     """Move groups named by an override into one group under the override's name."""
     chosen: dict[str, ActorOverride] = {}
     for ov in overrides:
-        wanted = {fold(n) for n in (ov.name, *ov.aliases)} | {name_key(fold(n)) for n in (ov.name, *ov.aliases)}
+        wanted = {fold(n) for n in (ov.name, *ov.aliases)} | {
+            name_key(fold(n)) for n in (ov.name, *ov.aliases)
+        }
         target = f"o:{fold(ov.name)}"
         for gk in list(groups):
             if gk == target:
@@ -150,9 +152,14 @@ def reduce_corpus(
                 id=ids[name],
                 name=name,
                 kind=(ov.kind if ov and ov.kind else kinds.most_common(1)[0][0]),
-                country=(ov.country if ov and ov.country else (countries.most_common(1)[0][0] if countries else None)),
+                country=(
+                    ov.country
+                    if ov and ov.country
+                    else (countries.most_common(1)[0][0] if countries else None)
+                ),
                 affiliation=affs.most_common(1)[0][0] if affs else None,
-                roles=((ov.role,) if ov and ov.role else ()) + tuple(r for r in roles if not ov or r != ov.role),
+                roles=((ov.role,) if ov and ov.role else ())
+                + tuple(r for r in roles if not ov or r != ov.role),
                 aliases=tuple(sorted(aliases | (set(ov.aliases) if ov else set()))),
                 mentions=sum(m.mentions for m in members),
             )
@@ -194,5 +201,16 @@ def reduce_corpus(
 
 
 def _with_also(q: Quote, source_id: str) -> Quote:
-    return Quote(q.id, q.text, q.speaker, q.source, q.paragraph, q.start, q.end, q.cue, q.kind, q.topics,
-                 (*q.also_in, source_id))
+    return Quote(
+        q.id,
+        q.text,
+        q.speaker,
+        q.source,
+        q.paragraph,
+        q.start,
+        q.end,
+        q.cue,
+        q.kind,
+        q.topics,
+        (*q.also_in, source_id),
+    )

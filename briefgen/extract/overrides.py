@@ -37,8 +37,11 @@ def load_overrides(path: Path) -> tuple[ActorOverride, ...]:
     if isinstance(root, yaml.MappingNode):
         found = [v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "actors"]
         if not found:
-            raise ConfigError("expected a top-level key 'actors'", f"{path}:{_line(root)}",
-                              "write 'actors:' followed by a list of entries")
+            raise ConfigError(
+                "expected a top-level key 'actors'",
+                f"{path}:{_line(root)}",
+                "write 'actors:' followed by a list of entries",
+            )
         entries = found[0]
     if not isinstance(entries, yaml.SequenceNode):
         raise ConfigError("'actors' must be a list of entries", f"{path}:{_line(entries)}")
@@ -66,9 +69,17 @@ def load_overrides(path: Path) -> tuple[ActorOverride, ...]:
             problems.append(f"{path}:{_line(item)}: key 'name' is missing")
             continue
         aliases = values.get("aliases") if isinstance(values.get("aliases"), list) else []
-        out.append(ActorOverride(values["name"], tuple(str(a) for a in aliases or ()), values.get("kind"),
-                                 values.get("country"), values.get("role")))
+        out.append(
+            ActorOverride(
+                values["name"],
+                tuple(str(a) for a in aliases or ()),
+                values.get("kind"),
+                values.get("country"),
+                values.get("role"),
+            )
+        )
     if problems:
-        raise ConfigError("invalid actor overrides:\n  " + "\n  ".join(problems), str(path),
-                          "fix the keys listed above")
+        raise ConfigError(
+            "invalid actor overrides:\n  " + "\n  ".join(problems), str(path), "fix the keys listed above"
+        )
     return tuple(out)

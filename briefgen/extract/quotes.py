@@ -126,6 +126,10 @@ _PREPOSITIONS = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_CLAUSE_START = re.compile(
+    r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
+    re.IGNORECASE,
+)
 MAX_QUOTE_CHARS = 5000
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -170,30 +174,36 @@ _ALPHA = re.compile(r"[A-Za-z]+")
 
 
 def find_cues(text: str, lex: Lexicon) -> list[Cue]:
-    """Every reporting cue of a text in one pass of dictionary lookups (phrasal cues first)."""
-    words = [(m.start(), m.end()) for m in _ALPHA.finditer(text)]
-    out: list[Cue] = []
+    """Every reporting cue of a text: a set intersection of its words, then a find() per cue word."""
+    low = text.lower()
+    present = set(_ALPHA.findall(low))
     forms = lex.cue_forms
-    phrasal = lex.cue_phrasal
-    skip_until = -1
-    for i, (a, b) in enumerate(words):
-        if a < skip_until:
-            continue
-        w = text[a:b].lower()
-        tails = phrasal.get(w)
-        if tails:
-            for n in (1, 2):
-                if i + n < len(words):
-                    end = words[i + n][1]
-                    tail = " ".join(text[x:y].lower() for x, y in words[i + 1 : i + n + 1])
-                    if tail in tails and " ".join(text[b:end].split()).lower() == tail:
-                        out.append(Cue(a, end, text[a:end]))
-                        skip_until = end
-                        break
-            if skip_until > a:
-                continue
-        if w in forms and (b >= len(text) or text[b] not in "’'-") and (a == 0 or text[a - 1] not in "’'-"):
-            out.append(Cue(a, b, text[a:b]))
+    out: list[Cue] = []
+    taken: set[int] = set()
+    for w in sorted(present & (forms.keys() | lex.cue_phrasal.keys())):
+        tails = lex.cue_phrasal.get(w)
+        pos = low.find(w)
+        n = len(w)
+        while pos != -1:
+            end = pos + n
+            if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in "’'-")) and (
+                end >= len(low) or (not low[end].isalpha() and low[end] not in "’'-")
+            ):
+                hit = None
+                if tails:
+                    rest = " ".join(low[end : end + 24].split()[:2])
+                    for tail in tails:
+                        if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
+                            stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
+                            hit = Cue(pos, stop, text[pos:stop])
+                            break
+                if hit is None and w in forms:
+                    hit = Cue(pos, end, text[pos:end])
+                if hit is not None and pos not in taken:
+                    taken.add(pos)
+                    out.append(hit)
+            pos = low.find(w, pos + 1)
+    out.sort(key=lambda c: (c.s, -c.e))
     return out
 
 
@@ -539,16 +549,10 @@ class Attributor:
             head = self.text[sent[0] : m.start]
             if (
                 head.strip()
-                and not head.rstrip().endswith(",")
-                and not re.search(
-                    r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
-                    head,
-                    re.IGNORECASE,
-                )
+                and not head.rstrip().endswith((",", "—", "–"))
+                and not _CLAUSE_START.search(head)
             ):
-                # a mention in the middle of a clause (object, apposition) is not the subject
-                if not (head.strip().endswith("—") or head.strip().endswith("–")):
-                    continue
+                continue  # a mention in the middle of a clause (object, apposition) is not the subject
             return True, self.speaker_of(m, sent)
         return False, None
 
@@ -939,6 +943,8 @@ def _statements(
 
     def emit(speaker: str | None, cue: str, a: int, b: int) -> Iterator[LocalQuote]:
         a, b = _trim(text, a, b)
+        while b > a and text[b - 1] in ".;:, ":
+            b -= 1
         if speaker is None or speaker in emitted or speaker in quoted_speakers:
             return
         if len(_WORD.findall(text[a:b])) < 2 or b - a > MAX_QUOTE_CHARS:
@@ -993,24 +999,24 @@ def _statements(
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
                 yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
                 break
-    for m in att.cues(sent[0], sent[1]):
-        if m.start() in used or att.in_quote(m.start()):
+    for c in att.cues(sent[0], sent[1]):
+        if c.start() in used or att.in_quote(c.start()):
             continue
-        passive = re.match(r"\s+by\s+", text[m.end() : m.end() + 5])
+        passive = re.match(r"\s+by\s+", text[c.end() : c.end() + 5])
         if passive and re.search(
-            r"\b(?:was|were|is|are|been|being)\s+$", text[max(sent[0], m.start() - 8) : m.start()]
+            r"\b(?:was|were|is|are|been|being)\s+$", text[max(sent[0], c.start() - 8) : c.start()]
         ):
-            ms = att.mentions_in(m.end(), min(sent[1], m.end() + 90))
+            ms = att.mentions_in(c.end(), min(sent[1], c.end() + 90))
             if ms and ms[0].kind == "person":
-                yield from emit(att.speaker_of(ms[0], sent), m.group().lower(), sent[0], m.end())
+                yield from emit(att.speaker_of(ms[0], sent), c.group().lower(), sent[0], c.end())
             continue
-        nxt = text[m.end() : m.end() + 2]
+        nxt = text[c.end() : c.end() + 2]
         if nxt.startswith(("’s", "'s")):
             continue
-        if _noun_use(text, m.start(), sent[0]):
+        if _noun_use(text, c.start(), sent[0]):
             continue  # a noun ("the report", "her post"), not a verb
-        found, spk = _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)
+        found, spk = _speaker_for_cue(att, c.start(), c.end(), c.group(), sent, lex)
         if not found or spk is None:
             continue
-        a, b = _clause_after(text, m.end(), sent[1], lex)
-        yield from emit(spk, m.group().lower(), a, b)
+        a, b = _clause_after(text, c.end(), sent[1], lex)
+        yield from emit(spk, c.group().lower(), a, b)

@@ -1,0 +1,184 @@
+"""Quote spans, kinds and attribution, one small rule family per test."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.extract_utils import analyse_text, marked, speaker_name
+
+MARK_STYLES = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("“", '"'), ('"', "”")]
+
+
+@pytest.mark.parametrize(("open_", "close"), MARK_STYLES)
+def test_double_mark_styles_and_mismatched_pairs_give_one_attributed_quote(open_: str, close: str) -> None:
+    a = analyse_text(f"NATO chief Mark Rutte said: {open_}We will not accept this deal.{close}")
+    quotes = marked(a)
+    assert [q.text for q in quotes] == ["We will not accept this deal."]
+    assert speaker_name(a, quotes[0]) == "Mark Rutte"
+
+
+@pytest.mark.parametrize(("open_", "close"), [("‘", "’"), ("'", "'")])
+def test_single_marks_are_quotes_when_the_article_uses_them_for_speech(open_: str, close: str) -> None:
+    a = analyse_text(f"{open_}We've seen no sign of progress,{close} said Finnish President Alexander Stubb.")
+    quotes = marked(a)
+    assert [q.text for q in quotes] == ["We've seen no sign of progress,"]
+    assert speaker_name(a, quotes[0]) == "Alexander Stubb"
+
+
+def test_single_marked_headline_quote_is_ignored_when_the_body_uses_double_marks() -> None:
+    a = analyse_text(
+        "Minister calls plan 'a dangerous gamble'\n\n"
+        "“The plan is a gamble,” said Polish Foreign Minister Radek Sikorski."
+    )
+    assert [q.text for q in marked(a)] == ["The plan is a gamble,"]
+
+
+def test_nested_single_quote_stays_inside_the_outer_quote() -> None:
+    a = analyse_text(
+        "“They told us, ‘wait and see,’ and we waited,” said Estonian Prime Minister Kristen Michal."
+    )
+    quotes = marked(a)
+    assert len(quotes) == 1
+    assert "‘wait and see,’" in quotes[0].text
+
+
+def test_quote_left_open_at_paragraph_end_continues_with_same_speaker() -> None:
+    a = analyse_text(
+        "Asked about the deal, Mr Sikorski said: “This is only the first step.\n\n"
+        "“We will need much more from our allies,” he said."
+    )
+    quotes = marked(a)
+    assert [q.text for q in quotes] == [
+        "This is only the first step.",
+        "We will need much more from our allies,",
+    ]
+    assert {speaker_name(a, q) for q in quotes} == {"Sikorski"}
+
+
+def test_partial_direct_and_indirect_kinds() -> None:
+    a = analyse_text(
+        "Italian Prime Minister Giorgia Meloni described the talks as “largely positive” on Monday. "
+        "“We are ready to help,” Meloni said. Meloni said that Rome would send more air defence systems."
+    )
+    kinds = {q.text: q.kind for q in a.quotes}
+    assert kinds["largely positive"] == "partial"
+    assert kinds["We are ready to help,"] == "direct"
+    assert kinds["Rome would send more air defence systems"] == "indirect"
+    assert {speaker_name(a, q) for q in a.quotes} == {"Giorgia Meloni"}
+
+
+def test_inverted_attribution_said_name() -> None:
+    a = analyse_text("“Europe must act now,” said Spanish Foreign Minister José Manuel Albares.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "José Manuel Albares"
+
+
+def test_according_to_attributes_the_clause() -> None:
+    a = analyse_text(
+        "According to Danish Prime Minister Mette Frederiksen, the alliance must spend more on defence."
+    )
+    (q,) = a.quotes
+    assert q.kind == "indirect"
+    assert q.text == "the alliance must spend more on defence"
+    assert speaker_name(a, q) == "Mette Frederiksen"
+
+
+def test_pronoun_goes_to_most_recent_compatible_speaker() -> None:
+    a = analyse_text(
+        "Mr Healey said the meeting had been useful. Ms Baerbock said she had not been briefed. "
+        "“We need a seat at the table,” he said."
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Healey"
+
+
+def test_unattributed_quote_paragraph_continues_the_previous_speaker() -> None:
+    a = analyse_text(
+        "“The alliance is strong,” Norwegian Prime Minister Jonas Gahr Store told reporters.\n\n"
+        "“Nobody should doubt our commitment.”"
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Jonas Gahr Store", "Jonas Gahr Store"]
+
+
+def test_role_only_reference_resolves_to_the_one_holder_of_that_role() -> None:
+    a = analyse_text(
+        "US Defense Secretary Pete Hegseth arrived in Brussels on Wednesday. "
+        "The defense secretary said that Europe must take charge of its own security."
+    )
+    statements = [q for q in a.quotes if q.kind == "indirect"]
+    assert [speaker_name(a, q) for q in statements] == ["Pete Hegseth"]
+
+
+def test_name_inside_a_quote_is_never_its_speaker() -> None:
+    a = analyse_text("“Vladimir Putin cannot be trusted with a ceasefire,” the joint statement said.")
+    (q,) = marked(a)
+    assert q.speaker is None
+
+
+def test_scare_quotes_have_no_speaker() -> None:
+    a = analyse_text("The so-called “peace plan” circulated in several capitals on Monday.")
+    assert all(q.speaker is None for q in a.quotes)
+
+
+def test_coordinated_subject_is_a_group_not_a_speaker() -> None:
+    a = analyse_text("“We stand with Ukraine,” France and Germany said in a joint statement.")
+    (q,) = marked(a)
+    assert q.speaker is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“",
+                "”",
+                '"',
+                "'",
+                "‘",
+                "’",
+                "«",
+                "»",
+                "„",
+                " ",
+                "\n\n",
+                "Rutte",
+                " said ",
+                "he",
+                "We",
+                " will.",
+                ",",
+                ":",
+                "Mr ",
+                "NATO",
+                "according to ",
+                "x",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_every_quote_text_is_the_article_text_at_its_offsets(parts: list[str]) -> None:
+    text = "".join(parts)
+    a = analyse_text(text)
+    for q in a.quotes:
+        assert q.text == text[q.start : q.end]
+        assert q.kind in ("direct", "partial", "indirect")
+
+
+def test_large_paragraph_of_quote_marks_finishes_in_time_linear_in_input() -> None:
+    text = ("“ \" ‘ ' « » „ ” x' 'y \"said Rutte\" " * 12000)[:300_000]
+    nlp = spacy.blank("en")
+    t0 = time.perf_counter()
+    nlp.make_doc(text)
+    tokenize = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    a = analyse_text(text)
+    extract = time.perf_counter() - t0
+    assert all(q.text == text[q.start : q.end] for q in a.quotes)
+    assert extract < 40 * tokenize + 1.0
