@@ -294,7 +294,7 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     found_role: str | None = None
     place: str | None = None
     former = False
-    found_role, place, former = _left_context(text, name_start, lex)
+    found_role, place, former = _left_context(text, name_start, lex, len(name_words) >= 2)
     if found_role is None and j:
         found_role = (
             _clean_role(
@@ -304,12 +304,13 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
         )
     rm = right_re.match(text, end) if text.startswith(",", end) else None
     affiliation: str | None = None
-    if rm:
+    if former:
+        found_role, place = None, None  # a former office says nothing about today's affiliation
+    if rm and not rm.group("former"):
         if not found_role:
             found_role = _clean_role(rm.group("role"))
-        if not place and not rm.group("former"):
+        if not place:
             place = rm.group("place")
-        former = former or bool(rm.group("former"))
         org = (rm.group("org") or "").strip()
         if org:
             org = (
@@ -364,7 +365,9 @@ _LEFT_WORD = re.compile(r"[\w’'.-]+|,")
 _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
-def _left_context(text: str, name_start: int, lex: Lexicon) -> tuple[str | None, str | None, bool]:
+def _left_context(
+    text: str, name_start: int, lex: Lexicon, allow_comma: bool = True
+) -> tuple[str | None, str | None, bool]:
     """(role, place, former) written just before a name: "US defence secretary", "Luxembourg’s Minister
     of Defence,", "Russia’s"; a backward walk over a few words, no regex search."""
     window_start = max(0, name_start - 80)
@@ -375,12 +378,17 @@ def _left_context(text: str, name_start: int, lex: Lexicon) -> tuple[str | None,
         return None, None, False
     i = len(toks) - 1
     if toks[i][0] == ",":
+        if not allow_comma:
+            return None, None, False  # "the US Secretary of Defence, Major fears": not an apposition
         i -= 1
     end_role = i
     objects = _role_object_words()
     has_head = False
     while i >= 0:
         low = toks[i][0].lower()
+        bare_word = _strip_possessive(toks[i][0])[0]
+        if bare_word in lex.places or bare_word in lex.demonyms:
+            break  # "NATO Secretary General": the place qualifies the role
         if low in lex.role_heads:
             has_head = True
         elif low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in objects:

@@ -126,6 +126,7 @@ _PREPOSITIONS = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
 _CLAUSE_START = re.compile(
     r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
     re.IGNORECASE,
@@ -284,6 +285,15 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
             if word.lower() in _ABBREV or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word):
                 continue
         bounds.append(m.end())
+    # a quote ending in . ! ? followed by a capitalised word ends its sentence (“…?” Major argued)
+    for q in quotes:
+        if q.open_end or q.me >= end:
+            continue
+        if text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?") and _NEXT_CAPITAL.match(text, q.me):
+            nxt = _NEXT_CAPITAL.match(text, q.me)
+            if nxt is not None:
+                bounds.append(nxt.end())
+    bounds = sorted(set(bounds))
     out = []
     for a, b in zip(bounds, [*bounds[1:], end], strict=True):
         if b > a:
@@ -386,7 +396,12 @@ class Attributor:
                 between = _WORD.findall(gap.replace("’s", " ").replace("'s", " "))
                 roles = self.lex.role_heads | self.lex.role_modifiers
                 has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
-                if has_role and all(w.lower() in roles or w.lower() in ("of", "the") for w in between):
+                same_clause = not re.search(r"[!?;:\n]|\.\s", gap)
+                if (
+                    same_clause
+                    and has_role
+                    and all(w.lower() in roles or w.lower() in ("of", "the") for w in between)
+                ):
                     out.append(
                         Mention(
                             m.start,
