@@ -173,3 +173,29 @@ def test_override_file_is_parsed(tmp_path: Path) -> None:
         "actors:\n  - name: Kaja Kallas\n    aliases: [Kallas]\n    country: European Union\n", "utf-8"
     )
     assert load_overrides(path) == (ActorOverride("Kaja Kallas", ("Kallas",), None, "European Union", None),)
+
+
+def test_data_files_hold_only_text_entries_and_valid_country_codes() -> None:
+    import pycountry
+
+    from briefgen.extract.lexicon import lexicon, load_data
+
+    def strings_only(node: object) -> bool:
+        if isinstance(node, dict):
+            return all(isinstance(k, str) and strings_only(v) for k, v in node.items())
+        if isinstance(node, list):
+            return all(strings_only(v) for v in node)
+        return node is None or isinstance(node, str)
+
+    for name in ("cues.yml", "roles.yml", "places.yml"):
+        assert strings_only(load_data(name)), name  # YAML 1.1 turns a bare `on` or `No` into a boolean
+    for country, code in lexicon().country_iso.items():
+        assert pycountry.countries.get(alpha_2=code) is not None, country
+
+
+def test_located_organisation_is_not_a_person() -> None:
+    a = analyse_text(
+        "“Promises are cheap,” said Camille Dupont, a researcher at the Paris-based Institut Montaigne."
+    )
+    people = [x.name for x in a.actors if x.kind == "person"]
+    assert people == ["Camille Dupont"]

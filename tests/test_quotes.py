@@ -182,3 +182,21 @@ def test_large_paragraph_of_quote_marks_finishes_in_time_linear_in_input() -> No
     extract = time.perf_counter() - t0
     assert all(q.text == text[q.start : q.end] for q in a.quotes)
     assert extract < 40 * tokenize + 1.0
+
+
+def test_time_phrase_between_subject_and_verb_keeps_the_subject() -> None:
+    a = analyse_text('French President Emmanuel Macron on Tuesday called on leaders to "wake up" at once.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Emmanuel Macron"
+
+
+def test_second_quote_after_its_own_attribution_sentence_keeps_the_speaker() -> None:
+    a = analyse_text(
+        '"We cannot wait any longer," Macron told reporters at the palace. "Europe must defend itself."'
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Macron", "Macron"]
+
+
+def test_possessive_noun_without_reported_content_is_not_a_statement() -> None:
+    a = analyse_text("German Chancellor Olaf Scholz's comments came after a long meeting in Berlin.")
+    assert a.quotes == ()

@@ -280,7 +280,9 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     if not name_words:
         return None
     name_start = offs[j]
-    if any(w in lex.not_names for w in name_words):
+    if any(w in lex.not_names or w.endswith(("-based", "-born", "-led", "-backed")) for w in name_words):
+        return None
+    if len(name_words) == 1 and len(name_words[0]) < 2:
         return None
     # a place word may end a longer name ("Michael Jordan") but never starts or fills one
     if any(w in lex.places or w in lex.demonyms for w in name_words[:-1]) or (
@@ -298,7 +300,13 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     if found_role is None and j:
         found_role = (
             _clean_role(
-                " ".join(w for w in words[:j] if w not in lex.honorifics or w.lower() in lex.role_heads)
+                " ".join(
+                    w
+                    for w in words[:j]
+                    if (w.lower() in lex.role_heads or w.lower() in lex.role_modifiers or w == "of")
+                    and w not in lex.places
+                    and w not in lex.demonyms
+                )
             )
             or None
         )
@@ -648,6 +656,8 @@ def resolve(found: list[Found]) -> ArticleActors:
     for f in found:
         if f.kind != "role":
             continue
+        if len(f.name.split()) < 2 and f.country is None:
+            continue  # "the president" alone is too vague to resolve
         keys = _role_class(f.name, lex)
         holders = [
             c

@@ -700,6 +700,8 @@ def _continue_speaker(
 
 def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
     """Whether narrative between two quotes names a different speaker with a cue."""
+    if speaker and any(speaker.split()[-1] in word for word in gap.split()[:6]):
+        return False  # the gap is the previous quote's own attribution ("Macron told reporters.")
     return (
         bool(att.lex.cue_re.search(gap[:200]))
         and any(ch.isupper() for ch in gap.strip()[:1])
@@ -1008,8 +1010,10 @@ def _statements(
                 "slogan",
             ):
                 cue_pos = text.find(w, mention.end)
+                tail = text[cue_pos + len(w) : cue_pos + len(w) + 6].lstrip()
+                if not tail.startswith(("of ", "that ", "to ")):
+                    break  # "X's comments came after ...": no reported content follows
                 a, b = _clause_after(text, cue_pos + len(w), sent[1], lex)
-                tail = text[cue_pos + len(w) : cue_pos + len(w) + 5].lstrip()
                 if tail.startswith("of "):
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
                 yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
