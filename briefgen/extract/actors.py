@@ -378,11 +378,17 @@ def _left_context(
 ) -> tuple[str | None, str | None, bool]:
     """(role, place, former) written just before a name: "US defence secretary", "Luxembourg’s Minister
     of Defence,", "Russia’s"; a backward walk over a few words, no regex search."""
-    window_start = max(0, name_start - 80)
-    toks = [
-        (m.group(), window_start + m.start()) for m in _LEFT_WORD.finditer(text, window_start, name_start)
-    ]
-    if not toks or text[toks[-1][1] + len(toks[-1][0]) : name_start].strip():
+    window = text[max(0, name_start - 80) : name_start]
+    if not window.endswith((" ", ", ")) or "\n" in window[-3:]:
+        return None, None, False
+    toks: list[tuple[str, int]] = []
+    for word in window.split()[-9:]:
+        if word.endswith(",") and len(word) > 1:
+            toks.append((word[:-1], 0))
+            toks.append((",", 0))
+        else:
+            toks.append((word, 0))
+    if not toks:
         return None, None, False
     i = len(toks) - 1
     if toks[i][0] == ",":

@@ -374,6 +374,12 @@ class Attributor:
         self.kinds = {a.key: a.kind for a in actors.actors}
         self.state = State(genders=dict(actors.genders))
         self.cue_list = find_cues(text, self.lex)
+        # which rare frames occur at all in this article: most sentences then skip their regexes
+        low = text.lower()
+        self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
+        self.stance_words = [w for w in self.lex.stance_adjectives if w in low]
+        has_view = any(f.split("{}")[-1].strip(" ’'s") in low for f in self.lex.view_frames)
+        self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
         self.cue_starts = [c.s for c in self.cue_list]
         self.resolved_pronouns: dict[int, str | None] = {}
 
@@ -971,9 +977,9 @@ def _statements(
 
     # "According to X, ..." / "..., according to X."
     sent_text = text[sent[0] : sent[1]]
-    low = sent_text.lower()
-    has_source = any(p.split()[0] in low for p in lex.source_phrases)
-    has_view = "’s" in sent_text or "'s" in sent_text
+    flags = att.frame_flags
+    has_source = flags[0] and any(w in sent_text.lower() for w in att.source_words)
+    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
         if att.in_quote(m.start()):
             continue
@@ -990,7 +996,7 @@ def _statements(
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
             yield from emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
-    has_stance = any(adj in low for adj in lex.stance_adjectives)
+    has_stance = flags[2] and any(adj in sent_text.lower() for adj in att.stance_words)
     for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
