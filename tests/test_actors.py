@@ -199,3 +199,8 @@ def test_located_organisation_is_not_a_person() -> None:
     )
     people = [x.name for x in a.actors if x.kind == "person"]
     assert people == ["Camille Dupont"]
+
+
+def test_place_after_a_preposition_is_not_a_speaker() -> None:
+    a = analyse_text("Officials in Vilnius said a meeting could take place next week.")
+    assert [x.name for x in a.actors if x.kind == "person"] == []

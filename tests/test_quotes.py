@@ -200,3 +200,34 @@ def test_second_quote_after_its_own_attribution_sentence_keeps_the_speaker() -> 
 def test_possessive_noun_without_reported_content_is_not_a_statement() -> None:
     a = analyse_text("German Chancellor Olaf Scholz's comments came after a long meeting in Berlin.")
     assert a.quotes == ()
+
+
+def test_verb_inside_a_reported_clause_does_not_take_over_the_quote() -> None:
+    a = analyse_text('Iranian Foreign Minister Abbas Araghchi added that Tehran would respond "within days".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Abbas Araghchi"
+
+
+def test_cue_word_inside_a_name_is_not_a_cue() -> None:
+    a = analyse_text(
+        'Secretary of State Marco Rubio said the United States would not "sit on the sidelines".'
+    )
+    (q,) = marked(a)
+    assert (speaker_name(a, q), q.cue) == ("Marco Rubio", "said")
+
+
+def test_role_words_before_a_speaker_after_the_quote() -> None:
+    a = analyse_text(
+        'Beijing "opposes unilateral sanctions," foreign ministry spokeswoman Mao Ning told reporters.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Mao Ning"
+
+
+def test_role_reference_with_another_country_is_not_resolved() -> None:
+    a = analyse_text(
+        "Secretary of State Marco Rubio arrived on Monday. "
+        'The European Union\'s foreign policy chief said the bloc was "ready to facilitate" talks.'
+    )
+    (q,) = marked(a)
+    assert q.speaker is None

@@ -527,7 +527,7 @@ def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set
                             )
                         )
                 continue
-            if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex):
+            if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                 f.rule = "cue"
             out.append(f)
     for m in _role_refs(text, p_start, p_end, lex, role_ref):
@@ -575,10 +575,19 @@ def _role_refs(text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str
     return out
 
 
-def _next_is_cue(text: str, end: int, lex: Lexicon) -> bool:
+_NOT_SUBJECT_BEFORE = frozenset(
+    {"in", "at", "from", "to", "of", "with", "by", "for", "on", "into", "near", "across", "outside", "inside"}
+)
+
+
+def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:
     """Whether a reporting verb follows (allowing one adverb): "Rutte said", "Kallas also warned"."""
     if text.startswith(("’s", "'s"), end):
         return False
+    if start > 0:
+        prev = text[max(0, start - 12) : start].split()
+        if prev and prev[-1].lower() in _NOT_SUBJECT_BEFORE:
+            return False  # "officials in Brussels said": a place, not a speaker
     words = text[end : end + 40].split()[:2]
     for w in words:
         w = w.strip(",.;:")
@@ -668,7 +677,7 @@ def resolve(found: list[Found]) -> ArticleActors:
         holders = [
             c
             for c, ks in role_index.items()
-            if ks & keys and (f.country is None or country_index.get(c) in (None, f.country))
+            if ks & keys and (f.country is None or country_index.get(c) == f.country)
         ]
         if not holders and f.country:
             holders = [

@@ -54,6 +54,7 @@ class Lexicon:
     listeners: frozenset[str]
     collective_nouns: frozenset[str]
     pronouns: dict[str, str]
+    intro_verbs: frozenset[str]
     cue_re: re.Pattern[str]
     cue_phrasal: dict[str, dict[str, str]]  # first word -> {following words: phrase}
     role_re: re.Pattern[str]
@@ -201,6 +202,7 @@ def lexicon() -> Lexicon:
         listeners=frozenset(str(a) for a in cues["listeners"]),
         collective_nouns=frozenset(cues["collective_nouns"]),
         pronouns={str(k): str(v) for k, v in cues["pronouns"].items()},
+        intro_verbs=frozenset(str(v) for v in cues["intro_verbs"]),
         cue_re=cue_re,
         cue_phrasal=_phrasal_index(phrasal),
         role_re=role_re,

@@ -373,7 +373,15 @@ class Attributor:
         self.m_starts = [m.start for m in mentions]
         self.kinds = {a.key: a.kind for a in actors.actors}
         self.state = State(genders=dict(actors.genders))
-        self.cue_list = find_cues(text, self.lex)
+        spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
+        starts = [a for a, _ in spans]
+        cues_found = []
+        for c in find_cues(text, self.lex):
+            i = bisect.bisect_right(starts, c.s) - 1
+            if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
+                continue  # "United States", "Secretary of State": part of a name
+            cues_found.append(c)
+        self.cue_list = cues_found
         # which rare frames occur at all in this article: most sentences then skip their regexes
         low = text.lower()
         self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
@@ -778,6 +786,11 @@ def _intro(
             "this",
         ):
             m = cm
+    punctuated = stripped.endswith((",", ":"))
+    if m is not None and not punctuated:
+        word = m.group().lower().split()[0]
+        if not word.endswith("ing") and lex.cue_forms.get(word) not in lex.intro_verbs:
+            m = None  # "would respond “within days”": not a verb that introduces a quotation
     if m is None:
         if stripped.endswith(":"):
             ms = att.mentions_in(max(a, sent[0]), end)
@@ -882,7 +895,11 @@ def _after_attribution(
         return None, cue, False
     subj = ms[-1]
     lead = text[start : subj.start].strip().lower()
-    if lead not in ("", "the") and not lead.endswith(","):
+    roles = att.lex.role_heads | att.lex.role_modifiers
+    role_lead = all(
+        w in roles or w in ("the", "a", "of") or w.title() in att.lex.demonyms for w in lead.split()
+    )
+    if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
     if not att._gap_ok(text[subj.end : m.start()]) or att._is_collective(subj):
         return None, cue, False
@@ -895,10 +912,18 @@ def _governing_cue(
 ) -> tuple[str | None, str | None, bool] | None:
     """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
     best = None
+    outer = None
     for m in att.cues(sent[0], q.ms):
         if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
             continue
+        coordinated = re.search(
+            r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$", text[max(sent[0], m.start() - 20) : m.start()]
+        )
+        if outer is not None and not coordinated and re.search(r"\bthat\b", text[outer.end() : m.start()]):
+            continue  # a verb inside the reported clause ("added that Tehran would respond") is not the cue
         best = m
+        if re.match(r"(?:\s+\w+){0,4}?\s+that\b", text[m.end() : m.end() + 40]) and outer is None:
+            outer = m
     noun = None
     for nm in re.finditer(
         r"(?<![\w])(" + "|".join(sorted(lex.cue_nouns, key=len, reverse=True)) + r")\b", text[sent[0] : q.ms]
@@ -1024,8 +1049,19 @@ def _statements(
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
                 yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
                 break
+    clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
     for c in att.cues(sent[0], sent[1]):
-        if c.start() in used or att.in_quote(c.start()):
+        if att.in_quote(c.start()):
+            continue
+        coordinated = re.search(
+            r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$", text[max(sent[0], c.start() - 20) : c.start()]
+        )
+        if clause_from >= 0 and c.start() > clause_from and not coordinated:
+            continue
+        that = re.match(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b", text[c.end() : c.end() + 50])
+        if that and clause_from < 0:
+            clause_from = c.end() + that.end()
+        if c.start() in used:
             continue
         passive = re.match(r"\s+by\s+", text[c.end() : c.end() + 5])
         if passive and re.search(
