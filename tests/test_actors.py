@@ -204,3 +204,21 @@ def test_located_organisation_is_not_a_person() -> None:
 def test_place_after_a_preposition_is_not_a_speaker() -> None:
     a = analyse_text("Officials in Vilnius said a meeting could take place next week.")
     assert [x.name for x in a.actors if x.kind == "person"] == []
+
+
+def test_surname_shared_by_two_people_is_not_merged_and_is_reported() -> None:
+    from briefgen.extract.merge import ambiguous_merges
+
+    analyses, sources = _corpus(
+        "British Prime Minister Boris Johnson said talks must go on.",
+        "US House Speaker Mike Johnson said Congress would vote.",
+        "“We will see,” Johnson said.",
+    )
+    actors, _ = reduce_corpus(analyses, sources)
+    assert sorted(a.name for a in actors if a.kind == "person") == [
+        "Boris Johnson",
+        "Johnson",
+        "Mike Johnson",
+    ]
+    (message,) = ambiguous_merges(analyses)
+    assert "Boris Johnson or Mike Johnson" in message

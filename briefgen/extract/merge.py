@@ -214,3 +214,22 @@ def _with_also(q: Quote, source_id: str) -> Quote:
         q.topics,
         (*q.also_in, source_id),
     )
+
+
+def ambiguous_merges(analyses: Sequence[Analysis]) -> list[str]:
+    """Surname-only actors left unmerged because several full names share the surname, with a fix."""
+    all_locals = [a for analysis in analyses for a in analysis.actors]
+    full: dict[str, set[str]] = {}
+    for local in all_locals:
+        words = local.name.split()
+        if local.kind == "person" and len(words) >= 2:
+            full.setdefault(name_key(fold(words[-1])), set()).add(demojibake(local.name))
+    out = []
+    for local in sorted({a.name for a in all_locals if a.kind == "person" and len(a.name.split()) == 1}):
+        owners = sorted(full.get(name_key(fold(local)), set()))
+        if len(owners) > 1:
+            out.append(
+                f"'{local}' could be {' or '.join(owners)}; not merged. To merge, add it to the "
+                "aliases of one of them in site_config/actors.yml"
+            )
+    return out
