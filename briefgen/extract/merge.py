@@ -225,11 +225,11 @@ def ambiguous_merges(analyses: Sequence[Analysis]) -> list[str]:
         if local.kind == "person" and len(words) >= 2:
             full.setdefault(name_key(fold(words[-1])), set()).add(demojibake(local.name))
     out = []
-    for local in sorted({a.name for a in all_locals if a.kind == "person" and len(a.name.split()) == 1}):
-        owners = sorted(full.get(name_key(fold(local)), set()))
+    for single in sorted({a.name for a in all_locals if a.kind == "person" and len(a.name.split()) == 1}):
+        owners = sorted(full.get(name_key(fold(single)), set()))
         if len(owners) > 1:
             out.append(
-                f"'{local}' could be {' or '.join(owners)}; not merged. To merge, add it to the "
+                f"'{single}' could be {' or '.join(owners)}; not merged. To merge, add it to the "
                 "aliases of one of them in site_config/actors.yml"
             )
     return out
