@@ -33,10 +33,13 @@ _CONNECTORS = (
     "the",
 )
 _PARTICLES = frozenset(_CONNECTORS[:15])
+_CONNECTOR_SET = frozenset(_CONNECTORS)
+_SPLITTERS = _CONNECTOR_SET - _PARTICLES
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 _RUN = re.compile(rf"(?<![\w{APOS}]){_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_WORD})*")
 _WORD_SPLIT = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_POSS_SUFFIXES = ("’s", "'s")
 MAX_NAME_WORDS = 4
 
 
@@ -94,9 +97,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
-    for suffix in _POSSESSIVE[:2]:
-        if word.endswith(suffix) and len(word) > len(suffix):
-            return word[: -len(suffix)], True
+    if len(word) > 2 and word.endswith(_POSS_SUFFIXES):
+        return word[:-2], True
     return word, False
 
 
@@ -139,16 +141,17 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     """Split a capitalised run at connectors (kept inside organisation names) and after possessives."""
     if " " not in run:
         return [([run], [start])]
-    words: list[str] = []
-    offs: list[int] = []
-    for m in _WORD_SPLIT.finditer(run):
-        words.append(m.group())
-        offs.append(start + m.start())
+    words = run.split(" ")
+    offs = []
+    pos = start
+    for w in words:
+        offs.append(pos)
+        pos += len(w) + 1
     lex = lexicon()
     if any(w in lex.org_heads for w in words):
         # drop sentence-initial function words, keep the rest as one organisation
         while words and (
-            (words[0] in lex.not_names and words[0] not in lex.org_heads) or words[0] in _CONNECTORS
+            (words[0] in lex.not_names and words[0] not in lex.org_heads) or words[0] in _CONNECTOR_SET
         ):
             words, offs = words[1:], offs[1:]
         return [(words, offs)] if words else []
@@ -156,14 +159,14 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     cur_w: list[str] = []
     cur_o: list[int] = []
     for w, o in zip(words, offs, strict=True):
-        if w in _CONNECTORS and w not in _PARTICLES:
+        if w in _SPLITTERS:
             if cur_w:
                 out.append((cur_w, cur_o))
             cur_w, cur_o = [], []
             continue
         cur_w.append(w)
         cur_o.append(o)
-        if _strip_possessive(w)[1]:
+        if w.endswith(_POSS_SUFFIXES):
             out.append((cur_w, cur_o))
             cur_w, cur_o = [], []
     if cur_w:
