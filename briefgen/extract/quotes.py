@@ -986,6 +986,10 @@ def _statements(
     stance_re: re.Pattern[str],
 ) -> Iterator[LocalQuote]:
     lex = att.lex
+    sent_cues = att.cues(sent[0], sent[1])
+    sent_text = text[sent[0] : sent[1]]
+    if not sent_cues and not any(att.frame_flags) and "’s " not in sent_text and "'s " not in sent_text:
+        return  # nothing in this sentence can report speech
     quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
     emitted: set[str | None] = set()
 
@@ -1001,7 +1005,6 @@ def _statements(
         yield LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1])
 
     # "According to X, ..." / "..., according to X."
-    sent_text = text[sent[0] : sent[1]]
     flags = att.frame_flags
     has_source = flags[0] and any(w in sent_text.lower() for w in att.source_words)
     has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
@@ -1050,7 +1053,7 @@ def _statements(
                 yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
                 break
     clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
-    for c in att.cues(sent[0], sent[1]):
+    for c in sent_cues:
         if att.in_quote(c.start()):
             continue
         coordinated = re.search(
