@@ -222,3 +222,12 @@ def test_surname_shared_by_two_people_is_not_merged_and_is_reported() -> None:
     ]
     (message,) = ambiguous_merges(analyses)
     assert "Boris Johnson or Mike Johnson" in message
+
+
+def test_hyphenated_role_and_apposition_with_possessive_organisation() -> None:
+    a = analyse_text(
+        "NATO Secretary-General Mark Rutte spoke first. "
+        "Dmitry Medvedev, deputy head of Russia's Security Council, warned on Telegram that it was a mistake."
+    )
+    assert actor(a, "Mark Rutte").country == "NATO"
+    assert actor(a, "Dmitry Medvedev").country == "Russia"

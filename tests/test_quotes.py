@@ -231,3 +231,28 @@ def test_role_reference_with_another_country_is_not_resolved() -> None:
     )
     (q,) = marked(a)
     assert q.speaker is None
+
+
+def test_dateline_is_not_the_subject_of_the_first_sentence() -> None:
+    a = analyse_text(
+        "KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy on Friday urged allies to hurry, "
+        "saying Russia had launched 400 drones."
+    )
+    assert {speaker_name(a, q) for q in a.quotes} == {"Volodymyr Zelenskyy"}
+
+
+def test_participle_after_a_quote_sentence_goes_to_its_subject() -> None:
+    a = analyse_text(
+        '"We will not rule anything out," Merz told lawmakers, adding that a decision would be taken '
+        '"in close coordination with our partners."'
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Merz", "Merz"]
+
+
+def test_organisation_closing_an_aside_is_not_the_speaker() -> None:
+    a = analyse_text(
+        "Dmitry Medvedev, deputy head of Russia's Security Council, warned that it would make Germany "
+        '"a direct participant in the war."'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Dmitry Medvedev"

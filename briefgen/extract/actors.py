@@ -85,7 +85,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     right = re.compile(
         rf",\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
         rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})"
-        rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?(?P<org>(?-i:{_WORD}(?: (?:of|for|on|and|the) )?)+))?",
+        rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?(?P<org>(?-i:{_WORD}(?:(?: (?:of|for|on|and|the))? {_WORD}){{0,6}})))?",
         re.IGNORECASE,
     )
     role_ref = re.compile(
@@ -113,10 +113,18 @@ def _is_headline(text: str) -> bool:
     return caps / len(words) >= 0.7
 
 
+def _is_role_word(low: str, lex: Lexicon) -> bool:
+    """A role word, also hyphenated ("secretary-general", "director-general")."""
+    if low in lex.role_heads or low in lex.role_modifiers:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(p in lex.role_heads or p in lex.role_modifiers for p in parts)
+
+
 def _place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
-    """The longest place alias starting at word i: (surface, number of words)."""
+    """The longest place alias starting at word i: (surface, number of words); possessives allowed."""
     for n in range(min(4, len(words) - i), 0, -1):
-        surface = " ".join(words[i : i + n])
+        surface = _strip_possessive(" ".join(words[i : i + n]))[0]
         if surface in lex.places or surface in lex.demonyms or surface in lex.capitals:
             return surface, n
     return None
@@ -271,7 +279,7 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
             j += 1
             continue
         low = w.lower().rstrip(",")
-        if low in lex.role_heads or low in lex.role_modifiers or low in ("of",):
+        if _is_role_word(low, lex) or low in ("of",):
             j += 1
             continue
         hit = _place_at(words, j, lex)
@@ -330,8 +338,8 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
             affiliation = org or None
             if not place and affiliation:
                 hit = _place_at(affiliation.split(), 0, lex)
-                if hit and affiliation in lex.places:
-                    place = affiliation
+                if hit and (affiliation in lex.places or hit[1] < len(affiliation.split())):
+                    place = hit[0]  # "Russia's Security Council" speaks for Russia
     country = None if former else _country_of(place, lex)
     if place and place in lex.places and lex.places[place].kind != "country":
         affiliation = affiliation or lex.places[place].name
@@ -406,7 +414,7 @@ def _left_context(
         bare_word = _strip_possessive(toks[i][0])[0]
         if bare_word in lex.places or bare_word in lex.demonyms:
             break  # "NATO Secretary General": the place qualifies the role
-        if low in lex.role_heads:
+        if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)):
             has_head = True
         elif low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in objects:
             break

@@ -126,6 +126,10 @@ _PREPOSITIONS = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} "
+)
 _NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
 _CLAUSE_START = re.compile(
     r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
@@ -271,7 +275,8 @@ def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
 
 def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph; boundaries inside quotes do not count."""
-    bounds = [start]
+    dateline = _DATELINE.match(text, start, end)
+    bounds = [dateline.end() if dateline else start]
     qi = 0
     for m in _SENT_END.finditer(text, start, end):
         pos = m.start()
@@ -552,6 +557,8 @@ class Attributor:
         g = gap.strip()
         if not g:
             return True
+        if g == ",":
+            return False  # "X, deputy head of the Council, warned": the Council ends an aside
         if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
             return True
         words = _WORD.findall(g)
@@ -578,7 +585,7 @@ class Attributor:
             head = self.text[sent[0] : m.start]
             if (
                 head.strip()
-                and not head.rstrip().endswith((",", "—", "–"))
+                and not head.rstrip().endswith((",", "—", "–", "”", '"'))
                 and not _CLAUSE_START.search(head)
             ):
                 continue  # a mention in the middle of a clause (object, apposition) is not the subject
@@ -1066,6 +1073,10 @@ def _statements(
             clause_from = c.end() + that.end()
         if c.start() in used:
             continue
+        if text[max(sent[0], c.start() - 2) : c.start()].strip() == "," and re.match(
+            r"\s+(?:about|on|whether|if|over)\b", text[c.end() : c.end() + 10]
+        ):
+            continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
         passive = re.match(r"\s+by\s+", text[c.end() : c.end() + 5])
         if passive and re.search(
             r"\b(?:was|were|is|are|been|being)\s+$", text[max(sent[0], c.start() - 8) : c.start()]
