@@ -85,7 +85,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     right = re.compile(
         rf",\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
         rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})"
-        rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?(?P<org>(?-i:{_WORD}(?:(?: (?:of|for|on|and|the))? {_WORD}){{0,6}})))?",
+        rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?"
+        rf"(?P<org>(?-i:{_WORD}(?:(?: (?:of|for|on|and|the))? {_WORD}){{0,6}})))?",
         re.IGNORECASE,
     )
     role_ref = re.compile(
