@@ -476,12 +476,30 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     found: list[Found] = []
     headline_pars: list[tuple[int, int]] = []
     known: set[str] = set()
+    deferred: list[tuple[str, int]] = []
     for p_start, p_end in paragraphs:
         para = text[p_start:p_end]
         if _is_headline(para):
             headline_pars.append((p_start, p_end))
             continue
-        found.extend(_mentions_in(text, p_start, p_end, False, known))
+        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred))
+    # single capitalised words are only worth a closer look when they can name a person
+    lex = lexicon()
+    surnames = {_translit(f.name.split()[-1]) for f in found if f.kind == "person"}
+    for word, start in deferred:
+        bare = _strip_possessive(word)[0]
+        end = start + len(bare)
+        if (
+            _translit(bare) in surnames
+            or _prev_is_title(text, start, lex)
+            or text.startswith(",", end)
+            or _next_is_cue(text, end, lex, start)
+        ):
+            f = _classify([word], [start], text, False, known)
+            if f is not None:
+                if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
+                    f.rule = "cue"
+                found.append(f)
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known))
@@ -489,7 +507,23 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     return found
 
 
-def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set[str]) -> list[Found]:
+def _prev_is_title(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the word before is a title or role ("Mr", "secretary") or a possessive ("Russia's")."""
+    prev = text[max(0, start - 30) : start].split()
+    if not prev:
+        return False
+    w = prev[-1].rstrip(",")
+    return _is_role_word(w.lower(), lex) or w in lex.honorifics or w.endswith(_POSS_SUFFIXES)
+
+
+def _mentions_in(
+    text: str,
+    p_start: int,
+    p_end: int,
+    headline: bool,
+    known: set[str],
+    deferred: list[tuple[str, int]] | None = None,
+) -> list[Found]:
     lex = lexicon()
     _, _, role_ref, _ = _patterns()
     out: list[Found] = []
@@ -516,6 +550,9 @@ def _mentions_in(text: str, p_start: int, p_end: int, headline: bool, known: set
                         rule=f"place:{gaz.kind}",
                     )
                 )
+                continue
+            if deferred is not None and bare not in lex.demonyms and bare not in lex.capitals:
+                deferred.append((run, m.start()))
                 continue
         for words, offs in _pieces(run, m.start()):
             if not words:
