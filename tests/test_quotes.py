@@ -256,3 +256,26 @@ def test_organisation_closing_an_aside_is_not_the_speaker() -> None:
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Dmitry Medvedev"
+
+
+def test_single_mark_quote_running_over_paragraphs_after_a_colon_intro() -> None:
+    a = analyse_text(
+        "Defence Secretary John Healey told MPs: 'Our commitment is total.\n\n"
+        "'We will not waver.\n\n"
+        "'And we will not be intimidated,' he added."
+    )
+    quotes = marked(a)
+    assert [q.text for q in quotes] == [
+        "Our commitment is total.",
+        "We will not waver.",
+        "And we will not be intimidated,",
+    ]
+    assert {speaker_name(a, q) for q in quotes} == {"John Healey"}
+    assert [q.paragraph for q in quotes] == [1, 2, 3]
+
+
+def test_collective_pronoun_they_is_not_resolved_to_a_person() -> None:
+    a = analyse_text(
+        "Mr Healey spoke first. European leaders said they would meet again. They said the plan needed work."
+    )
+    assert all(speaker_name(a, q) != "Healey" or "plan" not in q.text for q in a.quotes)

@@ -378,7 +378,7 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
 
 @lru_cache(maxsize=1)
 def _role_object_words() -> frozenset[str]:
-    return frozenset(w for o in lexicon().role_objects for w in o.split())
+    return frozenset(w for o in lexicon().role_objects for w in o.split()) - {"the", "and"}
 
 
 _LEFT_WORD = re.compile(r"[\w’'.-]+|,")

@@ -263,6 +263,9 @@ def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
             break
     if dbl is not None and end - dbl[0] > 2:
         spans.append(QSpan(dbl[0], dbl[0] + 1, end, end, open_end=True))
+    elif sgl is not None and end - sgl > 2 and text[end - 1] in ".!?" and " " in text[sgl:end]:
+        # single-mark house style: a quote left open at a paragraph end continues in the next one
+        spans.append(QSpan(sgl, sgl + 1, end, end, open_end=True, kind="partial", cue="'"))
     spans.sort(key=lambda s: s.ms)
     # drop spans nested in another span (quotes inside quotes are part of the outer quote)
     out: list[QSpan] = []
@@ -786,13 +789,13 @@ def _intro(
     tail = stripped.rstrip(",:")
     tail_end = a + len(tail)
     m = None
+    colon = stripped.endswith(":")
     for cm in att.cues(max(a, tail_end - 40), tail_end):
-        if cm.end() == tail_end or text_of(att)[cm.end() : tail_end].strip().lower() in (
-            "that",
-            "it",
-            "this",
-        ):
+        between = text_of(att)[cm.end() : tail_end].strip()
+        if cm.end() == tail_end or between.lower() in ("that", "it", "this"):
             m = cm
+        elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
+            m = cm  # "told MPs:", "said in a statement:"
     punctuated = stripped.endswith((",", ":"))
     if m is not None and not punctuated:
         word = m.group().lower().split()[0]
