@@ -279,3 +279,11 @@ def test_collective_pronoun_they_is_not_resolved_to_a_person() -> None:
         "Mr Healey spoke first. European leaders said they would meet again. They said the plan needed work."
     )
     assert all(speaker_name(a, q) != "Healey" or "plan" not in q.text for q in a.quotes)
+
+
+def test_name_in_apposition_after_the_role_is_the_subject() -> None:
+    a = analyse_text(
+        "Iran's foreign minister, Abbas Araghchi, rejected the demand. "
+        '"We will never negotiate under pressure," he wrote on Telegram.'
+    )
+    assert {speaker_name(a, q) for q in a.quotes} == {"Abbas Araghchi"}

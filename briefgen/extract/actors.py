@@ -114,6 +114,13 @@ def _is_headline(text: str) -> bool:
     return caps / len(words) >= 0.7
 
 
+@lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    lex = lexicon()
+    names = [*lex.places, *lex.demonyms, *lex.capitals]
+    return frozenset(w for n in names for w in (n.split()[0], n))
+
+
 def _is_role_word(low: str, lex: Lexicon) -> bool:
     """A role word, also hyphenated ("secretary-general", "director-general")."""
     if low in lex.role_heads or low in lex.role_modifiers:
@@ -124,6 +131,8 @@ def _is_role_word(low: str, lex: Lexicon) -> bool:
 
 def _place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
     """The longest place alias starting at word i: (surface, number of words); possessives allowed."""
+    if _strip_possessive(words[i])[0] not in _place_first_words():
+        return None
     for n in range(min(4, len(words) - i), 0, -1):
         surface = _strip_possessive(" ".join(words[i : i + n]))[0]
         if surface in lex.places or surface in lex.demonyms or surface in lex.capitals:
@@ -393,6 +402,12 @@ def _left_context(
     window = text[max(0, name_start - 80) : name_start]
     if not window.endswith((" ", ", ")) or "\n" in window[-3:]:
         return None, None, False
+    last = window.rsplit(None, 1)[-1].rstrip(",") if window.strip() else ""
+    bare_last = _strip_possessive(last)[0]
+    if not (
+        _is_role_word(last.lower(), lex) or bare_last in _place_first_words() or last.endswith(_POSS_SUFFIXES)
+    ):
+        return None, None, False  # the word before is ordinary text: no role, no place
     toks: list[tuple[str, int]] = []
     for word in window.split()[-9:]:
         if word.endswith(",") and len(word) > 1:

@@ -518,7 +518,7 @@ class Attributor:
             if m.end > cue_start:
                 continue
             gap_text = self.text[m.end : cue_start]
-            if not self._gap_ok(gap_text):
+            if not self._gap_ok(gap_text, m.kind == "person"):
                 continue
             if self._is_modifier(m):
                 continue
@@ -555,13 +555,15 @@ class Attributor:
             return False
         return False
 
-    def _gap_ok(self, gap: str) -> bool:
+    def _gap_ok(self, gap: str, person: bool = True) -> bool:
         """Between subject and verb: nothing, adverbs, time phrases, or one comma-bounded aside."""
         g = gap.strip()
         if not g:
             return True
         if g == ",":
-            return False  # "X, deputy head of the Council, warned": the Council ends an aside
+            # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
+            # "X, deputy head of the Council, warned": an organisation closing one is not
+            return person
         if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
             return True
         words = _WORD.findall(g)
@@ -911,7 +913,7 @@ def _after_attribution(
     )
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
-    if not att._gap_ok(text[subj.end : m.start()]) or att._is_collective(subj):
+    if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
         return None, cue, False
     spk = att.speaker_of(subj, sent)
     return spk, cue, spk is not None
