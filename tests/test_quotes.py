@@ -287,3 +287,18 @@ def test_name_in_apposition_after_the_role_is_the_subject() -> None:
         '"We will never negotiate under pressure," he wrote on Telegram.'
     )
     assert {speaker_name(a, q) for q in a.quotes} == {"Abbas Araghchi"}
+
+
+def test_headline_quote_with_says_attribution() -> None:
+    a = analyse_text(
+        '"No talks about Ukraine without Ukraine", says Healey\n\nUK defence secretary John Healey spoke.'
+    )
+    (q,) = marked(a)
+    assert (q.text, speaker_name(a, q)) == ("No talks about Ukraine without Ukraine", "John Healey")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_text_never_raises(text: str) -> None:
+    a = analyse_text(text)
+    assert all(q.text == text[q.start : q.end] for q in a.quotes)
