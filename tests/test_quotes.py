@@ -302,3 +302,10 @@ def test_headline_quote_with_says_attribution() -> None:
 def test_arbitrary_unicode_text_never_raises(text: str) -> None:
     a = analyse_text(text)
     assert all(q.text == text[q.start : q.end] for q in a.quotes)
+
+
+def test_the_two_after_two_named_people_reports_both() -> None:
+    a = analyse_text(
+        "In a call between Emmanuel Macron and Olaf Scholz, the two agreed to coordinate their aid to Kyiv."
+    )
+    assert sorted(speaker_name(a, q) or "" for q in a.quotes) == ["Emmanuel Macron", "Olaf Scholz"]

@@ -130,6 +130,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} "
 )
+_PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
 _NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
 _CLAUSE_START = re.compile(
     r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
@@ -1096,6 +1097,16 @@ def _statements(
         if _noun_use(text, c.start(), sent[0]):
             continue  # a noun ("the report", "her post"), not a verb
         found, spk = _speaker_for_cue(att, c.start(), c.end(), c.group(), sent, lex)
+        if not found and (pair := _PAIR.search(text, max(sent[0], c.start() - 30), c.start())):
+            # "the two agreed", "both leaders said": the last two people named before in the sentence
+            people = [m.name for m in att.mentions_in(sent[0], pair.start()) if m.kind == "person" and m.name]
+            people = [p for p in people if not p.startswith("\x00")]
+            pair_names = list(dict.fromkeys(reversed(people)))[:2]
+            if len(pair_names) == 2:
+                a, b = _clause_after(text, c.end(), sent[1], lex)
+                for name in pair_names:
+                    yield from emit(name, c.group().lower(), a, b)
+            continue
         if not found or spk is None:
             continue
         a, b = _clause_after(text, c.end(), sent[1], lex)
