@@ -348,7 +348,9 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
             affiliation = org or None
             if not place and affiliation:
                 hit = _place_at(affiliation.split(), 0, lex)
-                if hit and (affiliation in lex.places or hit[1] < len(affiliation.split())):
+                words_aff = affiliation.split()
+                possessive = hit is not None and _strip_possessive(words_aff[hit[1] - 1])[1]
+                if hit and (affiliation in lex.places or possessive):
                     place = hit[0]  # "Russia's Security Council" speaks for Russia
     country = None if former else _country_of(place, lex)
     if place and place in lex.places and lex.places[place].kind != "country":
@@ -758,7 +760,11 @@ def resolve(found: list[Found]) -> ArticleActors:
     mentions: list[Mention] = []
     actors_acc: dict[str, dict[str, object]] = {}
     genders: dict[str, str] = {}
+    alias_at: dict[int, str] = {}
     for f, canon in resolved:
+        if f.kind != "role":
+            # the name as written: with its honorific ("Mr Healey"), without role words
+            alias_at[f.start] = _strip_possessive(f.text)[0] if f.rule == "honorific" else f.name
         mentions.append(
             Mention(
                 f.start,
@@ -803,7 +809,7 @@ def resolve(found: list[Found]) -> ArticleActors:
             },
         )
         acc["mentions"] = int(acc["mentions"]) + 1  # type: ignore[call-overload]
-        alias = _strip_possessive(m.text)[0]
+        alias = alias_at.get(m.start, _strip_possessive(m.text)[0] if m.kind != "person" else m.name)
         if alias != m.name and m.rule != "role-ref":
             acc["aliases"].add(alias)  # type: ignore[attr-defined]
         if m.role:
