@@ -166,9 +166,11 @@ def test_coordinated_subject_is_a_group_not_a_speaker() -> None:
 def test_every_quote_text_is_the_article_text_at_its_offsets(parts: list[str]) -> None:
     text = "".join(parts)
     a = analyse_text(text)
+    keys = {actor.key for actor in a.actors}
     for q in a.quotes:
         assert q.text == text[q.start : q.end]
         assert q.kind in ("direct", "partial", "indirect")
+        assert q.speaker is None or q.speaker in keys
 
 
 def test_large_paragraph_of_quote_marks_finishes_in_time_linear_in_input() -> None:
