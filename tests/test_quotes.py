@@ -311,3 +311,25 @@ def test_the_two_after_two_named_people_reports_both() -> None:
         "In a call between Emmanuel Macron and Olaf Scholz, the two agreed to coordinate their aid to Kyiv."
     )
     assert sorted(speaker_name(a, q) or "" for q in a.quotes) == ["Emmanuel Macron", "Olaf Scholz"]
+
+
+def test_verb_of_a_reported_clause_without_that_does_not_govern() -> None:
+    a = analyse_text(
+        "The Commission's spokesperson, Paula Pinho, said the bloc would respond “firmly and proportionately”."
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Paula Pinho"
+
+
+def test_colon_intro_with_a_listener_takes_the_first_verb() -> None:
+    a = analyse_text("Hungarian Prime Minister Viktor Orbán told state radio: „Europe has lost this war.“")
+    (q,) = marked(a)
+    assert (speaker_name(a, q), q.cue) == ("Viktor Orbán", "told")
+
+
+def test_participle_after_before_goes_to_the_sentence_subject() -> None:
+    a = analyse_text(
+        "“We are not at war,” Italian Foreign Minister Antonio Tajani said, before adding that Rome would "
+        "“continue to support” Kyiv."
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Antonio Tajani", "Antonio Tajani"]

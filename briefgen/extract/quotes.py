@@ -799,6 +799,7 @@ def _intro(
             m = cm
         elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
             m = cm  # "told MPs:", "said in a statement:"
+            break  # the first verb: in "told state radio:" the later "state" is a noun
     punctuated = stripped.endswith((",", ":"))
     if m is not None and not punctuated:
         word = m.group().lower().split()[0]
@@ -827,7 +828,12 @@ def _speaker_for_cue(
     text = att.text
     before = text[max(sent[0], start - 3) : start]
     participle = cue.lower().split()[0].endswith("ing")
-    if participle and (before.rstrip().endswith(",") or start == sent[0] or before.strip() == ""):
+    if participle and (
+        before.rstrip().endswith(",")
+        or start == sent[0]
+        or before.strip() == ""
+        or re.search(r"\b(?:before|after|while|when|by|without)\s+$", text[max(sent[0], start - 10) : start])
+    ):
         return att.main_subject(sent, start)
     before_words = _WORD.findall(text[max(sent[0], start - 30) : start])
     if (before_words and before_words[-1].lower() in ("and", "but")) or (
@@ -932,10 +938,15 @@ def _governing_cue(
         coordinated = re.search(
             r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$", text[max(sent[0], m.start() - 20) : m.start()]
         )
-        if outer is not None and not coordinated and re.search(r"\bthat\b", text[outer.end() : m.start()]):
-            continue  # a verb inside the reported clause ("added that Tehran would respond") is not the cue
+        relative = re.search(
+            r"\b(?:who|which)\s+(?:\w+\s+)?$", text[max(sent[0], m.start() - 20) : m.start()]
+        )
+        if outer is not None and not coordinated and not relative:
+            that_clause = re.search(r"\bthat\b", text[outer.end() : m.start()])
+            if that_clause or att.subject_before(m.start(), sent)[1] is None:
+                continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
-        if re.match(r"(?:\s+\w+){0,4}?\s+that\b", text[m.end() : m.end() + 40]) and outer is None:
+        if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
             outer = m
     noun = None
     for nm in re.finditer(
