@@ -315,7 +315,8 @@ def test_the_two_after_two_named_people_reports_both() -> None:
 
 def test_verb_of_a_reported_clause_without_that_does_not_govern() -> None:
     a = analyse_text(
-        "The Commission's spokesperson, Paula Pinho, said the bloc would respond “firmly and proportionately”."
+        "The Commission's spokesperson, Paula Pinho, said the bloc would respond "
+        "“firmly and proportionately”."
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Paula Pinho"
