@@ -136,6 +136,25 @@ _CLAUSE_START = re.compile(
     r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
     re.IGNORECASE,
 )
+# hot-path patterns, compiled once
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_CLAUSE_BREAK = re.compile(r"[!?;:\n]|\.\s")
+_COORDINATED_SUBJECT = re.compile(r"[^,]\s(?:and|or|&)\s+$")
+_LIST_INTRO = re.compile(r"\b(?:including|such as|like|from)\b")
+_LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:,|\s+and\s)|\s+(?:and|or)\s+[A-Z])")
+_SUBORDINATOR_END = re.compile(r"\b(?:before|after|while|when|by|without)\s+$")
+_OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
+_ONLY_ABBREVIATIONS = re.compile(r"[^.;!?]*(?:[A-Z]\.)+[^.;!?]*")
+_COORDINATED_VERB = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$")
+_RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+\s+)?$")
+_THAT = re.compile(r"\bthat\b")
+_POSSESSOR_END = re.compile(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:\w+\s+)?$")
+_DETERMINER_END = re.compile(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$")
+_THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
+_ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_BY = re.compile(r"\s+by\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 MAX_QUOTE_CHARS = 5000
 MAX_QUOTES_PER_PARAGRAPH = 200
 
@@ -289,9 +308,9 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
         if qi < len(quotes) and quotes[qi].ms <= pos < quotes[qi].me - 1:
             continue
         if text[pos] == ".":
-            wm = re.search(r"([\w.]+)$", text[max(start, pos - 12) : pos])
+            wm = _LAST_WORD.search(text[max(start, pos - 12) : pos])
             word = wm.group(1) if wm else ""
-            if word.lower() in _ABBREV or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word):
+            if word.lower() in _ABBREV or _INITIALS.fullmatch(word):
                 continue
         bounds.append(m.end())
     # a quote ending in . ! ? followed by a capitalised word ends its sentence (“…?” Major argued)
@@ -419,7 +438,7 @@ class Attributor:
                 between = _WORD.findall(gap.replace("’s", " ").replace("'s", " "))
                 roles = self.lex.role_heads | self.lex.role_modifiers
                 has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
-                same_clause = not re.search(r"[!?;:\n]|\.\s", gap)
+                same_clause = not _CLAUSE_BREAK.search(gap)
                 if (
                     same_clause
                     and has_role
@@ -500,7 +519,7 @@ class Attributor:
             return True
         before = self.text[max(0, m.start - 8) : m.start].lower()
         # "X and Y said": a coordinated subject is a group, not one speaker (", and X said" is a new clause)
-        return bool(re.search(r"[^,]\s(?:and|or|&)\s+$", before))
+        return bool(_COORDINATED_SUBJECT.search(before))
 
     def _is_modifier(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 5) : m.start].lower().split()
@@ -582,9 +601,7 @@ class Attributor:
             if self._is_modifier(m) or self._preceded_by_preposition(m, sent):
                 continue
             near = self.text[max(sent[0], m.start - 60) : m.start].lower()
-            if re.search(r"\b(?:including|such as|like|from)\b", near) or re.match(
-                r"(?:,\s*[A-Z][\w’'-]*(?:,|\s+and\s)|\s+(?:and|or)\s+[A-Z])", self.text[m.end : m.end + 30]
-            ):
+            if _LIST_INTRO.search(near) or _LIST_NEXT.match(self.text[m.end : m.end + 30]):
                 continue  # an element of a list, not the subject
             if self._is_collective(m):
                 return True, None
@@ -832,7 +849,7 @@ def _speaker_for_cue(
         before.rstrip().endswith(",")
         or start == sent[0]
         or before.strip() == ""
-        or re.search(r"\b(?:before|after|while|when|by|without)\s+$", text[max(sent[0], start - 10) : start])
+        or _SUBORDINATOR_END.search(text[max(sent[0], start - 10) : start])
     ):
         return att.main_subject(sent, start)
     before_words = _WORD.findall(text[max(sent[0], start - 30) : start])
@@ -872,7 +889,7 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
         return True, att.speaker_of(first, sent)
     if person is not None:
         between = text[end : person.start]
-        if "." not in between and len(between) < 90 and not re.search(r"\b(?:that|to|about|with)\b", between):
+        if "." not in between and len(between) < 90 and not _OBJECT_LINK.search(between):
             return True, att.speaker_of(person, sent)
     if not text[end : first.start].strip(" ,").lower().removeprefix("the").strip():
         if att._is_collective(first):
@@ -902,7 +919,7 @@ def _after_attribution(
     if m is None:
         return None
     head = text[start : m.start()]
-    if any(ch in head for ch in ".;!?") and not re.fullmatch(r"[^.;!?]*(?:[A-Z]\.)+[^.;!?]*", head):
+    if any(ch in head for ch in ".;!?") and not _ONLY_ABBREVIATIONS.fullmatch(head):
         return None
     used.add(m.start())
     cue = m.group().lower()
@@ -935,14 +952,10 @@ def _governing_cue(
     for m in att.cues(sent[0], q.ms):
         if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
             continue
-        coordinated = re.search(
-            r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$", text[max(sent[0], m.start() - 20) : m.start()]
-        )
-        relative = re.search(
-            r"\b(?:who|which)\s+(?:\w+\s+)?$", text[max(sent[0], m.start() - 20) : m.start()]
-        )
+        coordinated = _COORDINATED_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
+        relative = _RELATIVE_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
         if outer is not None and not coordinated and not relative:
-            that_clause = re.search(r"\bthat\b", text[outer.end() : m.start()])
+            that_clause = _THAT.search(text[outer.end() : m.start()])
             if that_clause or att.subject_before(m.start(), sent)[1] is None:
                 continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
@@ -964,7 +977,7 @@ def _governing_cue(
         if ms and text[ms[-1].end : noun[0]].strip() in ("’s", "'s"):
             spk = att.speaker_of(ms[-1], sent)
             return spk, noun[2].lower(), spk is not None
-        if re.search(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:\w+\s+)?$", pos) or best is None:
+        if _POSSESSOR_END.search(pos) or best is None:
             return None, noun[2].lower(), False
     if best is None:
         return None
@@ -976,7 +989,7 @@ def _governing_cue(
 def _noun_use(text: str, start: int, floor: int) -> bool:
     """Whether a cue word is used as a noun ("a post", "the report", "its call")."""
     before = text[max(floor, start - 6) : start].lower()
-    return bool(re.search(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$", before))
+    return bool(_DETERMINER_END.search(before))
 
 
 def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
@@ -1080,24 +1093,20 @@ def _statements(
     for c in sent_cues:
         if att.in_quote(c.start()):
             continue
-        coordinated = re.search(
-            r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$", text[max(sent[0], c.start() - 20) : c.start()]
-        )
+        coordinated = _COORDINATED_VERB.search(text[max(sent[0], c.start() - 20) : c.start()])
         if clause_from >= 0 and c.start() > clause_from and not coordinated:
             continue
-        that = re.match(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b", text[c.end() : c.end() + 50])
+        that = _THAT_SOON.match(text[c.end() : c.end() + 50])
         if that and clause_from < 0:
             clause_from = c.end() + that.end()
         if c.start() in used:
             continue
-        if text[max(sent[0], c.start() - 2) : c.start()].strip() == "," and re.match(
-            r"\s+(?:about|on|whether|if|over)\b", text[c.end() : c.end() + 10]
+        if text[max(sent[0], c.start() - 2) : c.start()].strip() == "," and _ASIDE_PREPOSITION.match(
+            text[c.end() : c.end() + 10]
         ):
             continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
-        passive = re.match(r"\s+by\s+", text[c.end() : c.end() + 5])
-        if passive and re.search(
-            r"\b(?:was|were|is|are|been|being)\s+$", text[max(sent[0], c.start() - 8) : c.start()]
-        ):
+        passive = _BY.match(text[c.end() : c.end() + 5])
+        if passive and _PASSIVE_AUX.search(text[max(sent[0], c.start() - 8) : c.start()]):
             ms = att.mentions_in(c.end(), min(sent[1], c.end() + 90))
             if ms and ms[0].kind == "person":
                 yield from emit(att.speaker_of(ms[0], sent), c.group().lower(), sent[0], c.end())
