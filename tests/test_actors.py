@@ -231,3 +231,8 @@ def test_hyphenated_role_and_apposition_with_possessive_organisation() -> None:
     )
     assert actor(a, "Mark Rutte").country == "NATO"
     assert actor(a, "Dmitry Medvedev").country == "Russia"
+
+
+def test_capitalised_name_after_a_role_word_is_not_an_apposition() -> None:
+    a = analyse_text("Ukrainian forces held the line near Pokrovsk, the General Staff said.")
+    assert [x.name for x in a.actors if x.kind == "person"] == []

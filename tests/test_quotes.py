@@ -334,3 +334,11 @@ def test_participle_after_before_goes_to_the_sentence_subject() -> None:
         "“continue to support” Kyiv."
     )
     assert [speaker_name(a, q) for q in marked(a)] == ["Antonio Tajani", "Antonio Tajani"]
+
+
+def test_trailing_attribution_reports_the_clause_before_it() -> None:
+    a = analyse_text(
+        "Russian troops advanced near Kupiansk, the Institute for the Study of War said in its update."
+    )
+    (q,) = a.quotes
+    assert (q.kind, q.text) == ("indirect", "Russian troops advanced near Kupiansk")

@@ -84,7 +84,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     right = re.compile(
         rf",\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
-        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})"
+        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})(?-i:(?! +[A-Z]))"
         rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?"
         rf"(?P<org>(?-i:{_WORD}(?:(?: (?:of|for|on|and|the))? {_WORD}){{0,6}})))?",
         re.IGNORECASE,

@@ -992,6 +992,22 @@ def _noun_use(text: str, start: int, floor: int) -> bool:
     return bool(_DETERMINER_END.search(before))
 
 
+def _trailing_attribution(
+    att: Attributor, text: str, sent: tuple[int, int], start: int, end: int
+) -> int | None:
+    """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
+    rest = text[end : sent[1]]
+    if _THAT.search(rest) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
+        return None
+    comma = text.rfind(",", sent[0], start)
+    if comma == -1 or len(text[sent[0] : comma].split()) < 3:
+        return None
+    between = text[comma + 1 : start]
+    if len(between.split()) > 8 or any(ch in between for ch in '.;:“”"'):
+        return None
+    return comma
+
+
 def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
     """The reported clause after a cue: skip listeners up to "that", stop at the sentence end."""
     window = text[cue_end:sent_end]
@@ -1130,4 +1146,7 @@ def _statements(
         if not found or spk is None:
             continue
         a, b = _clause_after(text, c.end(), sent[1], lex)
+        trailing = _trailing_attribution(att, text, sent, c.start(), c.end())
+        if trailing is not None:
+            a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
         yield from emit(spk, c.group().lower(), a, b)
