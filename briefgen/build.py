@@ -12,6 +12,7 @@ from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.errors import CorpusError
 from briefgen.export import briefing_json
 from briefgen.extract import analyse_many, reduce_corpus
+from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
 from briefgen.nlp import make_nlp
@@ -113,7 +114,7 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     report.timings["analyse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
-    actors, quotes = reduce_corpus(analyses, sources)
+    actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
     topics = load_topics(settings.site_config)
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
     quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)

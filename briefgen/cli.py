@@ -304,3 +304,63 @@ def serve_cmd(
             logger.removeHandler(handler)
             logger.setLevel(old_level)
             logger.propagate = old_propagate
+
+
+@main.command("eval")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder of gold annotation YAML files.")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), help="Folder of articles.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings YAML file.")
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when quote F1 (overlap) is below this.")
+@click.option("--min-precision", type=float, default=None, help="Minimum quote precision (overlap).")
+@click.option("--min-recall", type=float, default=None, help="Minimum quote recall (overlap).")
+@click.option("--min-speaker", type=float, default=None, help="Minimum speaker accuracy on matched quotes.")
+@click.option("--min-statement", type=float, default=None, help="Minimum statement recall.")
+@click.option("--min-actor-recall", type=float, default=None, help="Minimum recall of speaking gold actors.")
+@click.option("--min-actor-precision", type=float, default=None, help="Minimum share of quoted actors in gold.")
+@click.option("--min-country", type=float, default=None, help="Minimum actor country accuracy.")
+@click.option("--misses", type=int, default=10, show_default=True, help="How many worst misses to list.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def eval_cmd(
+    gold_dir: Path, content_dir: Path | None, config_file: Path | None, min_f1: float | None,
+    min_precision: float | None, min_recall: float | None, min_speaker: float | None,
+    min_statement: float | None, min_actor_recall: float | None, min_actor_precision: float | None,
+    min_country: float | None, misses: int, debug: bool,
+) -> None:
+    """Score the extraction against gold annotations; exit 1 below any --min-* threshold."""
+    from briefgen.eval import evaluate, load_gold
+
+    with reporting_errors(debug):
+        settings = load_settings(config_file=config_file, content_dir=content_dir, quiet=True)
+        briefing, _, _ = extract(settings)
+        result = evaluate(briefing, load_gold(gold_dir))
+    table = Table(title="quotes and statements")
+    for col in ("article", "ours", "gold", "P", "R", "F1", "exact F1", "speaker", "statements"):
+        table.add_column(col, justify="right" if col != "article" else "left")
+    rows = [*result.per_article.items(), ("TOTAL", result.total)]
+    for name, s in rows:
+        table.add_row(name, str(s.ours), str(s.gold), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                      f"{s.exact_f1:.3f}", f"{s.speaker_accuracy:.3f}",
+                      f"{s.statement_recall:.3f} ({s.statements_found}/{s.statements})")
+    out.print(table)
+    t, a = result.total, result.actors
+    out.print(f"exact match: P {t.exact_precision:.3f} R {t.exact_recall:.3f} F1 {t.exact_f1:.3f}")
+    out.print(f"actors: recall {a.recall:.3f} ({a.found}/{a.speaking}), country accuracy "
+              f"{a.country_accuracy:.3f} ({a.country_ok}/{a.country_total}), precision {a.precision:.3f} "
+              f"({a.quoted_gold}/{a.quoted}), duplicates {len(a.duplicates)}")
+    for title, items in (("missed", t.misses), ("not in gold", t.false_pos), ("wrong speaker", t.wrong_speaker),
+                         ("duplicate actors", a.duplicates), ("missing actors", a.missing),
+                         ("wrong country", a.country_wrong), ("quoted non-gold actors", a.not_gold)):
+        if items and misses:
+            out.print(f"[bold]{title}[/]: {len(items)}", markup=True)
+            for item in items[:misses]:
+                out.print(f"  {item}", markup=False, soft_wrap=True)
+    checks = [("quote F1", t.f1, min_f1), ("quote precision", t.precision, min_precision),
+              ("quote recall", t.recall, min_recall), ("speaker accuracy", t.speaker_accuracy, min_speaker),
+              ("statement recall", t.statement_recall, min_statement),
+              ("actor recall", a.recall, min_actor_recall), ("actor precision", a.precision, min_actor_precision),
+              ("country accuracy", a.country_accuracy, min_country)]
+    failed = [f"{n} {v:.3f} < {m}" for n, v, m in checks if m is not None and v < m]
+    if failed:
+        err.print("[red]below threshold:[/] " + "; ".join(failed), markup=True)
+        sys.exit(1)
