@@ -112,8 +112,10 @@ def touch_one_article(project: Path) -> tuple[Path, bytes]:
     files = sorted((project / "content").glob("*.txt"))
     victim = files[len(files) // 2]
     original = victim.read_bytes()
-    with victim.open("a", encoding="utf-8") as fh:
-        fh.write('\nUpdate: Marta Quist, a spokesperson, said "We will respond to the proposal next week."\n')
+    lines = original.decode("utf-8").split("\n")
+    new = "“We will respond to the proposal next week,” said Marta Quist, a spokesperson for the ministry."
+    # after the lead paragraph: a line appended at the very end may be cleaned away as a tail
+    victim.write_text("\n".join([*lines[:3], new, *lines[3:]]), encoding="utf-8")
     return victim, original
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -15,13 +14,22 @@ from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
-from briefgen.site import NAV, check_site_dir, mkdocs_settings, publish, source_date_epoch, write_build_dir
-from briefgen.slugs import unique_slugs
+from briefgen.site import (
+    NAV,
+    mkdocs_settings,
+    prepare_site_dir,
+    project_docs,
+    publish,
+    source_date_epoch,
+    write_build_dir,
+)
+from briefgen.slugs import unique_slugs_for
 
 Progress = Callable[[str, int, int], None]
 
@@ -57,9 +65,7 @@ def source_id(path: str) -> str:
 def make_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
     """List entries for the articles, with stable ids and safe, distinct page slugs."""
     wanted = {a.path: (a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in articles}
-    slugs = unique_slugs([f"{name}\x00{path}" for path, name in wanted.items()], fallback="source")
-    by_path = {key.split("\x00", 1)[1]: value for key, value in slugs.items()}
-    # unique_slugs keys on the full key, so equal names from two files still get distinct slugs
+    by_path = unique_slugs_for(wanted, fallback="source")
     return tuple(
         Source(
             id=source_id(a.path),
@@ -142,7 +148,7 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     report.timings["analyse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
-    actors, quotes = reduce_corpus(analyses, sources)
+    actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
     topics = load_topics(settings.site_config)
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
     quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
@@ -156,9 +162,11 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     return briefing, list(corpus.articles), report
 
 
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
-    """The whole pipeline: briefing, Markdown pages, briefing.json and the static site."""
-    check_site_dir(settings.site, settings.project_dir)
+def generate(
+    settings: Settings, progress: Progress | None = None
+) -> tuple[Briefing, BuildReport, dict[str, bytes]]:
+    """Everything but the MkDocs run: the briefing, the build folder (docs/ + mkdocs.yml) and the
+    files to add to the site (briefing.json, history, feed)."""
     briefing, articles, report = extract(settings, progress)
     t0 = time.perf_counter()
     text = briefing_json(briefing)
@@ -172,21 +180,35 @@ def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
     ctx = replace(build_context(briefing, settings.title, articles, settings.actor_pages), changes=changes, feed=FEED)
     pages = render_pages(ctx, make_env(settings.templates))
     report.timings["render"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    mkdocs_cfg = mkdocs_settings(settings.mkdocs_yml, settings.title, NAV, settings.site_url)
-    writes = write_build_dir(settings.build, pages, mkdocs_cfg)
-    os.environ.setdefault(
-        "SOURCE_DATE_EPOCH", str(source_date_epoch([s.published for s in briefing.sources if s.published]))
+    mkdocs_cfg = mkdocs_settings(
+        settings.mkdocs_yml,
+        settings.title,
+        NAV,
+        settings.site_url,
+        project_dir=settings.project_dir,
+        build_dir=settings.build,
     )
-    extra = {"briefing.json": text.encode("utf-8"), **history}
-    stamp = site_stamp(settings.build, mkdocs_cfg, extra)
-    site_warnings = current_site_warnings(settings.site, stamp)
-    report.site_rebuilt = site_warnings is None
-    if site_warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
-        site_warnings = publish(settings.build, settings.site, extra, strict=False)
-        record_site(settings.site, stamp, site_warnings)
-    report.warnings.extend(f"mkdocs: {w}" for w in site_warnings)
-    report.timings["site"] = time.perf_counter() - t0
+    own_files = project_docs(settings.project_dir, mkdocs_cfg)
+    writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files)
     report.pages = len(pages)
     report.written = writes.written
+    extra = {"briefing.json": text.encode("utf-8"), **history}
+    return briefing, report, extra
+
+
+def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
+    """The whole pipeline: briefing, Markdown pages, briefing.json and the static site."""
+    inputs = (settings.content, settings.templates, settings.site_config, settings.build)
+    prepare_site_dir(settings.site, settings.project_dir, inputs)
+    briefing, report, extra = generate(settings, progress)
+    t0 = time.perf_counter()
+    epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
+    stamp = site_stamp(settings.build, extra, epoch)
+    warnings = current_site_warnings(settings.site, stamp)
+    report.site_rebuilt = warnings is None
+    if warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
+        warnings = publish(settings.build, settings.site, extra, strict=False, epoch=epoch)
+        record_site(settings.site, stamp, warnings)
+    report.warnings.extend(f"mkdocs: {w}" for w in warnings)
+    report.timings["site"] = time.perf_counter() - t0
     return report

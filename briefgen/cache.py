@@ -17,13 +17,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from briefgen import __version__
 from briefgen.config import Settings
 from briefgen.records import Analysis, Article
 
-# Rule files read only after the per-article map (positions, topics) or not about analysis at all
+# Rule files read only after the per-article map (positions, topics, actor overrides) or not about analysis
 # (briefgen.yml): editing them, e.g. renaming a topic, must not re-analyse the corpus.
-REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "stances.yml"})
+REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "stances.yml", "actors.yml"})
 # Bump when the stored layout changes; old entries then miss instead of loading wrongly.
 CACHE_FORMAT = 1
 _TAG = "briefgen-analysis"
@@ -321,25 +323,28 @@ def _version(dist: str) -> str:
         return "-"
 
 
-def site_stamp(build: Path, mkdocs_cfg: Mapping[str, Any], extra: Mapping[str, bytes]) -> str:
+def site_stamp(build: Path, extra: Mapping[str, bytes], epoch: int | None = None) -> str:
     """Hash of everything MkDocs reads (build/docs, build/mkdocs.yml, a theme custom_dir) and the extras."""
     digest = hashlib.sha256()
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    versions = [__version__, _version("mkdocs"), _version("mkdocs-material"), epoch]
+    versions = [__version__, _version("mkdocs"), _version("mkdocs-material"),
+                os.environ.get("SOURCE_DATE_EPOCH"), epoch]
     digest.update(repr(versions).encode())
     roots = [build / "docs"]
-    theme = mkdocs_cfg.get("theme")
-    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        roots.append(build / theme["custom_dir"])
+    yml = build / "mkdocs.yml"
+    if yml.is_file():
+        data = yml.read_bytes()
+        digest.update(data)
+        with contextlib.suppress(yaml.YAMLError):
+            cfg = yaml.safe_load(data)
+            theme = cfg.get("theme") if isinstance(cfg, dict) else None
+            if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+                roots.append(build / theme["custom_dir"])
     for root in roots:
         if root.is_dir():
             for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                digest.update(f"{path.relative_to(build).as_posix()}\0".encode())
+                digest.update(f"{root.name}/{path.relative_to(root).as_posix()}\0".encode())
                 digest.update(path.read_bytes())
                 digest.update(b"\0")
-    yml = build / "mkdocs.yml"
-    if yml.is_file():
-        digest.update(yml.read_bytes())
     for name in sorted(extra):
         digest.update(f"extra/{name}\0".encode())
         digest.update(extra[name])

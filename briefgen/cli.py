@@ -206,6 +206,62 @@ def extract_cmd(
             sys.exit(1)
 
 
+@main.command("check")
+@common_options
+@click.option(
+    "--show-removed", is_flag=True, help="List, per article, every line cleaning dropped and the rule that dropped it."
+)
+@click.option(
+    "--analyse", is_flag=True, help="Also run the extractor (no site): list unattributed quotes and ambiguous names."
+)
+def check_cmd(
+    content_dir: Path | None,
+    config_file: Path | None,
+    strict: bool | None,
+    quiet: bool | None,
+    debug: bool,
+    show_removed: bool,
+    analyse: bool,
+) -> None:
+    """Validate settings and corpus without building: every problem at once, with file, line and fix."""
+    from briefgen.check import analysis_findings, check
+
+    def say(text: str) -> None:
+        out.print(text, markup=False, soft_wrap=True)
+
+    with reporting_errors(debug):
+        report = check(config_file=config_file, content_dir=content_dir, strict=strict, quiet=quiet)
+        settings = report.settings
+        quiet_mode = bool(quiet or (settings is not None and settings.quiet))
+        for article in report.articles if not quiet_mode or show_removed else ():
+            details = [f"{len(article.paragraphs)} paragraphs", f"{article.words} words"]
+            details += [value for value in (article.outlet, article.published) if value]
+            say(f"{article.path}: {article.title or '(no title)'} ({', '.join(details)})")
+            for warning in article.warnings:
+                say(f"  warning: {warning}")
+            if show_removed:
+                for removed in article.removed:
+                    say(f"  removed line {removed.line} [{removed.rule}]: {removed.text}")
+        if report.ignored:
+            shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
+            say(f"ignored {len(report.ignored)} files of unsupported types: {shown}")
+        for problem in report.problems:
+            kind = "error" if problem.error else "warning"
+            say(f"{kind}: {problem.where}: {problem.what}")
+            if problem.fix:
+                say(f"  fix: {problem.fix}")
+        say(
+            f"{len(report.articles)} articles, {len(report.skipped)} skipped, {len(report.ignored)} ignored, "
+            f"{report.errors} errors, {len(report.problems) - report.errors} warnings",
+        )
+        if analyse and settings is not None and report.articles:
+            for finding in analysis_findings(settings):
+                say(f"note: {finding.where}: {finding.what}")
+        strict_mode = settings.strict if settings is not None else bool(strict)
+        if report.errors or (strict_mode and report.problems):
+            sys.exit(1)
+
+
 def _read_briefing(path: Path) -> dict[str, Any]:
     """A briefing.json file as data, or a usage error naming the file."""
     import json
@@ -245,3 +301,112 @@ def diff_cmd(old: Path, new: Path) -> None:
         evidence = f"+{len(p.added)} / −{len(p.removed)} evidence"
         table.add_row(p.status, f"{p.kind} position", f"{p.actor} · {p.topic}", stance, evidence)
     out.print(table)
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--title", help="Title of the briefing (default: My briefing).")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def init_cmd(directory: Path, title: str | None, debug: bool) -> None:
+    """Create a new project: commented settings, mkdocs.yml, templates/README.md and an example article."""
+    from briefgen.scaffold import init_project
+
+    with reporting_errors(debug):
+        written = init_project(directory, title)
+        for rel in written:
+            out.print(f"  created {directory / rel}", highlight=False)
+        out.print(f"next: cd {directory} && briefgen build   (or briefgen serve)")
+
+
+@main.command("serve")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), help="Folder of articles.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings YAML file.")
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Serve on HOST:PORT.")
+@click.option("--quiet", "-q", is_flag=True, default=None, help="Print only warnings and errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def serve_cmd(
+    content_dir: Path | None, config_file: Path | None, dev_addr: str, quiet: bool | None, debug: bool
+) -> None:
+    """Build, serve on localhost, rebuild and reload when articles, templates or settings change."""
+    import logging
+
+    from briefgen.serve import BriefingServer
+
+    def load() -> Settings:
+        return load_settings(config_file=config_file, content_dir=content_dir, quiet=quiet)
+
+    with reporting_errors(debug):
+        server = BriefingServer(load, dev_addr)
+        logger = logging.getLogger("mkdocs")
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        old_level, old_propagate = logger.level, logger.propagate
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING if quiet else logging.INFO)
+        logger.propagate = False
+        try:
+            server.serve()
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(old_level)
+            logger.propagate = old_propagate
+
+
+@main.command("eval")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder of gold annotation YAML files.")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), help="Folder of articles.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Settings YAML file.")
+@click.option("--min-f1", type=float, default=None, help="Exit 1 when quote F1 (overlap) is below this.")
+@click.option("--min-precision", type=float, default=None, help="Minimum quote precision (overlap).")
+@click.option("--min-recall", type=float, default=None, help="Minimum quote recall (overlap).")
+@click.option("--min-speaker", type=float, default=None, help="Minimum speaker accuracy on matched quotes.")
+@click.option("--min-statement", type=float, default=None, help="Minimum statement recall.")
+@click.option("--min-actor-recall", type=float, default=None, help="Minimum recall of speaking gold actors.")
+@click.option("--min-actor-precision", type=float, default=None, help="Minimum share of quoted actors in gold.")
+@click.option("--min-country", type=float, default=None, help="Minimum actor country accuracy.")
+@click.option("--misses", type=int, default=10, show_default=True, help="How many worst misses to list.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def eval_cmd(
+    gold_dir: Path, content_dir: Path | None, config_file: Path | None, min_f1: float | None,
+    min_precision: float | None, min_recall: float | None, min_speaker: float | None,
+    min_statement: float | None, min_actor_recall: float | None, min_actor_precision: float | None,
+    min_country: float | None, misses: int, debug: bool,
+) -> None:
+    """Score the extraction against gold annotations; exit 1 below any --min-* threshold."""
+    from briefgen.eval import evaluate, load_gold
+
+    with reporting_errors(debug):
+        settings = load_settings(config_file=config_file, content_dir=content_dir, quiet=True)
+        briefing, _, _ = extract(settings)
+        result = evaluate(briefing, load_gold(gold_dir))
+    table = Table(title="quotes and statements")
+    for col in ("article", "ours", "gold", "P", "R", "F1", "exact F1", "speaker", "statements"):
+        table.add_column(col, justify="right" if col != "article" else "left")
+    rows = [*result.per_article.items(), ("TOTAL", result.total)]
+    for name, s in rows:
+        table.add_row(name, str(s.ours), str(s.gold), f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                      f"{s.exact_f1:.3f}", f"{s.speaker_accuracy:.3f}",
+                      f"{s.statement_recall:.3f} ({s.statements_found}/{s.statements})")
+    out.print(table)
+    t, a = result.total, result.actors
+    out.print(f"exact match: P {t.exact_precision:.3f} R {t.exact_recall:.3f} F1 {t.exact_f1:.3f}")
+    out.print(f"actors: recall {a.recall:.3f} ({a.found}/{a.speaking}), country accuracy "
+              f"{a.country_accuracy:.3f} ({a.country_ok}/{a.country_total}), precision {a.precision:.3f} "
+              f"({a.quoted_gold}/{a.quoted}), duplicates {len(a.duplicates)}")
+    for title, items in (("missed", t.misses), ("not in gold", t.false_pos), ("wrong speaker", t.wrong_speaker),
+                         ("duplicate actors", a.duplicates), ("missing actors", a.missing),
+                         ("wrong country", a.country_wrong), ("quoted non-gold actors", a.not_gold)):
+        if items and misses:
+            out.print(f"[bold]{title}[/]: {len(items)}", markup=True)
+            for item in items[:misses]:
+                out.print(f"  {item}", markup=False, soft_wrap=True)
+    checks = [("quote F1", t.f1, min_f1), ("quote precision", t.precision, min_precision),
+              ("quote recall", t.recall, min_recall), ("speaker accuracy", t.speaker_accuracy, min_speaker),
+              ("statement recall", t.statement_recall, min_statement),
+              ("actor recall", a.recall, min_actor_recall), ("actor precision", a.precision, min_actor_precision),
+              ("country accuracy", a.country_accuracy, min_country)]
+    failed = [f"{n} {v:.3f} < {m}" for n, v, m in checks if m is not None and v < m]
+    if failed:
+        err.print("[red]below threshold:[/] " + "; ".join(failed), markup=True)
+        sys.exit(1)

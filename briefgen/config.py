@@ -103,9 +103,11 @@ def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ConfigError(
-            f"invalid YAML: {exc.problem or exc.context}", where, "correct the YAML syntax at that line"
-        ) from exc
+        what = f"invalid YAML: {exc.problem or exc.context}"
+        if exc.problem and exc.context and exc.context_mark is not None:
+            start = exc.context_mark
+            what += f" ({exc.context} at line {start.line + 1}, column {start.column + 1})"
+        raise ConfigError(what, where, "correct the YAML syntax at that line") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", str(path)) from exc
     lines: dict[str, int] = {}
@@ -118,7 +120,7 @@ def load_yaml(path: Path) -> tuple[Any, dict[str, int]]:
 
 
 def _explain(exc: ValidationError, path: Path, lines: dict[str, int], fields: list[str]) -> ConfigError:
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     for err in exc.errors():
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"
         top = str(err["loc"][0]) if err["loc"] else ""
@@ -126,11 +128,18 @@ def _explain(exc: ValidationError, path: Path, lines: dict[str, int], fields: li
         if err["type"] == "extra_forbidden":
             close = difflib.get_close_matches(top, fields, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(fields)})"
-            problems.append(f"{where}: unknown key '{key}'{hint}")
+            problems.append((lines.get(top, 0), f"{where}: unknown key '{key}'{hint}"))
         else:
-            problems.append(f"{where}: key '{key}': {err['msg']} (given {err.get('input')!r})")
+            msg = str(err["msg"])
+            for prefix in ("Input should be ", "Value should be "):
+                if msg.startswith(prefix):
+                    msg = "expected " + msg.removeprefix(prefix)
+            if err["type"] == "path_type":
+                msg = "expected a path (text)"
+            given = err.get("input")
+            problems.append((lines.get(top, 0), f"{where}: key '{key}': {msg}, given {given!r}"))
     return ConfigError(
-        "invalid settings:\n  " + "\n  ".join(problems),
+        "invalid settings:\n  " + "\n  ".join(text for _, text in sorted(problems)),
         str(path),
         "edit the keys listed above; `briefgen check` validates without building",
     )

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 import spacy
 from spacy.language import Language
+
+# A token with a run of 20+ punctuation marks stays one token. spaCy strips affixes one character at a
+# time and copies the rest each time, so such runs ('""""...') would otherwise cost O(n^2).
+_PUNCT_RUN = re.compile(r"[^\w\s]{20,}")
+
+
+def _guard_tokenizer(nlp: Language) -> Language:
+    tokenizer: Any = nlp.tokenizer
+    if tokenizer.token_match is None:
+        tokenizer.token_match = _PUNCT_RUN.search
+    return nlp
 
 
 @lru_cache(maxsize=4)
@@ -20,12 +32,12 @@ def make_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(model, exclude=["ner"])
         if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
-        return nlp
+        return _guard_tokenizer(nlp)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    return nlp
+    return _guard_tokenizer(nlp)
 
 
 def lemma_of(nlp: Language, word: str) -> str:

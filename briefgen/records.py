@@ -45,6 +45,7 @@ class Article:
     date_from_file: bool = False
     warnings: tuple[str, ...] = ()
     removed: tuple[Removed, ...] = ()
+    dateline: str | None = None
 
     @property
     def words(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter, defaultdict
@@ -23,6 +24,7 @@ from briefgen.timeline import Moment, timeline
 
 # Every ASCII punctuation character that means something to Markdown, its extensions or HTML.
 _MD_PUNCT = frozenset("\\`*_{}[]()#+-.!|<>&:~^=\"'$%@/;?")
+_CONTROLS = {c: None for c in [*range(32), 127] if chr(c) not in "\t\n\v\f\r\x1c\x1d\x1e\x1f"}
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
@@ -30,18 +32,10 @@ def md_text(value: object) -> str:
     """Untrusted text -> inert Markdown that displays literally (numeric entities, one line)."""
     if value is None:
         return ""
-    text = str(value)
-    out: list[str] = []
-    for ch in text:
-        if ch in _MD_PUNCT:
-            out.append(f"&#{ord(ch)};")
-        elif ch in "\r\n\t\v\f":
-            out.append(" ")
-        elif ord(ch) < 32 or ord(ch) == 127:
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    # Runs of whitespace become one space (as HTML shows them), so no line break, hard break or
+    # indented code block can come from the text; C0 controls and DEL are dropped.
+    text = " ".join(str(value).translate(_CONTROLS).split())
+    return "".join(f"&#{ord(ch)};" if ch in _MD_PUNCT else ch for ch in text)
 
 
 def safe_url(value: object) -> str:
@@ -61,8 +55,35 @@ def trim(value: object, limit: int = 300) -> str:
 
 
 def yaml_str(value: object) -> str:
-    """A scalar for YAML front matter (JSON strings are valid YAML and escape everything)."""
-    return json.dumps(str(value), ensure_ascii=True)
+    """A scalar for YAML front matter: HTML-escaped, then quoted (JSON strings are valid YAML).
+
+    MkDocs themes print front-matter values (title, description, tags) into HTML unescaped.
+    """
+    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=True)
+
+
+_FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+_H1 = re.compile(r"^# (.+?)(?:\s*\{[^{}]*\})?\s*#*\s*$", re.MULTILINE)
+
+
+def safe_title(markdown: str) -> str:
+    """Give a page an HTML-escaped front-matter ``title`` taken from its first ``# `` heading.
+
+    Without it MkDocs takes the title from the rendered heading with entities kept, and Material's
+    ``<title>{{ page.title | striptags }}`` decodes them again: an escaped ``</title><script>`` in a
+    heading would run. ``page.meta.title`` is printed as given, so it is escaped here.
+    """
+    front = _FRONT.match(markdown)
+    meta = front.group(1) if front else ""
+    body = markdown[front.end() :] if front else markdown
+    if re.search(r"^title\s*:", meta, re.MULTILINE):
+        return markdown
+    heading = _H1.search(body)
+    if heading is None:
+        return markdown
+    text = " ".join(html.unescape(heading.group(1)).split())
+    title = f"title: {json.dumps(html.escape(text, quote=True), ensure_ascii=False)}\n"
+    return f"---\n{title}{meta}---\n{body}"
 
 
 def template_dirs(project_templates: Path | None) -> list[str]:
@@ -408,7 +429,9 @@ def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
 
 def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
     try:
-        return env.get_template(name).render(**context)
+        markdown = env.get_template(name).render(**context)
+        # The home page's <title> is the site name; every other page takes its title from its heading.
+        return markdown if name == "index.md.j2" else safe_title(markdown)
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}", name, "restore it or remove the override") from None
     except jinja2.TemplateSyntaxError as exc:

@@ -7,7 +7,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,10 @@ from briefgen.config import load_yaml
 from briefgen.errors import ConfigError, SiteError
 
 MARKER = ".briefgen-site"
+BUILD_MARKER = ".briefgen-build"
+EXTRA_CSS_FILE = "extra.css"  # site_config/extra.css: the project's CSS hook, added after Material's
+EXTRA_CSS = "assets/stylesheets/extra.css"
+OVERRIDES_DIR = "overrides"  # the project's Material theme partials (theme.custom_dir)
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 CSS = "assets/stylesheets/briefgen.css"
 DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest date zip and gzip headers can hold
@@ -79,10 +83,22 @@ def _names(items: list[Any]) -> list[str]:
 
 
 def mkdocs_settings(
-    user_yml: Path | None, title: str, nav: list[dict[str, str]], site_url: str | None
+    user_yml: Path | None,
+    title: str,
+    nav: list[dict[str, str]],
+    site_url: str | None,
+    *,
+    project_dir: Path | None = None,
+    build_dir: Path | None = None,
 ) -> dict[str, Any]:
-    """The generated mkdocs.yml: the user's settings over briefgen's defaults, with briefgen's own keys forced."""
-    cfg: dict[str, Any] = {k: (v.copy() if isinstance(v, dict | list) else v) for k, v in DEFAULT_MKDOCS.items()}
+    """The generated mkdocs.yml: the user's settings over briefgen's defaults, briefgen's own keys forced.
+
+    With ``project_dir`` and ``build_dir``, a project ``overrides/`` folder becomes ``theme.custom_dir``
+    and ``site_config/extra.css`` is added to ``extra_css``.
+    """
+    cfg: dict[str, Any] = {
+        k: (v.copy() if isinstance(v, dict | list) else v) for k, v in DEFAULT_MKDOCS.items()
+    }
     if user_yml is not None and user_yml.is_file():
         data, _ = load_yaml(user_yml)
         if data is None:
@@ -100,6 +116,8 @@ def mkdocs_settings(
     if isinstance(theme, str):
         theme = cfg["theme"] = {"name": theme}
     theme.setdefault("font", False)
+    if build_dir is not None:
+        _rebase_custom_dir(theme, user_yml, project_dir, build_dir)
     plugins = list(cfg.get("plugins") or [])
     for required in ("search", "offline"):
         if required not in _names(plugins):
@@ -113,7 +131,10 @@ def mkdocs_settings(
     polyfills = [p for p in extra.get("polyfills") or [] if "iframe-worker" not in str(p)]
     extra["polyfills"] = [*polyfills, SHIM]
     cfg["extra"] = extra
-    cfg["extra_css"] = [CSS, *[c for c in cfg.get("extra_css") or [] if c != CSS]]
+    css = [CSS, *[c for c in cfg.get("extra_css") or [] if c not in (CSS, EXTRA_CSS)]]
+    if project_dir is not None and (project_dir / "site_config" / EXTRA_CSS_FILE).is_file():
+        css.append(EXTRA_CSS)
+    cfg["extra_css"] = css
     cfg["docs_dir"] = "docs"
     cfg["use_directory_urls"] = False
     cfg["nav"] = nav
@@ -122,6 +143,43 @@ def mkdocs_settings(
     if site_url:
         cfg["site_url"] = site_url
     return cfg
+
+
+def _rebase_custom_dir(
+    theme: dict[str, Any], user_yml: Path | None, project_dir: Path | None, build_dir: Path
+) -> None:
+    """Point theme.custom_dir, relative to the generated mkdocs.yml, at the project's theme overrides."""
+    given = theme.get("custom_dir")
+    folder: Path | None = None
+    if isinstance(given, str) and given:
+        base = user_yml.parent if user_yml is not None else (project_dir or Path.cwd())
+        folder = Path(given) if Path(given).is_absolute() else base / given
+        if not folder.is_dir():
+            raise ConfigError(
+                f"theme.custom_dir folder not found: {given}", str(user_yml), "create it or remove the key"
+            )
+    elif project_dir is not None and (project_dir / OVERRIDES_DIR).is_dir():
+        folder = project_dir / OVERRIDES_DIR
+    if folder is None:
+        theme.pop("custom_dir", None)
+        return
+    theme["custom_dir"] = Path(os.path.relpath(folder.resolve(), build_dir.resolve())).as_posix()
+
+
+def project_docs(project_dir: Path, mkdocs_cfg: Mapping[str, Any]) -> dict[str, bytes]:
+    """The project's own files the generated docs need: site_config/extra.css and local extra_css files."""
+    files: dict[str, bytes] = {}
+    extra = project_dir / "site_config" / EXTRA_CSS_FILE
+    if extra.is_file():
+        files[EXTRA_CSS] = extra.read_bytes()
+    root = project_dir.resolve()
+    for entry in mkdocs_cfg.get("extra_css") or []:
+        if not isinstance(entry, str) or entry in (CSS, EXTRA_CSS) or "://" in entry or entry.startswith("/"):
+            continue
+        local = (root / entry).resolve()
+        if local.is_relative_to(root) and local.is_file():
+            files[Path(entry).as_posix()] = local.read_bytes()
+    return files
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
@@ -137,13 +195,43 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_build_dir(build: Path, pages: Mapping[str, str], mkdocs_cfg: dict[str, Any]) -> WriteStats:
-    """Write docs/ and mkdocs.yml into the build folder, touching only files whose bytes changed."""
+def _generated_yml(build: Path) -> bool:
+    try:
+        with (build / "mkdocs.yml").open("rb") as fh:
+            return fh.read(40).startswith(b"# Generated by briefgen")
+    except OSError:
+        return False
+
+
+def check_build_dir(build: Path) -> None:
+    """Refuse a build folder whose docs/ briefgen would prune but did not create."""
     docs = build / "docs"
+    ours = (build / BUILD_MARKER).is_file() or _generated_yml(build)
+    if docs.is_dir() and any(docs.iterdir()) and not ours:
+        raise SiteError(
+            "refusing to reuse a docs/ folder that briefgen did not generate (no .briefgen-build marker)",
+            str(build),
+            "set build_dir to a new folder such as build/",
+        )
+
+
+def write_build_dir(
+    build: Path,
+    pages: Mapping[str, str],
+    mkdocs_cfg: dict[str, Any],
+    extra_files: Mapping[str, bytes] | None = None,
+) -> WriteStats:
+    """Write docs/ and mkdocs.yml into the build folder, touching only files whose bytes changed."""
+    check_build_dir(build)
+    docs = build / "docs"
+    build.mkdir(parents=True, exist_ok=True)
+    _write_if_changed(build / BUILD_MARKER, b"Generated by briefgen; docs/ is rewritten by each build.\n")
     files: dict[str, bytes] = {rel: text.encode("utf-8") for rel, text in pages.items()}
+    files.update(extra_files or {})
     assets = resources.files("briefgen.assets")
     files[SHIM] = assets.joinpath("iframe-worker-shim.js").read_bytes()
-    files["assets/javascripts/iframe-worker-LICENSE.txt"] = assets.joinpath("iframe-worker-LICENSE.txt").read_bytes()
+    license_file = assets.joinpath("iframe-worker-LICENSE.txt")
+    files["assets/javascripts/iframe-worker-LICENSE.txt"] = license_file.read_bytes()
     files[CSS] = assets.joinpath("briefgen.css").read_bytes()
     written = unchanged = 0
     for rel in sorted(files):
@@ -195,8 +283,11 @@ def _mkdocs_logging() -> Iterator[_Collect]:
         logger.propagate = old_propagate
 
 
-def check_site_dir(site: Path, project_dir: Path) -> None:
-    """Refuse a site folder that would destroy something that is not a previous briefgen output."""
+def check_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ()) -> None:
+    """Refuse a site folder that would destroy something that is not a previous briefgen output.
+
+    ``inputs`` (content, templates, settings, build folder) may neither be, contain nor lie inside it.
+    """
     resolved = site.resolve()
     project = project_dir.resolve()
     if resolved == project or project.is_relative_to(resolved):
@@ -205,6 +296,14 @@ def check_site_dir(site: Path, project_dir: Path) -> None:
             str(site),
             "choose a dedicated --site-dir such as site/",
         )
+    for folder in inputs:
+        other = folder.resolve()
+        if other == resolved or other.is_relative_to(resolved) or resolved.is_relative_to(other):
+            raise SiteError(
+                f"refusing a site folder that overlaps the input folder {folder}",
+                str(site),
+                "choose a dedicated --site-dir such as site/",
+            )
     if resolved.exists() and not resolved.is_dir():
         raise SiteError("the site folder is a file", str(site), "remove it or choose another --site-dir")
     if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / MARKER).is_file():
@@ -244,20 +343,93 @@ def run_mkdocs(build: Path, out: Path, strict: bool) -> list[str]:
             finally:
                 cfg.plugins.on_shutdown()
         except ConfigurationError as exc:
-            raise ConfigError(f"MkDocs rejected the settings: {exc}", "mkdocs.yml", "fix mkdocs.yml") from None
+            raise ConfigError(
+                f"MkDocs rejected the settings: {exc}", "mkdocs.yml", "fix mkdocs.yml"
+            ) from None
         except (Abort, MkDocsException) as exc:
             detail = "; ".join(collected.messages[-5:])
-            raise SiteError(f"MkDocs build failed: {exc} {detail}".strip(), str(build / "mkdocs.yml")) from None
+            where = str(build / "mkdocs.yml")
+            if "configuration error" in str(exc).lower():
+                raise ConfigError(
+                    f"MkDocs rejected the settings: {detail}",
+                    where,
+                    "edit the project's mkdocs.yml (the file named here is generated from it)",
+                ) from None
+            raise SiteError(f"MkDocs build failed: {exc} {detail}".strip(), where) from None
     return collected.messages
 
 
-def publish(build: Path, site: Path, extra_files: Mapping[str, bytes], strict: bool) -> list[str]:
-    """Build into a temporary folder beside ``site`` and swap it in; the old site survives any failure."""
+@contextlib.contextmanager
+def scoped_env(**values: str) -> Iterator[None]:
+    """Set environment variables for the duration of a block, then restore the previous values."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+def _siblings(site: Path, kind: str) -> list[Path]:
+    if not site.parent.is_dir():
+        return []
+    return sorted(p for p in site.parent.glob(f".{site.name}.{kind}-*") if p.is_dir())
+
+
+def _umask_mode(folder: Path) -> None:
+    """Give a mkdtemp folder (0700) the permissions a normal mkdir would have, so hosts can serve it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    folder.chmod(0o777 & ~mask)
+
+
+def recover_site(site: Path) -> bool:
+    """Undo an interrupted swap and remove stale temporary folders; True when a previous site was restored.
+
+    ``publish`` moves the old site into ``.<name>.old-*/<name>`` and then the new one into place; a build
+    killed between the two renames leaves no site, so the old one is moved back.
+    """
+    site = site.resolve()
+    restored = False
+    for old in _siblings(site, "old"):
+        kept = old / site.name
+        if not site.exists() and (kept / MARKER).is_file():
+            os.replace(kept, site)
+            restored = True
+        shutil.rmtree(old, ignore_errors=True)
+    for new in _siblings(site, "new"):
+        shutil.rmtree(new, ignore_errors=True)
+    return restored
+
+
+def prepare_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ()) -> None:
+    """Recover from an interrupted build, then refuse a site folder briefgen must not replace."""
+    check_site_dir(site, project_dir, inputs)
+    recover_site(site)
+    check_site_dir(site, project_dir, inputs)
+
+
+def publish(
+    build: Path, site: Path, extra_files: Mapping[str, bytes], strict: bool, epoch: int | None = None
+) -> list[str]:
+    """Build into a temporary folder beside ``site`` and swap it in; the old site survives any failure.
+
+    ``epoch`` is the reproducible build time, used as SOURCE_DATE_EPOCH during the MkDocs build unless the
+    environment already sets one.
+    """
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
+    recover_site(site)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     try:
-        warnings = run_mkdocs(build, tmp, strict)
+        _umask_mode(tmp)
+        sde = os.environ.get("SOURCE_DATE_EPOCH") or str(DEFAULT_EPOCH if epoch is None else epoch)
+        with scoped_env(SOURCE_DATE_EPOCH=sde):
+            warnings = run_mkdocs(build, tmp, strict)
         for rel, data in sorted(extra_files.items()):
             target = (tmp / rel).resolve()
             if not target.is_relative_to(tmp.resolve()):
@@ -269,7 +441,13 @@ def publish(build: Path, site: Path, extra_files: Mapping[str, bytes], strict: b
         if site.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
             os.replace(site, old / site.name)
-        os.replace(tmp, site)
+        try:
+            os.replace(tmp, site)
+        except BaseException:  # also Ctrl-C between the two renames: put the previous site back
+            if old is not None and not site.exists():
+                os.replace(old / site.name, site)
+                old.rmdir()
+            raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         return warnings

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from slugify import slugify
 
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {
+    "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))
+}
 MAX_SLUG = 60
 
 
@@ -36,4 +38,28 @@ def unique_slugs(keys: Iterable[str], fallback: str = "item") -> dict[str, str]:
         for key in owners:
             digest = hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()[:6]
             result[key] = f"{value[: MAX_SLUG - 7]}-{digest}"
+    return result
+
+
+def unique_slugs_for(names: Mapping[str, str], fallback: str = "item") -> dict[str, str]:
+    """Distinct slugs for keys from their display names; equal names get a stable hash of the key."""
+    base = {key: slug(name, fallback) for key, name in names.items()}
+    owners: dict[str, list[str]] = {}
+    for key in sorted(base):
+        owners.setdefault(base[key], []).append(key)
+    taken = {value for value, keys in owners.items() if len(keys) == 1}
+    result: dict[str, str] = {}
+    for value, keys in owners.items():
+        if len(keys) == 1:
+            result[keys[0]] = value
+            continue
+        for key in keys:
+            digest = hashlib.sha1(key.encode("utf-8", "replace")).hexdigest()
+            candidate = f"{value[: MAX_SLUG - 7]}-{digest[:6]}"
+            n = 6
+            while candidate in taken:  # a suffixed slug that equals another key's plain slug
+                n += 1
+                candidate = f"{value[: MAX_SLUG - n - 1]}-{digest[:n]}"
+            taken.add(candidate)
+            result[key] = candidate
     return result

@@ -87,17 +87,18 @@ def test_entry_with_a_field_of_the_wrong_type_is_rejected(sample_project: Path) 
 def test_new_project_rule_file_invalidates_every_entry(sample_project: Path) -> None:
     _extract(sample_project)
     (sample_project / "site_config").mkdir()
-    (sample_project / "site_config" / "actors.yml").write_text("aliases: {}\n", encoding="utf-8")
+    (sample_project / "site_config" / "cues.yml").write_text("reporting_verbs: [said]\n", encoding="utf-8")
     _, report = _extract(sample_project)
     assert report.analysed == 5
 
 
-def test_settings_and_topic_files_read_after_the_map_keep_the_cache(sample_project: Path) -> None:
+def test_settings_topic_and_actor_override_files_read_after_the_map_keep_the_cache(sample_project: Path) -> None:
     _extract(sample_project)
     (sample_project / "site_config").mkdir()
     (sample_project / "site_config" / "briefgen.yml").write_text("title: Another title\n", encoding="utf-8")
     topics = "topics:\n  - id: renamed-topic\n    name: A renamed topic\n    cues: [ceasefire]\n"
     (sample_project / "site_config" / "topics.yml").write_text(topics, encoding="utf-8")
+    (sample_project / "site_config" / "actors.yml").write_text("actors: []\n", encoding="utf-8")
     _, report = _extract(sample_project)
     assert report.analysed == 0
 

@@ -32,10 +32,9 @@ def test_rebuild_after_one_changed_article_rewrites_only_changed_pages(sample_pr
     assert _snapshot(docs) == before
 
     article = sorted((sample_project / "content").glob("*.txt"))[1]
-    article.write_text(
-        article.read_text("utf-8") + '\nZelda Quorn, a spokesperson, said "We expect a reply by Friday."\n',
-        encoding="utf-8",
-    )
+    lines = article.read_text("utf-8").split("\n")
+    new = "“We expect a reply by Friday,” said Zelda Quorn, a spokesperson for the ministry."
+    article.write_text("\n".join([*lines[:4], new, *lines[4:]]), encoding="utf-8")  # mid-article, not a tail
     warm = build(settings)
     after = _snapshot(docs)
     changed = {rel for rel in after if rel not in before or after[rel][0] != before[rel][0]}

@@ -110,7 +110,9 @@ def test_project_template_overrides_the_default(tmp_path: Path, gold_site: Built
     _, briefing, _ = gold_site
     (tmp_path / "matrix.md.j2").write_text("# My matrix\n{{ site.matrix | length }} rows\n", "utf-8")
     pages = render_pages(build_context(briefing, "T"), make_env(tmp_path))
-    assert pages["matrix.md"].startswith("# My matrix")
+    body = pages["matrix.md"].split("---\n", 2)[-1]
+    assert body.startswith(f"# My matrix\n{len(build_context(briefing, 'T').matrix)} rows")
+    assert "Where countries stand" not in pages["matrix.md"]
     assert pages["index.md"] != ""  # the other pages still come from the defaults
 
 

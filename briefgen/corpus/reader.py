@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import unicodedata
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.config import Settings
-from briefgen.records import Article, Paragraph, Skipped
+from briefgen.corpus.boilerplate import PROJECT_FILE, Rules, load_rules
+from briefgen.corpus.clean import clean, paragraphs_of
+from briefgen.corpus.dedupe import near_duplicates
+from briefgen.corpus.formats import FORMATS, Draft, read_html, read_jsonl, read_md, read_txt
+from briefgen.records import Article, Skipped
 
-SUPPORTED = (".txt",)
+SUPPORTED = FORMATS
+NEAR_DUPLICATE = 0.8
+
+__all__ = ["SUPPORTED", "CorpusResult", "paragraphs_of", "read_article", "read_corpus"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,66 +31,104 @@ class CorpusResult:
     ignored: tuple[str, ...]
 
 
-def _files(content: Path) -> Iterator[Path]:
-    for path in sorted(content.rglob("*")):
-        rel = path.relative_to(content)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.is_file():
-            yield path
+def _entries(content: Path) -> Iterator[tuple[Path, str] | Skipped]:
+    """Files below content/ in a stable order; hidden ones skipped, symlinks leaving content/ refused."""
+    root = content.resolve()
+    for folder, dirs, files in os.walk(content, followlinks=False):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in list(dirs):
+            path = base / name
+            if path.is_symlink():
+                dirs.remove(name)  # never walk into a linked folder (loops, or files outside content/)
+                if not path.resolve().is_relative_to(root):
+                    rel = path.relative_to(content).as_posix()
+                    yield Skipped(rel, "symlink to a folder outside content/ (not followed)")
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = base / name
+            rel = path.relative_to(content).as_posix()
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    yield Skipped(rel, "broken symlink")
+                    continue
+                if not target.is_relative_to(root):
+                    yield Skipped(rel, f"symlink points outside content/ ({target}); not followed")
+                    continue
+            yield path, rel
 
 
-def paragraphs_of(lines: list[str]) -> tuple[str, tuple[Paragraph, ...]]:
-    """Join non-empty lines into a text with one paragraph per line, separated by blank lines."""
-    parts: list[str] = []
-    spans: list[Paragraph] = []
-    offset = 0
-    for line in lines:
-        line = " ".join(line.split())
-        if not line:
-            continue
-        if parts:
-            offset += 2
-        spans.append(Paragraph(len(spans) + 1, offset, offset + len(line)))
-        parts.append(line)
-        offset += len(line)
-    return "\n\n".join(parts), tuple(spans)
-
-
-def read_article(path: Path, rel: str) -> Article | Skipped:
-    """Read one plain-text article."""
+def read_file(path: Path, rel: str, settings: Settings) -> Iterator[Draft | Skipped]:
+    """The drafts of one file (several for .jsonl), or why it cannot be read."""
+    suffix = path.suffix.lower()
+    limit = settings.max_article_bytes
+    if suffix == ".jsonl":
+        yield from read_jsonl(path, rel, limit)
+        return
     try:
+        size = path.stat().st_size
+        if size > limit:
+            yield Skipped(
+                rel,
+                f"file is {size:,} bytes, more than max_article_bytes ({limit:,}); "
+                "raise max_article_bytes in site_config/briefgen.yml to read it",
+            )
+            return
         raw = path.read_bytes()
     except OSError as exc:
-        return Skipped(rel, f"cannot read file: {exc.strerror or exc}")
-    if not raw.strip():
-        return Skipped(rel, "empty file")
-    try:
-        decoded = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Skipped(rel, f"not valid UTF-8 at byte {exc.start}")
-    text, paragraphs = paragraphs_of(unicodedata.normalize("NFC", decoded).splitlines())
-    if not paragraphs:
-        return Skipped(rel, "no text")
-    return Article(
-        path=rel,
-        text=text,
-        paragraphs=paragraphs,
-        content_hash=hashlib.sha256(raw).hexdigest(),
-    )
+        yield Skipped(rel, f"cannot read file: {exc.strerror or exc}")
+        return
+    if suffix in (".md", ".markdown"):
+        yield read_md(raw, rel)
+    elif suffix in (".html", ".htm"):
+        yield read_html(raw, rel)
+    else:
+        yield read_txt(raw, rel)
 
 
-def read_corpus(settings: Settings) -> CorpusResult:
+def read_article(path: Path, rel: str, settings: Settings, rules: Rules | None = None) -> Article | Skipped:
+    """Read and clean one single-article file."""
+    rules = rules or load_rules(settings.site_config / PROJECT_FILE)
+    for draft in read_file(path, rel, settings):
+        return draft if isinstance(draft, Skipped) else clean(draft, rules)
+    return Skipped(rel, "no article text")
+
+
+def _with_warning(article: Article, warning: str) -> Article:
+    return dataclasses.replace(article, warnings=(*article.warnings, warning))
+
+
+def read_corpus(settings: Settings, rules: Rules | None = None) -> CorpusResult:
     """Read every supported article below the content folder, in a stable order."""
-    content = settings.content
+    rules = rules or load_rules(settings.site_config / PROJECT_FILE)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     ignored: list[str] = []
-    for path in _files(content):
-        rel = path.relative_to(content).as_posix()
+    first_with: dict[str, str] = {}
+    for entry in _entries(settings.content):
+        if isinstance(entry, Skipped):
+            skipped.append(entry)
+            continue
+        path, rel = entry
         if path.suffix.lower() not in SUPPORTED:
             ignored.append(rel)
             continue
-        result = read_article(path, rel)
-        (articles if isinstance(result, Article) else skipped).append(result)  # type: ignore[arg-type]
+        for draft in read_file(path, rel, settings):
+            result = draft if isinstance(draft, Skipped) else clean(draft, rules)
+            if isinstance(result, Skipped):
+                skipped.append(result)
+                continue
+            key = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
+            if key in first_with:
+                skipped.append(Skipped(result.path, f"same text as {first_with[key]}; read once"))
+                continue
+            first_with[key] = result.path
+            articles.append(result)
+    for i, j, score in near_duplicates([a.text for a in articles], NEAR_DUPLICATE):
+        a, b = articles[i], articles[j]
+        articles[i] = _with_warning(a, f"near-duplicate of {b.path} ({score:.0%} shared wording); both kept")
+        articles[j] = _with_warning(b, f"near-duplicate of {a.path} ({score:.0%} shared wording); both kept")
     return CorpusResult(tuple(articles), tuple(skipped), tuple(ignored))

@@ -1,50 +1,847 @@
-"""Actor mentions found by rules on a blank pipeline, merged within one article."""
+"""Actor mentions found by rules (names, roles, honorifics, places, organisations), merged per article."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from briefgen.records import LocalActor, Mention
+from briefgen.extract.lexicon import APOS, MOJIBAKE, UPPER_CLASS, Lexicon, demojibake, fold, lexicon
+from briefgen.records import ActorKind, LocalActor, Mention
 
-_STOP = {
-    "The", "A", "An", "On", "In", "At", "But", "And", "However", "Despite", "During", "Speaking",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "Secretary", "Minister", "President", "General", "Defence", "Defense", "Prime", "Foreign", "Chief",
-    "Nato", "NATO", "European", "Union", "US", "U.S.", "EU", "Russian", "Ukraine", "Russia", "Europe",
-}
+_CONNECTORS = (
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ben",
+    "ibn",
+    "of",
+    "for",
+    "on",
+    "and",
+    "the",
+)
+_PARTICLES = frozenset(_CONNECTORS[:15])
+_CONNECTOR_SET = frozenset(_CONNECTORS)
+_SPLITTERS = _CONNECTOR_SET - _PARTICLES
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
+_RUN = re.compile(rf"(?<![\w{APOS}]){_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_WORD})*")
+_WORD_SPLIT = re.compile(r"\S+")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_POSS_SUFFIXES = ("’s", "'s")
+MAX_NAME_WORDS = 4
 
 
-def _is_name_token(text: str) -> bool:
-    return text[:1].isupper() and text[1:].islower() and text.isalpha() and text not in _STOP
+@dataclass(slots=True)
+class Found:
+    """A raw mention before article-level resolution."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | surname | organisation | country | role
+    name: str
+    role: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    former: bool = False
+    gender: str | None = None
+    rule: str = ""
+    subject_ok: bool = True
 
 
-def local_actors(doc: Doc) -> tuple[tuple[LocalActor, ...], tuple[Mention, ...]]:
-    """People named with a first and last name, and their surname-only mentions."""
-    mentions: list[Mention] = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and j - i < 3 and _is_name_token(doc[j].text):
-            j += 1
-        if j - i >= 2:
-            span = doc[i:j]
-            mentions.append(Mention(span.start_char, span.end_char, span.text, span.text, "person", rule="name"))
-            i = j
-        else:
-            i += 1
-    surnames = {m.name.split()[-1]: m.name for m in mentions}
-    for tok in doc:
-        full = surnames.get(tok.text)
-        if full and not any(m.start <= tok.idx < m.end for m in mentions):
-            mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, full, "person", rule="surname"))
-    mentions.sort(key=lambda m: m.start)
-    counts: dict[str, int] = {}
-    aliases: dict[str, set[str]] = {}
-    for m in mentions:
-        counts[m.name] = counts.get(m.name, 0) + 1
-        aliases.setdefault(m.name, set()).add(m.text)
-    actors = tuple(
-        LocalActor(name, name, "person", None, None, (), tuple(sorted(aliases[name])), counts[name])
-        for name in sorted(counts)
+@dataclass(frozen=True, slots=True)
+class ArticleActors:
+    """Everything the quote stage needs about an article's actors."""
+
+    actors: tuple[LocalActor, ...]
+    mentions: tuple[Mention, ...]
+    genders: dict[str, str] = field(default_factory=dict)
+    unresolved: tuple[Mention, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    place_words = sorted({*lex.places, *lex.demonyms}, key=len, reverse=True)
+    place_alt = "|".join(re.escape(p) for p in place_words)
+    role = lex.role_re.pattern
+    left = re.compile(
+        rf"(?:(?:(?-i:the|The) )?(?P<place>(?-i:{place_alt}))(?P<poss>[’']s)?[ ,]+)?"
+        rf"(?P<former>(?:former|ex-?)\s+)?(?P<role>{role})?,? $",
+        re.IGNORECASE,
     )
-    return actors, tuple(mentions)
+    right = re.compile(
+        rf",\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
+        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})(?-i:(?! +[A-Z]))"
+        rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?"
+        rf"(?P<org>(?-i:{_WORD}(?:(?: (?:of|for|on|and|the))? {_WORD}){{0,6}})))?",
+        re.IGNORECASE,
+    )
+    role_ref = re.compile(
+        rf"(?<![\w])(?-i:[Tt]he) (?:(?P<place>(?-i:{place_alt}))(?:[’']s)? )?(?P<role>{role})",
+        re.IGNORECASE,
+    )
+    pronoun = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+    return left, right, role_ref, pronoun
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    if len(word) > 2 and word.endswith(_POSS_SUFFIXES):
+        return word[:-2], True
+    return word, False
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case or ALL CAPS lines: names found there are only trusted when known from the body."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    if len(words) < 4:
+        return False
+    if text.rstrip().endswith((".", ".”", '."', ".’")):
+        return False  # a sentence, however capitalised
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+@lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    lex = lexicon()
+    names = [*lex.places, *lex.demonyms, *lex.capitals]
+    return frozenset(w for n in names for w in (n.split()[0], n))
+
+
+def _is_role_word(low: str, lex: Lexicon) -> bool:
+    """A role word, also hyphenated ("secretary-general", "director-general")."""
+    if low in lex.role_heads or low in lex.role_modifiers:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(p in lex.role_heads or p in lex.role_modifiers for p in parts)
+
+
+def _place_at(words: list[str], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The longest place alias starting at word i: (surface, number of words); possessives allowed."""
+    if _strip_possessive(words[i])[0] not in _place_first_words():
+        return None
+    for n in range(min(4, len(words) - i), 0, -1):
+        surface = _strip_possessive(" ".join(words[i : i + n]))[0]
+        if surface in lex.places or surface in lex.demonyms or surface in lex.capitals:
+            return surface, n
+    return None
+
+
+def _country_of(surface: str | None, lex: Lexicon) -> str | None:
+    if not surface:
+        return None
+    if surface in lex.places:
+        return lex.places[surface].country
+    return lex.demonyms.get(surface) or lex.capitals.get(surface)
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = " ".join(role.replace(",", " ").split())
+    return role or None
+
+
+def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
+    """Split a capitalised run at connectors (kept inside organisation names) and after possessives."""
+    if " " not in run:
+        return [([run], [start])]
+    words = run.split(" ")
+    offs = []
+    pos = start
+    for w in words:
+        offs.append(pos)
+        pos += len(w) + 1
+    lex = lexicon()
+    if any(w in lex.org_heads for w in words):
+        # drop sentence-initial function words, keep the rest as one organisation
+        while words and (
+            (words[0] in lex.not_names and words[0] not in lex.org_heads) or words[0] in _CONNECTOR_SET
+        ):
+            words, offs = words[1:], offs[1:]
+        return [(words, offs)] if words else []
+    out: list[tuple[list[str], list[int]]] = []
+    cur_w: list[str] = []
+    cur_o: list[int] = []
+    for w, o in zip(words, offs, strict=True):
+        if w in _SPLITTERS:
+            if cur_w:
+                out.append((cur_w, cur_o))
+            cur_w, cur_o = [], []
+            continue
+        cur_w.append(w)
+        cur_o.append(o)
+        if w.endswith(_POSS_SUFFIXES):
+            out.append((cur_w, cur_o))
+            cur_w, cur_o = [], []
+    if cur_w:
+        out.append((cur_w, cur_o))
+    return out
+
+
+def _classify(words: list[str], offs: list[int], text: str, headline: bool, known: set[str]) -> Found | None:
+    lex = lexicon()
+    _, right_re, _, _ = _patterns()
+    # trailing possessive marks belong to the mention, not the name
+    last, _poss = _strip_possessive(words[-1])
+    words = [*words[:-1], last]
+    if not last:
+        return None
+    start = offs[0]
+    end = offs[-1] + len(last)
+    # strip sentence-initial function words (but not the first word of a place: "European Union")
+    i = 0
+    while (
+        i < len(words)
+        and _place_at(words, i, lex) is None
+        and words[i] in lex.not_names
+        and words[i] not in lex.honorifics
+        and words[i].lower() not in lex.role_heads
+        and words[i].lower() not in lex.role_modifiers
+    ):
+        i += 1
+    if i == len(words):
+        return None
+    words, offs = words[i:], offs[i:]
+    start = offs[0]
+    surface = " ".join(words)
+    if any(w in lex.org_heads for w in words) and len(words) >= 2:
+        if len(words) > 8:
+            return None
+        country = None
+        for j in range(len(words)):
+            hit = _place_at(words, j, lex)
+            if hit:
+                country = _country_of(hit[0], lex)
+                break
+        if surface in lex.places:
+            inst = lex.places[surface]
+            return Found(
+                start,
+                end,
+                text[start:end],
+                "organisation",
+                inst.name,
+                country=inst.country,
+                affiliation=inst.name,
+                rule="institution",
+            )
+        return Found(
+            start,
+            end,
+            text[start:end],
+            "organisation",
+            demojibake(surface),
+            country=country,
+            rule="organisation",
+        )
+    if surface in lex.places:
+        hit_place = lex.places[surface]
+        kind = "country" if hit_place.kind == "country" else "organisation"
+        return Found(
+            start,
+            end,
+            text[start:end],
+            kind,
+            hit_place.name,
+            country=hit_place.country,
+            affiliation=hit_place.name if hit_place.kind != "country" else None,
+            rule=f"place:{hit_place.kind}",
+        )
+    if surface in lex.capitals and len(words) <= 2:
+        return Found(
+            start,
+            end,
+            text[start:end],
+            "country",
+            lex.capitals[surface],
+            country=lex.capitals[surface],
+            rule="capital",
+        )
+    # role/honorific/place prefix inside the capitalised run
+    j = 0
+    gender: str | None = None
+    honorific = False
+    while j < len(words):
+        w = words[j]
+        two = " ".join(words[j : j + 2])
+        if two in lex.honorifics and j + 2 < len(words):
+            gender = gender or lex.honorifics[two]
+            honorific = True
+            j += 2
+            continue
+        if w in lex.honorifics and j + 1 < len(words):
+            gender = gender or lex.honorifics[w]
+            honorific = True
+            j += 1
+            continue
+        low = w.lower().rstrip(",")
+        if _is_role_word(low, lex) or low in ("of",):
+            j += 1
+            continue
+        hit = _place_at(words, j, lex)
+        if hit and j + hit[1] < len(words):
+            j += hit[1]
+            continue
+        break
+    name_words = words[j:]
+    if not name_words:
+        return None
+    name_start = offs[j]
+    if any(w in lex.not_names or w.endswith(("-based", "-born", "-led", "-backed")) for w in name_words):
+        return None
+    if len(name_words) == 1 and len(name_words[0]) < 2:
+        return None
+    # a place word may end a longer name ("Michael Jordan") but never starts or fills one
+    if any(w in lex.places or w in lex.demonyms for w in name_words[:-1]) or (
+        len(name_words) == 1 and (name_words[0] in lex.places or name_words[0] in lex.demonyms)
+    ):
+        return None
+    if any(len(w) > 4 and w.isupper() for w in name_words):
+        return None
+    if len(name_words) > MAX_NAME_WORDS:
+        return None
+    found_role: str | None = None
+    place: str | None = None
+    former = False
+    found_role, place, former = _left_context(text, name_start, lex, len(name_words) >= 2)
+    if found_role is None and j:
+        found_role = (
+            _clean_role(
+                " ".join(
+                    w
+                    for w in words[:j]
+                    if (w.lower() in lex.role_heads or w.lower() in lex.role_modifiers or w == "of")
+                    and w not in lex.places
+                    and w not in lex.demonyms
+                )
+            )
+            or None
+        )
+    rm = right_re.match(text, end) if text.startswith(",", end) else None
+    affiliation: str | None = None
+    if former:
+        found_role, place = None, None  # a former office says nothing about today's affiliation
+    if rm and not rm.group("former"):
+        if not found_role:
+            found_role = _clean_role(rm.group("role"))
+        if not place:
+            place = rm.group("place")
+        org = (rm.group("org") or "").strip()
+        if org:
+            org = (
+                org.removesuffix(" of").removesuffix(" for").removesuffix(" and").removesuffix(" the").strip()
+            )
+            affiliation = org or None
+            if not place and affiliation:
+                hit = _place_at(affiliation.split(), 0, lex)
+                words_aff = affiliation.split()
+                possessive = hit is not None and _strip_possessive(words_aff[hit[1] - 1])[1]
+                if hit and (affiliation in lex.places or possessive):
+                    place = hit[0]  # "Russia's Security Council" speaks for Russia
+    country = None if former else _country_of(place, lex)
+    if place and place in lex.places and lex.places[place].kind != "country":
+        affiliation = affiliation or lex.places[place].name
+    name = demojibake(" ".join(name_words))
+    if len(name_words) >= 2:
+        if headline and fold(name) not in known:
+            return None
+        return Found(
+            start,
+            end,
+            text[start:end],
+            "person",
+            name,
+            role=found_role,
+            country=country,
+            affiliation=affiliation,
+            former=former,
+            gender=gender,
+            rule="name",
+        )
+    return Found(
+        start,
+        end,
+        text[start:end],
+        "surname",
+        name,
+        role=found_role,
+        country=country,
+        affiliation=affiliation,
+        former=former,
+        gender=gender,
+        rule="honorific" if honorific else ("role" if found_role else "bare"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _role_object_words() -> frozenset[str]:
+    return frozenset(w for o in lexicon().role_objects for w in o.split()) - {"the", "and"}
+
+
+_LEFT_WORD = re.compile(r"[\w’'.-]+|,")
+_ROLE_GLUE = frozenset({"of", "for", "and", "general"})
+
+
+def _left_context(
+    text: str, name_start: int, lex: Lexicon, allow_comma: bool = True
+) -> tuple[str | None, str | None, bool]:
+    """(role, place, former) written just before a name: "US defence secretary", "Luxembourg’s Minister
+    of Defence,", "Russia’s"; a backward walk over a few words, no regex search."""
+    window = text[max(0, name_start - 80) : name_start]
+    if not window.endswith((" ", ", ")) or "\n" in window[-3:]:
+        return None, None, False
+    last = window.rsplit(None, 1)[-1].rstrip(",") if window.strip() else ""
+    bare_last = _strip_possessive(last)[0]
+    if not (
+        _is_role_word(last.lower(), lex) or bare_last in _place_first_words() or last.endswith(_POSS_SUFFIXES)
+    ):
+        return None, None, False  # the word before is ordinary text: no role, no place
+    toks: list[tuple[str, int]] = []
+    for word in window.split()[-9:]:
+        if word.endswith(",") and len(word) > 1:
+            toks.append((word[:-1], 0))
+            toks.append((",", 0))
+        else:
+            toks.append((word, 0))
+    if not toks:
+        return None, None, False
+    i = len(toks) - 1
+    if toks[i][0] == ",":
+        if not allow_comma:
+            return None, None, False  # "the US Secretary of Defence, Major fears": not an apposition
+        i -= 1
+    end_role = i
+    objects = _role_object_words()
+    has_head = False
+    while i >= 0:
+        low = toks[i][0].lower()
+        bare_word = _strip_possessive(toks[i][0])[0]
+        if bare_word in lex.places or bare_word in lex.demonyms:
+            break  # "NATO Secretary General": the place qualifies the role
+        if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)):
+            has_head = True
+        elif low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in objects:
+            break
+        i -= 1
+    role: str | None = None
+    if has_head:
+        first = i + 1
+        while first <= end_role and toks[first][0].lower() in ("of", "and", "for"):
+            first += 1
+        # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
+        role = " ".join(t for t, _ in toks[first : end_role + 1]) or None
+    else:
+        i = end_role
+    former = False
+    place: str | None = None
+    poss = False
+    if i >= 0:
+        word = toks[i][0]
+        bare, poss = _strip_possessive(word)
+        for n in (3, 2, 1):
+            if i - n + 1 < 0:
+                continue
+            words = [t for t, _ in toks[i - n + 1 : i + 1]]
+            words[-1] = bare
+            cand = " ".join(words)
+            if cand in lex.places or cand in lex.demonyms or cand.removeprefix("the ") in lex.places:
+                place = cand.removeprefix("the ")
+                i -= n
+                break
+        if (place is None and role and word.lower() in ("former", "ex", "ex-")) or (
+            i >= 0 and toks[i][0].lower() in ("former", "ex")
+        ):
+            former = True
+    if role is None and not (place and poss):
+        return None, None, False
+    if role is not None and role.lower().split()[0] in ("former",):
+        former = True
+        role = " ".join(role.split()[1:]) or None
+    return _clean_role(role), place, former
+
+
+@lru_cache(maxsize=65536)
+def _translit(word: str) -> str:
+    """A transliteration-insensitive key of one name word (Zelensky / Zelenskyy / Zelenskiy)."""
+    w = fold(word)
+    w = re.sub(r"(iy|yy|ij|ii|yi)$", "y", w)
+    w = re.sub(r"(.)\1", r"\1", w)
+    return w.replace("kh", "h").replace("ts", "c").replace("tz", "c")
+
+
+def name_key(name: str) -> str:
+    """The merge key of a person's name: folded, transliteration-insensitive words."""
+    return " ".join(_translit(w) for w in name.split())
+
+
+def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
+    """Raw mentions of people, organisations and places in every paragraph."""
+    found: list[Found] = []
+    headline_pars: list[tuple[int, int]] = []
+    known: set[str] = set()
+    deferred: list[tuple[str, int]] = []
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        if _is_headline(para):
+            headline_pars.append((p_start, p_end))
+            continue
+        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred))
+    # single capitalised words are only worth a closer look when they can name a person
+    lex = lexicon()
+    surnames = {_translit(f.name.split()[-1]) for f in found if f.kind == "person"}
+    for word, start in deferred:
+        bare = _strip_possessive(word)[0]
+        end = start + len(bare)
+        if (
+            _translit(bare) in surnames
+            or _prev_is_title(text, start, lex)
+            or text.startswith(",", end)
+            or _next_is_cue(text, end, lex, start)
+        ):
+            f = _classify([word], [start], text, False, known)
+            if f is not None:
+                if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
+                    f.rule = "cue"
+                found.append(f)
+    known = {fold(f.name) for f in found if f.kind == "person"}
+    for p_start, p_end in headline_pars:
+        found.extend(_mentions_in(text, p_start, p_end, True, known))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _prev_is_title(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the word before is a title or role ("Mr", "secretary") or a possessive ("Russia's")."""
+    prev = text[max(0, start - 30) : start].split()
+    if not prev:
+        return False
+    w = prev[-1].rstrip(",")
+    return _is_role_word(w.lower(), lex) or w in lex.honorifics or w.endswith(_POSS_SUFFIXES)
+
+
+def _mentions_in(
+    text: str,
+    p_start: int,
+    p_end: int,
+    headline: bool,
+    known: set[str],
+    deferred: list[tuple[str, int]] | None = None,
+) -> list[Found]:
+    lex = lexicon()
+    _, _, role_ref, _ = _patterns()
+    out: list[Found] = []
+    skip = lex.not_names
+    for m in _RUN.finditer(text, p_start, p_end):
+        run = m.group()
+        if run in skip:
+            continue
+        if " " not in run and not headline:
+            bare = _strip_possessive(run)[0]
+            gaz = lex.places.get(bare)
+            if gaz is not None:
+                kind = "country" if gaz.kind == "country" else "organisation"
+                affiliation = gaz.name if gaz.kind != "country" else None
+                out.append(
+                    Found(
+                        m.start(),
+                        m.start() + len(bare),
+                        bare,
+                        kind,
+                        gaz.name,
+                        country=gaz.country,
+                        affiliation=affiliation,
+                        rule=f"place:{gaz.kind}",
+                    )
+                )
+                continue
+            if deferred is not None and bare not in lex.demonyms and bare not in lex.capitals:
+                deferred.append((run, m.start()))
+                continue
+        for words, offs in _pieces(run, m.start()):
+            if not words:
+                continue
+            f = _classify(words, offs, text, headline, known)
+            if f is None:
+                # a demonym before a collective noun speaks for its country ("German officials")
+                if len(words) == 1 and words[0] in lex.demonyms:
+                    nxt = text[offs[0] + len(words[0]) : offs[0] + len(words[0]) + 30].split()
+                    if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
+                        country = lex.demonyms[words[0]]
+                        out.append(
+                            Found(
+                                offs[0],
+                                offs[0] + len(words[0]),
+                                words[0],
+                                "country",
+                                country,
+                                country=country,
+                                rule="demonym",
+                            )
+                        )
+                continue
+            if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
+                f.rule = "cue"
+            out.append(f)
+    for m in _role_refs(text, p_start, p_end, lex, role_ref):
+        after = text[m.end() : m.end() + 3]
+        if (after[:1] == " " and after[1:2].isupper()) or after[:1] == ",":
+            continue  # a role followed by a name is a role+name mention, handled above
+        if after[:1].isalpha():
+            continue
+        role = _clean_role(m.group("role")) or ""
+        place = m.group("place")
+        out.append(
+            Found(
+                m.start(),
+                m.end(),
+                m.group(),
+                "role",
+                role,
+                role=role,
+                country=_country_of(place, lex),
+                rule="role-ref",
+            )
+        )
+    return out
+
+
+_THE = re.compile(r"(?<![\w])[Tt]he ([\w’'.-]+)")
+
+
+def _role_refs(text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str]) -> list[re.Match[str]]:
+    """ "the <place> <role>" references; the full pattern only runs where the next word can start one."""
+    out = []
+    starters = lex.role_heads | lex.role_modifiers
+    for m in _THE.finditer(text, a, b):
+        word = m.group(1)
+        bare = _strip_possessive(word)[0]
+        if (
+            word.lower() in starters
+            or bare in lex.places
+            or bare in lex.demonyms
+            or bare.split(".")[0] in lex.places
+        ):
+            hit = role_ref.match(text, m.start(), b)
+            if hit:
+                out.append(hit)
+    return out
+
+
+_NOT_SUBJECT_BEFORE = frozenset(
+    {"in", "at", "from", "to", "of", "with", "by", "for", "on", "into", "near", "across", "outside", "inside"}
+)
+
+
+def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:
+    """Whether a reporting verb follows (allowing one adverb): "Rutte said", "Kallas also warned"."""
+    if text.startswith(("’s", "'s"), end):
+        return False
+    if start > 0:
+        prev = text[max(0, start - 12) : start].split()
+        if prev and prev[-1].lower() in _NOT_SUBJECT_BEFORE:
+            return False  # "officials in Brussels said": a place, not a speaker
+    words = text[end : end + 40].split()[:2]
+    for w in words:
+        w = w.strip(",.;:")
+        if w.lower() in lex.cue_forms:
+            return True
+        if w not in lex.adverbs:
+            return False
+    return False
+
+
+def _role_class(role: str, lex: Lexicon) -> set[object]:
+    low = " ".join(role.lower().replace("-", " ").split())
+    words = low.split()
+    keys: set[object] = set()
+    for n in range(len(words)):
+        tail = " ".join(words[n:])
+        if tail in lex.role_classes:
+            keys.add(lex.role_classes[tail])
+        tail_h = "-".join(words[n:])
+        if tail_h in lex.role_classes:
+            keys.add(lex.role_classes[tail_h])
+    # the head word itself (last word, or the word before "of")
+    head = (
+        words[words.index("of") - 1]
+        if "of" in words and words.index("of") > 0
+        else (words[-1] if words else "")
+    )
+    if head == "general" and len(words) >= 2 and "secretary" in words:
+        head = "secretary general"
+    keys.add(head)
+    return keys
+
+
+def resolve(found: list[Found]) -> ArticleActors:
+    """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
+    lex = lexicon()
+    persons: dict[str, list[Found]] = {}
+    key_of_full: dict[str, str] = {}
+    by_surname: dict[str, set[str]] = {}
+    for f in found:
+        if f.kind != "person":
+            continue
+        k = name_key(f.name)
+        canon = key_of_full.setdefault(k, f.name)
+        persons.setdefault(canon, []).append(f)
+    for canon in persons:
+        by_surname.setdefault(_translit(canon.split()[-1]), set()).add(canon)
+    # first names alone are not resolved; single words resolve only to a unique surname
+    resolved: list[tuple[Found, str]] = []
+    singles: dict[str, list[Found]] = {}
+    for f in found:
+        if f.kind == "person":
+            resolved.append((f, key_of_full[name_key(f.name)]))
+        elif f.kind == "surname":
+            cands = by_surname.get(_translit(f.name), set())
+            if len(cands) == 1:
+                resolved.append((f, next(iter(cands))))
+            elif not cands:
+                singles.setdefault(_translit(f.name), []).append(f)
+    # a surname never given in full still names a person when a role, honorific or cue marks it
+    for group in singles.values():
+        if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
+            canon = group[0].name
+            persons.setdefault(canon, [])
+            for g in group:
+                resolved.append((g, canon))
+    roles_by_person: dict[str, list[Found]] = {}
+    for f, canon in resolved:
+        roles_by_person.setdefault(canon, []).append(f)
+    # role references ("the defence secretary") resolve to the one person holding a matching role
+    role_index: dict[str, set[object]] = {}
+    country_index: dict[str, str | None] = {}
+    for canon, fs in roles_by_person.items():
+        keys: set[object] = set()
+        for f in fs:
+            if f.role and not f.former:
+                keys |= _role_class(f.role, lex)
+        role_index[canon] = keys
+        country_index[canon] = next((f.country for f in fs if f.country), None)
+    unresolved: list[Mention] = []
+    for f in found:
+        if f.kind != "role":
+            continue
+        if len(f.name.split()) < 2 and f.country is None:
+            continue  # "the president" alone is too vague to resolve
+        keys = _role_class(f.name, lex)
+        holders = [
+            c
+            for c, ks in role_index.items()
+            if ks & keys and (f.country is None or country_index.get(c) == f.country)
+        ]
+        if not holders and f.country:
+            holders = [
+                c
+                for c, ks in role_index.items()
+                if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
+            ]
+        if len(holders) == 1:
+            resolved.append((replace(f, kind="person"), holders[0]))
+        else:
+            unresolved.append(
+                Mention(f.start, f.end, f.text, "", "person", role=f.role, country=f.country, rule="role-ref")
+            )
+    mentions: list[Mention] = []
+    actors_acc: dict[str, dict[str, object]] = {}
+    genders: dict[str, str] = {}
+    alias_at: dict[int, str] = {}
+    for f, canon in resolved:
+        if f.kind != "role":
+            # the name as written: with its honorific ("Mr Healey"), without role words
+            alias_at[f.start] = _strip_possessive(f.text)[0] if f.rule == "honorific" else f.name
+        mentions.append(
+            Mention(
+                f.start,
+                f.end,
+                f.text,
+                canon,
+                "person",
+                role=f.role,
+                country=f.country,
+                affiliation=f.affiliation,
+                rule=f.rule,
+            )
+        )
+        if f.gender:
+            genders.setdefault(canon, f.gender)
+    for f in found:
+        if f.kind in ("country", "organisation"):
+            kind: ActorKind = "country" if f.kind == "country" else "organisation"
+            mentions.append(
+                Mention(
+                    f.start,
+                    f.end,
+                    f.text,
+                    f.name,
+                    kind,
+                    country=f.country,
+                    affiliation=f.affiliation,
+                    rule=f.rule,
+                )
+            )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    for m in mentions:
+        acc = actors_acc.setdefault(
+            m.name,
+            {
+                "kind": m.kind,
+                "aliases": set(),
+                "roles": [],
+                "countries": [],
+                "affiliations": [],
+                "mentions": 0,
+            },
+        )
+        acc["mentions"] = int(acc["mentions"]) + 1  # type: ignore[call-overload]
+        alias = alias_at.get(m.start, _strip_possessive(m.text)[0] if m.kind != "person" else m.name)
+        if alias != m.name and m.rule != "role-ref":
+            acc["aliases"].add(alias)  # type: ignore[attr-defined]
+        if m.role:
+            acc["roles"].append(m.role)  # type: ignore[attr-defined]
+        if m.country and m.rule != "role-ref":
+            acc["countries"].append(m.country)  # type: ignore[attr-defined]
+        if m.affiliation:
+            acc["affiliations"].append(m.affiliation)  # type: ignore[attr-defined]
+    actors = []
+    for name in sorted(actors_acc):
+        acc = actors_acc[name]
+        countries: list[str] = acc["countries"]  # type: ignore[assignment]
+        country = max(countries, key=countries.count) if countries else None
+        affs: list[str] = acc["affiliations"]  # type: ignore[assignment]
+        roles: list[str] = acc["roles"]  # type: ignore[assignment]
+        actors.append(
+            LocalActor(
+                key=name,
+                name=name,
+                kind=acc["kind"],  # type: ignore[arg-type]
+                country=country,
+                affiliation=max(affs, key=affs.count)
+                if affs
+                else (country if acc["kind"] != "person" else None),
+                roles=tuple(dict.fromkeys(roles)),
+                aliases=tuple(sorted(acc["aliases"])),  # type: ignore[call-overload]
+                mentions=int(acc["mentions"]),  # type: ignore[call-overload]
+            )
+        )
+    return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
+
+
+def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
+    """The actors of one article's text."""
+    return resolve(find_mentions(text, paragraphs))

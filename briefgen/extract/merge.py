@@ -1,12 +1,32 @@
-"""The corpus-wide reduce: merge per-article actors into one list, give quotes stable ids."""
+"""The corpus-wide reduce: merge per-article actors (aliases, variants, overrides), give quotes stable ids."""
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from briefgen.records import Actor, Analysis, LocalActor, Quote, Source
+from rapidfuzz import fuzz
+
+from briefgen.extract.actors import name_key
+from briefgen.extract.lexicon import demojibake, fold
+from briefgen.records import Actor, ActorKind, Analysis, LocalActor, Quote, Source
 from briefgen.slugs import unique_slugs
+
+FUZZY_MIN = 85.0
+CORROBORATE_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ActorOverride:
+    """A user's correction from ``site_config/actors.yml``: the user always wins over inference."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: ActorKind | None = None
+    country: str | None = None
+    role: str | None = None
 
 
 def quote_id(source_path: str, text: str, occurrence: int) -> str:
@@ -15,42 +35,160 @@ def quote_id(source_path: str, text: str, occurrence: int) -> str:
     return "q-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _merge_group(name: str, group: list[LocalActor], actor_id: str) -> Actor:
-    first = group[0]
-    return Actor(
-        id=actor_id,
-        name=name,
-        kind=first.kind,
-        country=next((a.country for a in group if a.country), None),
-        affiliation=next((a.affiliation for a in group if a.affiliation), None),
-        roles=tuple(sorted({r for a in group for r in a.roles})),
-        aliases=tuple(sorted({al for a in group for al in a.aliases} - {name})),
-        mentions=sum(a.mentions for a in group),
-    )
+def _key(local: LocalActor) -> str:
+    if local.kind == "person":
+        return "p:" + name_key(fold(local.name))
+    return local.kind[0] + ":" + fold(local.name)
+
+
+def _similar_surname(a: str, b: str) -> bool:
+    """A guarded near-miss: same first letter, similar length, high similarity ("Hegesth" ~ "Hegseth")."""
+    if a == b:
+        return True
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    return bool(fuzz.ratio(a, b) >= FUZZY_MIN)
+
+
+def _first_compatible(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return True
+    return a[0] == b[0] or (a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2))
+
+
+def _group_keys(locals_: Sequence[LocalActor]) -> dict[str, str]:
+    """Map every local actor key to a group key, merging person-name variants and surnames."""
+    keys = sorted({_key(a) for a in locals_})
+    group: dict[str, str] = {k: k for k in keys}
+    full = [k for k in keys if k.startswith("p:") and len(k[2:].split()) >= 2]
+    # full names: exact keys already merged (diacritics, transliteration); now guarded near misses
+    for i, k in enumerate(full):
+        if group[k] != k:
+            continue
+        words = k[2:].split()
+        for other in full[i + 1 :]:
+            if group[other] != other:
+                continue
+            ow = other[2:].split()
+            if _first_compatible(words[:-1], ow[:-1]) and _similar_surname(words[-1], ow[-1]):
+                group[other] = k
+    # surname-only actors join the one full name with that surname (or a near miss), never a guess
+    for k in keys:
+        if not k.startswith("p:") or len(k[2:].split()) != 1:
+            continue
+        surname = k[2:]
+        cands = {group[f] for f in full if f[2:].split()[-1] == surname}
+        if not cands:
+            cands = {group[f] for f in full if _similar_surname(surname, f[2:].split()[-1])}
+        if len(cands) == 1:
+            group[k] = next(iter(cands))
+    return group
+
+
+def _canonical(names: list[str]) -> str:
+    counts = Counter(demojibake(n) for n in names)
+    longest = max(len(n.split()) for n in counts)
+    best = [n for n in counts if len(n.split()) == longest]
+    # prefer the spelling with diacritics, then the most frequent, then alphabetical
+    return sorted(best, key=lambda n: (-sum(1 for c in n if ord(c) > 127), -counts[n], n))[0]
+
+
+def _apply_overrides(
+    groups: dict[str, list[LocalActor]], overrides: Sequence[ActorOverride]
+) -> dict[str, ActorOverride]:
+    """Move groups named by an override into one group under the override's name."""
+    chosen: dict[str, ActorOverride] = {}
+    for ov in overrides:
+        wanted = {fold(n) for n in (ov.name, *ov.aliases)} | {
+            name_key(fold(n)) for n in (ov.name, *ov.aliases)
+        }
+        target = f"o:{fold(ov.name)}"
+        for gk in list(groups):
+            if gk == target:
+                continue
+            members = groups[gk]
+            names = {fold(m.name) for m in members} | {fold(a) for m in members for a in m.aliases}
+            names |= {name_key(n) for n in names}
+            if names & wanted:
+                groups.setdefault(target, []).extend(groups.pop(gk))
+        chosen[target] = ov
+    return chosen
 
 
 def reduce_corpus(
-    analyses: Sequence[Analysis], sources: Sequence[Source]
+    analyses: Sequence[Analysis], sources: Sequence[Source], overrides: Sequence[ActorOverride] = ()
 ) -> tuple[tuple[Actor, ...], tuple[Quote, ...]]:
-    """Merge actors across articles by canonical name and attach ids to every quote."""
+    """Merge actors across articles and attach ids to every quote; corroborated quotes become one."""
+    all_locals = [a for analysis in analyses for a in analysis.actors]
+    gkey = _group_keys(all_locals)
     groups: dict[str, list[LocalActor]] = {}
-    for analysis in analyses:
-        for local in analysis.actors:
-            groups.setdefault(local.name, []).append(local)
-    ids = unique_slugs(groups, fallback="actor")
-    actors = tuple(sorted((_merge_group(n, g, ids[n]) for n, g in groups.items()), key=lambda a: a.id))
+    for local in all_locals:
+        groups.setdefault(gkey[_key(local)], []).append(local)
+    chosen = _apply_overrides(groups, overrides)
+    names: dict[str, str] = {}
+    for gk, members in groups.items():
+        ov = chosen.get(gk)
+        names[gk] = ov.name if ov else _canonical([m.name for m in members])
+    by_name: dict[str, list[LocalActor]] = {}
+    ov_by_name: dict[str, ActorOverride] = {}
+    name_of: dict[int, str] = {}
+    for gk, members in groups.items():
+        by_name.setdefault(names[gk], []).extend(members)
+        if gk in chosen:
+            ov_by_name[names[gk]] = chosen[gk]
+        for m in members:
+            name_of[id(m)] = names[gk]
+    ids = unique_slugs(by_name, fallback="actor")
+    actors: list[Actor] = []
+    for name, members in by_name.items():
+        ov = ov_by_name.get(name)
+        kinds = Counter(m.kind for m in members)
+        countries = Counter(m.country for m in members if m.country)
+        affs = Counter(m.affiliation for m in members if m.affiliation)
+        roles = tuple(dict.fromkeys(r for m in members for r in m.roles))
+        aliases = {demojibake(a) for m in members for a in (m.name, *m.aliases)} - {name}
+        actors.append(
+            Actor(
+                id=ids[name],
+                name=name,
+                kind=(ov.kind if ov and ov.kind else kinds.most_common(1)[0][0]),
+                country=(
+                    ov.country
+                    if ov and ov.country
+                    else (countries.most_common(1)[0][0] if countries else None)
+                ),
+                affiliation=affs.most_common(1)[0][0] if affs else None,
+                roles=((ov.role,) if ov and ov.role else ())
+                + tuple(r for r in roles if not ov or r != ov.role),
+                aliases=tuple(sorted(aliases | (set(ov.aliases) if ov else set()))),
+                mentions=sum(m.mentions for m in members),
+            )
+        )
+    actors.sort(key=lambda a: a.id)
     quotes: list[Quote] = []
+    seen_text: dict[tuple[str, str | None], int] = {}
     for analysis, source in zip(analyses, sources, strict=True):
-        keys = {local.key: ids[local.name] for local in analysis.actors}
-        seen: dict[str, int] = {}
+        keys = {local.key: ids[name_of[id(local)]] for local in analysis.actors}
+        occurrences: dict[str, int] = {}
         for q in analysis.quotes:
-            n = seen.get(q.text, 0)
-            seen[q.text] = n + 1
+            n = occurrences.get(q.text, 0)
+            occurrences[q.text] = n + 1
+            speaker = keys.get(q.speaker) if q.speaker else None
+            norm = " ".join(q.text.split()).casefold()
+            corroborate = q.kind != "indirect" and len(norm.split()) >= CORROBORATE_MIN_WORDS
+            if corroborate and (norm, speaker) in seen_text:
+                i = seen_text[(norm, speaker)]
+                first = quotes[i]
+                if source.id != first.source and source.id not in first.also_in:
+                    quotes[i] = _with_also(first, source.id)
+                continue
+            if corroborate:
+                seen_text[(norm, speaker)] = len(quotes)
             quotes.append(
                 Quote(
                     id=quote_id(source.path, q.text, n),
                     text=q.text,
-                    speaker=keys.get(q.speaker) if q.speaker else None,
+                    speaker=speaker,
                     source=source.id,
                     paragraph=q.paragraph,
                     start=q.start,
@@ -59,4 +197,39 @@ def reduce_corpus(
                     kind=q.kind,
                 )
             )
-    return actors, tuple(quotes)
+    return tuple(actors), tuple(quotes)
+
+
+def _with_also(q: Quote, source_id: str) -> Quote:
+    return Quote(
+        q.id,
+        q.text,
+        q.speaker,
+        q.source,
+        q.paragraph,
+        q.start,
+        q.end,
+        q.cue,
+        q.kind,
+        q.topics,
+        (*q.also_in, source_id),
+    )
+
+
+def ambiguous_merges(analyses: Sequence[Analysis]) -> list[str]:
+    """Surname-only actors left unmerged because several full names share the surname, with a fix."""
+    all_locals = [a for analysis in analyses for a in analysis.actors]
+    full: dict[str, set[str]] = {}
+    for local in all_locals:
+        words = local.name.split()
+        if local.kind == "person" and len(words) >= 2:
+            full.setdefault(name_key(fold(words[-1])), set()).add(demojibake(local.name))
+    out = []
+    for single in sorted({a.name for a in all_locals if a.kind == "person" and len(a.name.split()) == 1}):
+        owners = sorted(full.get(name_key(fold(single)), set()))
+        if len(owners) > 1:
+            out.append(
+                f"'{single}' could be {' or '.join(owners)}; not merged. To merge, add it to the "
+                "aliases of one of them in site_config/actors.yml"
+            )
+    return out

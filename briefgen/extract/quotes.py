@@ -1,43 +1,1152 @@
-"""Direct quotes in double marks, attributed to a speaker named next to them."""
+"""Quotes (direct, partial) and reported statements (indirect), attributed to a speaker or None."""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Doc
+from briefgen.extract.actors import ArticleActors
+from briefgen.extract.lexicon import Lexicon, lexicon
+from briefgen.records import LocalQuote, Mention, QuoteKind
 
-from briefgen.records import Article, LocalQuote, Mention
+# Opening and closing marks. A straight " opens or closes by position; “ closes „ (German style).
+_DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»", '"': '"', "”": "”"}
+_DOUBLE_CLOSE = frozenset('”“»"')
+_SINGLE_OPEN = frozenset("‘'‚‹")
+_SINGLE_CLOSE = frozenset("’'›‘")
+_MARKS = re.compile("[“”„«»\"‘’‚‹›']")
+_OPEN_BEFORE = frozenset(" \t\n([{—–-/:")
+_CLOSE_AFTER = frozenset(" \t\n,.;:!?)]}—–-…")
+_ABBREV = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "jr",
+        "sr",
+        "no",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "adm",
+        "maj",
+        "cmdr",
+        "rev",
+        "hon",
+    }
+)
+_SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
+_WORD = re.compile(r"[\w’'-]+")
+_PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+_PREPOSITIONS = frozenset(
+    {
+        "with",
+        "to",
+        "of",
+        "by",
+        "from",
+        "between",
+        "against",
+        "on",
+        "for",
+        "about",
+        "at",
+        "in",
+        "into",
+        "over",
+        "among",
+        "than",
+        "like",
+        "via",
+        "under",
+        "toward",
+        "towards",
+        "without",
+        "within",
+        "including",
+        "through",
+        "behind",
+        "beyond",
+        "upon",
+        "onto",
+        "across",
+        "around",
+        "near",
+        "during",
+        "amid",
+        "despite",
+        "versus",
+        "per",
+        "regarding",
+        "concerning",
+        "whom",
+        "called",
+        "named",
+        "met",
+        "meet",
+        "meeting",
+        "praised",
+        "urged",
+        "told",
+        "asked",
+        "accused",
+        "criticized",
+        "criticised",
+        "thanked",
+        "blamed",
+        "spoke",
+        "phoned",
+        "visited",
+    }
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} "
+)
+_PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
+_NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
+_CLAUSE_START = re.compile(
+    r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
+    re.IGNORECASE,
+)
+# hot-path patterns, compiled once
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_CLAUSE_BREAK = re.compile(r"[!?;:\n]|\.\s")
+_COORDINATED_SUBJECT = re.compile(r"[^,]\s(?:and|or|&)\s+$")
+_LIST_INTRO = re.compile(r"\b(?:including|such as|like|from)\b")
+_LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:,|\s+and\s)|\s+(?:and|or)\s+[A-Z])")
+_SUBORDINATOR_END = re.compile(r"\b(?:before|after|while|when|by|without)\s+$")
+_OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
+_ONLY_ABBREVIATIONS = re.compile(r"[^.;!?]*(?:[A-Z]\.)+[^.;!?]*")
+_COORDINATED_VERB = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$")
+_RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+\s+)?$")
+_THAT = re.compile(r"\bthat\b")
+_POSSESSOR_END = re.compile(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:\w+\s+)?$")
+_DETERMINER_END = re.compile(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$")
+_THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
+_ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_BY = re.compile(r"\s+by\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+MAX_QUOTE_CHARS = 5000
+MAX_QUOTES_PER_PARAGRAPH = 200
 
-_QUOTE = re.compile(r"[\"“]([^\"“”\n]{3,}?)[\"”]")
-_CUES = ("said", "says", "told", "added", "warned", "stressed")
+
+@dataclass(slots=True)
+class QSpan:
+    """A marked quote inside one paragraph: mark and content offsets."""
+
+    ms: int
+    qs: int
+    qe: int
+    me: int
+    open_end: bool = False
+    speaker: str | None = None
+    cue: str | None = None
+    kind: QuoteKind = "direct"
+    attributed: bool = False
 
 
-def _speaker_near(text: str, start: int, end: int, mentions: tuple[Mention, ...]) -> tuple[str | None, str | None]:
-    after = text[end : end + 60]
-    before = text[max(0, start - 80) : start]
-    for cue in _CUES:
-        if cue in after or cue in before:
-            window = [m for m in mentions if end <= m.start <= end + 60 or start - 80 <= m.start < start]
-            if window:
-                best = min(window, key=lambda m: min(abs(m.start - end), abs(start - m.end)))
-                return best.name, cue
-            return None, cue
-    return None, None
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue found in the text (the subset of ``re.Match`` the rules use)."""
+
+    s: int
+    e: int
+    surface: str
+
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.s
+
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self.e
+
+    def group(self) -> str:
+        """The cue as written."""
+        return self.surface
 
 
-def find_quotes(doc: Doc, article: Article, mentions: tuple[Mention, ...]) -> Iterator[LocalQuote]:
-    """Quoted spans with the speaker named next to them (or None when unsure)."""
-    text = article.text
-    for match in _QUOTE.finditer(text):
-        start, end = match.span(1)
-        speaker, cue = _speaker_near(text, match.start(), match.end(), mentions)
-        yield LocalQuote(
-            text=match.group(1),
-            start=start,
-            end=end,
-            kind="direct",
-            speaker=speaker,
-            cue=cue,
-            paragraph=article.paragraph_at(start),
+_ALPHA = re.compile(r"[A-Za-z]+")
+
+
+def find_cues(text: str, lex: Lexicon) -> list[Cue]:
+    """Every reporting cue of a text: a set intersection of its words, then a find() per cue word."""
+    low = text.lower()
+    present = set(_ALPHA.findall(low))
+    forms = lex.cue_forms
+    out: list[Cue] = []
+    taken: set[int] = set()
+    for w in sorted(present & (forms.keys() | lex.cue_phrasal.keys())):
+        tails = lex.cue_phrasal.get(w)
+        pos = low.find(w)
+        n = len(w)
+        while pos != -1:
+            end = pos + n
+            if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in "’'-")) and (
+                end >= len(low) or (not low[end].isalpha() and low[end] not in "’'-")
+            ):
+                hit = None
+                if tails:
+                    rest = " ".join(low[end : end + 24].split()[:2])
+                    for tail in tails:
+                        if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
+                            stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
+                            hit = Cue(pos, stop, text[pos:stop])
+                            break
+                if hit is None and w in forms:
+                    hit = Cue(pos, end, text[pos:end])
+                if hit is not None and pos not in taken:
+                    taken.add(pos)
+                    out.append(hit)
+            pos = low.find(w, pos + 1)
+    out.sort(key=lambda c: (c.s, -c.e))
+    return out
+
+
+@dataclass(slots=True)
+class State:
+    """The attribution context carried through an article in reading order."""
+
+    history: list[str] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    last_para_speaker: str | None = None
+
+
+def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
+    """Marked quote spans of one paragraph, in one linear pass over the marks."""
+    spans: list[QSpan] = []
+    dbl: tuple[int, str] | None = None
+    sgl: int | None = None
+    for m in _MARKS.finditer(text, start, end):
+        i = m.start()
+        c = m.group()
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if dbl is not None:
+            opener_pos, opener = dbl
+            closes = c in _DOUBLE_CLOSE and (c != "“" or opener == "„") and (c != '"' or not nxt.isalnum())
+            if closes and (c != '"' or not prev.isspace()):
+                if i > opener_pos + 1:
+                    spans.append(QSpan(opener_pos, opener_pos + 1, i, i + 1))
+                dbl = None
+                sgl = None
+            elif c == "“" and opener == "“":
+                dbl = (i, c)  # the earlier opening mark was never closed: start again here
+            continue
+        if c in _DOUBLE_OPEN and c != "”":
+            if c == '"' and (nxt.isspace() or not (prev in _OPEN_BEFORE or i == start)):
+                continue
+            if c == "“" and nxt.isspace():
+                continue
+            dbl = (i, c)
+            sgl = None
+            continue
+        if sgl is None:
+            if c in _SINGLE_OPEN and (prev in _OPEN_BEFORE or i == start) and not nxt.isspace() and c != "’":
+                sgl = i
+        elif c in _SINGLE_CLOSE and not prev.isspace() and (nxt in _CLOSE_AFTER or i + 1 >= end):
+            if not (prev.isalpha() and nxt.isalpha()) and i > sgl + 1:
+                spans.append(QSpan(sgl, sgl + 1, i, i + 1))
+                spans[-1].kind = "partial"
+                spans[-1].cue = "'"  # marks single-quoted spans; cleared below
+            sgl = None
+        if len(spans) > MAX_QUOTES_PER_PARAGRAPH * 10:
+            break
+    if dbl is not None and end - dbl[0] > 2:
+        spans.append(QSpan(dbl[0], dbl[0] + 1, end, end, open_end=True))
+    elif sgl is not None and end - sgl > 2 and text[end - 1] in ".!?" and " " in text[sgl:end]:
+        # single-mark house style: a quote left open at a paragraph end continues in the next one
+        spans.append(QSpan(sgl, sgl + 1, end, end, open_end=True, kind="partial", cue="'"))
+    spans.sort(key=lambda s: s.ms)
+    # drop spans nested in another span (quotes inside quotes are part of the outer quote)
+    out: list[QSpan] = []
+    for s in spans:
+        if out and s.ms < out[-1].me:
+            continue
+        out.append(s)
+    return out
+
+
+def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; boundaries inside quotes do not count."""
+    dateline = _DATELINE.match(text, start, end)
+    bounds = [dateline.end() if dateline else start]
+    qi = 0
+    for m in _SENT_END.finditer(text, start, end):
+        pos = m.start()
+        while qi < len(quotes) and quotes[qi].me <= pos:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].ms <= pos < quotes[qi].me - 1:
+            continue
+        if text[pos] == ".":
+            wm = _LAST_WORD.search(text[max(start, pos - 12) : pos])
+            word = wm.group(1) if wm else ""
+            if word.lower() in _ABBREV or _INITIALS.fullmatch(word):
+                continue
+        bounds.append(m.end())
+    # a quote ending in . ! ? followed by a capitalised word ends its sentence (“…?” Major argued)
+    for q in quotes:
+        if q.open_end or q.me >= end:
+            continue
+        if text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?") and _NEXT_CAPITAL.match(text, q.me):
+            nxt = _NEXT_CAPITAL.match(text, q.me)
+            if nxt is not None:
+                bounds.append(nxt.end())
+    bounds = sorted(set(bounds))
+    out = []
+    for a, b in zip(bounds, [*bounds[1:], end], strict=True):
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    source = re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(p) for p in lex.source_phrases) + r")\s+", re.IGNORECASE
+    )
+    frames = [f.replace("{}", "\x00") for f in lex.view_frames]
+    view = re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(f).replace("\x00", r"(?P<who>[^,]{1,80}?)") for f in frames[:1])
+        + r")",
+        re.IGNORECASE,
+    )
+    frame_alt = "|".join(re.escape(f).replace("\x00", r"[^,]{1,80}?") for f in frames)
+    view = re.compile(r"(?<![\w])(?:" + frame_alt + r")\s*,", re.IGNORECASE)
+    stance = re.compile(
+        r"\s+(?:"
+        + "|".join(
+            re.escape(f)
+            for f in sorted(
+                {f for f, lemma in _verb_surface(lex).items() if lemma in lex.stance_copulas},
+                key=len,
+                reverse=True,
+            )
         )
+        + r")\s+(?:"
+        + "|".join(re.escape(a) for a in sorted(lex.stance_adjectives))
+        + r")\b",
+        re.IGNORECASE,
+    )
+    return source, view, stance
+
+
+def _verb_surface(lex: Lexicon) -> dict[str, str]:
+    forms = {
+        "remain": "remain",
+        "remains": "remain",
+        "remained": "remain",
+        "is": "be",
+        "was": "be",
+        "are": "be",
+        "were": "be",
+        "appears": "appear",
+        "appeared": "appear",
+        "seems": "seem",
+        "seemed": "seem",
+        "sounded": "sound",
+        "sounds": "sound",
+    }
+    return forms
+
+
+class Attributor:
+    """Attribution for one article: mentions, pronouns and the reading-order speaker history."""
+
+    def __init__(self, text: str, actors: ArticleActors, quotes: list[QSpan]) -> None:
+        self.text = text
+        self.lex = lexicon()
+        self.quotes = quotes
+        self.q_starts = [q.ms for q in quotes]
+        mentions: list[Mention] = [*actors.mentions, *actors.unresolved]
+        for m in _PRONOUN.finditer(text):
+            mentions.append(
+                Mention(m.start(), m.end(), m.group(), "\x00" + m.group().lower(), "person", rule="pronoun")
+            )
+        mentions = [m for m in mentions if not self.in_quote(m.start)]
+        mentions.sort(key=lambda m: m.start)
+        mentions = self._absorb(mentions)
+        self.mentions = mentions
+        self.m_starts = [m.start for m in mentions]
+        self.kinds = {a.key: a.kind for a in actors.actors}
+        self.state = State(genders=dict(actors.genders))
+        spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
+        starts = [a for a, _ in spans]
+        cues_found = []
+        for c in find_cues(text, self.lex):
+            i = bisect.bisect_right(starts, c.s) - 1
+            if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
+                continue  # "United States", "Secretary of State": part of a name
+            cues_found.append(c)
+        self.cue_list = cues_found
+        # which rare frames occur at all in this article: most sentences then skip their regexes
+        low = text.lower()
+        self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
+        self.stance_words = [w for w in self.lex.stance_adjectives if w in low]
+        has_view = any(f.split("{}")[-1].strip(" ’'s") in low for f in self.lex.view_frames)
+        self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
+        self.cue_starts = [c.s for c in self.cue_list]
+        self.resolved_pronouns: dict[int, str | None] = {}
+
+    def _absorb(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            m = mentions[i]
+            n = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (
+                m.kind != "person"
+                and n is not None
+                and n.kind == "person"
+                and n.rule != "pronoun"
+                and n.start >= m.end
+                and n.start - m.end < 80
+            ):
+                gap = self.text[m.end : n.start]
+                between = _WORD.findall(gap.replace("’s", " ").replace("'s", " "))
+                roles = self.lex.role_heads | self.lex.role_modifiers
+                has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
+                same_clause = not _CLAUSE_BREAK.search(gap)
+                if (
+                    same_clause
+                    and has_role
+                    and all(w.lower() in roles or w.lower() in ("of", "the") for w in between)
+                ):
+                    out.append(
+                        Mention(
+                            m.start,
+                            n.end,
+                            self.text[m.start : n.end],
+                            n.name,
+                            n.kind,
+                            role=n.role,
+                            country=n.country,
+                            affiliation=n.affiliation,
+                            rule=n.rule,
+                        )
+                    )
+                    i += 2
+                    continue
+            out.append(m)
+            i += 1
+        return out
+
+    def cues(self, a: int, b: int) -> list[Cue]:
+        """Cues lying inside [a, b)."""
+        lo = bisect.bisect_left(self.cue_starts, a)
+        hi = bisect.bisect_left(self.cue_starts, b)
+        return [c for c in self.cue_list[lo:hi] if c.e <= b]
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether a character offset lies inside a marked quote (marks included)."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        return i >= 0 and self.quotes[i].ms <= pos < self.quotes[i].me
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        """Mentions (outside quotes) starting in [a, b)."""
+        lo = bisect.bisect_left(self.m_starts, a)
+        hi = bisect.bisect_left(self.m_starts, b)
+        return self.mentions[lo:hi]
+
+    # --- speakers -------------------------------------------------------------------------------
+    def speaker_of(self, m: Mention, sent: tuple[int, int]) -> str | None:
+        """The actor key a mention stands for (pronouns resolved), or None."""
+        if m.rule == "role-ref" and not m.name:
+            return None
+        if m.rule != "pronoun":
+            return m.name or None
+        if m.start in self.resolved_pronouns:
+            return self.resolved_pronouns[m.start]
+        gender = self.lex.pronouns.get(m.text.lower())
+        result: str | None = None
+        # a pronoun later in a sentence refers to the sentence's first compatible person
+        for cand in self.mentions_in(sent[0], m.start):
+            if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
+                continue
+            if self._compatible(cand.name, gender):
+                result = cand.name
+                break
+        if result is None:
+            for name in reversed(self.state.history[-6:]):
+                if self.kinds.get(name) == "person" and self._compatible(name, gender):
+                    result = name
+                    break
+        if result and gender:
+            self.state.genders.setdefault(result, gender)
+        self.resolved_pronouns[m.start] = result
+        return result
+
+    def _compatible(self, name: str, gender: str | None) -> bool:
+        known = self.state.genders.get(name)
+        return gender is None or known is None or known == gender
+
+    def _is_collective(self, m: Mention) -> bool:
+        after = self.text[m.end : m.end + 40].split()
+        nxt = after[0].strip(",.;:’'").lower() if after else ""
+        if nxt in self.lex.collective_nouns:
+            return True
+        before = self.text[max(0, m.start - 8) : m.start].lower()
+        # "X and Y said": a coordinated subject is a group, not one speaker (", and X said" is a new clause)
+        return bool(_COORDINATED_SUBJECT.search(before))
+
+    def _is_modifier(self, m: Mention) -> bool:
+        before = self.text[max(0, m.start - 5) : m.start].lower().split()
+        after = self.text[m.end : m.end + 20].split()
+        if self.text.startswith(("’s", "'s"), m.end):
+            return True
+        if before and before[-1] in _DETERMINERS and after and after[0][:1].islower() and m.kind != "country":
+            return after[0].lower().strip(",.") not in self.lex.cue_forms
+        return False
+
+    def subject_before(self, cue_start: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
+        """(found, speaker) for the subject of a verb at cue_start; found=False when none is visible."""
+        cands = self.mentions_in(sent[0], cue_start)
+        gap_text = ""
+        for m in reversed(cands):
+            if m.end > cue_start:
+                continue
+            gap_text = self.text[m.end : cue_start]
+            if not self._gap_ok(gap_text, m.kind == "person"):
+                continue
+            if self._is_modifier(m):
+                continue
+            if self._preceded_by_preposition(m, sent):
+                continue
+            if m.kind != "person" and self._is_collective(m):
+                return True, None
+            if self._is_collective(m) and m.rule != "pronoun":
+                return True, None
+            return True, self.speaker_of(m, sent)
+        return False, None
+
+    def _preceded_by_preposition(self, m: Mention, sent: tuple[int, int]) -> bool:
+        before = self.text[max(sent[0], m.start - 40) : m.start]
+        before = re.split(r"[,;:—–“”\"]", before)[-1]
+        words = _WORD.findall(before)
+        # skip role words and determiners between a preposition and a name ("with the new US Secretary")
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            low = w.lower()
+            if low == "of" and k and words[k - 1].lower() in self.lex.role_heads:
+                continue
+            if low in _PREPOSITIONS:
+                return True
+            if (
+                low in _DETERMINERS
+                or low in self.lex.role_heads
+                or low in self.lex.role_modifiers
+                or w in self.lex.places
+                or w in self.lex.demonyms
+                or low in ("s",)
+            ):
+                continue
+            return False
+        return False
+
+    def _gap_ok(self, gap: str, person: bool = True) -> bool:
+        """Between subject and verb: nothing, adverbs, time phrases, or one comma-bounded aside."""
+        g = gap.strip()
+        if not g:
+            return True
+        if g == ",":
+            # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
+            # "X, deputy head of the Council, warned": an organisation closing one is not
+            return person
+        if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
+            return True
+        words = _WORD.findall(g)
+        if len(words) > 5 or any(ch in g for ch in '.;:“”"'):
+            return False
+        return all(
+            w.lower() in self.lex.adverbs
+            or w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+            for w in words
+        )
+
+    def main_subject(self, sent: tuple[int, int], before: int) -> tuple[bool, str | None]:
+        """The subject of a sentence's main clause: the first subject-like mention."""
+        for m in self.mentions_in(sent[0], before):
+            if self._is_modifier(m) or self._preceded_by_preposition(m, sent):
+                continue
+            near = self.text[max(sent[0], m.start - 60) : m.start].lower()
+            if _LIST_INTRO.search(near) or _LIST_NEXT.match(self.text[m.end : m.end + 30]):
+                continue  # an element of a list, not the subject
+            if self._is_collective(m):
+                return True, None
+            head = self.text[sent[0] : m.start]
+            if (
+                head.strip()
+                and not head.rstrip().endswith((",", "—", "–", "”", '"'))
+                and not _CLAUSE_START.search(head)
+            ):
+                continue  # a mention in the middle of a clause (object, apposition) is not the subject
+            return True, self.speaker_of(m, sent)
+        return False, None
+
+    def remember(self, speaker: str | None) -> None:
+        """Record a speaker in reading order (for pronouns and continuations)."""
+        if speaker:
+            self.state.history.append(speaker)
+            self.state.last_para_speaker = speaker
+
+
+def _cue_at(text: str, start: int, lex: Lexicon) -> tuple[str, int] | None:
+    m = lex.cue_re.match(text, start)  # only used on short strings
+    if m:
+        return m.group(), m.end()
+    return None
+
+
+def _kind_of(text: str, q: QSpan, para_start: int, intro_cue: bool) -> QuoteKind:
+    before = text[para_start : q.ms].rstrip()
+    content = text[q.qs : q.qe].lstrip("[(")
+    if not before or before[-1] in '.!?:”"' or intro_cue:
+        return "direct"
+    if content[:1].isupper() and before.endswith(","):
+        return "direct"
+    return "partial"
+
+
+def find_quotes(
+    text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors
+) -> Iterator[LocalQuote]:
+    """Every quote and reported statement of an article, attributed in reading order."""
+    lex = lexicon()
+    para_quotes: list[list[QSpan]] = []
+    all_quotes: list[QSpan] = []
+    double_used = False
+    for _, p_start, p_end in paragraphs:
+        qs = scan_quotes(text, p_start, p_end)
+        para_quotes.append(qs)
+        all_quotes.extend(qs)
+        double_used = double_used or any(q.cue != "'" for q in qs)
+    # house style: where an article quotes in double marks, single marks are headline or scare quotes
+    if double_used:
+        para_quotes = [[q for q in qs if q.cue != "'"] for qs in para_quotes]
+        all_quotes = [q for q in all_quotes if q.cue != "'"]
+    for q in all_quotes:
+        if q.cue == "'":
+            q.cue = None
+            q.kind = "direct"
+    att = Attributor(text, actors, all_quotes)
+    source_re, view_re, stance_re = _cue_regexes()
+    prev_open = False
+    for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
+        if _looks_like_caption(text, p_start, p_end):
+            prev_open = False
+            continue
+        sents = _sentences(text, p_start, p_end, quotes)
+        used_cues: set[int] = set()
+        for sent in sents:
+            out: list[LocalQuote] = []
+            for qi, q in enumerate(quotes):
+                if not sent[0] <= q.ms < sent[1]:
+                    continue
+                _attribute_quote(att, text, quotes, qi, q, sent, p_start, p_end, used_cues, lex)
+                if not q.attributed:
+                    _continue_speaker(att, text, quotes, qi, q, p_start, p_end, prev_open)
+                if not q.attributed and q.kind == "partial" and q.cue is None:
+                    continue  # a scare quote: no speaker, no cue, not a quote of anyone
+                a, b = _trim(text, q.qs, q.qe)
+                if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
+                    continue
+                out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1]))
+            out.extend(_statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re))
+            out.sort(key=lambda lq: lq.start)
+            for lq in out:
+                att.remember(lq.speaker)
+            yield from out
+        if quotes and quotes[-1].speaker:
+            att.state.last_para_speaker = quotes[-1].speaker
+        prev_open = bool(quotes) and quotes[-1].open_end
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _looks_like_caption(text: str, a: int, b: int) -> bool:
+    para = text[a:b]
+    return bool(
+        re.search(
+            r"(?:Photograph|Photo|Picture|Image|Illustration)\s*:|Getty Images|/AFP|/Reuters"
+            r"|\(Photo\b|^FILE( PHOTO)?:",
+            para,
+        )
+    )
+
+
+def _only_quotes(text: str, quotes: list[QSpan], a: int, b: int) -> bool:
+    rest = []
+    pos = a
+    for q in quotes:
+        rest.append(text[pos : q.ms])
+        pos = q.me
+    rest.append(text[pos:b])
+    return not any(ch.isalpha() for ch in "".join(rest))
+
+
+def _continue_speaker(
+    att: Attributor,
+    text: str,
+    quotes: list[QSpan],
+    qi: int,
+    q: QSpan,
+    p_start: int,
+    p_end: int,
+    prev_open: bool,
+) -> None:
+    """A quote with no attribution continues the previous quote's (or paragraph's) speaker."""
+    before = text[quotes[qi - 1].me if qi else p_start : q.ms]
+    if qi and quotes[qi - 1].speaker and not _has_other_subject(att, before, quotes[qi - 1].speaker):
+        if not before.strip() or before.rstrip()[-1:] in ".!?":
+            q.speaker, q.attributed = quotes[qi - 1].speaker, True
+    elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
+        q.speaker = att.state.last_para_speaker
+        q.attributed = q.speaker is not None
+
+
+def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
+    """Whether narrative between two quotes names a different speaker with a cue."""
+    if speaker and any(speaker.split()[-1] in word for word in gap.split()[:6]):
+        return False  # the gap is the previous quote's own attribution ("Macron told reporters.")
+    return (
+        bool(att.lex.cue_re.search(gap[:200]))
+        and any(ch.isupper() for ch in gap.strip()[:1])
+        and len(gap.strip()) > 40
+    )
+
+
+def _attribute_quote(
+    att: Attributor,
+    text: str,
+    quotes: list[QSpan],
+    qi: int,
+    q: QSpan,
+    sent: tuple[int, int],
+    p_start: int,
+    p_end: int,
+    used: set[int],
+    lex: Lexicon,
+) -> None:
+    nxt_start = quotes[qi + 1].ms if qi + 1 < len(quotes) else p_end
+    prev_end = quotes[qi - 1].me if qi else p_start
+    content = text[q.qs : q.qe].rstrip()
+    ends_sentence = content[-1:] in (".", "!", "?", "…") and q.me < p_end
+    after = text[q.me : nxt_start]
+    before = text[prev_end : q.ms]
+    used_intro: set[int] = set()
+    used_inline: set[int] = set()
+    intro = _intro(att, before, prev_end, q.ms, sent, used_intro, lex)
+    inline = _after_attribution(att, text, q, after, nxt_start, sent, used_inline, lex)
+    q.kind = _kind_of(text, q, max(prev_end, sent[0]), intro is not None)
+    if q.kind == "partial":
+        governing = _governing_cue(att, text, q, sent, used, lex)
+        if governing is not None:
+            q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
+            return
+        if inline is not None:
+            q.speaker, q.cue, q.attributed = inline
+            used |= used_inline
+        return
+    first, second = (intro, inline) if ends_sentence and not _lower_start(after) else (inline, intro)
+    for choice in (first, second):
+        if choice is not None:
+            q.speaker, q.cue, q.attributed = choice
+            used |= used_intro if choice is intro else used_inline
+            return
+
+
+def _lower_start(after: str) -> bool:
+    s = after.lstrip(" ,")
+    return bool(s) and s[0].islower()
+
+
+def _intro(
+    att: Attributor, before: str, a: int, b: int, sent: tuple[int, int], used: set[int], lex: Lexicon
+) -> tuple[str | None, str | None, bool] | None:
+    """A cue ending the text before a quote: "Hegseth said:", "..., saying,", "Rutte:"."""
+    stripped = before.rstrip()
+    if not stripped:
+        return None
+    end = a + len(stripped)
+    tail = stripped.rstrip(",:")
+    tail_end = a + len(tail)
+    m = None
+    colon = stripped.endswith(":")
+    for cm in att.cues(max(a, tail_end - 40), tail_end):
+        between = text_of(att)[cm.end() : tail_end].strip()
+        if cm.end() == tail_end or between.lower() in ("that", "it", "this"):
+            m = cm
+        elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
+            m = cm  # "told MPs:", "said in a statement:"
+            break  # the first verb: in "told state radio:" the later "state" is a noun
+    punctuated = stripped.endswith((",", ":"))
+    if m is not None and not punctuated:
+        word = m.group().lower().split()[0]
+        if not word.endswith("ing") and lex.cue_forms.get(word) not in lex.intro_verbs:
+            m = None  # "would respond “within days”": not a verb that introduces a quotation
+    if m is None:
+        if stripped.endswith(":"):
+            ms = att.mentions_in(max(a, sent[0]), end)
+            if ms and not text_of(att)[ms[-1].end : end - 1].strip():
+                return att.speaker_of(ms[-1], sent), None, True
+        return None
+    used.add(m.start())
+    cue = m.group()
+    found, speaker = _speaker_for_cue(att, m.start(), m.end(), cue, sent, lex)
+    return speaker, cue.lower(), found and speaker is not None
+
+
+def text_of(att: Attributor) -> str:
+    """The article text an attributor works on."""
+    return att.text
+
+
+def _speaker_for_cue(
+    att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
+) -> tuple[bool, str | None]:
+    text = att.text
+    before = text[max(sent[0], start - 3) : start]
+    participle = cue.lower().split()[0].endswith("ing")
+    if participle and (
+        before.rstrip().endswith(",")
+        or start == sent[0]
+        or before.strip() == ""
+        or _SUBORDINATOR_END.search(text[max(sent[0], start - 10) : start])
+    ):
+        return att.main_subject(sent, start)
+    before_words = _WORD.findall(text[max(sent[0], start - 30) : start])
+    if (before_words and before_words[-1].lower() in ("and", "but")) or (
+        len(before_words) >= 2
+        and before_words[-2].lower() in ("and", "but")
+        and before_words[-1].lower() in lex.adverbs
+    ):
+        found, spk = att.subject_before(start, sent)
+        if found and spk:
+            return found, spk
+        return att.main_subject(sent, start)
+    found, spk = att.subject_before(start, sent)
+    if found:
+        return found, spk
+    # inverted: "..., said Rutte", "” said European Union foreign policy chief Kaja Kallas"
+    lead = text[max(sent[0], start - 3) : start].rstrip()
+    if lead.endswith((",", "”", '"', "’")) or start == sent[0]:
+        return _inverted(att, end, sent)
+    return False, None
+
+
+def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
+    text = att.text
+    window_end = min(sent[1], end + 90)
+    ms = att.mentions_in(end, window_end)
+    if not ms:
+        return False, None
+    gap = text[end : ms[0].start].strip().lower()
+    if gap and gap.split()[0] in ("that", "to", "it", "on", "in"):
+        return False, None
+    if text.startswith(("’s", "'s"), ms[0].end):
+        return False, None
+    person = next((m for m in ms if m.kind == "person" and m.rule != "pronoun"), None)
+    first = ms[0]
+    if first.rule == "pronoun" and not text[end : first.start].strip():
+        return True, att.speaker_of(first, sent)
+    if person is not None:
+        between = text[end : person.start]
+        if "." not in between and len(between) < 90 and not _OBJECT_LINK.search(between):
+            return True, att.speaker_of(person, sent)
+    if not text[end : first.start].strip(" ,").lower().removeprefix("the").strip():
+        if att._is_collective(first):
+            return True, None
+        return True, att.speaker_of(first, sent)
+    return False, None
+
+
+def _after_attribution(
+    att: Attributor,
+    text: str,
+    q: QSpan,
+    after: str,
+    limit: int,
+    sent: tuple[int, int],
+    used: set[int],
+    lex: Lexicon,
+) -> tuple[str | None, str | None, bool] | None:
+    """Attribution right after a quote: ", she said", "said Kallas", "Mr Rutte told reporters"."""
+    s = after.lstrip(" ,")
+    if not s:
+        return None
+    start = q.me + (len(after) - len(s))
+    stretch_end = min(limit, start + 120)
+    found_cues = att.cues(start, stretch_end)
+    m = found_cues[0] if found_cues else None
+    if m is None:
+        return None
+    head = text[start : m.start()]
+    if any(ch in head for ch in ".;!?") and not _ONLY_ABBREVIATIONS.fullmatch(head):
+        return None
+    used.add(m.start())
+    cue = m.group().lower()
+    if not head.strip():
+        found, spk = _inverted(att, m.end(), (sent[0], max(sent[1], min(limit, m.end() + 120))))
+        return (spk, cue, found and spk is not None) if found else (None, cue, False)
+    ms = [x for x in att.mentions_in(start, m.start()) if x.end <= m.start()]
+    if not ms:
+        return None, cue, False
+    subj = ms[-1]
+    lead = text[start : subj.start].strip().lower()
+    roles = att.lex.role_heads | att.lex.role_modifiers
+    role_lead = all(
+        w in roles or w in ("the", "a", "of") or w.title() in att.lex.demonyms for w in lead.split()
+    )
+    if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
+        return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
+    if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
+        return None, cue, False
+    spk = att.speaker_of(subj, sent)
+    return spk, cue, spk is not None
+
+
+def _governing_cue(
+    att: Attributor, text: str, q: QSpan, sent: tuple[int, int], used: set[int], lex: Lexicon
+) -> tuple[str | None, str | None, bool] | None:
+    """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
+    best = None
+    outer = None
+    for m in att.cues(sent[0], q.ms):
+        if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
+            continue
+        coordinated = _COORDINATED_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
+        relative = _RELATIVE_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
+        if outer is not None and not coordinated and not relative:
+            that_clause = _THAT.search(text[outer.end() : m.start()])
+            if that_clause or att.subject_before(m.start(), sent)[1] is None:
+                continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
+        best = m
+        if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
+            outer = m
+    noun = None
+    for nm in re.finditer(
+        r"(?<![\w])(" + "|".join(sorted(lex.cue_nouns, key=len, reverse=True)) + r")\b", text[sent[0] : q.ms]
+    ):
+        noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
+    if noun and (best is None or noun[0] > best.start()):
+        # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
+        pos = text[max(sent[0], noun[0] - 60) : noun[0]]
+        ms = [
+            x
+            for x in att.mentions_in(max(sent[0], noun[0] - 60), noun[0])
+            if text.startswith(("’s ", "'s "), x.end) and x.end + 3 >= noun[0] - 20
+        ]
+        if ms and text[ms[-1].end : noun[0]].strip() in ("’s", "'s"):
+            spk = att.speaker_of(ms[-1], sent)
+            return spk, noun[2].lower(), spk is not None
+        if _POSSESSOR_END.search(pos) or best is None:
+            return None, noun[2].lower(), False
+    if best is None:
+        return None
+    used.add(best.start())
+    found, spk = _speaker_for_cue(att, best.start(), best.end(), best.group(), sent, lex)
+    return spk, best.group().lower(), found and spk is not None
+
+
+def _noun_use(text: str, start: int, floor: int) -> bool:
+    """Whether a cue word is used as a noun ("a post", "the report", "its call")."""
+    before = text[max(floor, start - 6) : start].lower()
+    return bool(_DETERMINER_END.search(before))
+
+
+def _trailing_attribution(
+    att: Attributor, text: str, sent: tuple[int, int], start: int, end: int
+) -> int | None:
+    """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
+    rest = text[end : sent[1]]
+    if _THAT.search(rest) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
+        return None
+    comma = text.rfind(",", sent[0], start)
+    if comma == -1 or len(text[sent[0] : comma].split()) < 3:
+        return None
+    between = text[comma + 1 : start]
+    if len(between.split()) > 8 or any(ch in between for ch in '.;:“”"'):
+        return None
+    return comma
+
+
+def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
+    """The reported clause after a cue: skip listeners up to "that", stop at the sentence end."""
+    window = text[cue_end:sent_end]
+    words = list(_WORD.finditer(window))
+    start = cue_end
+    for w in words[:14]:
+        if w.group().lower() == "that":
+            start = cue_end + w.end()
+            break
+        if w.group().lower() not in lex.listeners and not w.group()[:1].isupper():
+            break
+    end = sent_end
+    while end > start and text[end - 1] in " \n.!?;:,":
+        end -= 1
+    while start < end and text[start] in " ,:":
+        start += 1
+    return start, end
+
+
+def _statements(
+    att: Attributor,
+    text: str,
+    sent: tuple[int, int],
+    number: int,
+    quotes: list[QSpan],
+    used: set[int],
+    source_re: re.Pattern[str],
+    view_re: re.Pattern[str],
+    stance_re: re.Pattern[str],
+) -> Iterator[LocalQuote]:
+    lex = att.lex
+    sent_cues = att.cues(sent[0], sent[1])
+    sent_text = text[sent[0] : sent[1]]
+    if not sent_cues and not any(att.frame_flags) and "’s " not in sent_text and "'s " not in sent_text:
+        return  # nothing in this sentence can report speech
+    quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
+    emitted: set[str | None] = set()
+
+    def emit(speaker: str | None, cue: str, a: int, b: int) -> Iterator[LocalQuote]:
+        a, b = _trim(text, a, b)
+        while b > a and text[b - 1] in ".;:, ":
+            b -= 1
+        if speaker is None or speaker in emitted or speaker in quoted_speakers:
+            return
+        if len(_WORD.findall(text[a:b])) < 2 or b - a > MAX_QUOTE_CHARS:
+            return
+        emitted.add(speaker)
+        yield LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1])
+
+    # "According to X, ..." / "..., according to X."
+    flags = att.frame_flags
+    has_source = flags[0] and any(w in sent_text.lower() for w in att.source_words)
+    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
+    for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
+        if att.in_quote(m.start()):
+            continue
+        ms = att.mentions_in(m.end(), min(sent[1], m.end() + 80))
+        if not ms or text[m.end() : ms[0].start].strip().lower() not in ("", "the"):
+            continue
+        spk = att.speaker_of(ms[0], sent)
+        comma = text.find(",", ms[0].end, sent[1])
+        if m.start() - sent[0] < 3 and comma != -1:
+            yield from emit(spk, "according to", comma + 1, sent[1])
+        else:
+            yield from emit(spk, "according to", sent[0], m.start())
+    for m in view_re.finditer(text, sent[0], sent[1]) if has_view else ():
+        ms = att.mentions_in(m.start(), m.end())
+        if ms and not att.in_quote(m.start()):
+            yield from emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
+    has_stance = flags[2] and any(adj in sent_text.lower() for adj in att.stance_words)
+    for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
+        found, spk = att.subject_before(m.start() + 1, sent)
+        if found and not att.in_quote(m.start()):
+            yield from emit(spk, m.group().strip().lower(), m.end(), sent[1])
+    # possessor + reporting noun: "Trump's announcement that ..."
+    for mention in att.mentions_in(sent[0], sent[1]):
+        if not text.startswith(("’s ", "'s "), mention.end):
+            continue
+        words = text[mention.end + 3 : mention.end + 40].split()[:2]
+        for w in words:
+            w = w.strip(",.;:")
+            if w.lower() in lex.cue_nouns and w.lower() not in (
+                "view",
+                "position",
+                "words",
+                "mantra",
+                "slogan",
+            ):
+                cue_pos = text.find(w, mention.end)
+                tail = text[cue_pos + len(w) : cue_pos + len(w) + 6].lstrip()
+                if not tail.startswith(("of ", "that ", "to ")):
+                    break  # "X's comments came after ...": no reported content follows
+                a, b = _clause_after(text, cue_pos + len(w), sent[1], lex)
+                if tail.startswith("of "):
+                    a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
+                yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
+                break
+    clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
+    for c in sent_cues:
+        if att.in_quote(c.start()):
+            continue
+        coordinated = _COORDINATED_VERB.search(text[max(sent[0], c.start() - 20) : c.start()])
+        if clause_from >= 0 and c.start() > clause_from and not coordinated:
+            continue
+        that = _THAT_SOON.match(text[c.end() : c.end() + 50])
+        if that and clause_from < 0:
+            clause_from = c.end() + that.end()
+        if c.start() in used:
+            continue
+        if text[max(sent[0], c.start() - 2) : c.start()].strip() == "," and _ASIDE_PREPOSITION.match(
+            text[c.end() : c.end() + 10]
+        ):
+            continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
+        passive = _BY.match(text[c.end() : c.end() + 5])
+        if passive and _PASSIVE_AUX.search(text[max(sent[0], c.start() - 8) : c.start()]):
+            ms = att.mentions_in(c.end(), min(sent[1], c.end() + 90))
+            if ms and ms[0].kind == "person":
+                yield from emit(att.speaker_of(ms[0], sent), c.group().lower(), sent[0], c.end())
+            continue
+        nxt = text[c.end() : c.end() + 2]
+        if nxt.startswith(("’s", "'s")):
+            continue
+        if _noun_use(text, c.start(), sent[0]):
+            continue  # a noun ("the report", "her post"), not a verb
+        found, spk = _speaker_for_cue(att, c.start(), c.end(), c.group(), sent, lex)
+        if not found and (pair := _PAIR.search(text, max(sent[0], c.start() - 30), c.start())):
+            # "the two agreed", "both leaders said": the last two people named before in the sentence
+            people = [m.name for m in att.mentions_in(sent[0], pair.start()) if m.kind == "person" and m.name]
+            people = [p for p in people if not p.startswith("\x00")]
+            pair_names = list(dict.fromkeys(reversed(people)))[:2]
+            if len(pair_names) == 2:
+                a, b = _clause_after(text, c.end(), sent[1], lex)
+                for name in pair_names:
+                    yield from emit(name, c.group().lower(), a, b)
+            continue
+        if not found or spk is None:
+            continue
+        a, b = _clause_after(text, c.end(), sent[1], lex)
+        trailing = _trailing_attribution(att, text, sent, c.start(), c.end())
+        if trailing is not None:
+            a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
+        yield from emit(spk, c.group().lower(), a, b)

@@ -1,0 +1,138 @@
+"""`briefgen check`: validate settings, boilerplate rules and corpus without building; every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.config import Settings, load_settings
+from briefgen.corpus import read_corpus
+from briefgen.corpus.boilerplate import PROJECT_FILE, Rules, load_rules
+from briefgen.errors import ConfigError
+from briefgen.records import Article, Skipped
+
+# How to fix a skipped file or a warning, by a phrase of its reason.
+FIXES = (
+    ("empty", "remove the file or add the article text"),
+    ("whitespace", "remove the file or add the article text"),
+    ("not a text file", "remove it from content/ or convert it to .txt, .md, .html or .jsonl"),
+    ("never closed", "add a '---' line after the front matter"),
+    ("invalid YAML", "correct the front matter YAML at that line"),
+    ("front matter is not a mapping", "write the front matter as 'key: value' lines"),
+    ("not valid JSON", "correct or delete that line of the .jsonl file"),
+    ("not a JSON object", "write each .jsonl line as one JSON object"),
+    ("'text' field", "give every .jsonl line a \"text\" field with the article text"),
+    ("symlink", "copy the file into content/ instead of linking to it"),
+    ("cannot read", "check the file's permissions"),
+    ("max_article_bytes", "raise max_article_bytes in site_config/briefgen.yml or split the file"),
+    ("same text as", "delete one of the copies"),
+    ("near-duplicate", "keep both if both outlets matter; otherwise delete one"),
+    ("damaged characters", "re-save the article as UTF-8 from its original source"),
+    ("UTF-8", "re-save the file as UTF-8"),
+    ("decoded as", "re-save the file as UTF-8"),
+    ("no article text", "check that the file holds the article and not only page furniture"),
+    ("is not a date", "write dates as YYYY-MM-DD"),
+    ("must be", "correct the type of that metadata value"),
+)
+
+
+def fix_for(reason: str) -> str | None:
+    """The suggested fix for a skip reason or an article warning."""
+    return next((fix for phrase, fix in FIXES if phrase in reason), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing the user should fix: what, where (file:line) and how."""
+
+    where: str
+    what: str
+    fix: str | None = None
+    error: bool = False
+
+
+@dataclass
+class CheckReport:
+    """Everything `check` found: problems, and the articles as cleaning sees them."""
+
+    problems: list[Problem] = field(default_factory=list)
+    articles: tuple[Article, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    ignored: tuple[str, ...] = ()
+    settings: Settings | None = None
+
+    @property
+    def errors(self) -> int:
+        """Problems that stop a build (invalid settings, missing content folder)."""
+        return sum(1 for p in self.problems if p.error)
+
+
+def _config_problem(exc: ConfigError) -> Problem:
+    return Problem(exc.where or "settings", exc.what, exc.fix, error=True)
+
+
+def check(project_dir: Path | None = None, config_file: Path | None = None, **overrides: Any) -> CheckReport:
+    """Validate settings, the project's boilerplate rules and every article; never raises for bad input."""
+    report = CheckReport()
+    try:
+        settings = load_settings(project_dir, config_file, **overrides)
+    except ConfigError as exc:
+        report.problems.append(_config_problem(exc))
+        # go on with the defaults, so the corpus is checked in the same run
+        settings = Settings(
+            project_dir=(project_dir or Path.cwd()).resolve(),
+            **{k: v for k, v in overrides.items() if v is not None and k in Settings.model_fields},
+        )
+    report.settings = settings
+    rules: Rules
+    try:
+        rules = load_rules(settings.site_config / PROJECT_FILE)
+    except ConfigError as exc:
+        report.problems.append(_config_problem(exc))
+        rules = load_rules(None)
+    if not settings.content.is_dir():
+        report.problems.append(
+            Problem(str(settings.content), "content folder not found", "create it or pass --content DIR", True)
+        )
+        return report
+    corpus = read_corpus(settings, rules=rules)
+    report.articles, report.skipped, report.ignored = corpus.articles, corpus.skipped, corpus.ignored
+    for skipped in corpus.skipped:
+        where = f"{skipped.path}:{skipped.line}" if skipped.line else skipped.path
+        report.problems.append(Problem(where, f"skipped: {skipped.reason}", fix_for(skipped.reason)))
+    for article in corpus.articles:
+        for warning in article.warnings:
+            report.problems.append(Problem(article.path, warning, fix_for(warning)))
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the analysis could not settle: an unattributed quote or an alias shared by actors."""
+
+    where: str
+    what: str
+
+
+def analysis_findings(settings: Settings) -> list[Finding]:
+    """Run the extractor (no site) and list unattributed quotes and aliases that name several actors."""
+    from briefgen.build import extract
+
+    briefing, _, _ = extract(settings)
+    paths = {source.id: source.path for source in briefing.sources}
+    findings = [
+        Finding(f"{paths.get(q.source, q.source)} ¶{q.paragraph}", f"unattributed {q.kind} quote: “{q.text}”")
+        for q in briefing.quotes
+        if q.speaker is None
+    ]
+    owners: dict[str, list[str]] = {}
+    for actor in briefing.actors:
+        for alias in {actor.name, *actor.aliases}:
+            owners.setdefault(alias, []).append(actor.name)
+    findings += [
+        Finding("actors", f"ambiguous name '{alias}' is used for: {', '.join(sorted(names))}")
+        for alias, names in sorted(owners.items())
+        if len(names) > 1
+    ]
+    return findings

@@ -1,0 +1,244 @@
+"""Readers for each article format: bytes -> Draft (decoded body text plus explicit metadata)."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from briefgen.corpus.decode import NotText, binary_kind, decode_bytes, split_lines
+from briefgen.corpus.metadata import parse_date
+from briefgen.records import Skipped
+
+Mode = Literal["auto", "lines", "markdown"]
+FORMATS = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+MIN_HTML_WORDS = 8  # less than a sentence: a menu or a cookie banner, not an article
+META_KEYS = ("title", "url", "outlet", "published", "language", "tags", "slug")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An article as read, before cleaning: body text, where it starts, metadata the format states."""
+
+    path: str
+    text: str
+    content_hash: str
+    first_line: int = 1
+    mode: Mode = "auto"
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+def _hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def decode_text(raw: bytes, rel: str, line: int | None = None) -> tuple[str, tuple[str, ...]] | Skipped:
+    """Bytes to text, or a Skipped saying why they are not an article."""
+    if not raw.strip():
+        return Skipped(rel, "empty file" if not raw else "only whitespace", line)
+    kind = binary_kind(raw)
+    if kind is not None:
+        return Skipped(rel, f"not a text file: {kind}", line)
+    try:
+        decoded = decode_bytes(raw)
+    except NotText as exc:
+        return Skipped(rel, str(exc), line)
+    if not decoded.text.strip():
+        return Skipped(rel, "only whitespace", line)
+    return decoded.text, decoded.warnings
+
+
+def read_txt(raw: bytes, rel: str) -> Draft | Skipped:
+    """A plain-text article."""
+    decoded = decode_text(raw, rel)
+    if isinstance(decoded, Skipped):
+        return decoded
+    text, warnings = decoded
+    return Draft(rel, text, _hash(raw), warnings=warnings)
+
+
+# --- Markdown with YAML front matter -----------------------------------------------------------------
+
+_FENCE = re.compile(r"---\s*")
+_FENCE_END = re.compile(r"(?:---|\.\.\.)\s*")
+
+
+def clean_meta(data: Mapping[str, Any], where: str) -> tuple[dict[str, Any], list[str]]:
+    """Keep the known metadata keys with the right types; a warning for each unusable value."""
+    meta: dict[str, Any] = {}
+    warnings: list[str] = []
+    for key in META_KEYS:
+        value = data.get(key)
+        if value is None or value == "":
+            continue
+        if key == "published":
+            date = parse_date(value if not isinstance(value, int | float) else str(value))
+            if date is None:
+                warnings.append(f"{where}: 'published' {value!r} is not a date (use YYYY-MM-DD); ignored")
+            else:
+                meta[key] = date
+        elif key == "tags":
+            items = value.split(",") if isinstance(value, str) else value
+            if not isinstance(items, list):
+                warnings.append(f"{where}: 'tags' must be a list of words; ignored")
+                continue
+            meta[key] = tuple(str(t).strip() for t in items if str(t).strip())
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            meta[key] = " ".join(str(value).split())
+        else:
+            warnings.append(f"{where}: '{key}' must be text, not {type(value).__name__}; ignored")
+    return meta, warnings
+
+
+def read_md(raw: bytes, rel: str) -> Draft | Skipped:
+    """A Markdown article with optional YAML front matter (which always wins over inference)."""
+    decoded = decode_text(raw, rel)
+    if isinstance(decoded, Skipped):
+        return decoded
+    text, decode_warnings = decoded
+    lines = split_lines(text)
+    if not lines or not _FENCE.fullmatch(lines[0].lstrip("\ufeff")):
+        return Draft(rel, text, _hash(raw), mode="markdown", warnings=decode_warnings)
+    end = next((i for i in range(1, len(lines)) if _FENCE_END.fullmatch(lines[i])), None)
+    if end is None:
+        return Skipped(rel, "front matter opened with '---' is never closed (add a '---' line after it)", 1)
+    warnings = list(decode_warnings)
+    meta: dict[str, Any] = {}
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark is not None else 1
+        warnings.append(f"line {line}: invalid YAML in front matter ({exc.problem or exc.context}); metadata ignored")
+        data = None
+    except yaml.YAMLError as exc:
+        warnings.append(f"line 1: invalid YAML in front matter ({exc}); metadata ignored")
+        data = None
+    if isinstance(data, dict):
+        meta, meta_warnings = clean_meta(data, "front matter")
+        warnings.extend(meta_warnings)
+    elif data is not None:
+        warnings.append("line 2: front matter is not a mapping of keys to values; metadata ignored")
+    body = "\n".join(lines[end + 1 :])
+    return Draft(rel, body, _hash(raw), first_line=end + 2, mode="markdown", meta=meta, warnings=tuple(warnings))
+
+
+# --- HTML -------------------------------------------------------------------------------------------
+
+
+_HTML_META = {"title": "title", "url": "url", "outlet": "sitename", "published": "date", "language": "language"}
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    """The page's declared legacy encoding, when its bytes are not UTF-8 (a UTF-8 page needs no help)."""
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(raw[:4096])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def read_html(raw: bytes, rel: str) -> Draft | Skipped:
+    """A saved web page: main text and metadata through trafilatura (imported only when needed)."""
+    declared = _declared_charset(raw)
+    decoded = decode_text(raw, rel) if declared is None else (raw.decode(declared, errors="replace"), ())
+    if isinstance(decoded, Skipped):
+        return decoded
+    page, warnings = decoded
+    import trafilatura
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        # their log lines ("empty HTML tree", "discarding data") would reach the terminal unformatted;
+        # briefgen reports the outcome itself, as a skip or a warning naming the file
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+    try:
+        doc = trafilatura.bare_extraction(
+            page,
+            with_metadata=True,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
+        return Skipped(rel, f"cannot parse HTML: {exc}")
+    text = getattr(doc, "text", None)
+    if not isinstance(text, str) or len(text.split()) < MIN_HTML_WORDS:
+        return Skipped(rel, "no article text found in the HTML page")
+    fields = {key: getattr(doc, attr, None) for key, attr in _HTML_META.items()}
+    fields["tags"] = [t for t in (getattr(doc, "tags", None) or []) + (getattr(doc, "categories", None) or []) if t]
+    meta, meta_warnings = clean_meta(fields, "page metadata")
+    return Draft(rel, text, _hash(raw), mode="lines", meta=meta, warnings=(*warnings, *meta_warnings))
+
+
+# --- JSON Lines -------------------------------------------------------------------------------------
+
+_ALIASES = {"published": ("published", "publishedAt", "published_at", "date"), "outlet": ("outlet", "source")}
+
+
+def _json_meta(obj: Mapping[str, Any]) -> dict[str, Any]:
+    data = {key: obj.get(key) for key in META_KEYS}
+    for key, names in _ALIASES.items():
+        value = next((obj[n] for n in names if obj.get(n)), None)
+        if isinstance(value, Mapping):
+            value = value.get("name")
+        data[key] = value
+    return data
+
+
+def read_jsonl(path: Path, rel: str, max_bytes: int) -> Iterator[Draft | Skipped]:
+    """One article per line: ``text`` required; title, url, outlet, published, language, tags, slug optional."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Skipped(rel, f"cannot read file: {exc.strerror or exc}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            if len(raw) > max_bytes:
+                yield Skipped(rel, f"line is {len(raw)} bytes, more than max_article_bytes ({max_bytes})", number)
+                continue
+            decoded = decode_text(raw, rel, number)
+            if isinstance(decoded, Skipped):
+                yield decoded
+                continue
+            line, warnings = decoded
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Skipped(rel, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+                continue
+            if not isinstance(obj, dict):
+                yield Skipped(rel, "not a JSON object", number)
+                continue
+            text = obj.get("text")
+            if not isinstance(text, str) or not text.strip():
+                yield Skipped(rel, "no 'text' field with the article text", number)
+                continue
+            meta, meta_warnings = clean_meta(_json_meta(obj), f"line {number}")
+            yield Draft(
+                f"{rel}:{number}", text, _hash(raw), meta=meta, warnings=(*warnings, *meta_warnings)
+            )

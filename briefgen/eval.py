@@ -1,0 +1,363 @@
+"""Score an extracted briefing against gold annotations (the YAML format of ``shared/eval/gold``).
+
+Definitions (all per corpus, with per-article rows for the table):
+
+* **Quotes** are our ``direct`` and ``partial`` quotes (text between marks) against the gold ``quotes``.
+  Texts are normalised (quote marks and apostrophes unified, whitespace collapsed, case folded) and paired
+  one-to-one, best overlap first. *Overlap* match: shared word tokens / tokens of the longer text ≥ 0.5.
+  *Exact* match: equal normalised texts (ignoring trailing punctuation). Precision = matched / ours,
+  recall = matched / gold.
+* **Speaker accuracy**: over overlap-matched quotes, the share whose speaker agrees: a gold ``null``
+  speaker must be null in ours; a named gold speaker must be our actor that maps to that gold actor.
+* **Statement recall**: a gold statement (a sentence in which the actor is reported as saying something)
+  is found when we emit any quote or statement attributed to that gold speaker whose text lies inside
+  that sentence (normalised containment).
+* **Actors**: our actors map to gold actors by name or alias (gold ``aliases_in_text``), diacritics and
+  transliteration folded. Recall = gold actors who speak (speaker of a gold quote or statement) that map
+  to exactly one of our actors; duplicates = those mapping to more than one. Country accuracy = among
+  found actors whose gold affiliation is a country or international body, the share whose ``country``
+  agrees. Precision = our actors with at least one quote or statement that map to some gold actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.extract.actors import name_key
+from briefgen.extract.lexicon import fold, lexicon
+from briefgen.records import Actor, Briefing, Quote
+
+_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldActor:
+    """An annotated actor."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    affiliation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldFile:
+    """One gold annotation file."""
+
+    source: str
+    actors: tuple[GoldActor, ...]
+    quotes: tuple[dict[str, Any], ...]
+    statements: tuple[dict[str, Any], ...]
+
+
+@dataclass
+class Scores:
+    """Counts and the derived scores for one article or the whole corpus."""
+
+    ours: int = 0
+    gold: int = 0
+    matched: int = 0
+    exact: int = 0
+    speaker_ok: int = 0
+    statements: int = 0
+    statements_found: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_pos: list[str] = field(default_factory=list)
+    wrong_speaker: list[str] = field(default_factory=list)
+
+    def add(self, other: Scores) -> None:
+        """Accumulate another article's counts."""
+        for name in ("ours", "gold", "matched", "exact", "speaker_ok", "statements", "statements_found"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+        self.false_pos += other.false_pos
+        self.wrong_speaker += other.wrong_speaker
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Overlap-matched quotes over our quotes."""
+        return self._ratio(self.matched, self.ours)
+
+    @property
+    def recall(self) -> float:
+        """Overlap-matched quotes over gold quotes."""
+        return self._ratio(self.matched, self.gold)
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of overlap precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def exact_precision(self) -> float:
+        """Exact-matched quotes over our quotes."""
+        return self._ratio(self.exact, self.ours)
+
+    @property
+    def exact_recall(self) -> float:
+        """Exact-matched quotes over gold quotes."""
+        return self._ratio(self.exact, self.gold)
+
+    @property
+    def exact_f1(self) -> float:
+        """Harmonic mean of exact precision and recall."""
+        p, r = self.exact_precision, self.exact_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        """Correct speakers over overlap-matched quotes."""
+        return self._ratio(self.speaker_ok, self.matched)
+
+    @property
+    def statement_recall(self) -> float:
+        """Found gold statements over gold statements."""
+        return self._ratio(self.statements_found, self.statements)
+
+
+@dataclass
+class ActorScores:
+    """Actor-level scores over the corpus."""
+
+    speaking: int = 0
+    found: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    country_total: int = 0
+    country_ok: int = 0
+    country_wrong: list[str] = field(default_factory=list)
+    quoted: int = 0
+    quoted_gold: int = 0
+    not_gold: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        """Speaking gold actors found exactly once."""
+        return self.found / self.speaking if self.speaking else 1.0
+
+    @property
+    def country_accuracy(self) -> float:
+        """Right country among found actors with a country-like gold affiliation."""
+        return self.country_ok / self.country_total if self.country_total else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Quoted actors that are gold actors."""
+        return self.quoted_gold / self.quoted if self.quoted else 1.0
+
+
+@dataclass
+class EvalResult:
+    """Everything ``briefgen eval`` reports."""
+
+    per_article: dict[str, Scores]
+    total: Scores
+    actors: ActorScores
+
+
+def normalise(text: str) -> str:
+    """Quote marks and apostrophes unified, whitespace collapsed, case folded."""
+    return " ".join(text.translate(_MARKS).split()).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of a normalised text."""
+    return _TOKEN.findall(normalise(text))
+
+
+def overlap(a: str, b: str) -> float:
+    """Shared tokens over the tokens of the longer text."""
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
+    longer = max(sum(ta.values()), sum(tb.values()))
+    return sum((ta & tb).values()) / longer if longer else 0.0
+
+
+def load_gold(folder: Path) -> list[GoldFile]:
+    """Every gold YAML file of a folder, sorted by name."""
+    files = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        actors = tuple(
+            GoldActor(
+                a["name"],
+                tuple(a.get("aliases_in_text") or ()),
+                a.get("kind", "person"),
+                a.get("affiliation"),
+            )
+            for a in data.get("actors") or ()
+        )
+        files.append(
+            GoldFile(
+                data["source"], actors, tuple(data.get("quotes") or ()), tuple(data.get("statements") or ())
+            )
+        )
+    return files
+
+
+def _keys(name: str) -> set[str]:
+    folded = fold(name).removeprefix("the ").strip()
+    return {folded, name_key(folded)}
+
+
+def actor_matches(actor: Actor, gold: GoldActor) -> bool:
+    """Whether one of our actors stands for a gold actor (name or alias, folded)."""
+    gold_keys: set[str] = set()
+    for alias in (gold.name, *gold.aliases):
+        gold_keys |= _keys(alias)
+    ours = _keys(actor.name)
+    if ours & gold_keys:
+        return True
+    if actor.kind == "person" and gold.kind == "person":
+        our_last = name_key(fold(actor.name)).split()[-1:]
+        gold_last = name_key(fold(gold.name)).split()[-1:]
+        our_first = name_key(fold(actor.name)).split()[:-1]
+        gold_first = name_key(fold(gold.name)).split()[:-1]
+        return our_last == gold_last and (
+            not our_first or not gold_first or our_first[0][:1] == gold_first[0][:1]
+        )
+    return False
+
+
+def country_value(affiliation: str | None) -> str | None:
+    """The country (or international body) an affiliation names, or None for other organisations."""
+    if not affiliation:
+        return None
+    place = lexicon().places.get(affiliation) or lexicon().places.get(affiliation.removeprefix("the "))
+    return place.country if place and place.kind != "institution" else None
+
+
+def _pair(ours: Sequence[Quote], gold: Sequence[dict[str, Any]]) -> list[tuple[int, int, float]]:
+    cands = []
+    for i, q in enumerate(ours):
+        for j, g in enumerate(gold):
+            score = overlap(q.text, str(g["text"]))
+            if score >= 0.5:
+                cands.append((score, i, j))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    pairs = []
+    for score, i, j in cands:
+        if i in used_i or j in used_j:
+            continue
+        used_i.add(i)
+        used_j.add(j)
+        pairs.append((i, j, score))
+    return pairs
+
+
+def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
+    """Score a briefing against gold annotations."""
+    actors = {a.id: a for a in briefing.actors}
+    by_source_name = {s.path.rsplit("/", 1)[-1]: s.id for s in briefing.sources}
+    quotes_by_source: dict[str, list[Quote]] = {}
+    for q in briefing.quotes:
+        for sid in (q.source, *q.also_in):
+            quotes_by_source.setdefault(sid, []).append(q)
+    per_article: dict[str, Scores] = {}
+    total = Scores()
+    gold_by_name: dict[str, GoldActor] = {}
+    speaking: set[str] = set()
+    for gf in gold_files:
+        source_id = by_source_name.get(gf.source)
+        ours_all = quotes_by_source.get(source_id or "", [])
+        ours = [q for q in ours_all if q.kind != "indirect"]
+        gactors = {a.name: a for a in gf.actors}
+        for a in gf.actors:
+            gold_by_name.setdefault(a.name, a)
+        sc = Scores(ours=len(ours), gold=len(gf.quotes), statements=len(gf.statements))
+        pairs = _pair(ours, gf.quotes)
+        matched_i = {i for i, _, _ in pairs}
+        matched_j = {j for _, j, _ in pairs}
+        for i, j, _ in pairs:
+            q, g = ours[i], gf.quotes[j]
+            sc.matched += 1
+            if normalise(q.text).rstrip(".,;:!? ") == normalise(str(g["text"])).rstrip(".,;:!? "):
+                sc.exact += 1
+            gspk = g.get("speaker")
+            ok = (
+                (q.speaker is None)
+                if gspk is None
+                else (
+                    q.speaker in actors
+                    and gspk in gactors
+                    and actor_matches(actors[q.speaker], gactors[gspk])
+                )
+            )
+            if ok:
+                sc.speaker_ok += 1
+            else:
+                sc.wrong_speaker.append(f"{gf.source}: “{g['text'][:60]}” gold={gspk} ours={q.speaker}")
+        sc.misses += [
+            f"{gf.source}: “{str(g['text'])[:70]}” ({g.get('speaker')})"
+            for j, g in enumerate(gf.quotes)
+            if j not in matched_j
+        ]
+        sc.false_pos += [
+            f"{gf.source}: “{q.text[:70]}” ({q.speaker})" for i, q in enumerate(ours) if i not in matched_i
+        ]
+        for st in gf.statements:
+            spk = gactors.get(st["speaker"])
+            sentence = normalise(st["sentence"])
+            hit = spk is not None and any(
+                q.speaker in actors
+                and actor_matches(actors[q.speaker], spk)
+                and normalise(q.text) in sentence
+                for q in ours_all
+            )
+            if hit:
+                sc.statements_found += 1
+            else:
+                sc.misses.append(f"{gf.source}: statement of {st['speaker']}: {st['sentence'][:80]}")
+        for gq in gf.quotes:
+            if gq.get("speaker"):
+                speaking.add(gq["speaker"])
+        for st in gf.statements:
+            speaking.add(st["speaker"])
+        per_article[gf.source] = sc
+        total.add(sc)
+    return EvalResult(per_article, total, _actor_scores(briefing, gold_by_name, speaking))
+
+
+def _actor_scores(briefing: Briefing, gold: dict[str, GoldActor], speaking: set[str]) -> ActorScores:
+    res = ActorScores()
+    for name in sorted(speaking):
+        g = gold[name]
+        res.speaking += 1
+        hits = [a for a in briefing.actors if actor_matches(a, g)]
+        if len(hits) == 1:
+            res.found += 1
+        elif len(hits) > 1:
+            res.duplicates.append(f"{name}: {', '.join(a.id for a in hits)}")
+        else:
+            res.missing.append(name)
+        wanted = country_value(g.affiliation)
+        if hits and wanted:
+            res.country_total += 1
+            if hits[0].country == wanted:
+                res.country_ok += 1
+            else:
+                res.country_wrong.append(f"{name}: gold {wanted}, ours {hits[0].country}")
+    quoted = {q.speaker for q in briefing.quotes if q.speaker}
+    for a in briefing.actors:
+        if a.id not in quoted:
+            continue
+        res.quoted += 1
+        if any(actor_matches(a, g) for g in gold.values()):
+            res.quoted_gold += 1
+        else:
+            res.not_gold.append(a.id)
+    return res

@@ -1,0 +1,209 @@
+"""Word lists from ``briefgen/data`` compiled once into lookups and regexes for the extractors."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# Every uppercase letter Python knows, as one character class (``re`` has no \p{Lu}).
+_RANGES = ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
+UPPER = "".join(chr(i) for lo, hi in _RANGES for i in range(lo, hi) if chr(i).isupper())
+UPPER_CLASS = "[" + re.escape(UPPER) + "]"
+# Mojibake of UTF-8 read as cp1252 (“DovilÄ—”): kept inside a name word so the name is not cut.
+MOJIBAKE = "[\u00c2-\u00c5][\u0080-\u00bf\u2010-\u203a\u0152-\u0192\u02c6\u02dc\u20ac\u2122]"
+APOS = "'’"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country, international body or institution and the country value it speaks for."""
+
+    name: str
+    kind: str  # "country" | "body" | "institution"
+    country: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All compiled word lists; built once per process."""
+
+    places: dict[str, Place]  # exact surface form -> place
+    demonyms: dict[str, str]  # "German" -> "Germany"
+    capitals: dict[str, str]  # "Moscow" -> "Russia"
+    country_iso: dict[str, str]
+    role_heads: frozenset[str]
+    role_modifiers: frozenset[str]
+    role_objects: tuple[str, ...]
+    honorifics: dict[str, str | None]
+    role_classes: dict[str, int]
+    org_heads: frozenset[str]
+    not_names: frozenset[str]
+    cue_forms: dict[str, str]  # surface form (lowercase) -> lemma/phrase
+    cue_nouns: frozenset[str]
+    stance_copulas: frozenset[str]
+    stance_adjectives: frozenset[str]
+    source_phrases: tuple[str, ...]
+    view_frames: tuple[str, ...]
+    adverbs: frozenset[str]
+    listeners: frozenset[str]
+    collective_nouns: frozenset[str]
+    pronouns: dict[str, str]
+    intro_verbs: frozenset[str]
+    cue_re: re.Pattern[str]
+    cue_phrasal: dict[str, dict[str, str]]  # first word -> {following words: phrase}
+    role_re: re.Pattern[str]
+
+
+def load_data(name: str) -> Any:
+    """Parse one YAML file shipped in ``briefgen/data``."""
+    return yaml.safe_load(resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase, without diacritics, repaired cp1252 mojibake and unified apostrophes: a merge key."""
+    text = demojibake(text).replace("’", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def demojibake(text: str) -> str:
+    """Undo UTF-8-read-as-cp1252 damage word by word when that decodes cleanly."""
+    if not re.search(MOJIBAKE, text):
+        return text
+    out = []
+    for word in text.split(" "):
+        try:
+            fixed = word.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            fixed = word
+        out.append(fixed)
+    return " ".join(out)
+
+
+def _verb_forms(lemmas: list[str], lemma_table: dict[str, str]) -> dict[str, str]:
+    wanted = set(lemmas)
+    forms = {lemma: lemma for lemma in wanted}
+    for form, lemma in lemma_table.items():
+        if lemma in wanted and form.isalpha():
+            forms[form] = lemma
+    # Regular inflections the lookup table may lack (both spellings of -ise/-ize verbs).
+    for lemma in wanted:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        for form in (lemma + "s", stem + "ed", stem + "ing", lemma + "d" if lemma.endswith("e") else ""):
+            if form and form not in forms:
+                forms[form] = lemma
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            forms.setdefault(lemma[:-1] + "ies", lemma)
+            forms.setdefault(lemma[:-1] + "ied", lemma)
+    return forms
+
+
+def _lemma_table() -> dict[str, str]:
+    """The lookup lemmatizer's word -> lemma table (the same data spaCy's lookup mode uses)."""
+    try:
+        import gzip
+        import json
+
+        pkg = resources.files("spacy_lookups_data").joinpath("data", "en_lemma_lookup.json.gz")
+        data = json.loads(gzip.decompress(pkg.read_bytes()).decode("utf-8"))
+        return {str(k): str(v) for k, v in data.items()}
+    except Exception:
+        return {}
+
+
+def _phrasal_index(phrasal: dict[str, str]) -> dict[str, dict[str, str]]:
+    index: dict[str, dict[str, str]] = {}
+    for surface, phrase in phrasal.items():
+        head, _, rest = surface.lower().partition(" ")
+        index.setdefault(head, {})[rest] = phrase
+    return index
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon of the shipped data files."""
+    cues = load_data("cues.yml")
+    roles = load_data("roles.yml")
+    places_data = load_data("places.yml")
+    places: dict[str, Place] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    iso: dict[str, str] = {}
+    for entry in places_data["countries"]:
+        name = entry["name"]
+        iso[name] = entry["iso"]
+        for alias in [name, *entry.get("aliases", [])]:
+            places[alias.removeprefix("the ")] = Place(name, "country", name)
+        for dem in entry.get("demonyms", []):
+            demonyms[dem] = name
+        for cap in entry.get("capitals", []):
+            capitals[cap] = name
+    for entry in places_data["bodies"]:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            places[alias] = Place(entry["name"], "body", entry["name"])
+    for entry in places_data["institutions"]:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            places[alias.removeprefix("the ")] = Place(entry["name"], "institution", entry["country"])
+    table = _lemma_table()
+    cue_forms = _verb_forms(list(cues["verbs"]), table)
+    verb_forms_by_lemma: dict[str, set[str]] = {}
+    for form, lemma in cue_forms.items():
+        verb_forms_by_lemma.setdefault(lemma, set()).add(form)
+    phrasal: dict[str, str] = {}
+    for phrase in cues["phrasal"]:
+        head, _, rest = phrase.partition(" ")
+        heads = verb_forms_by_lemma.get(head) or set(_verb_forms([head], table))
+        for form in heads:
+            phrasal[f"{form} {rest}"] = phrase
+    all_forms = {**cue_forms, **phrasal}
+    alternation = "|".join(re.escape(f) for f in sorted(all_forms, key=len, reverse=True))
+    cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
+    head_words = [str(h) for h in roles["heads"]]
+    mods = [str(m) for m in roles["modifiers"]]
+    objs = sorted(roles["objects"], key=len, reverse=True)
+    head_alt = "|".join(re.escape(h) for h in sorted(set(head_words), key=len, reverse=True))
+    mod_alt = "|".join(re.escape(m) for m in sorted(set(mods), key=len, reverse=True))
+    obj_alt = "|".join(re.escape(o) for o in objs)
+    role_re = re.compile(
+        rf"(?:(?:{mod_alt})[\s-]+){{0,5}}(?:{head_alt})(?:\s+(?:of|for)\s+(?:{obj_alt}))?"
+        rf"(?:[\s-]+general)?(?![\w-])",
+        re.IGNORECASE,
+    )
+    classes: dict[str, int] = {}
+    for i, group in enumerate(roles["synonyms"]):
+        for phrase in group:
+            classes[phrase.lower()] = i
+    return Lexicon(
+        places=places,
+        demonyms=demonyms,
+        capitals=capitals,
+        country_iso=iso,
+        role_heads=frozenset(h.lower() for h in head_words),
+        role_modifiers=frozenset(m.lower() for m in mods),
+        role_objects=tuple(objs),
+        honorifics={str(k): v for k, v in roles["honorifics"].items()},
+        role_classes=classes,
+        org_heads=frozenset(roles["org_heads"]),
+        not_names=frozenset(str(w) for w in roles["not_names"]),
+        cue_forms={k.lower(): v for k, v in all_forms.items()},
+        cue_nouns=frozenset(cues["nouns"]),
+        stance_copulas=frozenset(cues["stance"]["copulas"]),
+        stance_adjectives=frozenset(cues["stance"]["adjectives"]),
+        source_phrases=tuple(cues["source_phrases"]),
+        view_frames=tuple(cues["view_frames"]),
+        adverbs=frozenset(str(a) for a in cues["adverbs"]),
+        listeners=frozenset(str(a) for a in cues["listeners"]),
+        collective_nouns=frozenset(cues["collective_nouns"]),
+        pronouns={str(k): str(v) for k, v in cues["pronouns"].items()},
+        intro_verbs=frozenset(str(v) for v in cues["intro_verbs"]),
+        cue_re=cue_re,
+        cue_phrasal=_phrasal_index(phrasal),
+        role_re=role_re,
+    )

@@ -1,0 +1,119 @@
+"""``briefgen serve``: build, serve on localhost, regenerate and reload on every change.
+
+It reuses MkDocs' own ``LiveReloadServer``, the server behind ``mkdocs serve``, with a builder that first
+regenerates the briefing into the build folder (writing only files whose bytes changed) and then runs the
+MkDocs build. The generated ``docs/`` folder is deliberately not watched: the server watches the inputs
+(content, templates, site_config, mkdocs.yml, overrides), so a regeneration can never trigger itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from briefgen.build import generate
+from briefgen.config import Settings
+from briefgen.errors import BriefgenError, ConfigError
+from briefgen.site import OVERRIDES_DIR
+
+log = logging.getLogger("mkdocs.briefgen")
+
+
+def parse_addr(dev_addr: str) -> tuple[str, int]:
+    """``host:port`` -> (host, port), with a clear error for anything else."""
+    host, sep, port = dev_addr.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
+        raise ConfigError(f"invalid --dev-addr {dev_addr!r}", "--dev-addr", "use HOST:PORT (127.0.0.1:8000)")
+    return host.strip("[]"), int(port)
+
+
+def watched_paths(settings: Settings) -> list[Path]:
+    """The inputs whose changes trigger a rebuild (never the generated build folder)."""
+    candidates = [
+        settings.content,
+        settings.templates,
+        settings.site_config,
+        settings.mkdocs_yml,
+        settings.project_dir / OVERRIDES_DIR,
+    ]
+    return [p for p in candidates if p.exists()]
+
+
+class BriefingServer:
+    """MkDocs' live-reload server around a regenerate-then-build step."""
+
+    def __init__(self, load: Callable[[], Settings], dev_addr: str = "127.0.0.1:8000") -> None:
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        from mkdocs.livereload import LiveReloadServer, _serve_url
+
+        self.load = load
+        self.host, self.port = parse_addr(dev_addr)
+        self.settings = load()
+        self.site_dir = Path(tempfile.mkdtemp(prefix="briefgen-serve-"))
+        self.mount_path = urlsplit(self.settings.site_url or "/").path
+        self.url = _serve_url(self.host, self.port, self.mount_path)
+        self.builds = 0
+        self.errors: list[str] = []
+        self._lock = threading.Lock()
+        self.server: Any = LiveReloadServer(
+            builder=self.rebuild, host=self.host, port=self.port, root=str(self.site_dir),
+            mount_path=self.mount_path,
+        )
+        self.server.error_handler = self._error_page
+
+    def _error_page(self, code: int) -> bytes | None:
+        page = self.site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    def rebuild(self, raise_errors: bool = False) -> None:
+        """Regenerate the briefing (write-if-changed) and rebuild the site; report errors, keep serving."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+
+        with self._lock:
+            try:
+                self.settings = settings = self.load()
+                _, report, extra = generate(settings)
+                config = load_config(
+                    config_file=str(settings.build / "mkdocs.yml"), site_dir=str(self.site_dir)
+                )
+                config.site_url = self.url
+                mkdocs_build(config, serve_url=self.url, dirty=False)
+                for rel, data in sorted(extra.items()):
+                    target = self.site_dir / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                for warning in report.warnings:
+                    log.warning(warning)
+                log.info(f"briefgen: {report.articles} articles, {report.quotes} quotes")
+            except BriefgenError as exc:
+                if raise_errors:
+                    raise
+                self.errors.append(exc.message())
+                log.error(f"briefgen: {exc.message()} (still serving the previous build)")
+            finally:
+                self.builds += 1
+
+    def serve(self) -> None:
+        """Build once, watch the inputs and serve until interrupted or shut down."""
+        try:
+            self.rebuild(raise_errors=True)
+            for path in watched_paths(self.settings):
+                self.server.watch(str(path))
+            self.server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the server and remove its temporary site."""
+        self.server.shutdown()
+        shutil.rmtree(self.site_dir, ignore_errors=True)

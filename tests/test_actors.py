@@ -1,0 +1,238 @@
+"""Actor mentions, affiliation and country, alias merging within an article and across the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import ConfigError
+from briefgen.extract.merge import ActorOverride, reduce_corpus
+from briefgen.extract.overrides import load_overrides
+from briefgen.records import Analysis, Source
+from tests.extract_utils import actor, analyse_text
+
+
+def test_role_title_before_name_gives_role_and_country() -> None:
+    a = analyse_text("US Defence Secretary Pete Hegseth said Europe must spend more.")
+    hegseth = actor(a, "Pete Hegseth")
+    assert hegseth.country == "United States"
+    assert "Defence Secretary" in hegseth.roles
+
+
+def test_lowercase_role_with_demonym_gives_country() -> None:
+    a = analyse_text("Lithuanian defence minister Dovile Sakaliene warned that time was short.")
+    assert actor(a, "Dovile Sakaliene").country == "Lithuania"
+
+
+def test_possessive_country_and_role_with_comma() -> None:
+    a = analyse_text("Luxembourg’s Minister of Defence, Yuriko Backes, responded on Thursday.")
+    backes = actor(a, "Yuriko Backes")
+    assert backes.country == "Luxembourg"
+    assert backes.roles == ("Minister of Defence",)
+
+
+def test_apposition_after_name_gives_affiliation() -> None:
+    a = analyse_text("Mark Rutte, NATO's secretary general, said the alliance was united.")
+    assert actor(a, "Mark Rutte").country == "NATO"
+
+
+def test_honorific_and_surname_merge_with_the_full_name() -> None:
+    a = analyse_text("John Healey said talks were needed. Mr Healey added that Britain would help.")
+    assert [x.name for x in a.actors if x.kind == "person"] == ["John Healey"]
+    assert "Mr Healey" in actor(a, "John Healey").aliases
+
+
+def test_institution_metonym_speaks_for_its_country() -> None:
+    a = analyse_text("The Kremlin said it was open to talks.")
+    kremlin = actor(a, "Kremlin")
+    assert (kremlin.kind, kremlin.country) == ("organisation", "Russia")
+
+
+def test_capital_used_as_metonym_is_the_country() -> None:
+    a = analyse_text("Washington said it would not send troops.")
+    us = actor(a, "United States")
+    assert us.kind == "country"
+    assert [q.speaker for q in a.quotes] == ["United States"]
+
+
+def test_demonym_before_officials_speaks_for_the_country() -> None:
+    a = analyse_text("German officials said the proposal needed more work.")
+    assert actor(a, "Germany").kind == "country"
+
+
+def test_title_case_headline_does_not_become_many_actors() -> None:
+    a = analyse_text(
+        "Trump And Putin Set To Meet In Saudi Arabia Over Ukraine Peace Deal Talks\n\nTalks begin soon."
+    )
+    assert [x.name for x in a.actors if x.kind == "person"] == []
+
+
+def test_country_names_that_are_also_given_names() -> None:
+    a = analyse_text(
+        "Jordan said it would close its airspace. Michael Jordan said nothing. "
+        "Georgia’s President Salome Zourabichvili said the vote was rigged."
+    )
+    assert actor(a, "Jordan").kind == "country"
+    assert actor(a, "Michael Jordan").kind == "person"
+    assert actor(a, "Salome Zourabichvili").country == "Georgia"
+
+
+def test_unusual_characters_and_all_caps_do_not_crash_or_invent_people() -> None:
+    a = analyse_text("BREAKING NEWS — ÆØÅ ΑΘΗΝΑ 東京 said!!! “” '' „ «\n\nMr said: “")
+    assert all(x.kind != "person" or len(x.name) > 1 for x in a.actors)
+
+
+def _corpus(*texts: str) -> tuple[list[Analysis], list[Source]]:
+    analyses = [analyse_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+    sources = [Source(f"s-{i}", f"{i}.txt", f"s{i}", None, None, None, None, 1) for i in range(len(texts))]
+    return analyses, sources
+
+
+def test_transliteration_variants_merge_into_one_actor() -> None:
+    actors, _ = reduce_corpus(
+        *_corpus(
+            "Ukrainian President Volodymyr Zelensky said talks were needed.",
+            "Ukrainian President Volodymyr Zelenskyy said he was ready.",
+            "Mr Zelenskiy said that Kyiv wanted guarantees.",
+        )
+    )
+    people = [a for a in actors if a.kind == "person"]
+    assert len(people) == 1
+    assert people[0].country == "Ukraine"
+
+
+def test_missing_diacritics_and_mojibake_merge_into_one_actor() -> None:
+    actors, _ = reduce_corpus(
+        *_corpus(
+            "Lithuanian defence minister Dovilė Šakalienė warned Europe.",
+            "Lithuanian defence minister Dovile Sakaliene warned Europe.",
+            "Lithuania’s Defense Minister DovilÄ— Sakaliene warned Europe.",
+        )
+    )
+    people = [a for a in actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Dovilė Šakalienė"]
+
+
+def test_guarded_near_miss_spelling_merges_but_different_surnames_do_not() -> None:
+    actors, _ = reduce_corpus(
+        *_corpus(
+            "US defence secretary Pete Hegseth said Europe must pay.",
+            "US defence secretary Pete Hegseth said allies must do more.",
+            "Pete Hegesth said Nato must change.",
+            "Pete Hedges said nothing of note.",
+        )
+    )
+    names = sorted(a.name for a in actors if a.kind == "person")
+    assert names == ["Pete Hedges", "Pete Hegseth"]
+
+
+def test_surname_only_in_another_article_joins_the_full_name() -> None:
+    actors, quotes = reduce_corpus(
+        *_corpus(
+            "Nato secretary general Mark Rutte said allies agreed.",
+            "“We are united,” Rutte said.",
+        )
+    )
+    assert [a.id for a in actors if a.kind == "person"] == ["mark-rutte"]
+    assert {q.speaker for q in quotes} == {"mark-rutte"}
+
+
+def test_identical_quote_in_two_articles_is_one_quote_with_also_in() -> None:
+    text = "“We will never accept a deal made behind our backs,” said Estonian Prime Minister Kristen Michal."
+    _, quotes = reduce_corpus(*_corpus(text, text))
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].also_in == ("s-1",)
+
+
+def test_override_renames_merges_and_sets_country() -> None:
+    ov = ActorOverride("Volodymyr Zelensky", ("Zelenskyy", "Zelenskiy"), "person", "Ukraine", "President")
+    actors, quotes = reduce_corpus(
+        *_corpus("Mr Zelenskiy said that talks must include Kyiv."), overrides=[ov]
+    )
+    people = [a for a in actors if a.kind == "person"]
+    assert [(p.name, p.country, p.roles[0]) for p in people] == [
+        ("Volodymyr Zelensky", "Ukraine", "President")
+    ]
+    assert {q.speaker for q in quotes} == {people[0].id}
+
+
+def test_override_file_errors_name_file_line_and_key(tmp_path: Path) -> None:
+    path = tmp_path / "actors.yml"
+    path.write_text("actors:\n  - name: Kaja Kallas\n    contry: Estonia\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_overrides(path)
+    assert f"{path}:3" in str(exc.value)
+    assert "contry" in str(exc.value)
+
+
+def test_override_file_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "actors.yml"
+    path.write_text(
+        "actors:\n  - name: Kaja Kallas\n    aliases: [Kallas]\n    country: European Union\n", "utf-8"
+    )
+    assert load_overrides(path) == (ActorOverride("Kaja Kallas", ("Kallas",), None, "European Union", None),)
+
+
+def test_data_files_hold_only_text_entries_and_valid_country_codes() -> None:
+    import pycountry
+
+    from briefgen.extract.lexicon import lexicon, load_data
+
+    def strings_only(node: object) -> bool:
+        if isinstance(node, dict):
+            return all(isinstance(k, str) and strings_only(v) for k, v in node.items())
+        if isinstance(node, list):
+            return all(strings_only(v) for v in node)
+        return node is None or isinstance(node, str)
+
+    for name in ("cues.yml", "roles.yml", "places.yml"):
+        assert strings_only(load_data(name)), name  # YAML 1.1 turns a bare `on` or `No` into a boolean
+    for country, code in lexicon().country_iso.items():
+        assert pycountry.countries.get(alpha_2=code) is not None, country
+
+
+def test_located_organisation_is_not_a_person() -> None:
+    a = analyse_text(
+        "“Promises are cheap,” said Camille Dupont, a researcher at the Paris-based Institut Montaigne."
+    )
+    people = [x.name for x in a.actors if x.kind == "person"]
+    assert people == ["Camille Dupont"]
+
+
+def test_place_after_a_preposition_is_not_a_speaker() -> None:
+    a = analyse_text("Officials in Vilnius said a meeting could take place next week.")
+    assert [x.name for x in a.actors if x.kind == "person"] == []
+
+
+def test_surname_shared_by_two_people_is_not_merged_and_is_reported() -> None:
+    from briefgen.extract.merge import ambiguous_merges
+
+    analyses, sources = _corpus(
+        "British Prime Minister Boris Johnson said talks must go on.",
+        "US House Speaker Mike Johnson said Congress would vote.",
+        "“We will see,” Johnson said.",
+    )
+    actors, _ = reduce_corpus(analyses, sources)
+    assert sorted(a.name for a in actors if a.kind == "person") == [
+        "Boris Johnson",
+        "Johnson",
+        "Mike Johnson",
+    ]
+    (message,) = ambiguous_merges(analyses)
+    assert "Boris Johnson or Mike Johnson" in message
+
+
+def test_hyphenated_role_and_apposition_with_possessive_organisation() -> None:
+    a = analyse_text(
+        "NATO Secretary-General Mark Rutte spoke first. "
+        "Dmitry Medvedev, deputy head of Russia's Security Council, warned on Telegram that it was a mistake."
+    )
+    assert actor(a, "Mark Rutte").country == "NATO"
+    assert actor(a, "Dmitry Medvedev").country == "Russia"
+
+
+def test_capitalised_name_after_a_role_word_is_not_an_apposition() -> None:
+    a = analyse_text("Ukrainian forces held the line near Pokrovsk, the General Staff said.")
+    assert [x.name for x in a.actors if x.kind == "person"] == []

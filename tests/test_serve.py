@@ -1,0 +1,107 @@
+"""``briefgen serve``: regenerates on a content change, serves the new quote, and does not loop."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefgen.cli import main
+from briefgen.config import load_settings
+from briefgen.serve import BriefingServer, parse_addr, watched_paths
+
+ARTICLE = 'Ministers met in Oslo on Tuesday.\n\n"We must act before the ice is gone," said Ingrid Solberg.\n'
+NEW_QUOTE = "Bananas are the future of Arctic diplomacy"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _wait_for(check: Callable[[], bool], timeout: float = 45) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            if check():
+                return True
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def served(project: Path) -> Iterator[tuple[BriefingServer, Path]]:
+    (project / "content" / "oslo.txt").write_text(ARTICLE, encoding="utf-8")
+    server = BriefingServer(lambda: load_settings(project_dir=project), f"127.0.0.1:{_free_port()}")
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    try:
+        assert _wait_for(lambda: "Ingrid Solberg" in _get(server.url)), server.errors
+        yield server, project
+    finally:
+        server.server.shutdown()
+        thread.join(timeout=10)
+
+
+def test_serve_regenerates_on_a_content_edit_and_serves_the_new_quote(
+    served: tuple[BriefingServer, Path],
+) -> None:
+    server, project = served
+    page = _get(server.url)
+    assert "livereload" in page  # MkDocs' own live-reload script is injected
+    builds_before = server.builds
+    with (project / "content" / "oslo.txt").open("a", encoding="utf-8") as fh:
+        fh.write(f'\n"{NEW_QUOTE}," said Ingrid Solberg.\n')
+    assert _wait_for(lambda: NEW_QUOTE in _get(server.url + "briefing.json"))
+    assert NEW_QUOTE in _get(server.url + "actors/ingrid-solberg.html")
+    # The regeneration writes into build/docs, which is not watched: no rebuild loop.
+    time.sleep(3)
+    settled = server.builds
+    time.sleep(3)
+    assert server.builds == settled
+    assert 1 <= settled - builds_before <= 2
+    assert server.errors == []
+
+
+def test_serve_reports_a_broken_template_and_keeps_serving(served: tuple[BriefingServer, Path]) -> None:
+    server, project = served
+    (project / "templates").mkdir(exist_ok=True)
+    server.server.watch(str(project / "templates"))
+    (project / "templates" / "index.md.j2").write_text("# {{ no_such_name }}\n", encoding="utf-8")
+    assert _wait_for(lambda: bool(server.errors))
+    assert "index.md.j2" in server.errors[-1]
+    assert "Ingrid Solberg" in _get(server.url)
+
+
+def test_watched_paths_are_the_inputs_never_the_build_folder(project: Path) -> None:
+    (project / "templates").mkdir()
+    (project / "overrides").mkdir()
+    (project / "mkdocs.yml").write_text("site_name: x\n")
+    paths = watched_paths(load_settings(project_dir=project))
+    names = {p.name for p in paths}
+    assert names == {"content", "templates", "overrides", "mkdocs.yml"}
+    assert all("build" not in p.parts for p in paths)
+
+
+@pytest.mark.parametrize("addr", ["8000", "localhost", "127.0.0.1:http", ":8000", "127.0.0.1:70000"])
+def test_bad_dev_addr_is_a_clear_error(addr: str, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(Exception, match="dev-addr"):
+        parse_addr(addr)
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["serve", "--dev-addr", addr])
+    assert result.exit_code == 1 and "HOST:PORT" in result.output and "Traceback" not in result.output
