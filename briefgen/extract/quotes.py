@@ -146,6 +146,7 @@ _LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:,|\s+and\s)|\s+(?:and|or)\s+[
 _SUBORDINATOR_END = re.compile(r"\b(?:before|after|while|when|by|without)\s+$")
 _OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
 _ONLY_ABBREVIATIONS = re.compile(r"[^.;!?]*(?:[A-Z]\.)+[^.;!?]*")
+_ABBREV_DOT = re.compile(r"\b(?:" + "|".join(sorted(_ABBREV)) + r")\.", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$")
 _RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+\s+)?$")
 _THAT = re.compile(r"\bthat\b")
@@ -499,6 +500,8 @@ class Attributor:
                 result = cand.name
                 break
         if result is None:
+            result = self._previous_subject(sent, gender)
+        if result is None:
             for name in reversed(self.state.history[-6:]):
                 if self.kinds.get(name) == "person" and self._compatible(name, gender):
                     result = name
@@ -507,6 +510,23 @@ class Attributor:
             self.state.genders.setdefault(result, gender)
         self.resolved_pronouns[m.start] = result
         return result
+
+    def _previous_subject(self, sent: tuple[int, int], gender: str | None) -> str | None:
+        """The person opening the previous sentence ("The secretary, X, struck a tone. He said ...")."""
+        lo = max(0, sent[0] - 400)
+        chunk = self.text[lo : sent[0]].rstrip()
+        cut = max(chunk.rfind(". ", 0, len(chunk) - 1), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "))
+        p_start = lo + cut + 1 if cut >= 0 else lo
+        first = next(iter(self.mentions_in(p_start, sent[0])), None)
+        if first is None or first.rule == "role-ref" or self._is_modifier(first):
+            return None
+        if first.rule == "pronoun":
+            name = self.resolved_pronouns.get(first.start)
+        elif self.kinds.get(first.name) == "person" and not self._preceded_by_preposition(first, (p_start, sent[0])):
+            name = first.name
+        else:
+            return None
+        return name if name and self._compatible(name, gender) else None
 
     def _compatible(self, name: str, gender: str | None) -> bool:
         known = self.state.genders.get(name)
@@ -786,6 +806,8 @@ def _attribute_quote(
             used |= used_inline
         return
     first, second = (intro, inline) if ends_sentence and not _lower_start(after) else (inline, intro)
+    if first is not None and second is not None and not first[2] and second[2] and first[0] is None:
+        first, second = second, first
     for choice in (first, second):
         if choice is not None:
             q.speaker, q.cue, q.attributed = choice
@@ -919,7 +941,8 @@ def _after_attribution(
     if m is None:
         return None
     head = text[start : m.start()]
-    if any(ch in head for ch in ".;!?") and not _ONLY_ABBREVIATIONS.fullmatch(head):
+    bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
+    if any(ch in bare_head for ch in ".;!?") and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
         return None
     used.add(m.start())
     cue = m.group().lower()
@@ -930,10 +953,23 @@ def _after_attribution(
     if not ms:
         return None, cue, False
     subj = ms[-1]
-    lead = text[start : subj.start].strip().lower()
+    opener = ms[0]
+    if (
+        opener is not subj
+        and opener.kind == "person"
+        and opener.rule != "pronoun"
+        and not text[start : opener.start].strip()
+        and text.startswith(",", opener.end)
+        and att._gap_ok(text[opener.end : m.start()], True)
+    ):
+        subj = opener  # the later mentions sit inside the apposition
+    lead_raw = text[start : subj.start].strip()
+    lead = lead_raw.lower()
     roles = att.lex.role_heads | att.lex.role_modifiers
     role_lead = all(
-        w in roles or w in ("the", "a", "of") or w.title() in att.lex.demonyms for w in lead.split()
+        w.lower() in roles or w.lower() in ("the", "a", "of") or w.title() in att.lex.demonyms
+        or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
+        for w in lead_raw.split()
     )
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
