@@ -166,6 +166,9 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
         offs.append(pos)
         pos += len(w) + 1
     lex = lexicon()
+    person_part = _person_of_org(words, offs, lex)
+    if person_part is not None:
+        return person_part
     if any(w in lex.org_heads for w in words):
         # drop sentence-initial function words, keep the rest as one organisation
         while words and (
@@ -190,6 +193,27 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if cur_w:
         out.append((cur_w, cur_o))
     return out
+
+
+def _person_of_org(
+    words: list[str], offs: list[int], lex: Lexicon
+) -> list[tuple[list[str], list[int]]] | None:
+    """ "Teresa Alvim of Climate Action Network": a plain two- or three-word name, then "of" an organisation."""
+    if "of" not in words:
+        return None
+    k = words.index("of")
+    head, rest = words[:k], words[k + 1 :]
+    if not 2 <= k <= 3 or not rest or " ".join(head) in lex.places:
+        return None
+    if any(
+        w in lex.not_names or w in lex.org_heads or w in lex.places or w in lex.demonyms
+        or _is_role_word(w.lower(), lex) or w.endswith(_POSS_SUFFIXES) or w.isupper()
+        for w in head
+    ):
+        return None
+    if not any(w in lex.org_heads for w in rest):
+        return None
+    return [(head, offs[:k]), (rest, offs[k + 1 :])]
 
 
 def _classify(words: list[str], offs: list[int], text: str, headline: bool, known: set[str]) -> Found | None:

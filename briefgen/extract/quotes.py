@@ -154,6 +154,7 @@ _POSSESSOR_END = re.compile(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:
 _DETERMINER_END = re.compile(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$")
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
 _ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 MAX_QUOTE_CHARS = 5000
@@ -607,6 +608,13 @@ class Attributor:
         if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
             return True
         words = _WORD.findall(g)
+        if (
+            person
+            and len(words) <= 8
+            and words[0].lower() in _AFFILIATION_LINK
+            and not any(ch in g for ch in ',.;:“”"')
+        ):
+            return True  # "X of the DIW institute in Berlin told": an affiliation, not a new subject
         if len(words) > 5 or any(ch in g for ch in '.;:“”"'):
             return False
         return all(
@@ -968,6 +976,7 @@ def _after_attribution(
     roles = att.lex.role_heads | att.lex.role_modifiers
     role_lead = all(
         w.lower() in roles or w.lower() in ("the", "a", "of") or w.title() in att.lex.demonyms
+        or w in att.lex.honorifics
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
         for w in lead_raw.split()
     )
