@@ -611,6 +611,7 @@ class Attributor:
         if (
             person
             and len(words) <= 8
+            and words
             and words[0].lower() in _AFFILIATION_LINK
             and not any(ch in g for ch in ',.;:“”"')
         ):
