@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from briefgen.extract.lexicon import APOS, MOJIBAKE, UPPER_CLASS, Lexicon, demojibake, fold, lexicon
+from briefgen.extract.lexicon import APOS, MOJIBAKE, UPPER_CLASS, Lexicon, demojibake, fold, lexicon, load_data
 from briefgen.records import ActorKind, LocalActor, Mention
 
 _CONNECTORS = (
@@ -866,6 +866,46 @@ def resolve(found: list[Found]) -> ArticleActors:
     return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
 
 
+@lru_cache(maxsize=1)
+def _national_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("roles.yml")
+    return frozenset(data.get("national_roles") or ()), frozenset(data.get("national_bodies") or ())
+
+
+def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
+    """The country an article mentions most (countries, capitals, national institutions)."""
+    counts: dict[str, int] = {}
+    for f in found:
+        if f.kind in ("country", "organisation") and f.country and f.country in lex.country_iso:
+            counts[f.country] = counts.get(f.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(c for c, n in counts.items() if n == best)  # ties: the first mentioned
+
+
+def _with_home_country(actors: ArticleActors, home: str | None) -> ArticleActors:
+    """National office holders and public bodies with no stated country belong to the home country."""
+    if home is None:
+        return actors
+    roles, bodies = _national_words()
+    out = []
+    changed = False
+    for a in actors.actors:
+        national = False
+        if a.country is None and a.kind == "person":
+            words = {w for r in a.roles for w in r.lower().replace("-", " ").split()}
+            national = bool(words & roles) and "general" not in words
+        elif a.country is None and a.kind == "organisation":
+            national = bool(set(a.name.split()) & bodies)
+        if national:
+            a = replace(a, country=home)
+            changed = True
+        out.append(a)
+    return replace(actors, actors=tuple(out)) if changed else actors
+
+
 def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
     """The actors of one article's text."""
-    return resolve(find_mentions(text, paragraphs))
+    found = find_mentions(text, paragraphs)
+    return _with_home_country(resolve(found), _home_country(found, lexicon()))
