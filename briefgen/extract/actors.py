@@ -72,6 +72,22 @@ class ArticleActors:
 
 
 @lru_cache(maxsize=1)
+def _national_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("roles.yml")
+    return frozenset(data.get("national_roles") or ()), frozenset(data.get("national_bodies") or ())
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(not_names that may end a longer name, lower-case organisation nouns)."""
+    data = load_data("roles.yml")
+    return frozenset(data.get("name_endings") or ()), frozenset(data.get("org_nouns") or ())
+
+
+_APPOSITION_ORG = re.compile(r",\s+(?:one of\s+)?(?:the|a|an)\s+([\w-]+)(?:\s+([\w-]+))?")
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     place_words = sorted({*lex.places, *lex.demonyms}, key=len, reverse=True)
@@ -325,7 +341,12 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     if not name_words:
         return None
     name_start = offs[j]
-    if any(w in lex.not_names or w.endswith(("-based", "-born", "-led", "-backed")) for w in name_words):
+    endings = _name_words()[0]
+    if any(
+        (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
+        or w.endswith(("-based", "-born", "-led", "-backed"))
+        for k, w in enumerate(name_words)
+    ):
         return None
     if len(name_words) == 1 and len(name_words[0]) < 2:
         return None
@@ -573,6 +594,11 @@ def _mentions_in(
         run = m.group()
         if run in skip:
             continue
+        if not headline and run.startswith(("The ", "the ")) and run.count(" ") == 1:
+            org = _org_by_noun(text, m.start() + 4, run[4:], lex)
+            if org is not None:
+                out.append(org)
+                continue
         if " " not in run and not headline:
             bare = _strip_possessive(run)[0]
             gaz = lex.places.get(bare)
@@ -591,6 +617,10 @@ def _mentions_in(
                         rule=f"place:{gaz.kind}",
                     )
                 )
+                continue
+            org = _org_by_noun(text, m.start(), bare, lex)
+            if org is not None:
+                out.append(org)
                 continue
             if deferred is not None and bare not in lex.demonyms and bare not in lex.capitals:
                 deferred.append((run, m.start()))
@@ -641,6 +671,23 @@ def _mentions_in(
             )
         )
     return out
+
+
+def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
+    """A single capitalised word that a lower-case organisation noun marks: "the Unite union said",
+    "Acme, one of the companies that sued, said"."""
+    if word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
+        return None
+    end = start + len(word)
+    nouns = _name_words()[1]
+    nxt = text[end : end + 30].split(None, 2)
+    org = bool(nxt) and nxt[0] in nouns and text[start - 4 : start] in ("the ", "The ")
+    if not org and text.startswith(",", end):
+        am = _APPOSITION_ORG.match(text, end)
+        org = am is not None and (am.group(1) in nouns or am.group(2) in nouns)
+    if not org:
+        return None
+    return Found(start, end, word, "organisation", word, rule="org-noun")
 
 
 _THE = re.compile(r"(?<![\w])[Tt]he ([\w’'.-]+)")
@@ -866,10 +913,6 @@ def resolve(found: list[Found]) -> ArticleActors:
     return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
 
 
-@lru_cache(maxsize=1)
-def _national_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_data("roles.yml")
-    return frozenset(data.get("national_roles") or ()), frozenset(data.get("national_bodies") or ())
 
 
 def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
