@@ -682,12 +682,14 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
     nouns = _name_words()[1]
     nxt = text[end : end + 30].split(None, 2)
     org = bool(nxt) and nxt[0] in nouns and text[start - 4 : start] in ("the ", "The ")
+    if org and text.startswith(" " + nxt[0], end):
+        end += 1 + len(nxt[0])  # the noun belongs to the mention: "the Unite union| said"
     if not org and text.startswith(",", end):
         am = _APPOSITION_ORG.match(text, end)
         org = am is not None and (am.group(1) in nouns or am.group(2) in nouns)
     if not org:
         return None
-    return Found(start, end, word, "organisation", word, rule="org-noun")
+    return Found(start, end, text[start:end], "organisation", word, rule="org-noun")
 
 
 _THE = re.compile(r"(?<![\w])[Tt]he ([\w’'.-]+)")

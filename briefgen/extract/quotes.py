@@ -154,6 +154,7 @@ _POSSESSOR_END = re.compile(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:
 _DETERMINER_END = re.compile(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$")
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
 _ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_SENTENCE_END = re.compile(r"[.!?…][”\"’»“)]*\s*$|[”\"’»“]\s*$")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
@@ -692,10 +693,15 @@ def find_quotes(
     att = Attributor(text, actors, all_quotes)
     source_re, view_re, stance_re = _cue_regexes()
     prev_open = False
+    in_body = False
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
         if _looks_like_caption(text, p_start, p_end):
             prev_open = False
             continue
+        ends_sentence = _SENTENCE_END.search(text, p_start, p_end) is not None
+        if not in_body and not ends_sentence:
+            continue  # headline, standfirst, byline: quotes there are teasers, not reported speech
+        in_body = True
         sents = _sentences(text, p_start, p_end, quotes)
         used_cues: set[int] = set()
         for sent in sents:
