@@ -698,10 +698,10 @@ def find_quotes(
         if _looks_like_caption(text, p_start, p_end):
             prev_open = False
             continue
-        ends_sentence = _SENTENCE_END.search(text, p_start, p_end) is not None
-        if not in_body and not ends_sentence:
-            continue  # headline, standfirst, byline: quotes there are teasers, not reported speech
-        in_body = True
+        # before the first paragraph that ends a sentence: headline, standfirst, byline, where a quoted
+        # fragment is a teaser ("Union accuses operator of ‘bad faith’"), not reported speech
+        teaser = not in_body and _SENTENCE_END.search(text, p_start, p_end) is None
+        in_body = in_body or not teaser
         sents = _sentences(text, p_start, p_end, quotes)
         used_cues: set[int] = set()
         for sent in sents:
@@ -714,6 +714,8 @@ def find_quotes(
                     _continue_speaker(att, text, quotes, qi, q, p_start, p_end, prev_open)
                 if not q.attributed and q.kind == "partial" and q.cue is None:
                     continue  # a scare quote: no speaker, no cue, not a quote of anyone
+                if teaser and q.kind == "partial":
+                    continue
                 a, b = _trim(text, q.qs, q.qe)
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
                     continue
