@@ -336,6 +336,15 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
         if hit and j + hit[1] < len(words):
             j += hit[1]
             continue
+        if (
+            j + 2 < len(words)
+            and w not in lex.org_heads
+            and not w.endswith(_POSS_SUFFIXES)
+            and (w.isupper() or w not in lex.not_names)
+            and _is_role_word(words[j + 1].lower(), lex)
+        ):
+            j += 1  # a qualifier before a role: "California Attorney General X", "ECB Vice-President X"
+            continue
         break
     name_words = words[j:]
     if not name_words:
