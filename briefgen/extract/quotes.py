@@ -155,6 +155,7 @@ _DETERMINER_END = re.compile(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
 _ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’»“)]*\s*$|[”\"’»“]\s*$")
+_ANSWER_LABEL = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+(?=\S)")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
@@ -703,6 +704,17 @@ def find_quotes(
         teaser = not in_body and _SENTENCE_END.search(text, p_start, p_end) is None
         in_body = in_body or not teaser
         sents = _sentences(text, p_start, p_end, quotes)
+        answer = _answer_speaker(att, text, p_start, p_end) if not quotes else None
+        if answer is not None:
+            # an interview answer ("Lévesque: We will respond ..."): every sentence is the speaker's
+            speaker, body = answer
+            for a, b in sents:
+                a, b = _trim(text, max(a, body), b)
+                if len(_WORD.findall(text[a:b])) >= 2:
+                    yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b)
+            att.remember(speaker)
+            prev_open = False
+            continue
         used_cues: set[int] = set()
         for sent in sents:
             out: list[LocalQuote] = []
@@ -728,6 +740,18 @@ def find_quotes(
         if quotes and quotes[-1].speaker:
             att.state.last_para_speaker = quotes[-1].speaker
         prev_open = bool(quotes) and quotes[-1].open_end
+
+
+def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tuple[str, int] | None:
+    """(speaker, body start) for a paragraph opening with a person's name and a colon (Q&A answers)."""
+    m = _ANSWER_LABEL.match(text, p_start, p_end)
+    if m is None:
+        return None
+    for mention in att.mentions_in(p_start, m.end()):
+        if mention.start == p_start and mention.end == m.end(1) and att.kinds.get(mention.name) == "person":
+            speaker = att.speaker_of(mention, (p_start, p_end))
+            return (speaker, m.end()) if speaker else None
+    return None
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
