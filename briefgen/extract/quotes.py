@@ -156,6 +156,9 @@ _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
 _ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’»“)]*\s*$|[”\"’»“]\s*$")
 _ANSWER_LABEL = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+(?=\S)")
+_SCARE_BEFORE = re.compile(
+    r"(?:\bso-called|(?<![\w’'])(?:the|a|an|its|their|his|her|our|this|that))\s+(?:[a-z][\w-]*\s+)?$"
+)
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
@@ -728,6 +731,8 @@ def find_quotes(
                     continue  # a scare quote: no speaker, no cue, not a quote of anyone
                 if teaser and q.kind == "partial":
                     continue
+                if q.speaker is None and q.kind == "partial" and _scare_quote(text, q, p_start, lex):
+                    continue  # "the so-called “X” strategy", "the public “unity”": the writer's scare quotes
                 a, b = _trim(text, q.qs, q.qe)
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
                     continue
@@ -740,6 +745,19 @@ def find_quotes(
         if quotes and quotes[-1].speaker:
             att.state.last_para_speaker = quotes[-1].speaker
         prev_open = bool(quotes) and quotes[-1].open_end
+
+
+def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
+    """A short quote inside the writer's own noun phrase, with no reporting verb right before it."""
+    if len(_WORD.findall(text[q.qs : q.qe])) > 3:
+        return False
+    m = _SCARE_BEFORE.search(text, max(p_start, q.ms - 40), q.ms)
+    if m is None:
+        return False
+    if m.group().startswith("so-called"):
+        return True
+    prev = _WORD.findall(text[max(p_start, m.start() - 20) : m.start()])
+    return not (prev and prev[-1].lower() in lex.cue_forms)  # "what they called a “betrayal”"
 
 
 def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tuple[str, int] | None:
