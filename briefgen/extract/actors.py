@@ -229,7 +229,8 @@ def _person_of_org(
         return None
     if not any(w in lex.org_heads for w in rest):
         return None
-    return [(head, offs[:k]), (rest, offs[k + 1 :])]
+    skip = 1 if rest[0] in ("the", "The") else 0
+    return [(head, offs[:k]), (rest[skip:], offs[k + 1 + skip :])]
 
 
 def _classify(words: list[str], offs: list[int], text: str, headline: bool, known: set[str]) -> Found | None:
