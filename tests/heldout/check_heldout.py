@@ -1,4 +1,4 @@
-"""Validate the held-out gold with the shared checker, also accepting ‘ ’, « » and „ “ as quote marks.
+"""Validate the held-out gold with the shared checker, also accepting ‘ ’, ' ', « » and „ “ as quote marks.
 
 The shared ``check_gold.py`` only knows “ ” and " " (the sample corpus's convention); the held-out set
 deliberately includes British single-quote, guillemet and German-mark articles. Usage:
@@ -24,8 +24,8 @@ def main() -> int:
         return 2
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    mod.OPEN_MARKS = (*mod.OPEN_MARKS, "\u2018", "\u00ab", "\u201e")
-    mod.CLOSE_MARKS = (*mod.CLOSE_MARKS, "\u2019", "\u00bb", "\u201c")
+    mod.OPEN_MARKS = (*mod.OPEN_MARKS, "\u2018", "'", "\u00ab", "\u201e")
+    mod.CLOSE_MARKS = (*mod.CLOSE_MARKS, "\u2019", "'", "\u00bb", "\u201c")
     return int(mod.main(["check_gold", str(HERE / "gold"), str(HERE / "articles")]))
 
 
