@@ -84,6 +84,7 @@ def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data.get("name_endings") or ()), frozenset(data.get("org_nouns") or ())
 
 
+_DEMONYM_DESCRIPTOR = re.compile(r"\b([A-Z][a-z]+) (?:[a-z][\w-]* ){1,3}$")
 _APPOSITION_ORG = re.compile(r",\s+(?:one of\s+)?(?:the|a|an)\s+([\w-]+)(?:\s+([\w-]+))?")
 
 
@@ -280,6 +281,9 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
                 affiliation=inst.name,
                 rule="institution",
             )
+        if country is None:
+            dm = _DEMONYM_DESCRIPTOR.search(text, max(0, start - 60), start)
+            country = lex.demonyms.get(dm.group(1)) if dm else None  # "Dutch chipmaker X"
         return Found(
             start,
             end,
@@ -939,20 +943,30 @@ def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
     return next(c for c, n in counts.items() if n == best)  # ties: the first mentioned
 
 
-def _with_home_country(actors: ArticleActors, home: str | None) -> ArticleActors:
-    """National office holders and public bodies with no stated country belong to the home country."""
-    if home is None:
-        return actors
+@lru_cache(maxsize=1)
+def _body_roles() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_data("roles.yml").get("body_roles") or {}).items()}
+
+
+def _with_home_country(actors: ArticleActors, home: str | None, mentioned: set[str]) -> ArticleActors:
+    """National office holders and public bodies with no stated country belong to the home country;
+    a body's office holders ("Competition Commissioner X") to that body when the article names it."""
     roles, bodies = _national_words()
+    body_roles = _body_roles()
     out = []
     changed = False
     for a in actors.actors:
         national = False
         if a.country is None and a.kind == "person":
             words = {w for r in a.roles for w in r.lower().replace("-", " ").split()}
-            national = bool(words & roles) and "general" not in words
+            body = next((body_roles[w] for w in words if w in body_roles and body_roles[w] in mentioned), None)
+            if body is not None:
+                out.append(replace(a, country=body))
+                changed = True
+                continue
+            national = home is not None and bool(words & roles) and "general" not in words
         elif a.country is None and a.kind == "organisation":
-            national = bool(set(a.name.split()) & bodies)
+            national = home is not None and bool(set(a.name.split()) & bodies)
         if national:
             a = replace(a, country=home)
             changed = True
@@ -963,4 +977,5 @@ def _with_home_country(actors: ArticleActors, home: str | None) -> ArticleActors
 def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
     """The actors of one article's text."""
     found = find_mentions(text, paragraphs)
-    return _with_home_country(resolve(found), _home_country(found, lexicon()))
+    mentioned = {f.country for f in found if f.country}
+    return _with_home_country(resolve(found), _home_country(found, lexicon()), mentioned)

@@ -159,6 +159,7 @@ _ANSWER_LABEL = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+(?=
 _SCARE_BEFORE = re.compile(
     r"(?:\bso-called|(?<![\w’'])(?:the|a|an|its|their|his|her|our|this|that))\s+(?:[a-z][\w-]*\s+)?$"
 )
+_ACRONYM_ASIDE = re.compile(r"\([A-Z][A-Za-z&.-]{1,9}\)")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
@@ -553,7 +554,9 @@ class Attributor:
         if self.text.startswith(("’s", "'s"), m.end):
             return True
         if before and before[-1] in _DETERMINERS and after and after[0][:1].islower() and m.kind != "country":
-            return after[0].lower().strip(",.") not in self.lex.cue_forms
+            word = after[0].lower().strip(",.")
+            # "the NATO summit" is a modifier; "the Bank of Japan raised ..." is a subject and its verb
+            return word not in self.lex.cue_forms and not word.endswith("ed")
         return False
 
     def subject_before(self, cue_start: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
@@ -604,8 +607,8 @@ class Attributor:
     def _gap_ok(self, gap: str, person: bool = True) -> bool:
         """Between subject and verb: nothing, adverbs, time phrases, or one comma-bounded aside."""
         g = gap.strip()
-        if not g:
-            return True
+        if not g or _ACRONYM_ASIDE.fullmatch(g):
+            return True  # nothing, or "(UKHSA)" after the full name
         if g == ",":
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
             # "X, deputy head of the Council, warned": an organisation closing one is not
@@ -640,6 +643,8 @@ class Attributor:
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
+            if head.strip() in ("The", "the", "A", "An"):
+                head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
             if (
                 head.strip()
                 and not head.rstrip().endswith((",", "—", "–", "”", '"'))
@@ -1085,7 +1090,11 @@ def _governing_cue(
 def _noun_use(text: str, start: int, floor: int) -> bool:
     """Whether a cue word is used as a noun ("a post", "the report", "its call")."""
     before = text[max(floor, start - 6) : start].lower()
-    return bool(_DETERMINER_END.search(before))
+    if _DETERMINER_END.search(before):
+        return True
+    # right after another reporting verb it qualifies a noun: "told state radio"
+    prev = _WORD.findall(text[max(floor, start - 16) : start])
+    return bool(prev) and text[start - 1 : start] == " " and prev[-1].islower() and prev[-1] in lexicon().cue_forms
 
 
 def _trailing_attribution(
