@@ -77,3 +77,10 @@ def test_standfirst_fragment_is_a_teaser_not_a_quote() -> None:
     texts = [q.text for q in marked(a)]
     assert "months of chaos" not in texts
     assert any(t.startswith("We have no choice") for t in texts)
+
+
+def test_sentence_initial_the_keeps_a_place_word_of_an_organisation_name() -> None:
+    a = analyse_text("Talks stalled. The European Commission said it would propose new rules.")
+    assert actor(a, "European Commission").kind == "organisation"
+    said = [q for q in a.quotes if q.kind == "indirect"]
+    assert said and speaker_name(a, said[0]) == "European Commission"

@@ -189,7 +189,8 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if any(w in lex.org_heads for w in words):
         # drop sentence-initial function words, keep the rest as one organisation
         while words and (
-            (words[0] in lex.not_names and words[0] not in lex.org_heads) or words[0] in _CONNECTOR_SET
+            (words[0] in lex.not_names and words[0] not in lex.org_heads and _place_at(words, 0, lex) is None)
+            or words[0] in _CONNECTOR_SET
         ):
             words, offs = words[1:], offs[1:]
         return [(words, offs)] if words else []
