@@ -154,7 +154,7 @@ _POSSESSOR_END = re.compile(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:
 _DETERMINER_END = re.compile(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$")
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
 _ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
-_SENTENCE_END = re.compile(r"[.!?…][”\"’»“)]*\s*$|[”\"’»“]\s*$")
+_SENTENCE_ENDINGS = (".", "!", "?", "…", "”", '"', "’", "»", "“", ".)")
 _ANSWER_LABEL = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+(?=\S)")
 _SCARE_BEFORE = re.compile(
     r"(?:\bso-called|(?<![\w’'])(?:the|a|an|its|their|his|her|our|this|that))\s+(?:[a-z][\w-]*\s+)?$"
@@ -709,7 +709,7 @@ def find_quotes(
             continue
         # before the first paragraph that ends a sentence: headline, standfirst, byline, where a quoted
         # fragment is a teaser ("Union accuses operator of ‘bad faith’"), not reported speech
-        teaser = not in_body and _SENTENCE_END.search(text, p_start, p_end) is None
+        teaser = not in_body and not text[p_start:p_end].rstrip().endswith(_SENTENCE_ENDINGS)
         in_body = in_body or not teaser
         sents = _sentences(text, p_start, p_end, quotes)
         answer = _answer_speaker(att, text, p_start, p_end) if not quotes else None
@@ -1093,8 +1093,10 @@ def _noun_use(text: str, start: int, floor: int) -> bool:
     if _DETERMINER_END.search(before):
         return True
     # right after another reporting verb it qualifies a noun: "told state radio"
-    prev = _WORD.findall(text[max(floor, start - 16) : start])
-    return bool(prev) and text[start - 1 : start] == " " and prev[-1].islower() and prev[-1] in lexicon().cue_forms
+    if start - 1 <= floor or text[start - 1] != " ":
+        return False
+    prev = text[max(floor, start - 16) : start - 1].rsplit(" ", 1)[-1]
+    return prev.islower() and prev in lexicon().cue_forms
 
 
 def _trailing_attribution(
