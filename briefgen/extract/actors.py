@@ -691,18 +691,20 @@ def _mentions_in(
 def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
     """A single capitalised word that a lower-case organisation noun marks: "the Unite union said",
     "Acme, one of the companies that sued, said"."""
-    if word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
-        return None
     end = start + len(word)
-    nouns = _name_words()[1]
-    nxt = text[end : end + 30].split(None, 2)
-    org = bool(nxt) and nxt[0] in nouns and text[start - 4 : start] in ("the ", "The ")
-    if org and text.startswith(" " + nxt[0], end):
-        end += 1 + len(nxt[0])  # the noun belongs to the mention: "the Unite union| said"
-    if not org and text.startswith(",", end):
+    after = text[end : end + 1]
+    org = False
+    if after == " " and text[start - 4 : start] in ("the ", "The "):
+        stop = text.find(" ", end + 1, end + 30)
+        noun = text[end + 1 : stop if stop != -1 else end + 30].rstrip(",.;:")
+        if noun in _name_words()[1]:
+            org = True
+            end += 1 + len(noun)  # the noun belongs to the mention: "the Unite union| said"
+    elif after == ",":
         am = _APPOSITION_ORG.match(text, end)
+        nouns = _name_words()[1]
         org = am is not None and (am.group(1) in nouns or am.group(2) in nouns)
-    if not org:
+    if not org or word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
         return None
     return Found(start, end, text[start:end], "organisation", word, rule="org-noun")
 

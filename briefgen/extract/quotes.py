@@ -338,6 +338,13 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
 
 
 @lru_cache(maxsize=1)
+def _cue_noun_re() -> re.Pattern[str]:
+    """Reporting nouns ("statement", "warning"), longest first."""
+    nouns = sorted(lexicon().cue_nouns, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(nouns) + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     source = re.compile(
@@ -785,15 +792,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_CAPTION = re.compile(
+    r"(?:Photograph|Photo|Picture|Image|Illustration)\s*:|Getty Images|/AFP|/Reuters|\(Photo\b|^FILE( PHOTO)?:"
+)
+
+
 def _looks_like_caption(text: str, a: int, b: int) -> bool:
-    para = text[a:b]
-    return bool(
-        re.search(
-            r"(?:Photograph|Photo|Picture|Image|Illustration)\s*:|Getty Images|/AFP|/Reuters"
-            r"|\(Photo\b|^FILE( PHOTO)?:",
-            para,
-        )
-    )
+    return bool(_CAPTION.search(text[a:b]))
 
 
 def _only_quotes(text: str, quotes: list[QSpan], a: int, b: int) -> bool:
@@ -1063,9 +1068,7 @@ def _governing_cue(
         if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
             outer = m
     noun = None
-    for nm in re.finditer(
-        r"(?<![\w])(" + "|".join(sorted(lex.cue_nouns, key=len, reverse=True)) + r")\b", text[sent[0] : q.ms]
-    ):
+    for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
     if noun and (best is None or noun[0] > best.start()):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
