@@ -84,3 +84,9 @@ def test_sentence_initial_the_keeps_a_place_word_of_an_organisation_name() -> No
     assert actor(a, "European Commission").kind == "organisation"
     said = [q for q in a.quotes if q.kind == "indirect"]
     assert said and speaker_name(a, said[0]) == "European Commission"
+
+
+def test_short_form_of_the_articles_one_organisation_speaks_for_it() -> None:
+    a = analyse_text("The Inter-American Development Bank cut its forecast. The Bank warned that growth would slow.")
+    said = [q for q in a.quotes if q.kind == "indirect" and "growth" in q.text]
+    assert said and speaker_name(a, said[0]) == "Inter-American Development Bank"

@@ -607,6 +607,12 @@ def _mentions_in(
     skip = lex.not_names
     for m in _RUN.finditer(text, p_start, p_end):
         run = m.group()
+        head = run[4:] if run.startswith("The ") else run
+        if head in lex.org_heads and (head is not run or text[m.start() - 4 : m.start()] == "the "):
+            # "the Commission", "The Bank": a short form, resolved to the article's one such organisation
+            at = m.end() - len(head)
+            out.append(Found(at, m.end(), head, "orgref", head, rule="org-short"))
+            continue
         if run in skip:
             continue
         if not headline and run.startswith(("The ", "the ")) and run.count(" ") == 1:
@@ -870,7 +876,23 @@ def resolve(found: list[Found]) -> ArticleActors:
         )
         if f.gender:
             genders.setdefault(canon, f.gender)
+    by_head: dict[str, set[str]] = {}
     for f in found:
+        if f.kind == "organisation" and " " in f.name:
+            by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
+    for f in found:
+        if f.kind == "orgref":
+            names = by_head.get(f.name, set())
+            if len(names) == 1:
+                full = next(iter(names))
+                org = next(g for g in found if g.kind == "organisation" and g.name == full)
+                mentions.append(
+                    Mention(
+                        f.start, f.end, f.text, full, "organisation",
+                        country=org.country, affiliation=org.affiliation, rule="org-short",
+                    )
+                )
+            continue
         if f.kind in ("country", "organisation"):
             kind: ActorKind = "country" if f.kind == "country" else "organisation"
             mentions.append(
