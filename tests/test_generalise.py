@@ -90,3 +90,9 @@ def test_short_form_of_the_articles_one_organisation_speaks_for_it() -> None:
     a = analyse_text("The Inter-American Development Bank cut its forecast. The Bank warned that growth would slow.")
     said = [q for q in a.quotes if q.kind == "indirect" and "growth" in q.text]
     assert said and speaker_name(a, said[0]) == "Inter-American Development Bank"
+
+
+def test_according_to_after_a_partial_quote_names_its_source() -> None:
+    a = analyse_text('Tom Hale spoke first. His plan is "a fantasy," according to Rita Moss, a rival candidate.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Rita Moss"

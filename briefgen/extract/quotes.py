@@ -160,6 +160,7 @@ _SCARE_BEFORE = re.compile(
     r"(?:\bso-called|(?<![\w’'])(?:the|a|an|its|their|his|her|our|this|that))\s+(?:[a-z][\w-]*\s+)?$"
 )
 _ACRONYM_ASIDE = re.compile(r"\([A-Z][A-Za-z&.-]{1,9}\)")
+_ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECASE)
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
@@ -866,6 +867,14 @@ def _attribute_quote(
     inline = _after_attribution(att, text, q, after, nxt_start, sent, used_inline, lex)
     q.kind = _kind_of(text, q, max(prev_end, sent[0]), intro is not None)
     if q.kind == "partial":
+        source = _ACCORDING_AFTER.match(text, q.me, nxt_start)
+        if source is not None:
+            ms = att.mentions_in(source.end(), source.end() + 1)
+            if ms and ms[0].kind != "country":
+                spk = att.speaker_of(ms[0], sent)
+                # "X's view is “too sanguine,” according to Y": the source after the quote speaks
+                q.speaker, q.cue, q.attributed = spk, "according to", spk is not None
+                return
         governing = _governing_cue(att, text, q, sent, used, lex)
         if governing is not None:
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
