@@ -31,27 +31,27 @@ def heldout() -> EvalResult:
 def test_heldout_set_is_complete() -> None:
     articles = {p.stem for p in (HELDOUT / "articles").glob("*.txt")}
     gold = {p.stem for p in (HELDOUT / "gold").glob("*.yaml")}
-    assert len(articles) >= 8
+    assert len(articles) >= 15
     assert articles == gold
 
 
 def test_heldout_quotes_are_found_without_inventing_scare_quotes(heldout: EvalResult) -> None:
     t = heldout.total
-    assert t.recall >= 0.95, t.misses
-    assert t.precision >= 0.93, t.false_pos
+    assert t.recall >= 0.97, t.misses
+    assert t.precision >= 0.97, t.false_pos
 
 
 def test_heldout_quotes_get_the_right_speaker(heldout: EvalResult) -> None:
-    assert heldout.total.speaker_accuracy >= 0.93, heldout.total.wrong_speaker
+    assert heldout.total.speaker_accuracy >= 0.95, heldout.total.wrong_speaker
 
 
 def test_heldout_statements_are_attributed(heldout: EvalResult) -> None:
-    assert heldout.total.statement_recall >= 0.75, heldout.total.misses
+    assert heldout.total.statement_recall >= 0.90, heldout.total.misses
 
 
 def test_heldout_speaking_actors_are_found_once_with_their_country(heldout: EvalResult) -> None:
     a = heldout.actors
     assert a.recall >= 0.95, (a.missing, a.duplicates)
     assert a.country_accuracy >= 0.95, a.country_wrong
-    assert a.precision >= 0.90, a.not_gold
+    assert a.precision >= 0.92, a.not_gold
     assert not a.duplicates
