@@ -96,3 +96,21 @@ def test_according_to_after_a_partial_quote_names_its_source() -> None:
     a = analyse_text('Tom Hale spoke first. His plan is "a fantasy," according to Rita Moss, a rival candidate.')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Rita Moss"
+
+
+def test_organisation_and_role_before_a_name_leave_a_person() -> None:
+    a = analyse_text("House Minority Leader Jo Barnes, D-Mass., said the vote would fail next week.")
+    assert actor(a, "Jo Barnes").kind == "person"
+
+
+def test_abbreviated_title_in_an_inverted_attribution() -> None:
+    a = analyse_text('"We will fight this," said Sen. Paul Ortiz, R-Ariz., on Tuesday.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Paul Ortiz"
+    assert "senator" in actor(a, "Paul Ortiz").roles
+
+
+def test_family_name_first_names_resolve_their_short_form() -> None:
+    a = analyse_text('Kim Soo-jin, an economist in Seoul, was blunt. "Rates must fall," Kim said.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Kim Soo-jin"

@@ -187,6 +187,16 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if person_part is not None:
         return person_part
     if any(w in lex.org_heads for w in words):
+        # "Senate Majority Leader Ron Keller": an organisation and a role before a person's name
+        k = max((i for i, w in enumerate(words) if w.lower() in lex.role_heads), default=-1)
+        last_org = max(i for i, w in enumerate(words) if w in lex.org_heads)
+        tail = words[k + 1 :]
+        if (
+            k > last_org
+            and 2 <= len(tail) <= MAX_NAME_WORDS
+            and not any(w in lex.org_heads or w in lex.not_names or _is_role_word(w.lower(), lex) for w in tail)
+        ):
+            return [(tail, offs[k + 1 :])]
         # drop sentence-initial function words, keep the rest as one organisation
         while words and (
             (words[0] in lex.not_names and words[0] not in lex.org_heads and _place_at(words, 0, lex) is None)
@@ -465,6 +475,9 @@ def _left_context(
     if not window.endswith((" ", ", ")) or "\n" in window[-3:]:
         return None, None, False
     last = window.rsplit(None, 1)[-1].rstrip(",") if window.strip() else ""
+    titled = _title_roles().get(last)
+    if titled is not None:
+        return titled, None, False  # "Rep. Maria Lopez"
     bare_last = _strip_possessive(last)[0]
     if not (
         _is_role_word(last.lower(), lex) or bare_last in _place_first_words() or last.endswith(_POSS_SUFFIXES)
@@ -797,14 +810,19 @@ def resolve(found: list[Found]) -> ArticleActors:
         persons.setdefault(canon, []).append(f)
     for canon in persons:
         by_surname.setdefault(_translit(canon.split()[-1]), set()).add(canon)
-    # first names alone are not resolved; single words resolve only to a unique surname
+    by_first: dict[str, set[str]] = {}
+    for canon in persons:
+        if len(canon.split()) == 2:
+            by_first.setdefault(_translit(canon.split()[0]), set()).add(canon)
+    # single words resolve to a unique surname, else to a unique family-name-first name ("Choi" of
+    # "Choi Jin"); a first name alone then also finds its person
     resolved: list[tuple[Found, str]] = []
     singles: dict[str, list[Found]] = {}
     for f in found:
         if f.kind == "person":
             resolved.append((f, key_of_full[name_key(f.name)]))
         elif f.kind == "surname":
-            cands = by_surname.get(_translit(f.name), set())
+            cands = by_surname.get(_translit(f.name), set()) or by_first.get(_translit(f.name), set())
             if len(cands) == 1:
                 resolved.append((f, next(iter(cands))))
             elif not cands:
@@ -966,6 +984,11 @@ def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
         return None
     best = max(counts.values())
     return next(c for c, n in counts.items() if n == best)  # ties: the first mentioned
+
+
+@lru_cache(maxsize=1)
+def _title_roles() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_data("roles.yml").get("title_roles") or {}).items()}
 
 
 @lru_cache(maxsize=1)

@@ -989,6 +989,8 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
         return True, att.speaker_of(first, sent)
     if person is not None:
         between = text[end : person.start]
+        if "." in between:
+            between = _ABBREV_DOT.sub("", between)  # "said Rep. Maria Lopez"
         if "." not in between and len(between) < 90 and not _OBJECT_LINK.search(between):
             return True, att.speaker_of(person, sent)
     if not text[end : first.start].strip(" ,").lower().removeprefix("the").strip():
@@ -1044,7 +1046,11 @@ def _after_attribution(
     lead_raw = text[start : subj.start].strip()
     lead = lead_raw.lower()
     roles = att.lex.role_heads | att.lex.role_modifiers
-    role_lead = all(
+    lead_words = lead_raw.split()
+    qualified_role = bool(lead_words) and lead_words[-1].lower() in roles and all(
+        w[:1].isupper() or w.lower() in roles for w in lead_words
+    )  # "IG Metall negotiator X", "Texas Gov. X"
+    role_lead = qualified_role or all(
         w.lower() in roles or w.lower() in ("the", "a", "of") or w.title() in att.lex.demonyms
         or w in att.lex.honorifics
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
