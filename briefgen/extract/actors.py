@@ -620,16 +620,17 @@ def _mentions_in(
     skip = lex.not_names
     for m in _RUN.finditer(text, p_start, p_end):
         run = m.group()
-        head = run[4:] if run.startswith("The ") else run
-        if head in lex.org_heads and (head is not run or text[m.start() - 4 : m.start()] == "the "):
+        the_run = run.startswith("The ")
+        head = run[4:] if the_run else run
+        if head in lex.org_heads and (the_run or text[m.start() - 4 : m.start()] == "the "):
             # "the Commission", "The Bank": a short form, resolved to the article's one such organisation
             at = m.end() - len(head)
             out.append(Found(at, m.end(), head, "orgref", head, rule="org-short"))
             continue
         if run in skip:
             continue
-        if not headline and run.startswith(("The ", "the ")) and run.count(" ") == 1:
-            org = _org_by_noun(text, m.start() + 4, run[4:], lex)
+        if the_run and not headline and text[m.end() : m.end() + 1] == " " and " " not in head:
+            org = _org_by_noun(text, m.start() + 4, head, lex)
             if org is not None:
                 out.append(org)
                 continue
@@ -652,10 +653,12 @@ def _mentions_in(
                     )
                 )
                 continue
-            org = _org_by_noun(text, m.start(), bare, lex)
-            if org is not None:
-                out.append(org)
-                continue
+            nxt = text[m.end() : m.end() + 1]
+            if nxt == "," or (nxt == " " and text[m.start() - 4 : m.start()] == "the "):
+                org = _org_by_noun(text, m.start(), bare, lex)
+                if org is not None:
+                    out.append(org)
+                    continue
             if deferred is not None and bare not in lex.demonyms and bare not in lex.capitals:
                 deferred.append((run, m.start()))
                 continue
