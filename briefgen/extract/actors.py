@@ -122,11 +122,11 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
 
 def _is_headline(text: str) -> bool:
     """Title Case or ALL CAPS lines: names found there are only trusted when known from the body."""
+    if text.rstrip().endswith((".", ".”", '."', ".’")):
+        return False  # a sentence, however capitalised (checked first: most paragraphs end so)
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
         return False
-    if text.rstrip().endswith((".", ".”", '."', ".’")):
-        return False  # a sentence, however capitalised
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) >= 0.7
 
