@@ -653,8 +653,8 @@ def _mentions_in(
                     )
                 )
                 continue
-            nxt = text[m.end() : m.end() + 1]
-            if nxt == "," or (nxt == " " and text[m.start() - 4 : m.start()] == "the "):
+            after = text[m.end() : m.end() + 1]
+            if after == "," or (after == " " and text[m.start() - 4 : m.start()] == "the "):
                 org = _org_by_noun(text, m.start(), bare, lex)
                 if org is not None:
                     out.append(org)
