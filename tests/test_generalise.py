@@ -114,3 +114,9 @@ def test_family_name_first_names_resolve_their_short_form() -> None:
     a = analyse_text('Kim Soo-jin, an economist in Seoul, was blunt. "Rates must fall," Kim said.')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Kim Soo-jin"
+
+
+def test_a_persons_office_speaks_for_that_person() -> None:
+    a = analyse_text("Park Ji-hoon lost his majority. Park's office said he would \"respect the result\".")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Park Ji-hoon"

@@ -576,6 +576,10 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
     surnames = {_translit(f.name.split()[-1]) for f in found if f.kind == "person"}
+    # family name first ("Yoon" of "Yoon Min-seok"): the first word of a two-word name with a hyphen
+    surnames |= {
+        _translit(f.name.split()[0]) for f in found if f.kind == "person" and f.name.count(" ") == 1 and "-" in f.name
+    }
     for word, start in deferred:
         bare = _strip_possessive(word)[0]
         end = start + len(bare)

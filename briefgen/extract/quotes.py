@@ -161,6 +161,7 @@ _SCARE_BEFORE = re.compile(
 )
 _ACRONYM_ASIDE = re.compile(r"\([A-Z][A-Za-z&.-]{1,9}\)")
 _ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECASE)
+_SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)\s*")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
@@ -575,6 +576,8 @@ class Attributor:
             if m.end > cue_start:
                 continue
             gap_text = self.text[m.end : cue_start]
+            if m.kind == "person" and m.rule != "pronoun" and _SPOKESMAN_OF.fullmatch(gap_text):
+                return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
             if not self._gap_ok(gap_text, m.kind == "person"):
                 continue
             if self._is_modifier(m):
