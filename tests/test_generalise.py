@@ -120,3 +120,9 @@ def test_a_persons_office_speaks_for_that_person() -> None:
     a = analyse_text("Park Ji-hoon lost his majority. Park's office said he would \"respect the result\".")
     (q,) = marked(a)
     assert speaker_name(a, q) == "Park Ji-hoon"
+
+
+def test_two_word_name_before_an_organisation_noun_in_a_trailing_attribution() -> None:
+    a = analyse_text("Shops closed early on Friday, the Ver Di union said, as talks resumed.")
+    said = [q for q in a.quotes if q.kind == "indirect"]
+    assert said and speaker_name(a, said[0]) == "Ver Di"

@@ -666,6 +666,17 @@ def _mentions_in(
             if deferred is not None and bare not in lex.demonyms and bare not in lex.capitals:
                 deferred.append((run, m.start()))
                 continue
+        if (
+            " " in run
+            and run.count(" ") <= 2
+            and text[m.end() : m.end() + 1] == " "
+            and text[m.start() - 4 : m.start()] == "the "
+            and not any(w in skip for w in run.split())
+        ):
+            org = _org_by_noun(text, m.start(), run, lex)  # "the IG Metall union said"
+            if org is not None:
+                out.append(org)
+                continue
         for words, offs in _pieces(run, m.start()):
             if not words:
                 continue
