@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from briefgen.extract.lexicon import APOS, MOJIBAKE, UPPER_CLASS, Lexicon, demojibake, fold, lexicon
+from briefgen.extract.lexicon import APOS, MOJIBAKE, UPPER_CLASS, Lexicon, demojibake, fold, lexicon, load_data
 from briefgen.records import ActorKind, LocalActor, Mention
 
 _CONNECTORS = (
@@ -72,6 +72,23 @@ class ArticleActors:
 
 
 @lru_cache(maxsize=1)
+def _national_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("roles.yml")
+    return frozenset(data.get("national_roles") or ()), frozenset(data.get("national_bodies") or ())
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(not_names that may end a longer name, lower-case organisation nouns)."""
+    data = load_data("roles.yml")
+    return frozenset(data.get("name_endings") or ()), frozenset(data.get("org_nouns") or ())
+
+
+_DEMONYM_DESCRIPTOR = re.compile(r"\b([A-Z][a-z]+) (?:[a-z][\w-]* ){1,3}$")
+_APPOSITION_ORG = re.compile(r",\s+(?:one of\s+)?(?:the|a|an)\s+([\w-]+)(?:\s+([\w-]+))?")
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     place_words = sorted({*lex.places, *lex.demonyms}, key=len, reverse=True)
@@ -105,11 +122,11 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
 
 def _is_headline(text: str) -> bool:
     """Title Case or ALL CAPS lines: names found there are only trusted when known from the body."""
+    if text.rstrip().endswith((".", ".”", '."', ".’")):
+        return False  # a sentence, however capitalised (checked first: most paragraphs end so)
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
         return False
-    if text.rstrip().endswith((".", ".”", '."', ".’")):
-        return False  # a sentence, however capitalised
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) >= 0.7
 
@@ -166,10 +183,24 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
         offs.append(pos)
         pos += len(w) + 1
     lex = lexicon()
+    person_part = _person_of_org(words, offs, lex)
+    if person_part is not None:
+        return person_part
     if any(w in lex.org_heads for w in words):
+        # "Senate Majority Leader Ron Keller": an organisation and a role before a person's name
+        k = max((i for i, w in enumerate(words) if w.lower() in lex.role_heads), default=-1)
+        last_org = max(i for i, w in enumerate(words) if w in lex.org_heads)
+        tail = words[k + 1 :]
+        if (
+            k > last_org
+            and 2 <= len(tail) <= MAX_NAME_WORDS
+            and not any(w in lex.org_heads or w in lex.not_names or _is_role_word(w.lower(), lex) for w in tail)
+        ):
+            return [(tail, offs[k + 1 :])]
         # drop sentence-initial function words, keep the rest as one organisation
         while words and (
-            (words[0] in lex.not_names and words[0] not in lex.org_heads) or words[0] in _CONNECTOR_SET
+            (words[0] in lex.not_names and words[0] not in lex.org_heads and _place_at(words, 0, lex) is None)
+            or words[0] in _CONNECTOR_SET
         ):
             words, offs = words[1:], offs[1:]
         return [(words, offs)] if words else []
@@ -190,6 +221,28 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if cur_w:
         out.append((cur_w, cur_o))
     return out
+
+
+def _person_of_org(
+    words: list[str], offs: list[int], lex: Lexicon
+) -> list[tuple[list[str], list[int]]] | None:
+    """ "Teresa Alvim of Climate Action Network": a plain two- or three-word name, then "of" an organisation."""
+    if "of" not in words:
+        return None
+    k = words.index("of")
+    head, rest = words[:k], words[k + 1 :]
+    if not 2 <= k <= 3 or not rest or " ".join(head) in lex.places:
+        return None
+    if any(
+        w in lex.not_names or w in lex.org_heads or w in lex.places or w in lex.demonyms
+        or _is_role_word(w.lower(), lex) or w.endswith(_POSS_SUFFIXES) or w.isupper()
+        for w in head
+    ):
+        return None
+    if not any(w in lex.org_heads for w in rest):
+        return None
+    skip = 1 if rest[0] in ("the", "The") else 0
+    return [(head, offs[:k]), (rest[skip:], offs[k + 1 + skip :])]
 
 
 def _classify(words: list[str], offs: list[int], text: str, headline: bool, known: set[str]) -> Found | None:
@@ -239,6 +292,9 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
                 affiliation=inst.name,
                 rule="institution",
             )
+        if country is None:
+            dm = _DEMONYM_DESCRIPTOR.search(text, max(0, start - 60), start)
+            country = lex.demonyms.get(dm.group(1)) if dm else None  # "Dutch chipmaker X"
         return Found(
             start,
             end,
@@ -296,12 +352,26 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
         if hit and j + hit[1] < len(words):
             j += hit[1]
             continue
+        if (
+            j + 2 < len(words)
+            and w not in lex.org_heads
+            and not w.endswith(_POSS_SUFFIXES)
+            and (w.isupper() or w not in lex.not_names)
+            and _is_role_word(words[j + 1].lower(), lex)
+        ):
+            j += 1  # a qualifier before a role: "California Attorney General X", "ECB Vice-President X"
+            continue
         break
     name_words = words[j:]
     if not name_words:
         return None
     name_start = offs[j]
-    if any(w in lex.not_names or w.endswith(("-based", "-born", "-led", "-backed")) for w in name_words):
+    endings = _name_words()[0]
+    if any(
+        (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
+        or w.endswith(("-based", "-born", "-led", "-backed"))
+        for k, w in enumerate(name_words)
+    ):
         return None
     if len(name_words) == 1 and len(name_words[0]) < 2:
         return None
@@ -405,6 +475,9 @@ def _left_context(
     if not window.endswith((" ", ", ")) or "\n" in window[-3:]:
         return None, None, False
     last = window.rsplit(None, 1)[-1].rstrip(",") if window.strip() else ""
+    titled = _title_roles().get(last)
+    if titled is not None:
+        return titled, None, False  # "Rep. Maria Lopez"
     bare_last = _strip_possessive(last)[0]
     if not (
         _is_role_word(last.lower(), lex) or bare_last in _place_first_words() or last.endswith(_POSS_SUFFIXES)
@@ -503,6 +576,10 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
     surnames = {_translit(f.name.split()[-1]) for f in found if f.kind == "person"}
+    # family name first ("Yoon" of "Yoon Min-seok"): the first word of a two-word name with a hyphen
+    surnames |= {
+        _translit(f.name.split()[0]) for f in found if f.kind == "person" and f.name.count(" ") == 1 and "-" in f.name
+    }
     for word, start in deferred:
         bare = _strip_possessive(word)[0]
         end = start + len(bare)
@@ -547,8 +624,20 @@ def _mentions_in(
     skip = lex.not_names
     for m in _RUN.finditer(text, p_start, p_end):
         run = m.group()
+        the_run = run.startswith("The ")
+        head = run[4:] if the_run else run
+        if head in lex.org_heads and (the_run or text[m.start() - 4 : m.start()] == "the "):
+            # "the Commission", "The Bank": a short form, resolved to the article's one such organisation
+            at = m.end() - len(head)
+            out.append(Found(at, m.end(), head, "orgref", head, rule="org-short"))
+            continue
         if run in skip:
             continue
+        if the_run and not headline and text[m.end() : m.end() + 1] == " " and " " not in head:
+            org = _org_by_noun(text, m.start() + 4, head, lex)
+            if org is not None:
+                out.append(org)
+                continue
         if " " not in run and not headline:
             bare = _strip_possessive(run)[0]
             gaz = lex.places.get(bare)
@@ -568,8 +657,25 @@ def _mentions_in(
                     )
                 )
                 continue
+            after = text[m.end() : m.end() + 1]
+            if after == "," or (after == " " and text[m.start() - 4 : m.start()] == "the "):
+                org = _org_by_noun(text, m.start(), bare, lex)
+                if org is not None:
+                    out.append(org)
+                    continue
             if deferred is not None and bare not in lex.demonyms and bare not in lex.capitals:
                 deferred.append((run, m.start()))
+                continue
+        if (
+            " " in run
+            and run.count(" ") <= 2
+            and text[m.end() : m.end() + 1] == " "
+            and text[m.start() - 4 : m.start()] == "the "
+            and not any(w in skip for w in run.split())
+        ):
+            org = _org_by_noun(text, m.start(), run, lex)  # "the IG Metall union said"
+            if org is not None:
+                out.append(org)
                 continue
         for words, offs in _pieces(run, m.start()):
             if not words:
@@ -617,6 +723,27 @@ def _mentions_in(
             )
         )
     return out
+
+
+def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
+    """A single capitalised word that a lower-case organisation noun marks: "the Unite union said",
+    "Acme, one of the companies that sued, said"."""
+    end = start + len(word)
+    after = text[end : end + 1]
+    org = False
+    if after == " " and text[start - 4 : start] in ("the ", "The "):
+        stop = text.find(" ", end + 1, end + 30)
+        noun = text[end + 1 : stop if stop != -1 else end + 30].rstrip(",.;:")
+        if noun in _name_words()[1]:
+            org = True
+            end += 1 + len(noun)  # the noun belongs to the mention: "the Unite union| said"
+    elif after == ",":
+        am = _APPOSITION_ORG.match(text, end)
+        nouns = _name_words()[1]
+        org = am is not None and (am.group(1) in nouns or am.group(2) in nouns)
+    if not org or word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
+        return None
+    return Found(start, end, text[start:end], "organisation", word, rule="org-noun")
 
 
 _THE = re.compile(r"(?<![\w])[Tt]he ([\w’'.-]+)")
@@ -701,14 +828,19 @@ def resolve(found: list[Found]) -> ArticleActors:
         persons.setdefault(canon, []).append(f)
     for canon in persons:
         by_surname.setdefault(_translit(canon.split()[-1]), set()).add(canon)
-    # first names alone are not resolved; single words resolve only to a unique surname
+    by_first: dict[str, set[str]] = {}
+    for canon in persons:
+        if len(canon.split()) == 2:
+            by_first.setdefault(_translit(canon.split()[0]), set()).add(canon)
+    # single words resolve to a unique surname, else to a unique family-name-first name ("Choi" of
+    # "Choi Jin"); a first name alone then also finds its person
     resolved: list[tuple[Found, str]] = []
     singles: dict[str, list[Found]] = {}
     for f in found:
         if f.kind == "person":
             resolved.append((f, key_of_full[name_key(f.name)]))
         elif f.kind == "surname":
-            cands = by_surname.get(_translit(f.name), set())
+            cands = by_surname.get(_translit(f.name), set()) or by_first.get(_translit(f.name), set())
             if len(cands) == 1:
                 resolved.append((f, next(iter(cands))))
             elif not cands:
@@ -780,7 +912,23 @@ def resolve(found: list[Found]) -> ArticleActors:
         )
         if f.gender:
             genders.setdefault(canon, f.gender)
+    by_head: dict[str, set[str]] = {}
     for f in found:
+        if f.kind == "organisation" and " " in f.name:
+            by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
+    for f in found:
+        if f.kind == "orgref":
+            names = by_head.get(f.name, set())
+            if len(names) == 1:
+                full = next(iter(names))
+                org = next(g for g in found if g.kind == "organisation" and g.name == full)
+                mentions.append(
+                    Mention(
+                        f.start, f.end, f.text, full, "organisation",
+                        country=org.country, affiliation=org.affiliation, rule="org-short",
+                    )
+                )
+            continue
         if f.kind in ("country", "organisation"):
             kind: ActorKind = "country" if f.kind == "country" else "organisation"
             mentions.append(
@@ -842,6 +990,58 @@ def resolve(found: list[Found]) -> ArticleActors:
     return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
 
 
+
+
+def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
+    """The country an article mentions most (countries, capitals, national institutions)."""
+    counts: dict[str, int] = {}
+    for f in found:
+        if f.kind in ("country", "organisation") and f.country and f.country in lex.country_iso:
+            counts[f.country] = counts.get(f.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(c for c, n in counts.items() if n == best)  # ties: the first mentioned
+
+
+@lru_cache(maxsize=1)
+def _title_roles() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_data("roles.yml").get("title_roles") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _body_roles() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (load_data("roles.yml").get("body_roles") or {}).items()}
+
+
+def _with_home_country(actors: ArticleActors, home: str | None, mentioned: set[str]) -> ArticleActors:
+    """National office holders and public bodies with no stated country belong to the home country;
+    a body's office holders ("Competition Commissioner X") to that body when the article names it."""
+    roles, bodies = _national_words()
+    body_roles = _body_roles()
+    out = []
+    changed = False
+    for a in actors.actors:
+        national = False
+        if a.country is None and a.kind == "person":
+            words = {w for r in a.roles for w in r.lower().replace("-", " ").split()}
+            body = next((body_roles[w] for w in words if w in body_roles and body_roles[w] in mentioned), None)
+            if body is not None:
+                out.append(replace(a, country=body))
+                changed = True
+                continue
+            national = home is not None and bool(words & roles) and "general" not in words
+        elif a.country is None and a.kind == "organisation":
+            national = home is not None and bool(set(a.name.split()) & bodies)
+        if national:
+            a = replace(a, country=home)
+            changed = True
+        out.append(a)
+    return replace(actors, actors=tuple(out)) if changed else actors
+
+
 def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
     """The actors of one article's text."""
-    return resolve(find_mentions(text, paragraphs))
+    found = find_mentions(text, paragraphs)
+    mentioned = {f.country for f in found if f.country}
+    return _with_home_country(resolve(found), _home_country(found, lexicon()), mentioned)

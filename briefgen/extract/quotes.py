@@ -146,6 +146,7 @@ _LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:,|\s+and\s)|\s+(?:and|or)\s+[
 _SUBORDINATOR_END = re.compile(r"\b(?:before|after|while|when|by|without)\s+$")
 _OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
 _ONLY_ABBREVIATIONS = re.compile(r"[^.;!?]*(?:[A-Z]\.)+[^.;!?]*")
+_ABBREV_DOT = re.compile(r"\b(?:" + "|".join(sorted(_ABBREV)) + r")\.", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"(?:\band|\bbut|,)\s+(?:\w+\s+)?$")
 _RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+\s+)?$")
 _THAT = re.compile(r"\bthat\b")
@@ -153,6 +154,15 @@ _POSSESSOR_END = re.compile(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:
 _DETERMINER_END = re.compile(r"(?:^|\W)(?:the|a|an|his|her|its|their|our|of|this|that)\s+$")
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
 _ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_SENTENCE_ENDINGS = (".", "!", "?", "…", "”", '"', "’", "»", "“", ".)")
+_ANSWER_LABEL = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+(?=\S)")
+_SCARE_BEFORE = re.compile(
+    r"(?:\bso-called|(?<![\w’'])(?:the|a|an|its|their|his|her|our|this|that))\s+(?:[a-z][\w-]*\s+)?$"
+)
+_ACRONYM_ASIDE = re.compile(r"\([A-Z][A-Za-z&.-]{1,9}\)")
+_ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECASE)
+_SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)\s*")
+_AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 MAX_QUOTE_CHARS = 5000
@@ -330,6 +340,13 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
 
 
 @lru_cache(maxsize=1)
+def _cue_noun_re() -> re.Pattern[str]:
+    """Reporting nouns ("statement", "warning"), longest first."""
+    nouns = sorted(lexicon().cue_nouns, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(nouns) + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     source = re.compile(
@@ -499,6 +516,8 @@ class Attributor:
                 result = cand.name
                 break
         if result is None:
+            result = self._previous_subject(sent, gender)
+        if result is None:
             for name in reversed(self.state.history[-6:]):
                 if self.kinds.get(name) == "person" and self._compatible(name, gender):
                     result = name
@@ -507,6 +526,23 @@ class Attributor:
             self.state.genders.setdefault(result, gender)
         self.resolved_pronouns[m.start] = result
         return result
+
+    def _previous_subject(self, sent: tuple[int, int], gender: str | None) -> str | None:
+        """The person opening the previous sentence ("The secretary, X, struck a tone. He said ...")."""
+        lo = max(0, sent[0] - 400)
+        chunk = self.text[lo : sent[0]].rstrip()
+        cut = max(chunk.rfind(". ", 0, len(chunk) - 1), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "))
+        p_start = lo + cut + 1 if cut >= 0 else lo
+        first = next(iter(self.mentions_in(p_start, sent[0])), None)
+        if first is None or first.rule == "role-ref" or self._is_modifier(first):
+            return None
+        if first.rule == "pronoun":
+            name = self.resolved_pronouns.get(first.start)
+        elif self.kinds.get(first.name) == "person" and not self._preceded_by_preposition(first, (p_start, sent[0])):
+            name = first.name
+        else:
+            return None
+        return name if name and self._compatible(name, gender) else None
 
     def _compatible(self, name: str, gender: str | None) -> bool:
         known = self.state.genders.get(name)
@@ -527,7 +563,9 @@ class Attributor:
         if self.text.startswith(("’s", "'s"), m.end):
             return True
         if before and before[-1] in _DETERMINERS and after and after[0][:1].islower() and m.kind != "country":
-            return after[0].lower().strip(",.") not in self.lex.cue_forms
+            word = after[0].lower().strip(",.")
+            # "the NATO summit" is a modifier; "the Bank of Japan raised ..." is a subject and its verb
+            return word not in self.lex.cue_forms and not word.endswith("ed")
         return False
 
     def subject_before(self, cue_start: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
@@ -538,6 +576,8 @@ class Attributor:
             if m.end > cue_start:
                 continue
             gap_text = self.text[m.end : cue_start]
+            if m.kind == "person" and m.rule != "pronoun" and _SPOKESMAN_OF.fullmatch(gap_text):
+                return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
             if not self._gap_ok(gap_text, m.kind == "person"):
                 continue
             if self._is_modifier(m):
@@ -578,8 +618,8 @@ class Attributor:
     def _gap_ok(self, gap: str, person: bool = True) -> bool:
         """Between subject and verb: nothing, adverbs, time phrases, or one comma-bounded aside."""
         g = gap.strip()
-        if not g:
-            return True
+        if not g or _ACRONYM_ASIDE.fullmatch(g):
+            return True  # nothing, or "(UKHSA)" after the full name
         if g == ",":
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
             # "X, deputy head of the Council, warned": an organisation closing one is not
@@ -587,6 +627,14 @@ class Attributor:
         if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
             return True
         words = _WORD.findall(g)
+        if (
+            person
+            and len(words) <= 8
+            and words
+            and words[0].lower() in _AFFILIATION_LINK
+            and not any(ch in g for ch in ',.;:“”"')
+        ):
+            return True  # "X of the DIW institute in Berlin told": an affiliation, not a new subject
         if len(words) > 5 or any(ch in g for ch in '.;:“”"'):
             return False
         return all(
@@ -606,6 +654,8 @@ class Attributor:
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
+            if head.strip() in ("The", "the", "A", "An"):
+                head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
             if (
                 head.strip()
                 and not head.rstrip().endswith((",", "—", "–", "”", '"'))
@@ -663,11 +713,27 @@ def find_quotes(
     att = Attributor(text, actors, all_quotes)
     source_re, view_re, stance_re = _cue_regexes()
     prev_open = False
+    in_body = False
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
         if _looks_like_caption(text, p_start, p_end):
             prev_open = False
             continue
+        # before the first paragraph that ends a sentence: headline, standfirst, byline, where a quoted
+        # fragment is a teaser ("Union accuses operator of ‘bad faith’"), not reported speech
+        teaser = not in_body and not text[p_start:p_end].rstrip().endswith(_SENTENCE_ENDINGS)
+        in_body = in_body or not teaser
         sents = _sentences(text, p_start, p_end, quotes)
+        answer = _answer_speaker(att, text, p_start, p_end) if not quotes else None
+        if answer is not None:
+            # an interview answer ("Lévesque: We will respond ..."): every sentence is the speaker's
+            speaker, body = answer
+            for a, b in sents:
+                a, b = _trim(text, max(a, body), b)
+                if len(_WORD.findall(text[a:b])) >= 2:
+                    yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b)
+            att.remember(speaker)
+            prev_open = False
+            continue
         used_cues: set[int] = set()
         for sent in sents:
             out: list[LocalQuote] = []
@@ -679,6 +745,10 @@ def find_quotes(
                     _continue_speaker(att, text, quotes, qi, q, p_start, p_end, prev_open)
                 if not q.attributed and q.kind == "partial" and q.cue is None:
                     continue  # a scare quote: no speaker, no cue, not a quote of anyone
+                if teaser and q.kind == "partial":
+                    continue
+                if q.speaker is None and q.kind == "partial" and _scare_quote(text, q, p_start, lex):
+                    continue  # "the so-called “X” strategy", "the public “unity”": the writer's scare quotes
                 a, b = _trim(text, q.qs, q.qe)
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
                     continue
@@ -693,6 +763,31 @@ def find_quotes(
         prev_open = bool(quotes) and quotes[-1].open_end
 
 
+def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
+    """A short quote inside the writer's own noun phrase, with no reporting verb right before it."""
+    if len(_WORD.findall(text[q.qs : q.qe])) > 3:
+        return False
+    m = _SCARE_BEFORE.search(text, max(p_start, q.ms - 40), q.ms)
+    if m is None:
+        return False
+    if m.group().startswith("so-called"):
+        return True
+    prev = _WORD.findall(text[max(p_start, m.start() - 20) : m.start()])
+    return not (prev and prev[-1].lower() in lex.cue_forms)  # "what they called a “betrayal”"
+
+
+def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tuple[str, int] | None:
+    """(speaker, body start) for a paragraph opening with a person's name and a colon (Q&A answers)."""
+    m = _ANSWER_LABEL.match(text, p_start, p_end)
+    if m is None:
+        return None
+    for mention in att.mentions_in(p_start, m.end()):
+        if mention.start == p_start and mention.end == m.end(1) and att.kinds.get(mention.name) == "person":
+            speaker = att.speaker_of(mention, (p_start, p_end))
+            return (speaker, m.end()) if speaker else None
+    return None
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
@@ -701,15 +796,13 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_CAPTION = re.compile(
+    r"(?:Photograph|Photo|Picture|Image|Illustration)\s*:|Getty Images|/AFP|/Reuters|\(Photo\b|^FILE( PHOTO)?:"
+)
+
+
 def _looks_like_caption(text: str, a: int, b: int) -> bool:
-    para = text[a:b]
-    return bool(
-        re.search(
-            r"(?:Photograph|Photo|Picture|Image|Illustration)\s*:|Getty Images|/AFP|/Reuters"
-            r"|\(Photo\b|^FILE( PHOTO)?:",
-            para,
-        )
-    )
+    return bool(_CAPTION.search(text[a:b]))
 
 
 def _only_quotes(text: str, quotes: list[QSpan], a: int, b: int) -> bool:
@@ -777,6 +870,14 @@ def _attribute_quote(
     inline = _after_attribution(att, text, q, after, nxt_start, sent, used_inline, lex)
     q.kind = _kind_of(text, q, max(prev_end, sent[0]), intro is not None)
     if q.kind == "partial":
+        source = _ACCORDING_AFTER.match(text, q.me, nxt_start)
+        if source is not None:
+            ms = att.mentions_in(source.end(), source.end() + 1)
+            if ms and ms[0].kind != "country":
+                spk = att.speaker_of(ms[0], sent)
+                # "X's view is “too sanguine,” according to Y": the source after the quote speaks
+                q.speaker, q.cue, q.attributed = spk, "according to", spk is not None
+                return
         governing = _governing_cue(att, text, q, sent, used, lex)
         if governing is not None:
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
@@ -786,6 +887,8 @@ def _attribute_quote(
             used |= used_inline
         return
     first, second = (intro, inline) if ends_sentence and not _lower_start(after) else (inline, intro)
+    if first is not None and second is not None and not first[2] and second[2] and first[0] is None:
+        first, second = second, first
     for choice in (first, second):
         if choice is not None:
             q.speaker, q.cue, q.attributed = choice
@@ -889,6 +992,8 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
         return True, att.speaker_of(first, sent)
     if person is not None:
         between = text[end : person.start]
+        if "." in between:
+            between = _ABBREV_DOT.sub("", between)  # "said Rep. Maria Lopez"
         if "." not in between and len(between) < 90 and not _OBJECT_LINK.search(between):
             return True, att.speaker_of(person, sent)
     if not text[end : first.start].strip(" ,").lower().removeprefix("the").strip():
@@ -919,7 +1024,8 @@ def _after_attribution(
     if m is None:
         return None
     head = text[start : m.start()]
-    if any(ch in head for ch in ".;!?") and not _ONLY_ABBREVIATIONS.fullmatch(head):
+    bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
+    if any(ch in bare_head for ch in ".;!?") and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
         return None
     used.add(m.start())
     cue = m.group().lower()
@@ -930,10 +1036,28 @@ def _after_attribution(
     if not ms:
         return None, cue, False
     subj = ms[-1]
-    lead = text[start : subj.start].strip().lower()
+    opener = ms[0]
+    if (
+        opener is not subj
+        and opener.kind == "person"
+        and opener.rule != "pronoun"
+        and not text[start : opener.start].strip()
+        and text.startswith(",", opener.end)
+        and att._gap_ok(text[opener.end : m.start()], True)
+    ):
+        subj = opener  # the later mentions sit inside the apposition
+    lead_raw = text[start : subj.start].strip()
+    lead = lead_raw.lower()
     roles = att.lex.role_heads | att.lex.role_modifiers
-    role_lead = all(
-        w in roles or w in ("the", "a", "of") or w.title() in att.lex.demonyms for w in lead.split()
+    lead_words = lead_raw.split()
+    qualified_role = bool(lead_words) and lead_words[-1].lower() in roles and all(
+        w[:1].isupper() or w.lower() in roles for w in lead_words
+    )  # "IG Metall negotiator X", "Texas Gov. X"
+    role_lead = qualified_role or all(
+        w.lower() in roles or w.lower() in ("the", "a", "of") or w.title() in att.lex.demonyms
+        or w in att.lex.honorifics
+        or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
+        for w in lead_raw.split()
     )
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
@@ -962,9 +1086,7 @@ def _governing_cue(
         if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
             outer = m
     noun = None
-    for nm in re.finditer(
-        r"(?<![\w])(" + "|".join(sorted(lex.cue_nouns, key=len, reverse=True)) + r")\b", text[sent[0] : q.ms]
-    ):
+    for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
     if noun and (best is None or noun[0] > best.start()):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
@@ -989,7 +1111,13 @@ def _governing_cue(
 def _noun_use(text: str, start: int, floor: int) -> bool:
     """Whether a cue word is used as a noun ("a post", "the report", "its call")."""
     before = text[max(floor, start - 6) : start].lower()
-    return bool(_DETERMINER_END.search(before))
+    if _DETERMINER_END.search(before):
+        return True
+    # right after another reporting verb it qualifies a noun: "told state radio"
+    if start - 1 <= floor or text[start - 1] != " ":
+        return False
+    prev = text[max(floor, start - 16) : start - 1].rsplit(" ", 1)[-1]
+    return prev.islower() and prev in lexicon().cue_forms
 
 
 def _trailing_attribution(
