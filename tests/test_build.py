@@ -66,3 +66,20 @@ def test_schema_rejects_a_quote_without_kind() -> None:
     }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema())
+
+
+def test_search_indexes_an_attributed_quote_once_on_its_speakers_page(built_sample: Path) -> None:
+    docs = json.loads((built_sample / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    data = json.loads((built_sample / "site" / "briefing.json").read_text("utf-8"))
+    quote = next(q for q in data["quotes"] if q["speaker"] and q["kind"] == "direct" and len(q["text"]) > 40)
+    probe = " ".join(quote["text"].split()[:6])
+    hits = {d["location"].split("#")[0] for d in docs if probe in d["text"]}
+    assert hits - {"index.html"} == {f"actors/{quote['speaker']}.html"}  # the summary may cite it as a key point
+
+
+def test_search_indexes_unattributed_quotes_on_their_source_page(built_sample: Path) -> None:
+    docs = json.loads((built_sample / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    data = json.loads((built_sample / "site" / "briefing.json").read_text("utf-8"))
+    quote = next(q for q in data["quotes"] if q["speaker"] is None and len(q["text"]) > 40)
+    probe = " ".join(quote["text"].split()[:6])
+    assert any(d["location"].startswith("sources/") and probe in d["text"] for d in docs)
