@@ -12,7 +12,8 @@ from pathlib import Path
 
 import spacy
 
-from briefgen.corpus.reader import read_article
+from briefgen.config import load_settings
+from briefgen.corpus import read_corpus
 from briefgen.extract.actors import local_actors_of
 from briefgen.extract.quotes import find_quotes
 from briefgen.records import Article
@@ -22,7 +23,7 @@ def main() -> None:
     """Time tokenizer, actor stage and quote stage on the corpus repeated REPEAT times."""
     content = Path(sys.argv[1] if len(sys.argv) > 1 else "content")
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 200
-    articles = [a for p in sorted(content.glob("*.txt")) if isinstance(a := read_article(p, p.name), Article)]
+    articles: list[Article] = list(read_corpus(load_settings(content_dir=content.resolve())).articles)
     rounds = 5
     batch = articles * max(1, repeat // rounds)
     nlp = spacy.blank("en")
