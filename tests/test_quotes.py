@@ -342,3 +342,37 @@ def test_trailing_attribution_reports_the_clause_before_it() -> None:
     )
     (q,) = a.quotes
     assert (q.kind, q.text) == ("indirect", "Russian troops advanced near Kupiansk")
+
+
+def test_statement_nested_in_another_report_is_not_a_report_of_its_own() -> None:
+    a = analyse_text(
+        "French President Emmanuel Macron said talks would resume in March.\n\n"
+        "Spanish Defence Minister Luis Robles said on Monday that it would have been wiser if Paris "
+        "had not made what he called promises to Beijing before the summit."
+    )
+    second = [q for q in a.quotes if q.kind == "indirect" and q.paragraph == 2]
+    assert len(second) == 1
+    assert second[0].text.startswith("it would have been wiser")
+    assert speaker_name(a, second[0]) == "Luis Robles"
+
+
+def test_reported_clause_stops_before_another_speakers_quote_in_the_same_sentence() -> None:
+    a = analyse_text(
+        "Polish Defence Minister Tomasz Nowak criticized Berlin for delaying the order, and Czech Defence "
+        "Minister Petr Dvorak warned against “a summer of waiting.”"
+    )
+    nowak = [q for q in a.quotes if q.kind == "indirect" and speaker_name(a, q) == "Tomasz Nowak"]
+    assert [q.text for q in nowak] == ["Berlin for delaying the order"]
+    assert all("Dvorak" not in q.text for q in nowak)
+
+
+def test_tidy_drops_an_indirect_statement_nested_inside_another() -> None:
+    from briefgen.extract.quotes import _tidy_statements
+    from briefgen.records import LocalQuote
+
+    text = "Robles said it would be wiser if Paris had not made what he called promises to Beijing."
+    outer_start = text.index("it would")
+    inner_start = text.index("promises")
+    outer = LocalQuote(text[outer_start:-1], outer_start, len(text) - 1, "indirect", "Robles", "said", 1)
+    inner = LocalQuote(text[inner_start:-1], inner_start, len(text) - 1, "indirect", "Macron", "called", 1)
+    assert _tidy_statements(text, [outer, inner]) == [outer]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from briefgen.extract.actors import ArticleActors
@@ -754,6 +754,7 @@ def find_quotes(
                     continue
                 out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1]))
             out.extend(_statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re))
+            out = _tidy_statements(text, out)
             out.sort(key=lambda lq: lq.start)
             for lq in out:
                 att.remember(lq.speaker)
@@ -761,6 +762,37 @@ def find_quotes(
         if quotes and quotes[-1].speaker:
             att.state.last_para_speaker = quotes[-1].speaker
         prev_open = bool(quotes) and quotes[-1].open_end
+
+
+_STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _tidy_statements(text: str, found: list[LocalQuote]) -> list[LocalQuote]:
+    """Keep reported statements of one sentence from swallowing each other.
+
+    A statement nested inside another one ("said it would be better if X had not given what he called
+    concessions") is part of the outer report, not a report of its own; a statement whose clause runs on
+    into someone else's quote or statement ("criticised X, and French minister Y warned against “…”")
+    ends at the last clause break before it.
+    """
+    indirect = [q for q in found if q.kind == "indirect"]
+    kept: list[LocalQuote] = []
+    for q in found:
+        if q.kind == "indirect" and any(
+            o is not q and o.start <= q.start and q.end <= o.end and (o.start, o.end) != (q.start, q.end)
+            for o in indirect
+        ):
+            continue
+        if q.kind == "indirect":
+            later = [o.start for o in found if o.speaker != q.speaker and q.start < o.start < q.end]
+            if later:
+                breaks = [m.start() for m in _STATEMENT_BREAK.finditer(text, q.start, min(later))]
+                if breaks:
+                    a, b = _trim(text, q.start, breaks[-1])
+                    if b - a >= 3:
+                        q = replace(q, text=text[a:b], start=a, end=b)
+        kept.append(q)
+    return kept
 
 
 def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
