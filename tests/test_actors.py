@@ -236,3 +236,12 @@ def test_hyphenated_role_and_apposition_with_possessive_organisation() -> None:
 def test_capitalised_name_after_a_role_word_is_not_an_apposition() -> None:
     a = analyse_text("Ukrainian forces held the line near Pokrovsk, the General Staff said.")
     assert [x.name for x in a.actors if x.kind == "person"] == []
+
+
+def test_a_bare_title_is_not_listed_beside_the_full_role_it_belongs_to() -> None:
+    from briefgen.extract.merge import _distinct_roles
+
+    assert _distinct_roles(["Minister of Defence", "Minister", "Minister of Defence", "spokesman"]) == (
+        "Minister of Defence",
+        "spokesman",
+    )

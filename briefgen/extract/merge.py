@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -115,6 +115,14 @@ def _apply_overrides(
     return chosen
 
 
+def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
+    """Roles in first-seen order, without one whose words all occur in a longer role ("Minister" beside
+    "Minister of Defence")."""
+    unique = tuple(dict.fromkeys(roles))
+    words = {r: set(r.lower().split()) for r in unique}
+    return tuple(r for r in unique if not any(o != r and words[r] < words[o] for o in unique))
+
+
 def reduce_corpus(
     analyses: Sequence[Analysis], sources: Sequence[Source], overrides: Sequence[ActorOverride] = ()
 ) -> tuple[tuple[Actor, ...], tuple[Quote, ...]]:
@@ -145,7 +153,7 @@ def reduce_corpus(
         kinds = Counter(m.kind for m in members)
         countries = Counter(m.country for m in members if m.country)
         affs = Counter(m.affiliation for m in members if m.affiliation)
-        roles = tuple(dict.fromkeys(r for m in members for r in m.roles))
+        roles = _distinct_roles(r for m in members for r in m.roles)
         aliases = {demojibake(a) for m in members for a in (m.name, *m.aliases)} - {name}
         actors.append(
             Actor(
