@@ -426,34 +426,21 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     if place and place in lex.places and lex.places[place].kind != "country":
         affiliation = affiliation or lex.places[place].name
     name = demojibake(" ".join(name_words))
-    if len(name_words) >= 2:
-        if headline and fold(name) not in known:
-            return None
-        return Found(
-            start,
-            end,
-            text[start:end],
-            "person",
-            name,
-            role=found_role,
-            country=country,
-            affiliation=affiliation,
-            former=former,
-            gender=gender,
-            rule="name",
-        )
+    full = len(name_words) >= 2
+    if full and headline and fold(name) not in known:
+        return None
     return Found(
         start,
         end,
         text[start:end],
-        "surname",
+        "person" if full else "surname",
         name,
         role=found_role,
         country=country,
         affiliation=affiliation,
         former=former,
         gender=gender,
-        rule="honorific" if honorific else ("role" if found_role else "bare"),
+        rule="name" if full else ("honorific" if honorific else ("role" if found_role else "bare")),
     )
 
 
