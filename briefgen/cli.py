@@ -391,6 +391,8 @@ def eval_cmd(
     out.print(table)
     t, a = result.total, result.actors
     out.print(f"exact match: P {t.exact_precision:.3f} R {t.exact_recall:.3f} F1 {t.exact_f1:.3f}")
+    out.print(f"reported statements: precision {t.statement_precision:.3f} ({t.reported_ok}/{t.reported}), "
+              f"recall {t.statement_recall:.3f} ({t.statements_found}/{t.statements})")
     out.print(f"actors: recall {a.recall:.3f} ({a.found}/{a.speaking}), country accuracy "
               f"{a.country_accuracy:.3f} ({a.country_ok}/{a.country_total}), precision {a.precision:.3f} "
               f"({a.quoted_gold}/{a.quoted}), duplicates {len(a.duplicates)}")

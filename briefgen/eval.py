@@ -11,7 +11,9 @@ Definitions (all per corpus, with per-article rows for the table):
   speaker must be null in ours; a named gold speaker must be our actor that maps to that gold actor.
 * **Statement recall**: a gold statement (a sentence in which the actor is reported as saying something)
   is found when we emit any quote or statement attributed to that gold speaker whose text lies inside
-  that sentence (normalised containment).
+  that sentence (normalised containment). **Statement precision** is the converse for our reported
+  (indirect) statements with a named speaker: the share that lies inside a gold statement sentence of
+  the same speaker (gold lists no statements of collective speakers, so unattributed ones are not scored).
 * **Actors**: our actors map to gold actors by name or alias (gold ``aliases_in_text``), diacritics and
   transliteration folded. Recall = gold actors who speak (speaker of a gold quote or statement) that map
   to exactly one of our actors; duplicates = those mapping to more than one. Country accuracy = among
@@ -69,13 +71,16 @@ class Scores:
     speaker_ok: int = 0
     statements: int = 0
     statements_found: int = 0
+    reported: int = 0
+    reported_ok: int = 0
     misses: list[str] = field(default_factory=list)
     false_pos: list[str] = field(default_factory=list)
     wrong_speaker: list[str] = field(default_factory=list)
 
     def add(self, other: Scores) -> None:
         """Accumulate another article's counts."""
-        for name in ("ours", "gold", "matched", "exact", "speaker_ok", "statements", "statements_found"):
+        for name in ("ours", "gold", "matched", "exact", "speaker_ok", "statements", "statements_found",
+                     "reported", "reported_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         self.false_pos += other.false_pos
@@ -126,6 +131,11 @@ class Scores:
     def statement_recall(self) -> float:
         """Found gold statements over gold statements."""
         return self._ratio(self.statements_found, self.statements)
+
+    @property
+    def statement_precision(self) -> float:
+        """Our attributed reported statements that lie in a gold statement sentence of the same speaker."""
+        return self._ratio(self.reported_ok, self.reported)
 
 
 @dataclass
@@ -322,6 +332,19 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
                 sc.statements_found += 1
             else:
                 sc.misses.append(f"{gf.source}: statement of {st['speaker']}: {st['sentence'][:80]}")
+        for q in ours_all:
+            if q.kind != "indirect" or q.speaker not in actors:
+                continue  # gold lists no statements of collective or unknown speakers
+            sc.reported += 1
+            if any(
+                st["speaker"] in gactors
+                and actor_matches(actors[q.speaker], gactors[st["speaker"]])
+                and normalise(q.text) in normalise(st["sentence"])
+                for st in gf.statements
+            ):
+                sc.reported_ok += 1
+            else:
+                sc.false_pos.append(f"{gf.source}: reported “{q.text[:70]}” ({q.speaker})")
         for gq in gf.quotes:
             if gq.get("speaker"):
                 speaking.add(gq["speaker"])

@@ -93,7 +93,21 @@ def test_sample_corpus_meets_the_quote_speaker_statement_and_actor_targets() -> 
     assert t.recall >= 0.95, t.misses
     assert t.speaker_accuracy >= 0.95, t.wrong_speaker
     assert t.statement_recall >= 0.80, t.misses
+    assert t.statement_precision >= 0.90, t.false_pos
     assert a.recall >= 0.95, (a.missing, a.duplicates)
     assert a.country_accuracy >= 0.90, a.country_wrong
     assert a.precision >= 0.90, a.not_gold
     assert not a.duplicates
+
+
+def test_statement_precision_counts_reports_outside_every_gold_statement(tmp_path: Path) -> None:
+    kallas = Actor("kaja-kallas", "Kaja Kallas", "person", "European Union", "European Union")
+    quotes = [
+        Quote("q1", "Europe must act", "kaja-kallas", "s-a", 1, 0, 1, "said", "indirect"),
+        Quote("q2", "the weather was fine", "kaja-kallas", "s-a", 1, 0, 1, "said", "indirect"),
+        Quote("q3", "officials met", None, "s-a", 1, 0, 1, "said", "indirect"),  # no speaker: not scored
+    ]
+    t = evaluate(_briefing(quotes, [kallas]), load_gold(_gold(tmp_path))).total
+    assert (t.reported, t.reported_ok) == (2, 1)
+    assert t.statement_precision == 0.5
+    assert any("the weather was fine" in f for f in t.false_pos)

@@ -47,6 +47,7 @@ def test_heldout_quotes_get_the_right_speaker(heldout: EvalResult) -> None:
 
 def test_heldout_statements_are_attributed(heldout: EvalResult) -> None:
     assert heldout.total.statement_recall >= 0.90, heldout.total.misses
+    assert heldout.total.statement_precision >= 0.65, heldout.total.false_pos
 
 
 def test_heldout_speaking_actors_are_found_once_with_their_country(heldout: EvalResult) -> None:
