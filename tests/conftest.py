@@ -12,6 +12,14 @@ SAMPLE = REPO / "content"
 GOLD = REPO.parent / "shared" / "eval" / "gold"
 
 
+def copy_sample(root: Path) -> Path:
+    """Make ``root`` a project holding a copy of the sample corpus and the repository's mkdocs.yml."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(SAMPLE, root / "content")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project folder with an empty content/ folder."""
@@ -22,6 +30,4 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def sample_project(tmp_path: Path) -> Path:
     """A project folder holding a copy of the sample corpus and the repository's mkdocs.yml."""
-    shutil.copytree(SAMPLE, tmp_path / "content")
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_sample(tmp_path)

@@ -15,13 +15,9 @@ from briefgen.export import schema
 
 @pytest.fixture(scope="module")
 def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
+    from tests.conftest import copy_sample
 
-    from tests.conftest import REPO, SAMPLE
-
-    root = tmp_path_factory.mktemp("sample")
-    shutil.copytree(SAMPLE, root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
     build(load_settings(project_dir=root))
     return root
 

@@ -19,7 +19,7 @@ from briefgen.config import load_settings
 from briefgen.history import atom_feed, build_id, compare, keep_history, read_previous
 from briefgen.records import Quote, Source
 from briefgen.timeline import timeline
-from tests.conftest import REPO, SAMPLE
+from tests.conftest import REPO, copy_sample
 from tests.linkcheck import broken_links
 
 NEW_ARTICLE = """Ruritania asks for a seat at the peace talks
@@ -52,9 +52,7 @@ def _snap(root: Path) -> Snapshot:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Snapshot]:
-    root = tmp_path_factory.mktemp("history")
-    shutil.copytree(SAMPLE, root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("history"))
     settings = load_settings(project_dir=root)
     out: dict[str, Snapshot] = {}
     build(settings)

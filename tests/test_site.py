@@ -21,21 +21,14 @@ from briefgen.build import build
 from briefgen.cli import main
 from briefgen.config import load_settings
 from briefgen.site import MARKER, mkdocs_settings, publish, recover_site, write_build_dir
-from tests.conftest import REPO, SAMPLE
-
-
-def _copy_sample(root: Path) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(SAMPLE, root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+from tests.conftest import REPO, SAMPLE, copy_sample
 
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[str]]:
     """The sample corpus built twice, in two different folders; the first build's warnings."""
-    first = _copy_sample(tmp_path_factory.mktemp("first"))
-    second = _copy_sample(tmp_path_factory.mktemp("second-elsewhere"))
+    first = copy_sample(tmp_path_factory.mktemp("first"))
+    second = copy_sample(tmp_path_factory.mktemp("second-elsewhere"))
     report = build(load_settings(project_dir=first))
     build(load_settings(project_dir=second))
     return first / "site", second / "site", report.warnings
@@ -123,7 +116,7 @@ def test_source_date_epoch_is_honoured_and_not_leaked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    project = _copy_sample(tmp_path)
+    project = copy_sample(tmp_path)
     settings = load_settings(project_dir=project)
     build(settings)
     assert "SOURCE_DATE_EPOCH" not in os.environ
@@ -152,7 +145,7 @@ def test_project_overrides_folder_becomes_theme_custom_dir(tmp_path: Path) -> No
 
 
 def test_theme_partial_override_and_extra_css_reach_the_built_site(tmp_path: Path) -> None:
-    project = _copy_sample(tmp_path)
+    project = copy_sample(tmp_path)
     partials = project / "overrides" / "partials"
     partials.mkdir(parents=True)
     (partials / "copyright.html").write_text('<div class="bg-test-footer">Override footer</div>\n')
@@ -168,7 +161,7 @@ def test_theme_partial_override_and_extra_css_reach_the_built_site(tmp_path: Pat
 
 
 def test_local_extra_css_is_copied_and_paths_outside_the_project_are_not(tmp_path: Path) -> None:
-    project = _copy_sample(tmp_path / "project")
+    project = copy_sample(tmp_path / "project")
     (project / "css").mkdir()
     (project / "css" / "mine.css").write_text("body { margin: 0; }\n")
     (tmp_path / "outside.css").write_text("secret\n")
@@ -202,7 +195,7 @@ def test_missing_custom_dir_named_in_mkdocs_yml_is_a_config_error(tmp_path: Path
 def test_cli_refuses_to_replace_a_folder_it_did_not_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, site_dir: str
 ) -> None:
-    project = _copy_sample(tmp_path / "project")
+    project = copy_sample(tmp_path / "project")
     (project / "templates").mkdir()
     (project / "keep").mkdir()
     (project / "keep" / "precious.txt").write_text("do not delete")
@@ -252,7 +245,7 @@ def test_recover_keeps_the_current_site_and_drops_stale_folders(tmp_path: Path) 
 
 
 def test_failed_swap_puts_the_previous_site_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = _copy_sample(tmp_path)
+    project = copy_sample(tmp_path)
     settings = load_settings(project_dir=project)
     build(settings)
     before = (project / "site" / "index.html").read_bytes()
@@ -290,7 +283,7 @@ build(load_settings(project_dir=Path(sys.argv[1])))
 
 
 def test_hard_death_between_the_two_renames_is_recovered_by_the_next_build(tmp_path: Path) -> None:
-    project = _copy_sample(tmp_path)
+    project = copy_sample(tmp_path)
     build(load_settings(project_dir=project))
     before = (project / "site" / "briefing.json").read_bytes()
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -18,7 +18,7 @@ import pytest
 
 from briefgen.build import build
 from briefgen.config import load_settings
-from tests.conftest import REPO, SAMPLE
+from tests.conftest import REPO, copy_sample
 
 ARTIFACTS = REPO / "test-artifacts"
 LAUNCH_ARGS = [
@@ -100,9 +100,7 @@ def serve_dir() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample corpus built once for the browser tests."""
-    root = tmp_path_factory.mktemp("browser-sample")
-    shutil.copytree(SAMPLE, root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("browser-sample"))
     build(load_settings(project_dir=root))
     return root / "site"
 
