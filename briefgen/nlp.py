@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -40,10 +41,13 @@ def make_nlp(model: str | None = None) -> Language:
     return _guard_tokenizer(nlp)
 
 
-def lemma_of(nlp: Language, word: str) -> str:
-    """Lemma of a single word through the pipeline's lookup table."""
+@lru_cache(maxsize=8)
+def lookup_table(nlp: Language) -> Mapping[str, str] | None:
+    """The lookup lemmatizer's table, when the pipeline lemmatizes by lookup (the default), else None."""
     if "lemmatizer" not in nlp.pipe_names:
-        return word.lower()
+        return None
     pipe: Any = nlp.get_pipe("lemmatizer")
-    table = pipe.lookups.get_table("lemma_lookup")
-    return str(table.get(word.lower(), word.lower()))
+    if getattr(pipe, "mode", None) != "lookup":
+        return None
+    table: Mapping[str, str] = pipe.lookups.get_table("lemma_lookup")
+    return table

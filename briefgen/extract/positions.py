@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
+from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
 
@@ -43,18 +44,6 @@ class Lexicon:
     stances: tuple[Stance, ...]
 
 
-@lru_cache(maxsize=8)
-def _lookup_table(nlp: Language) -> Mapping[str, str] | None:
-    """The lookup lemmatizer's table, when the pipeline lemmatizes by lookup (the default)."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return None
-    pipe: Any = nlp.get_pipe("lemmatizer")
-    if getattr(pipe, "mode", None) != "lookup":
-        return None
-    table: Mapping[str, str] = pipe.lookups.get_table("lemma_lookup")
-    return table
-
-
 def lemmas(nlp: Language, text: str) -> Lemmas:
     """Lower-case lemmas of a text through the pipeline's tokenizer and lookup lemmatizer.
 
@@ -62,7 +51,7 @@ def lemmas(nlp: Language, text: str) -> Lemmas:
     gives the same lemmas as the full pipeline at a fraction of the cost (this runs once per quote).
     """
     cleaned = text.translate(_APOSTROPHES)
-    table = _lookup_table(nlp)
+    table = lookup_table(nlp)
     if table is None:
         return tuple((tok.lemma_ or tok.text).lower() for tok in nlp(cleaned) if not tok.is_space)
     return tuple(str(table.get(tok.text, tok.text)).lower() for tok in nlp.make_doc(cleaned) if not tok.is_space)
