@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from briefgen.config import load_settings
+from briefgen.serve import BriefingServer
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "content"
 GOLD = REPO.parent / "shared" / "eval" / "gold"
+
+# ``briefgen serve`` tests: a one-article project, and a quote appended to it while serving
+ARTICLE = 'Ministers met in Oslo on Tuesday.\n\n"We must act before the ice is gone," said Ingrid Solberg.\n'
+NEW_QUOTE = "Bananas are the future of Arctic diplomacy"
 
 
 def copy_sample(root: Path) -> Path:
@@ -31,3 +42,24 @@ def project(tmp_path: Path) -> Path:
 def sample_project(tmp_path: Path) -> Path:
     """A project folder holding a copy of the sample corpus and the repository's mkdocs.yml."""
     return copy_sample(tmp_path)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serving(project: Path) -> Iterator[BriefingServer]:
+    """``briefgen serve`` of ``project`` (given the one ARTICLE) in a thread on a free port, shut down on exit."""
+    (project / "content" / "oslo.txt").write_text(ARTICLE, encoding="utf-8")
+    server = BriefingServer(lambda: load_settings(project_dir=project), f"127.0.0.1:{free_port()}")
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.server.shutdown()
+        thread.join(timeout=10)

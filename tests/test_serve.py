@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -16,15 +14,7 @@ from click.testing import CliRunner
 from briefgen.cli import main
 from briefgen.config import load_settings
 from briefgen.serve import BriefingServer, parse_addr, watched_paths
-
-ARTICLE = 'Ministers met in Oslo on Tuesday.\n\n"We must act before the ice is gone," said Ingrid Solberg.\n'
-NEW_QUOTE = "Bananas are the future of Arctic diplomacy"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.conftest import NEW_QUOTE, serving
 
 
 def _get(url: str) -> str:
@@ -46,16 +36,9 @@ def _wait_for(check: Callable[[], bool], timeout: float = 45) -> bool:
 
 @pytest.fixture
 def served(project: Path) -> Iterator[tuple[BriefingServer, Path]]:
-    (project / "content" / "oslo.txt").write_text(ARTICLE, encoding="utf-8")
-    server = BriefingServer(lambda: load_settings(project_dir=project), f"127.0.0.1:{_free_port()}")
-    thread = threading.Thread(target=server.serve, daemon=True)
-    thread.start()
-    try:
+    with serving(project) as server:
         assert _wait_for(lambda: "Ingrid Solberg" in _get(server.url)), server.errors
         yield server, project
-    finally:
-        server.server.shutdown()
-        thread.join(timeout=10)
 
 
 def test_serve_regenerates_on_a_content_edit_and_serves_the_new_quote(

@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from briefgen.config import load_settings
 from briefgen.serve import BriefingServer
 from tests.browser.conftest import Watched
-from tests.test_serve import ARTICLE, NEW_QUOTE, _free_port
+from tests.conftest import NEW_QUOTE, serving
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def live(project: Path) -> Iterator[tuple[BriefingServer, Path]]:
-    (project / "content" / "oslo.txt").write_text(ARTICLE, encoding="utf-8")
-    server = BriefingServer(lambda: load_settings(project_dir=project), f"127.0.0.1:{_free_port()}")
-    thread = threading.Thread(target=server.serve, daemon=True)
-    thread.start()
-    try:
+    with serving(project) as server:
         yield server, project
-    finally:
-        server.server.shutdown()
-        thread.join(timeout=10)
 
 
 def test_open_page_live_reloads_after_an_article_edit(
