@@ -21,6 +21,7 @@ from briefgen.build import Progress as ProgressFn
 from briefgen.config import Settings, load_settings
 from briefgen.errors import BriefgenError
 from briefgen.export import briefing_json
+from briefgen.lock import build_lock
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -108,6 +109,10 @@ def progress_bar(enabled: bool) -> Iterator[ProgressFn | None]:
         yield update
 
 
+def _say_waiting(message: str) -> None:
+    err.print(message, markup=False, soft_wrap=True)
+
+
 def print_report(report: BuildReport, settings: Settings, elapsed: float, built_site: bool) -> None:
     """The build summary and every warning."""
     for sk in report.skipped:
@@ -164,7 +169,7 @@ def build_cmd(
             **executor_overrides(jobs, executor, scheduler, no_cache),
         )
         start = time.perf_counter()
-        with progress_bar(not settings.quiet) as progress:
+        with build_lock(settings.project_dir, waiting=_say_waiting), progress_bar(not settings.quiet) as progress:
             report = build(settings, progress)
         print_report(report, settings, time.perf_counter() - start, built_site=True)
         if settings.strict and report.problems:

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from briefgen.build import generate
 from briefgen.config import Settings
 from briefgen.errors import BriefgenError, ConfigError
+from briefgen.lock import build_lock
 from briefgen.site import OVERRIDES_DIR
 
 log = logging.getLogger("mkdocs.briefgen")
@@ -80,12 +81,13 @@ class BriefingServer:
         with self._lock:
             try:
                 self.settings = settings = self.load()
-                _, report, extra = generate(settings)
-                config = load_config(
-                    config_file=str(settings.build / "mkdocs.yml"), site_dir=str(self.site_dir)
-                )
-                config.site_url = self.url
-                mkdocs_build(config, serve_url=self.url, dirty=False)
+                with build_lock(settings.project_dir, waiting=log.info):
+                    _, report, extra = generate(settings)
+                    config = load_config(
+                        config_file=str(settings.build / "mkdocs.yml"), site_dir=str(self.site_dir)
+                    )
+                    config.site_url = self.url
+                    mkdocs_build(config, serve_url=self.url, dirty=False)
                 for rel, data in sorted(extra.items()):
                     target = self.site_dir / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
