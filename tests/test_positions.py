@@ -147,3 +147,31 @@ def test_topic_without_cues_is_a_config_error(tmp_path: Path) -> None:
 def test_topic_named_index_cannot_replace_the_topics_list(tmp_path: Path) -> None:
     (tmp_path / "topics.yml").write_text("topics:\n  - name: Index\n    cues: [index]\n", "utf-8")
     assert load_topics(tmp_path)[0].id != "index"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said he would not rule out sending troops.",  # "rule out" is an opposes cue
+        "There is no danger to the talks.",  # "danger" is a warns cue
+        "We do not need more weapons.",  # "need" is a demands cue
+        "This is not a mistake.",  # "mistake" is an opposes cue
+    ],
+)
+def test_negated_cue_is_no_evidence_of_its_stance(text: str) -> None:
+    assert _stance(text) is None
+
+
+def test_negated_support_reads_as_opposition() -> None:
+    assert _stance("We do not support the plan.") == "opposes"
+    assert _stance("We cannot support a deal without Ukraine.") == "opposes"
+
+
+def test_negation_stops_at_the_clause_and_at_two_words() -> None:
+    assert _stance("We support the plan, not the timing.") == "supports"
+    assert _stance("Why not? Support for the plan is growing.") == "supports"
+    assert _stance("Resistance is not a distant threat.") == "warns"  # the negation is of "distant"
+
+
+def test_negated_condition_is_still_a_condition() -> None:
+    assert _stance("It doesn't look good if everybody else has to follow.") == "conditional"

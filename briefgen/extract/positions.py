@@ -33,6 +33,7 @@ class Stance:
     label: str
     verbs: frozenset[str]
     phrases: tuple[Lemmas, ...]
+    negated: str = "ignore"  # what a negated phrase shows: "ignore" (nothing), "keep" (this stance) or a stance id
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,8 @@ def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Iterable[Mappi
     for item in stances if stances is not None else load_stance_data():
         verbs = frozenset(" ".join(lemmas(nlp, v)) for v in item.get("verbs") or ())
         phrases = tuple(sorted({lemmas(nlp, p) for p in item.get("phrases") or ()} - {()}))
-        parsed.append(Stance(str(item["id"]), str(item.get("label") or item["id"]), verbs, phrases))
+        negated = str(item.get("negated") or "ignore")
+        parsed.append(Stance(str(item["id"]), str(item.get("label") or item["id"]), verbs, phrases, negated))
     return Lexicon(tuple(topics), topic_cues, tuple(parsed))
 
 
@@ -163,17 +165,57 @@ def topic_hits(words: Lemmas, lexicon: Lexicon, topic: str) -> int:
     return sum(1 for _ in _found(words, cues))
 
 
+# A cue with one of these one or two words before it, in the same clause, is negated: "would not rule
+# out", "do not need", "no danger". What a negated cue shows is each stance's ``negated`` in stances.yml.
+NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "without", "hardly", "neither"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "but", "—", "–", "-", "(", ")", '"'})
+_NEGATION_REACH = 2
+
+
+def _negated(words: Lemmas, at: int) -> bool:
+    """Whether a negator stands within reach before position ``at``, with no clause break between."""
+    for word in reversed(words[max(0, at - _NEGATION_REACH) : at]):
+        if word in _CLAUSE_BREAKS:
+            return False
+        if word in NEGATORS:
+            return True
+    return False
+
+
+def _cue_hits(words: Lemmas, phrases: Iterable[Lemmas]) -> tuple[bool, bool]:
+    """(an affirmative occurrence of a phrase, a negated occurrence of a phrase) among the lemmas."""
+    plain = negated = False
+    for phrase in _found(words, phrases):  # the set look-up keeps this to phrases that do occur
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if words[i] == phrase[0] and words[i : i + n] == phrase:
+                if _negated(words, i):
+                    negated = True
+                else:
+                    plain = True
+        if plain and negated:
+            break
+    return plain, negated
+
+
 def stance_of(words: Lemmas, cue: str | None, lexicon: Lexicon, nlp: Language) -> str | None:
-    """The stance an explicit cue supports: the reporting verb first, then the words; None otherwise."""
+    """The stance an explicit cue supports: the reporting verb first, then the words; None otherwise.
+
+    A negated cue in the words counts as its stance's ``negated`` says (see NEGATORS).
+    """
     if cue:
         verb = _cue_lemmas(nlp, cue)
         for stance in lexicon.stances:
             if verb in stance.verbs:
                 return stance.id
+    shown: set[str] = set()
     for stance in lexicon.stances:
-        if any(_found(words, stance.phrases)):
-            return stance.id
-    return None
+        plain, negated = _cue_hits(words, stance.phrases)
+        if plain:
+            shown.add(stance.id)
+        if negated and stance.negated != "ignore":
+            shown.add(stance.id if stance.negated == "keep" else stance.negated)
+    return next((s.id for s in lexicon.stances if s.id in shown), None)
 
 
 @lru_cache(maxsize=1024)
