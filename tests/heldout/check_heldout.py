@@ -2,7 +2,8 @@
 
 The shared ``check_gold.py`` only knows “ ” and " " (the sample corpus's convention); the held-out set
 deliberately includes British single-quote, guillemet and German-mark articles. Usage:
-``python tests/heldout/check_heldout.py [/path/to/check_gold.py]``.
+``python tests/heldout/check_heldout.py [/path/to/check_gold.py] [SET_DIR]`` where SET_DIR holds
+``gold/`` and ``articles/`` (default: this folder; ``tests/heldout/batch_d`` for batch D).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def main() -> int:
     spec.loader.exec_module(mod)
     mod.OPEN_MARKS = (*mod.OPEN_MARKS, "\u2018", "'", "\u00ab", "\u201e")
     mod.CLOSE_MARKS = (*mod.CLOSE_MARKS, "\u2019", "'", "\u00bb", "\u201c")
-    return int(mod.main(["check_gold", str(HERE / "gold"), str(HERE / "articles")]))
+    base = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE
+    return int(mod.main(["check_gold", str(base / "gold"), str(base / "articles")]))
 
 
 if __name__ == "__main__":
