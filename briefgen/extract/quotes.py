@@ -64,6 +64,8 @@ _ABBREV = frozenset(
 _SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+_PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
+_WORDISH = re.compile(r"[\w’']")
 _PREPOSITIONS = frozenset(
     {
         "with",
@@ -127,9 +129,7 @@ _PREPOSITIONS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} "
-)
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
 _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
 _NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
 _CLAUSE_START = re.compile(
@@ -205,24 +205,48 @@ class Cue:
         return self.surface
 
 
-_ALPHA = re.compile(r"[A-Za-z]+")
+# every byte that is not an ASCII letter becomes a space: ``bytes.split`` then yields the [A-Za-z]+ runs
+_NOT_LETTER = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+_BOUNDARY_MARKS = "’'-"
+
+
+_HEADS: dict[int, tuple[Lexicon, frozenset[bytes]]] = {}
+
+
+def _cue_heads(lex: Lexicon) -> frozenset[bytes]:
+    """Single cue words and first words of phrasal cues, as ASCII bytes (for the word-set intersection)."""
+    known = _HEADS.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    words = lex.cue_forms.keys() | lex.cue_phrasal.keys()
+    heads = frozenset(w.encode("ascii") for w in words if w.isascii() and w.isalpha())
+    _HEADS[id(lex)] = (lex, heads)
+    return heads
 
 
 def find_cues(text: str, lex: Lexicon) -> list[Cue]:
     """Every reporting cue of a text: a set intersection of its words, then a find() per cue word."""
-    low = text.lower()
-    present = set(_ALPHA.findall(low))
+    return _find_cues(text, text.lower(), lex)
+
+
+def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
+    # ``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
+    # one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset
+    padded = b" " + low.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
+    present = set(padded.split()) & _cue_heads(lex)
     forms = lex.cue_forms
     out: list[Cue] = []
-    taken: set[int] = set()
-    for w in sorted(present & (forms.keys() | lex.cue_phrasal.keys())):
+    n_low = len(low)
+    for wb in sorted(present):
+        w = wb.decode("ascii")
         tails = lex.cue_phrasal.get(w)
-        pos = low.find(w)
+        needle = b" " + wb + b" "
         n = len(w)
+        pos = padded.find(needle)
         while pos != -1:
             end = pos + n
-            if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in "’'-")) and (
-                end >= len(low) or (not low[end].isalpha() and low[end] not in "’'-")
+            if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in _BOUNDARY_MARKS)) and (
+                end >= n_low or (not low[end].isalpha() and low[end] not in _BOUNDARY_MARKS)
             ):
                 hit = None
                 if tails:
@@ -234,10 +258,9 @@ def find_cues(text: str, lex: Lexicon) -> list[Cue]:
                             break
                 if hit is None and w in forms:
                     hit = Cue(pos, end, text[pos:end])
-                if hit is not None and pos not in taken:
-                    taken.add(pos)
+                if hit is not None:
                     out.append(hit)
-            pos = low.find(w, pos + 1)
+            pos = padded.find(needle, pos + 1)
     out.sort(key=lambda c: (c.s, -c.e))
     return out
 
@@ -349,14 +372,10 @@ def _cue_noun_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    source = re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(p) for p in lex.source_phrases) + r")\s+", re.IGNORECASE
-    )
+    source = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in lex.source_phrases) + r")\s+", re.IGNORECASE)
     frames = [f.replace("{}", "\x00") for f in lex.view_frames]
     view = re.compile(
-        r"(?<![\w])(?:"
-        + "|".join(re.escape(f).replace("\x00", r"(?P<who>[^,]{1,80}?)") for f in frames[:1])
-        + r")",
+        r"(?<![\w])(?:" + "|".join(re.escape(f).replace("\x00", r"(?P<who>[^,]{1,80}?)") for f in frames[:1]) + r")",
         re.IGNORECASE,
     )
     frame_alt = "|".join(re.escape(f).replace("\x00", r"[^,]{1,80}?") for f in frames)
@@ -379,6 +398,27 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return source, view, stance
 
 
+_CORES: dict[int, tuple[Lexicon, tuple[str, ...]]] = {}
+
+
+def _source_cores(lex: Lexicon) -> tuple[str, ...]:
+    """For each source phrase, a piece that the lower-cased text of any match of the source regex contains.
+
+    The piece avoids i, k and s, the ASCII letters that ``re.IGNORECASE`` also matches to other characters
+    (ı, İ, K, ſ), so the check is a necessary condition of a match: sentences without any piece skip the regex.
+    """
+    known = _CORES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    cores = []
+    for phrase in lex.source_phrases:
+        low = phrase.lower()
+        pieces = re.split(r"[^a-hjlmnoprt-z ]", low) if low == phrase else [""]
+        cores.append(max(pieces, key=len))
+    _CORES[id(lex)] = (lex, tuple(cores))
+    return tuple(cores)
+
+
 def _verb_surface(lex: Lexicon) -> dict[str, str]:
     forms = {
         "remain": "remain",
@@ -398,19 +438,50 @@ def _verb_surface(lex: Lexicon) -> dict[str, str]:
     return forms
 
 
+def _pronoun_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_PRONOUN.finditer`` finds, via a find() per pronoun on the text's ASCII-letter runs."""
+    # each match is a whole [A-Za-z]+ run (its neighbours are no word characters): find the runs, then check
+    padded = b" " + text.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
+    n = len(text)
+    spans = []
+    for needle in _PRONOUN_WORDS:
+        size = len(needle) - 2
+        pos = padded.find(needle)
+        while pos != -1:
+            end = pos + size
+            if (pos == 0 or not _WORDISH.match(text, pos - 1)) and (end >= n or not _WORDISH.match(text, end)):
+                spans.append((pos, end))
+            pos = padded.find(needle, pos + 1)
+    spans.sort()
+    return spans
+
+
+_ROLES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _role_words(lex: Lexicon) -> frozenset[str]:
+    """Role heads and modifiers in one set (built once per lexicon)."""
+    known = _ROLES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    roles = lex.role_heads | lex.role_modifiers
+    _ROLES[id(lex)] = (lex, roles)
+    return roles
+
+
 class Attributor:
     """Attribution for one article: mentions, pronouns and the reading-order speaker history."""
 
     def __init__(self, text: str, actors: ArticleActors, quotes: list[QSpan]) -> None:
         self.text = text
         self.lex = lexicon()
+        self.roles = _role_words(self.lex)
         self.quotes = quotes
         self.q_starts = [q.ms for q in quotes]
         mentions: list[Mention] = [*actors.mentions, *actors.unresolved]
-        for m in _PRONOUN.finditer(text):
-            mentions.append(
-                Mention(m.start(), m.end(), m.group(), "\x00" + m.group().lower(), "person", rule="pronoun")
-            )
+        for ps, pe in _pronoun_spans(text):
+            word = text[ps:pe]
+            mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
         mentions = [m for m in mentions if not self.in_quote(m.start)]
         mentions.sort(key=lambda m: m.start)
         mentions = self._absorb(mentions)
@@ -421,14 +492,17 @@ class Attributor:
         spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
         starts = [a for a, _ in spans]
         cues_found = []
-        for c in find_cues(text, self.lex):
+        low = text.lower()
+        self.low = low
+        # the lower-cased text keeps every offset (the usual case): sentence slices of it are lower-cased slices
+        self.low_aligned = len(low) == len(text)
+        for c in _find_cues(text, low, self.lex):
             i = bisect.bisect_right(starts, c.s) - 1
             if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
                 continue  # "United States", "Secretary of State": part of a name
             cues_found.append(c)
         self.cue_list = cues_found
         # which rare frames occur at all in this article: most sentences then skip their regexes
-        low = text.lower()
         self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
         self.stance_words = [w for w in self.lex.stance_adjectives if w in low]
         has_view = any(f.split("{}")[-1].strip(" ’'s") in low for f in self.lex.view_frames)
@@ -453,14 +527,10 @@ class Attributor:
             ):
                 gap = self.text[m.end : n.start]
                 between = _WORD.findall(gap.replace("’s", " ").replace("'s", " "))
-                roles = self.lex.role_heads | self.lex.role_modifiers
+                roles = self.roles
                 has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
                 same_clause = not _CLAUSE_BREAK.search(gap)
-                if (
-                    same_clause
-                    and has_role
-                    and all(w.lower() in roles or w.lower() in ("of", "the") for w in between)
-                ):
+                if same_clause and has_role and all(w.lower() in roles or w.lower() in ("of", "the") for w in between):
                     out.append(
                         Mention(
                             m.start,
@@ -689,9 +759,7 @@ def _kind_of(text: str, q: QSpan, para_start: int, intro_cue: bool) -> QuoteKind
     return "partial"
 
 
-def find_quotes(
-    text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors
-) -> Iterator[LocalQuote]:
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors) -> Iterator[LocalQuote]:
     """Every quote and reported statement of an article, attributed in reading order."""
     lex = lexicon()
     para_quotes: list[list[QSpan]] = []
@@ -714,8 +782,9 @@ def find_quotes(
     source_re, view_re, stance_re = _cue_regexes()
     prev_open = False
     in_body = False
+    captions = any(w in text for w in _CAPTION_WORDS)
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
-        if _looks_like_caption(text, p_start, p_end):
+        if captions and _looks_like_caption(text, p_start, p_end):
             prev_open = False
             continue
         # before the first paragraph that ends a sentence: headline, standfirst, byline, where a quoted
@@ -833,6 +902,10 @@ _CAPTION = re.compile(
 )
 
 
+# every match of _CAPTION contains one of these (a whole-article check before the per-paragraph search)
+_CAPTION_WORDS = ("Photo", "Picture", "Image", "Illustration", "/AFP", "/Reuters", "FILE")
+
+
 def _looks_like_caption(text: str, a: int, b: int) -> bool:
     return bool(_CAPTION.search(text[a:b]))
 
@@ -872,9 +945,7 @@ def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
     if speaker and any(speaker.split()[-1] in word for word in gap.split()[:6]):
         return False  # the gap is the previous quote's own attribution ("Macron told reporters.")
     return (
-        bool(att.lex.cue_re.search(gap[:200]))
-        and any(ch.isupper() for ch in gap.strip()[:1])
-        and len(gap.strip()) > 40
+        bool(att.lex.cue_re.search(gap[:200])) and any(ch.isupper() for ch in gap.strip()[:1]) and len(gap.strip()) > 40
     )
 
 
@@ -1080,13 +1151,17 @@ def _after_attribution(
         subj = opener  # the later mentions sit inside the apposition
     lead_raw = text[start : subj.start].strip()
     lead = lead_raw.lower()
-    roles = att.lex.role_heads | att.lex.role_modifiers
+    roles = att.roles
     lead_words = lead_raw.split()
-    qualified_role = bool(lead_words) and lead_words[-1].lower() in roles and all(
-        w[:1].isupper() or w.lower() in roles for w in lead_words
+    qualified_role = (
+        bool(lead_words)
+        and lead_words[-1].lower() in roles
+        and all(w[:1].isupper() or w.lower() in roles for w in lead_words)
     )  # "IG Metall negotiator X", "Texas Gov. X"
     role_lead = qualified_role or all(
-        w.lower() in roles or w.lower() in ("the", "a", "of") or w.title() in att.lex.demonyms
+        w.lower() in roles
+        or w.lower() in ("the", "a", "of")
+        or w.title() in att.lex.demonyms
         or w in att.lex.honorifics
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
         for w in lead_raw.split()
@@ -1152,9 +1227,7 @@ def _noun_use(text: str, start: int, floor: int) -> bool:
     return prev.islower() and prev in lexicon().cue_forms
 
 
-def _trailing_attribution(
-    att: Attributor, text: str, sent: tuple[int, int], start: int, end: int
-) -> int | None:
+def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
     """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
     rest = text[end : sent[1]]
     if _THAT.search(rest) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
@@ -1219,7 +1292,12 @@ def _statements(
 
     # "According to X, ..." / "..., according to X."
     flags = att.frame_flags
-    has_source = flags[0] and any(w in sent_text.lower() for w in att.source_words)
+    sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
+    has_source = (
+        flags[0]
+        and any(w in sent_low for w in att.source_words)
+        and any(core in sent_low for core in _source_cores(lex))
+    )
     has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
         if att.in_quote(m.start()):
@@ -1237,7 +1315,7 @@ def _statements(
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
             yield from emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
-    has_stance = flags[2] and any(adj in sent_text.lower() for adj in att.stance_words)
+    has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
     for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
