@@ -65,6 +65,7 @@ _SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
 _PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
+_PREPOSITION_BREAK = re.compile(r"[,;:—–“”\"]")
 _WORDISH = re.compile(r"[\w’']")
 _PREPOSITIONS = frozenset(
     {
@@ -509,6 +510,13 @@ class Attributor:
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
         self.cue_starts = [c.s for c in self.cue_list]
         self.resolved_pronouns: dict[int, str | None] = {}
+        # per-article memos of pure predicates, keyed by offsets (a pronoun's speaker is fixed once resolved,
+        # so repeating a lookup never changes its answer)
+        self.memo_collective: dict[tuple[int, int], bool] = {}
+        self.memo_modifier: dict[tuple[int, int, str], bool] = {}
+        self.memo_preposition: dict[tuple[int, int], bool] = {}
+        self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
+        self.memo_cue_speaker: dict[tuple[int, int, int, int], tuple[bool, str | None]] = {}
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
@@ -619,6 +627,13 @@ class Attributor:
         return gender is None or known is None or known == gender
 
     def _is_collective(self, m: Mention) -> bool:
+        key = (m.start, m.end)
+        known = self.memo_collective.get(key)
+        if known is None:
+            known = self.memo_collective[key] = self._collective(m)
+        return known
+
+    def _collective(self, m: Mention) -> bool:
         after = self.text[m.end : m.end + 40].split()
         nxt = after[0].strip(",.;:’'").lower() if after else ""
         if nxt in self.lex.collective_nouns:
@@ -628,6 +643,13 @@ class Attributor:
         return bool(_COORDINATED_SUBJECT.search(before))
 
     def _is_modifier(self, m: Mention) -> bool:
+        key = (m.start, m.end, m.kind)
+        known = self.memo_modifier.get(key)
+        if known is None:
+            known = self.memo_modifier[key] = self._modifier(m)
+        return known
+
+    def _modifier(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 5) : m.start].lower().split()
         after = self.text[m.end : m.end + 20].split()
         if self.text.startswith(("’s", "'s"), m.end):
@@ -640,6 +662,13 @@ class Attributor:
 
     def subject_before(self, cue_start: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
         """(found, speaker) for the subject of a verb at cue_start; found=False when none is visible."""
+        key = (cue_start, sent[0], sent[1])
+        known = self.memo_subject.get(key)
+        if known is None:
+            known = self.memo_subject[key] = self._subject_before(cue_start, sent)
+        return known
+
+    def _subject_before(self, cue_start: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
         cands = self.mentions_in(sent[0], cue_start)
         gap_text = ""
         for m in reversed(cands):
@@ -662,8 +691,15 @@ class Attributor:
         return False, None
 
     def _preceded_by_preposition(self, m: Mention, sent: tuple[int, int]) -> bool:
-        before = self.text[max(sent[0], m.start - 40) : m.start]
-        before = re.split(r"[,;:—–“”\"]", before)[-1]
+        key = (m.start, sent[0])
+        known = self.memo_preposition.get(key)
+        if known is None:
+            known = self.memo_preposition[key] = self._preposition_before(m, sent[0])
+        return known
+
+    def _preposition_before(self, m: Mention, floor: int) -> bool:
+        before = self.text[max(floor, m.start - 40) : m.start]
+        before = _PREPOSITION_BREAK.split(before)[-1]
         words = _WORD.findall(before)
         # skip role words and determiners between a preposition and a name ("with the new US Secretary")
         for k in range(len(words) - 1, -1, -1):
@@ -1048,6 +1084,17 @@ def text_of(att: Attributor) -> str:
 def _speaker_for_cue(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> tuple[bool, str | None]:
+    # a cue's text is text[start:end], so the offsets identify the call within an article
+    key = (start, end, sent[0], sent[1])
+    known = att.memo_cue_speaker.get(key)
+    if known is None:
+        known = att.memo_cue_speaker[key] = _cue_speaker(att, start, end, cue, sent, lex)
+    return known
+
+
+def _cue_speaker(
+    att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
+) -> tuple[bool, str | None]:
     text = att.text
     before = text[max(sent[0], start - 3) : start]
     participle = cue.lower().split()[0].endswith("ing")
@@ -1344,34 +1391,40 @@ def _statements(
                 yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
                 break
     clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
+    s0, s1 = sent
     for c in sent_cues:
-        if att.in_quote(c.start()):
+        cs, ce = c.s, c.e
+        if att.in_quote(cs):
             continue
-        coordinated = _COORDINATED_VERB.search(text[max(sent[0], c.start() - 20) : c.start()])
-        if clause_from >= 0 and c.start() > clause_from and not coordinated:
-            continue
-        that = _THAT_SOON.match(text[c.end() : c.end() + 50])
-        if that and clause_from < 0:
-            clause_from = c.end() + that.end()
-        if c.start() in used:
-            continue
-        if text[max(sent[0], c.start() - 2) : c.start()].strip() == "," and _ASIDE_PREPOSITION.match(
-            text[c.end() : c.end() + 10]
+        if (
+            clause_from >= 0
+            and cs > clause_from
+            and not _COORDINATED_VERB.search(text[s0 if cs - 20 < s0 else cs - 20 : cs])
         ):
+            continue
+        if clause_from < 0:
+            that = _THAT_SOON.match(text[ce : ce + 50])
+            if that:
+                clause_from = ce + that.end()
+        if cs in used:
+            continue
+        if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
             continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
-        passive = _BY.match(text[c.end() : c.end() + 5])
-        if passive and _PASSIVE_AUX.search(text[max(sent[0], c.start() - 8) : c.start()]):
-            ms = att.mentions_in(c.end(), min(sent[1], c.end() + 90))
+        if text[ce : ce + 1].isspace() and _BY.match(text[ce : ce + 5]):
+            passive = _PASSIVE_AUX.search(text[s0 if cs - 8 < s0 else cs - 8 : cs])
+        else:
+            passive = None
+        if passive:
+            ms = att.mentions_in(ce, min(s1, ce + 90))
             if ms and ms[0].kind == "person":
-                yield from emit(att.speaker_of(ms[0], sent), c.group().lower(), sent[0], c.end())
+                yield from emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce)
             continue
-        nxt = text[c.end() : c.end() + 2]
-        if nxt.startswith(("’s", "'s")):
+        if text.startswith(("’s", "'s"), ce):
             continue
-        if _noun_use(text, c.start(), sent[0]):
+        if _noun_use(text, cs, s0):
             continue  # a noun ("the report", "her post"), not a verb
-        found, spk = _speaker_for_cue(att, c.start(), c.end(), c.group(), sent, lex)
-        if not found and (pair := _PAIR.search(text, max(sent[0], c.start() - 30), c.start())):
+        found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
+        if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
             # "the two agreed", "both leaders said": the last two people named before in the sentence
             people = [m.name for m in att.mentions_in(sent[0], pair.start()) if m.kind == "person" and m.name]
             people = [p for p in people if not p.startswith("\x00")]
