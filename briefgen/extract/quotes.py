@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefgen.extract.actors import ArticleActors
 from briefgen.extract.lexicon import Lexicon, lexicon
@@ -66,6 +67,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
 _PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
 _PREPOSITION_BREAK = re.compile(r"[,;:—–“”\"]")
+# at least nine [\w’'-]+ runs (each run is matched whole: a separator must follow it)
+_NINE_WORDS = re.compile(r"[^\w’'-]*[\w’'-]+(?:[^\w’'-]+[\w’'-]+){8}")
 _WORDISH = re.compile(r"[\w’']")
 _PREPOSITIONS = frozenset(
     {
@@ -185,9 +188,8 @@ class QSpan:
     attributed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A reporting cue found in the text (the subset of ``re.Match`` the rules use)."""
+class Cue(NamedTuple):
+    """A reporting cue found in the text (the subset of ``re.Match`` the rules use); a tuple, cheap to build."""
 
     s: int
     e: int
@@ -732,6 +734,8 @@ class Attributor:
             return person
         if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
             return True
+        if _NINE_WORDS.match(g):
+            return False  # more than eight words: neither an affiliation nor a short adverbial gap
         words = _WORD.findall(g)
         if (
             person
@@ -881,6 +885,8 @@ def _tidy_statements(text: str, found: list[LocalQuote]) -> list[LocalQuote]:
     ends at the last clause break before it.
     """
     indirect = [q for q in found if q.kind == "indirect"]
+    if not indirect:
+        return found  # only quotes: nothing to tidy
     kept: list[LocalQuote] = []
     for q in found:
         if q.kind == "indirect" and any(
@@ -1092,12 +1098,18 @@ def _speaker_for_cue(
     return known
 
 
+@lru_cache(maxsize=4096)
+def _is_participle(cue: str) -> bool:
+    """Whether a cue as written starts with an -ing form ("saying", "Adding that")."""
+    return cue.lower().split()[0].endswith("ing")
+
+
 def _cue_speaker(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> tuple[bool, str | None]:
     text = att.text
     before = text[max(sent[0], start - 3) : start]
-    participle = cue.lower().split()[0].endswith("ing")
+    participle = _is_participle(cue)
     if participle and (
         before.rstrip().endswith(",")
         or start == sent[0]
