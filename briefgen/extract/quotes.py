@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from briefgen.extract.actors import ArticleActors
@@ -69,6 +70,8 @@ _PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
 _PREPOSITION_BREAK = re.compile(r"[,;:—–“”\"]")
 # at least nine [\w’'-]+ runs (each run is matched whole: a separator must follow it)
 _NINE_WORDS = re.compile(r"[^\w’'-]*[\w’'-]+(?:[^\w’'-]+[\w’'-]+){8}")
+# two [\w’'-]+ runs: a word character, a separator, a word character
+_TWO_WORDS = re.compile(r"[\w’'-][^\w’'-]+[\w’'-]")
 _WORDISH = re.compile(r"[\w’']")
 _PREPOSITIONS = frozenset(
     {
@@ -536,11 +539,12 @@ class Attributor:
                 and n.start - m.end < 80
             ):
                 gap = self.text[m.end : n.start]
-                between = _WORD.findall(gap.replace("’s", " ").replace("'s", " "))
-                roles = self.roles
-                has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
                 same_clause = not _CLAUSE_BREAK.search(gap)
-                if same_clause and has_role and all(w.lower() in roles or w.lower() in ("of", "the") for w in between):
+                if same_clause:
+                    between = [w.lower() for w in _WORD.findall(gap.replace("’s", " ").replace("'s", " "))]
+                    roles = self.roles
+                    has_role = any(w in roles for w in between) or gap.strip() in ("’s", "'s")
+                if same_clause and has_role and all(w in roles or w in ("of", "the") for w in between):
                     out.append(
                         Mention(
                             m.start,
@@ -1302,14 +1306,14 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
 
 def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
     """The reported clause after a cue: skip listeners up to "that", stop at the sentence end."""
-    window = text[cue_end:sent_end]
-    words = list(_WORD.finditer(window))
     start = cue_end
-    for w in words[:14]:
-        if w.group().lower() == "that":
-            start = cue_end + w.end()
+    for w in islice(_WORD.finditer(text, cue_end, sent_end), 14):
+        word = w.group()
+        low = word.lower()
+        if low == "that":
+            start = w.end()
             break
-        if w.group().lower() not in lex.listeners and not w.group()[:1].isupper():
+        if low not in lex.listeners and not word[:1].isupper():
             break
     end = sent_end
     while end > start and text[end - 1] in " \n.!?;:,":
@@ -1344,8 +1348,8 @@ def _statements(
             b -= 1
         if speaker is None or speaker in emitted or speaker in quoted_speakers:
             return
-        if len(_WORD.findall(text[a:b])) < 2 or b - a > MAX_QUOTE_CHARS:
-            return
+        if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
+            return  # fewer than two words
         emitted.add(speaker)
         yield LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1])
 
