@@ -493,6 +493,8 @@ class Attributor:
         mentions = self._absorb(mentions)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
+        self.possessors = [m for m in mentions if text.startswith(("’s ", "'s "), m.end)]
+        self.p_starts = [m.start for m in self.possessors]
         self.kinds = {a.key: a.kind for a in actors.actors}
         self.state = State(genders=dict(actors.genders))
         spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
@@ -574,6 +576,12 @@ class Attributor:
         """Whether a character offset lies inside a marked quote (marks included)."""
         i = bisect.bisect_right(self.q_starts, pos) - 1
         return i >= 0 and self.quotes[i].ms <= pos < self.quotes[i].me
+
+    def possessors_in(self, a: int, b: int) -> list[Mention]:
+        """Mentions (outside quotes) starting in [a, b) and followed by "’s " or "'s "."""
+        lo = bisect.bisect_left(self.p_starts, a)
+        hi = bisect.bisect_left(self.p_starts, b)
+        return self.possessors[lo:hi]
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         """Mentions (outside quotes) starting in [a, b)."""
@@ -1333,16 +1341,18 @@ def _statements(
     source_re: re.Pattern[str],
     view_re: re.Pattern[str],
     stance_re: re.Pattern[str],
-) -> Iterator[LocalQuote]:
+) -> list[LocalQuote]:
+    """The reported statements of one sentence, in the order the rules find them."""
     lex = att.lex
     sent_cues = att.cues(sent[0], sent[1])
     sent_text = text[sent[0] : sent[1]]
     if not sent_cues and not any(att.frame_flags) and "’s " not in sent_text and "'s " not in sent_text:
-        return  # nothing in this sentence can report speech
+        return []  # nothing in this sentence can report speech
     quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
     emitted: set[str | None] = set()
+    out: list[LocalQuote] = []
 
-    def emit(speaker: str | None, cue: str, a: int, b: int) -> Iterator[LocalQuote]:
+    def emit(speaker: str | None, cue: str, a: int, b: int) -> None:
         a, b = _trim(text, a, b)
         while b > a and text[b - 1] in ".;:, ":
             b -= 1
@@ -1351,7 +1361,7 @@ def _statements(
         if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
             return  # fewer than two words
         emitted.add(speaker)
-        yield LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1])
+        out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1]))
 
     # "According to X, ..." / "..., according to X."
     flags = att.frame_flags
@@ -1371,22 +1381,20 @@ def _statements(
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
-            yield from emit(spk, "according to", comma + 1, sent[1])
+            emit(spk, "according to", comma + 1, sent[1])
         else:
-            yield from emit(spk, "according to", sent[0], m.start())
+            emit(spk, "according to", sent[0], m.start())
     for m in view_re.finditer(text, sent[0], sent[1]) if has_view else ():
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
-            yield from emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
+            emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
     has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
     for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
-            yield from emit(spk, m.group().strip().lower(), m.end(), sent[1])
+            emit(spk, m.group().strip().lower(), m.end(), sent[1])
     # possessor + reporting noun: "Trump's announcement that ..."
-    for mention in att.mentions_in(sent[0], sent[1]):
-        if not text.startswith(("’s ", "'s "), mention.end):
-            continue
+    for mention in att.possessors_in(sent[0], sent[1]):
         words = text[mention.end + 3 : mention.end + 40].split()[:2]
         for w in words:
             w = w.strip(",.;:")
@@ -1404,7 +1412,7 @@ def _statements(
                 a, b = _clause_after(text, cue_pos + len(w), sent[1], lex)
                 if tail.startswith("of "):
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
-                yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
+                emit(att.speaker_of(mention, sent), w.lower(), a, b)
                 break
     clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
     s0, s1 = sent
@@ -1433,7 +1441,7 @@ def _statements(
         if passive:
             ms = att.mentions_in(ce, min(s1, ce + 90))
             if ms and ms[0].kind == "person":
-                yield from emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce)
+                emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce)
             continue
         if text.startswith(("’s", "'s"), ce):
             continue
@@ -1448,7 +1456,7 @@ def _statements(
             if len(pair_names) == 2:
                 a, b = _clause_after(text, c.end(), sent[1], lex)
                 for name in pair_names:
-                    yield from emit(name, c.group().lower(), a, b)
+                    emit(name, c.group().lower(), a, b)
             continue
         if not found or spk is None:
             continue
@@ -1456,4 +1464,5 @@ def _statements(
         trailing = _trailing_attribution(att, text, sent, c.start(), c.end())
         if trailing is not None:
             a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
-        yield from emit(spk, c.group().lower(), a, b)
+        emit(spk, c.group().lower(), a, b)
+    return out
