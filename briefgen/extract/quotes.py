@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefgen.extract.actors import ArticleActors
 from briefgen.extract.lexicon import Lexicon, lexicon
@@ -216,22 +216,40 @@ _NOT_LETTER = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in rang
 _BOUNDARY_MARKS = "’'-"
 
 
-_HEADS: dict[int, tuple[Lexicon, frozenset[bytes]]] = {}
+_HEADS: dict[int, tuple[Lexicon, re.Pattern[bytes]]] = {}
 
 
-def _cue_heads(lex: Lexicon) -> frozenset[bytes]:
-    """Single cue words and first words of phrasal cues, as ASCII bytes (for the word-set intersection)."""
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation of words as a trie (each branch starts with a distinct character)."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return build(trie)
+
+
+def _cue_heads(lex: Lexicon) -> re.Pattern[bytes]:
+    """Single cue words and first words of phrasal cues, as one bytes regex for a space-padded word string."""
     known = _HEADS.get(id(lex))
     if known is not None and known[0] is lex:
         return known[1]
-    words = lex.cue_forms.keys() | lex.cue_phrasal.keys()
-    heads = frozenset(w.encode("ascii") for w in words if w.isascii() and w.isalpha())
+    words = sorted(w for w in lex.cue_forms.keys() | lex.cue_phrasal.keys() if w.isascii() and w.isalpha())
+    heads = re.compile((" " + _trie_pattern(words) + "(?= )").encode("ascii"))
     _HEADS[id(lex)] = (lex, heads)
     return heads
 
 
 def find_cues(text: str, lex: Lexicon) -> list[Cue]:
-    """Every reporting cue of a text: a set intersection of its words, then a find() per cue word."""
+    """Every reporting cue of a text: its whole words that are cue words or heads of phrasal cues."""
     return _find_cues(text, text.lower(), lex)
 
 
@@ -239,34 +257,29 @@ def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
     # ``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
     # one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset
     padded = b" " + low.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
-    present = set(padded.split()) & _cue_heads(lex)
     forms = lex.cue_forms
     out: list[Cue] = []
     n_low = len(low)
-    for wb in sorted(present):
-        w = wb.decode("ascii")
-        tails = lex.cue_phrasal.get(w)
-        needle = b" " + wb + b" "
-        n = len(w)
-        pos = padded.find(needle)
-        while pos != -1:
-            end = pos + n
-            if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in _BOUNDARY_MARKS)) and (
-                end >= n_low or (not low[end].isalpha() and low[end] not in _BOUNDARY_MARKS)
-            ):
-                hit = None
-                if tails:
-                    rest = " ".join(low[end : end + 24].split()[:2])
-                    for tail in tails:
-                        if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
-                            stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
-                            hit = Cue(pos, stop, text[pos:stop])
-                            break
-                if hit is None and w in forms:
-                    hit = Cue(pos, end, text[pos:end])
-                if hit is not None:
-                    out.append(hit)
-            pos = padded.find(needle, pos + 1)
+    for hm in _cue_heads(lex).finditer(padded):
+        pos = hm.start()
+        w = hm.group()[1:].decode("ascii")
+        end = pos + len(w)
+        if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in _BOUNDARY_MARKS)) and (
+            end >= n_low or (not low[end].isalpha() and low[end] not in _BOUNDARY_MARKS)
+        ):
+            hit = None
+            tails = lex.cue_phrasal.get(w)
+            if tails:
+                rest = " ".join(low[end : end + 24].split()[:2])
+                for tail in tails:
+                    if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
+                        stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
+                        hit = Cue(pos, stop, text[pos:stop])
+                        break
+            if hit is None and w in forms:
+                hit = Cue(pos, end, text[pos:end])
+            if hit is not None:
+                out.append(hit)
     out.sort(key=lambda c: (c.s, -c.e))
     return out
 
