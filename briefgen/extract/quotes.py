@@ -501,7 +501,13 @@ class Attributor:
         for ps, pe in _pronoun_spans(text):
             word = text[ps:pe]
             mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
-        mentions = [m for m in mentions if not self.in_quote(m.start)]
+        if quotes:
+            # not inside a marked quote (``in_quote``, inlined: the quote at or before each start)
+            q_ends = [q.me for q in quotes]
+            q_starts = self.q_starts
+            mentions = [
+                m for m in mentions if (i := bisect.bisect_right(q_starts, m.start) - 1) < 0 or q_ends[i] <= m.start
+            ]
         mentions.sort(key=lambda m: m.start)
         mentions = self._absorb(mentions)
         self.mentions = mentions
@@ -526,6 +532,9 @@ class Attributor:
         # which rare frames occur at all in this article: most sentences then skip their regexes
         self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
         self.stance_words = [w for w in self.lex.stance_adjectives if w in low]
+        # pieces of source phrases that occur in the article (a sentence without any skips the source regex)
+        cores = _source_cores(self.lex)
+        self.source_cores = [c for c in cores if c in low] if self.low_aligned else list(cores)
         has_view = any(f.split("{}")[-1].strip(" ’'s") in low for f in self.lex.view_frames)
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
         self.cue_starts = [c.s for c in self.cue_list]
@@ -1380,9 +1389,7 @@ def _statements(
     flags = att.frame_flags
     sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
     has_source = (
-        flags[0]
-        and any(w in sent_low for w in att.source_words)
-        and any(core in sent_low for core in _source_cores(lex))
+        flags[0] and any(w in sent_low for w in att.source_words) and any(core in sent_low for core in att.source_cores)
     )
     has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
