@@ -1368,8 +1368,18 @@ def _statements(
     lex = att.lex
     sent_cues = att.cues(sent[0], sent[1])
     sent_text = text[sent[0] : sent[1]]
-    if not sent_cues and not any(att.frame_flags) and "’s " not in sent_text and "'s " not in sent_text:
+    flags = att.frame_flags
+    if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
         return []  # nothing in this sentence can report speech
+    sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
+    has_source = (
+        flags[0] and any(w in sent_low for w in att.source_words) and any(core in sent_low for core in att.source_cores)
+    )
+    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
+    has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
+    possessors = att.possessors_in(sent[0], sent[1])
+    if not (sent_cues or has_source or has_view or has_stance or possessors):
+        return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
     quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
     emitted: set[str | None] = set()
     out: list[LocalQuote] = []
@@ -1386,12 +1396,6 @@ def _statements(
         out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1]))
 
     # "According to X, ..." / "..., according to X."
-    flags = att.frame_flags
-    sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
-    has_source = (
-        flags[0] and any(w in sent_low for w in att.source_words) and any(core in sent_low for core in att.source_cores)
-    )
-    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
         if att.in_quote(m.start()):
             continue
@@ -1408,13 +1412,12 @@ def _statements(
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
             emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
-    has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
     for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
             emit(spk, m.group().strip().lower(), m.end(), sent[1])
     # possessor + reporting noun: "Trump's announcement that ..."
-    for mention in att.possessors_in(sent[0], sent[1]):
+    for mention in possessors:
         words = text[mention.end + 3 : mention.end + 40].split()[:2]
         for w in words:
             w = w.strip(",.;:")
