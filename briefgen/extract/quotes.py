@@ -280,8 +280,7 @@ def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
                 hit = Cue(pos, end, text[pos:end])
             if hit is not None:
                 out.append(hit)
-    out.sort(key=lambda c: (c.s, -c.e))
-    return out
+    return out  # in text order already: one hit per whole word, found left to right
 
 
 @dataclass(slots=True)
@@ -373,6 +372,8 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
             nxt = _NEXT_CAPITAL.match(text, q.me)
             if nxt is not None:
                 bounds.append(nxt.end())
+    if len(bounds) == 1:
+        return [(bounds[0], end)] if end > bounds[0] else []
     bounds = sorted(set(bounds))
     out = []
     for a, b in zip(bounds, [*bounds[1:], end], strict=True):
@@ -593,6 +594,15 @@ class Attributor:
         lo = bisect.bisect_left(self.cue_starts, a)
         hi = bisect.bisect_left(self.cue_starts, b)
         return [c for c in self.cue_list[lo:hi] if c.e <= b]
+
+    def first_cue(self, a: int, b: int) -> Cue | None:
+        """The first of ``cues(a, b)``, or None."""
+        lo = bisect.bisect_left(self.cue_starts, a)
+        hi = bisect.bisect_left(self.cue_starts, b)
+        for c in self.cue_list[lo:hi]:
+            if c.e <= b:
+                return c
+        return None
 
     def in_quote(self, pos: int) -> bool:
         """Whether a character offset lies inside a marked quote (marks included)."""
@@ -1215,8 +1225,7 @@ def _after_attribution(
         return None
     start = q.me + (len(after) - len(s))
     stretch_end = min(limit, start + 120)
-    found_cues = att.cues(start, stretch_end)
-    m = found_cues[0] if found_cues else None
+    m = att.first_cue(start, stretch_end)
     if m is None:
         return None
     head = text[start : m.start()]
