@@ -1161,7 +1161,10 @@ def _cue_speaker(
         or _SUBORDINATOR_END.search(text[max(sent[0], start - 10) : start])
     ):
         return att.main_subject(sent, start)
-    before_words = _WORD.findall(text[max(sent[0], start - 30) : start])
+    lo = max(sent[0], start - 30)
+    # "and"/"but" among the last two words needs "and" or "but" in the lower-cased stretch
+    low = att.low[lo:start] if att.low_aligned else text[lo:start].lower()
+    before_words = _WORD.findall(text[lo:start]) if "and" in low or "but" in low else []
     if (before_words and before_words[-1].lower() in ("and", "but")) or (
         len(before_words) >= 2
         and before_words[-2].lower() in ("and", "but")
@@ -1285,10 +1288,12 @@ def _governing_cue(
     for m in att.cues(sent[0], q.ms):
         if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
             continue
-        coordinated = _COORDINATED_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
-        relative = _RELATIVE_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
+        lead = text[max(sent[0], m.start() - 20) : m.start()]
+        coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
+        relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
         if outer is not None and not coordinated and not relative:
-            that_clause = _THAT.search(text[outer.end() : m.start()])
+            between = text[outer.end() : m.start()]
+            that_clause = "that" in between and _THAT.search(between)
             if that_clause or att.subject_before(m.start(), sent)[1] is None:
                 continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
@@ -1317,6 +1322,16 @@ def _governing_cue(
     return spk, best.group().lower(), found and spk is not None
 
 
+def _may_coordinate(lead: str) -> bool:
+    """A cheap necessary condition for ``_COORDINATED_VERB``: "and", "but" or a comma in the stretch."""
+    return "and" in lead or "but" in lead or "," in lead
+
+
+def _coordinated(lead: str) -> bool:
+    """Whether a verb follows "and", "but" or a comma (``_COORDINATED_VERB`` on the stretch before it)."""
+    return _may_coordinate(lead) and _COORDINATED_VERB.search(lead) is not None
+
+
 def _noun_use(text: str, start: int, floor: int) -> bool:
     """Whether a cue word is used as a noun ("a post", "the report", "its call")."""
     before = text[max(floor, start - 6) : start].lower()
@@ -1332,7 +1347,7 @@ def _noun_use(text: str, start: int, floor: int) -> bool:
 def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
     """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
     rest = text[end : sent[1]]
-    if _THAT.search(rest) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
+    if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
     comma = text.rfind(",", sent[0], start)
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
@@ -1452,14 +1467,11 @@ def _statements(
         cs, ce = c.s, c.e
         if att.in_quote(cs):
             continue
-        if (
-            clause_from >= 0
-            and cs > clause_from
-            and not _COORDINATED_VERB.search(text[s0 if cs - 20 < s0 else cs - 20 : cs])
-        ):
+        if clause_from >= 0 and cs > clause_from and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs]):
             continue
         if clause_from < 0:
-            that = _THAT_SOON.match(text[ce : ce + 50])
+            window = text[ce : ce + 50]
+            that = _THAT_SOON.match(window) if "that" in window else None
             if that:
                 clause_from = ce + that.end()
         if cs in used:
