@@ -721,7 +721,12 @@ class Attributor:
             if m.end > cue_start:
                 continue
             gap_text = self.text[m.end : cue_start]
-            if m.kind == "person" and m.rule != "pronoun" and _SPOKESMAN_OF.fullmatch(gap_text):
+            if (
+                m.kind == "person"
+                and m.rule != "pronoun"
+                and gap_text[:1] in ("’", "'")
+                and _SPOKESMAN_OF.fullmatch(gap_text)
+            ):
                 return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
             if not self._gap_ok(gap_text, m.kind == "person"):
                 continue
@@ -770,7 +775,7 @@ class Attributor:
     def _gap_ok(self, gap: str, person: bool = True) -> bool:
         """Between subject and verb: nothing, adverbs, time phrases, or one comma-bounded aside."""
         g = gap.strip()
-        if not g or _ACRONYM_ASIDE.fullmatch(g):
+        if not g or (g[0] == "(" and _ACRONYM_ASIDE.fullmatch(g)):
             return True  # nothing, or "(UKHSA)" after the full name
         if g == ",":
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
@@ -1409,11 +1414,11 @@ def _statements(
     out: list[LocalQuote] = []
 
     def emit(speaker: str | None, cue: str, a: int, b: int) -> None:
+        if speaker is None or speaker in emitted or speaker in quoted_speakers:
+            return
         a, b = _trim(text, a, b)
         while b > a and text[b - 1] in ".;:, ":
             b -= 1
-        if speaker is None or speaker in emitted or speaker in quoted_speakers:
-            return
         if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
             return  # fewer than two words
         emitted.add(speaker)
