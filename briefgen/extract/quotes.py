@@ -552,17 +552,15 @@ class Attributor:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
         out: list[Mention] = []
         i = 0
-        while i < len(mentions):
+        count = len(mentions)
+        while i < count:
             m = mentions[i]
-            n = mentions[i + 1] if i + 1 < len(mentions) else None
-            if (
-                m.kind != "person"
-                and n is not None
-                and n.kind == "person"
-                and n.rule != "pronoun"
-                and n.start >= m.end
-                and n.start - m.end < 80
-            ):
+            if m.kind == "person" or i + 1 == count:
+                out.append(m)  # only a non-person mention followed by another one can be absorbed
+                i += 1
+                continue
+            n = mentions[i + 1]
+            if n.kind == "person" and n.rule != "pronoun" and n.start >= m.end and n.start - m.end < 80:
                 gap = self.text[m.end : n.start]
                 same_clause = not _CLAUSE_BREAK.search(gap)
                 if same_clause:
