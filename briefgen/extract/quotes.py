@@ -913,9 +913,12 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
                     continue
                 out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1]))
-            out.extend(_statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re))
-            out = _tidy_statements(text, out)
-            out.sort(key=lambda lq: lq.start)
+            statements = _statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re)
+            if statements:  # quotes alone need no tidying
+                out.extend(statements)
+                out = _tidy_statements(text, out)
+            if len(out) > 1:
+                out.sort(key=lambda lq: lq.start)
             for lq in out:
                 att.remember(lq.speaker)
             yield from out
