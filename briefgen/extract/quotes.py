@@ -220,7 +220,7 @@ _NOT_LETTER = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in rang
 _BOUNDARY_MARKS = "’'-"
 
 
-_HEADS: dict[int, tuple[Lexicon, re.Pattern[bytes]]] = {}
+_HEADS: dict[int, tuple[Lexicon, re.Pattern[bytes], dict[bytes, tuple[str, dict[str, str] | None, bool]]]] = {}
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -241,15 +241,20 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
-def _cue_heads(lex: Lexicon) -> re.Pattern[bytes]:
-    """Single cue words and first words of phrasal cues, as one bytes regex for a space-padded word string."""
+def _cue_heads(
+    lex: Lexicon,
+) -> tuple[re.Pattern[bytes], dict[bytes, tuple[str, dict[str, str] | None, bool]]]:
+    """Single cue words and first words of phrasal cues, as one bytes regex for a space-padded word string,
+    and for each (as matched, with its leading space) the word, its phrasal tails and whether it is a cue alone.
+    """
     known = _HEADS.get(id(lex))
     if known is not None and known[0] is lex:
-        return known[1]
+        return known[1], known[2]
     words = sorted(w for w in lex.cue_forms.keys() | lex.cue_phrasal.keys() if w.isascii() and w.isalpha())
     heads = re.compile((" " + _trie_pattern(words) + "(?= )").encode("ascii"))
-    _HEADS[id(lex)] = (lex, heads)
-    return heads
+    table = {(" " + w).encode("ascii"): (w, lex.cue_phrasal.get(w), w in lex.cue_forms) for w in words}
+    _HEADS[id(lex)] = (lex, heads, table)
+    return heads, table
 
 
 def find_cues(text: str, lex: Lexicon) -> list[Cue]:
@@ -261,18 +266,17 @@ def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
     # ``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
     # one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset
     padded = b" " + low.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
-    forms = lex.cue_forms
+    heads, table = _cue_heads(lex)
     out: list[Cue] = []
     n_low = len(low)
-    for hm in _cue_heads(lex).finditer(padded):
+    for hm in heads.finditer(padded):
         pos = hm.start()
-        w = hm.group()[1:].decode("ascii")
+        w, tails, alone = table[hm.group()]
         end = pos + len(w)
         if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in _BOUNDARY_MARKS)) and (
             end >= n_low or (not low[end].isalpha() and low[end] not in _BOUNDARY_MARKS)
         ):
             hit = None
-            tails = lex.cue_phrasal.get(w)
             if tails:
                 rest = " ".join(low[end : end + 24].split()[:2])
                 for tail in tails:
@@ -280,7 +284,7 @@ def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
                         stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
                         hit = Cue(pos, stop, text[pos:stop])
                         break
-            if hit is None and w in forms:
+            if hit is None and alone:
                 hit = Cue(pos, end, text[pos:end])
             if hit is not None:
                 out.append(hit)
