@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
+from typing import Any, NamedTuple
 
 from briefgen.extract.actors import ArticleActors
 from briefgen.extract.lexicon import Lexicon, lexicon
@@ -64,6 +66,17 @@ _ABBREV = frozenset(
 _SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
+_PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
+_PREPOSITION_BREAK = re.compile(r"[,;:—–“”\"]")
+# at least nine [\w’'-]+ runs (each run is matched whole: a separator must follow it)
+_NINE_WORDS = re.compile(r"[^\w’'-]*[\w’'-]+(?:[^\w’'-]+[\w’'-]+){8}")
+# two [\w’'-]+ runs: a word character, a separator, a word character
+_TWO_WORDS = re.compile(r"[\w’'-][^\w’'-]+[\w’'-]")
+# character sets the rules test for presence (one search instead of a generator over the characters)
+_STOP_MARK = re.compile('[.;:“”"]')
+_COMMA_STOP_MARK = re.compile('[,.;:“”"]')
+_SENTENCE_STOP = re.compile("[.;!?]")
+_WORDISH = re.compile(r"[\w’']")
 _PREPOSITIONS = frozenset(
     {
         "with",
@@ -127,9 +140,7 @@ _PREPOSITIONS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
-_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} "
-)
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
 _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
 _NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
 _CLAUSE_START = re.compile(
@@ -184,9 +195,8 @@ class QSpan:
     attributed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A reporting cue found in the text (the subset of ``re.Match`` the rules use)."""
+class Cue(NamedTuple):
+    """A reporting cue found in the text (the subset of ``re.Match`` the rules use); a tuple, cheap to build."""
 
     s: int
     e: int
@@ -205,41 +215,80 @@ class Cue:
         return self.surface
 
 
-_ALPHA = re.compile(r"[A-Za-z]+")
+# every byte that is not an ASCII letter becomes a space: ``bytes.split`` then yields the [A-Za-z]+ runs
+_NOT_LETTER = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+_BOUNDARY_MARKS = "’'-"
+
+
+_HEADS: dict[int, tuple[Lexicon, re.Pattern[bytes], dict[bytes, tuple[str, dict[str, str] | None, bool]]]] = {}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation of words as a trie (each branch starts with a distinct character)."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+
+    return build(trie)
+
+
+def _cue_heads(
+    lex: Lexicon,
+) -> tuple[re.Pattern[bytes], dict[bytes, tuple[str, dict[str, str] | None, bool]]]:
+    """Single cue words and first words of phrasal cues, as one bytes regex for a space-padded word string,
+    and for each (as matched, with its leading space) the word, its phrasal tails and whether it is a cue alone.
+    """
+    known = _HEADS.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1], known[2]
+    words = sorted(w for w in lex.cue_forms.keys() | lex.cue_phrasal.keys() if w.isascii() and w.isalpha())
+    heads = re.compile((" " + _trie_pattern(words) + "(?= )").encode("ascii"))
+    table = {(" " + w).encode("ascii"): (w, lex.cue_phrasal.get(w), w in lex.cue_forms) for w in words}
+    _HEADS[id(lex)] = (lex, heads, table)
+    return heads, table
 
 
 def find_cues(text: str, lex: Lexicon) -> list[Cue]:
-    """Every reporting cue of a text: a set intersection of its words, then a find() per cue word."""
-    low = text.lower()
-    present = set(_ALPHA.findall(low))
-    forms = lex.cue_forms
+    """Every reporting cue of a text: its whole words that are cue words or heads of phrasal cues."""
+    return _find_cues(text, text.lower(), lex)
+
+
+def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
+    # ``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
+    # one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset
+    padded = b" " + low.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
+    heads, table = _cue_heads(lex)
     out: list[Cue] = []
-    taken: set[int] = set()
-    for w in sorted(present & (forms.keys() | lex.cue_phrasal.keys())):
-        tails = lex.cue_phrasal.get(w)
-        pos = low.find(w)
-        n = len(w)
-        while pos != -1:
-            end = pos + n
-            if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in "’'-")) and (
-                end >= len(low) or (not low[end].isalpha() and low[end] not in "’'-")
-            ):
-                hit = None
-                if tails:
-                    rest = " ".join(low[end : end + 24].split()[:2])
-                    for tail in tails:
-                        if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
-                            stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
-                            hit = Cue(pos, stop, text[pos:stop])
-                            break
-                if hit is None and w in forms:
-                    hit = Cue(pos, end, text[pos:end])
-                if hit is not None and pos not in taken:
-                    taken.add(pos)
-                    out.append(hit)
-            pos = low.find(w, pos + 1)
-    out.sort(key=lambda c: (c.s, -c.e))
-    return out
+    n_low = len(low)
+    for hm in heads.finditer(padded):
+        pos = hm.start()
+        w, tails, alone = table[hm.group()]
+        end = pos + len(w)
+        if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in _BOUNDARY_MARKS)) and (
+            end >= n_low or (not low[end].isalpha() and low[end] not in _BOUNDARY_MARKS)
+        ):
+            hit = None
+            if tails:
+                rest = " ".join(low[end : end + 24].split()[:2])
+                for tail in tails:
+                    if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
+                        stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
+                        hit = Cue(pos, stop, text[pos:stop])
+                        break
+            if hit is None and alone:
+                hit = Cue(pos, end, text[pos:end])
+            if hit is not None:
+                out.append(hit)
+    return out  # in text order already: one hit per whole word, found left to right
 
 
 @dataclass(slots=True)
@@ -331,6 +380,8 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
             nxt = _NEXT_CAPITAL.match(text, q.me)
             if nxt is not None:
                 bounds.append(nxt.end())
+    if len(bounds) == 1:
+        return [(bounds[0], end)] if end > bounds[0] else []
     bounds = sorted(set(bounds))
     out = []
     for a, b in zip(bounds, [*bounds[1:], end], strict=True):
@@ -349,14 +400,10 @@ def _cue_noun_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    source = re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(p) for p in lex.source_phrases) + r")\s+", re.IGNORECASE
-    )
+    source = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in lex.source_phrases) + r")\s+", re.IGNORECASE)
     frames = [f.replace("{}", "\x00") for f in lex.view_frames]
     view = re.compile(
-        r"(?<![\w])(?:"
-        + "|".join(re.escape(f).replace("\x00", r"(?P<who>[^,]{1,80}?)") for f in frames[:1])
-        + r")",
+        r"(?<![\w])(?:" + "|".join(re.escape(f).replace("\x00", r"(?P<who>[^,]{1,80}?)") for f in frames[:1]) + r")",
         re.IGNORECASE,
     )
     frame_alt = "|".join(re.escape(f).replace("\x00", r"[^,]{1,80}?") for f in frames)
@@ -379,6 +426,27 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return source, view, stance
 
 
+_CORES: dict[int, tuple[Lexicon, tuple[str, ...]]] = {}
+
+
+def _source_cores(lex: Lexicon) -> tuple[str, ...]:
+    """For each source phrase, a piece that the lower-cased text of any match of the source regex contains.
+
+    The piece avoids i, k and s, the ASCII letters that ``re.IGNORECASE`` also matches to other characters
+    (ı, İ, K, ſ), so the check is a necessary condition of a match: sentences without any piece skip the regex.
+    """
+    known = _CORES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    cores = []
+    for phrase in lex.source_phrases:
+        low = phrase.lower()
+        pieces = re.split(r"[^a-hjlmnoprt-z ]", low) if low == phrase else [""]
+        cores.append(max(pieces, key=len))
+    _CORES[id(lex)] = (lex, tuple(cores))
+    return tuple(cores)
+
+
 def _verb_surface(lex: Lexicon) -> dict[str, str]:
     forms = {
         "remain": "remain",
@@ -398,69 +466,116 @@ def _verb_surface(lex: Lexicon) -> dict[str, str]:
     return forms
 
 
+def _pronoun_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_PRONOUN.finditer`` finds, via a find() per pronoun on the text's ASCII-letter runs."""
+    # each match is a whole [A-Za-z]+ run (its neighbours are no word characters): find the runs, then check
+    padded = b" " + text.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
+    n = len(text)
+    spans = []
+    for needle in _PRONOUN_WORDS:
+        size = len(needle) - 2
+        pos = padded.find(needle)
+        while pos != -1:
+            end = pos + size
+            if (pos == 0 or not _WORDISH.match(text, pos - 1)) and (end >= n or not _WORDISH.match(text, end)):
+                spans.append((pos, end))
+            pos = padded.find(needle, pos + 1)
+    spans.sort()
+    return spans
+
+
+_ROLES: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _role_words(lex: Lexicon) -> frozenset[str]:
+    """Role heads and modifiers in one set (built once per lexicon)."""
+    known = _ROLES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    roles = lex.role_heads | lex.role_modifiers
+    _ROLES[id(lex)] = (lex, roles)
+    return roles
+
+
 class Attributor:
     """Attribution for one article: mentions, pronouns and the reading-order speaker history."""
 
     def __init__(self, text: str, actors: ArticleActors, quotes: list[QSpan]) -> None:
         self.text = text
         self.lex = lexicon()
+        self.roles = _role_words(self.lex)
         self.quotes = quotes
         self.q_starts = [q.ms for q in quotes]
         mentions: list[Mention] = [*actors.mentions, *actors.unresolved]
-        for m in _PRONOUN.finditer(text):
-            mentions.append(
-                Mention(m.start(), m.end(), m.group(), "\x00" + m.group().lower(), "person", rule="pronoun")
-            )
-        mentions = [m for m in mentions if not self.in_quote(m.start)]
+        for ps, pe in _pronoun_spans(text):
+            word = text[ps:pe]
+            mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
+        if quotes:
+            # not inside a marked quote (``in_quote``, inlined: the quote at or before each start)
+            q_ends = [q.me for q in quotes]
+            q_starts = self.q_starts
+            mentions = [
+                m for m in mentions if (i := bisect.bisect_right(q_starts, m.start) - 1) < 0 or q_ends[i] <= m.start
+            ]
         mentions.sort(key=lambda m: m.start)
         mentions = self._absorb(mentions)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
+        self.possessors = [m for m in mentions if text.startswith(("’s ", "'s "), m.end)]
+        self.p_starts = [m.start for m in self.possessors]
         self.kinds = {a.key: a.kind for a in actors.actors}
         self.state = State(genders=dict(actors.genders))
         spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
         starts = [a for a, _ in spans]
         cues_found = []
-        for c in find_cues(text, self.lex):
+        low = text.lower()
+        self.low = low
+        # the lower-cased text keeps every offset (the usual case): sentence slices of it are lower-cased slices
+        self.low_aligned = len(low) == len(text)
+        for c in _find_cues(text, low, self.lex):
             i = bisect.bisect_right(starts, c.s) - 1
             if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
                 continue  # "United States", "Secretary of State": part of a name
             cues_found.append(c)
         self.cue_list = cues_found
         # which rare frames occur at all in this article: most sentences then skip their regexes
-        low = text.lower()
         self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
         self.stance_words = [w for w in self.lex.stance_adjectives if w in low]
+        # pieces of source phrases that occur in the article (a sentence without any skips the source regex)
+        cores = _source_cores(self.lex)
+        self.source_cores = [c for c in cores if c in low] if self.low_aligned else list(cores)
         has_view = any(f.split("{}")[-1].strip(" ’'s") in low for f in self.lex.view_frames)
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
         self.cue_starts = [c.s for c in self.cue_list]
         self.resolved_pronouns: dict[int, str | None] = {}
+        # per-article memos of pure predicates, keyed by offsets (a pronoun's speaker is fixed once resolved,
+        # so repeating a lookup never changes its answer)
+        self.memo_collective: dict[tuple[int, int], bool] = {}
+        self.memo_modifier: dict[tuple[int, int, str], bool] = {}
+        self.memo_preposition: dict[tuple[int, int], bool] = {}
+        self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
+        self.memo_cue_speaker: dict[tuple[int, int, int, int], tuple[bool, str | None]] = {}
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
         out: list[Mention] = []
         i = 0
-        while i < len(mentions):
+        count = len(mentions)
+        while i < count:
             m = mentions[i]
-            n = mentions[i + 1] if i + 1 < len(mentions) else None
-            if (
-                m.kind != "person"
-                and n is not None
-                and n.kind == "person"
-                and n.rule != "pronoun"
-                and n.start >= m.end
-                and n.start - m.end < 80
-            ):
+            if m.kind == "person" or i + 1 == count:
+                out.append(m)  # only a non-person mention followed by another one can be absorbed
+                i += 1
+                continue
+            n = mentions[i + 1]
+            if n.kind == "person" and n.rule != "pronoun" and n.start >= m.end and n.start - m.end < 80:
                 gap = self.text[m.end : n.start]
-                between = _WORD.findall(gap.replace("’s", " ").replace("'s", " "))
-                roles = self.lex.role_heads | self.lex.role_modifiers
-                has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
                 same_clause = not _CLAUSE_BREAK.search(gap)
-                if (
-                    same_clause
-                    and has_role
-                    and all(w.lower() in roles or w.lower() in ("of", "the") for w in between)
-                ):
+                if same_clause:
+                    between = [w.lower() for w in _WORD.findall(gap.replace("’s", " ").replace("'s", " "))]
+                    roles = self.roles
+                    has_role = any(w in roles for w in between) or gap.strip() in ("’s", "'s")
+                if same_clause and has_role and all(w in roles or w in ("of", "the") for w in between):
                     out.append(
                         Mention(
                             m.start,
@@ -486,10 +601,25 @@ class Attributor:
         hi = bisect.bisect_left(self.cue_starts, b)
         return [c for c in self.cue_list[lo:hi] if c.e <= b]
 
+    def first_cue(self, a: int, b: int) -> Cue | None:
+        """The first of ``cues(a, b)``, or None."""
+        lo = bisect.bisect_left(self.cue_starts, a)
+        hi = bisect.bisect_left(self.cue_starts, b)
+        for c in self.cue_list[lo:hi]:
+            if c.e <= b:
+                return c
+        return None
+
     def in_quote(self, pos: int) -> bool:
         """Whether a character offset lies inside a marked quote (marks included)."""
         i = bisect.bisect_right(self.q_starts, pos) - 1
         return i >= 0 and self.quotes[i].ms <= pos < self.quotes[i].me
+
+    def possessors_in(self, a: int, b: int) -> list[Mention]:
+        """Mentions (outside quotes) starting in [a, b) and followed by "’s " or "'s "."""
+        lo = bisect.bisect_left(self.p_starts, a)
+        hi = bisect.bisect_left(self.p_starts, b)
+        return self.possessors[lo:hi]
 
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         """Mentions (outside quotes) starting in [a, b)."""
@@ -549,6 +679,13 @@ class Attributor:
         return gender is None or known is None or known == gender
 
     def _is_collective(self, m: Mention) -> bool:
+        key = (m.start, m.end)
+        known = self.memo_collective.get(key)
+        if known is None:
+            known = self.memo_collective[key] = self._collective(m)
+        return known
+
+    def _collective(self, m: Mention) -> bool:
         after = self.text[m.end : m.end + 40].split()
         nxt = after[0].strip(",.;:’'").lower() if after else ""
         if nxt in self.lex.collective_nouns:
@@ -558,6 +695,13 @@ class Attributor:
         return bool(_COORDINATED_SUBJECT.search(before))
 
     def _is_modifier(self, m: Mention) -> bool:
+        key = (m.start, m.end, m.kind)
+        known = self.memo_modifier.get(key)
+        if known is None:
+            known = self.memo_modifier[key] = self._modifier(m)
+        return known
+
+    def _modifier(self, m: Mention) -> bool:
         before = self.text[max(0, m.start - 5) : m.start].lower().split()
         after = self.text[m.end : m.end + 20].split()
         if self.text.startswith(("’s", "'s"), m.end):
@@ -570,13 +714,25 @@ class Attributor:
 
     def subject_before(self, cue_start: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
         """(found, speaker) for the subject of a verb at cue_start; found=False when none is visible."""
+        key = (cue_start, sent[0], sent[1])
+        known = self.memo_subject.get(key)
+        if known is None:
+            known = self.memo_subject[key] = self._subject_before(cue_start, sent)
+        return known
+
+    def _subject_before(self, cue_start: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
         cands = self.mentions_in(sent[0], cue_start)
         gap_text = ""
         for m in reversed(cands):
             if m.end > cue_start:
                 continue
             gap_text = self.text[m.end : cue_start]
-            if m.kind == "person" and m.rule != "pronoun" and _SPOKESMAN_OF.fullmatch(gap_text):
+            if (
+                m.kind == "person"
+                and m.rule != "pronoun"
+                and gap_text[:1] in ("’", "'")
+                and _SPOKESMAN_OF.fullmatch(gap_text)
+            ):
                 return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
             if not self._gap_ok(gap_text, m.kind == "person"):
                 continue
@@ -592,8 +748,15 @@ class Attributor:
         return False, None
 
     def _preceded_by_preposition(self, m: Mention, sent: tuple[int, int]) -> bool:
-        before = self.text[max(sent[0], m.start - 40) : m.start]
-        before = re.split(r"[,;:—–“”\"]", before)[-1]
+        key = (m.start, sent[0])
+        known = self.memo_preposition.get(key)
+        if known is None:
+            known = self.memo_preposition[key] = self._preposition_before(m, sent[0])
+        return known
+
+    def _preposition_before(self, m: Mention, floor: int) -> bool:
+        before = self.text[max(floor, m.start - 40) : m.start]
+        before = _PREPOSITION_BREAK.split(before)[-1]
         words = _WORD.findall(before)
         # skip role words and determiners between a preposition and a name ("with the new US Secretary")
         for k in range(len(words) - 1, -1, -1):
@@ -618,7 +781,7 @@ class Attributor:
     def _gap_ok(self, gap: str, person: bool = True) -> bool:
         """Between subject and verb: nothing, adverbs, time phrases, or one comma-bounded aside."""
         g = gap.strip()
-        if not g or _ACRONYM_ASIDE.fullmatch(g):
+        if not g or (g[0] == "(" and _ACRONYM_ASIDE.fullmatch(g)):
             return True  # nothing, or "(UKHSA)" after the full name
         if g == ",":
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
@@ -626,16 +789,18 @@ class Attributor:
             return person
         if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
             return True
+        if _NINE_WORDS.match(g):
+            return False  # more than eight words: neither an affiliation nor a short adverbial gap
         words = _WORD.findall(g)
         if (
             person
             and len(words) <= 8
             and words
             and words[0].lower() in _AFFILIATION_LINK
-            and not any(ch in g for ch in ',.;:“”"')
+            and not _COMMA_STOP_MARK.search(g)
         ):
             return True  # "X of the DIW institute in Berlin told": an affiliation, not a new subject
-        if len(words) > 5 or any(ch in g for ch in '.;:“”"'):
+        if len(words) > 5 or _STOP_MARK.search(g):
             return False
         return all(
             w.lower() in self.lex.adverbs
@@ -689,9 +854,7 @@ def _kind_of(text: str, q: QSpan, para_start: int, intro_cue: bool) -> QuoteKind
     return "partial"
 
 
-def find_quotes(
-    text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors
-) -> Iterator[LocalQuote]:
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors) -> Iterator[LocalQuote]:
     """Every quote and reported statement of an article, attributed in reading order."""
     lex = lexicon()
     para_quotes: list[list[QSpan]] = []
@@ -714,8 +877,9 @@ def find_quotes(
     source_re, view_re, stance_re = _cue_regexes()
     prev_open = False
     in_body = False
+    captions = any(w in text for w in _CAPTION_WORDS)
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
-        if _looks_like_caption(text, p_start, p_end):
+        if captions and _looks_like_caption(text, p_start, p_end):
             prev_open = False
             continue
         # before the first paragraph that ends a sentence: headline, standfirst, byline, where a quoted
@@ -753,9 +917,12 @@ def find_quotes(
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
                     continue
                 out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1]))
-            out.extend(_statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re))
-            out = _tidy_statements(text, out)
-            out.sort(key=lambda lq: lq.start)
+            statements = _statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re)
+            if statements:  # quotes alone need no tidying
+                out.extend(statements)
+                out = _tidy_statements(text, out)
+            if len(out) > 1:
+                out.sort(key=lambda lq: lq.start)
             for lq in out:
                 att.remember(lq.speaker)
             yield from out
@@ -776,6 +943,8 @@ def _tidy_statements(text: str, found: list[LocalQuote]) -> list[LocalQuote]:
     ends at the last clause break before it.
     """
     indirect = [q for q in found if q.kind == "indirect"]
+    if not indirect:
+        return found  # only quotes: nothing to tidy
     kept: list[LocalQuote] = []
     for q in found:
         if q.kind == "indirect" and any(
@@ -833,6 +1002,10 @@ _CAPTION = re.compile(
 )
 
 
+# every match of _CAPTION contains one of these (a whole-article check before the per-paragraph search)
+_CAPTION_WORDS = ("Photo", "Picture", "Image", "Illustration", "/AFP", "/Reuters", "FILE")
+
+
 def _looks_like_caption(text: str, a: int, b: int) -> bool:
     return bool(_CAPTION.search(text[a:b]))
 
@@ -871,11 +1044,9 @@ def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
     """Whether narrative between two quotes names a different speaker with a cue."""
     if speaker and any(speaker.split()[-1] in word for word in gap.split()[:6]):
         return False  # the gap is the previous quote's own attribution ("Macron told reporters.")
-    return (
-        bool(att.lex.cue_re.search(gap[:200]))
-        and any(ch.isupper() for ch in gap.strip()[:1])
-        and len(gap.strip()) > 40
-    )
+    # the cheap tests first: the cue regex is a long alternation
+    stripped = gap.strip()
+    return len(stripped) > 40 and stripped[:1].isupper() and bool(att.lex.cue_re.search(gap[:200]))
 
 
 def _attribute_quote(
@@ -977,9 +1148,26 @@ def text_of(att: Attributor) -> str:
 def _speaker_for_cue(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> tuple[bool, str | None]:
+    # a cue's text is text[start:end], so the offsets identify the call within an article
+    key = (start, end, sent[0], sent[1])
+    known = att.memo_cue_speaker.get(key)
+    if known is None:
+        known = att.memo_cue_speaker[key] = _cue_speaker(att, start, end, cue, sent, lex)
+    return known
+
+
+@lru_cache(maxsize=4096)
+def _is_participle(cue: str) -> bool:
+    """Whether a cue as written starts with an -ing form ("saying", "Adding that")."""
+    return cue.lower().split()[0].endswith("ing")
+
+
+def _cue_speaker(
+    att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
+) -> tuple[bool, str | None]:
     text = att.text
     before = text[max(sent[0], start - 3) : start]
-    participle = cue.lower().split()[0].endswith("ing")
+    participle = _is_participle(cue)
     if participle and (
         before.rstrip().endswith(",")
         or start == sent[0]
@@ -987,7 +1175,10 @@ def _speaker_for_cue(
         or _SUBORDINATOR_END.search(text[max(sent[0], start - 10) : start])
     ):
         return att.main_subject(sent, start)
-    before_words = _WORD.findall(text[max(sent[0], start - 30) : start])
+    lo = max(sent[0], start - 30)
+    # "and"/"but" among the last two words needs "and" or "but" in the lower-cased stretch
+    low = att.low[lo:start] if att.low_aligned else text[lo:start].lower()
+    before_words = _WORD.findall(text[lo:start]) if "and" in low or "but" in low else []
     if (before_words and before_words[-1].lower() in ("and", "but")) or (
         len(before_words) >= 2
         and before_words[-2].lower() in ("and", "but")
@@ -1051,13 +1242,12 @@ def _after_attribution(
         return None
     start = q.me + (len(after) - len(s))
     stretch_end = min(limit, start + 120)
-    found_cues = att.cues(start, stretch_end)
-    m = found_cues[0] if found_cues else None
+    m = att.first_cue(start, stretch_end)
     if m is None:
         return None
     head = text[start : m.start()]
     bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
-    if any(ch in bare_head for ch in ".;!?") and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
+    if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
         return None
     used.add(m.start())
     cue = m.group().lower()
@@ -1080,13 +1270,17 @@ def _after_attribution(
         subj = opener  # the later mentions sit inside the apposition
     lead_raw = text[start : subj.start].strip()
     lead = lead_raw.lower()
-    roles = att.lex.role_heads | att.lex.role_modifiers
+    roles = att.roles
     lead_words = lead_raw.split()
-    qualified_role = bool(lead_words) and lead_words[-1].lower() in roles and all(
-        w[:1].isupper() or w.lower() in roles for w in lead_words
+    qualified_role = (
+        bool(lead_words)
+        and lead_words[-1].lower() in roles
+        and all(w[:1].isupper() or w.lower() in roles for w in lead_words)
     )  # "IG Metall negotiator X", "Texas Gov. X"
     role_lead = qualified_role or all(
-        w.lower() in roles or w.lower() in ("the", "a", "of") or w.title() in att.lex.demonyms
+        w.lower() in roles
+        or w.lower() in ("the", "a", "of")
+        or w.title() in att.lex.demonyms
         or w in att.lex.honorifics
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
         for w in lead_raw.split()
@@ -1108,10 +1302,12 @@ def _governing_cue(
     for m in att.cues(sent[0], q.ms):
         if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
             continue
-        coordinated = _COORDINATED_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
-        relative = _RELATIVE_VERB.search(text[max(sent[0], m.start() - 20) : m.start()])
+        lead = text[max(sent[0], m.start() - 20) : m.start()]
+        coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
+        relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
         if outer is not None and not coordinated and not relative:
-            that_clause = _THAT.search(text[outer.end() : m.start()])
+            between = text[outer.end() : m.start()]
+            that_clause = "that" in between and _THAT.search(between)
             if that_clause or att.subject_before(m.start(), sent)[1] is None:
                 continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
@@ -1140,6 +1336,16 @@ def _governing_cue(
     return spk, best.group().lower(), found and spk is not None
 
 
+def _may_coordinate(lead: str) -> bool:
+    """A cheap necessary condition for ``_COORDINATED_VERB``: "and", "but" or a comma in the stretch."""
+    return "and" in lead or "but" in lead or "," in lead
+
+
+def _coordinated(lead: str) -> bool:
+    """Whether a verb follows "and", "but" or a comma (``_COORDINATED_VERB`` on the stretch before it)."""
+    return _may_coordinate(lead) and _COORDINATED_VERB.search(lead) is not None
+
+
 def _noun_use(text: str, start: int, floor: int) -> bool:
     """Whether a cue word is used as a noun ("a post", "the report", "its call")."""
     before = text[max(floor, start - 6) : start].lower()
@@ -1152,32 +1358,30 @@ def _noun_use(text: str, start: int, floor: int) -> bool:
     return prev.islower() and prev in lexicon().cue_forms
 
 
-def _trailing_attribution(
-    att: Attributor, text: str, sent: tuple[int, int], start: int, end: int
-) -> int | None:
+def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
     """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
     rest = text[end : sent[1]]
-    if _THAT.search(rest) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
+    if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
     comma = text.rfind(",", sent[0], start)
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
         return None
     between = text[comma + 1 : start]
-    if len(between.split()) > 8 or any(ch in between for ch in '.;:“”"'):
+    if len(between.split()) > 8 or _STOP_MARK.search(between):
         return None
     return comma
 
 
 def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
     """The reported clause after a cue: skip listeners up to "that", stop at the sentence end."""
-    window = text[cue_end:sent_end]
-    words = list(_WORD.finditer(window))
     start = cue_end
-    for w in words[:14]:
-        if w.group().lower() == "that":
-            start = cue_end + w.end()
+    for w in islice(_WORD.finditer(text, cue_end, sent_end), 14):
+        word = w.group()
+        low = word.lower()
+        if low == "that":
+            start = w.end()
             break
-        if w.group().lower() not in lex.listeners and not w.group()[:1].isupper():
+        if low not in lex.listeners and not word[:1].isupper():
             break
     end = sent_end
     while end > start and text[end - 1] in " \n.!?;:,":
@@ -1197,30 +1401,39 @@ def _statements(
     source_re: re.Pattern[str],
     view_re: re.Pattern[str],
     stance_re: re.Pattern[str],
-) -> Iterator[LocalQuote]:
+) -> list[LocalQuote]:
+    """The reported statements of one sentence, in the order the rules find them."""
     lex = att.lex
     sent_cues = att.cues(sent[0], sent[1])
     sent_text = text[sent[0] : sent[1]]
-    if not sent_cues and not any(att.frame_flags) and "’s " not in sent_text and "'s " not in sent_text:
-        return  # nothing in this sentence can report speech
+    flags = att.frame_flags
+    if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
+        return []  # nothing in this sentence can report speech
+    sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
+    has_source = (
+        flags[0] and any(w in sent_low for w in att.source_words) and any(core in sent_low for core in att.source_cores)
+    )
+    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
+    has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
+    possessors = att.possessors_in(sent[0], sent[1])
+    if not (sent_cues or has_source or has_view or has_stance or possessors):
+        return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
     quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
     emitted: set[str | None] = set()
+    out: list[LocalQuote] = []
 
-    def emit(speaker: str | None, cue: str, a: int, b: int) -> Iterator[LocalQuote]:
+    def emit(speaker: str | None, cue: str, a: int, b: int) -> None:
+        if speaker is None or speaker in emitted or speaker in quoted_speakers:
+            return
         a, b = _trim(text, a, b)
         while b > a and text[b - 1] in ".;:, ":
             b -= 1
-        if speaker is None or speaker in emitted or speaker in quoted_speakers:
-            return
-        if len(_WORD.findall(text[a:b])) < 2 or b - a > MAX_QUOTE_CHARS:
-            return
+        if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
+            return  # fewer than two words
         emitted.add(speaker)
-        yield LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1])
+        out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1]))
 
     # "According to X, ..." / "..., according to X."
-    flags = att.frame_flags
-    has_source = flags[0] and any(w in sent_text.lower() for w in att.source_words)
-    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
         if att.in_quote(m.start()):
             continue
@@ -1230,22 +1443,19 @@ def _statements(
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
-            yield from emit(spk, "according to", comma + 1, sent[1])
+            emit(spk, "according to", comma + 1, sent[1])
         else:
-            yield from emit(spk, "according to", sent[0], m.start())
+            emit(spk, "according to", sent[0], m.start())
     for m in view_re.finditer(text, sent[0], sent[1]) if has_view else ():
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
-            yield from emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
-    has_stance = flags[2] and any(adj in sent_text.lower() for adj in att.stance_words)
+            emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
     for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
-            yield from emit(spk, m.group().strip().lower(), m.end(), sent[1])
+            emit(spk, m.group().strip().lower(), m.end(), sent[1])
     # possessor + reporting noun: "Trump's announcement that ..."
-    for mention in att.mentions_in(sent[0], sent[1]):
-        if not text.startswith(("’s ", "'s "), mention.end):
-            continue
+    for mention in possessors:
         words = text[mention.end + 3 : mention.end + 40].split()[:2]
         for w in words:
             w = w.strip(",.;:")
@@ -1263,37 +1473,40 @@ def _statements(
                 a, b = _clause_after(text, cue_pos + len(w), sent[1], lex)
                 if tail.startswith("of "):
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
-                yield from emit(att.speaker_of(mention, sent), w.lower(), a, b)
+                emit(att.speaker_of(mention, sent), w.lower(), a, b)
                 break
     clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
+    s0, s1 = sent
     for c in sent_cues:
-        if att.in_quote(c.start()):
+        cs, ce = c.s, c.e
+        if att.in_quote(cs):
             continue
-        coordinated = _COORDINATED_VERB.search(text[max(sent[0], c.start() - 20) : c.start()])
-        if clause_from >= 0 and c.start() > clause_from and not coordinated:
+        if clause_from >= 0 and cs > clause_from and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs]):
             continue
-        that = _THAT_SOON.match(text[c.end() : c.end() + 50])
-        if that and clause_from < 0:
-            clause_from = c.end() + that.end()
-        if c.start() in used:
+        if clause_from < 0:
+            window = text[ce : ce + 50]
+            that = _THAT_SOON.match(window) if "that" in window else None
+            if that:
+                clause_from = ce + that.end()
+        if cs in used:
             continue
-        if text[max(sent[0], c.start() - 2) : c.start()].strip() == "," and _ASIDE_PREPOSITION.match(
-            text[c.end() : c.end() + 10]
-        ):
+        if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
             continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
-        passive = _BY.match(text[c.end() : c.end() + 5])
-        if passive and _PASSIVE_AUX.search(text[max(sent[0], c.start() - 8) : c.start()]):
-            ms = att.mentions_in(c.end(), min(sent[1], c.end() + 90))
+        if text[ce : ce + 1].isspace() and _BY.match(text[ce : ce + 5]):
+            passive = _PASSIVE_AUX.search(text[s0 if cs - 8 < s0 else cs - 8 : cs])
+        else:
+            passive = None
+        if passive:
+            ms = att.mentions_in(ce, min(s1, ce + 90))
             if ms and ms[0].kind == "person":
-                yield from emit(att.speaker_of(ms[0], sent), c.group().lower(), sent[0], c.end())
+                emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce)
             continue
-        nxt = text[c.end() : c.end() + 2]
-        if nxt.startswith(("’s", "'s")):
+        if text.startswith(("’s", "'s"), ce):
             continue
-        if _noun_use(text, c.start(), sent[0]):
+        if _noun_use(text, cs, s0):
             continue  # a noun ("the report", "her post"), not a verb
-        found, spk = _speaker_for_cue(att, c.start(), c.end(), c.group(), sent, lex)
-        if not found and (pair := _PAIR.search(text, max(sent[0], c.start() - 30), c.start())):
+        found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
+        if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
             # "the two agreed", "both leaders said": the last two people named before in the sentence
             people = [m.name for m in att.mentions_in(sent[0], pair.start()) if m.kind == "person" and m.name]
             people = [p for p in people if not p.startswith("\x00")]
@@ -1301,7 +1514,7 @@ def _statements(
             if len(pair_names) == 2:
                 a, b = _clause_after(text, c.end(), sent[1], lex)
                 for name in pair_names:
-                    yield from emit(name, c.group().lower(), a, b)
+                    emit(name, c.group().lower(), a, b)
             continue
         if not found or spk is None:
             continue
@@ -1309,4 +1522,5 @@ def _statements(
         trailing = _trailing_attribution(att, text, sent, c.start(), c.end())
         if trailing is not None:
             a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
-        yield from emit(spk, c.group().lower(), a, b)
+        emit(spk, c.group().lower(), a, b)
+    return out
