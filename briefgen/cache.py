@@ -280,9 +280,11 @@ class AnalysisCache:
             path.unlink()
         return None
 
-    def put(self, article: Article, analysis: Analysis) -> None:
-        """Store an analysis atomically (temporary file, then rename); a failure warns once and goes on."""
-        key = self.key(article)
+    def put(self, article: Article, analysis: Analysis, key: str | None = None) -> None:
+        """Store an analysis atomically (temporary file, then rename); a failure warns once and goes on.
+
+        ``key`` is the key a worker computed and looked up (by default the article's own key)."""
+        key = key or self.key(article)
         path = self.path(key)
         entry = {
             "tag": _TAG,

@@ -1,0 +1,180 @@
+"""Read and analyse the corpus on Dask workers: the client lists partitions, workers read their own.
+
+Design (``--executor dask``):
+
+* The client only plans (``corpus.partition.plan``: walk the folder, stat the files, split large
+  ``.jsonl`` files into line-aligned byte ranges of ``dask_blocksize`` bytes). It never opens an article.
+  Ranges after the first of a file need their line offset: workers count the line breaks of each range
+  first (tiny tasks), the client adds them up.
+* A worker task reads, decodes and cleans one partition, computes each article's cache key (the same
+  ``article_key`` as the serial path, from the fingerprint the client sends) and looks the key up in the
+  project's cache folder when it can see it (a LocalCluster or a shared file system). Only the misses go
+  through the nlp pipeline; the task returns compact records: the cleaned Article (the reduce reads
+  fragments in their sentence and the site shows the text), its key, the analysis payload, hit or miss.
+* The client applies exactly the serial corpus rules to the records in plan order (``corpus.collect``:
+  exact duplicates skipped, near-duplicates warned), writes the misses to the cache under the worker's
+  key, and attaches the final Article to each payload. Same order, same records, so ``briefing.json``
+  is byte-identical to a serial build.
+* A no-change rebuild therefore runs no nlp at all: workers only read, clean and load cache entries, in
+  parallel. Workers that cannot see the cache folder simply miss (correct, just slower); the client still
+  fills the cache, so a later build on workers that share it hits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.cache import AnalysisCache, Payload, analysis_from, article_key, payload_of
+from briefgen.config import Settings
+from briefgen.corpus import CorpusResult
+from briefgen.corpus.boilerplate import PROJECT_FILE, Rules, load_rules
+from briefgen.corpus.partition import (
+    Partition,
+    Plan,
+    count_newlines,
+    plan,
+    ranges_to_count,
+    read_partition,
+    with_line_counts,
+)
+from briefgen.corpus.reader import collect
+from briefgen.executor import DEFAULT_BATCH, DaskExecutor, _import_dask
+from briefgen.extract import analyse_many
+from briefgen.nlp import make_nlp
+from briefgen.records import Analysis, Article, Skipped
+
+Progress = Callable[[str, int, int], None]
+STAGE = "read + analyse (partitions)"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadJob:
+    """What every partition task needs besides its partition (small: rules, limits, cache location)."""
+
+    rules: Rules
+    max_bytes: int
+    model: str | None
+    cache_root: str | None
+    settings_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One article as a worker read and analysed it."""
+
+    article: Article
+    key: str
+    payload: Payload
+    cached: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionResult:
+    """A partition's articles and skips in reading order, and the worker's cache warnings."""
+
+    records: tuple[Read | Skipped, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def read_and_analyse(job: ReadJob, partition: Partition) -> PartitionResult:
+    """Worker side: read, clean, look up the cache, analyse the misses of one partition."""
+    results = list(read_partition(partition, job.rules, job.max_bytes))
+    cache = AnalysisCache(Path(job.cache_root), job.settings_hash) if job.cache_root else None
+    found: dict[int, Analysis] = {}
+    misses: list[int] = []
+    for i, result in enumerate(results):
+        if isinstance(result, Skipped):
+            continue
+        hit = cache.get(result) if cache else None
+        if hit is None:
+            misses.append(i)
+        else:
+            found[i] = hit
+    if misses:
+        todo = [results[i] for i in misses]
+        found.update(zip(misses, analyse_many(make_nlp(job.model), todo), strict=True))  # type: ignore[arg-type]
+    records: list[Read | Skipped] = []
+    for i, result in enumerate(results):
+        if isinstance(result, Skipped):
+            records.append(result)
+        else:
+            key = article_key(result, job.settings_hash)
+            records.append(Read(result, key, payload_of(found[i]), cached=i not in misses))
+    return PartitionResult(tuple(records), tuple(cache.warnings) if cache else ())
+
+
+def describe(partition: Partition, limit: int = 5) -> str:
+    """The files (or byte ranges) of a partition, for error messages."""
+    labels = [part.label for part in partition]
+    shown = ", ".join(labels[:limit])
+    return shown + (f" and {len(labels) - limit} more" if len(labels) > limit else "")
+
+
+@dataclass
+class Outcome:
+    """The corpus and its analyses as the serial stages would have produced them, plus cache counts."""
+
+    corpus: CorpusResult
+    analyses: list[Analysis]
+    analysed: int
+    cached: int
+    warnings: list[str]
+    partitions: int
+
+
+def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = None) -> Outcome:
+    """Client side: plan the partitions, run them on Dask in order, apply the corpus rules, fill the cache."""
+    _import_dask()
+    listing: Plan = plan(settings.content, settings.dask_blocksize, DEFAULT_BATCH)
+    cache = AnalysisCache.for_settings(settings) if settings.cache else None
+    job = ReadJob(
+        rules=load_rules(settings.site_config / PROJECT_FILE),
+        max_bytes=settings.max_article_bytes,
+        model=settings.model,
+        cache_root=str(cache.root) if cache else None,
+        settings_hash=cache.settings_hash if cache else "",
+    )
+    partitions = listing.partitions
+    executor = DaskExecutor(settings.scheduler, settings.jobs, settings.model)
+    try:
+        ranges = ranges_to_count(partitions) if partitions else []
+        counts = executor.gather(count_newlines, [r.path for r in ranges], [r.start for r in ranges],
+                                 [r.end for r in ranges]) if ranges else []
+        partitions = with_line_counts(partitions, {(r.path, r.start): n for r, n in zip(ranges, counts, strict=True)})
+        done: dict[int, PartitionResult] = {}
+        if progress:
+            progress(STAGE, 0, len(partitions))
+        for i, result in enumerate(executor.stream(read_and_analyse, job, partitions, describe)):
+            done[i] = result
+            if progress:
+                progress(STAGE, i + 1, len(partitions))
+    finally:
+        executor.close()
+    records: list[Read | Skipped] = []
+    warnings: list[str] = []
+    index = iter(range(len(partitions)))
+    for item in listing.items:
+        if isinstance(item, Skipped):
+            records.append(item)
+        else:
+            result = done[next(index)]
+            records.extend(result.records)
+            warnings.extend(result.warnings)
+    reads = [r.article if isinstance(r, Read) else r for r in records]
+    corpus, kept = collect(reads, listing.ignored)
+    analyses: list[Analysis] = []
+    analysed = 0
+    for article, i in zip(corpus.articles, kept, strict=True):
+        record = records[i]
+        assert isinstance(record, Read)
+        analysis = analysis_from(article, record.payload)
+        if not record.cached:
+            analysed += 1
+            if cache:
+                cache.put(record.article, analysis, key=record.key)
+        analyses.append(analysis)
+    if cache:
+        warnings.extend(cache.warnings)
+    return Outcome(corpus, analyses, analysed, len(analyses) - analysed, warnings, len(partitions))
