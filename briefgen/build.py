@@ -150,11 +150,13 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     """Read, analyse and reduce: the briefing without a site."""
     report = BuildReport()
     t0 = time.perf_counter()
-    if settings.executor == "dask":  # workers read their own partitions of the corpus
+    if settings.executor == "dask":  # workers read their own partitions: reading is part of the map
         corpus, analyses = read_on_dask(settings, progress, report)
+        report.timings["read"] = 0.0
+        report.timings["analyse"] = time.perf_counter() - t0
     else:
         corpus = read(settings)
-    report.timings["read"] = time.perf_counter() - t0
+        report.timings["read"] = time.perf_counter() - t0
     report.articles = len(corpus.articles)
     report.skipped = list(corpus.skipped)
     report.ignored = list(corpus.ignored)

@@ -22,11 +22,11 @@ Design (``--executor dask``):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.cache import AnalysisCache, Payload, analysis_from, article_key, payload_of
+from briefgen.cache import AnalysisCache, PartitionCache, Payload, analysis_from, article_key, payload_of
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult
 from briefgen.corpus.boilerplate import PROJECT_FILE, Rules, load_rules
@@ -124,34 +124,82 @@ class Outcome:
     partitions: int
 
 
+def _partition_key(cache: PartitionCache, partition: Partition) -> str:
+    return cache.key([(p.path, p.rel, p.start, p.end, p.size, p.mtime_ns) for p in partition])
+
+
+def _from_caches(
+    partitions: Sequence[Partition], parts_cache: PartitionCache | None, cache: AnalysisCache | None
+) -> dict[int, PartitionResult]:
+    """Partitions whose files are unchanged since they were read and whose analyses are all cached."""
+    found: dict[int, PartitionResult] = {}
+    if parts_cache is None or cache is None:
+        return found
+    for i, partition in enumerate(partitions):
+        stored = parts_cache.get(_partition_key(parts_cache, partition))
+        if stored is None:
+            continue
+        records: list[Read | Skipped] = []
+        for result in stored:
+            if isinstance(result, Skipped):
+                records.append(result)
+                continue
+            hit = cache.get(result)
+            if hit is None:
+                break
+            records.append(Read(result, cache.key(result), payload_of(hit), cached=True))
+        else:
+            found[i] = PartitionResult(tuple(records))
+    return found
+
+
+def _run_on_dask(
+    settings: Settings, job: ReadJob, partitions: list[Partition], todo: list[int], progress: Progress | None
+) -> dict[int, PartitionResult]:
+    """Read and analyse the partitions ``todo`` on Dask (line breaks of .jsonl ranges counted first)."""
+    executor = DaskExecutor(settings.scheduler, settings.jobs, settings.model)
+    done: dict[int, PartitionResult] = {}
+    try:
+        files = {part.path for i in todo for part in partitions[i] if part.end is not None}
+        ranges = [r for r in ranges_to_count(partitions) if r.path in files]
+        counts = executor.gather(
+            count_newlines, [r.path for r in ranges], [r.start for r in ranges], [r.end for r in ranges]
+        ) if ranges else []
+        fixed = with_line_counts(partitions, {(r.path, r.start): n for r, n in zip(ranges, counts, strict=True)})
+        total = len(partitions)
+        base = total - len(todo)
+        for n, (i, result) in enumerate(
+            zip(todo, executor.stream(read_and_analyse, job, [fixed[i] for i in todo], describe), strict=True), 1
+        ):
+            done[i] = result
+            if progress:
+                progress(STAGE, base + n, total)
+    finally:
+        executor.close()
+    return done
+
+
 def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = None) -> Outcome:
-    """Client side: plan the partitions, run them on Dask in order, apply the corpus rules, fill the cache."""
+    """Client side: plan the partitions, take unchanged ones from the caches, run the rest on Dask in order,
+    apply the corpus rules, fill the caches."""
     _import_dask()
     listing: Plan = plan(settings.content, settings.dask_blocksize, DEFAULT_BATCH)
     cache = AnalysisCache.for_settings(settings) if settings.cache else None
-    job = ReadJob(
-        rules=load_rules(settings.site_config / PROJECT_FILE),
-        max_bytes=settings.max_article_bytes,
-        model=settings.model,
-        cache_root=str(cache.root) if cache else None,
-        settings_hash=cache.settings_hash if cache else "",
-    )
+    parts_cache = PartitionCache.for_settings(settings) if settings.cache else None
     partitions = listing.partitions
-    executor = DaskExecutor(settings.scheduler, settings.jobs, settings.model)
-    try:
-        ranges = ranges_to_count(partitions) if partitions else []
-        counts = executor.gather(count_newlines, [r.path for r in ranges], [r.start for r in ranges],
-                                 [r.end for r in ranges]) if ranges else []
-        partitions = with_line_counts(partitions, {(r.path, r.start): n for r, n in zip(ranges, counts, strict=True)})
-        done: dict[int, PartitionResult] = {}
-        if progress:
-            progress(STAGE, 0, len(partitions))
-        for i, result in enumerate(executor.stream(read_and_analyse, job, partitions, describe)):
-            done[i] = result
-            if progress:
-                progress(STAGE, i + 1, len(partitions))
-    finally:
-        executor.close()
+    done = _from_caches(partitions, parts_cache, cache)
+    todo = [i for i in range(len(partitions)) if i not in done]
+    if progress:
+        progress(STAGE, len(done), len(partitions))
+    if todo:
+        job = ReadJob(
+            rules=load_rules(settings.site_config / PROJECT_FILE),
+            max_bytes=settings.max_article_bytes,
+            model=settings.model,
+            cache_root=str(cache.root) if cache else None,
+            settings_hash=cache.settings_hash if cache else "",
+        )
+        done.update(_run_on_dask(settings, job, partitions, todo, progress))
     records: list[Read | Skipped] = []
     warnings: list[str] = []
     index = iter(range(len(partitions)))
@@ -159,9 +207,17 @@ def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = Non
         if isinstance(item, Skipped):
             records.append(item)
         else:
-            result = done[next(index)]
+            i = next(index)
+            result = done[i]
             records.extend(result.records)
             warnings.extend(result.warnings)
+            if parts_cache is not None and i in todo:
+                key = _partition_key(parts_cache, partitions[i])
+                parts_cache.put(key, [r.article if isinstance(r, Read) else r for r in result.records])
+    if cache:  # every new analysis, duplicates too: the partition cache's entries refer to them
+        for record in records:
+            if isinstance(record, Read) and not record.cached:
+                cache.put(record.article, analysis_from(record.article, record.payload), key=record.key)
     reads = [r.article if isinstance(r, Read) else r for r in records]
     corpus, kept = collect(reads, listing.ignored)
     analyses: list[Analysis] = []
@@ -169,12 +225,10 @@ def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = Non
     for article, i in zip(corpus.articles, kept, strict=True):
         record = records[i]
         assert isinstance(record, Read)
-        analysis = analysis_from(article, record.payload)
-        if not record.cached:
-            analysed += 1
-            if cache:
-                cache.put(record.article, analysis, key=record.key)
-        analyses.append(analysis)
+        analysed += not record.cached
+        analyses.append(analysis_from(article, record.payload))
     if cache:
         warnings.extend(cache.warnings)
+    if parts_cache:
+        warnings.extend(parts_cache.warnings)
     return Outcome(corpus, analyses, analysed, len(analyses) - analysed, warnings, len(partitions))

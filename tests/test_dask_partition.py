@@ -168,15 +168,23 @@ def test_jsonl_split_into_ranges_on_dask_matches_serial_and_strict_still_fails(
 
 
 @pytest.mark.slow
-def test_many_file_corpus_on_dask_matches_serial_and_a_rebuild_analyses_nothing(
+def test_many_file_corpus_on_dask_matches_serial_and_an_unchanged_rebuild_starts_no_cluster(
     project: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    generate(40, project / "content" / "generated")
+    files = sorted(generate(40, project / "content" / "generated"))
+    shutil.copy(files[3], project / "content" / "copy.txt")  # an exact duplicate: skipped, still cached
     (project / "content" / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
     _same_as_serial(project, scheduler, monkeypatch)
     serial, _ = _extract(project, executor="serial", cache=False)
     first, report = _extract(project, executor="dask", scheduler=scheduler)
     assert report.analysed == report.articles > 30
-    again, report = _extract(project, executor="dask", scheduler=scheduler)
+    with monkeypatch.context() as patch:
+        _forbid_reading_on_the_client(patch)
+        patch.setattr("briefgen.partitioned.DaskExecutor", None)  # no Dask at all when nothing changed
+        again, report = _extract(project, executor="dask", scheduler=scheduler)
     assert (report.analysed, report.cached) == (0, report.articles)
     assert first == again == serial
+    files[5].write_text(files[5].read_text("utf-8").replace(" said", " told reporters"), encoding="utf-8")
+    changed, report = _extract(project, executor="dask", scheduler=scheduler)
+    assert (report.analysed, report.cached) == (1, report.articles - 1)
+    assert changed == _extract(project, executor="serial", cache=False)[0] != serial

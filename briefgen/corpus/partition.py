@@ -38,6 +38,8 @@ class Part:
     start: int = 0
     end: int | None = None
     lines_before: int = 0
+    size: int = 0  # of the whole file when listed, with its modification time: the partition cache's check
+    mtime_ns: int = 0
 
     @property
     def label(self) -> str:
@@ -61,11 +63,12 @@ class Plan:
         return [item for item in self.items if not isinstance(item, Skipped)]
 
 
-def _size(path: Path) -> int:
+def _stat(path: Path) -> tuple[int, int]:
     try:
-        return path.stat().st_size
+        info = path.stat()
     except OSError:
-        return 0  # the reader reports why it cannot be read
+        return 0, 0  # the reader reports why it cannot be read
+    return info.st_size, info.st_mtime_ns
 
 
 def plan(content: Path, blocksize: int, files: int = 32) -> Plan:
@@ -91,13 +94,14 @@ def plan(content: Path, blocksize: int, files: int = 32) -> Plan:
         if suffix not in FORMATS:
             ignored.append(rel)
             continue
-        size = _size(path)
+        size, mtime = _stat(path)
         if suffix == ".jsonl" and size > blocksize:
             flush()
             for start in range(0, size, blocksize):
-                items.append((Part(str(path), rel, start, min(start + blocksize, size)),))
+                end = min(start + blocksize, size)
+                items.append((Part(str(path), rel, start, end, size=size, mtime_ns=mtime),))
             continue
-        group.append(Part(str(path), rel))
+        group.append(Part(str(path), rel, size=size, mtime_ns=mtime))
         group_bytes += size
         if len(group) >= files or group_bytes >= blocksize:
             flush()
