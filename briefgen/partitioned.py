@@ -15,9 +15,14 @@ Design (``--executor dask``):
   exact duplicates skipped, near-duplicates warned), writes the misses to the cache under the worker's
   key, and attaches the final Article to each payload. Same order, same records, so ``briefing.json``
   is byte-identical to a serial build.
-* A no-change rebuild therefore runs no nlp at all: workers only read, clean and load cache entries, in
-  parallel. Workers that cannot see the cache folder simply miss (correct, just slower); the client still
-  fills the cache, so a later build on workers that share it hits.
+* Two caches keep a rebuild cheap. The analysis cache is keyed by content (the cleaned article), so the
+  client cannot consult it without reading the text; instead workers consult it (when they can see the
+  cache folder: a LocalCluster or a shared file system) and only misses run the nlp pipeline, while the
+  client writes the new entries. The partition cache (``cache.PartitionCache``) stores what reading a
+  partition gave (cleaned Articles, Skipped inputs), keyed by the reader fingerprint and each file's path,
+  byte range, size and mtime. A partition whose files are unchanged and whose analyses are all cached is
+  taken from the caches on the client; when every partition is, no Dask cluster is started at all, so a
+  no-change rebuild costs a stat per file plus loading the cache entries.
 """
 
 from __future__ import annotations
