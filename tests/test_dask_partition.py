@@ -188,3 +188,14 @@ def test_many_file_corpus_on_dask_matches_serial_and_an_unchanged_rebuild_starts
     changed, report = _extract(project, executor="dask", scheduler=scheduler)
     assert (report.analysed, report.cached) == (1, report.articles - 1)
     assert changed == _extract(project, executor="serial", cache=False)[0] != serial
+
+
+@pytest.mark.slow
+def test_partition_that_keeps_failing_on_dask_names_its_files(sample_project: Path, scheduler: str) -> None:
+    from briefgen.executor import AnalysisError
+
+    with pytest.raises(AnalysisError) as info:
+        _extract(sample_project, executor="dask", scheduler=scheduler, cache=False, model="no_such_briefgen_model")
+    message = info.value.message()
+    assert "retries" in message
+    assert all(path.name in message for path in sorted((sample_project / "content").iterdir()))
