@@ -97,16 +97,12 @@ def _run_windowed(
     result: Any,
 ) -> Iterator[Analysis]:
     """Submit batches with at most ``window`` in flight and yield their results in input order."""
-    pending: deque[tuple[list[Article], Any]] = deque()
-    batches = batched(articles, batch_size)
-    for batch in batches:
-        pending.append((batch, submit(batch)))
-        if len(pending) >= window:
-            done, future = pending.popleft()
-            yield from _attach(done, result(done, future))
-    while pending:
-        done, future = pending.popleft()
-        yield from _attach(done, result(done, future))
+
+    def with_batch(batch: list[Article], future: Any) -> tuple[list[Article], Sequence[Payload]]:
+        return batch, result(batch, future)
+
+    for batch, payloads in in_order(batched(articles, batch_size), window, submit, with_batch):
+        yield from _attach(batch, payloads)
 
 
 def in_order(
