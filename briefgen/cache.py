@@ -311,7 +311,7 @@ class AnalysisCache:
         self.stats.written += 1
 
 
-# --- partitions read on Dask workers: their cleaned articles, keyed by the files' size and mtime ---
+# --- partitions read on Dask workers: their cleaned articles, keyed by the files' stat ---
 
 _PARTITION_TAG = "briefgen-partition"
 
@@ -328,9 +328,9 @@ def reader_fingerprint(settings: Settings) -> str:
 class PartitionCache:
     """What reading a partition gave (cleaned Articles and Skipped inputs, in order), keyed by its files.
 
-    The key is the reader fingerprint plus each file's path, byte range, size and modification time (the
-    quick check of make and rsync), so the client can tell that a partition is unchanged without opening
-    a file. Analyses are not stored here: they stay in the AnalysisCache, keyed by content.
+    The key is the reader fingerprint plus each file's path, byte range, size, mtime and ctime (the quick
+    check of git's index), so the client can tell that a partition is unchanged without opening a file.
+    Analyses are not stored here: they stay in the AnalysisCache, keyed by content.
     """
 
     def __init__(self, root: Path, reader_hash: str) -> None:
@@ -344,8 +344,8 @@ class PartitionCache:
         """The partition cache of a project, under ``settings.cache_dir``."""
         return cls(settings.path(settings.cache_dir) / "partitions", reader_fingerprint(settings))
 
-    def key(self, parts: typing.Sequence[tuple[str, str, int, int | None, int, int]]) -> str:
-        """The key of a partition from its parts' (path, rel, start, end, size, mtime_ns)."""
+    def key(self, parts: typing.Sequence[tuple[str, str, int, int | None, int, int, int]]) -> str:
+        """The key of a partition from its parts' (path, rel, start, end, size, mtime_ns, ctime_ns)."""
         digest = hashlib.sha256(self.reader_hash.encode())
         digest.update(repr(list(parts)).encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

@@ -20,7 +20,7 @@ Design (``--executor dask``):
   cache folder: a LocalCluster or a shared file system) and only misses run the nlp pipeline, while the
   client writes the new entries. The partition cache (``cache.PartitionCache``) stores what reading a
   partition gave (cleaned Articles, Skipped inputs), keyed by the reader fingerprint and each file's path,
-  byte range, size and mtime. A partition whose files are unchanged and whose analyses are all cached is
+  byte range, size, mtime and ctime. A partition whose files are unchanged and whose analyses are all cached is
   taken from the caches on the client; when every partition is, no Dask cluster is started at all, so a
   no-change rebuild costs a stat per file plus loading the cache entries.
 """
@@ -130,7 +130,7 @@ class Outcome:
 
 
 def _partition_key(cache: PartitionCache, partition: Partition) -> str:
-    return cache.key([(p.path, p.rel, p.start, p.end, p.size, p.mtime_ns) for p in partition])
+    return cache.key([(p.path, p.rel, p.start, p.end, p.size, p.mtime_ns, p.ctime_ns) for p in partition])
 
 
 def _from_caches(

@@ -70,6 +70,42 @@ def test_jsonl_read_in_line_aligned_ranges_gives_the_whole_file_records(tmp_path
     assert any(isinstance(r, Skipped) and r.line == 5 and "JSON" in r.reason for r in whole)
 
 
+def test_partition_cache_returns_what_was_stored_and_misses_once_a_file_changes(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from briefgen.cache import PartitionCache
+    from briefgen.partitioned import _partition_key
+
+    content = tmp_path / "content"
+    generate(3, content)
+    (content / "empty.txt").write_bytes(b"")
+    cache = PartitionCache(tmp_path / "cache", "h")
+    [partition] = plan(content, 1_000_000).partitions
+    records = list(read_partition(partition, load_rules(), 5_000_000))
+    assert any(isinstance(r, Skipped) for r in records) and any(isinstance(r, Article) for r in records)
+    cache.put(_partition_key(cache, partition), records)
+    assert cache.get(_partition_key(cache, plan(content, 1_000_000).partitions[0])) == records
+    victim = next(p for p in content.iterdir() if p.name != "empty.txt")
+    time.sleep(0.05)
+    victim.chmod(0o600)  # same size and mtime, new ctime (a permission fix must re-read the file)
+    assert cache.get(_partition_key(cache, plan(content, 1_000_000).partitions[0])) is None
+    cache.put(_partition_key(cache, plan(content, 1_000_000).partitions[0]), records)
+    stat = victim.stat()
+    os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert cache.get(_partition_key(cache, plan(content, 1_000_000).partitions[0])) is None
+
+
+def test_dask_blocksize_must_be_positive(project: Path) -> None:
+    from briefgen.errors import ConfigError
+
+    (project / "site_config").mkdir()
+    (project / "site_config" / "briefgen.yml").write_text("dask_blocksize: 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(project_dir=project)
+    assert "dask_blocksize" in info.value.message()
+
+
 # --- on a real cluster ---
 
 

@@ -38,8 +38,9 @@ class Part:
     start: int = 0
     end: int | None = None
     lines_before: int = 0
-    size: int = 0  # of the whole file when listed, with its modification time: the partition cache's check
+    size: int = 0  # of the whole file when listed, with its change times: the partition cache's check
     mtime_ns: int = 0
+    ctime_ns: int = 0  # changes on chmod too, so a file skipped as unreadable is read again once fixed
 
     @property
     def label(self) -> str:
@@ -63,12 +64,12 @@ class Plan:
         return [item for item in self.items if not isinstance(item, Skipped)]
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path) -> tuple[int, int, int]:
     try:
         info = path.stat()
     except OSError:
-        return 0, 0  # the reader reports why it cannot be read
-    return info.st_size, info.st_mtime_ns
+        return 0, 0, 0  # the reader reports why it cannot be read
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
 def plan(content: Path, blocksize: int, files: int = 32) -> Plan:
@@ -94,14 +95,14 @@ def plan(content: Path, blocksize: int, files: int = 32) -> Plan:
         if suffix not in FORMATS:
             ignored.append(rel)
             continue
-        size, mtime = _stat(path)
+        size, mtime, ctime = _stat(path)
         if suffix == ".jsonl" and size > blocksize:
             flush()
             for start in range(0, size, blocksize):
                 end = min(start + blocksize, size)
-                items.append((Part(str(path), rel, start, end, size=size, mtime_ns=mtime),))
+                items.append((Part(str(path), rel, start, end, size, mtime, ctime),))
             continue
-        group.append(Part(str(path), rel, size=size, mtime_ns=mtime))
+        group.append(Part(str(path), rel, size=size, mtime_ns=mtime, ctime_ns=ctime))
         group_bytes += size
         if len(group) >= files or group_bytes >= blocksize:
             flush()
