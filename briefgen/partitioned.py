@@ -27,6 +27,8 @@ Design (``--executor dask``):
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +47,7 @@ from briefgen.corpus.partition import (
     with_line_counts,
 )
 from briefgen.corpus.reader import collect
+from briefgen.errors import CorpusError
 from briefgen.executor import DEFAULT_BATCH, DaskExecutor, _import_dask
 from briefgen.extract import analyse_many
 from briefgen.nlp import make_nlp
@@ -63,6 +66,7 @@ class ReadJob:
     model: str | None
     cache_root: str | None
     settings_hash: str
+    content_root: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,14 @@ class PartitionResult:
 
 def read_and_analyse(job: ReadJob, partition: Partition) -> PartitionResult:
     """Worker side: read, clean, look up the cache, analyse the misses of one partition."""
+    if job.content_root and not os.path.isdir(job.content_root):
+        # every file would be skipped as unreadable: a worker without the corpus is an error, not warnings
+        raise CorpusError(
+            "a Dask worker cannot see the content folder",
+            f"{job.content_root} on worker host {socket.gethostname()}",
+            "with --executor dask the workers read the articles: mount the content folder at the same path "
+            "on every worker (a shared file system), or use --executor process",
+        )
     results = list(read_partition(partition, job.rules, job.max_bytes))
     cache = AnalysisCache(Path(job.cache_root), job.settings_hash) if job.cache_root else None
     found: dict[int, Analysis] = {}
@@ -203,6 +215,7 @@ def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = Non
             model=settings.model,
             cache_root=str(cache.root) if cache else None,
             settings_hash=cache.settings_hash if cache else "",
+            content_root=str(settings.content.resolve()),
         )
         done.update(_run_on_dask(settings, job, partitions, todo, progress))
     records: list[Read | Skipped] = []

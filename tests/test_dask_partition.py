@@ -106,6 +106,19 @@ def test_dask_blocksize_must_be_positive(project: Path) -> None:
     assert "dask_blocksize" in info.value.message()
 
 
+def test_worker_that_cannot_see_the_content_folder_fails_instead_of_skipping_everything(tmp_path: Path) -> None:
+    from briefgen.errors import CorpusError
+    from briefgen.partitioned import ReadJob, read_and_analyse
+
+    content = tmp_path / "content"
+    generate(2, content)
+    [partition] = plan(content, 1_000_000).partitions
+    job = ReadJob(load_rules(), 5_000_000, None, None, "", content_root=str(tmp_path / "elsewhere"))
+    with pytest.raises(CorpusError) as info:
+        read_and_analyse(job, partition)
+    assert "shared file system" in info.value.message()
+
+
 # --- on a real cluster ---
 
 
