@@ -100,25 +100,25 @@ def read_and_analyse(job: ReadJob, partition: Partition) -> PartitionResult:
     results = list(read_partition(partition, job.rules, job.max_bytes))
     cache = AnalysisCache(Path(job.cache_root), job.settings_hash) if job.cache_root else None
     found: dict[int, Analysis] = {}
-    misses: list[int] = []
+    todo: list[tuple[int, Article]] = []
     for i, result in enumerate(results):
-        if isinstance(result, Skipped):
-            continue
-        hit = cache.get(result) if cache else None
-        if hit is None:
-            misses.append(i)
-        else:
-            found[i] = hit
-    if misses:
-        todo = [results[i] for i in misses]
-        found.update(zip(misses, analyse_many(make_nlp(job.model), todo), strict=True))  # type: ignore[arg-type]
+        if isinstance(result, Article):
+            hit = cache.get(result) if cache else None
+            if hit is None:
+                todo.append((i, result))
+            else:
+                found[i] = hit
+    if todo:
+        analyses = analyse_many(make_nlp(job.model), [article for _, article in todo])
+        found.update(zip((i for i, _ in todo), analyses, strict=True))
+    missed = {i for i, _ in todo}
     records: list[Read | Skipped] = []
     for i, result in enumerate(results):
         if isinstance(result, Skipped):
             records.append(result)
         else:
             key = article_key(result, job.settings_hash)
-            records.append(Read(result, key, payload_of(found[i]), cached=i not in misses))
+            records.append(Read(result, key, payload_of(found[i]), cached=i not in missed))
     return PartitionResult(tuple(records), tuple(cache.warnings) if cache else ())
 
 
@@ -218,6 +218,7 @@ def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = Non
             content_root=str(settings.content.resolve()),
         )
         done.update(_run_on_dask(settings, job, partitions, todo, progress))
+    fresh = set(todo)
     records: list[Read | Skipped] = []
     warnings: list[str] = []
     index = iter(range(len(partitions)))
@@ -229,7 +230,7 @@ def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = Non
             result = done[i]
             records.extend(result.records)
             warnings.extend(result.warnings)
-            if parts_cache is not None and i in todo:
+            if parts_cache is not None and i in fresh:
                 key = _partition_key(parts_cache, partitions[i])
                 parts_cache.put(key, [r.article if isinstance(r, Read) else r for r in result.records])
     if cache:  # every new analysis, duplicates too: the partition cache's entries refer to them
