@@ -119,6 +119,21 @@ def test_worker_that_cannot_see_the_content_folder_fails_instead_of_skipping_eve
     assert "shared file system" in info.value.message()
 
 
+def test_dask_build_without_dask_installed_says_how_to_install(
+    sample_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+    import sys
+
+    from briefgen.errors import BriefgenError
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *args: None)
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    with pytest.raises(BriefgenError) as info:
+        _extract(sample_project, executor="dask", cache=False)
+    assert "pip install 'briefgen[dask]'" in info.value.message()
+
+
 # --- on a real cluster ---
 
 
