@@ -18,6 +18,7 @@ from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
 from briefgen.nlp import make_nlp
+from briefgen.partitioned import read_and_analyse_on_dask
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
@@ -92,6 +93,19 @@ def read(settings: Settings) -> CorpusResult:
     return read_corpus(settings)
 
 
+def read_on_dask(
+    settings: Settings, progress: Progress | None, report: BuildReport
+) -> tuple[CorpusResult, list[Analysis]]:
+    """Stages 1 and 2 on Dask: the client lists partitions, workers read, clean and analyse them."""
+    if not settings.content.is_dir():
+        read(settings)  # the same error as the other executors
+    outcome = read_and_analyse_on_dask(settings, progress)
+    report.analysed = outcome.analysed
+    report.cached = outcome.cached
+    report.warnings.extend(outcome.warnings)
+    return outcome.corpus, outcome.analyses
+
+
 def analyse(
     settings: Settings,
     articles: Sequence[Article],
@@ -136,16 +150,22 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     """Read, analyse and reduce: the briefing without a site."""
     report = BuildReport()
     t0 = time.perf_counter()
-    corpus = read(settings)
-    report.timings["read"] = time.perf_counter() - t0
+    if settings.executor == "dask":  # workers read their own partitions: reading is part of the map
+        corpus, analyses = read_on_dask(settings, progress, report)
+        report.timings["read"] = 0.0
+        report.timings["analyse"] = time.perf_counter() - t0
+    else:
+        corpus = read(settings)
+        report.timings["read"] = time.perf_counter() - t0
     report.articles = len(corpus.articles)
     report.skipped = list(corpus.skipped)
     report.ignored = list(corpus.ignored)
     for article in corpus.articles:
         report.warnings.extend(f"{article.path}: {w}" for w in article.warnings)
-    t0 = time.perf_counter()
-    analyses = analyse(settings, corpus.articles, progress, report)
-    report.timings["analyse"] = time.perf_counter() - t0
+    if settings.executor != "dask":
+        t0 = time.perf_counter()
+        analyses = analyse(settings, corpus.articles, progress, report)
+        report.timings["analyse"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))

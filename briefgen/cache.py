@@ -21,7 +21,7 @@ import yaml
 
 from briefgen import __version__
 from briefgen.config import Settings
-from briefgen.records import Analysis, Article
+from briefgen.records import Analysis, Article, Skipped
 
 # Rule files read only after the per-article map (positions, topics, actor overrides) or not about analysis
 # (briefgen.yml): editing them, e.g. renaming a topic, must not re-analyse the corpus.
@@ -280,9 +280,11 @@ class AnalysisCache:
             path.unlink()
         return None
 
-    def put(self, article: Article, analysis: Analysis) -> None:
-        """Store an analysis atomically (temporary file, then rename); a failure warns once and goes on."""
-        key = self.key(article)
+    def put(self, article: Article, analysis: Analysis, key: str | None = None) -> None:
+        """Store an analysis atomically (temporary file, then rename); a failure warns once and goes on.
+
+        ``key`` is the key a worker computed and looked up (by default the article's own key)."""
+        key = key or self.key(article)
         path = self.path(key)
         entry = {
             "tag": _TAG,
@@ -307,6 +309,92 @@ class AnalysisCache:
                 self.warnings.append(f"cannot write the analysis cache in {self.root}: {exc.strerror or exc}")
             return
         self.stats.written += 1
+
+
+# --- partitions read on Dask workers: their cleaned articles, keyed by the files' stat ---
+
+_PARTITION_TAG = "briefgen-partition"
+
+
+def reader_fingerprint(settings: Settings) -> str:
+    """Hash of what turns a file into cleaned articles: the analysis fingerprint (it covers the package's
+    data files and the project's boilerplate rules), the corpus reading code and the size limit."""
+    digest = hashlib.sha256()
+    digest.update(f"{fingerprint(settings)}\0max {settings.max_article_bytes}\0".encode())
+    _hash_tree(digest, resources.files("briefgen").joinpath("corpus"), "corpus")
+    return digest.hexdigest()
+
+
+class PartitionCache:
+    """What reading a partition gave (cleaned Articles and Skipped inputs, in order), keyed by its files.
+
+    The key is the reader fingerprint plus each file's path, byte range, size, mtime and ctime (the quick
+    check of git's index), so the client can tell that a partition is unchanged without opening a file.
+    Analyses are not stored here: they stay in the AnalysisCache, keyed by content.
+    """
+
+    def __init__(self, root: Path, reader_hash: str) -> None:
+        self.root = root
+        self.reader_hash = reader_hash
+        self.warnings: list[str] = []
+        self._write_failed = False
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> PartitionCache:
+        """The partition cache of a project, under ``settings.cache_dir``."""
+        return cls(settings.path(settings.cache_dir) / "partitions", reader_fingerprint(settings))
+
+    def key(self, parts: typing.Sequence[tuple[str, str, int, int | None, int, int, int]]) -> str:
+        """The key of a partition from its parts' (path, rel, start, end, size, mtime_ns, ctime_ns)."""
+        digest = hashlib.sha256(self.reader_hash.encode())
+        digest.update(repr(list(parts)).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def path(self, key: str) -> Path:
+        """File of one key."""
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Article | Skipped] | None:
+        """The stored reading of a partition, or None (a bad entry is removed and missed)."""
+        path = self.path(key)
+        try:
+            entry = json.loads(path.read_bytes())
+            if not isinstance(entry, dict) or entry.get("tag") != _PARTITION_TAG or entry.get("key") != key:
+                raise ValueError("not this partition's entry")
+            records = entry.get("records")
+            if not isinstance(records, list):
+                raise ValueError("no records")
+            return [
+                from_data(Skipped, r["skipped"]) if "skipped" in r else from_data(Article, r["article"])
+                for r in records
+            ]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+
+    def put(self, key: str, records: typing.Sequence[Article | Skipped]) -> None:
+        """Store the reading of a partition atomically; a failure warns once and goes on."""
+        data = [{"skipped": to_data(r)} if isinstance(r, Skipped) else {"article": to_data(r)} for r in records]
+        entry = {"tag": _PARTITION_TAG, "key": key, "records": data}
+        blob = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(blob)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            if not self._write_failed:
+                self._write_failed = True
+                self.warnings.append(f"cannot write the partition cache in {self.root}: {exc.strerror or exc}")
 
 
 # --- the site: skip MkDocs when its inputs are byte-identical to the last build's ---

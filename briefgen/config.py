@@ -43,6 +43,7 @@ class Settings(BaseModel):
     jobs: int = Field(default_factory=lambda: available_cores(), ge=1)
     executor: Literal["serial", "process", "dask"] = "process"
     scheduler: str | None = None
+    dask_blocksize: int = Field(default=1_000_000, gt=0)
     cache: bool = True
     actor_pages: Literal["speakers", "all"] = "speakers"
     history_keep: int = Field(default=10, ge=0)

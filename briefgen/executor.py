@@ -12,11 +12,11 @@ import multiprocessing
 import threading
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 from briefgen.cache import Payload, analysis_from, payload_of
 from briefgen.config import available_cores
@@ -29,6 +29,9 @@ ExecutorName = Literal["serial", "process", "dask"]
 EXECUTORS: tuple[ExecutorName, ...] = ("serial", "process", "dask")
 DEFAULT_BATCH = 32
 DASK_RETRIES = 2
+In = TypeVar("In")
+Job = TypeVar("Job")
+T = TypeVar("T")
 
 
 class AnalysisError(BriefgenError):
@@ -94,16 +97,27 @@ def _run_windowed(
     result: Any,
 ) -> Iterator[Analysis]:
     """Submit batches with at most ``window`` in flight and yield their results in input order."""
-    pending: deque[tuple[list[Article], Any]] = deque()
-    batches = batched(articles, batch_size)
-    for batch in batches:
-        pending.append((batch, submit(batch)))
+
+    def with_batch(batch: list[Article], future: Any) -> tuple[list[Article], Sequence[Payload]]:
+        return batch, result(batch, future)
+
+    for batch, payloads in in_order(batched(articles, batch_size), window, submit, with_batch):
+        yield from _attach(batch, payloads)
+
+
+def in_order(
+    items: Iterable[In], window: int, submit: Callable[[In], Any], result: Callable[[In, Any], T]
+) -> Iterator[T]:
+    """Submit items with at most ``window`` in flight and yield their results in input order."""
+    pending: deque[tuple[In, Any]] = deque()
+    for item in items:
+        pending.append((item, submit(item)))
         if len(pending) >= window:
             done, future = pending.popleft()
-            yield from _attach(done, result(done, future))
+            yield result(done, future)
     while pending:
         done, future = pending.popleft()
-        yield from _attach(done, result(done, future))
+        yield result(done, future)
 
 
 def _attach(batch: Sequence[Article], payloads: Sequence[Payload]) -> Iterator[Analysis]:
@@ -288,6 +302,62 @@ class DaskExecutor:
             return payloads
 
         yield from _run_windowed(articles, self.batch_size, workers * 3, submit, result)
+
+    def _failed(self, exc: Exception, what: str, names: str) -> AnalysisError:
+        return AnalysisError(
+            f"a Dask task failed after {self.retries} retries ({type(exc).__name__}: {exc}); {what}",
+            names,
+            "check the workers' logs; rerun to retry (finished articles are cached)",
+        )
+
+    def gather(self, func: Callable[..., T], *iterables: Sequence[Any]) -> list[T]:
+        """``func`` over the zipped arguments as Dask tasks (with retries); all results, in order."""
+        client = self._get_client()
+        run = uuid.uuid4().hex[:8]
+        futures = client.map(func, *iterables, retries=self.retries, pure=False, key=[
+            f"briefgen-{getattr(func, '__name__', 'task')}-{run}-{i}" for i in range(len(iterables[0]))
+        ])
+        try:
+            results: list[T] = client.gather(futures)
+        except BriefgenError:
+            raise
+        except Exception as exc:
+            raise self._failed(exc, "the corpus could not be listed", getattr(func, "__name__", "task")) from exc
+        finally:
+            client.cancel(futures)
+        return results
+
+    def stream(
+        self, func: Callable[[Job, In], T], job: Job, items: Sequence[In], describe: Callable[[In], str]
+    ) -> Iterator[T]:
+        """``func(job, item)`` for every item as Dask tasks, a bounded number in flight; results in order.
+
+        A task that fails after its retries ends the map with an error naming its items (``describe``)."""
+        if not items:
+            return
+        client = self._get_client()
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or self.jobs)
+        run = uuid.uuid4().hex[:8]
+        counter = iter(range(1 << 62))
+        name = getattr(func, "__name__", "task")
+
+        def submit(item: In) -> Any:
+            return client.submit(
+                func, job, item, retries=self.retries, pure=False, key=f"briefgen-{name}-{run}-{next(counter)}"
+            )
+
+        def result(item: In, future: Any) -> T:
+            try:
+                out: T = future.result()
+            except BriefgenError:
+                raise
+            except Exception as exc:
+                raise self._failed(exc, "these inputs could not be read and analysed", describe(item)) from exc
+            finally:
+                future.release()
+            return out
+
+        yield from in_order(items, workers * 3, submit, result)
 
     def close(self) -> None:
         """Disconnect from the scheduler and stop a local cluster."""

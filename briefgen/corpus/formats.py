@@ -207,38 +207,58 @@ def _json_meta(obj: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
-def read_jsonl(path: Path, rel: str, max_bytes: int) -> Iterator[Draft | Skipped]:
-    """One article per line: ``text`` required; title, url, outlet, published, language, tags, slug optional."""
+def jsonl_record(raw: bytes, rel: str, number: int, max_bytes: int) -> Draft | Skipped | None:
+    """The draft of one ``.jsonl`` line (None for a blank line), or why it is not an article."""
+    if not raw.strip():
+        return None
+    if len(raw) > max_bytes:
+        return Skipped(rel, f"line is {len(raw)} bytes, more than max_article_bytes ({max_bytes})", number)
+    decoded = decode_text(raw, rel, number)
+    if isinstance(decoded, Skipped):
+        return decoded
+    line, warnings = decoded
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Skipped(rel, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+    if not isinstance(obj, dict):
+        return Skipped(rel, "not a JSON object", number)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Skipped(rel, "no 'text' field with the article text", number)
+    meta, meta_warnings = clean_meta(_json_meta(obj), f"line {number}")
+    return Draft(f"{rel}:{number}", text, _hash(raw), meta=meta, warnings=(*warnings, *meta_warnings))
+
+
+def read_jsonl(
+    path: Path, rel: str, max_bytes: int, start: int = 0, end: int | None = None, lines_before: int = 0
+) -> Iterator[Draft | Skipped]:
+    """One article per line: ``text`` required; title, url, outlet, published, language, tags, slug optional.
+
+    With ``start``/``end`` only the lines that begin in that byte range are read (the line running across
+    ``start`` belongs to the range before, like ``dask.bag.read_text(blocksize=...)``); ``lines_before`` is
+    the number of line breaks before ``start``, so line numbers stay those of the whole file.
+    """
     try:
         handle = path.open("rb")
     except OSError as exc:
         yield Skipped(rel, f"cannot read file: {exc.strerror or exc}")
         return
     with handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            if len(raw) > max_bytes:
-                yield Skipped(rel, f"line is {len(raw)} bytes, more than max_article_bytes ({max_bytes})", number)
-                continue
-            decoded = decode_text(raw, rel, number)
-            if isinstance(decoded, Skipped):
-                yield decoded
-                continue
-            line, warnings = decoded
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skipped(rel, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
-                continue
-            if not isinstance(obj, dict):
-                yield Skipped(rel, "not a JSON object", number)
-                continue
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield Skipped(rel, "no 'text' field with the article text", number)
-                continue
-            meta, meta_warnings = clean_meta(_json_meta(obj), f"line {number}")
-            yield Draft(
-                f"{rel}:{number}", text, _hash(raw), meta=meta, warnings=(*warnings, *meta_warnings)
-            )
+        number = lines_before
+        position = start
+        if start > 0:
+            handle.seek(start - 1)
+            if handle.read(1) != b"\n":
+                partial = handle.readline()  # the tail of a line owned by the range before
+                number += 1
+                position += len(partial)
+        while end is None or position < end:
+            raw = handle.readline()
+            if not raw:
+                break
+            number += 1
+            position += len(raw)
+            record = jsonl_record(raw, rel, number, max_bytes)
+            if record is not None:
+                yield record

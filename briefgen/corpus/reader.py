@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,9 @@ from briefgen.records import Article, Skipped
 SUPPORTED = FORMATS
 NEAR_DUPLICATE = 0.8
 
-__all__ = ["SUPPORTED", "CorpusResult", "paragraphs_of", "read_article", "read_corpus"]
+__all__ = [
+    "SUPPORTED", "CorpusResult", "collect", "entries", "paragraphs_of", "read_article", "read_corpus", "read_single"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,7 @@ class CorpusResult:
     ignored: tuple[str, ...]
 
 
-def _entries(content: Path) -> Iterator[tuple[Path, str] | Skipped]:
+def entries(content: Path) -> Iterator[tuple[Path, str] | Skipped]:
     """Files below content/ in a stable order; hidden ones skipped, symlinks leaving content/ refused."""
     root = content.resolve()
     for folder, dirs, files in os.walk(content, followlinks=False):
@@ -63,8 +65,15 @@ def _entries(content: Path) -> Iterator[tuple[Path, str] | Skipped]:
 
 def read_file(path: Path, rel: str, settings: Settings) -> Iterator[Draft | Skipped]:
     """The drafts of one file (several for .jsonl), or why it cannot be read."""
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path, rel, settings.max_article_bytes)
+    else:
+        yield from read_single(path, rel, settings.max_article_bytes)
+
+
+def read_single(path: Path, rel: str, limit: int) -> Iterator[Draft | Skipped]:
+    """The draft of a file holding one article (or a whole ``.jsonl`` file's drafts), or why not."""
     suffix = path.suffix.lower()
-    limit = settings.max_article_bytes
     if suffix == ".jsonl":
         yield from read_jsonl(path, rel, limit)
         return
@@ -104,31 +113,44 @@ def _with_warning(article: Article, warning: str) -> Article:
 def read_corpus(settings: Settings, rules: Rules | None = None) -> CorpusResult:
     """Read every supported article below the content folder, in a stable order."""
     rules = rules or load_rules(settings.site_config / PROJECT_FILE)
+    ignored: list[str] = []
+
+    def results() -> Iterator[Article | Skipped]:
+        for entry in entries(settings.content):
+            if isinstance(entry, Skipped):
+                yield entry
+                continue
+            path, rel = entry
+            if path.suffix.lower() not in SUPPORTED:
+                ignored.append(rel)
+                continue
+            for draft in read_file(path, rel, settings):
+                yield draft if isinstance(draft, Skipped) else clean(draft, rules)
+
+    corpus, _ = collect(results(), ignored)
+    return corpus
+
+
+def collect(results: Iterable[Article | Skipped], ignored: Iterable[str] = ()) -> tuple[CorpusResult, list[int]]:
+    """The corpus from articles and skips in reading order: exact duplicates are skipped (the first one
+    is kept), near-duplicates get a warning. Also returns each kept article's index in ``results``."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    ignored: list[str] = []
+    kept: list[int] = []
     first_with: dict[str, str] = {}
-    for entry in _entries(settings.content):
-        if isinstance(entry, Skipped):
-            skipped.append(entry)
+    for index, result in enumerate(results):
+        if isinstance(result, Skipped):
+            skipped.append(result)
             continue
-        path, rel = entry
-        if path.suffix.lower() not in SUPPORTED:
-            ignored.append(rel)
+        key = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
+        if key in first_with:
+            skipped.append(Skipped(result.path, f"same text as {first_with[key]}; read once"))
             continue
-        for draft in read_file(path, rel, settings):
-            result = draft if isinstance(draft, Skipped) else clean(draft, rules)
-            if isinstance(result, Skipped):
-                skipped.append(result)
-                continue
-            key = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
-            if key in first_with:
-                skipped.append(Skipped(result.path, f"same text as {first_with[key]}; read once"))
-                continue
-            first_with[key] = result.path
-            articles.append(result)
+        first_with[key] = result.path
+        articles.append(result)
+        kept.append(index)
     for i, j, score in near_duplicates([a.text for a in articles], NEAR_DUPLICATE):
         a, b = articles[i], articles[j]
         articles[i] = _with_warning(a, f"near-duplicate of {b.path} ({score:.0%} shared wording); both kept")
         articles[j] = _with_warning(b, f"near-duplicate of {a.path} ({score:.0%} shared wording); both kept")
-    return CorpusResult(tuple(articles), tuple(skipped), tuple(ignored))
+    return CorpusResult(tuple(articles), tuple(skipped), tuple(ignored)), kept
