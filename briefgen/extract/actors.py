@@ -245,15 +245,39 @@ def _person_of_org(
     return [(head, offs[:k]), (rest[skip:], offs[k + 1 + skip :])]
 
 
-def _classify(words: list[str], offs: list[int], text: str, headline: bool, known: set[str]) -> Found | None:
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a piece of a capitalised run says by its words alone (offsets relative to the piece)."""
+
+    kind: str  # organisation | country | person | surname
+    start: int  # after dropped sentence-initial function words
+    end: int  # before a trailing possessive
+    name: str
+    country: str | None = None
+    affiliation: str | None = None
+    rule: str = ""
+    name_start: int = 0  # persons: where the name words begin (after honorific, role, place words)
+    prefix_role: str | None = None  # persons: role words inside the run ("Defence Secretary")
+    gender: str | None = None
+    known_key: str = ""  # persons with a full name: fold(name), for headline paragraphs
+    demonym_context: bool = False  # organisations without a country: look for "Dutch chipmaker X"
+
+
+@lru_cache(maxsize=65536)
+def _shape(piece: str) -> _Shape | None:
+    """The context-free part of ``_classify``: one piece's words (single spaces) read alone."""
     lex = lexicon()
-    _, right_re, _, _ = _patterns()
+    words = piece.split(" ")
+    offs = []
+    pos = 0
+    for w in words:
+        offs.append(pos)
+        pos += len(w) + 1
     # trailing possessive marks belong to the mention, not the name
     last, _poss = _strip_possessive(words[-1])
     words = [*words[:-1], last]
     if not last:
         return None
-    start = offs[0]
     end = offs[-1] + len(last)
     # strip sentence-initial function words (but not the first word of a place: "European Union")
     i = 0
@@ -282,51 +306,32 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
                 break
         if surface in lex.places:
             inst = lex.places[surface]
-            return Found(
-                start,
-                end,
-                text[start:end],
-                "organisation",
-                inst.name,
-                country=inst.country,
-                affiliation=inst.name,
-                rule="institution",
+            return _Shape(
+                "organisation", start, end, inst.name, country=inst.country, affiliation=inst.name, rule="institution"
             )
-        if country is None:
-            dm = _DEMONYM_DESCRIPTOR.search(text, max(0, start - 60), start)
-            country = lex.demonyms.get(dm.group(1)) if dm else None  # "Dutch chipmaker X"
-        return Found(
+        return _Shape(
+            "organisation",
             start,
             end,
-            text[start:end],
-            "organisation",
             demojibake(surface),
             country=country,
             rule="organisation",
+            demonym_context=country is None,
         )
     if surface in lex.places:
         hit_place = lex.places[surface]
         kind = "country" if hit_place.kind == "country" else "organisation"
-        return Found(
+        return _Shape(
+            kind,
             start,
             end,
-            text[start:end],
-            kind,
             hit_place.name,
             country=hit_place.country,
             affiliation=hit_place.name if hit_place.kind != "country" else None,
             rule=f"place:{hit_place.kind}",
         )
     if surface in lex.capitals and len(words) <= 2:
-        return Found(
-            start,
-            end,
-            text[start:end],
-            "country",
-            lex.capitals[surface],
-            country=lex.capitals[surface],
-            rule="capital",
-        )
+        return _Shape("country", start, end, lex.capitals[surface], country=lex.capitals[surface], rule="capital")
     # role/honorific/place prefix inside the capitalised run
     j = 0
     gender: str | None = None
@@ -365,7 +370,6 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     name_words = words[j:]
     if not name_words:
         return None
-    name_start = offs[j]
     endings = _name_words()[0]
     if any(
         (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
@@ -384,12 +388,9 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
         return None
     if len(name_words) > MAX_NAME_WORDS:
         return None
-    found_role: str | None = None
-    place: str | None = None
-    former = False
-    found_role, place, former = _left_context(text, name_start, lex, len(name_words) >= 2)
-    if found_role is None and j:
-        found_role = (
+    prefix_role = None
+    if j:
+        prefix_role = (
             _clean_role(
                 " ".join(
                     w
@@ -401,7 +402,51 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
             )
             or None
         )
-    rm = right_re.match(text, end) if text.startswith(",", end) else None
+    name = demojibake(" ".join(name_words))
+    full = len(name_words) >= 2
+    return _Shape(
+        "person" if full else "surname",
+        start,
+        end,
+        name,
+        rule="name" if full else ("honorific" if honorific else ""),
+        name_start=offs[j],
+        prefix_role=prefix_role,
+        gender=gender,
+        known_key=fold(name) if full else "",
+    )
+
+
+def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -> Found | None:
+    """A piece of a capitalised run at ``p0``, read with its context: roles and places around a name."""
+    shape = _shape(piece)
+    if shape is None:
+        return None
+    lex = lexicon()
+    start = p0 + shape.start
+    end = p0 + shape.end
+    if shape.kind not in ("person", "surname"):
+        country = shape.country
+        if shape.demonym_context:
+            dm = _DEMONYM_DESCRIPTOR.search(text, max(0, start - 60), start)
+            country = lex.demonyms.get(dm.group(1)) if dm else None  # "Dutch chipmaker X"
+        return Found(
+            start,
+            end,
+            text[start:end],
+            shape.kind,
+            shape.name,
+            country=country,
+            affiliation=shape.affiliation,
+            rule=shape.rule,
+        )
+    full = shape.kind == "person"
+    if full and headline and shape.known_key not in known:
+        return None
+    found_role, place, former = _left_context(text, p0 + shape.name_start, lex, full)
+    if found_role is None:
+        found_role = shape.prefix_role
+    rm = _patterns()[1].match(text, end) if text.startswith(",", end) else None
     affiliation: str | None = None
     if former:
         found_role, place = None, None  # a former office says nothing about today's affiliation
@@ -425,22 +470,18 @@ def _classify(words: list[str], offs: list[int], text: str, headline: bool, know
     country = None if former else _country_of(place, lex)
     if place and place in lex.places and lex.places[place].kind != "country":
         affiliation = affiliation or lex.places[place].name
-    name = demojibake(" ".join(name_words))
-    full = len(name_words) >= 2
-    if full and headline and fold(name) not in known:
-        return None
     return Found(
         start,
         end,
         text[start:end],
-        "person" if full else "surname",
-        name,
+        shape.kind,
+        shape.name,
         role=found_role,
         country=country,
         affiliation=affiliation,
         former=former,
-        gender=gender,
-        rule="name" if full else ("honorific" if honorific else ("role" if found_role else "bare")),
+        gender=shape.gender,
+        rule=shape.rule or ("role" if found_role else "bare"),
     )
 
 
@@ -576,7 +617,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
             or text.startswith(",", end)
             or _next_is_cue(text, end, lex, start)
         ):
-            f = _classify([word], [start], text, False, known)
+            f = _classify(word, start, text, False, known)
             if f is not None:
                 if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                     f.rule = "cue"
@@ -667,7 +708,7 @@ def _mentions_in(
         for words, offs in _pieces(run, m.start()):
             if not words:
                 continue
-            f = _classify(words, offs, text, headline, known)
+            f = _classify(" ".join(words), offs[0], text, headline, known)
             if f is None:
                 # a demonym before a collective noun speaks for its country ("German officials")
                 if len(words) == 1 and words[0] in lex.demonyms:
