@@ -7,7 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from briefgen.extract.lexicon import APOS, MOJIBAKE, UPPER_CLASS, Lexicon, demojibake, fold, lexicon, load_data
+from briefgen.extract.lexicon import (
+    APOS,
+    MOJIBAKE,
+    UPPER_CLASS,
+    Lexicon,
+    Place,
+    demojibake,
+    fold,
+    lexicon,
+    load_data,
+)
 from briefgen.records import ActorKind, LocalActor, Mention
 
 _CONNECTORS = (
@@ -638,6 +648,64 @@ def _prev_is_title(text: str, start: int, lex: Lexicon) -> bool:
     return _is_role_word(w.lower(), lex) or w in lex.honorifics or w.endswith(_POSS_SUFFIXES)
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What a capitalised run says by its words alone, computed once per distinct run."""
+
+    the_run: bool  # starts with "The "
+    head: str  # without a leading "The "
+    orgref: bool  # the head is an organisation noun ("Commission")
+    skip: bool  # the whole run is a function word
+    the_single: bool  # "The Word"
+    head_org_ok: bool  # the head may be an organisation named by a noun after it
+    single: bool  # one word
+    bare: str  # without a possessive
+    gaz: Place | None  # single words: the place it names
+    bare_org_ok: bool
+    deferrable: bool  # single words that are not demonyms or capitals
+    multi_org: bool  # two or three words, none of them a function word
+    run_org_ok: bool
+    pieces: tuple[tuple[int, str], ...]  # (offset in the run, piece)
+
+
+@lru_cache(maxsize=1)
+def _org_word_blockers() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.not_names) | frozenset(lex.demonyms) | frozenset(lex.capitals)
+
+
+def _org_word_ok(word: str) -> bool:
+    """The word checks of ``_org_by_noun``, which fail whatever the context."""
+    return len(word) >= 3 and word not in _org_word_blockers()
+
+
+@lru_cache(maxsize=65536)
+def _run(run: str) -> _Run:
+    lex = lexicon()
+    skip = lex.not_names
+    the_run = run.startswith("The ")
+    head = run[4:] if the_run else run
+    single = " " not in run
+    bare = _strip_possessive(run)[0]
+    pieces = tuple((offs[0], " ".join(words)) for words, offs in _pieces(run, 0) if words)
+    return _Run(
+        the_run=the_run,
+        head=head,
+        orgref=head in lex.org_heads,
+        skip=run in skip,
+        the_single=the_run and " " not in head,
+        head_org_ok=_org_word_ok(head),
+        single=single,
+        bare=bare,
+        gaz=lex.places.get(bare) if single else None,
+        bare_org_ok=_org_word_ok(bare),
+        deferrable=bare not in lex.demonyms and bare not in lex.capitals,
+        multi_org=not single and run.count(" ") <= 2 and not any(w in skip for w in run.split()),
+        run_org_ok=_org_word_ok(run),
+        pieces=pieces,
+    )
+
+
 def _mentions_in(
     text: str,
     p_start: int,
@@ -649,33 +717,33 @@ def _mentions_in(
     lex = lexicon()
     _, _, role_ref, _ = _patterns()
     out: list[Found] = []
-    skip = lex.not_names
     for m in _RUN.finditer(text, p_start, p_end):
         run = m.group()
-        the_run = run.startswith("The ")
-        head = run[4:] if the_run else run
-        if head in lex.org_heads and (the_run or text[m.start() - 4 : m.start()] == "the "):
+        r = _run(run)
+        ms = m.start()
+        if r.orgref and (r.the_run or text[ms - 4 : ms] == "the "):
             # "the Commission", "The Bank": a short form, resolved to the article's one such organisation
-            at = m.end() - len(head)
-            out.append(Found(at, m.end(), head, "orgref", head, rule="org-short"))
+            me = m.end()
+            head = r.head
+            out.append(Found(me - len(head), me, head, "orgref", head, rule="org-short"))
             continue
-        if run in skip:
+        if r.skip:
             continue
-        if the_run and not headline and text[m.end() : m.end() + 1] == " " and " " not in head:
-            org = _org_by_noun(text, m.start() + 4, head, lex)
+        if r.the_single and r.head_org_ok and not headline and text[m.end() : m.end() + 1] == " ":
+            org = _org_by_noun(text, ms + 4, r.head, lex)
             if org is not None:
                 out.append(org)
                 continue
-        if " " not in run and not headline:
-            bare = _strip_possessive(run)[0]
-            gaz = lex.places.get(bare)
+        if r.single and not headline:
+            bare = r.bare
+            gaz = r.gaz
             if gaz is not None:
                 kind = "country" if gaz.kind == "country" else "organisation"
                 affiliation = gaz.name if gaz.kind != "country" else None
                 out.append(
                     Found(
-                        m.start(),
-                        m.start() + len(bare),
+                        ms,
+                        ms + len(bare),
                         bare,
                         kind,
                         gaz.name,
@@ -685,47 +753,36 @@ def _mentions_in(
                     )
                 )
                 continue
-            after = text[m.end() : m.end() + 1]
-            if after == "," or (after == " " and text[m.start() - 4 : m.start()] == "the "):
-                org = _org_by_noun(text, m.start(), bare, lex)
-                if org is not None:
-                    out.append(org)
-                    continue
-            if deferred is not None and bare not in lex.demonyms and bare not in lex.capitals:
-                deferred.append((run, m.start()))
+            if r.bare_org_ok:
+                after = text[m.end() : m.end() + 1]
+                if after == "," or (after == " " and text[ms - 4 : ms] == "the "):
+                    org = _org_by_noun(text, ms, bare, lex)
+                    if org is not None:
+                        out.append(org)
+                        continue
+            if deferred is not None and r.deferrable:
+                deferred.append((run, ms))
                 continue
         if (
-            " " in run
-            and run.count(" ") <= 2
+            r.multi_org
+            and r.run_org_ok
             and text[m.end() : m.end() + 1] == " "
-            and text[m.start() - 4 : m.start()] == "the "
-            and not any(w in skip for w in run.split())
+            and text[ms - 4 : ms] == "the "
         ):
-            org = _org_by_noun(text, m.start(), run, lex)  # "the IG Metall union said"
+            org = _org_by_noun(text, ms, run, lex)  # "the IG Metall union said"
             if org is not None:
                 out.append(org)
                 continue
-        for words, offs in _pieces(run, m.start()):
-            if not words:
-                continue
-            f = _classify(" ".join(words), offs[0], text, headline, known)
+        for rel, piece in r.pieces:
+            at = ms + rel
+            f = _classify(piece, at, text, headline, known)
             if f is None:
                 # a demonym before a collective noun speaks for its country ("German officials")
-                if len(words) == 1 and words[0] in lex.demonyms:
-                    nxt = text[offs[0] + len(words[0]) : offs[0] + len(words[0]) + 30].split()
+                if " " not in piece and piece in lex.demonyms:
+                    nxt = text[at + len(piece) : at + len(piece) + 30].split()
                     if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
-                        country = lex.demonyms[words[0]]
-                        out.append(
-                            Found(
-                                offs[0],
-                                offs[0] + len(words[0]),
-                                words[0],
-                                "country",
-                                country,
-                                country=country,
-                                rule="demonym",
-                            )
-                        )
+                        country = lex.demonyms[piece]
+                        out.append(Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym"))
                 continue
             if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                 f.rule = "cue"
