@@ -509,15 +509,10 @@ _LEFT_WORD = re.compile(r"[\w’'.-]+|,")
 _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
-def _left_context(
-    text: str, name_start: int, lex: Lexicon, allow_comma: bool = True
-) -> tuple[str | None, str | None, bool]:
-    """(role, place, former) written just before a name: "US defence secretary", "Luxembourg’s Minister
-    of Defence,", "Russia’s"; a backward walk over a few words, no regex search."""
-    window = text[max(0, name_start - 80) : name_start]
-    if not window.endswith((" ", ", ")) or "\n" in window[-3:]:
-        return None, None, False
-    last = window.rsplit(None, 1)[-1].rstrip(",") if window.strip() else ""
+@lru_cache(maxsize=65536)
+def _left_gate(last: str) -> tuple[str | None, str | None, bool] | bool:
+    """By the word before a name alone: its title role, no context at all, or True (walk further back)."""
+    lex = lexicon()
     titled = _title_roles().get(last)
     if titled is not None:
         return titled, None, False  # "Rep. Maria Lopez"
@@ -525,7 +520,22 @@ def _left_context(
     if not (
         _is_role_word(last.lower(), lex) or bare_last in _place_first_words() or last.endswith(_POSS_SUFFIXES)
     ):
-        return None, None, False  # the word before is ordinary text: no role, no place
+        return None, None, False
+    return True
+
+
+def _left_context(
+    text: str, name_start: int, lex: Lexicon, allow_comma: bool = True
+) -> tuple[str | None, str | None, bool]:
+    """(role, place, former) written just before a name: "US defence secretary", "Luxembourg’s Minister
+    of Defence,", "Russia’s"; a backward walk over a few words, no regex search."""
+    window = text[max(0, name_start - 80) : name_start]
+    if not window.endswith(" ") or "\n" in window[-3:]:
+        return None, None, False
+    parts = window.rsplit(None, 1)
+    gate = _left_gate(parts[-1].rstrip(",") if parts else "")
+    if gate is not True:
+        return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
     toks: list[tuple[str, int]] = []
     for word in window.split()[-9:]:
         if word.endswith(",") and len(word) > 1:
