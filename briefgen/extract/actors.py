@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from briefgen.extract.fastrec import local_actor, mention
 from briefgen.extract.lexicon import (
     APOS,
     MOJIBAKE,
@@ -48,9 +49,7 @@ _SPLITTERS = _CONNECTOR_SET - _PARTICLES
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 # The first word is spelled out so that the pattern starts with a character class (the regex engine then
 # skips lower-case text in C); same matches as ``(?<![\w{APOS}]){_WORD}...``.
-_FIRST_WORD = (
-    rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:{MOJIBAKE}|[\w{APOS}\-])*)"
-)
+_FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 _RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_WORD})*")
 _WORD_SPLIT = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -238,9 +237,7 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     return out
 
 
-def _person_of_org(
-    words: list[str], offs: list[int], lex: Lexicon
-) -> list[tuple[list[str], list[int]]] | None:
+def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tuple[list[str], list[int]]] | None:
     """ "Teresa Alvim of Climate Action Network": a plain two- or three-word name, then "of" an organisation."""
     if "of" not in words:
         return None
@@ -249,8 +246,13 @@ def _person_of_org(
     if not 2 <= k <= 3 or not rest or " ".join(head) in lex.places:
         return None
     if any(
-        w in lex.not_names or w in lex.org_heads or w in lex.places or w in lex.demonyms
-        or _is_role_word(w.lower(), lex) or w.endswith(_POSS_SUFFIXES) or w.isupper()
+        w in lex.not_names
+        or w in lex.org_heads
+        or w in lex.places
+        or w in lex.demonyms
+        or _is_role_word(w.lower(), lex)
+        or w.endswith(_POSS_SUFFIXES)
+        or w.isupper()
         for w in head
     ):
         return None
@@ -472,9 +474,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
             place = rm.group("place")
         org = (rm.group("org") or "").strip()
         if org:
-            org = (
-                org.removesuffix(" of").removesuffix(" for").removesuffix(" and").removesuffix(" the").strip()
-            )
+            org = org.removesuffix(" of").removesuffix(" for").removesuffix(" and").removesuffix(" the").strip()
             affiliation = org or None
             if not place and affiliation:
                 hit = _place_at(affiliation.split(), 0, lex)
@@ -510,18 +510,16 @@ _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
 @lru_cache(maxsize=65536)
-def _left_gate(last: str) -> tuple[str | None, str | None, bool] | bool:
-    """By the word before a name alone: its title role, no context at all, or True (walk further back)."""
+def _left_gate(last: str) -> tuple[str | None, str | None, bool] | None:
+    """By the word before a name alone: its title role, no context at all, or None (walk further back)."""
     lex = lexicon()
     titled = _title_roles().get(last)
     if titled is not None:
         return titled, None, False  # "Rep. Maria Lopez"
     bare_last = _strip_possessive(last)[0]
-    if not (
-        _is_role_word(last.lower(), lex) or bare_last in _place_first_words() or last.endswith(_POSS_SUFFIXES)
-    ):
+    if not (_is_role_word(last.lower(), lex) or bare_last in _place_first_words() or last.endswith(_POSS_SUFFIXES)):
         return None, None, False
-    return True
+    return None
 
 
 def _left_context(
@@ -534,7 +532,7 @@ def _left_context(
         return None, None, False
     parts = window.rsplit(None, 1)
     gate = _left_gate(parts[-1].rstrip(",") if parts else "")
-    if gate is not True:
+    if gate is not None:
         return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
     toks: list[tuple[str, int]] = []
     for word in window.split()[-9:]:
@@ -778,12 +776,7 @@ def _mentions_in(
             if deferred is not None and r.deferrable:
                 deferred.append((run, ms))
                 continue
-        if (
-            r.multi_org
-            and r.run_org_ok
-            and text[m.end() : m.end() + 1] == " "
-            and text[ms - 4 : ms] == "the "
-        ):
+        if r.multi_org and r.run_org_ok and text[m.end() : m.end() + 1] == " " and text[ms - 4 : ms] == "the ":
             org = _org_by_noun(text, ms, run, lex)  # "the IG Metall union said"
             if org is not None:
                 out.append(org)
@@ -797,7 +790,9 @@ def _mentions_in(
                     nxt = text[at + len(piece) : at + len(piece) + 30].split()
                     if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
                         country = lex.demonyms[piece]
-                        out.append(Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym"))
+                        out.append(
+                            Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym")
+                        )
                 continue
             if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                 f.rule = "cue"
@@ -897,7 +892,10 @@ def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:
     return False
 
 
-def _role_class(role: str, lex: Lexicon) -> set[object]:
+@lru_cache(maxsize=65536)
+def _role_class(role: str) -> frozenset[object]:
+    """The synonym classes and head word of a role phrase (cached: role phrases recur)."""
+    lex = lexicon()
     low = " ".join(role.lower().replace("-", " ").split())
     words = low.split()
     keys: set[object] = set()
@@ -909,193 +907,190 @@ def _role_class(role: str, lex: Lexicon) -> set[object]:
         if tail_h in lex.role_classes:
             keys.add(lex.role_classes[tail_h])
     # the head word itself (last word, or the word before "of")
-    head = (
-        words[words.index("of") - 1]
-        if "of" in words and words.index("of") > 0
-        else (words[-1] if words else "")
-    )
+    head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else (words[-1] if words else "")
     if head == "general" and len(words) >= 2 and "secretary" in words:
         head = "secretary general"
     keys.add(head)
-    return keys
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    return name_key(name)
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(canon: str) -> tuple[str, str | None]:
+    """(transliterated last word, transliterated first word of a two-word name)."""
+    words = canon.split()
+    return _translit(words[-1]), (_translit(words[0]) if len(words) == 2 else None)
+
+
+@lru_cache(maxsize=65536)
+def _bare_text(text: str) -> str:
+    return _strip_possessive(text)[0]
 
 
 def resolve(found: list[Found]) -> ArticleActors:
     """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
-    lex = lexicon()
-    persons: dict[str, list[Found]] = {}
+    persons: dict[str, None] = {}
     key_of_full: dict[str, str] = {}
     by_surname: dict[str, set[str]] = {}
     for f in found:
         if f.kind != "person":
             continue
-        k = name_key(f.name)
+        k = _name_key(f.name)
         canon = key_of_full.setdefault(k, f.name)
-        persons.setdefault(canon, []).append(f)
-    for canon in persons:
-        by_surname.setdefault(_translit(canon.split()[-1]), set()).add(canon)
+        persons[canon] = None
     by_first: dict[str, set[str]] = {}
     for canon in persons:
-        if len(canon.split()) == 2:
-            by_first.setdefault(_translit(canon.split()[0]), set()).add(canon)
+        last, first = _name_parts(canon)
+        by_surname.setdefault(last, set()).add(canon)
+        if first is not None:
+            by_first.setdefault(first, set()).add(canon)
     # single words resolve to a unique surname, else to a unique family-name-first name ("Choi" of
     # "Choi Jin"); a first name alone then also finds its person
     resolved: list[tuple[Found, str]] = []
     singles: dict[str, list[Found]] = {}
+    roles: list[Found] = []
+    others: list[Found] = []
     for f in found:
-        if f.kind == "person":
-            resolved.append((f, key_of_full[name_key(f.name)]))
-        elif f.kind == "surname":
-            cands = by_surname.get(_translit(f.name), set()) or by_first.get(_translit(f.name), set())
-            if len(cands) == 1:
+        kind = f.kind
+        if kind == "person":
+            resolved.append((f, key_of_full[_name_key(f.name)]))
+        elif kind == "surname":
+            t = _translit(f.name)
+            cands = by_surname.get(t) or by_first.get(t)
+            if cands is not None and len(cands) == 1:
                 resolved.append((f, next(iter(cands))))
             elif not cands:
-                singles.setdefault(_translit(f.name), []).append(f)
+                singles.setdefault(t, []).append(f)
+        elif kind == "role":
+            roles.append(f)
+        else:
+            others.append(f)
     # a surname never given in full still names a person when a role, honorific or cue marks it
     for group in singles.values():
         if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
             canon = group[0].name
-            persons.setdefault(canon, [])
             for g in group:
                 resolved.append((g, canon))
-    roles_by_person: dict[str, list[Found]] = {}
-    for f, canon in resolved:
-        roles_by_person.setdefault(canon, []).append(f)
-    # role references ("the defence secretary") resolve to the one person holding a matching role
-    role_index: dict[str, set[object]] = {}
-    country_index: dict[str, str | None] = {}
-    for canon, fs in roles_by_person.items():
-        keys: set[object] = set()
-        for f in fs:
-            if f.role and not f.former:
-                keys |= _role_class(f.role, lex)
-        role_index[canon] = keys
-        country_index[canon] = next((f.country for f in fs if f.country), None)
     unresolved: list[Mention] = []
-    for f in found:
-        if f.kind != "role":
-            continue
-        if len(f.name.split()) < 2 and f.country is None:
-            continue  # "the president" alone is too vague to resolve
-        keys = _role_class(f.name, lex)
-        holders = [
-            c
-            for c, ks in role_index.items()
-            if ks & keys and (f.country is None or country_index.get(c) == f.country)
-        ]
-        if not holders and f.country:
+    if roles:
+        roles_by_person: dict[str, list[Found]] = {}
+        for f, canon in resolved:
+            roles_by_person.setdefault(canon, []).append(f)
+        # role references ("the defence secretary") resolve to the one person holding a matching role
+        role_index: dict[str, frozenset[object]] = {}
+        country_index: dict[str, str | None] = {}
+        for canon, fs in roles_by_person.items():
+            keys: frozenset[object] = frozenset()
+            for f in fs:
+                if f.role and not f.former:
+                    keys |= _role_class(f.role)
+            role_index[canon] = keys
+            country_index[canon] = next((f.country for f in fs if f.country), None)
+        for f in roles:
+            if f.country is None and len(f.name.split()) < 2:
+                continue  # "the president" alone is too vague to resolve
+            keys = _role_class(f.name)
             holders = [
                 c
                 for c, ks in role_index.items()
-                if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
+                if ks & keys and (f.country is None or country_index.get(c) == f.country)
             ]
-        if len(holders) == 1:
-            resolved.append((replace(f, kind="person"), holders[0]))
-        else:
-            unresolved.append(
-                Mention(f.start, f.end, f.text, "", "person", role=f.role, country=f.country, rule="role-ref")
-            )
+            if not holders and f.country:
+                holders = [
+                    c
+                    for c, ks in role_index.items()
+                    if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
+                ]
+            if len(holders) == 1:
+                resolved.append((replace(f, kind="person"), holders[0]))
+            else:
+                unresolved.append(mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
     mentions: list[Mention] = []
-    actors_acc: dict[str, dict[str, object]] = {}
     genders: dict[str, str] = {}
     alias_at: dict[int, str] = {}
     for f, canon in resolved:
         if f.kind != "role":
             # the name as written: with its honorific ("Mr Healey"), without role words
-            alias_at[f.start] = _strip_possessive(f.text)[0] if f.rule == "honorific" else f.name
-        mentions.append(
-            Mention(
-                f.start,
-                f.end,
-                f.text,
-                canon,
-                "person",
-                role=f.role,
-                country=f.country,
-                affiliation=f.affiliation,
-                rule=f.rule,
-            )
-        )
+            alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
+        mentions.append(mention(f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
         if f.gender:
             genders.setdefault(canon, f.gender)
     by_head: dict[str, set[str]] = {}
-    for f in found:
+    for f in others:
         if f.kind == "organisation" and " " in f.name:
             by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
-    for f in found:
-        if f.kind == "orgref":
-            names = by_head.get(f.name, set())
-            if len(names) == 1:
+    for f in others:
+        kind = f.kind
+        if kind == "orgref":
+            names = by_head.get(f.name)
+            if names is not None and len(names) == 1:
                 full = next(iter(names))
                 org = next(g for g in found if g.kind == "organisation" and g.name == full)
                 mentions.append(
-                    Mention(
-                        f.start, f.end, f.text, full, "organisation",
-                        country=org.country, affiliation=org.affiliation, rule="org-short",
+                    mention(
+                        f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short"
                     )
                 )
-            continue
-        if f.kind in ("country", "organisation"):
-            kind: ActorKind = "country" if f.kind == "country" else "organisation"
+        elif kind == "country" or kind == "organisation":
             mentions.append(
-                Mention(
+                mention(
                     f.start,
                     f.end,
                     f.text,
                     f.name,
-                    kind,
-                    country=f.country,
-                    affiliation=f.affiliation,
-                    rule=f.rule,
+                    "country" if kind == "country" else "organisation",
+                    None,
+                    f.country,
+                    f.affiliation,
+                    f.rule,
                 )
             )
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions.sort(key=_span)
+    # per actor: kind, aliases, roles, countries, affiliations, mention count
+    acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
     for m in mentions:
-        acc = actors_acc.setdefault(
-            m.name,
-            {
-                "kind": m.kind,
-                "aliases": set(),
-                "roles": [],
-                "countries": [],
-                "affiliations": [],
-                "mentions": 0,
-            },
-        )
-        acc["mentions"] = int(acc["mentions"]) + 1  # type: ignore[call-overload]
-        alias = alias_at.get(m.start, _strip_possessive(m.text)[0] if m.kind != "person" else m.name)
-        if alias != m.name and m.rule != "role-ref":
-            acc["aliases"].add(alias)  # type: ignore[attr-defined]
+        name = m.name
+        entry = acc.get(name)
+        if entry is None:
+            entry = acc[name] = (m.kind, set(), [], [], [], [0])
+        entry[5][0] += 1
+        alias = alias_at.get(m.start)
+        if alias is None:
+            alias = _bare_text(m.text) if m.kind != "person" else name
+        rule = m.rule
+        if alias != name and rule != "role-ref":
+            entry[1].add(alias)
         if m.role:
-            acc["roles"].append(m.role)  # type: ignore[attr-defined]
-        if m.country and m.rule != "role-ref":
-            acc["countries"].append(m.country)  # type: ignore[attr-defined]
+            entry[2].append(m.role)
+        if m.country and rule != "role-ref":
+            entry[3].append(m.country)
         if m.affiliation:
-            acc["affiliations"].append(m.affiliation)  # type: ignore[attr-defined]
+            entry[4].append(m.affiliation)
     actors = []
-    for name in sorted(actors_acc):
-        acc = actors_acc[name]
-        countries: list[str] = acc["countries"]  # type: ignore[assignment]
+    for name in sorted(acc):
+        kind_a, aliases, roles_a, countries, affs, count = acc[name]
         country = max(countries, key=countries.count) if countries else None
-        affs: list[str] = acc["affiliations"]  # type: ignore[assignment]
-        roles: list[str] = acc["roles"]  # type: ignore[assignment]
         actors.append(
-            LocalActor(
-                key=name,
-                name=name,
-                kind=acc["kind"],  # type: ignore[arg-type]
-                country=country,
-                affiliation=max(affs, key=affs.count)
-                if affs
-                else (country if acc["kind"] != "person" else None),
-                roles=tuple(dict.fromkeys(roles)),
-                aliases=tuple(sorted(acc["aliases"])),  # type: ignore[call-overload]
-                mentions=int(acc["mentions"]),  # type: ignore[call-overload]
+            local_actor(
+                name,
+                name,
+                kind_a,
+                country,
+                max(affs, key=affs.count) if affs else (country if kind_a != "person" else None),
+                tuple(dict.fromkeys(roles_a)),
+                tuple(sorted(aliases)),
+                count[0],
             )
         )
     return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
 
 
+def _span(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
 
 
 def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
