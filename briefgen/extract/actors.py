@@ -534,60 +534,50 @@ def _left_context(
     gate = _left_gate(parts[-1].rstrip(",") if parts else "")
     if gate is not None:
         return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
-    toks: list[tuple[str, int]] = []
+    toks: list[str] = []
     for word in window.split()[-9:]:
         if word.endswith(",") and len(word) > 1:
-            toks.append((word[:-1], 0))
-            toks.append((",", 0))
+            toks.append(word[:-1])
+            toks.append(",")
         else:
-            toks.append((word, 0))
+            toks.append(word)
     if not toks:
         return None, None, False
     i = len(toks) - 1
-    if toks[i][0] == ",":
+    if toks[i] == ",":
         if not allow_comma:
             return None, None, False  # "the US Secretary of Defence, Major fears": not an apposition
         i -= 1
     end_role = i
-    objects = _role_object_words()
     has_head = False
     while i >= 0:
-        low = toks[i][0].lower()
-        bare_word = _strip_possessive(toks[i][0])[0]
-        if bare_word in lex.places or bare_word in lex.demonyms:
-            break  # "NATO Secretary General": the place qualifies the role
-        if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)):
+        kind = _walk_kind(toks[i])
+        if kind == _HEAD:
             has_head = True
-        elif low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in objects:
-            break
+        elif kind == _STOP:
+            break  # ordinary text, or a place: "NATO Secretary General" (the place qualifies the role)
         i -= 1
     role: str | None = None
     if has_head:
         first = i + 1
-        while first <= end_role and toks[first][0].lower() in ("of", "and", "for"):
+        while first <= end_role and toks[first].lower() in ("of", "and", "for"):
             first += 1
         # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
-        role = " ".join(t for t, _ in toks[first : end_role + 1]) or None
+        role = " ".join(toks[first : end_role + 1]) or None
     else:
         i = end_role
     former = False
     place: str | None = None
     poss = False
     if i >= 0:
-        word = toks[i][0]
+        word = toks[i]
         bare, poss = _strip_possessive(word)
-        for n in (3, 2, 1):
-            if i - n + 1 < 0:
-                continue
-            words = [t for t, _ in toks[i - n + 1 : i + 1]]
-            words[-1] = bare
-            cand = " ".join(words)
-            if cand in lex.places or cand in lex.demonyms or cand.removeprefix("the ") in lex.places:
-                place = cand.removeprefix("the ")
-                i -= n
-                break
+        hit = _place_ending((*toks[max(0, i - 2) : i], bare))
+        if hit is not None:
+            place = hit[0]
+            i -= hit[1]
         if (place is None and role and word.lower() in ("former", "ex", "ex-")) or (
-            i >= 0 and toks[i][0].lower() in ("former", "ex")
+            i >= 0 and toks[i].lower() in ("former", "ex")
         ):
             former = True
     if role is None and not (place and poss):
@@ -596,6 +586,37 @@ def _left_context(
         former = True
         role = " ".join(role.split()[1:]) or None
     return _clean_role(role), place, former
+
+
+_STOP, _HEAD, _MODIFIER = 0, 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _walk_kind(word: str) -> int:
+    """How the backward walk of ``_left_context`` treats a word: a role head, a modifier or glue, or a stop."""
+    lex = lexicon()
+    low = word.lower()
+    bare_word = _strip_possessive(word)[0]
+    if bare_word in lex.places or bare_word in lex.demonyms:
+        return _STOP
+    if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)):
+        return _HEAD
+    if low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in _role_object_words():
+        return _STOP
+    return _MODIFIER
+
+
+@lru_cache(maxsize=65536)
+def _place_ending(words: tuple[str, ...]) -> tuple[str, int] | None:
+    """The place named by the last one to three of these words: (place, number of words)."""
+    lex = lexicon()
+    for n in (3, 2, 1):
+        if n > len(words):
+            continue
+        cand = " ".join(words[-n:])
+        if cand in lex.places or cand in lex.demonyms or cand.removeprefix("the ") in lex.places:
+            return cand.removeprefix("the "), n
+    return None
 
 
 @lru_cache(maxsize=65536)
