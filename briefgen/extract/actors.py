@@ -862,7 +862,9 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
     return Found(start, end, text[start:end], "organisation", word, rule="org-noun")
 
 
-_THE = re.compile(r"[Tt](?<![\w].)he ([\w’'.-]+)")  # (?<![\w]) after the first letter: faster
+# "the"/"The" and the next word; the literal "he " comes first so the regex engine finds candidates by a
+# fast substring search. A match starts one character after its "t" (scan from paragraph start + 1).
+_THE = re.compile(r"he (?<=[Tt]he )(?<![\w][Tt]he )([\w’'.-]+)")
 
 
 @lru_cache(maxsize=65536)
@@ -882,9 +884,9 @@ def _starts_role_ref(word: str) -> bool:
 def _role_refs(text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str]) -> list[re.Match[str]]:
     """ "the <place> <role>" references; the full pattern only runs where the next word can start one."""
     out = []
-    for m in _THE.finditer(text, a, b):
+    for m in _THE.finditer(text, a + 1, b):
         if _starts_role_ref(m.group(1)):
-            hit = role_ref.match(text, m.start(), b)
+            hit = role_ref.match(text, m.start() - 1, b)
             if hit:
                 out.append(hit)
     return out
