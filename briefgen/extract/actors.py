@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.fastrec import local_actor, mention
@@ -164,6 +165,15 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+def _is_headline_at(text: str, start: int, end: int) -> bool:
+    """``_is_headline(text[start:end])``, without copying the paragraph when it ends as a sentence."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if text.endswith((".", ".”", '."', ".’"), start, end):
+        return False
+    return _is_headline(text[start:end])
+
+
 def _is_headline(text: str) -> bool:
     """Title Case or ALL CAPS lines: names found there are only trusted when known from the body."""
     if text.rstrip().endswith((".", ".”", '."', ".’")):
@@ -209,6 +219,7 @@ def _country_of(surface: str | None, lex: Lexicon) -> str | None:
     return lex.demonyms.get(surface) or lex.capitals.get(surface)
 
 
+@lru_cache(maxsize=65536)
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -483,9 +494,12 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
             text[start:end],
             shape.kind,
             shape.name,
-            country=country,
-            affiliation=shape.affiliation,
-            rule=shape.rule,
+            None,
+            country,
+            shape.affiliation,
+            False,
+            None,
+            shape.rule,
         )
     full = shape.kind == "person"
     if full and headline and shape.known_key not in known:
@@ -521,12 +535,12 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
         text[start:end],
         shape.kind,
         shape.name,
-        role=found_role,
-        country=country,
-        affiliation=affiliation,
-        former=former,
-        gender=shape.gender,
-        rule=shape.rule or ("role" if found_role else "bare"),
+        found_role,
+        country,
+        affiliation,
+        former,
+        shape.gender,
+        shape.rule or ("role" if found_role else "bare"),
     )
 
 
@@ -670,8 +684,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     known: set[str] = set()
     deferred: list[tuple[str, int]] = []
     for p_start, p_end in paragraphs:
-        para = text[p_start:p_end]
-        if _is_headline(para):
+        if _is_headline_at(text, p_start, p_end):
             headline_pars.append((p_start, p_end))
             continue
         found.extend(_mentions_in(text, p_start, p_end, False, known, deferred))
@@ -699,7 +712,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known))
-    found.sort(key=lambda f: f.start)
+    found.sort(key=_START)
     return found
 
 
@@ -725,6 +738,7 @@ class _Run:
     single: bool  # one word
     bare: str  # without a possessive
     gaz: Place | None  # single words: the place it names
+    gaz_rule: str
     bare_org_ok: bool
     deferrable: bool  # single words that are not demonyms or capitals
     multi_org: bool  # two or three words, none of them a function word
@@ -752,6 +766,7 @@ def _run(run: str) -> _Run:
     single = " " not in run
     bare = _strip_possessive(run)[0]
     pieces = tuple((offs[0], " ".join(words)) for words, offs in _pieces(run, 0) if words)
+    gaz = lex.places.get(bare) if single else None
     return _Run(
         the_run=the_run,
         head=head,
@@ -761,7 +776,8 @@ def _run(run: str) -> _Run:
         head_org_ok=_org_word_ok(head),
         single=single,
         bare=bare,
-        gaz=lex.places.get(bare) if single else None,
+        gaz=gaz,
+        gaz_rule=f"place:{gaz.kind}" if gaz is not None else "",
         bare_org_ok=_org_word_ok(bare),
         deferrable=bare not in lex.demonyms and bare not in lex.capitals,
         multi_org=not single and run.count(" ") <= 2 and not any(w in skip for w in run.split()),
@@ -811,9 +827,12 @@ def _mentions_in(
                         bare,
                         kind,
                         gaz.name,
-                        country=gaz.country,
-                        affiliation=affiliation,
-                        rule=f"place:{gaz.kind}",
+                        None,
+                        gaz.country,
+                        affiliation,
+                        False,
+                        None,
+                        r.gaz_rule,
                     )
                 )
                 continue
@@ -1059,7 +1078,21 @@ def resolve(found: list[Found]) -> ArticleActors:
                     if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
                 ]
             if len(holders) == 1:
-                resolved.append((replace(f, kind="person"), holders[0]))
+                as_person = Found(
+                    f.start,
+                    f.end,
+                    f.text,
+                    "person",
+                    f.name,
+                    f.role,
+                    f.country,
+                    f.affiliation,
+                    f.former,
+                    f.gender,
+                    f.rule,
+                    f.subject_ok,
+                )
+                resolved.append((as_person, holders[0]))
             else:
                 unresolved.append(mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
     mentions: list[Mention] = []
@@ -1102,7 +1135,7 @@ def resolve(found: list[Found]) -> ArticleActors:
                     f.rule,
                 )
             )
-    mentions.sort(key=_span)
+    mentions.sort(key=_SPAN)
     # per actor: kind, aliases, roles, countries, affiliations, mention count
     acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
     for m in mentions:
@@ -1142,8 +1175,8 @@ def resolve(found: list[Found]) -> ArticleActors:
     return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
 
 
-def _span(m: Mention) -> tuple[int, int]:
-    return m.start, m.end
+_START = attrgetter("start")
+_SPAN = attrgetter("start", "end")
 
 
 def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
@@ -1178,20 +1211,30 @@ def _with_home_country(actors: ArticleActors, home: str | None, mentioned: set[s
     for a in actors.actors:
         national = False
         if a.country is None and a.kind == "person":
-            words = {w for r in a.roles for w in r.lower().replace("-", " ").split()}
+            words = _role_words(a.roles)
             body = next((body_roles[w] for w in words if w in body_roles and body_roles[w] in mentioned), None)
             if body is not None:
-                out.append(replace(a, country=body))
+                out.append(_with_country(a, body))
                 changed = True
                 continue
-            national = home is not None and bool(words & roles) and "general" not in words
+            national = home is not None and not roles.isdisjoint(words) and "general" not in words
         elif a.country is None and a.kind == "organisation":
-            national = home is not None and bool(set(a.name.split()) & bodies)
+            national = home is not None and not bodies.isdisjoint(a.name.split())
         if national:
-            a = replace(a, country=home)
+            a = _with_country(a, home)
             changed = True
         out.append(a)
-    return replace(actors, actors=tuple(out)) if changed else actors
+    return ArticleActors(tuple(out), actors.mentions, actors.genders, actors.unresolved) if changed else actors
+
+
+def _with_country(a: LocalActor, country: str | None) -> LocalActor:
+    return local_actor(a.key, a.name, a.kind, country, a.affiliation, a.roles, a.aliases, a.mentions)
+
+
+@lru_cache(maxsize=65536)
+def _role_words(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of an actor's roles, in the order of the set the rules iterate."""
+    return tuple({w for r in roles for w in r.lower().replace("-", " ").split()})
 
 
 def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
