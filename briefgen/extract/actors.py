@@ -51,8 +51,15 @@ _SPLITTERS = _CONNECTOR_SET - _PARTICLES
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 # The first word is spelled out so that the pattern starts with a character class (the regex engine then
 # skips lower-case text in C); same matches as ``(?<![\w{APOS}]){_WORD}...``.
-_FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:{MOJIBAKE}|[\w{APOS}\-])*)"
-_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_WORD})*")
+# The rest of a word, ``(?:{MOJIBAKE}|[\w{APOS}\-])*``, consuming runs of plain word characters at once (a
+# mojibake pair starts with one of the four letters the run excludes; when it does not pair up, that letter
+# alone is a word character, as before). Nothing after a word ever backtracks into it.
+_MOJIBAKE_LEAD = "[\u00c2-\u00c5]"
+assert MOJIBAKE.startswith(_MOJIBAKE_LEAD)
+_WORD_TAIL = rf"(?:[^\W\u00c2-\u00c5]+|[{APOS}\-]|{_MOJIBAKE_LEAD}{MOJIBAKE[len(_MOJIBAKE_LEAD) :]}?)*"
+_RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD
+_FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_WORD_TAIL})"
+_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_RUN_WORD})*")
 _WORD_SPLIT = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _POSS_SUFFIXES = ("’s", "'s")
