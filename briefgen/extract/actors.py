@@ -725,10 +725,13 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
 
 def _prev_is_title(text: str, start: int, lex: Lexicon) -> bool:
     """Whether the word before is a title or role ("Mr", "secretary") or a possessive ("Russia's")."""
-    prev = text[max(0, start - 30) : start].split()
-    if not prev:
-        return False
-    w = prev[-1].rstrip(",")
+    prev = text[max(0, start - 30) : start].rsplit(None, 1)
+    return bool(prev) and _title_word(prev[-1].rstrip(","))
+
+
+@lru_cache(maxsize=65536)
+def _title_word(w: str) -> bool:
+    lex = lexicon()
     return _is_role_word(w.lower(), lex) or w in lex.honorifics or w.endswith(_POSS_SUFFIXES)
 
 
@@ -958,17 +961,27 @@ def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:
     if text.startswith(("’s", "'s"), end):
         return False
     if start > 0:
-        prev = text[max(0, start - 12) : start].split()
+        prev = text[max(0, start - 12) : start].rsplit(None, 1)
         if prev and prev[-1].lower() in _NOT_SUBJECT_BEFORE:
             return False  # "officials in Brussels said": a place, not a speaker
-    words = text[end : end + 40].split()[:2]
-    for w in words:
-        w = w.strip(",.;:")
-        if w.lower() in lex.cue_forms:
-            return True
-        if w not in lex.adverbs:
-            return False
+    for w in text[end : end + 40].split(None, 2)[:2]:
+        step = _cue_step(w)
+        if step != _ADVERB:
+            return step == _CUE
     return False
+
+
+_CUE, _ADVERB, _OTHER = 1, 0, -1
+
+
+@lru_cache(maxsize=65536)
+def _cue_step(word: str) -> int:
+    """A word after a name: a reporting verb, an adverb that may come before one, or anything else."""
+    lex = lexicon()
+    w = word.strip(",.;:")
+    if w.lower() in lex.cue_forms:
+        return _CUE
+    return _ADVERB if w in lex.adverbs else _OTHER
 
 
 @lru_cache(maxsize=65536)
@@ -1113,16 +1126,19 @@ def resolve(found: list[Found]) -> ArticleActors:
         if f.gender:
             genders.setdefault(canon, f.gender)
     by_head: dict[str, set[str]] = {}
+    first_org: dict[str, Found] = {}  # the first organisation mention of each name
     for f in others:
-        if f.kind == "organisation" and " " in f.name:
-            by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
+        if f.kind == "organisation":
+            first_org.setdefault(f.name, f)
+            if " " in f.name:
+                by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
     for f in others:
         kind = f.kind
         if kind == "orgref":
             names = by_head.get(f.name)
             if names is not None and len(names) == 1:
                 full = next(iter(names))
-                org = next(g for g in found if g.kind == "organisation" and g.name == full)
+                org = first_org[full]
                 mentions.append(
                     mention(
                         f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short"
@@ -1166,20 +1182,28 @@ def resolve(found: list[Found]) -> ArticleActors:
     actors = []
     for name in sorted(acc):
         kind_a, aliases, roles_a, countries, affs, count = acc[name]
-        country = max(countries, key=countries.count) if countries else None
+        country = _most_common(countries) if countries else None
         actors.append(
             local_actor(
                 name,
                 name,
                 kind_a,
                 country,
-                max(affs, key=affs.count) if affs else (country if kind_a != "person" else None),
-                tuple(dict.fromkeys(roles_a)),
-                tuple(sorted(aliases)),
+                _most_common(affs) if affs else (country if kind_a != "person" else None),
+                tuple(dict.fromkeys(roles_a)) if roles_a else (),
+                tuple(sorted(aliases)) if aliases else (),
                 count[0],
             )
         )
     return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
+
+
+def _most_common(values: list[str]) -> str:
+    """``max(values, key=values.count)``: the most frequent value, the first of equals."""
+    first = values[0]
+    if len(values) == 1 or values.count(first) == len(values):
+        return first
+    return max(values, key=values.count)
 
 
 _START = attrgetter("start")
