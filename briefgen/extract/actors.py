@@ -585,13 +585,11 @@ def _left_context(
     gate = _left_gate(parts[-1].rstrip(",") if parts else "")
     if gate is not None:
         return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
-    toks: list[str] = []
-    for word in window.split()[-9:]:
-        if word.endswith(",") and len(word) > 1:
-            toks.append(word[:-1])
-            toks.append(",")
-        else:
-            toks.append(word)
+    toks = window.split()[-9:]
+    if "," in window:  # a comma ending a word is a token of its own
+        toks = " ".join(toks).replace(", ", " , ").split()
+        if len(toks[-1]) > 1 and toks[-1].endswith(","):
+            toks[-1:] = [toks[-1][:-1], ","]
     if not toks:
         return None, None, False
     i = len(toks) - 1
