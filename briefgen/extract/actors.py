@@ -696,11 +696,14 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
         found.extend(_mentions_in(text, p_start, p_end, False, known, deferred))
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
-    surnames = {_translit(f.name.split()[-1]) for f in found if f.kind == "person"}
-    # family name first ("Yoon" of "Yoon Min-seok"): the first word of a two-word name with a hyphen
-    surnames |= {
-        _translit(f.name.split()[0]) for f in found if f.kind == "person" and f.name.count(" ") == 1 and "-" in f.name
-    }
+    surnames: set[str] = set()
+    for person in found:
+        if person.kind == "person":
+            name = person.name
+            surnames.add(_name_parts(name)[0])
+            # family name first ("Yoon" of "Yoon Min-seok"): the first word of a two-word name with a hyphen
+            if name.count(" ") == 1 and "-" in name:
+                surnames.add(_translit(name.split()[0]))
     for word, start in deferred:
         bare = _strip_possessive(word)[0]
         end = start + len(bare)
@@ -1209,16 +1212,22 @@ _START = attrgetter("start")
 _SPAN = attrgetter("start", "end")
 
 
-def _home_country(found: Sequence[Found], lex: Lexicon) -> str | None:
-    """The country an article mentions most (countries, capitals, national institutions)."""
+def _home_country(found: Sequence[Found], lex: Lexicon) -> tuple[str | None, set[str]]:
+    """The country an article mentions most (countries, capitals, national institutions), and every
+    country value its mentions carry."""
     counts: dict[str, int] = {}
+    mentioned: set[str] = set()
+    iso = lex.country_iso
     for f in found:
-        if f.kind in ("country", "organisation") and f.country and f.country in lex.country_iso:
-            counts[f.country] = counts.get(f.country, 0) + 1
+        country = f.country
+        if country:
+            mentioned.add(country)
+            if (f.kind == "country" or f.kind == "organisation") and country in iso:
+                counts[country] = counts.get(country, 0) + 1
     if not counts:
-        return None
+        return None, mentioned
     best = max(counts.values())
-    return next(c for c, n in counts.items() if n == best)  # ties: the first mentioned
+    return next(c for c, n in counts.items() if n == best), mentioned  # ties: the first mentioned
 
 
 @lru_cache(maxsize=1)
@@ -1270,5 +1279,5 @@ def _role_words(roles: tuple[str, ...]) -> tuple[str, ...]:
 def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
     """The actors of one article's text."""
     found = find_mentions(text, paragraphs)
-    mentioned = {f.country for f in found if f.country}
-    return _with_home_country(resolve(found), _home_country(found, lexicon()), mentioned)
+    home, mentioned = _home_country(found, lexicon())
+    return _with_home_country(resolve(found), home, mentioned)
