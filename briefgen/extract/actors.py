@@ -817,7 +817,7 @@ def _mentions_in(
             # "the Commission", "The Bank": a short form, resolved to the article's one such organisation
             me = m.end()
             head = r.head
-            out.append(Found(me - len(head), me, head, "orgref", head, rule="org-short"))
+            out.append(Found(me - len(head), me, head, "orgref", head, None, None, None, False, None, "org-short"))
             continue
         if r.skip:
             continue
@@ -894,9 +894,12 @@ def _mentions_in(
                 m.group(),
                 "role",
                 role,
-                role=role,
-                country=_country_of(place, lex),
-                rule="role-ref",
+                role,
+                _country_of(place, lex),
+                None,
+                False,
+                None,
+                "role-ref",
             )
         )
     return out
@@ -920,7 +923,7 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
         org = am is not None and (am.group(1) in nouns or am.group(2) in nouns)
     if not org or word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
         return None
-    return Found(start, end, text[start:end], "organisation", word, rule="org-noun")
+    return Found(start, end, text[start:end], "organisation", word, None, None, None, False, None, "org-noun")
 
 
 # "the"/"The" and the next word; the literal "he " comes first so the regex engine finds candidates by a
