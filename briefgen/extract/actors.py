@@ -64,6 +64,8 @@ _WORD_SPLIT = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _POSS_SUFFIXES = ("’s", "'s")
 MAX_NAME_WORDS = 4
+# entries per cache of short strings (runs, words, role phrases): bounded memory on big corpora
+_CACHE = 16384
 
 
 @dataclass(slots=True)
@@ -227,7 +229,7 @@ def _country_of(surface: str | None, lex: Lexicon) -> str | None:
     return lex.demonyms.get(surface) or lex.capitals.get(surface)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
@@ -329,7 +331,7 @@ class _Shape:
     demonym_context: bool = False  # organisations without a country: look for "Dutch chipmaker X"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _shape(piece: str) -> _Shape | None:
     """The context-free part of ``_classify``: one piece's words (single spaces) read alone."""
     lex = lexicon()
@@ -561,7 +563,7 @@ _LEFT_WORD = re.compile(r"[\w’'.-]+|,")
 _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _left_gate(last: str) -> tuple[str | None, str | None, bool] | None:
     """By the word before a name alone: its title role, no context at all, or None (walk further back)."""
     lex = lexicon()
@@ -641,7 +643,7 @@ def _left_context(
 _STOP, _HEAD, _MODIFIER = 0, 1, 2
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _walk_kind(word: str) -> int:
     """How the backward walk of ``_left_context`` treats a word: a role head, a modifier or glue, or a stop."""
     lex = lexicon()
@@ -656,7 +658,7 @@ def _walk_kind(word: str) -> int:
     return _MODIFIER
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _place_ending(words: tuple[str, ...]) -> tuple[str, int] | None:
     """The place named by the last one to three of these words: (place, number of words)."""
     lex = lexicon()
@@ -731,7 +733,7 @@ def _prev_is_title(text: str, start: int, lex: Lexicon) -> bool:
     return bool(prev) and _title_word(prev[-1].rstrip(","))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _title_word(w: str) -> bool:
     lex = lexicon()
     return _is_role_word(w.lower(), lex) or w in lex.honorifics or w.endswith(_POSS_SUFFIXES)
@@ -769,7 +771,7 @@ def _org_word_ok(word: str) -> bool:
     return len(word) >= 3 and word not in _org_word_blockers()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _run(run: str) -> _Run:
     lex = lexicon()
     skip = lex.not_names
@@ -931,7 +933,7 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
 _THE = re.compile(r"he (?<=[Tt]he )(?<![\w][Tt]he )([\w’'.-]+)")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _starts_role_ref(word: str) -> bool:
     """Whether the word after "the" can start a role reference: a role word or a place."""
     lex = lexicon()
@@ -979,7 +981,7 @@ def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:
 _CUE, _ADVERB, _OTHER = 1, 0, -1
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _cue_step(word: str) -> int:
     """A word after a name: a reporting verb, an adverb that may come before one, or anything else."""
     lex = lexicon()
@@ -989,7 +991,7 @@ def _cue_step(word: str) -> int:
     return _ADVERB if w in lex.adverbs else _OTHER
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _role_class(role: str) -> frozenset[object]:
     """The synonym classes and head word of a role phrase (cached: role phrases recur)."""
     lex = lexicon()
@@ -1011,19 +1013,19 @@ def _role_class(role: str) -> frozenset[object]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _name_key(name: str) -> str:
     return name_key(name)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _name_parts(canon: str) -> tuple[str, str | None]:
     """(transliterated last word, transliterated first word of a two-word name)."""
     words = canon.split()
     return _translit(words[-1]), (_translit(words[0]) if len(words) == 2 else None)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _bare_text(text: str) -> str:
     return _strip_possessive(text)[0]
 
@@ -1273,7 +1275,7 @@ def _with_country(a: LocalActor, country: str | None) -> LocalActor:
     return local_actor(a.key, a.name, a.kind, country, a.affiliation, a.roles, a.aliases, a.mentions)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_CACHE)
 def _role_words(roles: tuple[str, ...]) -> tuple[str, ...]:
     """The words of an actor's roles, in the order of the set the rules iterate."""
     return tuple({w for r in roles for w in r.lower().replace("-", " ").split()})
