@@ -251,16 +251,8 @@ def representative(
         fits = 1 if 6 <= length <= 60 else 0
         hits = topic_hits(reading.words, lexicon, topic)
         agrees = stance is not None and reading.stance == stance
-        return (
-            -(hits > 0),
-            -agrees,
-            _KIND_RANK.get(q.kind, 3),
-            -(reading.stance is not None),
-            -fits,
-            -hits,
-            -shared,
-            -length,
-        )
+        return (-(hits > 0), -agrees, _KIND_RANK.get(q.kind, 3), -(reading.stance is not None), -fits, -hits,
+                -shared, -length)
 
     return min(group, key=lambda q: (*score(q), q.id))
 

@@ -127,7 +127,9 @@ _PREPOSITIONS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} "
+)
 _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
 _NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
 _CLAUSE_START = re.compile(
@@ -347,10 +349,14 @@ def _cue_noun_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    source = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in lex.source_phrases) + r")\s+", re.IGNORECASE)
+    source = re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(p) for p in lex.source_phrases) + r")\s+", re.IGNORECASE
+    )
     frames = [f.replace("{}", "\x00") for f in lex.view_frames]
     view = re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(f).replace("\x00", r"(?P<who>[^,]{1,80}?)") for f in frames[:1]) + r")",
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(f).replace("\x00", r"(?P<who>[^,]{1,80}?)") for f in frames[:1])
+        + r")",
         re.IGNORECASE,
     )
     frame_alt = "|".join(re.escape(f).replace("\x00", r"[^,]{1,80}?") for f in frames)
@@ -450,7 +456,11 @@ class Attributor:
                 roles = self.lex.role_heads | self.lex.role_modifiers
                 has_role = any(w.lower() in roles for w in between) or gap.strip() in ("’s", "'s")
                 same_clause = not _CLAUSE_BREAK.search(gap)
-                if same_clause and has_role and all(w.lower() in roles or w.lower() in ("of", "the") for w in between):
+                if (
+                    same_clause
+                    and has_role
+                    and all(w.lower() in roles or w.lower() in ("of", "the") for w in between)
+                ):
                     out.append(
                         Mention(
                             m.start,
@@ -679,7 +689,9 @@ def _kind_of(text: str, q: QSpan, para_start: int, intro_cue: bool) -> QuoteKind
     return "partial"
 
 
-def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors) -> Iterator[LocalQuote]:
+def find_quotes(
+    text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors
+) -> Iterator[LocalQuote]:
     """Every quote and reported statement of an article, attributed in reading order."""
     lex = lexicon()
     para_quotes: list[list[QSpan]] = []
@@ -860,7 +872,9 @@ def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
     if speaker and any(speaker.split()[-1] in word for word in gap.split()[:6]):
         return False  # the gap is the previous quote's own attribution ("Macron told reporters.")
     return (
-        bool(att.lex.cue_re.search(gap[:200])) and any(ch.isupper() for ch in gap.strip()[:1]) and len(gap.strip()) > 40
+        bool(att.lex.cue_re.search(gap[:200]))
+        and any(ch.isupper() for ch in gap.strip()[:1])
+        and len(gap.strip()) > 40
     )
 
 
@@ -1068,15 +1082,11 @@ def _after_attribution(
     lead = lead_raw.lower()
     roles = att.lex.role_heads | att.lex.role_modifiers
     lead_words = lead_raw.split()
-    qualified_role = (
-        bool(lead_words)
-        and lead_words[-1].lower() in roles
-        and all(w[:1].isupper() or w.lower() in roles for w in lead_words)
+    qualified_role = bool(lead_words) and lead_words[-1].lower() in roles and all(
+        w[:1].isupper() or w.lower() in roles for w in lead_words
     )  # "IG Metall negotiator X", "Texas Gov. X"
     role_lead = qualified_role or all(
-        w.lower() in roles
-        or w.lower() in ("the", "a", "of")
-        or w.title() in att.lex.demonyms
+        w.lower() in roles or w.lower() in ("the", "a", "of") or w.title() in att.lex.demonyms
         or w in att.lex.honorifics
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
         for w in lead_raw.split()
@@ -1142,7 +1152,9 @@ def _noun_use(text: str, start: int, floor: int) -> bool:
     return prev.islower() and prev in lexicon().cue_forms
 
 
-def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
+def _trailing_attribution(
+    att: Attributor, text: str, sent: tuple[int, int], start: int, end: int
+) -> int | None:
     """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
     rest = text[end : sent[1]]
     if _THAT.search(rest) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
