@@ -9,9 +9,7 @@ from hypothesis import strategies as st
 
 from briefgen.extract.actors import _CONNECTORS, _RUN, _THE, _WORD
 from briefgen.extract.fastre import trie_alternation
-from briefgen.extract.fastrec import local_actor, mention
 from briefgen.extract.lexicon import APOS
-from briefgen.records import LocalActor, Mention
 
 _WORDS = st.lists(st.text(alphabet="abAB -.", min_size=1, max_size=5), min_size=1, max_size=10)
 _TEXT = st.text(alphabet="abAB -.x", max_size=14)
@@ -59,13 +57,3 @@ def test_rewritten_scans_find_the_same_spans_as_the_plain_patterns(text: str, st
     the_fast = [(m.start() - 1, m.group(1)) for m in _THE.finditer(text, start + 1)]
     assert the_fast == [(m.start(), m.group(1)) for m in _THE_PLAIN.finditer(text, start)]
 
-
-def test_fast_record_constructors_equal_the_dataclass_constructors() -> None:
-    made = mention(3, 9, "Mr Healey", "John Healey", "person", "defence secretary", "United Kingdom", None, "honorific")
-    plain = Mention(
-        3, 9, "Mr Healey", "John Healey", "person", "defence secretary", "United Kingdom", None, "honorific"
-    )
-    assert type(made) is Mention and made == plain and hash(made) == hash(plain)
-    actor = local_actor("Nato", "Nato", "organisation", "NATO", "NATO", (), ("Nato",), 4)
-    assert type(actor) is LocalActor
-    assert actor == LocalActor("Nato", "Nato", "organisation", "NATO", "NATO", (), ("Nato",), 4)

@@ -9,7 +9,6 @@ from functools import lru_cache
 from operator import attrgetter
 
 from briefgen.extract.fastre import trie_alternation
-from briefgen.extract.fastrec import local_actor, mention
 from briefgen.extract.lexicon import (
     APOS,
     MOJIBAKE,
@@ -1121,7 +1120,7 @@ def resolve(found: list[Found]) -> ArticleActors:
                 )
                 resolved.append((as_person, holders[0]))
             else:
-                unresolved.append(mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
+                unresolved.append(Mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
     mentions: list[Mention] = []
     genders: dict[str, str] = {}
     alias_at: dict[int, str] = {}
@@ -1129,7 +1128,7 @@ def resolve(found: list[Found]) -> ArticleActors:
         if f.kind != "role":
             # the name as written: with its honorific ("Mr Healey"), without role words
             alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
-        mentions.append(mention(f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
+        mentions.append(Mention(f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
         if f.gender:
             genders.setdefault(canon, f.gender)
     by_head: dict[str, set[str]] = {}
@@ -1147,13 +1146,13 @@ def resolve(found: list[Found]) -> ArticleActors:
                 full = next(iter(names))
                 org = first_org[full]
                 mentions.append(
-                    mention(
+                    Mention(
                         f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short"
                     )
                 )
         elif kind == "country" or kind == "organisation":
             mentions.append(
-                mention(
+                Mention(
                     f.start,
                     f.end,
                     f.text,
@@ -1191,7 +1190,7 @@ def resolve(found: list[Found]) -> ArticleActors:
         kind_a, aliases, roles_a, countries, affs, count = acc[name]
         country = _most_common(countries) if countries else None
         actors.append(
-            local_actor(
+            LocalActor(
                 name,
                 name,
                 kind_a,
@@ -1272,7 +1271,7 @@ def _with_home_country(actors: ArticleActors, home: str | None, mentioned: set[s
 
 
 def _with_country(a: LocalActor, country: str | None) -> LocalActor:
-    return local_actor(a.key, a.name, a.kind, country, a.affiliation, a.roles, a.aliases, a.mentions)
+    return LocalActor(a.key, a.name, a.kind, country, a.affiliation, a.roles, a.aliases, a.mentions)
 
 
 @lru_cache(maxsize=_CACHE)
