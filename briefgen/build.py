@@ -17,12 +17,14 @@ from briefgen.extract import reduce_corpus
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
+from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
 from briefgen.partitioned import read_and_analyse_on_dask
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
     NAV,
+    check_site_dir,
     mkdocs_settings,
     prepare_site_dir,
     project_docs,
@@ -216,19 +218,27 @@ def generate(
     return briefing, report, extra
 
 
-def build(settings: Settings, progress: Progress | None = None) -> BuildReport:
-    """The whole pipeline: briefing, Markdown pages, briefing.json and the static site."""
+def build(
+    settings: Settings, progress: Progress | None = None, waiting: Callable[[str], None] | None = None
+) -> BuildReport:
+    """The whole pipeline: briefing, Markdown pages, briefing.json and the static site.
+
+    One build of a project runs at a time (``briefgen.lock``); ``waiting`` hears why a build waits. A
+    site folder briefgen must not replace is refused before anything, the lock included, is written.
+    """
     inputs = (settings.content, settings.templates, settings.site_config, settings.build)
-    prepare_site_dir(settings.site, settings.project_dir, inputs)
-    briefing, report, extra = generate(settings, progress)
-    t0 = time.perf_counter()
-    epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
-    stamp = site_stamp(settings.build, extra, epoch)
-    warnings = current_site_warnings(settings.site, stamp)
-    report.site_rebuilt = warnings is None
-    if warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
-        warnings = publish(settings.build, settings.site, extra, strict=False, epoch=epoch)
-        record_site(settings.site, stamp, warnings)
+    check_site_dir(settings.site, settings.project_dir, inputs)
+    with build_lock(settings.project_dir, waiting):
+        prepare_site_dir(settings.site, settings.project_dir, inputs)
+        briefing, report, extra = generate(settings, progress)
+        t0 = time.perf_counter()
+        epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
+        stamp = site_stamp(settings.build, extra, epoch)
+        warnings = current_site_warnings(settings.site, stamp)
+        report.site_rebuilt = warnings is None
+        if warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
+            warnings = publish(settings.build, settings.site, extra, strict=False, epoch=epoch)
+            record_site(settings.site, stamp, warnings)
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
     return report

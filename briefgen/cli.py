@@ -21,7 +21,6 @@ from briefgen.build import Progress as ProgressFn
 from briefgen.config import Settings, load_settings
 from briefgen.errors import BriefgenError
 from briefgen.export import briefing_json
-from briefgen.lock import build_lock
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -169,8 +168,8 @@ def build_cmd(
             **executor_overrides(jobs, executor, scheduler, no_cache),
         )
         start = time.perf_counter()
-        with build_lock(settings.project_dir, waiting=_say_waiting), progress_bar(not settings.quiet) as progress:
-            report = build(settings, progress)
+        with progress_bar(not settings.quiet) as progress:
+            report = build(settings, progress, waiting=_say_waiting)
         print_report(report, settings, time.perf_counter() - start, built_site=True)
         if settings.strict and report.problems:
             err.print(f"[red]--strict: {report.problems} warnings; failing the build[/]", markup=True)
