@@ -131,6 +131,20 @@ def test_furniture_lines_are_dropped_by_their_rule(line: str, rule: str) -> None
     assert removed == [(line, rule)]
 
 
+def test_summary_box_header_and_its_bullets_are_dropped_together() -> None:
+    box = ["At a glance:", "- Ministers agreed a new fishing quota", '- Critics called it "a betrayal"']
+    kept, removed = strip(REPORTING[0], *box, *REPORTING[1:])
+    assert kept == REPORTING
+    assert removed == [(line, "summary-box") for line in box]
+
+
+def test_bullets_without_a_summary_header_and_a_header_without_bullets_are_kept() -> None:
+    demands = ["The union listed its demands:", "- a 6 per cent raise", "- shorter shifts"]
+    kept, removed = strip(REPORTING[0], *demands, "In brief:", *REPORTING[1:])
+    assert kept == [REPORTING[0], *demands, "In brief:", *REPORTING[1:]]
+    assert removed == []
+
+
 def test_caption_printed_twice_loses_its_second_copy() -> None:
     caption = "Ministers pose for a family photo before the start of the meeting in Brussels"
     kept, removed = strip(REPORTING[0], caption, caption, *REPORTING[1:])
@@ -244,3 +258,11 @@ def test_donation_appeal_is_dropped_even_after_a_short_article() -> None:
 def test_menu_word_in_the_first_half_does_not_cut_the_article() -> None:
     lines = [*REPORTING[:4], "Comments", *REPORTING[4:10]]
     assert strip(*lines)[0] == lines
+
+
+def test_bad_summary_box_regex_in_the_project_rules_names_the_file_and_line(tmp_path: Path) -> None:
+    project_rules = tmp_path / "boilerplate.yml"
+    project_rules.write_text("structural:\n  summary-box:\n    header: 'key (points'\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_rules(project_rules)
+    assert "summary-box" in str(err.value) and f"{project_rules}:2" in str(err.value)

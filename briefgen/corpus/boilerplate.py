@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -161,6 +161,9 @@ def _load_rules(project_file: Path | None) -> Rules:
     tails = tuple(_compile_all(data.get("tails", {}), where))
     signatures = _compile_all(data.get("signatures", {}), where)
     structural = {k: (v if isinstance(v, dict) else {}) for k, v in data.get("structural", {}).items()}
+    for part in ("header", "bullet"):  # checked here, so a bad project regex is reported before any reading
+        if part in structural.get("summary-box", {}):
+            _compile("summary-box", structural["summary-box"][part], _line_of(where, "summary-box"))
     outlets = {str(k).lower(): str(v) for k, v in data.get("outlets", {}).items()}
     return Rules(
         exact, patterns, tails, structural, outlets, tuple(signatures), combine(patterns), combine(tails)
@@ -198,10 +201,15 @@ def strip_boilerplate(lines: Sequence[Line], rules: Rules) -> tuple[list[Line], 
     strong = set(position.get("anywhere-after", ()))
     repeated = rules.structural.get("repeated-line")
     media_title = rules.structural.get("media-title")
+    boxes = _summary_boxes(lines, rules.structural.get("summary-box"))
     previous: Line | None = None
     for index, line in enumerate(lines):
         if not line.text:
             kept.append(line)
+            continue
+        if index in boxes:
+            removed.append(Removed(line.number, line.text, "summary-box"))
+            seen_text += 1
             continue
         seen_text += 1
         tail = first_rule(line.text, rules.tails, rules.any_tail) if seen_text > min_lines else None
@@ -234,6 +242,30 @@ def strip_boilerplate(lines: Sequence[Line], rules: Rules) -> tuple[list[Line], 
             removed.append(Removed(body[-1].number, body[-1].text, "related-headline"))
     removed.sort(key=lambda r: r.line)
     return kept, removed
+
+
+@lru_cache(maxsize=8)
+def _fullmatcher(regex: str) -> Callable[[str], re.Match[str] | None]:
+    return re.compile(regex, re.IGNORECASE).fullmatch
+
+
+def _summary_boxes(lines: Sequence[Line], rule: Mapping[str, Any] | None) -> set[int]:
+    """Indexes of the lines of every summary box: a header line and the bullet lines right below it."""
+    if not rule or not rule.get("header") or not rule.get("bullet"):
+        return set()
+    header, bullet = _fullmatcher(str(rule["header"])), _fullmatcher(str(rule["bullet"]))
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not line.text or not header(line.text):
+            continue
+        items = []
+        for below in range(index + 1, len(lines)):
+            if not lines[below].text or not bullet(lines[below].text):
+                break
+            items.append(below)
+        if items:
+            found.update((index, *items))
+    return found
 
 
 def _drop_media_title(kept: list[Line], removed: list[Removed], max_words: int) -> None:
