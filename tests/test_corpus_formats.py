@@ -274,3 +274,17 @@ def test_jsonl_size_limit_applies_per_line(project: Path) -> None:
     result = read_corpus(load_settings(project_dir=project, max_article_bytes=1000))
     assert [a.path for a in result.articles] == ["feed.jsonl:1", "feed.jsonl:3"]
     assert [(s.line, "max_article_bytes" in s.reason) for s in result.skipped] == [(2, True)]
+
+
+def test_undated_article_takes_the_date_in_its_file_name_and_says_so(project: Path) -> None:
+    body = "Ministers met in Oslo.\n\nThe minister said talks would resume.\n"
+    (project / "content" / "2025-03-04-oslo-talks.txt").write_text(body, "utf-8")
+    dated = body.replace("Oslo", "Tromsø")
+    (project / "content" / "20250305_dated.md").write_text(f"---\npublished: 2025-01-02\n---\n{dated}", "utf-8")
+    (project / "content" / "undated.txt").write_text(body.replace("Oslo", "Bergen"), "utf-8")
+    got = {a.path: (a.published, a.date_from_file) for a in read(project).articles}
+    assert got == {
+        "2025-03-04-oslo-talks.txt": ("2025-03-04", True),
+        "20250305_dated.md": ("2025-01-02", False),  # metadata wins over the file name
+        "undated.txt": (None, False),
+    }

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from briefgen.corpus.boilerplate import Line, Rules, strip_boilerplate
 from briefgen.corpus.decode import is_damaged, normalise_line, repair_mojibake, split_lines
 from briefgen.corpus.formats import Draft
-from briefgen.corpus.metadata import infer, take_header_lines, take_title
+from briefgen.corpus.metadata import date_in_file_name, infer, take_header_lines, take_title
 from briefgen.records import Article, Paragraph, Removed, Skipped
 
 # --- Markdown to plain text (line-based; Markdown is a light format and we keep its line numbers) ---
@@ -175,6 +175,8 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
     found = infer(lines, removed, header, rules)
     meta = draft.meta
     removed.sort(key=lambda r: r.line)
+    published = meta.get("published") or found.published
+    file_date = None if published else date_in_file_name(draft.path)
     return Article(
         path=draft.path,
         text=body,
@@ -182,7 +184,8 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
         title=title,
         outlet=_meta_text(meta.get("outlet")) or found.outlet,
         url=meta.get("url") or found.url,
-        published=meta.get("published") or found.published,
+        published=published or file_date,
+        date_from_file=file_date is not None,
         language=meta.get("language") or found.language,
         tags=meta.get("tags") or found.tags,
         slug=meta.get("slug"),

@@ -57,6 +57,19 @@ class Found:
     dateline: str | None = None
 
 
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_file_name(path: str) -> str | None:
+    """The date in an article's file name ("2025-02-13-talks.md", "20250213_talks.txt"), or None.
+
+    Only the name counts, never the file's modification time: a fresh clone would change every date.
+    """
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].split(":", 1)[0]
+    found = _FILE_DATE.search(name)
+    return parse_date("-".join(found.groups())) if found else None
+
+
 def parse_date(value: object) -> str | None:
     """An ISO date (YYYY-MM-DD) from a date object or a common written form; None if unsure."""
     if isinstance(value, dt.datetime):
