@@ -126,3 +126,59 @@ def test_two_word_name_before_an_organisation_noun_in_a_trailing_attribution() -
     a = analyse_text("Shops closed early on Friday, the Ver Di union said, as talks resumed.")
     said = [q for q in a.quotes if q.kind == "indirect"]
     assert said and speaker_name(a, said[0]) == "Ver Di"
+
+
+# Batch D class 1 and the country-as-first-name rule: name boundaries (new wording, not batch D's text).
+
+
+def test_country_name_as_first_name_before_a_cue_is_kept_in_the_name() -> None:
+    a = analyse_text('Chad Morrow said the merger was "dead on arrival".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Chad Morrow"
+
+
+def test_country_name_as_first_name_after_a_trailing_cue_names_the_speaker() -> None:
+    a = analyse_text('"The season starts now," said Jordan Pike.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Jordan Pike"
+
+
+def test_country_before_a_role_is_still_a_qualifier_not_a_first_name() -> None:
+    a = analyse_text('Chad President Idriss Kaba said the border was "calm".')
+    assert actor(a, "Idriss Kaba").country == "Chad"
+
+
+def test_name_particles_do_not_count_towards_the_name_length() -> None:
+    a = analyse_text('Sheikh Omar bin Rashid Al Mansouri said talks were "over". Al Mansouri left.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Omar bin Rashid Al Mansouri"
+    assert "Al Mansouri" in actor(a, "Omar bin Rashid Al Mansouri").aliases
+
+
+def test_capitalised_leading_particle_merges_with_the_full_name() -> None:
+    a = analyse_text('Pieter van Dam said "yes". Van Dam later added "but not now".')
+    assert [speaker_name(a, q) for q in marked(a)] == ["Pieter van Dam", "Pieter van Dam"]
+
+
+def test_one_initial_and_a_surname_make_a_name() -> None:
+    a = analyse_text('K. Raman told the assembly the bill was "unfair".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "K. Raman"
+
+
+def test_unknown_qualifier_before_a_role_is_cut_from_the_name() -> None:
+    a = analyse_text('Kerala Hills Chief Minister Priya Nair said the plan was "rushed".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Priya Nair"
+
+
+def test_body_after_a_role_and_preposition_is_not_part_of_the_name() -> None:
+    a = analyse_text('Labour leader in the Lower House Anna Berg said the vote was "a sham".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Anna Berg"
+
+
+def test_portfolio_after_a_role_and_preposition_is_not_part_of_the_name() -> None:
+    a = analyse_text('The Commissioner for Fisheries Ian Holt said quotas were "too high". Holt left.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ian Holt"

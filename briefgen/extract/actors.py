@@ -56,8 +56,10 @@ _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 _MOJIBAKE_LEAD = "[\u00c2-\u00c5]"
 assert MOJIBAKE.startswith(_MOJIBAKE_LEAD)
 _WORD_TAIL = rf"(?:[^\W\u00c2-\u00c5]+|[{APOS}\-]|{_MOJIBAKE_LEAD}{MOJIBAKE[len(_MOJIBAKE_LEAD) :]}?)*"
-_RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD
-_FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_WORD_TAIL})"
+# one initial before a capitalised word is a name word too ("M. Arivalagan", "K. Raman")
+_INITIAL = r"(?<=[A-Z])\.(?= [A-Z][a-z])"
+_RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD + one initial
+_FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_INITIAL}|{_WORD_TAIL})"
 _RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_RUN_WORD})*")
 _WORD_SPLIT = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -422,6 +424,8 @@ def _shape(piece: str) -> _Shape | None:
             continue
         hit = _place_at(words, j, lex)
         if hit and j + hit[1] < len(words):
+            if hit[1] == 1 and _first_name_place(words, j, lex):
+                break  # "Chad Johnson", "Jordan Smith": a country name used as a first name
             j += hit[1]
             continue
         if (
@@ -437,6 +441,12 @@ def _shape(piece: str) -> _Shape | None:
     name_words = words[j:]
     if not name_words:
         return None
+    # unknown qualifier words before a role head ("Kerala Hills Chief Minister K. Raman"): the name is
+    # the two or more words after the last role head
+    cut = max((k for k, w in enumerate(name_words[:-2]) if w.lower() in lex.role_heads), default=-1)
+    if cut >= 0:
+        j += cut + 1
+        name_words = words[j:]
     endings = _name_words()[0]
     if any(
         (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
@@ -446,15 +456,17 @@ def _shape(piece: str) -> _Shape | None:
         return None
     if len(name_words) == 1 and len(name_words[0]) < 2:
         return None
-    # a place word may end a longer name ("Michael Jordan") but never starts or fills one
-    if any(w in lex.places or w in lex.demonyms for w in name_words[:-1]) or (
+    # a place word may end a longer name ("Michael Jordan") and start one as a first name ("Chad
+    # Johnson", checked above), but never fills one
+    first_place = 1 if _first_name_place(name_words, 0, lex) else 0
+    if any(w in lex.places or w in lex.demonyms for w in name_words[first_place:-1]) or (
         len(name_words) == 1 and (name_words[0] in lex.places or name_words[0] in lex.demonyms)
     ):
         return None
     if any(len(w) > 4 and w.isupper() for w in name_words):
         return None
-    if len(name_words) > MAX_NAME_WORDS:
-        return None
+    if sum(1 for w in name_words if w.lower() not in _PARTICLES) > MAX_NAME_WORDS:
+        return None  # particles do not count: "Hamad bin Nasser Al Thani" is a four-word name
     prefix_role = None
     if j:
         prefix_role = (
@@ -470,7 +482,8 @@ def _shape(piece: str) -> _Shape | None:
             or None
         )
     name = demojibake(" ".join(name_words))
-    full = len(name_words) >= 2
+    # a name that opens with a particle ("De Wit", "Van der Berg") is a surname, like "Wit" alone
+    full = len(name_words) >= 2 and name_words[0].lower() not in _PARTICLES
     return _Shape(
         "person" if full else "surname",
         start,
@@ -481,6 +494,29 @@ def _shape(piece: str) -> _Shape | None:
         prefix_role=prefix_role,
         gender=gender,
         known_key=fold(name) if full else "",
+    )
+
+
+def _first_name_place(words: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether the country name at word j is a first name: a name word follows, not a place, role,
+    organisation or function word ("Chad Johnson", "Jordan Smith"; not "Chad President X")."""
+    w = words[j]
+    if j + 1 >= len(words) or w.isupper() or w.endswith(_POSS_SUFFIXES):
+        return False
+    place = lex.places.get(w)
+    if place is None or place.kind != "country":
+        return False
+    nxt = words[j + 1]
+    bare = _strip_possessive(nxt)[0]
+    return not (
+        nxt.isupper()
+        or bare in lex.places
+        or bare in lex.demonyms
+        or bare in lex.capitals
+        or bare in lex.org_heads
+        or bare in lex.not_names
+        or _is_role_word(bare.lower(), lex)
+        or bare.lower() in _CONNECTOR_SET
     )
 
 
@@ -513,8 +549,26 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
     full = shape.kind == "person"
     if full and headline and shape.known_key not in known:
         return None
-    found_role, place, former = _left_context(text, p0 + shape.name_start, lex, full)
-    if found_role is None:
+    name_start = p0 + shape.name_start
+    name = shape.name
+    cut_role: tuple[str | None, str | None, bool] | None = None
+    pm = _role_preposition().search(text, max(0, p0 - 40), p0) if full else None
+    if pm is not None:
+        # "leader in the Lower House Anna Berg", "Commissioner for Ocean Affairs Ian Holt": the
+        # preposition's object is a body or portfolio, the person is the last two words
+        tail = text[name_start:end].split(" ")
+        k = len(tail) - 2
+        while k > 0 and tail[k - 1].lower() in _PARTICLES:
+            k -= 1
+        if k >= 0 and (k == 0 or tail[k - 1].lower() not in lex.role_heads):
+            name_start = end - len(" ".join(tail[k:]))
+            name = demojibake(text[name_start:end])
+            start = pm.start()  # the mention spans the role: "leader in the ... Anna Berg"
+            # the role is the head before the preposition, its place the words before that head
+            role = text[pm.start() : name_start] if pm.group(2) == "of" else pm.group(1)  # "Secretary of State"
+            cut_role = (_clean_role(role), _left_context(text, pm.start(), lex, False)[1], False)
+    found_role, place, former = cut_role or _left_context(text, name_start, lex, full)
+    if found_role is None and cut_role is None:
         found_role = shape.prefix_role
     rm = _patterns()[1].match(text, end) if text.startswith(",", end) else None
     affiliation: str | None = None
@@ -543,7 +597,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
         end,
         text[start:end],
         shape.kind,
-        shape.name,
+        name,
         found_role,
         country,
         affiliation,
@@ -551,6 +605,12 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
         shape.gender,
         shape.rule or ("role" if found_role else "bare"),
     )
+
+
+@lru_cache(maxsize=1)
+def _role_preposition() -> re.Pattern[str]:
+    heads = trie_alternation({str(h) for h in lexicon().role_heads}, ignore_case=True)
+    return re.compile(rf"(?<![\w-])((?i:{heads})) (in|of|for|at|on) (?:the )?$")
 
 
 @lru_cache(maxsize=1)
@@ -1057,7 +1117,7 @@ def resolve(found: list[Found]) -> ArticleActors:
         if kind == "person":
             resolved.append((f, key_of_full[_name_key(f.name)]))
         elif kind == "surname":
-            t = _translit(f.name)
+            t = _translit(f.name.rsplit(" ", 1)[-1])
             cands = by_surname.get(t) or by_first.get(t)
             if cands is not None and len(cands) == 1:
                 resolved.append((f, next(iter(cands))))
