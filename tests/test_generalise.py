@@ -182,3 +182,34 @@ def test_portfolio_after_a_role_and_preposition_is_not_part_of_the_name() -> Non
     a = analyse_text('The Commissioner for Fisheries Ian Holt said quotas were "too high". Holt left.')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ian Holt"
+
+
+# Batch D class 2: lower-case organisation descriptors and qualifiers of organisation names.
+
+
+def test_country_possessive_before_a_lower_case_ministry_makes_an_organisation() -> None:
+    a = analyse_text("Peru's energy ministry said the tender would “go ahead”.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Peru's energy ministry"
+    assert actor(a, "Peru's energy ministry").kind == "organisation"
+    assert actor(a, "Peru's energy ministry").country == "Peru"
+
+
+def test_demonym_before_a_lower_case_embassy_makes_an_organisation_of_that_country() -> None:
+    a = analyse_text("The Danish embassy said the visa rules were “unchanged”.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Danish embassy"
+    assert actor(a, "Danish embassy").country == "Denmark"
+
+
+def test_capitalised_word_after_a_lower_case_organisation_noun_is_an_organisation() -> None:
+    a = analyse_text("Broadcast regulator TVREG said the programme “breached the code”.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "TVREG"
+    assert actor(a, "TVREG").kind == "organisation"
+
+
+def test_qualifier_opening_an_organisation_name_is_kept() -> None:
+    a = analyse_text("The Western Growers Association said water prices were “ruinous”.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Western Growers Association"

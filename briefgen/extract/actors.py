@@ -264,8 +264,14 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
         ):
             return [(tail, offs[k + 1 :])]
         # drop sentence-initial function words, keep the rest as one organisation
+        keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
         while words and (
-            (words[0] in lex.not_names and words[0] not in lex.org_heads and _place_at(words, 0, lex) is None)
+            (
+                words[0] in lex.not_names
+                and words[0] not in lex.org_heads
+                and words[0] not in keep
+                and _place_at(words, 0, lex) is None
+            )
             or words[0] in _CONNECTOR_SET
         ):
             words, offs = words[1:], offs[1:]
@@ -348,12 +354,15 @@ def _shape(piece: str) -> _Shape | None:
     if not last:
         return None
     end = offs[-1] + len(last)
-    # strip sentence-initial function words (but not the first word of a place: "European Union")
+    # strip sentence-initial function words (but not the first word of a place: "European Union", nor a
+    # qualifier opening an organisation's name: "Supreme Court", "European Growers Association")
+    keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
     i = 0
     while (
         i < len(words)
         and _place_at(words, i, lex) is None
         and words[i] in lex.not_names
+        and words[i] not in keep
         and words[i] not in lex.honorifics
         and words[i].lower() not in lex.role_heads
         and words[i].lower() not in lex.role_modifiers
@@ -552,7 +561,11 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
     name_start = p0 + shape.name_start
     name = shape.name
     cut_role: tuple[str | None, str | None, bool] | None = None
-    pm = _role_preposition().search(text, max(0, p0 - 40), p0) if full else None
+    pm = (
+        _role_preposition().search(text, max(0, p0 - 40), p0)
+        if full and text[p0 - 4 : p0] in _PREPOSITION_ENDS
+        else None
+    )
     if pm is not None:
         # "leader in the Lower House Anna Berg", "Commissioner for Ocean Affairs Ian Holt": the
         # preposition's object is a body or portfolio, the person is the last two words
@@ -605,6 +618,48 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
         shape.gender,
         shape.rule or ("role" if found_role else "bare"),
     )
+
+
+@lru_cache(maxsize=1)
+def _org_qualifiers() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("org_qualifiers") or ())
+
+
+_BODY_NEXT = frozenset(" ’'")
+
+
+@lru_cache(maxsize=1)
+def _country_body_words() -> tuple[str, ...]:
+    """The last words of the lower-case government bodies: a cheap test per article."""
+    return tuple(sorted({str(b).split()[-1] for b in load_data("roles.yml").get("country_bodies") or ()}))
+
+
+def has_country_body(text: str) -> bool:
+    """Whether a text can name a lower-case government body at all ("foreign ministry")."""
+    return any(w in text for w in _country_body_words())
+
+
+@lru_cache(maxsize=1)
+def _country_body() -> re.Pattern[str]:
+    """After a country or demonym: a lower-case government body ("'s foreign ministry", " embassy")."""
+    lex = lexicon()
+    bodies = trie_alternation([str(b) for b in load_data("roles.yml").get("country_bodies") or ()])
+    mods = trie_alternation({w for w in (*lex.role_modifiers, *_role_object_words()) if w.isalpha() and w != "and"})
+    return re.compile(rf"(?:[’']s)? (?:{mods} ){{0,2}}{bodies}(?![\w-])")
+
+
+def _body_of(text: str, f: Found) -> Found | None:
+    """A country mention followed by a lower-case government body: that body, an organisation."""
+    if text[f.end : f.end + 1] not in _BODY_NEXT:
+        return None
+    m = _country_body().match(text, f.end)
+    if m is None:
+        return None
+    name = text[f.start : m.end()]
+    return Found(f.start, m.end(), name, "organisation", name, None, f.country, None, False, None, "country-body")
+
+
+_PREPOSITION_ENDS = frozenset({" in ", " of ", "for ", " at ", " on ", "the "})
 
 
 @lru_cache(maxsize=1)
@@ -750,11 +805,12 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     headline_pars: list[tuple[int, int]] = []
     known: set[str] = set()
     deferred: list[tuple[str, int]] = []
+    bodies = has_country_body(text)  # lower-case government bodies are only looked for when one is named
     for p_start, p_end in paragraphs:
         if _is_headline_at(text, p_start, p_end):
             headline_pars.append((p_start, p_end))
             continue
-        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred))
+        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred, bodies))
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
     surnames: set[str] = set()
@@ -781,7 +837,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
                 found.append(f)
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
-        found.extend(_mentions_in(text, p_start, p_end, True, known))
+        found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
     found.sort(key=_START)
     return found
 
@@ -866,6 +922,7 @@ def _mentions_in(
     headline: bool,
     known: set[str],
     deferred: list[tuple[str, int]] | None = None,
+    bodies: bool = True,
 ) -> list[Found]:
     lex = lexicon()
     _, _, role_ref, _ = _patterns()
@@ -893,21 +950,11 @@ def _mentions_in(
             if gaz is not None:
                 kind = "country" if gaz.kind == "country" else "organisation"
                 affiliation = gaz.name if gaz.kind != "country" else None
-                out.append(
-                    Found(
-                        ms,
-                        ms + len(bare),
-                        bare,
-                        kind,
-                        gaz.name,
-                        None,
-                        gaz.country,
-                        affiliation,
-                        False,
-                        None,
-                        r.gaz_rule,
-                    )
+                place_f = Found(
+                    ms, ms + len(bare), bare, kind, gaz.name, None, gaz.country, affiliation, False, None, r.gaz_rule
                 )
+                body = _body_of(text, place_f) if bodies and kind == "country" else None
+                out.append(body or place_f)  # "Peru's foreign ministry", else "Peru"
                 continue
             if r.bare_org_ok:
                 after = text[m.end() : m.end() + 1]
@@ -916,6 +963,11 @@ def _mentions_in(
                     if org is not None:
                         out.append(org)
                         continue
+            if r.bare_org_ok and text[ms - 2 : ms - 1].islower() and text[ms - 1 : ms] == " ":
+                org = _org_after_noun(text, ms, bare, lex)  # "the rail union RMT said", "regulator Ofcom"
+                if org is not None:
+                    out.append(org)
+                    continue
             if deferred is not None and r.deferrable:
                 deferred.append((run, ms))
                 continue
@@ -929,16 +981,25 @@ def _mentions_in(
             f = _classify(piece, at, text, headline, known)
             if f is None:
                 # a demonym before a collective noun speaks for its country ("German officials")
+                if piece.startswith("The "):
+                    piece, at = piece[4:], at + 4  # "The Danish foreign ministry"
                 if " " not in piece and piece in lex.demonyms:
                     nxt = text[at + len(piece) : at + len(piece) + 30].split()
                     if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
                         country = lex.demonyms[piece]
-                        out.append(
-                            Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym")
-                        )
+                        dem = Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym")
+                        out.append((bodies and _body_of(text, dem)) or dem)
+                    elif nxt and nxt[0][:1].islower():
+                        dem = Found(at, at + len(piece), piece, "country", lex.demonyms[piece], rule="demonym")
+                        dem.country = dem.name
+                        body = _body_of(text, dem) if bodies else None
+                        if body is not None:
+                            out.append(body)  # "the Danish foreign ministry"
                 continue
             if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                 f.rule = "cue"
+            elif bodies and f.kind == "country":
+                f = _body_of(text, f) or f  # "Peru's foreign ministry"
             out.append(f)
     for m in _role_refs(text, p_start, p_end, lex, role_ref):
         after = text[m.end() : m.end() + 3]
@@ -985,6 +1046,15 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
     if not org or word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
         return None
     return Found(start, end, text[start:end], "organisation", word, None, None, None, False, None, "org-noun")
+
+
+def _org_after_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
+    """A single capitalised word right after a lower-case organisation noun: "union Unite", "regulator
+    Ofcom" (not a role word: "the party leader")."""
+    prev = text[max(0, start - 20) : start - 1].rsplit(None, 1)
+    if not prev or prev[-1] not in _name_words()[1] or _is_role_word(word.lower(), lex):
+        return None
+    return Found(start, start + len(word), word, "organisation", word, None, None, None, False, None, "org-noun")
 
 
 # "the"/"The" and the next word; the literal "he " comes first so the regex engine finds candidates by a
