@@ -213,3 +213,46 @@ def test_qualifier_opening_an_organisation_name_is_kept() -> None:
     a = analyse_text("The Western Growers Association said water prices were “ruinous”.")
     (q,) = marked(a)
     assert speaker_name(a, q) == "Western Growers Association"
+
+
+# Batch D class 6: the country of a person from role phrases with objects, honorifics and prefixes.
+
+
+def test_possessor_of_an_ambassador_to_a_body_is_the_country() -> None:
+    a = analyse_text('Peru\'s ambassador to the UN, Ana Ruiz, said the text was "fair".')
+    assert actor(a, "Ana Ruiz").country == "Peru"
+
+
+def test_host_country_of_an_envoy_is_not_the_envoys_country() -> None:
+    a = analyse_text('Japan\'s envoy to Brazil, Ken Sato, said trade was "growing".')
+    assert actor(a, "Ken Sato").country == "Japan"
+
+
+def test_role_before_an_honorific_gives_the_country() -> None:
+    a = analyse_text('The United Kingdom\'s Permanent Representative, Sir Ian Lowe, said "we object".')
+    assert actor(a, "Ian Lowe").country == "United Kingdom"
+
+
+def test_abbreviated_title_is_not_skipped_as_an_honorific() -> None:
+    a = analyse_text('"Not this year," said Rep. Lena Ford, a Democrat.')
+    assert actor(a, "Lena Ford").roles == ("representative",)
+
+
+def test_head_of_a_bodys_commission_belongs_to_that_body() -> None:
+    a = analyse_text('The chair of the African Union Commission, Sam Obi, said the summit was "historic".')
+    assert actor(a, "Sam Obi").country == "African Union"
+
+
+def test_organisation_prefix_before_a_role_gives_the_country() -> None:
+    a = analyse_text('IMF mission chief Lia Berg said talks were "constructive".')
+    assert actor(a, "Lia Berg").country == "IMF"
+
+
+def test_possessive_office_before_a_role_keeps_walking_to_the_demonym() -> None:
+    a = analyse_text('Spanish Prime Minister\'s Office spokesman Luis Mora said "no comment".')
+    assert actor(a, "Luis Mora").country == "Spain"
+
+
+def test_unknown_portfolio_words_between_a_possessive_place_and_a_role() -> None:
+    a = analyse_text('South Korea\'s Blue Economy Minister, Joy Park, said the port was "ready".')
+    assert actor(a, "Joy Park").country == "South Korea"

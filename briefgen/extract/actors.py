@@ -47,7 +47,9 @@ _CONNECTORS = (
 _PARTICLES = frozenset(_CONNECTORS[:15])
 _CONNECTOR_SET = frozenset(_CONNECTORS)
 _SPLITTERS = _CONNECTOR_SET - _PARTICLES
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
+# one initial before a capitalised word is a name word too ("M. Arivalagan", "K. Raman")
+_INITIAL = r"(?<=[A-Z])\.(?= [A-Z][a-z])"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 # The first word is spelled out so that the pattern starts with a character class (the regex engine then
 # skips lower-case text in C); same matches as ``(?<![\w{APOS}]){_WORD}...``.
 # The rest of a word, ``(?:{MOJIBAKE}|[\w{APOS}\-])*``, consuming runs of plain word characters at once (a
@@ -56,9 +58,7 @@ _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 _MOJIBAKE_LEAD = "[\u00c2-\u00c5]"
 assert MOJIBAKE.startswith(_MOJIBAKE_LEAD)
 _WORD_TAIL = rf"(?:[^\W\u00c2-\u00c5]+|[{APOS}\-]|{_MOJIBAKE_LEAD}{MOJIBAKE[len(_MOJIBAKE_LEAD) :]}?)*"
-# one initial before a capitalised word is a name word too ("M. Arivalagan", "K. Raman")
-_INITIAL = r"(?<=[A-Z])\.(?= [A-Z][a-z])"
-_RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD + one initial
+_RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD
 _FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_INITIAL}|{_WORD_TAIL})"
 _RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_RUN_WORD})*")
 _WORD_SPLIT = re.compile(r"\S+")
@@ -699,9 +699,19 @@ def _left_context(
     if not window.endswith(" ") or "\n" in window[-3:]:
         return None, None, False
     parts = window.rsplit(None, 1)
-    gate = _left_gate(parts[-1].rstrip(",") if parts else "")
-    if gate is not None:
-        return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
+    last = parts[-1] if parts else ""
+    if (
+        len(parts) == 2
+        and last in lex.honorifics
+        and not _is_role_word(last.lower(), lex)
+        and last not in _title_roles()
+    ):
+        # "Permanent Representative, Sir Ian Lowe": the role is written before the honorific
+        return _left_context(text, name_start - (len(window) - len(window.rstrip())) - len(last), lex, allow_comma)
+    if not (last[:1].isupper() and last.endswith(",")):  # "ambassador to Peru, X": walk on
+        gate = _left_gate(last.rstrip(","))
+        if gate is not None:
+            return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
     toks = window.split()[-9:]
     if "," in window:  # a comma ending a word is a token of its own
         toks = " ".join(toks).replace(", ", " , ").split()
@@ -714,6 +724,14 @@ def _left_context(
         if not allow_comma:
             return None, None, False  # "the US Secretary of Defence, Major fears": not an apposition
         i -= 1
+    # "ambassador to the UN,", "chairperson of the Pacific Islands Forum,": the object of the role's
+    # preposition is skipped (the possessor before the role is the country, not the host)
+    obj: list[str] = []
+    k = _object_start(toks, i)
+    if k > 0 and _walk_kind(toks[k - 1]) == _HEAD:
+        obj = [t for t in toks[k + 1 : i + 1] if t.lower() != "the"]
+        obj_prep = toks[k].lower()
+        i = k - 1
     end_role = i
     has_head = False
     while i >= 0:
@@ -725,12 +743,22 @@ def _left_context(
         i -= 1
     role: str | None = None
     if has_head:
+        # "Kenya's Blue Economy Minister": unknown capitalised portfolio words after a possessive place
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if not toks[k + 1][:1].isupper():
+                break
+            bare_k, poss_k = _strip_possessive(toks[k])
+            if poss_k and _place_ending((*toks[max(0, k - 2) : k], bare_k)) is not None:
+                i = k
+                break
         first = i + 1
         while first <= end_role and toks[first].lower() in ("of", "and", "for"):
             first += 1
         # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
         role = " ".join(toks[first : end_role + 1]) or None
     else:
+        if obj:
+            return None, None, False
         i = end_role
     former = False
     place: str | None = None
@@ -746,6 +774,10 @@ def _left_context(
             i >= 0 and toks[i].lower() in ("former", "ex")
         ):
             former = True
+    if place is None and obj and obj_prep == "of" and not former:
+        hit_obj = _place_at(obj, 0, lex)  # "chairperson of the African Union Commission": that body
+        if hit_obj is not None and hit_obj[0] in lex.places and lex.places[hit_obj[0]].kind != "country":
+            place = hit_obj[0]
     if role is None and not (place and poss):
         return None, None, False
     if role is not None and role.lower().split()[0] in ("former",):
@@ -755,6 +787,20 @@ def _left_context(
 
 
 _STOP, _HEAD, _MODIFIER = 0, 1, 2
+_OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "at"})
+
+
+def _object_start(toks: list[str], i: int) -> int:
+    """Where "to/of/for [the] <capitalised words>" ending at token i starts (its preposition), or -1;
+    only when the object is not itself role words ("Secretary of State")."""
+    k = i
+    while k >= 0 and i - k < 4 and toks[k][:1].isupper() and toks[k] != "The":
+        k -= 1
+    if k == i or all(_walk_kind(t) != _STOP for t in toks[k + 1 : i + 1]):
+        return -1
+    if k >= 0 and toks[k] == "the":
+        k -= 1
+    return k if k >= 0 and toks[k] in _OBJECT_PREPOSITIONS else -1
 
 
 @lru_cache(maxsize=_CACHE)
@@ -765,8 +811,8 @@ def _walk_kind(word: str) -> int:
     bare_word = _strip_possessive(word)[0]
     if bare_word in lex.places or bare_word in lex.demonyms:
         return _STOP
-    if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)):
-        return _HEAD
+    if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)) or bare_word.lower() in lex.role_heads:
+        return _HEAD  # also a possessive head: "the President's spokeswoman"
     if low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in _role_object_words():
         return _STOP
     return _MODIFIER
