@@ -256,3 +256,22 @@ def test_possessive_office_before_a_role_keeps_walking_to_the_demonym() -> None:
 def test_unknown_portfolio_words_between_a_possessive_place_and_a_role() -> None:
     a = analyse_text('South Korea\'s Blue Economy Minister, Joy Park, said the port was "ready".')
     assert actor(a, "Joy Park").country == "South Korea"
+
+
+# Batch D class 7: home-country defaults.
+
+
+def test_ambiguous_institution_word_does_not_make_the_home_country() -> None:
+    a = analyse_text(
+        "Congress met on Monday. Congress voted twice. Congress adjourned. Peru is calm.\n\n"
+        'Finance Minister Ana Soto said the budget was "balanced".'
+    )
+    assert actor(a, "Ana Soto").country == "Peru"
+
+
+def test_all_caps_dateline_city_counts_toward_the_home_country() -> None:
+    a = analyse_text(
+        "LIMA, March 3 - Talks went on. Chile and Chile's allies watched.\n\n"
+        'Interior Minister Ana Soto said the roads were "open". Peru is calm.'
+    )
+    assert actor(a, "Ana Soto").country == "Peru"

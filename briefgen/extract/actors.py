@@ -705,10 +705,11 @@ def _left_context(
         and last in lex.honorifics
         and not _is_role_word(last.lower(), lex)
         and last not in _title_roles()
+        and (parts[0].endswith(",") or _walk_kind(parts[0].rsplit(None, 1)[-1]) != _STOP)
     ):
         # "Permanent Representative, Sir Ian Lowe": the role is written before the honorific
         return _left_context(text, name_start - (len(window) - len(window.rstrip())) - len(last), lex, allow_comma)
-    if not (last[:1].isupper() and last.endswith(",")):  # "ambassador to Peru, X": walk on
+    if not (last.endswith(",") and last[:-1] in lex.org_heads):  # "chair of the X Commission, Y": walk on
         gate = _left_gate(last.rstrip(","))
         if gate is not None:
             return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
@@ -727,7 +728,7 @@ def _left_context(
     # "ambassador to the UN,", "chairperson of the Pacific Islands Forum,": the object of the role's
     # preposition is skipped (the possessor before the role is the country, not the host)
     obj: list[str] = []
-    k = _object_start(toks, i)
+    k = _object_start(toks, i) if toks[i][:1].isupper() and not _OBJECT_PREPOSITIONS.isdisjoint(toks) else -1
     if k > 0 and _walk_kind(toks[k - 1]) == _HEAD:
         obj = [t for t in toks[k + 1 : i + 1] if t.lower() != "the"]
         obj_prep = toks[k].lower()
@@ -744,7 +745,7 @@ def _left_context(
     role: str | None = None
     if has_head:
         # "Kenya's Blue Economy Minister": unknown capitalised portfolio words after a possessive place
-        for k in range(i - 1, max(-1, i - 4), -1):
+        for k in range(i - 1, max(-1, i - 4), -1) if i > 0 and toks[i][:1].isupper() else ():
             if not toks[k + 1][:1].isupper():
                 break
             bare_k, poss_k = _strip_possessive(toks[k])
@@ -1392,17 +1393,42 @@ _START = attrgetter("start")
 _SPAN = attrgetter("start", "end")
 
 
-def _home_country(found: Sequence[Found], lex: Lexicon) -> tuple[str | None, set[str]]:
-    """The country an article mentions most (countries, capitals, national institutions), and every
-    country value its mentions carry."""
-    counts: dict[str, int] = {}
+@lru_cache(maxsize=1)
+def _ambiguous_aliases() -> frozenset[str]:
+    """Institution aliases that other countries' bodies share ("Congress")."""
+    entries = load_data("places.yml").get("institutions") or ()
+    return frozenset(str(a) for e in entries for a in e.get("ambiguous") or ())
+
+
+_DATELINE = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=\s*(?:[,(:—–-]|$))")
+
+
+def _dateline_country(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lexicon) -> str | None:
+    """The country of an all-caps dateline city ("LIMA, May 3 -", "NEW DELHI") in the first paragraphs."""
+    for p_start, p_end in paragraphs[:4]:
+        m = _DATELINE.match(text, p_start, p_end)
+        if m is not None:
+            city = m.group(1).title()
+            country = lex.capitals.get(city) or _country_of(city if city in lex.places else None, lex)
+            if country in lex.country_iso:
+                return country
+    return None
+
+
+def _home_country(
+    found: Sequence[Found], lex: Lexicon, dateline: str | None = None
+) -> tuple[str | None, set[str]]:
+    """The country an article mentions most (countries, capitals, national institutions; an ambiguous
+    institution alias does not count, a dateline city does), and every country value its mentions carry."""
+    counts: dict[str, int] = {dateline: 1} if dateline else {}
     mentioned: set[str] = set()
     iso = lex.country_iso
+    ambiguous = _ambiguous_aliases()
     for f in found:
         country = f.country
         if country:
             mentioned.add(country)
-            if (f.kind == "country" or f.kind == "organisation") and country in iso:
+            if (f.kind == "country" or f.kind == "organisation") and country in iso and f.text not in ambiguous:
                 counts[country] = counts.get(country, 0) + 1
     if not counts:
         return None, mentioned
@@ -1459,5 +1485,6 @@ def _role_words(roles: tuple[str, ...]) -> tuple[str, ...]:
 def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
     """The actors of one article's text."""
     found = find_mentions(text, paragraphs)
-    home, mentioned = _home_country(found, lexicon())
+    lex = lexicon()
+    home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
     return _with_home_country(resolve(found), home, mentioned)
