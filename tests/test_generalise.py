@@ -275,3 +275,9 @@ def test_all_caps_dateline_city_counts_toward_the_home_country() -> None:
         'Interior Minister Ana Soto said the roads were "open". Peru is calm.'
     )
     assert actor(a, "Ana Soto").country == "Peru"
+
+
+def test_copular_role_after_a_name_gives_role_and_country() -> None:
+    a = analyse_text("Anna Kool is the Netherlands' Minister of Health. Kool said the plan was \"sound\".")
+    assert actor(a, "Anna Kool").country == "Netherlands"
+    assert actor(a, "Anna Kool").roles == ("Minister of Health",)

@@ -155,9 +155,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?P<former>(?:former|ex-?)\s+)?(?P<role>{role})?,? $",
         re.IGNORECASE,
     )
+    # after a name: ", the Dutch minister of ..." or the copula "is the Netherlands' minister of ..."
     right = re.compile(
-        rf",\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
-        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})(?-i:(?! +[A-Z]))"
+        rf"(?:,|(?-i: is(?= the )))\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
+        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s|(?<=s)[’'])?\s+)?(?P<role>{role})(?-i:(?! +[A-Z]))"
         rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?"
         rf"(?P<org>(?-i:{_WORD}(?:(?: (?:of|for|on|and|the))? {_WORD}){{0,6}})))?",
         re.IGNORECASE,
@@ -583,7 +584,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
     found_role, place, former = cut_role or _left_context(text, name_start, lex, full)
     if found_role is None and cut_role is None:
         found_role = shape.prefix_role
-    rm = _patterns()[1].match(text, end) if text.startswith(",", end) else None
+    rm = _patterns()[1].match(text, end) if text.startswith((",", " is the "), end) else None
     affiliation: str | None = None
     if former:
         found_role, place = None, None  # a former office says nothing about today's affiliation
