@@ -281,3 +281,13 @@ def test_copular_role_after_a_name_gives_role_and_country() -> None:
     a = analyse_text("Anna Kool is the Netherlands' Minister of Health. Kool said the plan was \"sound\".")
     assert actor(a, "Anna Kool").country == "Netherlands"
     assert actor(a, "Anna Kool").roles == ("Minister of Health",)
+
+
+def test_palestinian_territory_possessive_before_a_ministry_gives_palestine() -> None:
+    a = analyse_text("The West Bank's labour ministry said wages were “frozen”.")
+    assert actor(a, "West Bank's labour ministry").country == "Palestine"
+
+
+def test_country_name_before_a_place_noun_is_not_a_first_name() -> None:
+    a = analyse_text('Gaza City\'s mayor Omar Haddad said the water supply was "failing".')
+    assert "Gaza City" not in [x.name for x in a.actors]

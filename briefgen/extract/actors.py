@@ -385,6 +385,8 @@ def _shape(piece: str) -> _Shape | None:
                 break
         if surface in lex.places:
             inst = lex.places[surface]
+            if inst.kind == "country":  # "West Bank": a country alias with an organisation word in it
+                return _Shape("country", start, end, inst.name, country=inst.country, rule="place:country")
             return _Shape(
                 "organisation", start, end, inst.name, country=inst.country, affiliation=inst.name, rule="institution"
             )
@@ -527,7 +529,13 @@ def _first_name_place(words: list[str], j: int, lex: Lexicon) -> bool:
         or bare in lex.not_names
         or _is_role_word(bare.lower(), lex)
         or bare.lower() in _CONNECTOR_SET
+        or bare in _place_nouns()
     )
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("place_nouns") or ())
 
 
 def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -> Found | None:
