@@ -117,7 +117,7 @@ def test_family_name_first_names_resolve_their_short_form() -> None:
 
 
 def test_a_persons_office_speaks_for_that_person() -> None:
-    a = analyse_text("Park Ji-hoon lost his majority. Park's office said he would \"respect the result\".")
+    a = analyse_text('Park Ji-hoon lost his majority. Park\'s office said he would "respect the result".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Park Ji-hoon"
 
@@ -278,7 +278,7 @@ def test_all_caps_dateline_city_counts_toward_the_home_country() -> None:
 
 
 def test_copular_role_after_a_name_gives_role_and_country() -> None:
-    a = analyse_text("Anna Kool is the Netherlands' Minister of Health. Kool said the plan was \"sound\".")
+    a = analyse_text('Anna Kool is the Netherlands\' Minister of Health. Kool said the plan was "sound".')
     assert actor(a, "Anna Kool").country == "Netherlands"
     assert actor(a, "Anna Kool").roles == ("Minister of Health",)
 
@@ -291,3 +291,18 @@ def test_palestinian_territory_possessive_before_a_ministry_gives_palestine() ->
 def test_country_name_before_a_place_noun_is_not_a_first_name() -> None:
     a = analyse_text('Gaza City\'s mayor Omar Haddad said the water supply was "failing".')
     assert "Gaza City" not in [x.name for x in a.actors]
+
+
+# Batch D class 2: "the company" is the article's company.
+
+
+def test_the_company_as_a_subject_is_the_articles_company() -> None:
+    a = analyse_text("Profits at Norvik Holdings fell sharply.\n\nThe company said demand was “weaker than expected”.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Norvik Holdings"
+
+
+def test_the_company_without_any_company_in_the_article_names_nobody() -> None:
+    a = analyse_text("The company said demand was “weaker than expected”.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) is None

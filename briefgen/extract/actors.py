@@ -1057,7 +1057,7 @@ def _mentions_in(
             elif bodies and f.kind == "country":
                 f = _body_of(text, f) or f  # "Peru's foreign ministry"
             out.append(f)
-    for m in _role_refs(text, p_start, p_end, lex, role_ref):
+    for m in _role_refs(text, p_start, p_end, lex, role_ref, out):
         after = text[m.end() : m.end() + 3]
         if (after[:1] == " " and after[1:2].isupper()) or after[:1] == ",":
             continue  # a role followed by a name is a role+name mention, handled above
@@ -1132,15 +1132,33 @@ def _starts_role_ref(word: str) -> bool:
     )
 
 
-def _role_refs(text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str]) -> list[re.Match[str]]:
-    """ "the <place> <role>" references; the full pattern only runs where the next word can start one."""
+def _role_refs(
+    text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str], companies: list[Found] | None = None
+) -> list[re.Match[str]]:
+    """ "the <place> <role>" references; the full pattern only runs where the next word can start one.
+    "the company" references go to ``companies`` (the same scan)."""
     out = []
+    refs = _company_refs()
     for m in _THE.finditer(text, a + 1, b):
-        if _starts_role_ref(m.group(1)):
+        word = m.group(1)
+        if _starts_role_ref(word):
             hit = role_ref.match(text, m.start() - 1, b)
             if hit:
                 out.append(hit)
+        elif companies is not None and word in refs:
+            s, e = m.start() - 1, m.end()
+            companies.append(Found(s, e, text[s:e], "companyref", word, rule="company-ref"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _company_refs() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("company_refs") or ())
+
+
+@lru_cache(maxsize=1)
+def _company_heads() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("company_heads") or ())
 
 
 _NOT_SUBJECT_BEFORE = frozenset(
@@ -1324,9 +1342,34 @@ def resolve(found: list[Found]) -> ArticleActors:
             first_org.setdefault(f.name, f)
             if " " in f.name:
                 by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
+    company: Found | None = None
+    if any(f.kind == "companyref" for f in others):
+        # "the company": the article's most-mentioned company, when one leads
+        heads = _company_heads()
+        counts: dict[str, int] = {}
+        for f in others:
+            if f.kind == "organisation" and f.name.rsplit(" ", 1)[-1] in heads and " " in f.name:
+                counts[f.name] = counts.get(f.name, 0) + 1
+        if counts:
+            company = first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
     for f in others:
         kind = f.kind
-        if kind == "orgref":
+        if kind == "companyref":
+            if company is not None:
+                mentions.append(
+                    Mention(
+                        f.start,
+                        f.end,
+                        f.text,
+                        company.name,
+                        "organisation",
+                        None,
+                        company.country,
+                        company.affiliation,
+                        "company-ref",
+                    )
+                )
+        elif kind == "orgref":
             names = by_head.get(f.name)
             if names is not None and len(names) == 1:
                 full = next(iter(names))
@@ -1424,9 +1467,7 @@ def _dateline_country(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lex
     return None
 
 
-def _home_country(
-    found: Sequence[Found], lex: Lexicon, dateline: str | None = None
-) -> tuple[str | None, set[str]]:
+def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = None) -> tuple[str | None, set[str]]:
     """The country an article mentions most (countries, capitals, national institutions; an ambiguous
     institution alias does not count, a dateline city does), and every country value its mentions carry."""
     counts: dict[str, int] = {dateline: 1} if dateline else {}
