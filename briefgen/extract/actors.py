@@ -645,7 +645,7 @@ def _country_body_words() -> tuple[str, ...]:
 
 def has_country_body(text: str) -> bool:
     """Whether a text can name a lower-case government body at all ("foreign ministry")."""
-    return any(w in text for w in _country_body_words())
+    return any(map(text.__contains__, _country_body_words()))
 
 
 @lru_cache(maxsize=1)
@@ -710,15 +710,13 @@ def _left_context(
     parts = window.rsplit(None, 1)
     last = parts[-1] if parts else ""
     if (
-        len(parts) == 2
-        and last in lex.honorifics
-        and not _is_role_word(last.lower(), lex)
-        and last not in _title_roles()
+        last in _pure_honorifics()
+        and len(parts) == 2
         and (parts[0].endswith(",") or _walk_kind(parts[0].rsplit(None, 1)[-1]) != _STOP)
     ):
         # "Permanent Representative, Sir Ian Lowe": the role is written before the honorific
         return _left_context(text, name_start - (len(window) - len(window.rstrip())) - len(last), lex, allow_comma)
-    if not (last.endswith(",") and last[:-1] in lex.org_heads):  # "chair of the X Commission, Y": walk on
+    if last[-1:] != "," or last[:-1] not in lex.org_heads:  # "chair of the X Commission, Y": walk on
         gate = _left_gate(last.rstrip(","))
         if gate is not None:
             return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
@@ -754,7 +752,7 @@ def _left_context(
     role: str | None = None
     if has_head:
         # "Kenya's Blue Economy Minister": unknown capitalised portfolio words after a possessive place
-        for k in range(i - 1, max(-1, i - 4), -1) if i > 0 and toks[i][:1].isupper() else ():
+        for k in range(i - 1, max(-1, i - 4), -1) if i > 0 and _unknown_capitalised(toks[i]) else ():
             if not toks[k + 1][:1].isupper():
                 break
             bare_k, poss_k = _strip_possessive(toks[k])
@@ -797,6 +795,22 @@ def _left_context(
 
 
 _STOP, _HEAD, _MODIFIER = 0, 1, 2
+
+
+@lru_cache(maxsize=1)
+def _pure_honorifics() -> frozenset[str]:
+    """Honorifics that are neither role words nor abbreviated titles: "Sir", "Dr", "Ms"."""
+    lex = lexicon()
+    titles = _title_roles()
+    return frozenset(h for h in lex.honorifics if not _is_role_word(h.lower(), lex) and h not in titles)
+
+
+@lru_cache(maxsize=_CACHE)
+def _unknown_capitalised(word: str) -> bool:
+    """A capitalised word that is no place: maybe a portfolio word ("Blue Economy Minister")."""
+    lex = lexicon()
+    bare = _strip_possessive(word)[0]
+    return word[:1].isupper() and bare not in lex.places and bare not in lex.demonyms
 _OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "at"})
 
 
