@@ -712,7 +712,7 @@ def _left_context(
     if (
         last in _pure_honorifics()
         and len(parts) == 2
-        and (parts[0].endswith(",") or _walk_kind(parts[0].rsplit(None, 1)[-1]) != _STOP)
+        and (parts[0].endswith(",") or _walk_kind(parts[0].rsplit(None, 1)[-1]) == _HEAD)
     ):
         # "Permanent Representative, Sir Ian Lowe": the role is written before the honorific
         return _left_context(text, name_start - (len(window) - len(window.rstrip())) - len(last), lex, allow_comma)
@@ -1028,13 +1028,12 @@ def _mentions_in(
                 continue
             if r.bare_org_ok:
                 after = text[m.end() : m.end() + 1]
-                if after == "," or (after == " " and text[ms - 4 : ms] == "the "):
+                before = text[ms - 4 : ms]
+                org = None
+                if after == "," or (after == " " and before == "the "):
                     org = _org_by_noun(text, ms, bare, lex)
-                    if org is not None:
-                        out.append(org)
-                        continue
-            if r.bare_org_ok and text[ms - 2 : ms - 1].islower() and text[ms - 1 : ms] == " ":
-                org = _org_after_noun(text, ms, bare, lex)  # "the rail union RMT said", "regulator Ofcom"
+                if org is None and before[3:] == " " and before[2:3].islower():
+                    org = _org_after_noun(text, ms, bare, lex)  # "the rail union RMT said", "regulator Ofcom"
                 if org is not None:
                     out.append(org)
                     continue
@@ -1270,6 +1269,7 @@ def resolve(found: list[Found]) -> ArticleActors:
     singles: dict[str, list[Found]] = {}
     roles: list[Found] = []
     others: list[Found] = []
+    company_ref = False  # a "the company" reference was found
     for f in found:
         kind = f.kind
         if kind == "person":
@@ -1285,6 +1285,8 @@ def resolve(found: list[Found]) -> ArticleActors:
             roles.append(f)
         else:
             others.append(f)
+            if kind == "companyref":
+                company_ref = True
     # a surname never given in full still names a person when a role, honorific or cue marks it
     for group in singles.values():
         if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
@@ -1357,7 +1359,7 @@ def resolve(found: list[Found]) -> ArticleActors:
             if " " in f.name:
                 by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
     company: Found | None = None
-    if any(f.kind == "companyref" for f in others):
+    if company_ref:
         # "the company": the article's most-mentioned company, when one leads
         heads = _company_heads()
         counts: dict[str, int] = {}
