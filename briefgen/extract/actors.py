@@ -47,7 +47,9 @@ _CONNECTORS = (
 _PARTICLES = frozenset(_CONNECTORS[:15])
 _CONNECTOR_SET = frozenset(_CONNECTORS)
 _SPLITTERS = _CONNECTOR_SET - _PARTICLES
-_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
+# one initial before a capitalised word is a name word too ("M. Arivalagan", "K. Raman")
+_INITIAL = r"(?<=[A-Z])\.(?= [A-Z][a-z])"
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 # The first word is spelled out so that the pattern starts with a character class (the regex engine then
 # skips lower-case text in C); same matches as ``(?<![\w{APOS}]){_WORD}...``.
 # The rest of a word, ``(?:{MOJIBAKE}|[\w{APOS}\-])*``, consuming runs of plain word characters at once (a
@@ -56,8 +58,8 @@ _WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{APOS}\-])*)"
 _MOJIBAKE_LEAD = "[\u00c2-\u00c5]"
 assert MOJIBAKE.startswith(_MOJIBAKE_LEAD)
 _WORD_TAIL = rf"(?:[^\W\u00c2-\u00c5]+|[{APOS}\-]|{_MOJIBAKE_LEAD}{MOJIBAKE[len(_MOJIBAKE_LEAD) :]}?)*"
-_RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD
-_FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_WORD_TAIL})"
+_RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD
+_FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_INITIAL}|{_WORD_TAIL})"
 _RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_RUN_WORD})*")
 _WORD_SPLIT = re.compile(r"\S+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -153,9 +155,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?P<former>(?:former|ex-?)\s+)?(?P<role>{role})?,? $",
         re.IGNORECASE,
     )
+    # after a name: ", the Dutch minister of ..." or the copula "is the Netherlands' minister of ..."
     right = re.compile(
-        rf",\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
-        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s)?\s+)?(?P<role>{role})(?-i:(?! +[A-Z]))"
+        rf"(?:,|(?-i: is(?= the )))\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
+        rf"(?:(?P<place>(?-i:{place_alt}))(?:[’']s|(?<=s)[’'])?\s+)?(?P<role>{role})(?-i:(?! +[A-Z]))"
         rf"(?:\s+(?:at|of|for|with|in)\s+(?:the\s+)?"
         rf"(?P<org>(?-i:{_WORD}(?:(?: (?:of|for|on|and|the))? {_WORD}){{0,6}})))?",
         re.IGNORECASE,
@@ -262,8 +265,14 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
         ):
             return [(tail, offs[k + 1 :])]
         # drop sentence-initial function words, keep the rest as one organisation
+        keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
         while words and (
-            (words[0] in lex.not_names and words[0] not in lex.org_heads and _place_at(words, 0, lex) is None)
+            (
+                words[0] in lex.not_names
+                and words[0] not in lex.org_heads
+                and words[0] not in keep
+                and _place_at(words, 0, lex) is None
+            )
             or words[0] in _CONNECTOR_SET
         ):
             words, offs = words[1:], offs[1:]
@@ -346,12 +355,15 @@ def _shape(piece: str) -> _Shape | None:
     if not last:
         return None
     end = offs[-1] + len(last)
-    # strip sentence-initial function words (but not the first word of a place: "European Union")
+    # strip sentence-initial function words (but not the first word of a place: "European Union", nor a
+    # qualifier opening an organisation's name: "Supreme Court", "European Growers Association")
+    keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
     i = 0
     while (
         i < len(words)
         and _place_at(words, i, lex) is None
         and words[i] in lex.not_names
+        and words[i] not in keep
         and words[i] not in lex.honorifics
         and words[i].lower() not in lex.role_heads
         and words[i].lower() not in lex.role_modifiers
@@ -373,6 +385,8 @@ def _shape(piece: str) -> _Shape | None:
                 break
         if surface in lex.places:
             inst = lex.places[surface]
+            if inst.kind == "country":  # "West Bank": a country alias with an organisation word in it
+                return _Shape("country", start, end, inst.name, country=inst.country, rule="place:country")
             return _Shape(
                 "organisation", start, end, inst.name, country=inst.country, affiliation=inst.name, rule="institution"
             )
@@ -422,6 +436,8 @@ def _shape(piece: str) -> _Shape | None:
             continue
         hit = _place_at(words, j, lex)
         if hit and j + hit[1] < len(words):
+            if hit[1] == 1 and _first_name_place(words, j, lex):
+                break  # "Chad Johnson", "Jordan Smith": a country name used as a first name
             j += hit[1]
             continue
         if (
@@ -437,6 +453,12 @@ def _shape(piece: str) -> _Shape | None:
     name_words = words[j:]
     if not name_words:
         return None
+    # unknown qualifier words before a role head ("Kerala Hills Chief Minister K. Raman"): the name is
+    # the two or more words after the last role head
+    cut = max((k for k, w in enumerate(name_words[:-2]) if w.lower() in lex.role_heads), default=-1)
+    if cut >= 0:
+        j += cut + 1
+        name_words = words[j:]
     endings = _name_words()[0]
     if any(
         (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
@@ -446,15 +468,17 @@ def _shape(piece: str) -> _Shape | None:
         return None
     if len(name_words) == 1 and len(name_words[0]) < 2:
         return None
-    # a place word may end a longer name ("Michael Jordan") but never starts or fills one
-    if any(w in lex.places or w in lex.demonyms for w in name_words[:-1]) or (
+    # a place word may end a longer name ("Michael Jordan") and start one as a first name ("Chad
+    # Johnson", checked above), but never fills one
+    first_place = 1 if _first_name_place(name_words, 0, lex) else 0
+    if any(w in lex.places or w in lex.demonyms for w in name_words[first_place:-1]) or (
         len(name_words) == 1 and (name_words[0] in lex.places or name_words[0] in lex.demonyms)
     ):
         return None
     if any(len(w) > 4 and w.isupper() for w in name_words):
         return None
-    if len(name_words) > MAX_NAME_WORDS:
-        return None
+    if sum(1 for w in name_words if w.lower() not in _PARTICLES) > MAX_NAME_WORDS:
+        return None  # particles do not count: "Hamad bin Nasser Al Thani" is a four-word name
     prefix_role = None
     if j:
         prefix_role = (
@@ -470,7 +494,8 @@ def _shape(piece: str) -> _Shape | None:
             or None
         )
     name = demojibake(" ".join(name_words))
-    full = len(name_words) >= 2
+    # a name that opens with a particle ("De Wit", "Van der Berg") is a surname, like "Wit" alone
+    full = len(name_words) >= 2 and name_words[0].lower() not in _PARTICLES
     return _Shape(
         "person" if full else "surname",
         start,
@@ -482,6 +507,35 @@ def _shape(piece: str) -> _Shape | None:
         gender=gender,
         known_key=fold(name) if full else "",
     )
+
+
+def _first_name_place(words: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether the country name at word j is a first name: a name word follows, not a place, role,
+    organisation or function word ("Chad Johnson", "Jordan Smith"; not "Chad President X")."""
+    w = words[j]
+    if j + 1 >= len(words) or w.isupper() or w.endswith(_POSS_SUFFIXES):
+        return False
+    place = lex.places.get(w)
+    if place is None or place.kind != "country":
+        return False
+    nxt = words[j + 1]
+    bare = _strip_possessive(nxt)[0]
+    return not (
+        nxt.isupper()
+        or bare in lex.places
+        or bare in lex.demonyms
+        or bare in lex.capitals
+        or bare in lex.org_heads
+        or bare in lex.not_names
+        or _is_role_word(bare.lower(), lex)
+        or bare.lower() in _CONNECTOR_SET
+        or bare in _place_nouns()
+    )
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("place_nouns") or ())
 
 
 def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -> Found | None:
@@ -513,10 +567,32 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
     full = shape.kind == "person"
     if full and headline and shape.known_key not in known:
         return None
-    found_role, place, former = _left_context(text, p0 + shape.name_start, lex, full)
-    if found_role is None:
+    name_start = p0 + shape.name_start
+    name = shape.name
+    cut_role: tuple[str | None, str | None, bool] | None = None
+    pm = (
+        _role_preposition().search(text, max(0, p0 - 40), p0)
+        if full and text[p0 - 4 : p0] in _PREPOSITION_ENDS
+        else None
+    )
+    if pm is not None:
+        # "leader in the Lower House Anna Berg", "Commissioner for Ocean Affairs Ian Holt": the
+        # preposition's object is a body or portfolio, the person is the last two words
+        tail = text[name_start:end].split(" ")
+        k = len(tail) - 2
+        while k > 0 and tail[k - 1].lower() in _PARTICLES:
+            k -= 1
+        if k >= 0 and (k == 0 or tail[k - 1].lower() not in lex.role_heads):
+            name_start = end - len(" ".join(tail[k:]))
+            name = demojibake(text[name_start:end])
+            start = pm.start()  # the mention spans the role: "leader in the ... Anna Berg"
+            # the role is the head before the preposition, its place the words before that head
+            role = text[pm.start() : name_start] if pm.group(2) == "of" else pm.group(1)  # "Secretary of State"
+            cut_role = (_clean_role(role), _left_context(text, pm.start(), lex, False)[1], False)
+    found_role, place, former = cut_role or _left_context(text, name_start, lex, full)
+    if found_role is None and cut_role is None:
         found_role = shape.prefix_role
-    rm = _patterns()[1].match(text, end) if text.startswith(",", end) else None
+    rm = _patterns()[1].match(text, end) if text.startswith((",", " is the "), end) else None
     affiliation: str | None = None
     if former:
         found_role, place = None, None  # a former office says nothing about today's affiliation
@@ -543,7 +619,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
         end,
         text[start:end],
         shape.kind,
-        shape.name,
+        name,
         found_role,
         country,
         affiliation,
@@ -551,6 +627,54 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
         shape.gender,
         shape.rule or ("role" if found_role else "bare"),
     )
+
+
+@lru_cache(maxsize=1)
+def _org_qualifiers() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("org_qualifiers") or ())
+
+
+_BODY_NEXT = frozenset(" ’'")
+
+
+@lru_cache(maxsize=1)
+def _country_body_words() -> tuple[str, ...]:
+    """The last words of the lower-case government bodies: a cheap test per article."""
+    return tuple(sorted({str(b).split()[-1] for b in load_data("roles.yml").get("country_bodies") or ()}))
+
+
+def has_country_body(text: str) -> bool:
+    """Whether a text can name a lower-case government body at all ("foreign ministry")."""
+    return any(map(text.__contains__, _country_body_words()))
+
+
+@lru_cache(maxsize=1)
+def _country_body() -> re.Pattern[str]:
+    """After a country or demonym: a lower-case government body ("'s foreign ministry", " embassy")."""
+    lex = lexicon()
+    bodies = trie_alternation([str(b) for b in load_data("roles.yml").get("country_bodies") or ()])
+    mods = trie_alternation({w for w in (*lex.role_modifiers, *_role_object_words()) if w.isalpha() and w != "and"})
+    return re.compile(rf"(?:[’']s)? (?:{mods} ){{0,2}}{bodies}(?![\w-])")
+
+
+def _body_of(text: str, f: Found) -> Found | None:
+    """A country mention followed by a lower-case government body: that body, an organisation."""
+    if text[f.end : f.end + 1] not in _BODY_NEXT:
+        return None
+    m = _country_body().match(text, f.end)
+    if m is None:
+        return None
+    name = text[f.start : m.end()]
+    return Found(f.start, m.end(), name, "organisation", name, None, f.country, None, False, None, "country-body")
+
+
+_PREPOSITION_ENDS = frozenset({" in ", " of ", "for ", " at ", " on ", "the "})
+
+
+@lru_cache(maxsize=1)
+def _role_preposition() -> re.Pattern[str]:
+    heads = trie_alternation({str(h) for h in lexicon().role_heads}, ignore_case=True)
+    return re.compile(rf"(?<![\w-])((?i:{heads})) (in|of|for|at|on) (?:the )?$")
 
 
 @lru_cache(maxsize=1)
@@ -584,9 +708,18 @@ def _left_context(
     if not window.endswith(" ") or "\n" in window[-3:]:
         return None, None, False
     parts = window.rsplit(None, 1)
-    gate = _left_gate(parts[-1].rstrip(",") if parts else "")
-    if gate is not None:
-        return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
+    last = parts[-1] if parts else ""
+    if (
+        last in _pure_honorifics()
+        and len(parts) == 2
+        and (parts[0].endswith(",") or _walk_kind(parts[0].rsplit(None, 1)[-1]) == _HEAD)
+    ):
+        # "Permanent Representative, Sir Ian Lowe": the role is written before the honorific
+        return _left_context(text, name_start - (len(window) - len(window.rstrip())) - len(last), lex, allow_comma)
+    if last[-1:] != "," or last[:-1] not in lex.org_heads:  # "chair of the X Commission, Y": walk on
+        gate = _left_gate(last.rstrip(","))
+        if gate is not None:
+            return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
     toks = window.split()[-9:]
     if "," in window:  # a comma ending a word is a token of its own
         toks = " ".join(toks).replace(", ", " , ").split()
@@ -599,6 +732,14 @@ def _left_context(
         if not allow_comma:
             return None, None, False  # "the US Secretary of Defence, Major fears": not an apposition
         i -= 1
+    # "ambassador to the UN,", "chairperson of the Pacific Islands Forum,": the object of the role's
+    # preposition is skipped (the possessor before the role is the country, not the host)
+    obj: list[str] = []
+    k = _object_start(toks, i) if toks[i][:1].isupper() and not _OBJECT_PREPOSITIONS.isdisjoint(toks) else -1
+    if k > 0 and _walk_kind(toks[k - 1]) == _HEAD:
+        obj = [t for t in toks[k + 1 : i + 1] if t.lower() != "the"]
+        obj_prep = toks[k].lower()
+        i = k - 1
     end_role = i
     has_head = False
     while i >= 0:
@@ -610,12 +751,22 @@ def _left_context(
         i -= 1
     role: str | None = None
     if has_head:
+        # "Kenya's Blue Economy Minister": unknown capitalised portfolio words after a possessive place
+        for k in range(i - 1, max(-1, i - 4), -1) if i > 0 and _unknown_capitalised(toks[i]) else ():
+            if not toks[k + 1][:1].isupper():
+                break
+            bare_k, poss_k = _strip_possessive(toks[k])
+            if poss_k and _place_ending((*toks[max(0, k - 2) : k], bare_k)) is not None:
+                i = k
+                break
         first = i + 1
         while first <= end_role and toks[first].lower() in ("of", "and", "for"):
             first += 1
         # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
         role = " ".join(toks[first : end_role + 1]) or None
     else:
+        if obj:
+            return None, None, False
         i = end_role
     former = False
     place: str | None = None
@@ -631,6 +782,10 @@ def _left_context(
             i >= 0 and toks[i].lower() in ("former", "ex")
         ):
             former = True
+    if place is None and obj and obj_prep == "of" and not former:
+        hit_obj = _place_at(obj, 0, lex)  # "chairperson of the African Union Commission": that body
+        if hit_obj is not None and hit_obj[0] in lex.places and lex.places[hit_obj[0]].kind != "country":
+            place = hit_obj[0]
     if role is None and not (place and poss):
         return None, None, False
     if role is not None and role.lower().split()[0] in ("former",):
@@ -642,6 +797,36 @@ def _left_context(
 _STOP, _HEAD, _MODIFIER = 0, 1, 2
 
 
+@lru_cache(maxsize=1)
+def _pure_honorifics() -> frozenset[str]:
+    """Honorifics that are neither role words nor abbreviated titles: "Sir", "Dr", "Ms"."""
+    lex = lexicon()
+    titles = _title_roles()
+    return frozenset(h for h in lex.honorifics if not _is_role_word(h.lower(), lex) and h not in titles)
+
+
+@lru_cache(maxsize=_CACHE)
+def _unknown_capitalised(word: str) -> bool:
+    """A capitalised word that is no place: maybe a portfolio word ("Blue Economy Minister")."""
+    lex = lexicon()
+    bare = _strip_possessive(word)[0]
+    return word[:1].isupper() and bare not in lex.places and bare not in lex.demonyms
+_OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "at"})
+
+
+def _object_start(toks: list[str], i: int) -> int:
+    """Where "to/of/for [the] <capitalised words>" ending at token i starts (its preposition), or -1;
+    only when the object is not itself role words ("Secretary of State")."""
+    k = i
+    while k >= 0 and i - k < 4 and toks[k][:1].isupper() and toks[k] != "The":
+        k -= 1
+    if k == i or all(_walk_kind(t) != _STOP for t in toks[k + 1 : i + 1]):
+        return -1
+    if k >= 0 and toks[k] == "the":
+        k -= 1
+    return k if k >= 0 and toks[k] in _OBJECT_PREPOSITIONS else -1
+
+
 @lru_cache(maxsize=_CACHE)
 def _walk_kind(word: str) -> int:
     """How the backward walk of ``_left_context`` treats a word: a role head, a modifier or glue, or a stop."""
@@ -650,8 +835,8 @@ def _walk_kind(word: str) -> int:
     bare_word = _strip_possessive(word)[0]
     if bare_word in lex.places or bare_word in lex.demonyms:
         return _STOP
-    if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)):
-        return _HEAD
+    if low in lex.role_heads or ("-" in low and _is_role_word(low, lex)) or bare_word.lower() in lex.role_heads:
+        return _HEAD  # also a possessive head: "the President's spokeswoman"
     if low not in lex.role_modifiers and low not in _ROLE_GLUE and low not in _role_object_words():
         return _STOP
     return _MODIFIER
@@ -690,11 +875,12 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     headline_pars: list[tuple[int, int]] = []
     known: set[str] = set()
     deferred: list[tuple[str, int]] = []
+    bodies = has_country_body(text)  # lower-case government bodies are only looked for when one is named
     for p_start, p_end in paragraphs:
         if _is_headline_at(text, p_start, p_end):
             headline_pars.append((p_start, p_end))
             continue
-        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred))
+        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred, bodies))
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
     surnames: set[str] = set()
@@ -721,7 +907,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
                 found.append(f)
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
-        found.extend(_mentions_in(text, p_start, p_end, True, known))
+        found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
     found.sort(key=_START)
     return found
 
@@ -806,6 +992,7 @@ def _mentions_in(
     headline: bool,
     known: set[str],
     deferred: list[tuple[str, int]] | None = None,
+    bodies: bool = True,
 ) -> list[Found]:
     lex = lexicon()
     _, _, role_ref, _ = _patterns()
@@ -833,29 +1020,23 @@ def _mentions_in(
             if gaz is not None:
                 kind = "country" if gaz.kind == "country" else "organisation"
                 affiliation = gaz.name if gaz.kind != "country" else None
-                out.append(
-                    Found(
-                        ms,
-                        ms + len(bare),
-                        bare,
-                        kind,
-                        gaz.name,
-                        None,
-                        gaz.country,
-                        affiliation,
-                        False,
-                        None,
-                        r.gaz_rule,
-                    )
+                place_f = Found(
+                    ms, ms + len(bare), bare, kind, gaz.name, None, gaz.country, affiliation, False, None, r.gaz_rule
                 )
+                body = _body_of(text, place_f) if bodies and kind == "country" else None
+                out.append(body or place_f)  # "Peru's foreign ministry", else "Peru"
                 continue
             if r.bare_org_ok:
                 after = text[m.end() : m.end() + 1]
-                if after == "," or (after == " " and text[ms - 4 : ms] == "the "):
+                before = text[ms - 4 : ms]
+                org = None
+                if after == "," or (after == " " and before == "the "):
                     org = _org_by_noun(text, ms, bare, lex)
-                    if org is not None:
-                        out.append(org)
-                        continue
+                if org is None and before[3:] == " " and before[2:3].islower():
+                    org = _org_after_noun(text, ms, bare, lex)  # "the rail union RMT said", "regulator Ofcom"
+                if org is not None:
+                    out.append(org)
+                    continue
             if deferred is not None and r.deferrable:
                 deferred.append((run, ms))
                 continue
@@ -869,18 +1050,27 @@ def _mentions_in(
             f = _classify(piece, at, text, headline, known)
             if f is None:
                 # a demonym before a collective noun speaks for its country ("German officials")
+                if piece.startswith("The "):
+                    piece, at = piece[4:], at + 4  # "The Danish foreign ministry"
                 if " " not in piece and piece in lex.demonyms:
                     nxt = text[at + len(piece) : at + len(piece) + 30].split()
                     if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
                         country = lex.demonyms[piece]
-                        out.append(
-                            Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym")
-                        )
+                        dem = Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym")
+                        out.append((bodies and _body_of(text, dem)) or dem)
+                    elif nxt and nxt[0][:1].islower():
+                        dem = Found(at, at + len(piece), piece, "country", lex.demonyms[piece], rule="demonym")
+                        dem.country = dem.name
+                        body = _body_of(text, dem) if bodies else None
+                        if body is not None:
+                            out.append(body)  # "the Danish foreign ministry"
                 continue
             if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                 f.rule = "cue"
+            elif bodies and f.kind == "country":
+                f = _body_of(text, f) or f  # "Peru's foreign ministry"
             out.append(f)
-    for m in _role_refs(text, p_start, p_end, lex, role_ref):
+    for m in _role_refs(text, p_start, p_end, lex, role_ref, out):
         after = text[m.end() : m.end() + 3]
         if (after[:1] == " " and after[1:2].isupper()) or after[:1] == ",":
             continue  # a role followed by a name is a role+name mention, handled above
@@ -927,6 +1117,15 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
     return Found(start, end, text[start:end], "organisation", word, None, None, None, False, None, "org-noun")
 
 
+def _org_after_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
+    """A single capitalised word right after a lower-case organisation noun: "union Unite", "regulator
+    Ofcom" (not a role word: "the party leader")."""
+    prev = text[max(0, start - 20) : start - 1].rsplit(None, 1)
+    if not prev or prev[-1] not in _name_words()[1] or _is_role_word(word.lower(), lex):
+        return None
+    return Found(start, start + len(word), word, "organisation", word, None, None, None, False, None, "org-noun")
+
+
 # "the"/"The" and the next word; the literal "he " comes first so the regex engine finds candidates by a
 # fast substring search. A match starts one character after its "t" (scan from paragraph start + 1).
 _THE = re.compile(r"he (?<=[Tt]he )(?<![\w][Tt]he )([\w’'.-]+)")
@@ -946,15 +1145,33 @@ def _starts_role_ref(word: str) -> bool:
     )
 
 
-def _role_refs(text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str]) -> list[re.Match[str]]:
-    """ "the <place> <role>" references; the full pattern only runs where the next word can start one."""
+def _role_refs(
+    text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str], companies: list[Found] | None = None
+) -> list[re.Match[str]]:
+    """ "the <place> <role>" references; the full pattern only runs where the next word can start one.
+    "the company" references go to ``companies`` (the same scan)."""
     out = []
+    refs = _company_refs()
     for m in _THE.finditer(text, a + 1, b):
-        if _starts_role_ref(m.group(1)):
+        word = m.group(1)
+        if _starts_role_ref(word):
             hit = role_ref.match(text, m.start() - 1, b)
             if hit:
                 out.append(hit)
+        elif companies is not None and word in refs:
+            s, e = m.start() - 1, m.end()
+            companies.append(Found(s, e, text[s:e], "companyref", word, rule="company-ref"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _company_refs() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("company_refs") or ())
+
+
+@lru_cache(maxsize=1)
+def _company_heads() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("roles.yml").get("company_heads") or ())
 
 
 _NOT_SUBJECT_BEFORE = frozenset(
@@ -1052,12 +1269,13 @@ def resolve(found: list[Found]) -> ArticleActors:
     singles: dict[str, list[Found]] = {}
     roles: list[Found] = []
     others: list[Found] = []
+    company_ref = False  # a "the company" reference was found
     for f in found:
         kind = f.kind
         if kind == "person":
             resolved.append((f, key_of_full[_name_key(f.name)]))
         elif kind == "surname":
-            t = _translit(f.name)
+            t = _translit(f.name.rsplit(" ", 1)[-1])
             cands = by_surname.get(t) or by_first.get(t)
             if cands is not None and len(cands) == 1:
                 resolved.append((f, next(iter(cands))))
@@ -1067,6 +1285,8 @@ def resolve(found: list[Found]) -> ArticleActors:
             roles.append(f)
         else:
             others.append(f)
+            if kind == "companyref":
+                company_ref = True
     # a surname never given in full still names a person when a role, honorific or cue marks it
     for group in singles.values():
         if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
@@ -1138,9 +1358,34 @@ def resolve(found: list[Found]) -> ArticleActors:
             first_org.setdefault(f.name, f)
             if " " in f.name:
                 by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
+    company: Found | None = None
+    if company_ref:
+        # "the company": the article's most-mentioned company, when one leads
+        heads = _company_heads()
+        counts: dict[str, int] = {}
+        for f in others:
+            if f.kind == "organisation" and f.name.rsplit(" ", 1)[-1] in heads and " " in f.name:
+                counts[f.name] = counts.get(f.name, 0) + 1
+        if counts:
+            company = first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
     for f in others:
         kind = f.kind
-        if kind == "orgref":
+        if kind == "companyref":
+            if company is not None:
+                mentions.append(
+                    Mention(
+                        f.start,
+                        f.end,
+                        f.text,
+                        company.name,
+                        "organisation",
+                        None,
+                        company.country,
+                        company.affiliation,
+                        "company-ref",
+                    )
+                )
+        elif kind == "orgref":
             names = by_head.get(f.name)
             if names is not None and len(names) == 1:
                 full = next(iter(names))
@@ -1216,17 +1461,40 @@ _START = attrgetter("start")
 _SPAN = attrgetter("start", "end")
 
 
-def _home_country(found: Sequence[Found], lex: Lexicon) -> tuple[str | None, set[str]]:
-    """The country an article mentions most (countries, capitals, national institutions), and every
-    country value its mentions carry."""
-    counts: dict[str, int] = {}
+@lru_cache(maxsize=1)
+def _ambiguous_aliases() -> frozenset[str]:
+    """Institution aliases that other countries' bodies share ("Congress")."""
+    entries = load_data("places.yml").get("institutions") or ()
+    return frozenset(str(a) for e in entries for a in e.get("ambiguous") or ())
+
+
+_DATELINE = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=\s*(?:[,(:—–-]|$))")
+
+
+def _dateline_country(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lexicon) -> str | None:
+    """The country of an all-caps dateline city ("LIMA, May 3 -", "NEW DELHI") in the first paragraphs."""
+    for p_start, p_end in paragraphs[:4]:
+        m = _DATELINE.match(text, p_start, p_end)
+        if m is not None:
+            city = m.group(1).title()
+            country = lex.capitals.get(city) or _country_of(city if city in lex.places else None, lex)
+            if country in lex.country_iso:
+                return country
+    return None
+
+
+def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = None) -> tuple[str | None, set[str]]:
+    """The country an article mentions most (countries, capitals, national institutions; an ambiguous
+    institution alias does not count, a dateline city does), and every country value its mentions carry."""
+    counts: dict[str, int] = {dateline: 1} if dateline else {}
     mentioned: set[str] = set()
     iso = lex.country_iso
+    ambiguous = _ambiguous_aliases()
     for f in found:
         country = f.country
         if country:
             mentioned.add(country)
-            if (f.kind == "country" or f.kind == "organisation") and country in iso:
+            if (f.kind == "country" or f.kind == "organisation") and country in iso and f.text not in ambiguous:
                 counts[country] = counts.get(country, 0) + 1
     if not counts:
         return None, mentioned
@@ -1283,5 +1551,6 @@ def _role_words(roles: tuple[str, ...]) -> tuple[str, ...]:
 def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> ArticleActors:
     """The actors of one article's text."""
     found = find_mentions(text, paragraphs)
-    home, mentioned = _home_country(found, lexicon())
+    lex = lexicon()
+    home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
     return _with_home_country(resolve(found), home, mentioned)
