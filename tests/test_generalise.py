@@ -117,7 +117,7 @@ def test_family_name_first_names_resolve_their_short_form() -> None:
 
 
 def test_a_persons_office_speaks_for_that_person() -> None:
-    a = analyse_text("Park Ji-hoon lost his majority. Park's office said he would \"respect the result\".")
+    a = analyse_text('Park Ji-hoon lost his majority. Park\'s office said he would "respect the result".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Park Ji-hoon"
 
@@ -126,3 +126,35 @@ def test_two_word_name_before_an_organisation_noun_in_a_trailing_attribution() -
     a = analyse_text("Shops closed early on Friday, the Ver Di union said, as talks resumed.")
     said = [q for q in a.quotes if q.kind == "indirect"]
     assert said and speaker_name(a, said[0]) == "Ver Di"
+
+
+def test_subject_of_a_clause_after_an_inverted_cue_is_not_the_speaker() -> None:
+    a = analyse_text("A senior Peruvian diplomat, who asked not to be named, said Lima would reject the offer.")
+    assert not [q for q in a.quotes if q.speaker]
+
+
+def test_subject_of_a_that_less_complement_does_not_take_the_quote() -> None:
+    a = analyse_text('Trade envoy Laura Benn, who arrived on Monday, said Ottawa expected an accord "within days".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Laura Benn"
+
+
+def test_role_only_subject_of_a_new_clause_is_an_unnamed_speaker() -> None:
+    a = analyse_text(
+        "Norway’s ambassador, Erik Holm, said the draft was balanced, while Peru’s envoy said her "
+        "government would study it “carefully”."
+    )
+    (q,) = marked(a)
+    assert q.speaker is None
+
+
+def test_capitalised_cue_word_inside_a_bank_name_is_no_cue() -> None:
+    a = analyse_text('State Bank of Vietnam Governor Nguyen Lan warned that prices could rise "sharply" this year.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Nguyen Lan"
+
+
+def test_of_inside_an_organisation_name_before_a_role_is_no_preposition() -> None:
+    a = analyse_text('Reserve Bank of Malawi Governor Grace Phiri warned that inflation could return "quickly".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Grace Phiri"

@@ -147,6 +147,10 @@ _CLAUSE_START = re.compile(
     r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
     re.IGNORECASE,
 )
+# where a clause's subject may start: the sentence start or a clause break before a new subject
+_CLAUSE_OPENING = re.compile(r".*(?:[;:—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*", re.DOTALL)
+_QUOTE_MARK = re.compile('[“”"«»„]')
+_CAPITALISED_NEXT = re.compile(r" (?!(?:He|She|They|It|I|We|You|The|A|An)\b)[A-Z][a-z]")
 # hot-path patterns, compiled once
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
@@ -193,6 +197,7 @@ class QSpan:
     cue: str | None = None
     kind: QuoteKind = "direct"
     attributed: bool = False
+    unnamed: bool = False  # the cue's subject is found but names nobody ("a senior official said")
 
 
 class Cue(NamedTuple):
@@ -536,6 +541,8 @@ class Attributor:
             i = bisect.bisect_right(starts, c.s) - 1
             if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
                 continue  # "United States", "Secretary of State": part of a name
+            if text[c.s].isupper() and _CAPITALISED_NEXT.match(text, c.e):
+                continue  # "State Bank ...", "Post Office": a capitalised cue word before a name word
             cues_found.append(c)
         self.cue_list = cues_found
         # which rare frames occur at all in this article: most sentences then skip their regexes
@@ -745,7 +752,35 @@ class Attributor:
             if self._is_collective(m) and m.rule != "pronoun":
                 return True, None
             return True, self.speaker_of(m, sent)
+        if self._role_only_before(cue_start, sent):
+            return True, None  # "a senior Israeli official said", "Chile's representative said": nobody named
         return False, None
+
+    def _role_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
+        """Whether the subject before a cue is a role with no name ("a senior official", "X's envoy, ..., ")."""
+        stretch = self.text[max(sent[0], cue_start - 300) : cue_start]
+        brk = _CLAUSE_OPENING.search(stretch)
+        if brk is not None:
+            stretch = stretch[brk.end() :]
+        if stretch.rstrip().endswith(","):
+            aside = stretch.rstrip()[:-1].rfind(",")
+            if aside < 0 or _QUOTE_MARK.search(stretch, aside):
+                return False
+            stretch = stretch[:aside]  # "X, speaking on condition of anonymity, said": skip the aside
+        words = _WORD.findall(stretch)
+        while words and words[-1].lower() in self.lex.adverbs:
+            words.pop()
+        if not words or words[-1].lower() not in self.lex.role_heads or len(words) > 7:
+            return False
+        if words[0].lower() not in ("a", "an", "the") and not words[0].endswith(("’s", "'s")):
+            return False  # a determiner or a possessor opens a role-only subject
+        loose = 0
+        for w in words[:-1]:
+            low = w.lower()
+            if low in _DETERMINERS or low in self.roles or w[:1].isupper() or low.endswith(("’s", "'s")):
+                continue
+            loose += 1
+        return loose <= 1
 
     def _preceded_by_preposition(self, m: Mention, sent: tuple[int, int]) -> bool:
         key = (m.start, sent[0])
@@ -758,12 +793,13 @@ class Attributor:
         before = self.text[max(floor, m.start - 40) : m.start]
         before = _PREPOSITION_BREAK.split(before)[-1]
         words = _WORD.findall(before)
+        lex_org = self.lex.org_heads
         # skip role words and determiners between a preposition and a name ("with the new US Secretary")
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             low = w.lower()
-            if low == "of" and k and words[k - 1].lower() in self.lex.role_heads:
-                continue
+            if low == "of" and k and (words[k - 1].lower() in self.lex.role_heads or words[k - 1] in lex_org):
+                continue  # "Secretary of State X", "Bank of Japan Governor X": "of" inside a title or a body's name
             if low in _PREPOSITIONS:
                 return True
             if (
@@ -911,7 +947,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
                     continue  # a scare quote: no speaker, no cue, not a quote of anyone
                 if teaser and q.kind == "partial":
                     continue
-                if q.speaker is None and q.kind == "partial" and _scare_quote(text, q, p_start, lex):
+                if q.speaker is None and q.kind == "partial" and not q.unnamed and _scare_quote(text, q, p_start, lex):
                     continue  # "the so-called “X” strategy", "the public “unity”": the writer's scare quotes
                 a, b = _trim(text, q.qs, q.qe)
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
@@ -1084,6 +1120,7 @@ def _attribute_quote(
         governing = _governing_cue(att, text, q, sent, used, lex)
         if governing is not None:
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
+            q.unnamed = governing[3]
             return
         if inline is not None:
             q.speaker, q.cue, q.attributed = inline
@@ -1213,6 +1250,10 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
     first = ms[0]
     if first.rule == "pronoun" and not text[end : first.start].strip():
         return True, att.speaker_of(first, sent)
+    if person is not None and _opens_clause(text, person.end, sent[1]):
+        return False, None  # "said Lisbon expected ...": the subject of the reported clause, not the speaker
+    if first is not person and _opens_clause(text, first.end, sent[1]):
+        return False, None
     if person is not None:
         between = text[end : person.start]
         if "." in between:
@@ -1224,6 +1265,22 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
             return True, None
         return True, att.speaker_of(first, sent)
     return False, None
+
+
+_AUXILIARIES = frozenset(
+    {"would", "will", "could", "can", "should", "must", "might", "may", "shall"}
+    | {"was", "were", "is", "are", "had", "has", "have", "did", "does", "do"}
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w’'-]*)")
+
+
+def _opens_clause(text: str, end: int, limit: int) -> bool:
+    """Whether a mention is followed by a finite verb: the subject of a clause ("X would", "X hoped")."""
+    m = _NEXT_WORD.match(text, end, limit)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in _AUXILIARIES or (word.endswith("ed") and word not in _PREPOSITIONS)
 
 
 def _after_attribution(
@@ -1295,7 +1352,7 @@ def _after_attribution(
 
 def _governing_cue(
     att: Attributor, text: str, q: QSpan, sent: tuple[int, int], used: set[int], lex: Lexicon
-) -> tuple[str | None, str | None, bool] | None:
+) -> tuple[str | None, str | None, bool, bool] | None:
     """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
     best = None
     outer = None
@@ -1305,11 +1362,13 @@ def _governing_cue(
         lead = text[max(sent[0], m.start() - 20) : m.start()]
         coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
         relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
-        if outer is not None and not coordinated and not relative:
-            between = text[outer.end() : m.start()]
-            that_clause = "that" in between and _THAT.search(between)
-            if that_clause or att.subject_before(m.start(), sent)[1] is None:
-                continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
+        if (
+            outer is not None
+            and not coordinated
+            and not relative
+            and not _new_clause(att, text, outer.end(), m.start(), sent)
+        ):
+            continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
         if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
             outer = m
@@ -1326,14 +1385,24 @@ def _governing_cue(
         ]
         if ms and text[ms[-1].end : noun[0]].strip() in ("’s", "'s"):
             spk = att.speaker_of(ms[-1], sent)
-            return spk, noun[2].lower(), spk is not None
+            return spk, noun[2].lower(), spk is not None, False
         if _POSSESSOR_END.search(pos) or best is None:
-            return None, noun[2].lower(), False
+            return None, noun[2].lower(), False, False
     if best is None:
         return None
     used.add(best.start())
     found, spk = _speaker_for_cue(att, best.start(), best.end(), best.group(), sent, lex)
-    return spk, best.group().lower(), found and spk is not None
+    return spk, best.group().lower(), found and spk is not None, found and spk is None
+
+
+_NEW_CLAUSE = re.compile(r"(?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
+
+
+def _new_clause(att: Attributor, text: str, a: int, b: int, sent: tuple[int, int]) -> bool:
+    """Whether a cue at b starts a new clause after [a, b): a clause break ("; ", ", while") and its own subject."""
+    if not _NEW_CLAUSE.search(text, max(a, b - 300), b):
+        return False
+    return att.subject_before(b, sent)[0]
 
 
 def _may_coordinate(lead: str) -> bool:
@@ -1481,7 +1550,12 @@ def _statements(
         cs, ce = c.s, c.e
         if att.in_quote(cs):
             continue
-        if clause_from >= 0 and cs > clause_from and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs]):
+        if (
+            clause_from >= 0
+            and cs > clause_from
+            and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs])
+            and not _new_clause(att, text, clause_from, cs, sent)
+        ):
             continue
         if clause_from < 0:
             window = text[ce : ce + 50]
@@ -1489,6 +1563,8 @@ def _statements(
             if that:
                 clause_from = ce + that.end()
         if cs in used:
+            if clause_from < 0:
+                clause_from = ce  # the cue of a quote: its reported clause follows
             continue
         if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
             continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
@@ -1516,6 +1592,8 @@ def _statements(
                 for name in pair_names:
                     emit(name, c.group().lower(), a, b)
             continue
+        if found and clause_from < 0:
+            clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
         if not found or spk is None:
             continue
         a, b = _clause_after(text, c.end(), sent[1], lex)
