@@ -11,7 +11,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from briefgen.extract.actors import ArticleActors
-from briefgen.extract.lexicon import Lexicon, lexicon
+from briefgen.extract.lexicon import Lexicon, fold, lexicon, load_data
 from briefgen.records import LocalQuote, Mention, QuoteKind
 
 # Opening and closing marks. A straight " opens or closes by position; “ closes „ (German style).
@@ -148,8 +148,9 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 # where a clause's subject may start: the sentence start or a clause break before a new subject
-_CLAUSE_OPENING = re.compile(r".*(?:[;:—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*", re.DOTALL)
+_CLAUSE_OPENING = re.compile(r"(?:[;:—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
 _QUOTE_MARK = re.compile('[“”"«»„]')
+_DETERMINER_ONLY = re.compile(r"\s+(?:(?:the|this|that|his|her|its|their|our|a|an)\s+)?")
 _CAPITALISED_NEXT = re.compile(r" (?!(?:He|She|They|It|I|We|You|The|A|An)\b)[A-Z][a-z]")
 # hot-path patterns, compiled once
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -502,6 +503,46 @@ def _role_words(lex: Lexicon) -> frozenset[str]:
     return roles
 
 
+@lru_cache(maxsize=1)
+def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(first name -> gender, gendered role word or title -> gender), lower-cased, from first_names.yml."""
+    data = load_data("first_names.yml")
+    names = {fold(str(n)): "female" for n in data["female"]} | {fold(str(n)): "male" for n in data["male"]}
+    words = {str(w).lower(): "female" for w in data["female_words"]}
+    words |= {str(w).lower(): "male" for w in data["male_words"]}
+    return names, words
+
+
+def _gender_of(name: str, texts: Sequence[str]) -> str | None:
+    """A person's gender from a gendered role word or title in its mentions, else from the first name."""
+    names, words = _gender_words()
+    found = {words[w] for t in texts if t for w in _WORD.findall(t.lower().replace(".", "")) if w in words}
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        return None  # contradictory words: unknown
+    for text in (name, *texts):  # the name, then its mentions ("Mayor Ana Ruiz" when the name is "Ruiz")
+        for word in text.split():
+            if not word[:1].isupper():
+                continue
+            first = fold(word)  # without diacritics: "Sofía" and "Sofia" alike
+            gender = names.get(first) or names.get(first.split("-")[0])
+            if gender:
+                return gender
+            if text is name:
+                break  # only the first word of the name itself
+    return None
+
+
+# "X is the country's minister of ...", "X, who is a senior adviser": a role given by a copula
+_COPULAR_ROLE = re.compile(
+    r"\s+(?:is|was|has been|had been|became|serves as|, who is|, who was)\s+(?:the|a|an)\s+([^,;.]{1,80})"
+)
+_COPULAS = (" is ", " was ", " has been ", " had been ", " became ", " serves as ", ", who is ", ", who was ")
+# "the minister", "the energy minister": a role named without a name (its head is checked against the roles)
+_THE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
+
+
 class Attributor:
     """Attribution for one article: mentions, pronouns and the reading-order speaker history."""
 
@@ -529,7 +570,13 @@ class Attributor:
         self.possessors = [m for m in mentions if text.startswith(("’s ", "'s "), m.end)]
         self.p_starts = [m.start for m in self.possessors]
         self.kinds = {a.key: a.kind for a in actors.actors}
+        self.salience = {a.key: a.mentions for a in actors.actors}
         self.state = State(genders=dict(actors.genders))
+        # genders from names and role words and the holders of roles are worked out when first needed
+        self.actor_of = {a.key: a for a in actors.actors}
+        self.guessed: set[str] = set()
+        self.holders_of: dict[str, set[str]] | None = None
+        self.depth = 0
         spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
         starts = [a for a, _ in spans]
         cues_found = []
@@ -562,6 +609,69 @@ class Attributor:
         self.memo_preposition: dict[tuple[int, int], bool] = {}
         self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
         self.memo_cue_speaker: dict[tuple[int, int, int, int], tuple[bool, str | None]] = {}
+
+    def _gender(self, key: str) -> str | None:
+        """A person's known gender: from the actor stage or pronouns, else from role words, titles, first names."""
+        known = self.state.genders.get(key)
+        if known is not None or key in self.guessed:
+            return known
+        self.guessed.add(key)
+        actor = self.actor_of.get(key)
+        if actor is None or actor.kind != "person":
+            return None
+        texts = {t for m in self.mentions if m.name == key and m.rule != "pronoun" for t in (m.text, m.role or "")}
+        gender = _gender_of(actor.name, [*texts, *actor.roles])
+        if gender:
+            self.state.genders[key] = gender
+        return gender
+
+    def _role_holders(self) -> dict[str, set[str]]:
+        """Role head words -> the person actors holding them (from titles, roles and "X is the <role>")."""
+        if self.holders_of is not None:
+            return self.holders_of
+        heads = self.lex.role_heads
+        holders: dict[str, set[str]] = {}
+
+        def add(words: str, key: str) -> None:
+            for w in _WORD.findall(words.lower()):
+                if w in heads:
+                    holders.setdefault(w, set()).add(key)
+
+        for a in self.actor_of.values():
+            if a.kind == "person":
+                for role in a.roles:
+                    add(role, a.key)
+        for m in self.mentions:
+            if m.kind != "person" or m.rule in ("pronoun", "role-ref") or not m.name:
+                continue
+            add(m.role or "", m.name)
+            if self.text.startswith(_COPULAS, m.end):
+                cop = _COPULAR_ROLE.match(self.text, m.end, m.end + 120)
+                if cop is not None:
+                    add(cop.group(1), m.name)
+        self.holders_of = holders
+        return holders
+
+    def _holder(self, head: str, gender: str | None) -> str | None:
+        """The person a bare "the <role>" stands for: the most mentioned holder of the role of that gender."""
+        cands = [k for k in self._role_holders().get(head, ()) if gender is None or self._gender(k) == gender]
+        if not cands:
+            return None
+        cands.sort(key=lambda k: self.salience.get(k, 0), reverse=True)
+        if len(cands) > 1 and self.salience.get(cands[0], 0) == self.salience.get(cands[1], 0):
+            return None  # two equally prominent holders: unsure
+        return cands[0]
+
+    def _role_subject(self, a: int, b: int, gender: str | None) -> str | None:
+        """A "the <role>" subject in [a, b) (at the start or after a comma), resolved to its holder."""
+        for rm in _THE_ROLE.finditer(self.text, a, b):
+            if rm.group(1) not in self.lex.role_heads or self.in_quote(rm.start()):
+                continue
+            lead = self.text[a : rm.start()].rstrip()
+            if lead and not lead.endswith(","):
+                continue
+            return self._holder(rm.group(1), gender)
+        return None
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
@@ -649,16 +759,26 @@ class Attributor:
         for cand in self.mentions_in(sent[0], m.start):
             if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
                 continue
+            if self._is_modifier(cand) or self._preceded_by_preposition(cand, sent):
+                continue  # "Speaking in Nyon, he ...", "Asked about Y's plan, she ...": not the antecedent
             if self._compatible(cand.name, gender):
                 result = cand.name
                 break
-        if result is None:
-            result = self._previous_subject(sent, gender)
+        if result is None and "he " in self.low[sent[0] : m.start]:
+            result = self._role_subject(sent[0], m.start, gender)  # "the minister is asked whether she ..."
+        if result is None and self.depth < 4:
+            self.depth += 1
+            try:
+                result = self._previous_subject(sent, gender)
+            finally:
+                self.depth -= 1
         if result is None:
             for name in reversed(self.state.history[-6:]):
                 if self.kinds.get(name) == "person" and self._compatible(name, gender):
                     result = name
                     break
+        if result is None and gender:
+            result = self._recent_person(sent[0], gender)
         if result and gender:
             self.state.genders.setdefault(result, gender)
         self.resolved_pronouns[m.start] = result
@@ -670,20 +790,49 @@ class Attributor:
         chunk = self.text[lo : sent[0]].rstrip()
         cut = max(chunk.rfind(". ", 0, len(chunk) - 1), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "))
         p_start = lo + cut + 1 if cut >= 0 else lo
-        first = next(iter(self.mentions_in(p_start, sent[0])), None)
+        ms = self.mentions_in(p_start, sent[0])
+        first = next(iter(ms), None)
+        lead = self.text[p_start : first.start if first else sent[0]]
+        if "he " in lead.lower() and _THE_ROLE.search(lead):
+            # "The minister is unrepentant. ... she explains": the role stands for its holder
+            role = self._role_subject(p_start + len(lead) - len(lead.lstrip()), p_start + len(lead), gender)
+            if role is not None:
+                return role
+        if first is not None and self.text.startswith(("’s ", "'s "), first.end) and len(ms) > 1:
+            second = ms[1]
+            chain = self.text[first.end + 3 : second.start].split()
+            if all(w.lower() in self.roles or w in self.lex.honorifics for w in chain):
+                first = second  # "Y's analyst X was cautious.": X opens the sentence, not the possessor Y
         if first is None or first.rule == "role-ref" or self._is_modifier(first):
             return None
         if first.rule == "pronoun":
-            name = self.resolved_pronouns.get(first.start)
+            name = self.resolved_pronouns.get(first.start, "")
+            if name == "":
+                name = self.speaker_of(first, (p_start, sent[0]))
         elif self.kinds.get(first.name) == "person" and not self._preceded_by_preposition(first, (p_start, sent[0])):
             name = first.name
         else:
             return None
         return name if name and self._compatible(name, gender) else None
 
+    def _recent_person(self, before: int, gender: str) -> str | None:
+        """The nearest person named in the preceding text (~two paragraphs) known to be of this gender."""
+        lo = bisect.bisect_left(self.m_starts, max(0, before - 800))
+        hi = bisect.bisect_left(self.m_starts, before)
+        for cand in reversed(self.mentions[lo:hi]):
+            if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
+                continue
+            if self._is_modifier(cand) or self._preposition_before(cand, max(0, cand.start - 40)):
+                continue
+            if self._gender(cand.name) == gender:
+                return cand.name
+        return None
+
     def _compatible(self, name: str, gender: str | None) -> bool:
-        known = self.state.genders.get(name)
-        return gender is None or known is None or known == gender
+        if gender is None:
+            return True
+        known = self._gender(name)
+        return known is None or known == gender
 
     def _is_collective(self, m: Mention) -> bool:
         key = (m.start, m.end)
@@ -758,15 +907,20 @@ class Attributor:
 
     def _role_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
         """Whether the subject before a cue is a role with no name ("a senior official", "X's envoy, ..., ")."""
-        stretch = self.text[max(sent[0], cue_start - 300) : cue_start]
-        brk = _CLAUSE_OPENING.search(stretch)
-        if brk is not None:
-            stretch = stretch[brk.end() :]
-        if stretch.rstrip().endswith(","):
-            aside = stretch.rstrip()[:-1].rfind(",")
+        stretch = self.text[max(sent[0], cue_start - 300) : cue_start].rstrip()
+        if stretch.endswith(","):
+            aside = stretch.rfind(",", 0, len(stretch) - 1)
             if aside < 0 or _QUOTE_MARK.search(stretch, aside):
                 return False
             stretch = stretch[:aside]  # "X, speaking on condition of anonymity, said": skip the aside
+        near = _WORD.findall(stretch, max(0, len(stretch) - 40))
+        while near and near[-1].lower() in self.lex.adverbs:
+            near.pop()
+        if not near or near[-1].lower() not in self.lex.role_heads:
+            return False  # the cheap test first: a role word must end the subject
+        breaks = [m.end() for m in _CLAUSE_OPENING.finditer(stretch)]
+        if breaks:
+            stretch = stretch[breaks[-1] :]
         words = _WORD.findall(stretch)
         while words and words[-1].lower() in self.lex.adverbs:
             words.pop()
@@ -1375,6 +1529,8 @@ def _governing_cue(
     noun = None
     for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
+    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.end(), noun[0]):
+        noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
     if noun and (best is None or noun[0] > best.start()):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
