@@ -198,3 +198,26 @@ def test_noun_object_of_a_reporting_verb_leaves_the_quote_to_the_verb() -> None:
     a = analyse_text('Mayor Ruth Adler called the proposal "a gift to speculators".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ruth Adler"
+
+
+def test_quote_paragraph_after_a_narrative_paragraph_belongs_to_its_subject() -> None:
+    a = analyse_text(
+        'Judge Anna Frost read the verdict. "The law is clear," Frost said.\n\n'
+        "Defence lawyer Karl Weiss shook his head. He left the room.\n\n"
+        '"This is not over. We will appeal."'
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Anna Frost", "Karl Weiss"]
+
+
+def test_participle_after_a_possessive_title_chain_takes_the_named_subject() -> None:
+    a = analyse_text('The mayor\'s spokesman Tom Reyes hit back, saying the figures were "simply invented".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Tom Reyes"
+
+
+def test_apposition_with_a_quoted_phrase_still_separates_subject_and_cue() -> None:
+    a = analyse_text(
+        'Mayor Ana Ruiz, a former judge who has promised to "clean house" in the capital, told supporters that '
+        'the vote was "a referendum on corruption."'
+    )
+    assert [speaker_name(a, q) for q in marked(a)][-1] == "Ana Ruiz"

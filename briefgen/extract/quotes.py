@@ -150,6 +150,7 @@ _CLAUSE_START = re.compile(
 # where a clause's subject may start: the sentence start or a clause break before a new subject
 _CLAUSE_OPENING = re.compile(r"(?:[;:—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
 _QUOTE_MARK = re.compile('[“”"«»„]')
+_APPOSITIVE_OPENER = re.compile(r",\s+(?:a|an|the|who|whose|one of)\s")
 _DETERMINER_ONLY = re.compile(r"\s+(?:(?:the|this|that|his|her|its|their|our|a|an)\s+)?")
 _CAPITALISED_NEXT = re.compile(r" (?!(?:He|She|They|It|I|We|You|The|A|An)\b)[A-Z][a-z]")
 # hot-path patterns, compiled once
@@ -977,8 +978,11 @@ class Attributor:
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
             # "X, deputy head of the Council, warned": an organisation closing one is not
             return person
-        if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
-            return True
+        if g.startswith(",") and g.endswith(",") and len(g) <= 220:
+            if "“" not in g and '"' not in g:
+                return True
+            if _APPOSITIVE_OPENER.match(g) and g.count('"') % 2 == 0 and g.count("“") == g.count("”"):
+                return True  # "X, a former officer who promised to “put order”, told ...": an apposition
         if _NINE_WORDS.match(g):
             return False  # more than eight words: neither an affiliation nor a short adverbial gap
         words = _WORD.findall(g)
@@ -1009,7 +1013,7 @@ class Attributor:
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
-            if head.strip() in ("The", "the", "A", "An"):
+            if head.strip() in ("The", "the", "A", "An") or self._title_chain(head):
                 head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
             if (
                 head.strip()
@@ -1019,6 +1023,19 @@ class Attributor:
                 continue  # a mention in the middle of a clause (object, apposition) is not the subject
             return True, self.speaker_of(m, sent)
         return False, None
+
+    def _title_chain(self, head: str) -> bool:
+        """Whether text before a name only qualifies it: "Y's spokeswoman", "the bank's chief economist"."""
+        if "’s" not in head and "'s" not in head:
+            return False
+        words = _WORD.findall(head)
+        if not words or len(words) > 8 or _COMMA_STOP_MARK.search(head):
+            return False
+        for w in words:
+            low = w.lower().removesuffix("’s").removesuffix("'s")
+            if not (w[:1].isupper() or low in self.roles or low in _DETERMINERS):
+                return False
+        return words[-1].lower() in self.roles or words[-1] in self.lex.honorifics
 
     def remember(self, speaker: str | None) -> None:
         """Record a speaker in reading order (for pronouns and continuations)."""
@@ -1066,6 +1083,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
     att = Attributor(text, actors, all_quotes)
     source_re, view_re, stance_re = _cue_regexes()
     prev_open = False
+    narrator: tuple[int, int] | None = None
     in_body = False
     captions = any(w in text for w in _CAPTION_WORDS)
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
@@ -1096,7 +1114,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
                     continue
                 _attribute_quote(att, text, quotes, qi, q, sent, p_start, p_end, used_cues, lex)
                 if not q.attributed:
-                    _continue_speaker(att, text, quotes, qi, q, p_start, p_end, prev_open)
+                    _continue_speaker(att, text, quotes, qi, q, p_start, p_end, prev_open, narrator)
                 if not q.attributed and q.kind == "partial" and q.cue is None:
                     continue  # a scare quote: no speaker, no cue, not a quote of anyone
                 if teaser and q.kind == "partial":
@@ -1119,6 +1137,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
         if quotes and quotes[-1].speaker:
             att.state.last_para_speaker = quotes[-1].speaker
         prev_open = bool(quotes) and quotes[-1].open_end
+        # a paragraph without quotes whose last sentence has a person as subject ("She pauses."): a quote
+        # paragraph right after it is that person's
+        narrator = sents[-1] if sents and not quotes else None
 
 
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -1219,6 +1240,7 @@ def _continue_speaker(
     p_start: int,
     p_end: int,
     prev_open: bool,
+    narrator: tuple[int, int] | None = None,
 ) -> None:
     """A quote with no attribution continues the previous quote's (or paragraph's) speaker."""
     before = text[quotes[qi - 1].me if qi else p_start : q.ms]
@@ -1226,8 +1248,17 @@ def _continue_speaker(
         if not before.strip() or before.rstrip()[-1:] in ".!?":
             q.speaker, q.attributed = quotes[qi - 1].speaker, True
     elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
-        q.speaker = att.state.last_para_speaker
+        subject = None if prev_open or narrator is None else _last_subject(att, narrator)
+        q.speaker = subject or att.state.last_para_speaker
         q.attributed = q.speaker is not None
+
+
+def _last_subject(att: Attributor, sent: tuple[int, int]) -> str | None:
+    """The person who is the subject of a narrative sentence ("She pauses.", "Rutte walked out."), or None."""
+    if sent[1] - sent[0] > 200 or not att.mentions_in(sent[0], sent[1]):
+        return None
+    found, spk = att.main_subject(sent, sent[1])
+    return spk if found and spk and att.kinds.get(spk) == "person" else None
 
 
 def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
