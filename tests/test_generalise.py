@@ -221,3 +221,43 @@ def test_apposition_with_a_quoted_phrase_still_separates_subject_and_cue() -> No
         'the vote was "a referendum on corruption."'
     )
     assert [speaker_name(a, q) for q in marked(a)][-1] == "Ana Ruiz"
+
+
+def _statements(text: str) -> list[tuple[str | None, str]]:
+    a = analyse_text(text)
+    return [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect"]
+
+
+def test_participle_after_a_possessor_name_reports_with_the_clause_after_a_research_note() -> None:
+    found = _statements(
+        "Barclays's Ines Moreau was more upbeat, noting in a client note that margins had bottomed out."
+    )
+    assert found == [("Ines Moreau", "margins had bottomed out")]
+
+
+def test_according_to_a_document_issued_by_an_organisation_names_it() -> None:
+    found = _statements(
+        "According to a memo issued by the Lisbon Climate Foundation, the outbreak had peaked in March."
+    )
+    assert found == [("Lisbon Climate Foundation", "the outbreak had peaked in March")]
+
+
+def test_according_to_a_document_seen_by_the_press_names_nobody() -> None:
+    assert _statements("According to a memo seen by Reuters, the outbreak had peaked in March.") == []
+
+
+def test_appeal_to_reports_only_when_it_governs_a_clause() -> None:
+    assert _statements("Lawyer Tom Reyes appealed to the Supreme Court on Monday.") == []
+    assert _statements("Mayor Ana Ruiz appealed to residents to stay indoors.") == [
+        ("Ana Ruiz", "residents to stay indoors")
+    ]
+
+
+def test_apposition_before_a_reaction_verb_is_never_the_statement() -> None:
+    found = _statements("The World Bank, the region's largest lender, criticised the budget.")
+    assert all("largest lender" not in text for _, text in found)
+
+
+def test_relative_clause_aside_before_an_auxiliary_keeps_the_subject() -> None:
+    found = _statements("The European Central Bank, which sets rates for 20 countries, has said it is watching wages.")
+    assert found == [("European Central Bank", "it is watching wages")]

@@ -150,6 +150,12 @@ _CLAUSE_START = re.compile(
 # where a clause's subject may start: the sentence start or a clause break before a new subject
 _CLAUSE_OPENING = re.compile(r"(?:[;:—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
 _QUOTE_MARK = re.compile('[“”"«»„]')
+# "a note circulated by (the)", "the report published by": a document its issuer stands behind
+_DOCUMENT_BY = re.compile(
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:note|report|statement|document|memo|memorandum|letter|"
+    r"paper|briefing|filing|release|assessment|study|analysis|estimates?|figures|data|forecast|survey)s?\s+"
+    r"(?:circulated|issued|published|released|prepared|compiled|drafted|sent|distributed|put out)\s+by(?:\s+the)?"
+)
 _APPOSITIVE_OPENER = re.compile(r",\s+(?:a|an|the|who|whose|one of)\s")
 _DETERMINER_ONLY = re.compile(r"\s+(?:(?:the|this|that|his|her|its|their|our|a|an)\s+)?")
 _CAPITALISED_NEXT = re.compile(r" (?!(?:He|She|They|It|I|We|You|The|A|An)\b)[A-Z][a-z]")
@@ -983,6 +989,10 @@ class Attributor:
                 return True
             if _APPOSITIVE_OPENER.match(g) and g.count('"') % 2 == 0 and g.count("“") == g.count("”"):
                 return True  # "X, a former officer who promised to “put order”, told ...": an apposition
+        if g.startswith(",") and g.rfind(",") > 1 and len(g) <= 220 and not _QUOTE_MARK.search(g):
+            tail = g[g.rfind(",") + 1 :].split()
+            if tail and len(tail) <= 3 and all(w.lower() in self.lex.adverbs for w in tail):
+                return True  # "X, which must approve the plan, has said": an aside, then an auxiliary
         if _NINE_WORDS.match(g):
             return False  # more than eight words: neither an affiliation nor a short adverbial gap
         words = _WORD.findall(g)
@@ -1035,7 +1045,8 @@ class Attributor:
             low = w.lower().removesuffix("’s").removesuffix("'s")
             if not (w[:1].isupper() or low in self.roles or low in _DETERMINERS):
                 return False
-        return words[-1].lower() in self.roles or words[-1] in self.lex.honorifics
+        last = words[-1]
+        return last.lower() in self.roles or last in self.lex.honorifics or last.endswith(("’s", "'s"))
 
     def remember(self, speaker: str | None) -> None:
         """Record a speaker in reading order (for pronouns and continuations)."""
@@ -1585,6 +1596,16 @@ def _governing_cue(
 _NEW_CLAUSE = re.compile(r"(?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
 
 
+@lru_cache(maxsize=1)
+def _clause_only_cues() -> frozenset[str]:
+    """Cues (lemmas, as in cues.yml) that report speech only when a clause follows them."""
+    return frozenset(str(c) for c in load_data("cues.yml").get("clause_only", []))
+
+
+# after a cue: an object of at most four words, then "that" or "to <verb>"
+_GOVERNS_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:that\s|to\s+[a-z])")
+
+
 def _new_clause(att: Attributor, text: str, a: int, b: int, sent: tuple[int, int]) -> bool:
     """Whether a cue at b starts a new clause after [a, b): a clause break ("; ", ", while") and its own subject."""
     if not _NEW_CLAUSE.search(text, max(a, b - 300), b):
@@ -1623,8 +1644,12 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
         return None
     between = text[comma + 1 : start]
-    if len(between.split()) > 8 or _STOP_MARK.search(between):
-        return None
+    if (
+        all(w.lower() in att.lex.adverbs for w in between.split())
+        or len(between.split()) > 8
+        or _STOP_MARK.search(between)
+    ):
+        return None  # "X, the bloc's largest donor, welcomed ...": the comma closes an apposition, not a clause
     return comma
 
 
@@ -1693,9 +1718,12 @@ def _statements(
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
         if att.in_quote(m.start()):
             continue
-        ms = att.mentions_in(m.end(), min(sent[1], m.end() + 80))
-        if not ms or text[m.end() : ms[0].start].strip().lower() not in ("", "the"):
+        ms = att.mentions_in(m.end(), min(sent[1], m.end() + 120))
+        if not ms:
             continue
+        gap = text[m.end() : ms[0].start].strip().lower()
+        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap):
+            continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
@@ -1768,6 +1796,8 @@ def _statements(
             continue
         if _noun_use(text, cs, s0):
             continue  # a noun ("the report", "her post"), not a verb
+        if lex.cue_forms.get(c.surface.lower()) in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
+            continue  # "appealed to the court": an object, no reported clause
         found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
         if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
             # "the two agreed", "both leaders said": the last two people named before in the sentence
