@@ -261,3 +261,8 @@ def test_apposition_before_a_reaction_verb_is_never_the_statement() -> None:
 def test_relative_clause_aside_before_an_auxiliary_keeps_the_subject() -> None:
     found = _statements("The European Central Bank, which sets rates for 20 countries, has said it is watching wages.")
     assert found == [("European Central Bank", "it is watching wages")]
+
+
+def test_name_after_led_by_is_an_agent_not_the_subject_of_the_cue() -> None:
+    a = analyse_text("The inquiry, led by retired judge Paul Okafor, said the agency had ignored repeated warnings.")
+    assert all(speaker_name(a, q) != "Paul Okafor" for q in a.quotes)

@@ -953,6 +953,14 @@ class Attributor:
     def _preposition_before(self, m: Mention, floor: int) -> bool:
         before = self.text[max(floor, m.start - 40) : m.start]
         before = _PREPOSITION_BREAK.split(before)[-1]
+        wide = _PREPOSITION_BREAK.split(self.text[max(floor, m.start - 90) : m.start])[-1]
+        by = wide.rfind(" by ")
+        if by >= 0:
+            # "led by former NASA engineer X", "a report by the bank's chief economist X": an agent, not a subject
+            rest = _WORD.findall(wide, by + 4)
+            loose = [w for w in rest if not (w[:1].isupper() or w.lower() in self.roles or w.lower() in _DETERMINERS)]
+            if len(rest) <= 8 and len(loose) <= 1:
+                return True
         words = _WORD.findall(before)
         lex_org = self.lex.org_heads
         # skip role words and determiners between a preposition and a name ("with the new US Secretary")
