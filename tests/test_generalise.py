@@ -266,3 +266,15 @@ def test_relative_clause_aside_before_an_auxiliary_keeps_the_subject() -> None:
 def test_name_after_led_by_is_an_agent_not_the_subject_of_the_cue() -> None:
     a = analyse_text("The inquiry, led by retired judge Paul Okafor, said the agency had ignored repeated warnings.")
     assert all(speaker_name(a, q) != "Paul Okafor" for q in a.quotes)
+
+
+def test_relative_that_after_a_cue_does_not_cut_the_reported_clause() -> None:
+    found = _statements(
+        "Finance Minister Lena Ortiz said the Baltic States that had cut spending would get more money."
+    )
+    assert found == [("Lena Ortiz", "the Baltic States that had cut spending would get more money")]
+
+
+def test_audience_after_a_cue_is_skipped_up_to_that() -> None:
+    found = _statements("Mediator Ivo Brandt told the delegations on Friday that a deal was close.")
+    assert found == [("Ivo Brandt", "a deal was close")]

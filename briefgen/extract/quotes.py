@@ -1668,6 +1668,9 @@ def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple
         word = w.group()
         low = word.lower()
         if low == "that":
+            nxt = _NEXT_WORD.match(text, w.end(), sent_end)
+            if nxt is not None and nxt.group(1) in _AUXILIARIES:
+                break  # "the states that had ...": a relative "that", the report starts at the cue
             start = w.end()
             break
         if low not in lex.listeners and not word[:1].isupper():
