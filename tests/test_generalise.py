@@ -278,3 +278,12 @@ def test_relative_that_after_a_cue_does_not_cut_the_reported_clause() -> None:
 def test_audience_after_a_cue_is_skipped_up_to_that() -> None:
     found = _statements("Mediator Ivo Brandt told the delegations on Friday that a deal was close.")
     assert found == [("Ivo Brandt", "a deal was close")]
+
+
+def test_reporting_noun_in_a_relative_clause_belongs_to_its_antecedent() -> None:
+    a = analyse_text(
+        'Senator Ana Ruiz, a former prosecutor who won on a pledge to "drain the swamp" in the capital, '
+        "spoke on Monday."
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ana Ruiz"

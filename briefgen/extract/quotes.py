@@ -1593,6 +1593,9 @@ def _governing_cue(
             spk = att.speaker_of(ms[-1], sent)
             return spk, noun[2].lower(), spk is not None, False
         if _POSSESSOR_END.search(pos) or best is None:
+            holder = _relative_antecedent(att, text, sent, noun[0])
+            if holder is not None:
+                return holder, noun[2].lower(), True, False
             return None, noun[2].lower(), False, False
     if best is None:
         return None
@@ -1619,6 +1622,23 @@ def _new_clause(att: Attributor, text: str, a: int, b: int, sent: tuple[int, int
     if not _NEW_CLAUSE.search(text, max(a, b - 300), b):
         return False
     return att.subject_before(b, sent)[0]
+
+
+_WHO = re.compile(r"(?:^|\s)who\s(?:[^,;:“”\"]*)$")
+_APPOSITION_TAIL = re.compile(r"(?:,\s+(?:a|an|the)\s[^,;]*)?\s*,?\s*$")
+
+
+def _relative_antecedent(att: Attributor, text: str, sent: tuple[int, int], at: int) -> str | None:
+    """For a reporting noun inside "X, a former officer who ran on a promise to ...": the person X."""
+    lo = max(sent[0], at - 200)
+    rel = _WHO.search(text, lo, at)
+    if rel is None:
+        return None
+    who = rel.start() + (0 if text[rel.start()] == "w" else 1)
+    people = [m for m in att.mentions_in(lo, who) if m.kind == "person" and m.rule != "pronoun" and m.end <= who]
+    if not people or not _APPOSITION_TAIL.fullmatch(text, people[-1].end, who):
+        return None
+    return att.speaker_of(people[-1], sent)
 
 
 def _may_coordinate(lead: str) -> bool:
