@@ -520,9 +520,17 @@ def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
     return names, words
 
 
+@lru_cache(maxsize=4096)
+def _word_gender(word: str) -> str | None:
+    """The gender of a capitalised word used as a first name ("Sofía", "Jan-Willem"), or None."""
+    names = _gender_words()[0]
+    first = fold(word)  # without diacritics: "Sofía" and "Sofia" alike
+    return names.get(first) or names.get(first.split("-")[0])
+
+
 def _gender_of(name: str, texts: Sequence[str]) -> str | None:
     """A person's gender from a gendered role word or title in its mentions, else from the first name."""
-    names, words = _gender_words()
+    words = _gender_words()[1]
     found = {words[w] for t in texts if t for w in _WORD.findall(t.lower().replace(".", "")) if w in words}
     if len(found) == 1:
         return found.pop()
@@ -532,8 +540,7 @@ def _gender_of(name: str, texts: Sequence[str]) -> str | None:
         for word in text.split():
             if not word[:1].isupper():
                 continue
-            first = fold(word)  # without diacritics: "Sofía" and "Sofia" alike
-            gender = names.get(first) or names.get(first.split("-")[0])
+            gender = _word_gender(word)
             if gender:
                 return gender
             if text is name:
@@ -626,8 +633,7 @@ class Attributor:
         actor = self.actor_of.get(key)
         if actor is None or actor.kind != "person":
             return None
-        texts = {t for m in self.mentions if m.name == key and m.rule != "pronoun" for t in (m.text, m.role or "")}
-        gender = _gender_of(actor.name, [*texts, *actor.roles])
+        gender = _gender_of(actor.name, (*actor.aliases, *actor.roles))
         if gender:
             self.state.genders[key] = gender
         return gender
@@ -914,6 +920,10 @@ class Attributor:
 
     def _role_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
         """Whether the subject before a cue is a role with no name ("a senior official", "X's envoy, ..., ")."""
+        last = self.text[max(sent[0], cue_start - 24) : cue_start].rsplit(None, 1)[-1:]
+        word = last[0].lower() if last else ""
+        if word[-1:].isalpha() and word not in self.lex.adverbs and word not in self.lex.role_heads:
+            return False  # the cheapest test: "<role> said" needs a role word right before the cue
         stretch = self.text[max(sent[0], cue_start - 300) : cue_start].rstrip()
         if stretch.endswith(","):
             aside = stretch.rfind(",", 0, len(stretch) - 1)
@@ -953,8 +963,10 @@ class Attributor:
     def _preposition_before(self, m: Mention, floor: int) -> bool:
         before = self.text[max(floor, m.start - 40) : m.start]
         before = _PREPOSITION_BREAK.split(before)[-1]
-        wide = _PREPOSITION_BREAK.split(self.text[max(floor, m.start - 90) : m.start])[-1]
-        by = wide.rfind(" by ")
+        by = self.text.rfind(" by ", max(floor, m.start - 90), m.start)
+        if by >= 0:
+            wide = _PREPOSITION_BREAK.split(self.text[max(floor, m.start - 90) : m.start])[-1]
+            by = wide.rfind(" by ")
         if by >= 0:
             # "led by former NASA engineer X", "a report by the bank's chief economist X": an agent, not a subject
             rest = _WORD.findall(wide, by + 4)
