@@ -773,11 +773,11 @@ class Attributor:
             if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
                 continue
             if self._is_modifier(cand) or self._preceded_by_preposition(cand, sent):
-                continue  # "Speaking in Nyon, he ...", "Asked about Y's plan, she ...": not the antecedent
+                continue  # "Speaking in <place>, he ...", "Asked about Y's plan, she ...": not the antecedent
             if self._compatible(cand.name, gender):
                 result = cand.name
                 break
-        if result is None and "he " in self.low[sent[0] : m.start]:
+        if result is None and "he " in self.text[sent[0] : m.start]:  # "the"/"The" occurs before the pronoun
             result = self._role_subject(sent[0], m.start, gender)  # "the minister is asked whether she ..."
         if result is None and self.depth < 4:
             self.depth += 1
