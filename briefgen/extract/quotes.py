@@ -11,7 +11,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from briefgen.extract.actors import ArticleActors
-from briefgen.extract.lexicon import Lexicon, lexicon
+from briefgen.extract.lexicon import Lexicon, fold, lexicon, load_data
 from briefgen.records import LocalQuote, Mention, QuoteKind
 
 # Opening and closing marks. A straight " opens or closes by position; “ closes „ (German style).
@@ -147,6 +147,18 @@ _CLAUSE_START = re.compile(
     r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
     re.IGNORECASE,
 )
+# where a clause's subject may start: the sentence start or a clause break before a new subject
+_CLAUSE_OPENING = re.compile(r"(?:[;:—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
+_QUOTE_MARK = re.compile('[“”"«»„]')
+# "a note circulated by (the)", "the report published by": a document its issuer stands behind
+_DOCUMENT_BY = re.compile(
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:note|report|statement|document|memo|memorandum|letter|"
+    r"paper|briefing|filing|release|assessment|study|analysis|estimates?|figures|data|forecast|survey)s?\s+"
+    r"(?:circulated|issued|published|released|prepared|compiled|drafted|sent|distributed|put out)\s+by(?:\s+the)?"
+)
+_APPOSITIVE_OPENER = re.compile(r",\s+(?:a|an|the|who|whose|one of)\s")
+_DETERMINER_ONLY = re.compile(r"\s+(?:(?:the|this|that|his|her|its|their|our|a|an)\s+)?")
+_CAPITALISED_NEXT = re.compile(r" (?!(?:He|She|They|It|I|We|You|The|A|An)\b)[A-Z][a-z]")
 # hot-path patterns, compiled once
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
@@ -193,6 +205,7 @@ class QSpan:
     cue: str | None = None
     kind: QuoteKind = "direct"
     attributed: bool = False
+    unnamed: bool = False  # the cue's subject is found but names nobody ("a senior official said")
 
 
 class Cue(NamedTuple):
@@ -497,6 +510,53 @@ def _role_words(lex: Lexicon) -> frozenset[str]:
     return roles
 
 
+@lru_cache(maxsize=1)
+def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(first name -> gender, gendered role word or title -> gender), lower-cased, from first_names.yml."""
+    data = load_data("first_names.yml")
+    names = {fold(str(n)): "female" for n in data["female"]} | {fold(str(n)): "male" for n in data["male"]}
+    words = {str(w).lower(): "female" for w in data["female_words"]}
+    words |= {str(w).lower(): "male" for w in data["male_words"]}
+    return names, words
+
+
+@lru_cache(maxsize=4096)
+def _word_gender(word: str) -> str | None:
+    """The gender of a capitalised word used as a first name ("Sofía", "Jan-Willem"), or None."""
+    names = _gender_words()[0]
+    first = fold(word)  # without diacritics: "Sofía" and "Sofia" alike
+    return names.get(first) or names.get(first.split("-")[0])
+
+
+def _gender_of(name: str, texts: Sequence[str]) -> str | None:
+    """A person's gender from a gendered role word or title in its mentions, else from the first name."""
+    words = _gender_words()[1]
+    found = {words[w] for t in texts if t for w in _WORD.findall(t.lower().replace(".", "")) if w in words}
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        return None  # contradictory words: unknown
+    for text in (name, *texts):  # the name, then its mentions ("Mayor Ana Ruiz" when the name is "Ruiz")
+        for word in text.split():
+            if not word[:1].isupper():
+                continue
+            gender = _word_gender(word)
+            if gender:
+                return gender
+            if text is name:
+                break  # only the first word of the name itself
+    return None
+
+
+# "X is the country's minister of ...", "X, who is a senior adviser": a role given by a copula
+_COPULAR_ROLE = re.compile(
+    r"\s+(?:is|was|has been|had been|became|serves as|, who is|, who was)\s+(?:the|a|an)\s+([^,;.]{1,80})"
+)
+_COPULAS = (" is ", " was ", " has been ", " had been ", " became ", " serves as ", ", who is ", ", who was ")
+# "the minister", "the energy minister": a role named without a name (its head is checked against the roles)
+_THE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
+
+
 class Attributor:
     """Attribution for one article: mentions, pronouns and the reading-order speaker history."""
 
@@ -524,7 +584,13 @@ class Attributor:
         self.possessors = [m for m in mentions if text.startswith(("’s ", "'s "), m.end)]
         self.p_starts = [m.start for m in self.possessors]
         self.kinds = {a.key: a.kind for a in actors.actors}
+        self.salience = {a.key: a.mentions for a in actors.actors}
         self.state = State(genders=dict(actors.genders))
+        # genders from names and role words and the holders of roles are worked out when first needed
+        self.actor_of = {a.key: a for a in actors.actors}
+        self.guessed: set[str] = set()
+        self.holders_of: dict[str, set[str]] | None = None
+        self.depth = 0
         spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
         starts = [a for a, _ in spans]
         cues_found = []
@@ -536,6 +602,8 @@ class Attributor:
             i = bisect.bisect_right(starts, c.s) - 1
             if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
                 continue  # "United States", "Secretary of State": part of a name
+            if text[c.s].isupper() and _CAPITALISED_NEXT.match(text, c.e):
+                continue  # "State Bank ...", "Post Office": a capitalised cue word before a name word
             cues_found.append(c)
         self.cue_list = cues_found
         # which rare frames occur at all in this article: most sentences then skip their regexes
@@ -555,6 +623,68 @@ class Attributor:
         self.memo_preposition: dict[tuple[int, int], bool] = {}
         self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
         self.memo_cue_speaker: dict[tuple[int, int, int, int], tuple[bool, str | None]] = {}
+
+    def _gender(self, key: str) -> str | None:
+        """A person's known gender: from the actor stage or pronouns, else from role words, titles, first names."""
+        known = self.state.genders.get(key)
+        if known is not None or key in self.guessed:
+            return known
+        self.guessed.add(key)
+        actor = self.actor_of.get(key)
+        if actor is None or actor.kind != "person":
+            return None
+        gender = _gender_of(actor.name, (*actor.aliases, *actor.roles))
+        if gender:
+            self.state.genders[key] = gender
+        return gender
+
+    def _role_holders(self) -> dict[str, set[str]]:
+        """Role head words -> the person actors holding them (from titles, roles and "X is the <role>")."""
+        if self.holders_of is not None:
+            return self.holders_of
+        heads = self.lex.role_heads
+        holders: dict[str, set[str]] = {}
+
+        def add(words: str, key: str) -> None:
+            for w in _WORD.findall(words.lower()):
+                if w in heads:
+                    holders.setdefault(w, set()).add(key)
+
+        for a in self.actor_of.values():
+            if a.kind == "person":
+                for role in a.roles:
+                    add(role, a.key)
+        for m in self.mentions:
+            if m.kind != "person" or m.rule in ("pronoun", "role-ref") or not m.name:
+                continue
+            add(m.role or "", m.name)
+            if self.text.startswith(_COPULAS, m.end):
+                cop = _COPULAR_ROLE.match(self.text, m.end, m.end + 120)
+                if cop is not None:
+                    add(cop.group(1), m.name)
+        self.holders_of = holders
+        return holders
+
+    def _holder(self, head: str, gender: str | None) -> str | None:
+        """The person a bare "the <role>" stands for: the most mentioned holder of the role of that gender."""
+        cands = [k for k in self._role_holders().get(head, ()) if gender is None or self._gender(k) == gender]
+        if not cands:
+            return None
+        cands.sort(key=lambda k: self.salience.get(k, 0), reverse=True)
+        if len(cands) > 1 and self.salience.get(cands[0], 0) == self.salience.get(cands[1], 0):
+            return None  # two equally prominent holders: unsure
+        return cands[0]
+
+    def _role_subject(self, a: int, b: int, gender: str | None) -> str | None:
+        """A "the <role>" subject in [a, b) (at the start or after a comma), resolved to its holder."""
+        for rm in _THE_ROLE.finditer(self.text, a, b):
+            if rm.group(1) not in self.lex.role_heads or self.in_quote(rm.start()):
+                continue
+            lead = self.text[a : rm.start()].rstrip()
+            if lead and not lead.endswith(","):
+                continue
+            return self._holder(rm.group(1), gender)
+        return None
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
@@ -642,16 +772,26 @@ class Attributor:
         for cand in self.mentions_in(sent[0], m.start):
             if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
                 continue
+            if self._is_modifier(cand) or self._preceded_by_preposition(cand, sent):
+                continue  # "Speaking in <place>, he ...", "Asked about Y's plan, she ...": not the antecedent
             if self._compatible(cand.name, gender):
                 result = cand.name
                 break
-        if result is None:
-            result = self._previous_subject(sent, gender)
+        if result is None and "he " in self.text[sent[0] : m.start]:  # "the"/"The" occurs before the pronoun
+            result = self._role_subject(sent[0], m.start, gender)  # "the minister is asked whether she ..."
+        if result is None and self.depth < 4:
+            self.depth += 1
+            try:
+                result = self._previous_subject(sent, gender)
+            finally:
+                self.depth -= 1
         if result is None:
             for name in reversed(self.state.history[-6:]):
                 if self.kinds.get(name) == "person" and self._compatible(name, gender):
                     result = name
                     break
+        if result is None and gender:
+            result = self._recent_person(sent[0], gender)
         if result and gender:
             self.state.genders.setdefault(result, gender)
         self.resolved_pronouns[m.start] = result
@@ -663,20 +803,49 @@ class Attributor:
         chunk = self.text[lo : sent[0]].rstrip()
         cut = max(chunk.rfind(". ", 0, len(chunk) - 1), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "))
         p_start = lo + cut + 1 if cut >= 0 else lo
-        first = next(iter(self.mentions_in(p_start, sent[0])), None)
+        ms = self.mentions_in(p_start, sent[0])
+        first = next(iter(ms), None)
+        lead = self.text[p_start : first.start if first else sent[0]]
+        if "he " in lead.lower() and _THE_ROLE.search(lead):
+            # "The minister is unrepentant. ... she explains": the role stands for its holder
+            role = self._role_subject(p_start + len(lead) - len(lead.lstrip()), p_start + len(lead), gender)
+            if role is not None:
+                return role
+        if first is not None and self.text.startswith(("’s ", "'s "), first.end) and len(ms) > 1:
+            second = ms[1]
+            chain = self.text[first.end + 3 : second.start].split()
+            if all(w.lower() in self.roles or w in self.lex.honorifics for w in chain):
+                first = second  # "Y's analyst X was cautious.": X opens the sentence, not the possessor Y
         if first is None or first.rule == "role-ref" or self._is_modifier(first):
             return None
         if first.rule == "pronoun":
-            name = self.resolved_pronouns.get(first.start)
+            name = self.resolved_pronouns.get(first.start, "")
+            if name == "":
+                name = self.speaker_of(first, (p_start, sent[0]))
         elif self.kinds.get(first.name) == "person" and not self._preceded_by_preposition(first, (p_start, sent[0])):
             name = first.name
         else:
             return None
         return name if name and self._compatible(name, gender) else None
 
+    def _recent_person(self, before: int, gender: str) -> str | None:
+        """The nearest person named in the preceding text (~two paragraphs) known to be of this gender."""
+        lo = bisect.bisect_left(self.m_starts, max(0, before - 800))
+        hi = bisect.bisect_left(self.m_starts, before)
+        for cand in reversed(self.mentions[lo:hi]):
+            if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
+                continue
+            if self._is_modifier(cand) or self._preposition_before(cand, max(0, cand.start - 40)):
+                continue
+            if self._gender(cand.name) == gender:
+                return cand.name
+        return None
+
     def _compatible(self, name: str, gender: str | None) -> bool:
-        known = self.state.genders.get(name)
-        return gender is None or known is None or known == gender
+        if gender is None:
+            return True
+        known = self._gender(name)
+        return known is None or known == gender
 
     def _is_collective(self, m: Mention) -> bool:
         key = (m.start, m.end)
@@ -745,7 +914,44 @@ class Attributor:
             if self._is_collective(m) and m.rule != "pronoun":
                 return True, None
             return True, self.speaker_of(m, sent)
+        if self._role_only_before(cue_start, sent):
+            return True, None  # "a senior Israeli official said", "Chile's representative said": nobody named
         return False, None
+
+    def _role_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
+        """Whether the subject before a cue is a role with no name ("a senior official", "X's envoy, ..., ")."""
+        last = self.text[max(sent[0], cue_start - 24) : cue_start].rsplit(None, 1)[-1:]
+        word = last[0].lower() if last else ""
+        if word[-1:].isalpha() and word not in self.lex.adverbs and word not in self.lex.role_heads:
+            return False  # the cheapest test: "<role> said" needs a role word right before the cue
+        stretch = self.text[max(sent[0], cue_start - 300) : cue_start].rstrip()
+        if stretch.endswith(","):
+            aside = stretch.rfind(",", 0, len(stretch) - 1)
+            if aside < 0 or _QUOTE_MARK.search(stretch, aside):
+                return False
+            stretch = stretch[:aside]  # "X, speaking on condition of anonymity, said": skip the aside
+        near = _WORD.findall(stretch, max(0, len(stretch) - 40))
+        while near and near[-1].lower() in self.lex.adverbs:
+            near.pop()
+        if not near or near[-1].lower() not in self.lex.role_heads:
+            return False  # the cheap test first: a role word must end the subject
+        breaks = [m.end() for m in _CLAUSE_OPENING.finditer(stretch)]
+        if breaks:
+            stretch = stretch[breaks[-1] :]
+        words = _WORD.findall(stretch)
+        while words and words[-1].lower() in self.lex.adverbs:
+            words.pop()
+        if not words or words[-1].lower() not in self.lex.role_heads or len(words) > 7:
+            return False
+        if words[0].lower() not in ("a", "an", "the") and not words[0].endswith(("’s", "'s")):
+            return False  # a determiner or a possessor opens a role-only subject
+        loose = 0
+        for w in words[:-1]:
+            low = w.lower()
+            if low in _DETERMINERS or low in self.roles or w[:1].isupper() or low.endswith(("’s", "'s")):
+                continue
+            loose += 1
+        return loose <= 1
 
     def _preceded_by_preposition(self, m: Mention, sent: tuple[int, int]) -> bool:
         key = (m.start, sent[0])
@@ -757,13 +963,24 @@ class Attributor:
     def _preposition_before(self, m: Mention, floor: int) -> bool:
         before = self.text[max(floor, m.start - 40) : m.start]
         before = _PREPOSITION_BREAK.split(before)[-1]
+        by = self.text.rfind(" by ", max(floor, m.start - 90), m.start)
+        if by >= 0:
+            wide = _PREPOSITION_BREAK.split(self.text[max(floor, m.start - 90) : m.start])[-1]
+            by = wide.rfind(" by ")
+        if by >= 0:
+            # "led by former NASA engineer X", "a report by the bank's chief economist X": an agent, not a subject
+            rest = _WORD.findall(wide, by + 4)
+            loose = [w for w in rest if not (w[:1].isupper() or w.lower() in self.roles or w.lower() in _DETERMINERS)]
+            if len(rest) <= 8 and len(loose) <= 1:
+                return True
         words = _WORD.findall(before)
+        lex_org = self.lex.org_heads
         # skip role words and determiners between a preposition and a name ("with the new US Secretary")
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             low = w.lower()
-            if low == "of" and k and words[k - 1].lower() in self.lex.role_heads:
-                continue
+            if low == "of" and k and (words[k - 1].lower() in self.lex.role_heads or words[k - 1] in lex_org):
+                continue  # "Secretary of State X", "Bank of Japan Governor X": "of" inside a title or a body's name
             if low in _PREPOSITIONS:
                 return True
             if (
@@ -787,8 +1004,15 @@ class Attributor:
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
             # "X, deputy head of the Council, warned": an organisation closing one is not
             return person
-        if g.startswith(",") and g.endswith(",") and len(g) <= 220 and "“" not in g and '"' not in g:
-            return True
+        if g.startswith(",") and g.endswith(",") and len(g) <= 220:
+            if "“" not in g and '"' not in g:
+                return True
+            if _APPOSITIVE_OPENER.match(g) and g.count('"') % 2 == 0 and g.count("“") == g.count("”"):
+                return True  # "X, a former officer who promised to “put order”, told ...": an apposition
+        if g.startswith(",") and g.rfind(",") > 1 and len(g) <= 220 and not _QUOTE_MARK.search(g):
+            tail = g[g.rfind(",") + 1 :].split()
+            if tail and len(tail) <= 3 and all(w.lower() in self.lex.adverbs for w in tail):
+                return True  # "X, which must approve the plan, has said": an aside, then an auxiliary
         if _NINE_WORDS.match(g):
             return False  # more than eight words: neither an affiliation nor a short adverbial gap
         words = _WORD.findall(g)
@@ -819,7 +1043,7 @@ class Attributor:
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
-            if head.strip() in ("The", "the", "A", "An"):
+            if head.strip() in ("The", "the", "A", "An") or self._title_chain(head):
                 head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
             if (
                 head.strip()
@@ -829,6 +1053,20 @@ class Attributor:
                 continue  # a mention in the middle of a clause (object, apposition) is not the subject
             return True, self.speaker_of(m, sent)
         return False, None
+
+    def _title_chain(self, head: str) -> bool:
+        """Whether text before a name only qualifies it: "Y's spokeswoman", "the bank's chief economist"."""
+        if "’s" not in head and "'s" not in head:
+            return False
+        words = _WORD.findall(head)
+        if not words or len(words) > 8 or _COMMA_STOP_MARK.search(head):
+            return False
+        for w in words:
+            low = w.lower().removesuffix("’s").removesuffix("'s")
+            if not (w[:1].isupper() or low in self.roles or low in _DETERMINERS):
+                return False
+        last = words[-1]
+        return last.lower() in self.roles or last in self.lex.honorifics or last.endswith(("’s", "'s"))
 
     def remember(self, speaker: str | None) -> None:
         """Record a speaker in reading order (for pronouns and continuations)."""
@@ -876,6 +1114,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
     att = Attributor(text, actors, all_quotes)
     source_re, view_re, stance_re = _cue_regexes()
     prev_open = False
+    narrator: tuple[int, int] | None = None
     in_body = False
     captions = any(w in text for w in _CAPTION_WORDS)
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
@@ -906,12 +1145,12 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
                     continue
                 _attribute_quote(att, text, quotes, qi, q, sent, p_start, p_end, used_cues, lex)
                 if not q.attributed:
-                    _continue_speaker(att, text, quotes, qi, q, p_start, p_end, prev_open)
+                    _continue_speaker(att, text, quotes, qi, q, p_start, p_end, prev_open, narrator)
                 if not q.attributed and q.kind == "partial" and q.cue is None:
                     continue  # a scare quote: no speaker, no cue, not a quote of anyone
                 if teaser and q.kind == "partial":
                     continue
-                if q.speaker is None and q.kind == "partial" and _scare_quote(text, q, p_start, lex):
+                if q.speaker is None and q.kind == "partial" and not q.unnamed and _scare_quote(text, q, p_start, lex):
                     continue  # "the so-called “X” strategy", "the public “unity”": the writer's scare quotes
                 a, b = _trim(text, q.qs, q.qe)
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
@@ -929,6 +1168,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
         if quotes and quotes[-1].speaker:
             att.state.last_para_speaker = quotes[-1].speaker
         prev_open = bool(quotes) and quotes[-1].open_end
+        # a paragraph without quotes whose last sentence has a person as subject ("She pauses."): a quote
+        # paragraph right after it is that person's
+        narrator = sents[-1] if sents and not quotes else None
 
 
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -1029,6 +1271,7 @@ def _continue_speaker(
     p_start: int,
     p_end: int,
     prev_open: bool,
+    narrator: tuple[int, int] | None = None,
 ) -> None:
     """A quote with no attribution continues the previous quote's (or paragraph's) speaker."""
     before = text[quotes[qi - 1].me if qi else p_start : q.ms]
@@ -1036,8 +1279,17 @@ def _continue_speaker(
         if not before.strip() or before.rstrip()[-1:] in ".!?":
             q.speaker, q.attributed = quotes[qi - 1].speaker, True
     elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
-        q.speaker = att.state.last_para_speaker
+        subject = None if prev_open or narrator is None else _last_subject(att, narrator)
+        q.speaker = subject or att.state.last_para_speaker
         q.attributed = q.speaker is not None
+
+
+def _last_subject(att: Attributor, sent: tuple[int, int]) -> str | None:
+    """The person who is the subject of a narrative sentence ("She pauses.", "Rutte walked out."), or None."""
+    if sent[1] - sent[0] > 200 or not att.mentions_in(sent[0], sent[1]):
+        return None
+    found, spk = att.main_subject(sent, sent[1])
+    return spk if found and spk and att.kinds.get(spk) == "person" else None
 
 
 def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
@@ -1084,6 +1336,7 @@ def _attribute_quote(
         governing = _governing_cue(att, text, q, sent, used, lex)
         if governing is not None:
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
+            q.unnamed = governing[3]
             return
         if inline is not None:
             q.speaker, q.cue, q.attributed = inline
@@ -1213,6 +1466,10 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
     first = ms[0]
     if first.rule == "pronoun" and not text[end : first.start].strip():
         return True, att.speaker_of(first, sent)
+    if person is not None and _opens_clause(text, person.end, sent[1]):
+        return False, None  # "said Lisbon expected ...": the subject of the reported clause, not the speaker
+    if first is not person and _opens_clause(text, first.end, sent[1]):
+        return False, None
     if person is not None:
         between = text[end : person.start]
         if "." in between:
@@ -1224,6 +1481,22 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
             return True, None
         return True, att.speaker_of(first, sent)
     return False, None
+
+
+_AUXILIARIES = frozenset(
+    {"would", "will", "could", "can", "should", "must", "might", "may", "shall"}
+    | {"was", "were", "is", "are", "had", "has", "have", "did", "does", "do"}
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][\w’'-]*)")
+
+
+def _opens_clause(text: str, end: int, limit: int) -> bool:
+    """Whether a mention is followed by a finite verb: the subject of a clause ("X would", "X hoped")."""
+    m = _NEXT_WORD.match(text, end, limit)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in _AUXILIARIES or (word.endswith("ed") and word not in _PREPOSITIONS)
 
 
 def _after_attribution(
@@ -1295,7 +1568,7 @@ def _after_attribution(
 
 def _governing_cue(
     att: Attributor, text: str, q: QSpan, sent: tuple[int, int], used: set[int], lex: Lexicon
-) -> tuple[str | None, str | None, bool] | None:
+) -> tuple[str | None, str | None, bool, bool] | None:
     """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
     best = None
     outer = None
@@ -1305,17 +1578,21 @@ def _governing_cue(
         lead = text[max(sent[0], m.start() - 20) : m.start()]
         coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
         relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
-        if outer is not None and not coordinated and not relative:
-            between = text[outer.end() : m.start()]
-            that_clause = "that" in between and _THAT.search(between)
-            if that_clause or att.subject_before(m.start(), sent)[1] is None:
-                continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
+        if (
+            outer is not None
+            and not coordinated
+            and not relative
+            and not _new_clause(att, text, outer.end(), m.start(), sent)
+        ):
+            continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
         if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
             outer = m
     noun = None
     for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
+    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.end(), noun[0]):
+        noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
     if noun and (best is None or noun[0] > best.start()):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
@@ -1326,14 +1603,54 @@ def _governing_cue(
         ]
         if ms and text[ms[-1].end : noun[0]].strip() in ("’s", "'s"):
             spk = att.speaker_of(ms[-1], sent)
-            return spk, noun[2].lower(), spk is not None
+            return spk, noun[2].lower(), spk is not None, False
         if _POSSESSOR_END.search(pos) or best is None:
-            return None, noun[2].lower(), False
+            holder = _relative_antecedent(att, text, sent, noun[0])
+            if holder is not None:
+                return holder, noun[2].lower(), True, False
+            return None, noun[2].lower(), False, False
     if best is None:
         return None
     used.add(best.start())
     found, spk = _speaker_for_cue(att, best.start(), best.end(), best.group(), sent, lex)
-    return spk, best.group().lower(), found and spk is not None
+    return spk, best.group().lower(), found and spk is not None, found and spk is None
+
+
+_NEW_CLAUSE = re.compile(r"(?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
+
+
+@lru_cache(maxsize=1)
+def _clause_only_cues() -> frozenset[str]:
+    """Cues (lemmas, as in cues.yml) that report speech only when a clause follows them."""
+    return frozenset(str(c) for c in load_data("cues.yml").get("clause_only", []))
+
+
+# after a cue: an object of at most four words, then "that" or "to <verb>"
+_GOVERNS_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:that\s|to\s+[a-z])")
+
+
+def _new_clause(att: Attributor, text: str, a: int, b: int, sent: tuple[int, int]) -> bool:
+    """Whether a cue at b starts a new clause after [a, b): a clause break ("; ", ", while") and its own subject."""
+    if not _NEW_CLAUSE.search(text, max(a, b - 300), b):
+        return False
+    return att.subject_before(b, sent)[0]
+
+
+_WHO = re.compile(r"(?:^|\s)who\s(?:[^,;:“”\"]*)$")
+_APPOSITION_TAIL = re.compile(r"(?:,\s+(?:a|an|the)\s[^,;]*)?\s*,?\s*$")
+
+
+def _relative_antecedent(att: Attributor, text: str, sent: tuple[int, int], at: int) -> str | None:
+    """For a reporting noun inside "X, a former officer who ran on a promise to ...": the person X."""
+    lo = max(sent[0], at - 200)
+    rel = _WHO.search(text, lo, at)
+    if rel is None:
+        return None
+    who = rel.start() + (0 if text[rel.start()] == "w" else 1)
+    people = [m for m in att.mentions_in(lo, who) if m.kind == "person" and m.rule != "pronoun" and m.end <= who]
+    if not people or not _APPOSITION_TAIL.fullmatch(text, people[-1].end, who):
+        return None
+    return att.speaker_of(people[-1], sent)
 
 
 def _may_coordinate(lead: str) -> bool:
@@ -1367,8 +1684,12 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
         return None
     between = text[comma + 1 : start]
-    if len(between.split()) > 8 or _STOP_MARK.search(between):
-        return None
+    if (
+        all(w.lower() in att.lex.adverbs for w in between.split())
+        or len(between.split()) > 8
+        or _STOP_MARK.search(between)
+    ):
+        return None  # "X, the bloc's largest donor, welcomed ...": the comma closes an apposition, not a clause
     return comma
 
 
@@ -1379,6 +1700,9 @@ def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple
         word = w.group()
         low = word.lower()
         if low == "that":
+            nxt = _NEXT_WORD.match(text, w.end(), sent_end)
+            if nxt is not None and nxt.group(1) in _AUXILIARIES:
+                break  # "the states that had ...": a relative "that", the report starts at the cue
             start = w.end()
             break
         if low not in lex.listeners and not word[:1].isupper():
@@ -1437,9 +1761,12 @@ def _statements(
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
         if att.in_quote(m.start()):
             continue
-        ms = att.mentions_in(m.end(), min(sent[1], m.end() + 80))
-        if not ms or text[m.end() : ms[0].start].strip().lower() not in ("", "the"):
+        ms = att.mentions_in(m.end(), min(sent[1], m.end() + 120))
+        if not ms:
             continue
+        gap = text[m.end() : ms[0].start].strip().lower()
+        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap):
+            continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
@@ -1481,7 +1808,12 @@ def _statements(
         cs, ce = c.s, c.e
         if att.in_quote(cs):
             continue
-        if clause_from >= 0 and cs > clause_from and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs]):
+        if (
+            clause_from >= 0
+            and cs > clause_from
+            and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs])
+            and not _new_clause(att, text, clause_from, cs, sent)
+        ):
             continue
         if clause_from < 0:
             window = text[ce : ce + 50]
@@ -1489,6 +1821,8 @@ def _statements(
             if that:
                 clause_from = ce + that.end()
         if cs in used:
+            if clause_from < 0:
+                clause_from = ce  # the cue of a quote: its reported clause follows
             continue
         if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
             continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
@@ -1505,6 +1839,8 @@ def _statements(
             continue
         if _noun_use(text, cs, s0):
             continue  # a noun ("the report", "her post"), not a verb
+        if lex.cue_forms.get(c.surface.lower()) in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
+            continue  # "appealed to the court": an object, no reported clause
         found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
         if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
             # "the two agreed", "both leaders said": the last two people named before in the sentence
@@ -1516,6 +1852,8 @@ def _statements(
                 for name in pair_names:
                     emit(name, c.group().lower(), a, b)
             continue
+        if found and clause_from < 0:
+            clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
         if not found or spk is None:
             continue
         a, b = _clause_after(text, c.end(), sent[1], lex)
