@@ -56,3 +56,36 @@ def test_heldout_speaking_actors_are_found_once_with_their_country(heldout: Eval
     assert a.country_accuracy >= 0.90, a.country_wrong
     assert a.precision >= 0.92, a.not_gold
     assert not a.duplicates
+
+
+# Batches D and E (``tests/heldout/batch_d``, ``batch_e``) were each written and scored before the rules were
+# tuned on them (README: "Batch D (unseen)", "Batch E (unseen)"). Their floors sit a little under today's
+# scores: they guard the later fixes, and batch E's are still far below the tuned batches' (it is the
+# honest measure of unseen text).
+LATER_FLOORS: dict[str, dict[str, float]] = {
+    "batch_d": {
+        "precision": 0.97, "recall": 0.97, "speaker": 0.90, "statement_recall": 0.90, "statement_precision": 0.85,
+        "actor_recall": 0.95, "country": 0.88, "actor_precision": 0.92,
+    },
+    "batch_e": {
+        "precision": 0.97, "recall": 0.97, "speaker": 0.70, "statement_recall": 0.60, "statement_precision": 0.70,
+        "actor_recall": 0.75, "country": 0.50, "actor_precision": 0.77,
+    },
+}
+
+
+@pytest.mark.parametrize("batch", sorted(LATER_FLOORS))
+def test_later_heldout_batches_stay_above_their_floors(batch: str) -> None:
+    folder = HELDOUT / batch
+    settings = load_settings(project_dir=REPO, content_dir=folder / "articles", quiet=True)
+    briefing, _, _ = extract(settings)
+    result = evaluate(briefing, load_gold(folder / "gold"))
+    t, a = result.total, result.actors
+    scores = {
+        "precision": t.precision, "recall": t.recall, "speaker": t.speaker_accuracy,
+        "statement_recall": t.statement_recall, "statement_precision": t.statement_precision,
+        "actor_recall": a.recall, "country": a.country_accuracy, "actor_precision": a.precision,
+    }
+    below = {k: round(v, 3) for k, v in scores.items() if v < LATER_FLOORS[batch][k]}
+    assert below == {}, (below, t.wrong_speaker[:5], t.misses[:5], a.country_wrong[:5])
+    assert not a.duplicates, a.duplicates
