@@ -211,6 +211,19 @@ def article_key(article: Article, settings_hash: str) -> str:
     return digest.hexdigest()
 
 
+def write_atomically(path: Path, blob: bytes) -> None:
+    """Write ``blob`` to ``path`` through a temporary file and a rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 @dataclass
 class CacheStats:
     """Lookups of one build: hits, misses, entries dropped as corrupt or stale, entries written."""
@@ -294,15 +307,7 @@ class AnalysisCache:
         }
         blob = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(blob)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(path, blob)
         except OSError as exc:
             if not self._write_failed:
                 self._write_failed = True
@@ -380,17 +385,8 @@ class PartitionCache:
         data = [{"skipped": to_data(r)} if isinstance(r, Skipped) else {"article": to_data(r)} for r in records]
         entry = {"tag": _PARTITION_TAG, "key": key, "records": data}
         blob = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        path = self.path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(blob)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomically(self.path(key), blob)
         except OSError as exc:
             if not self._write_failed:
                 self._write_failed = True

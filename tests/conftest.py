@@ -63,3 +63,16 @@ def serving(project: Path) -> Iterator[BriefingServer]:
     finally:
         server.server.shutdown()
         thread.join(timeout=10)
+
+
+@contextmanager
+def local_cluster() -> Iterator[str]:
+    """A real ``dask.distributed`` LocalCluster on 127.0.0.1 (2 worker processes); yields its address."""
+    distributed = pytest.importorskip("dask.distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None, silence_logs=50
+    )
+    try:
+        yield str(cluster.scheduler_address)
+    finally:
+        cluster.close()

@@ -25,6 +25,7 @@ from briefgen.corpus.formats import read_jsonl
 from briefgen.corpus.partition import count_newlines, plan, ranges_to_count, read_partition, with_line_counts
 from briefgen.export import briefing_json
 from briefgen.records import Article, Skipped
+from tests.conftest import local_cluster
 
 
 def _jsonl_corpus(content: Path, count: int = 12) -> Path:
@@ -139,15 +140,8 @@ def test_dask_build_without_dask_installed_says_how_to_install(
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    distributed = pytest.importorskip("dask.distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-        silence_logs=50,
-    )
-    try:
-        yield str(cluster.scheduler_address)
-    finally:
-        cluster.close()
+    with local_cluster() as address:
+        yield address
 
 
 def _extract(project: Path, **overrides: Any) -> tuple[bytes, BuildReport]:

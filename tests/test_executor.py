@@ -16,6 +16,7 @@ from briefgen.config import load_settings
 from briefgen.errors import BriefgenError
 from briefgen.executor import AnalysisError, DaskExecutor, ProcessExecutor, SerialExecutor, analyse_batch
 from briefgen.records import Article
+from tests.conftest import local_cluster
 
 
 def _extract_cli(project: Path, out: str, *options: str) -> bytes:
@@ -80,15 +81,8 @@ def test_dask_local_cluster_writes_the_serial_briefing_json(sample_project: Path
 
 @pytest.fixture(scope="module")
 def cluster_address() -> Iterator[str]:
-    distributed = pytest.importorskip("dask.distributed")
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
-        silence_logs=50,
-    )
-    try:
-        yield str(cluster.scheduler_address)
-    finally:
-        cluster.close()
+    with local_cluster() as address:
+        yield address
 
 
 def flaky_batch(marker: str, model: str | None, articles: Sequence[Article]) -> list[dict[str, object]]:
