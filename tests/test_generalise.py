@@ -467,3 +467,20 @@ def test_reporting_noun_in_a_relative_clause_belongs_to_its_antecedent() -> None
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ana Ruiz"
+
+
+# --- batch E, actors ---
+
+
+def test_treasurer_and_administrator_titles_are_not_part_of_the_name() -> None:
+    a = analyse_text(
+        "Treasurer Noel Birch said the deficit would narrow. Agency Administrator Ruth Kemp said aid was coming."
+    )
+    names = {x.name for x in a.actors}
+    assert {"Noel Birch", "Ruth Kemp"} <= names
+    assert not any("Treasurer" in n or "Administrator" in n for n in names)
+
+
+def test_county_sheriff_title_before_a_name_makes_a_person_speaker() -> None:
+    found = _statements("Harlow County Sheriff Jonas Pike said two roads had been closed.")
+    assert found == [("Jonas Pike", "two roads had been closed")]
