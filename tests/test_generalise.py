@@ -484,3 +484,10 @@ def test_treasurer_and_administrator_titles_are_not_part_of_the_name() -> None:
 def test_county_sheriff_title_before_a_name_makes_a_person_speaker() -> None:
     found = _statements("Harlow County Sheriff Jonas Pike said two roads had been closed.")
     assert found == [("Jonas Pike", "two roads had been closed")]
+
+
+def test_bare_plural_subject_before_a_cue_is_not_an_actor() -> None:
+    a = analyse_text(
+        "Rescuers said the river was rising. Critics warned that the levee was old. Analysts said costs would climb."
+    )
+    assert not {x.name for x in a.actors} & {"Rescuers", "Critics", "Analysts"}

@@ -905,6 +905,8 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
                 if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                     f.rule = "cue"
                 found.append(f)
+    # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor
+    found = [f for f in found if not (f.kind == "surname" and fold(f.name) in lex.collectives)]
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
