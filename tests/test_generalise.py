@@ -491,3 +491,10 @@ def test_bare_plural_subject_before_a_cue_is_not_an_actor() -> None:
         "Rescuers said the river was rising. Critics warned that the levee was old. Analysts said costs would climb."
     )
     assert not {x.name for x in a.actors} & {"Rescuers", "Critics", "Analysts"}
+
+
+def test_possessive_country_before_a_long_organisation_name_is_not_part_of_it() -> None:
+    a = analyse_text("Canada's National Agency for Food Safety said the recall was late.")
+    names = {x.name for x in a.actors}
+    assert "National Agency for Food Safety" in names
+    assert not any(n.startswith("Canada") and "Agency" in n for n in names)

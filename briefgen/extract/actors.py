@@ -276,6 +276,9 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
             or words[0] in _CONNECTOR_SET
         ):
             words, offs = words[1:], offs[1:]
+        if len(words) > 3 and words[0].endswith(_POSS_SUFFIXES) and words[1] not in lex.org_heads:
+            # "Canada's Federal Office for X": the possessor is its own mention, not part of the name
+            return [(words[:1], offs[:1]), (words[1:], offs[1:])]
         return [(words, offs)] if words else []
     out: list[tuple[list[str], list[int]]] = []
     cur_w: list[str] = []
