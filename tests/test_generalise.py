@@ -498,3 +498,8 @@ def test_possessive_country_before_a_long_organisation_name_is_not_part_of_it() 
     names = {x.name for x in a.actors}
     assert "National Agency for Food Safety" in names
     assert not any(n.startswith("Canada") and "Agency" in n for n in names)
+
+
+def test_regional_qualifier_opening_a_bank_of_country_name_is_kept() -> None:
+    a = analyse_text("Later, the Central Mortgage Bank of Chile said lending would slow.")
+    assert "Central Mortgage Bank of Chile" in {x.name for x in a.actors}

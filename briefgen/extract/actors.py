@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 from briefgen.extract.fastre import trie_alternation
@@ -265,7 +266,9 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
         ):
             return [(tail, offs[k + 1 :])]
         # drop sentence-initial function words, keep the rest as one organisation
-        keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
+        # "Central Reserve Bank of Peru": a qualifier opens a name that ends in a head or "head of X"
+        of_tail = any(w in lex.org_heads and nxt in ("of", "for") for w, nxt in pairwise(words))
+        keep = _org_qualifiers() if words[-1] in lex.org_heads or of_tail else frozenset()
         while words and (
             (
                 words[0] in lex.not_names
