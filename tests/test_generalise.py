@@ -503,3 +503,8 @@ def test_possessive_country_before_a_long_organisation_name_is_not_part_of_it() 
 def test_regional_qualifier_opening_a_bank_of_country_name_is_kept() -> None:
     a = analyse_text("Later, the Central Mortgage Bank of Chile said lending would slow.")
     assert "Central Mortgage Bank of Chile" in {x.name for x in a.actors}
+
+
+def test_a_capitalised_shipping_corridor_is_not_a_person() -> None:
+    a = analyse_text("Tankers crossing the Eastern Trade Corridor were delayed, the port authority said.")
+    assert not any("Corridor" in x.name for x in a.actors)

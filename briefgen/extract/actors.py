@@ -913,6 +913,9 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
                 found.append(f)
     # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor
     found = [f for f in found if not (f.kind == "surname" and fold(f.name) in lex.collectives)]
+    # a name with a geographic noun in it ("the Inland Sea Passage") is a place, never a person
+    places = _place_nouns()
+    found = [f for f in found if not (f.kind in ("person", "surname") and f.text.split()[-1] in places)]
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
