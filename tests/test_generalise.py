@@ -508,3 +508,13 @@ def test_regional_qualifier_opening_a_bank_of_country_name_is_kept() -> None:
 def test_a_capitalised_shipping_corridor_is_not_a_person() -> None:
     a = analyse_text("Tankers crossing the Eastern Trade Corridor were delayed, the port authority said.")
     assert not any("Corridor" in x.name for x in a.actors)
+
+
+def test_round_up_office_holder_takes_the_country_of_their_section() -> None:
+    a = analyse_text(
+        "NEWS IN BRIEF\n\nCHILE\n\nSANTIAGO — Chile cut fuel taxes. Chile expects growth. "
+        "Energy Minister Pablo Reyes said prices would fall.\n\n"
+        "GHANA\n\nACCRA — Health Minister Kofi Mensah said clinics would open longer."
+    )
+    assert actor(a, "Pablo Reyes").country == "Chile"
+    assert actor(a, "Kofi Mensah").country == "Ghana"

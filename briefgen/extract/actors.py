@@ -817,6 +817,8 @@ def _unknown_capitalised(word: str) -> bool:
     lex = lexicon()
     bare = _strip_possessive(word)[0]
     return word[:1].isupper() and bare not in lex.places and bare not in lex.demonyms
+
+
 _OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "at"})
 
 
@@ -1494,6 +1496,21 @@ def _dateline_country(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lex
     return None
 
 
+def _section_countries(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lexicon) -> list[tuple[int, str]]:
+    """Where each country section of a round-up starts: paragraphs that open with an all-caps country
+    header or dateline city ("KENYA", "LIMA —"); empty unless there are two countries or more."""
+    out: list[tuple[int, str]] = []
+    for p_start, p_end in paragraphs:
+        m = _DATELINE.match(text, p_start, p_end)
+        if m is None:
+            continue
+        city = m.group(1).title()
+        country = lex.capitals.get(city) or _country_of(city if city in lex.places else None, lex)
+        if country in lex.country_iso and (not out or out[-1][1] != country):
+            out.append((p_start, country))
+    return out if len({c for _, c in out}) > 1 else []
+
+
 def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = None) -> tuple[str | None, set[str]]:
     """The country an article mentions most (countries, capitals, national institutions; an ambiguous
     institution alias does not count, a dateline city does), and every country value its mentions carry."""
@@ -1523,14 +1540,26 @@ def _body_roles() -> dict[str, str]:
     return {str(k): str(v) for k, v in (load_data("roles.yml").get("body_roles") or {}).items()}
 
 
-def _with_home_country(actors: ArticleActors, home: str | None, mentioned: set[str]) -> ArticleActors:
-    """National office holders and public bodies with no stated country belong to the home country;
-    a body's office holders ("Competition Commissioner X") to that body when the article names it."""
+def _with_home_country(
+    actors: ArticleActors, home: str | None, mentioned: set[str], sections: Sequence[tuple[int, str]] = ()
+) -> ArticleActors:
+    """National office holders and public bodies with no stated country belong to the home country (in a
+    round-up, the country of the section they first appear in); a body's office holders ("Competition
+    Commissioner X") to that body when the article names it."""
     roles, bodies = _national_words()
     body_roles = _body_roles()
     out = []
     changed = False
+    first: dict[str, int] = {}
+    if sections:
+        for m in actors.mentions:
+            first.setdefault(m.name, m.start)
+    article_home = home
     for a in actors.actors:
+        home = article_home
+        at = first.get(a.name)
+        if at is not None:
+            home = next((c for s, c in reversed(sections) if s <= at), article_home)
         national = False
         if a.country is None and a.kind == "person":
             words = _role_words(a.roles)
@@ -1564,4 +1593,4 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
     found = find_mentions(text, paragraphs)
     lex = lexicon()
     home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
-    return _with_home_country(resolve(found), home, mentioned)
+    return _with_home_country(resolve(found), home, mentioned, _section_countries(text, paragraphs, lex))
