@@ -518,3 +518,13 @@ def test_round_up_office_holder_takes_the_country_of_their_section() -> None:
     )
     assert actor(a, "Pablo Reyes").country == "Chile"
     assert actor(a, "Kofi Mensah").country == "Ghana"
+
+
+def test_country_before_a_district_court_title_is_the_judges_country() -> None:
+    a = analyse_text("US District Judge Nora Quill ruled that the contract was void.")
+    assert actor(a, "Nora Quill").country == "United States"
+
+
+def test_treasurer_takes_the_articles_home_country() -> None:
+    a = analyse_text("Treasurer Owen Hart said the surplus was gone. Canada faces a deficit. Canada must borrow.")
+    assert actor(a, "Owen Hart").country == "Canada"
