@@ -528,3 +528,10 @@ def test_country_before_a_district_court_title_is_the_judges_country() -> None:
 def test_treasurer_takes_the_articles_home_country() -> None:
     a = analyse_text("Treasurer Owen Hart said the surplus was gone. Canada faces a deficit. Canada must borrow.")
     assert actor(a, "Owen Hart").country == "Canada"
+
+
+def test_demonym_before_an_unlisted_portfolio_word_gives_the_ministers_country() -> None:
+    a = analyse_text(
+        "The Irish fisheries minister, Sean Kelly, said quotas were unfair. Spain objected. Spain said no."
+    )
+    assert actor(a, "Sean Kelly").country == "Ireland"

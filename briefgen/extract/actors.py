@@ -753,6 +753,12 @@ def _left_context(
         if kind == _HEAD:
             has_head = True
         elif kind == _STOP:
+            # "the Danish shipping minister": one or two plain portfolio words between a place and the head
+            if has_head and toks[i].isalpha() and toks[i].islower():
+                skip = next((j for j in (i - 1, i - 2) if j >= 0 and _place_ending((toks[j],)) is not None), -1)
+                if skip >= 0 and all(t.isalpha() and t.islower() for t in toks[skip + 1 : i + 1]):
+                    i = skip
+                    break
             break  # ordinary text, or a place: "NATO Secretary General" (the place qualifies the role)
         i -= 1
     role: str | None = None
