@@ -535,3 +535,13 @@ def test_demonym_before_an_unlisted_portfolio_word_gives_the_ministers_country()
         "The Irish fisheries minister, Sean Kelly, said quotas were unfair. Spain objected. Spain said no."
     )
     assert actor(a, "Sean Kelly").country == "Ireland"
+
+
+def test_long_portfolio_title_with_commas_keeps_the_possessive_country() -> None:
+    a = analyse_text("Chile's Minister of Mining, Water and Energy, Rosa Diaz, said output would rise. Peru agreed.")
+    assert actor(a, "Rosa Diaz").country == "Chile"
+
+
+def test_union_envoy_for_a_region_takes_the_union_as_country() -> None:
+    a = analyse_text("The EU's Special Envoy for the Western Balkans, Marta Rossi, said talks would resume.")
+    assert actor(a, "Marta Rossi").country == "European Union"

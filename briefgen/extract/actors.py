@@ -692,6 +692,15 @@ _LEFT_WORD = re.compile(r"[\w’'.-]+|,")
 _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
+_ROLE_OBJECT = re.compile(r"(\S+) (?:of|for|to) (?:the )?[A-Z][^\s,]*(?:(?:,| and| &)? [A-Z][^\s,]*){0,5},\s*$")
+
+
+def _ends_with_role_object(window: str) -> bool:
+    """Whether the text before a name ends in "<role head> of/for [the] <capitalised words>,"."""
+    m = _ROLE_OBJECT.search(window)
+    return m is not None and _walk_kind(m.group(1)) == _HEAD
+
+
 @lru_cache(maxsize=_CACHE)
 def _left_gate(last: str) -> tuple[str | None, str | None, bool] | None:
     """By the word before a name alone: its title role, no context at all, or None (walk further back)."""
@@ -722,7 +731,8 @@ def _left_context(
     ):
         # "Permanent Representative, Sir Ian Lowe": the role is written before the honorific
         return _left_context(text, name_start - (len(window) - len(window.rstrip())) - len(last), lex, allow_comma)
-    if last[-1:] != "," or last[:-1] not in lex.org_heads:  # "chair of the X Commission, Y": walk on
+    # "chair of the X Commission, Y", "Minister of Mines, Oil and Energy, Y": walk on
+    if last[-1:] != "," or (last[:-1] not in lex.org_heads and not _ends_with_role_object(window)):
         gate = _left_gate(last.rstrip(","))
         if gate is not None:
             return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
@@ -832,7 +842,12 @@ def _object_start(toks: list[str], i: int) -> int:
     """Where "to/of/for [the] <capitalised words>" ending at token i starts (its preposition), or -1;
     only when the object is not itself role words ("Secretary of State")."""
     k = i
-    while k >= 0 and i - k < 4 and toks[k][:1].isupper() and toks[k] != "The":
+    while k >= 0 and i - k < 8 and toks[k] != "The":
+        # "of Mines, Oil and Energy": a list of capitalised portfolio words
+        if not (toks[k][:1].isupper() or (toks[k] in (",", "and", "&") and k < i and toks[k + 1][:1].isupper())):
+            break
+        if i - k >= 4 and not any(t in (",", "and", "&") for t in toks[k : i + 1]):
+            break
         k -= 1
     if k == i or all(_walk_kind(t) != _STOP for t in toks[k + 1 : i + 1]):
         return -1
