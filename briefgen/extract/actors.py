@@ -697,7 +697,9 @@ _ROLE_OBJECT = re.compile(r"(\S+) (?:of|for|to) (?:the )?[A-Z][^\s,]*(?:(?:,| an
 
 def _ends_with_role_object(window: str) -> bool:
     """Whether the text before a name ends in "<role head> of/for [the] <capitalised words>,"."""
-    m = _ROLE_OBJECT.search(window)
+    if " of " not in window and " for " not in window and " to " not in window:
+        return False
+    m = _ROLE_OBJECT.search(window, max(0, window.rfind(" ", 0, max(0, window.rfind(" of ") - 1))))
     return m is not None and _walk_kind(m.group(1)) == _HEAD
 
 
