@@ -545,3 +545,18 @@ def test_long_portfolio_title_with_commas_keeps_the_possessive_country() -> None
 def test_union_envoy_for_a_region_takes_the_union_as_country() -> None:
     a = analyse_text("The EU's Special Envoy for the Western Balkans, Marta Rossi, said talks would resume.")
     assert actor(a, "Marta Rossi").country == "European Union"
+
+
+def test_dateline_city_decides_the_home_country_over_more_frequent_mentions() -> None:
+    a = analyse_text(
+        "HANOI, May 2 (Reuters) - Vietnam will keep buying fuel from Russia and from China, China and China, "
+        "Industry Minister Tran Van Long said."
+    )
+    assert actor(a, "Tran Van Long").country == "Vietnam"
+
+
+def test_accented_all_caps_dateline_city_is_read() -> None:
+    a = analyse_text(
+        "BRASÍLIA, May 2 - Prices rose. Chile and Peru watched. Chile waited.\n\nMayor Joao Lima said buses were late."
+    )
+    assert actor(a, "Joao Lima").country == "Brazil"

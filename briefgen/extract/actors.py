@@ -1504,7 +1504,7 @@ def _ambiguous_aliases() -> frozenset[str]:
     return frozenset(str(a) for e in entries for a in e.get("ambiguous") or ())
 
 
-_DATELINE = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=\s*(?:[,(:—–-]|$))")
+_DATELINE = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.-]+){0,2})(?=\s*(?:[,(:—–-]|$))")
 
 
 def _dateline_country(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lexicon) -> str | None:
@@ -1535,9 +1535,9 @@ def _section_countries(text: str, paragraphs: Sequence[tuple[int, int]], lex: Le
 
 
 def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = None) -> tuple[str | None, set[str]]:
-    """The country an article mentions most (countries, capitals, national institutions; an ambiguous
-    institution alias does not count, a dateline city does), and every country value its mentions carry."""
-    counts: dict[str, int] = {dateline: 1} if dateline else {}
+    """The country of the dateline city, else the one an article mentions most (countries, capitals, national
+    institutions; an ambiguous institution alias does not count), and every country value its mentions carry."""
+    counts: dict[str, int] = {}
     mentioned: set[str] = set()
     iso = lex.country_iso
     ambiguous = _ambiguous_aliases()
@@ -1547,6 +1547,8 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
             mentioned.add(country)
             if (f.kind == "country" or f.kind == "organisation") and country in iso and f.text not in ambiguous:
                 counts[country] = counts.get(country, 0) + 1
+    if dateline:
+        return dateline, mentioned  # the dateline city's country outweighs any count of mentions
     if not counts:
         return None, mentioned
     best = max(counts.values())
