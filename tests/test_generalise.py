@@ -560,3 +560,14 @@ def test_accented_all_caps_dateline_city_is_read() -> None:
         "BRASÍLIA, May 2 - Prices rose. Chile and Peru watched. Chile waited.\n\nMayor Joao Lima said buses were late."
     )
     assert actor(a, "Joao Lima").country == "Brazil"
+
+
+def test_organisation_name_with_a_comma_list_is_kept_whole() -> None:
+    a = analyse_text("The Kenyan Roads, Rail and Ports Regulatory Board said fees would rise.")
+    board = actor(a, "Kenyan Roads, Rail and Ports Regulatory Board")
+    assert board.country == "Kenya"
+
+
+def test_place_before_a_comma_is_not_glued_to_an_and_organisation() -> None:
+    a = analyse_text("In Lagos, Okoro and Bello Holdings said profits rose.")
+    assert "Okoro and Bello Holdings" in {x.name for x in a.actors}

@@ -941,11 +941,39 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     # a name with a geographic noun in it ("the Inland Sea Passage") is a place, never a person
     places = _place_nouns()
     found = [f for f in found if not (f.kind in ("person", "surname") and f.text.split()[-1] in places)]
+    found = _join_comma_lists(text, found, lex)
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
     found.sort(key=_START)
     return found
+
+
+_LIST_HEAD = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w’'-]* )*[A-Z][\w’'-]*), $")
+
+
+def _join_comma_lists(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
+    """An organisation named by a list ("the Northern Roads, Rail and Ports Authority"): the capitalised
+    words before the comma belong to the name that the "and" list ends."""
+    out = found
+    for f in found:
+        if f.kind != "organisation" or " and " not in f.text or text[f.start - 2 : f.start] != ", ":
+            continue
+        m = _LIST_HEAD.search(text, max(0, f.start - 60), f.start)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        while words and words[0] in ("The", "the"):
+            words = words[1:]
+        if not words or any(w in lex.not_names or w in lex.places or w in lex.capitals for w in words):
+            continue  # "In Paris, Smith and Jones Holdings": a place is not a name's first part
+        head = " ".join(words)
+        if f.country is None and words[0] in lex.demonyms:
+            f.country = lex.demonyms[words[0]]
+        start = m.end(1) - len(head)
+        out = [g for g in out if not (start <= g.start < f.start)]
+        f.start, f.text, f.name = start, text[start : f.end], f"{head}, {f.name}"
+    return out
 
 
 def _prev_is_title(text: str, start: int, lex: Lexicon) -> bool:
