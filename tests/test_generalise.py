@@ -571,3 +571,8 @@ def test_organisation_name_with_a_comma_list_is_kept_whole() -> None:
 def test_place_before_a_comma_is_not_glued_to_an_and_organisation() -> None:
     a = analyse_text("In Lagos, Okoro and Bello Holdings said profits rose.")
     assert "Okoro and Bello Holdings" in {x.name for x in a.actors}
+
+
+def test_titled_name_of_an_institute_is_split_into_person_and_organisation() -> None:
+    a = analyse_text("Ms Ana Ruiz of the Coastal Research Institute said tides were rising.")
+    assert {"Ana Ruiz", "Coastal Research Institute"} <= {x.name for x in a.actors}

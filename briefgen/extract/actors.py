@@ -308,7 +308,8 @@ def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tupl
         return None
     k = words.index("of")
     head, rest = words[:k], words[k + 1 :]
-    if not 2 <= k <= 3 or not rest or " ".join(head) in lex.places:
+    titled = 1 if head and head[0] in lex.honorifics else 0  # "Dr Ana Ruiz of the X Institute"
+    if not 2 <= k - titled <= 3 or not rest or " ".join(head) in lex.places:
         return None
     if any(
         w in lex.not_names
@@ -318,7 +319,7 @@ def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tupl
         or _is_role_word(w.lower(), lex)
         or w.endswith(_POSS_SUFFIXES)
         or w.isupper()
-        for w in head
+        for w in head[titled:]
     ):
         return None
     if not any(w in lex.org_heads for w in rest):
