@@ -576,3 +576,13 @@ def test_place_before_a_comma_is_not_glued_to_an_and_organisation() -> None:
 def test_titled_name_of_an_institute_is_split_into_person_and_organisation() -> None:
     a = analyse_text("Ms Ana Ruiz of the Coastal Research Institute said tides were rising.")
     assert {"Ana Ruiz", "Coastal Research Institute"} <= {x.name for x in a.actors}
+
+
+def test_ampersand_inside_an_organisation_name_keeps_it_whole() -> None:
+    a = analyse_text("The Food & Drink Retail Association warned that costs would rise.")
+    assert "Food & Drink Retail Association" in {x.name for x in a.actors}
+
+
+def test_a_panel_on_a_subject_is_an_organisation() -> None:
+    a = analyse_text("A report by the International Panel on Soil Health said soils were failing.")
+    assert actor(a, "International Panel on Soil Health").kind == "organisation"

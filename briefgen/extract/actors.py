@@ -44,6 +44,7 @@ _CONNECTORS = (
     "on",
     "and",
     "the",
+    "&",
 )
 _PARTICLES = frozenset(_CONNECTORS[:15])
 _CONNECTOR_SET = frozenset(_CONNECTORS)
