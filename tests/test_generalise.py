@@ -586,3 +586,8 @@ def test_ampersand_inside_an_organisation_name_keeps_it_whole() -> None:
 def test_a_panel_on_a_subject_is_an_organisation() -> None:
     a = analyse_text("A report by the International Panel on Soil Health said soils were failing.")
     assert actor(a, "International Panel on Soil Health").kind == "organisation"
+
+
+def test_possessor_place_gives_an_organisation_its_country() -> None:
+    a = analyse_text("The EU's Joint Research Centre on Coastal Safety said losses were rising. Chile agreed.")
+    assert actor(a, "Joint Research Centre on Coastal Safety").country == "European Union"

@@ -944,6 +944,12 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     places = _place_nouns()
     found = [f for f in found if not (f.kind in ("person", "surname") and f.text.split()[-1] in places)]
     found = _join_comma_lists(text, found, lex)
+    for f in found:
+        if f.kind == "organisation" and f.country is None:
+            # "Canada's Federal Office for X": the possessor place is the organisation's country
+            m = _POSSESSOR_BEFORE.search(text, max(0, f.start - 40), f.start)
+            if m is not None:
+                f.country = _country_of(m.group(1), lex) or _country_of(m.group(1).split()[-1], lex)
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
@@ -951,6 +957,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     return found
 
 
+_POSSESSOR_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s|’|') $")
 _LIST_HEAD = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w’'-]* )*[A-Z][\w’'-]*), $")
 
 
