@@ -591,3 +591,8 @@ def test_a_panel_on_a_subject_is_an_organisation() -> None:
 def test_possessor_place_gives_an_organisation_its_country() -> None:
     a = analyse_text("The EU's Joint Research Centre on Coastal Safety said losses were rising. Chile agreed.")
     assert actor(a, "Joint Research Centre on Coastal Safety").country == "European Union"
+
+
+def test_person_named_after_his_or_her_role_takes_the_previous_persons_country() -> None:
+    a = analyse_text("Danish Prime Minister Freja Moll left early. Her press secretary, Ib Storm, said she was unwell.")
+    assert actor(a, "Ib Storm").country == "Denmark"

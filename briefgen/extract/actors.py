@@ -1655,4 +1655,32 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
     found = find_mentions(text, paragraphs)
     lex = lexicon()
     home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
-    return _with_home_country(resolve(found), home, mentioned, _section_countries(text, paragraphs, lex))
+    actors = _with_home_country(resolve(found), home, mentioned, _section_countries(text, paragraphs, lex))
+    return _with_possessor_country(actors, text)
+
+
+_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(?:His|Her|his|her) [a-z][a-z -]{2,40}, $")
+
+
+def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
+    """ "His spokeswoman, X": a person named after a pronoun's role takes the country of the person
+    mentioned last before."""
+    country_of = {a.name: a.country for a in actors.actors if a.kind == "person"}
+    fixed: dict[str, str] = {}
+    last: str | None = None
+    for m in actors.mentions:
+        if m.kind != "person":
+            continue
+        if (
+            country_of.get(m.name) is None
+            and m.name not in fixed
+            and last is not None
+            and _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start)
+        ):
+            fixed[m.name] = last
+        c = country_of.get(m.name) or fixed.get(m.name)
+        last = c if c is not None else last
+    if not fixed:
+        return actors
+    out = tuple(_with_country(a, fixed[a.name]) if a.name in fixed and a.kind == "person" else a for a in actors.actors)
+    return ArticleActors(out, actors.mentions, actors.genders, actors.unresolved)
