@@ -596,3 +596,9 @@ def test_possessor_place_gives_an_organisation_its_country() -> None:
 def test_person_named_after_his_or_her_role_takes_the_previous_persons_country() -> None:
     a = analyse_text("Danish Prime Minister Freja Moll left early. Her press secretary, Ib Storm, said she was unwell.")
     assert actor(a, "Ib Storm").country == "Denmark"
+
+
+def test_of_name_apposed_to_an_organisation_noun_is_one_organisation() -> None:
+    a = analyse_text("A fishermen's union, Unity of Coastal Crews, said the ban would hurt villages.")
+    assert actor(a, "Unity of Coastal Crews").kind == "organisation"
+    assert "Coastal Crews" not in {x.name for x in a.actors}

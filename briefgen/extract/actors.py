@@ -944,6 +944,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     places = _place_nouns()
     found = [f for f in found if not (f.kind in ("person", "surname") and f.text.split()[-1] in places)]
     found = _join_comma_lists(text, found, lex)
+    found = _apposed_of_names(text, found)
     for f in found:
         if f.kind == "organisation" and f.country is None:
             # "Canada's Federal Office for X": the possessor place is the organisation's country
@@ -955,6 +956,29 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
         found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
     found.sort(key=_START)
     return found
+
+
+_NOUN_COMMA = re.compile(r"(?:^|(?<=\s))([a-z][\w’'-]*), $")
+_OF_NAME = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*(?=,)")
+
+
+def _apposed_of_names(text: str, found: list[Found]) -> list[Found]:
+    """ "a farmers' union, Unity of Rural Workers, said": an "X of Y" name apposed to a lower-case
+    organisation noun is one organisation, not persons."""
+    org_nouns = _name_words()[1]
+    out = found
+    for f in found:
+        if f.kind not in ("person", "surname"):
+            continue
+        m = _NOUN_COMMA.search(text, max(0, f.start - 30), f.start)
+        if m is None or m.group(1) not in org_nouns:
+            continue
+        n = _OF_NAME.match(text, f.start)
+        if n is None or n.end() < f.end:
+            continue
+        out = [g for g in out if not (f.start <= g.start < n.end())]
+        out.append(Found(f.start, n.end(), n.group(), "organisation", n.group(), rule="apposed-org"))
+    return sorted(out, key=_START) if out is not found else out
 
 
 _POSSESSOR_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s|’|') $")
