@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
+from typing import Any
 
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import (
@@ -100,15 +101,21 @@ class ArticleActors:
 
 
 @lru_cache(maxsize=1)
+def _roles_data() -> Any:
+    """roles.yml, parsed once per process (read only)."""
+    return load_data("roles.yml")
+
+
+@lru_cache(maxsize=1)
 def _national_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_data("roles.yml")
+    data = _roles_data()
     return frozenset(data.get("national_roles") or ()), frozenset(data.get("national_bodies") or ())
 
 
 @lru_cache(maxsize=1)
 def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     """(not_names that may end a longer name, lower-case organisation nouns)."""
-    data = load_data("roles.yml")
+    data = _roles_data()
     return frozenset(data.get("name_endings") or ()), frozenset(data.get("org_nouns") or ())
 
 
@@ -121,7 +128,7 @@ def _role_pattern() -> str:
     """``lexicon().role_re`` with its word alternations as prefix trees (the lexicon's own pattern when
     that is no longer built as below)."""
     lex = lexicon()
-    roles = load_data("roles.yml")
+    roles = _roles_data()
     heads = {str(h) for h in roles["heads"]}
     mods = {str(m) for m in roles["modifiers"]}
     objs = sorted(roles["objects"], key=len, reverse=True)
@@ -543,7 +550,7 @@ def _first_name_place(words: list[str], j: int, lex: Lexicon) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("place_nouns") or ())
+    return frozenset(str(w) for w in _roles_data().get("place_nouns") or ())
 
 
 def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -> Found | None:
@@ -639,7 +646,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
 
 @lru_cache(maxsize=1)
 def _org_qualifiers() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("org_qualifiers") or ())
+    return frozenset(str(w) for w in _roles_data().get("org_qualifiers") or ())
 
 
 _BODY_NEXT = frozenset(" ’'")
@@ -648,7 +655,7 @@ _BODY_NEXT = frozenset(" ’'")
 @lru_cache(maxsize=1)
 def _country_body_words() -> tuple[str, ...]:
     """The last words of the lower-case government bodies: a cheap test per article."""
-    return tuple(sorted({str(b).split()[-1] for b in load_data("roles.yml").get("country_bodies") or ()}))
+    return tuple(sorted({str(b).split()[-1] for b in _roles_data().get("country_bodies") or ()}))
 
 
 def has_country_body(text: str) -> bool:
@@ -660,7 +667,7 @@ def has_country_body(text: str) -> bool:
 def _country_body() -> re.Pattern[str]:
     """After a country or demonym: a lower-case government body ("'s foreign ministry", " embassy")."""
     lex = lexicon()
-    bodies = trie_alternation([str(b) for b in load_data("roles.yml").get("country_bodies") or ()])
+    bodies = trie_alternation([str(b) for b in _roles_data().get("country_bodies") or ()])
     mods = trie_alternation({w for w in (*lex.role_modifiers, *_role_object_words()) if w.isalpha() and w != "and"})
     return re.compile(rf"(?:[’']s)? (?:{mods} ){{0,2}}{bodies}(?![\w-])")
 
@@ -946,7 +953,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     found = _join_comma_lists(text, found, lex)
     found = _apposed_of_names(text, found)
     for f in found:
-        if f.kind == "organisation" and f.country is None:
+        if f.kind == "organisation" and f.country is None and text[f.start - 2 : f.start - 1] in ("s", "'", "’"):
             # "Canada's Federal Office for X": the possessor place is the organisation's country
             m = _POSSESSOR_BEFORE.search(text, max(0, f.start - 40), f.start)
             if m is not None:
@@ -968,7 +975,7 @@ def _apposed_of_names(text: str, found: list[Found]) -> list[Found]:
     org_nouns = _name_words()[1]
     out = found
     for f in found:
-        if f.kind not in ("person", "surname"):
+        if f.kind not in ("person", "surname") or text[f.start - 2 : f.start] != ", ":
             continue
         m = _NOUN_COMMA.search(text, max(0, f.start - 30), f.start)
         if m is None or m.group(1) not in org_nouns:
@@ -1263,12 +1270,12 @@ def _role_refs(
 
 @lru_cache(maxsize=1)
 def _company_refs() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("company_refs") or ())
+    return frozenset(str(w) for w in _roles_data().get("company_refs") or ())
 
 
 @lru_cache(maxsize=1)
 def _company_heads() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("company_heads") or ())
+    return frozenset(str(w) for w in _roles_data().get("company_heads") or ())
 
 
 _NOT_SUBJECT_BEFORE = frozenset(
@@ -1618,12 +1625,12 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
 
 @lru_cache(maxsize=1)
 def _title_roles() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (load_data("roles.yml").get("title_roles") or {}).items()}
+    return {str(k): str(v) for k, v in (_roles_data().get("title_roles") or {}).items()}
 
 
 @lru_cache(maxsize=1)
 def _body_roles() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (load_data("roles.yml").get("body_roles") or {}).items()}
+    return {str(k): str(v) for k, v in (_roles_data().get("body_roles") or {}).items()}
 
 
 def _with_home_country(
@@ -1699,6 +1706,7 @@ def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
             country_of.get(m.name) is None
             and m.name not in fixed
             and last is not None
+            and text[m.start - 2 : m.start] == ", "
             and _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start)
         ):
             fixed[m.name] = last
