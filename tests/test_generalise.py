@@ -467,3 +467,138 @@ def test_reporting_noun_in_a_relative_clause_belongs_to_its_antecedent() -> None
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ana Ruiz"
+
+
+# --- batch E, actors ---
+
+
+def test_treasurer_and_administrator_titles_are_not_part_of_the_name() -> None:
+    a = analyse_text(
+        "Treasurer Noel Birch said the deficit would narrow. Agency Administrator Ruth Kemp said aid was coming."
+    )
+    names = {x.name for x in a.actors}
+    assert {"Noel Birch", "Ruth Kemp"} <= names
+    assert not any("Treasurer" in n or "Administrator" in n for n in names)
+
+
+def test_county_sheriff_title_before_a_name_makes_a_person_speaker() -> None:
+    found = _statements("Harlow County Sheriff Jonas Pike said two roads had been closed.")
+    assert found == [("Jonas Pike", "two roads had been closed")]
+
+
+def test_bare_plural_subject_before_a_cue_is_not_an_actor() -> None:
+    a = analyse_text(
+        "Rescuers said the river was rising. Critics warned that the levee was old. Analysts said costs would climb."
+    )
+    assert not {x.name for x in a.actors} & {"Rescuers", "Critics", "Analysts"}
+
+
+def test_possessive_country_before_a_long_organisation_name_is_not_part_of_it() -> None:
+    a = analyse_text("Canada's National Agency for Food Safety said the recall was late.")
+    names = {x.name for x in a.actors}
+    assert "National Agency for Food Safety" in names
+    assert not any(n.startswith("Canada") and "Agency" in n for n in names)
+
+
+def test_regional_qualifier_opening_a_bank_of_country_name_is_kept() -> None:
+    a = analyse_text("Later, the Central Mortgage Bank of Chile said lending would slow.")
+    assert "Central Mortgage Bank of Chile" in {x.name for x in a.actors}
+
+
+def test_a_capitalised_shipping_corridor_is_not_a_person() -> None:
+    a = analyse_text("Tankers crossing the Eastern Trade Corridor were delayed, the port authority said.")
+    assert not any("Corridor" in x.name for x in a.actors)
+
+
+def test_round_up_office_holder_takes_the_country_of_their_section() -> None:
+    a = analyse_text(
+        "NEWS IN BRIEF\n\nCHILE\n\nSANTIAGO — Chile cut fuel taxes. Chile expects growth. "
+        "Energy Minister Pablo Reyes said prices would fall.\n\n"
+        "GHANA\n\nACCRA — Health Minister Kofi Mensah said clinics would open longer."
+    )
+    assert actor(a, "Pablo Reyes").country == "Chile"
+    assert actor(a, "Kofi Mensah").country == "Ghana"
+
+
+def test_country_before_a_district_court_title_is_the_judges_country() -> None:
+    a = analyse_text("US District Judge Nora Quill ruled that the contract was void.")
+    assert actor(a, "Nora Quill").country == "United States"
+
+
+def test_treasurer_takes_the_articles_home_country() -> None:
+    a = analyse_text("Treasurer Owen Hart said the surplus was gone. Canada faces a deficit. Canada must borrow.")
+    assert actor(a, "Owen Hart").country == "Canada"
+
+
+def test_demonym_before_an_unlisted_portfolio_word_gives_the_ministers_country() -> None:
+    a = analyse_text(
+        "The Irish fisheries minister, Sean Kelly, said quotas were unfair. Spain objected. Spain said no."
+    )
+    assert actor(a, "Sean Kelly").country == "Ireland"
+
+
+def test_long_portfolio_title_with_commas_keeps_the_possessive_country() -> None:
+    a = analyse_text("Chile's Minister of Mining, Water and Energy, Rosa Diaz, said output would rise. Peru agreed.")
+    assert actor(a, "Rosa Diaz").country == "Chile"
+
+
+def test_union_envoy_for_a_region_takes_the_union_as_country() -> None:
+    a = analyse_text("The EU's Special Envoy for the Western Balkans, Marta Rossi, said talks would resume.")
+    assert actor(a, "Marta Rossi").country == "European Union"
+
+
+def test_dateline_city_decides_the_home_country_over_more_frequent_mentions() -> None:
+    a = analyse_text(
+        "HANOI, May 2 (Reuters) - Vietnam will keep buying fuel from Russia and from China, China and China, "
+        "Industry Minister Tran Van Long said."
+    )
+    assert actor(a, "Tran Van Long").country == "Vietnam"
+
+
+def test_accented_all_caps_dateline_city_is_read() -> None:
+    a = analyse_text(
+        "BRASÍLIA, May 2 - Prices rose. Chile and Peru watched. Chile waited.\n\nMayor Joao Lima said buses were late."
+    )
+    assert actor(a, "Joao Lima").country == "Brazil"
+
+
+def test_organisation_name_with_a_comma_list_is_kept_whole() -> None:
+    a = analyse_text("The Kenyan Roads, Rail and Ports Regulatory Board said fees would rise.")
+    board = actor(a, "Kenyan Roads, Rail and Ports Regulatory Board")
+    assert board.country == "Kenya"
+
+
+def test_place_before_a_comma_is_not_glued_to_an_and_organisation() -> None:
+    a = analyse_text("In Lagos, Okoro and Bello Holdings said profits rose.")
+    assert "Okoro and Bello Holdings" in {x.name for x in a.actors}
+
+
+def test_titled_name_of_an_institute_is_split_into_person_and_organisation() -> None:
+    a = analyse_text("Ms Ana Ruiz of the Coastal Research Institute said tides were rising.")
+    assert {"Ana Ruiz", "Coastal Research Institute"} <= {x.name for x in a.actors}
+
+
+def test_ampersand_inside_an_organisation_name_keeps_it_whole() -> None:
+    a = analyse_text("The Food & Drink Retail Association warned that costs would rise.")
+    assert "Food & Drink Retail Association" in {x.name for x in a.actors}
+
+
+def test_a_panel_on_a_subject_is_an_organisation() -> None:
+    a = analyse_text("A report by the International Panel on Soil Health said soils were failing.")
+    assert actor(a, "International Panel on Soil Health").kind == "organisation"
+
+
+def test_possessor_place_gives_an_organisation_its_country() -> None:
+    a = analyse_text("The EU's Joint Research Centre on Coastal Safety said losses were rising. Chile agreed.")
+    assert actor(a, "Joint Research Centre on Coastal Safety").country == "European Union"
+
+
+def test_person_named_after_his_or_her_role_takes_the_previous_persons_country() -> None:
+    a = analyse_text("Danish Prime Minister Freja Moll left early. Her press secretary, Ib Storm, said she was unwell.")
+    assert actor(a, "Ib Storm").country == "Denmark"
+
+
+def test_of_name_apposed_to_an_organisation_noun_is_one_organisation() -> None:
+    a = analyse_text("A fishermen's union, Unity of Coastal Crews, said the ban would hurt villages.")
+    assert actor(a, "Unity of Coastal Crews").kind == "organisation"
+    assert "Coastal Crews" not in {x.name for x in a.actors}

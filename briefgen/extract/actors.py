@@ -6,7 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
+from typing import Any
 
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import (
@@ -43,6 +45,7 @@ _CONNECTORS = (
     "on",
     "and",
     "the",
+    "&",
 )
 _PARTICLES = frozenset(_CONNECTORS[:15])
 _CONNECTOR_SET = frozenset(_CONNECTORS)
@@ -98,15 +101,21 @@ class ArticleActors:
 
 
 @lru_cache(maxsize=1)
+def _roles_data() -> Any:
+    """roles.yml, parsed once per process (read only)."""
+    return load_data("roles.yml")
+
+
+@lru_cache(maxsize=1)
 def _national_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_data("roles.yml")
+    data = _roles_data()
     return frozenset(data.get("national_roles") or ()), frozenset(data.get("national_bodies") or ())
 
 
 @lru_cache(maxsize=1)
 def _name_words() -> tuple[frozenset[str], frozenset[str]]:
     """(not_names that may end a longer name, lower-case organisation nouns)."""
-    data = load_data("roles.yml")
+    data = _roles_data()
     return frozenset(data.get("name_endings") or ()), frozenset(data.get("org_nouns") or ())
 
 
@@ -119,7 +128,7 @@ def _role_pattern() -> str:
     """``lexicon().role_re`` with its word alternations as prefix trees (the lexicon's own pattern when
     that is no longer built as below)."""
     lex = lexicon()
-    roles = load_data("roles.yml")
+    roles = _roles_data()
     heads = {str(h) for h in roles["heads"]}
     mods = {str(m) for m in roles["modifiers"]}
     objs = sorted(roles["objects"], key=len, reverse=True)
@@ -265,7 +274,9 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
         ):
             return [(tail, offs[k + 1 :])]
         # drop sentence-initial function words, keep the rest as one organisation
-        keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
+        # "Central Reserve Bank of Peru": a qualifier opens a name that ends in a head or "head of X"
+        of_tail = any(w in lex.org_heads and nxt in ("of", "for") for w, nxt in pairwise(words))
+        keep = _org_qualifiers() if words[-1] in lex.org_heads or of_tail else frozenset()
         while words and (
             (
                 words[0] in lex.not_names
@@ -276,6 +287,9 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
             or words[0] in _CONNECTOR_SET
         ):
             words, offs = words[1:], offs[1:]
+        if len(words) > 3 and words[0].endswith(_POSS_SUFFIXES) and words[1] not in lex.org_heads:
+            # "Canada's Federal Office for X": the possessor is its own mention, not part of the name
+            return [(words[:1], offs[:1]), (words[1:], offs[1:])]
         return [(words, offs)] if words else []
     out: list[tuple[list[str], list[int]]] = []
     cur_w: list[str] = []
@@ -302,7 +316,8 @@ def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tupl
         return None
     k = words.index("of")
     head, rest = words[:k], words[k + 1 :]
-    if not 2 <= k <= 3 or not rest or " ".join(head) in lex.places:
+    titled = 1 if head and head[0] in lex.honorifics else 0  # "Dr Ana Ruiz of the X Institute"
+    if not 2 <= k - titled <= 3 or not rest or " ".join(head) in lex.places:
         return None
     if any(
         w in lex.not_names
@@ -312,7 +327,7 @@ def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tupl
         or _is_role_word(w.lower(), lex)
         or w.endswith(_POSS_SUFFIXES)
         or w.isupper()
-        for w in head
+        for w in head[titled:]
     ):
         return None
     if not any(w in lex.org_heads for w in rest):
@@ -535,7 +550,7 @@ def _first_name_place(words: list[str], j: int, lex: Lexicon) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("place_nouns") or ())
+    return frozenset(str(w) for w in _roles_data().get("place_nouns") or ())
 
 
 def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -> Found | None:
@@ -631,7 +646,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
 
 @lru_cache(maxsize=1)
 def _org_qualifiers() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("org_qualifiers") or ())
+    return frozenset(str(w) for w in _roles_data().get("org_qualifiers") or ())
 
 
 _BODY_NEXT = frozenset(" ’'")
@@ -640,7 +655,7 @@ _BODY_NEXT = frozenset(" ’'")
 @lru_cache(maxsize=1)
 def _country_body_words() -> tuple[str, ...]:
     """The last words of the lower-case government bodies: a cheap test per article."""
-    return tuple(sorted({str(b).split()[-1] for b in load_data("roles.yml").get("country_bodies") or ()}))
+    return tuple(sorted({str(b).split()[-1] for b in _roles_data().get("country_bodies") or ()}))
 
 
 def has_country_body(text: str) -> bool:
@@ -652,7 +667,7 @@ def has_country_body(text: str) -> bool:
 def _country_body() -> re.Pattern[str]:
     """After a country or demonym: a lower-case government body ("'s foreign ministry", " embassy")."""
     lex = lexicon()
-    bodies = trie_alternation([str(b) for b in load_data("roles.yml").get("country_bodies") or ()])
+    bodies = trie_alternation([str(b) for b in _roles_data().get("country_bodies") or ()])
     mods = trie_alternation({w for w in (*lex.role_modifiers, *_role_object_words()) if w.isalpha() and w != "and"})
     return re.compile(rf"(?:[’']s)? (?:{mods} ){{0,2}}{bodies}(?![\w-])")
 
@@ -686,6 +701,17 @@ _LEFT_WORD = re.compile(r"[\w’'.-]+|,")
 _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
+_ROLE_OBJECT = re.compile(r"(\S+) (?:of|for|to) (?:the )?[A-Z][^\s,]*(?:(?:,| and| &)? [A-Z][^\s,]*){0,5},\s*$")
+
+
+def _ends_with_role_object(window: str) -> bool:
+    """Whether the text before a name ends in "<role head> of/for [the] <capitalised words>,"."""
+    if " of " not in window and " for " not in window and " to " not in window:
+        return False
+    m = _ROLE_OBJECT.search(window, max(0, window.rfind(" ", 0, max(0, window.rfind(" of ") - 1))))
+    return m is not None and _walk_kind(m.group(1)) == _HEAD
+
+
 @lru_cache(maxsize=_CACHE)
 def _left_gate(last: str) -> tuple[str | None, str | None, bool] | None:
     """By the word before a name alone: its title role, no context at all, or None (walk further back)."""
@@ -716,7 +742,8 @@ def _left_context(
     ):
         # "Permanent Representative, Sir Ian Lowe": the role is written before the honorific
         return _left_context(text, name_start - (len(window) - len(window.rstrip())) - len(last), lex, allow_comma)
-    if last[-1:] != "," or last[:-1] not in lex.org_heads:  # "chair of the X Commission, Y": walk on
+    # "chair of the X Commission, Y", "Minister of Mines, Oil and Energy, Y": walk on
+    if last[-1:] != "," or (last[:-1] not in lex.org_heads and not _ends_with_role_object(window)):
         gate = _left_gate(last.rstrip(","))
         if gate is not None:
             return gate  # "Rep. Maria Lopez", or the word before is ordinary text: no role, no place
@@ -747,6 +774,12 @@ def _left_context(
         if kind == _HEAD:
             has_head = True
         elif kind == _STOP:
+            # "the Danish shipping minister": one or two plain portfolio words between a place and the head
+            if has_head and toks[i].isalpha() and toks[i].islower():
+                skip = next((j for j in (i - 1, i - 2) if j >= 0 and _place_ending((toks[j],)) is not None), -1)
+                if skip >= 0 and all(t.isalpha() and t.islower() for t in toks[skip + 1 : i + 1]):
+                    i = skip
+                    break
             break  # ordinary text, or a place: "NATO Secretary General" (the place qualifies the role)
         i -= 1
     role: str | None = None
@@ -811,6 +844,8 @@ def _unknown_capitalised(word: str) -> bool:
     lex = lexicon()
     bare = _strip_possessive(word)[0]
     return word[:1].isupper() and bare not in lex.places and bare not in lex.demonyms
+
+
 _OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "at"})
 
 
@@ -818,7 +853,12 @@ def _object_start(toks: list[str], i: int) -> int:
     """Where "to/of/for [the] <capitalised words>" ending at token i starts (its preposition), or -1;
     only when the object is not itself role words ("Secretary of State")."""
     k = i
-    while k >= 0 and i - k < 4 and toks[k][:1].isupper() and toks[k] != "The":
+    while k >= 0 and i - k < 8 and toks[k] != "The":
+        # "of Mines, Oil and Energy": a list of capitalised portfolio words
+        if not (toks[k][:1].isupper() or (toks[k] in (",", "and", "&") and k < i and toks[k + 1][:1].isupper())):
+            break
+        if i - k >= 4 and not any(t in (",", "and", "&") for t in toks[k : i + 1]):
+            break
         k -= 1
     if k == i or all(_walk_kind(t) != _STOP for t in toks[k + 1 : i + 1]):
         return -1
@@ -905,11 +945,75 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
                 if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                     f.rule = "cue"
                 found.append(f)
+    # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor
+    found = [f for f in found if not (f.kind == "surname" and fold(f.name) in lex.collectives)]
+    # a name with a geographic noun in it ("the Inland Sea Passage") is a place, never a person
+    places = _place_nouns()
+    found = [f for f in found if not (f.kind in ("person", "surname") and f.text.split()[-1] in places)]
+    found = _join_comma_lists(text, found, lex)
+    found = _apposed_of_names(text, found)
+    for f in found:
+        if f.kind == "organisation" and f.country is None and text[f.start - 2 : f.start - 1] in ("s", "'", "’"):
+            # "Canada's Federal Office for X": the possessor place is the organisation's country
+            m = _POSSESSOR_BEFORE.search(text, max(0, f.start - 40), f.start)
+            if m is not None:
+                f.country = _country_of(m.group(1), lex) or _country_of(m.group(1).split()[-1], lex)
     known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
     found.sort(key=_START)
     return found
+
+
+_NOUN_COMMA = re.compile(r"(?:^|(?<=\s))([a-z][\w’'-]*), $")
+_OF_NAME = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*(?=,)")
+
+
+def _apposed_of_names(text: str, found: list[Found]) -> list[Found]:
+    """ "a farmers' union, Unity of Rural Workers, said": an "X of Y" name apposed to a lower-case
+    organisation noun is one organisation, not persons."""
+    org_nouns = _name_words()[1]
+    out = found
+    for f in found:
+        if f.kind not in ("person", "surname") or text[f.start - 2 : f.start] != ", ":
+            continue
+        m = _NOUN_COMMA.search(text, max(0, f.start - 30), f.start)
+        if m is None or m.group(1) not in org_nouns:
+            continue
+        n = _OF_NAME.match(text, f.start)
+        if n is None or n.end() < f.end:
+            continue
+        out = [g for g in out if not (f.start <= g.start < n.end())]
+        out.append(Found(f.start, n.end(), n.group(), "organisation", n.group(), rule="apposed-org"))
+    return sorted(out, key=_START) if out is not found else out
+
+
+_POSSESSOR_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s|’|') $")
+_LIST_HEAD = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w’'-]* )*[A-Z][\w’'-]*), $")
+
+
+def _join_comma_lists(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
+    """An organisation named by a list ("the Northern Roads, Rail and Ports Authority"): the capitalised
+    words before the comma belong to the name that the "and" list ends."""
+    out = found
+    for f in found:
+        if f.kind != "organisation" or " and " not in f.text or text[f.start - 2 : f.start] != ", ":
+            continue
+        m = _LIST_HEAD.search(text, max(0, f.start - 60), f.start)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        while words and words[0] in ("The", "the"):
+            words = words[1:]
+        if not words or any(w in lex.not_names or w in lex.places or w in lex.capitals for w in words):
+            continue  # "In Paris, Smith and Jones Holdings": a place is not a name's first part
+        head = " ".join(words)
+        if f.country is None and words[0] in lex.demonyms:
+            f.country = lex.demonyms[words[0]]
+        start = m.end(1) - len(head)
+        out = [g for g in out if not (start <= g.start < f.start)]
+        f.start, f.text, f.name = start, text[start : f.end], f"{head}, {f.name}"
+    return out
 
 
 def _prev_is_title(text: str, start: int, lex: Lexicon) -> bool:
@@ -1166,12 +1270,12 @@ def _role_refs(
 
 @lru_cache(maxsize=1)
 def _company_refs() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("company_refs") or ())
+    return frozenset(str(w) for w in _roles_data().get("company_refs") or ())
 
 
 @lru_cache(maxsize=1)
 def _company_heads() -> frozenset[str]:
-    return frozenset(str(w) for w in load_data("roles.yml").get("company_heads") or ())
+    return frozenset(str(w) for w in _roles_data().get("company_heads") or ())
 
 
 _NOT_SUBJECT_BEFORE = frozenset(
@@ -1468,7 +1572,7 @@ def _ambiguous_aliases() -> frozenset[str]:
     return frozenset(str(a) for e in entries for a in e.get("ambiguous") or ())
 
 
-_DATELINE = re.compile(r"([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?=\s*(?:[,(:—–-]|$))")
+_DATELINE = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'.-]+){0,2})(?=\s*(?:[,(:—–-]|$))")
 
 
 def _dateline_country(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lexicon) -> str | None:
@@ -1483,10 +1587,25 @@ def _dateline_country(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lex
     return None
 
 
+def _section_countries(text: str, paragraphs: Sequence[tuple[int, int]], lex: Lexicon) -> list[tuple[int, str]]:
+    """Where each country section of a round-up starts: paragraphs that open with an all-caps country
+    header or dateline city ("KENYA", "LIMA —"); empty unless there are two countries or more."""
+    out: list[tuple[int, str]] = []
+    for p_start, p_end in paragraphs:
+        m = _DATELINE.match(text, p_start, p_end)
+        if m is None:
+            continue
+        city = m.group(1).title()
+        country = lex.capitals.get(city) or _country_of(city if city in lex.places else None, lex)
+        if country in lex.country_iso and (not out or out[-1][1] != country):
+            out.append((p_start, country))
+    return out if len({c for _, c in out}) > 1 else []
+
+
 def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = None) -> tuple[str | None, set[str]]:
-    """The country an article mentions most (countries, capitals, national institutions; an ambiguous
-    institution alias does not count, a dateline city does), and every country value its mentions carry."""
-    counts: dict[str, int] = {dateline: 1} if dateline else {}
+    """The country of the dateline city, else the one an article mentions most (countries, capitals, national
+    institutions; an ambiguous institution alias does not count), and every country value its mentions carry."""
+    counts: dict[str, int] = {}
     mentioned: set[str] = set()
     iso = lex.country_iso
     ambiguous = _ambiguous_aliases()
@@ -1496,6 +1615,8 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
             mentioned.add(country)
             if (f.kind == "country" or f.kind == "organisation") and country in iso and f.text not in ambiguous:
                 counts[country] = counts.get(country, 0) + 1
+    if dateline:
+        return dateline, mentioned  # the dateline city's country outweighs any count of mentions
     if not counts:
         return None, mentioned
     best = max(counts.values())
@@ -1504,22 +1625,34 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
 
 @lru_cache(maxsize=1)
 def _title_roles() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (load_data("roles.yml").get("title_roles") or {}).items()}
+    return {str(k): str(v) for k, v in (_roles_data().get("title_roles") or {}).items()}
 
 
 @lru_cache(maxsize=1)
 def _body_roles() -> dict[str, str]:
-    return {str(k): str(v) for k, v in (load_data("roles.yml").get("body_roles") or {}).items()}
+    return {str(k): str(v) for k, v in (_roles_data().get("body_roles") or {}).items()}
 
 
-def _with_home_country(actors: ArticleActors, home: str | None, mentioned: set[str]) -> ArticleActors:
-    """National office holders and public bodies with no stated country belong to the home country;
-    a body's office holders ("Competition Commissioner X") to that body when the article names it."""
+def _with_home_country(
+    actors: ArticleActors, home: str | None, mentioned: set[str], sections: Sequence[tuple[int, str]] = ()
+) -> ArticleActors:
+    """National office holders and public bodies with no stated country belong to the home country (in a
+    round-up, the country of the section they first appear in); a body's office holders ("Competition
+    Commissioner X") to that body when the article names it."""
     roles, bodies = _national_words()
     body_roles = _body_roles()
     out = []
     changed = False
+    first: dict[str, int] = {}
+    if sections:
+        for m in actors.mentions:
+            first.setdefault(m.name, m.start)
+    article_home = home
     for a in actors.actors:
+        home = article_home
+        at = first.get(a.name)
+        if at is not None:
+            home = next((c for s, c in reversed(sections) if s <= at), article_home)
         national = False
         if a.country is None and a.kind == "person":
             words = _role_words(a.roles)
@@ -1553,4 +1686,33 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
     found = find_mentions(text, paragraphs)
     lex = lexicon()
     home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
-    return _with_home_country(resolve(found), home, mentioned)
+    actors = _with_home_country(resolve(found), home, mentioned, _section_countries(text, paragraphs, lex))
+    return _with_possessor_country(actors, text)
+
+
+_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(?:His|Her|his|her) [a-z][a-z -]{2,40}, $")
+
+
+def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
+    """ "His spokeswoman, X": a person named after a pronoun's role takes the country of the person
+    mentioned last before."""
+    country_of = {a.name: a.country for a in actors.actors if a.kind == "person"}
+    fixed: dict[str, str] = {}
+    last: str | None = None
+    for m in actors.mentions:
+        if m.kind != "person":
+            continue
+        if (
+            country_of.get(m.name) is None
+            and m.name not in fixed
+            and last is not None
+            and text[m.start - 2 : m.start] == ", "
+            and _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start)
+        ):
+            fixed[m.name] = last
+        c = country_of.get(m.name) or fixed.get(m.name)
+        last = c if c is not None else last
+    if not fixed:
+        return actors
+    out = tuple(_with_country(a, fixed[a.name]) if a.name in fixed and a.kind == "person" else a for a in actors.actors)
+    return ArticleActors(out, actors.mentions, actors.genders, actors.unresolved)

@@ -53,6 +53,7 @@ class Lexicon:
     adverbs: frozenset[str]
     listeners: frozenset[str]
     collective_nouns: frozenset[str]
+    collectives: frozenset[str]  # plural subjects that are never one actor ("Officials", "Others")
     pronouns: dict[str, str]
     intro_verbs: frozenset[str]
     cue_re: re.Pattern[str]
@@ -201,6 +202,7 @@ def lexicon() -> Lexicon:
         adverbs=frozenset(str(a) for a in cues["adverbs"]),
         listeners=frozenset(str(a) for a in cues["listeners"]),
         collective_nouns=frozenset(cues["collective_nouns"]),
+        collectives=frozenset([*cues["collective_nouns"], *(str(w) for w in roles["collectives"])]),
         pronouns={str(k): str(v) for k, v in cues["pronouns"].items()},
         intro_verbs=frozenset(str(v) for v in cues["intro_verbs"]),
         cue_re=cue_re,
