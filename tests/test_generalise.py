@@ -467,3 +467,14 @@ def test_reporting_noun_in_a_relative_clause_belongs_to_its_antecedent() -> None
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ana Ruiz"
+
+
+# --- batch E, attribution ---
+
+
+def test_participle_cue_after_a_qualified_title_goes_to_the_named_subject() -> None:
+    a = analyse_text(
+        'Former federal Judge Ines Varga attacked the new budget, saying on her blog that it was "a gift to the banks".'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ines Varga"

@@ -139,6 +139,10 @@ _PREPOSITIONS = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# lower-case words that qualify a title before a name ("state Sen.", "former deputy minister")
+_TITLE_QUALIFIERS = frozenset(
+    {"state", "federal", "former", "acting", "interim", "deputy", "senior", "junior", "local", "regional", "county"}
+)
 # "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
 _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
@@ -1043,7 +1047,7 @@ class Attributor:
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
-            if head.strip() in ("The", "the", "A", "An") or self._title_chain(head):
+            if head.strip() in ("The", "the", "A", "An") or self._title_chain(head) or self._qualified_title(head):
                 head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
             if (
                 head.strip()
@@ -1053,6 +1057,19 @@ class Attributor:
                 continue  # a mention in the middle of a clause (object, apposition) is not the subject
             return True, self.speaker_of(m, sent)
         return False, None
+
+    def _qualified_title(self, head: str) -> bool:
+        """Whether text before a name is a qualified title: "Republican state Sen.", "former Deputy Governor"."""
+        words = head.split()
+        if not words or len(words) > 6 or _COMMA_STOP_MARK.search(head.replace(".", "")):
+            return False
+        last = words[-1]
+        if not (last in self.lex.honorifics or last.lower() in self.roles):
+            return False
+        return all(
+            w[:1].isupper() or w.lower() in self.roles or w.lower() in _TITLE_QUALIFIERS or w.lower() in _DETERMINERS
+            for w in words[:-1]
+        )
 
     def _title_chain(self, head: str) -> bool:
         """Whether text before a name only qualifies it: "Y's spokeswoman", "the bank's chief economist"."""
