@@ -478,3 +478,13 @@ def test_participle_cue_after_a_qualified_title_goes_to_the_named_subject() -> N
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ines Varga"
+
+
+def test_the_role_after_a_sentence_naming_one_holder_refers_to_that_holder() -> None:
+    a = analyse_text(
+        "Trade Minister Tom Reyes of Chile met Trade Minister Ivo Lang of Peru on Monday. Reyes was upbeat.\n\n"
+        "Lang sounded cooler. The minister told reporters that the tariff plan was unfinished.\n\n"
+        '"We need a year," he said.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ivo Lang"

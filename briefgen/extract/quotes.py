@@ -669,15 +669,29 @@ class Attributor:
         self.holders_of = holders
         return holders
 
-    def _holder(self, head: str, gender: str | None) -> str | None:
+    def _holder(self, head: str, gender: str | None, at: int = -1) -> str | None:
         """The person a bare "the <role>" stands for: the most mentioned holder of the role of that gender."""
-        cands = [k for k in self._role_holders().get(head, ()) if gender is None or self._gender(k) == gender]
+        holders = self._role_holders().get(head, ())
+        just = self._just_named(sorted(k for k in holders if self._compatible(k, gender)), at)
+        if just is not None:
+            return just  # "X struck a harder tone. The minister said ...": the holder named just before
+        cands = [k for k in holders if gender is None or self._gender(k) == gender]
         if not cands:
             return None
         cands.sort(key=lambda k: self.salience.get(k, 0), reverse=True)
         if len(cands) > 1 and self.salience.get(cands[0], 0) == self.salience.get(cands[1], 0):
             return None  # two equally prominent holders: unsure
         return cands[0]
+
+    def _just_named(self, cands: list[str], at: int) -> str | None:
+        """Among role holders, the one named in the sentence right before ``at`` when only one of them is."""
+        if at < 0:
+            return None
+        chunk = self.text[max(0, at - 300) : at].rstrip()
+        cut = max(chunk.rfind(". ", 0, len(chunk) - 1), chunk.rfind("\n"))
+        lo = at - len(self.text[max(0, at - 300) : at]) + cut + 1 if cut >= 0 else max(0, at - 300)
+        named = {m.name for m in self.mentions_in(lo, at) if m.rule not in ("pronoun", "role-ref") and m.name in cands}
+        return next(iter(named)) if len(named) == 1 else None
 
     def _role_subject(self, a: int, b: int, gender: str | None) -> str | None:
         """A "the <role>" subject in [a, b) (at the start or after a comma), resolved to its holder."""
@@ -687,7 +701,7 @@ class Attributor:
             lead = self.text[a : rm.start()].rstrip()
             if lead and not lead.endswith(","):
                 continue
-            return self._holder(rm.group(1), gender)
+            return self._holder(rm.group(1), gender, rm.start())
         return None
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
@@ -765,6 +779,9 @@ class Attributor:
     def speaker_of(self, m: Mention, sent: tuple[int, int]) -> str | None:
         """The actor key a mention stands for (pronouns resolved), or None."""
         if m.rule == "role-ref" and not m.name:
+            words = m.text.split()
+            if len(words) == 2 and words[0] in ("The", "the") and words[1] in self.lex.role_heads:
+                return self._holder(words[1], None, m.start)  # "The minister told ...": its holder, if one is clear
             return None
         if m.rule != "pronoun":
             return m.name or None
