@@ -488,3 +488,14 @@ def test_the_role_after_a_sentence_naming_one_holder_refers_to_that_holder() -> 
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ivo Lang"
+
+
+def test_a_reply_after_x_asked_y_goes_to_the_person_asked_and_the_next_question_back_to_x() -> None:
+    a = analyse_text(
+        "Senator Ana Ruiz, who chairs the panel, questioned the bank chief.\n\n"
+        "In a tense moment, Senator Ruiz asked Mr Tom Hale whether he had misled savers.\n\n"
+        '"I reject that," he replied.\n\n'
+        '"So the fees were fair?" she asked.'
+    )
+    reply, question = marked(a)
+    assert (speaker_name(a, reply), speaker_name(a, question)) == ("Tom Hale", "Ana Ruiz")

@@ -315,6 +315,7 @@ class State:
     history: list[str] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     last_para_speaker: str | None = None
+    exchange: tuple[str, str] | None = None  # (asker, answerer) of the last question-and-reply
 
 
 def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
@@ -1596,8 +1597,42 @@ def _after_attribution(
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
     if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
         return None, cue, False
-    spk = att.speaker_of(subj, sent)
+    turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
+    spk = turn or att.speaker_of(subj, sent)
     return spk, cue, spk is not None
+
+
+_REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
+
+
+def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:
+    """A pronoun answering a question is the person asked ("X asked Y whether ... “No,” he replied"); the next
+    "she asked" goes back to the asker."""
+    lemma = att.lex.cue_forms.get(cue.split()[0])
+    gender = att.lex.pronouns.get(subj.text.lower())
+    text = att.text
+    if lemma in _REPLY_LEMMAS:
+        for c in reversed(att.cues(max(0, subj.start - 400), subj.start)):
+            if att.lex.cue_forms.get(c.surface.lower()) != "ask" or att.in_quote(c.s):
+                continue
+            after = att.mentions_in(c.e, c.e + 40)
+            if not after or text[c.e : after[0].start].strip():
+                return None
+            if after[0].kind != "person" or after[0].rule == "pronoun":
+                return None
+            sent = (max(0, c.s - 200), c.e)
+            found, asker = att.subject_before(c.s, sent)
+            asked = att.speaker_of(after[0], sent)
+            if not found or asker is None or asked is None or asker == asked or not att._compatible(asked, gender):
+                return None
+            att.state.exchange = (asker, asked)
+            return asked
+        return None
+    if lemma == "ask" and att.state.exchange is not None:
+        asker, asked = att.state.exchange
+        if att.state.history[-1:] == [asked] and att._compatible(asker, gender):
+            return asker
+    return None
 
 
 def _governing_cue(
