@@ -499,3 +499,19 @@ def test_a_reply_after_x_asked_y_goes_to_the_person_asked_and_the_next_question_
     )
     reply, question = marked(a)
     assert (speaker_name(a, reply), speaker_name(a, question)) == ("Tom Hale", "Ana Ruiz")
+
+
+def test_a_reaction_to_a_bare_object_is_not_a_statement() -> None:
+    assert _statements("The Dutch foreign ministry praised the ceasefire.") == []
+
+
+def test_no_reply_to_a_request_for_comment_is_not_a_statement() -> None:
+    assert _statements("The shipping firm Norvale Lines did not respond to a request for comment on Friday.") == []
+
+
+def test_a_passive_forecast_is_not_a_statement() -> None:
+    assert _statements("Finance Minister Ana Ruiz is expected to present the budget next week.") == []
+
+
+def test_asking_someone_for_something_is_a_request_not_speech() -> None:
+    assert _statements("Mayor Ana Ruiz asked the army for extra trucks and pumps.") == []

@@ -1784,6 +1784,29 @@ def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple
     return start, end
 
 
+# "the decision", "its plan": a determiner and one word, an object rather than reported content
+_BARE_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|this|that)\s+[\w’'-]+", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$")
+_REQUEST_FOR = re.compile(r"\s+(?:[\w’'.-]+\s+){1,6}?for\s")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$")
+
+
+def _no_report(text: str, lemma: str | None, cs: int, ce: int, s0: int, s1: int) -> bool:
+    """Cues that report nothing: "did not respond to a request", "is expected to", "asked X for help"."""
+    before = text[max(s0, cs - 20) : cs]
+    if lemma in ("respond", "reply", "answer", "comment") and (
+        _NEGATED.search(before) or text.startswith((" to a request", " to requests"), ce)
+    ):
+        return True  # "did not respond to a request for comment"
+    if lemma == "expect" and _AUX_BEFORE.search(before) and not text.startswith(" by ", ce):
+        return True  # "the bank is expected to cut": a forecast by nobody named
+    if lemma == "ask":
+        m = _REQUEST_FOR.match(text, ce, s1)
+        if m is not None and not re.search(r"\b(?:whether|if|why|how|what|that)\b", text[ce : m.end()]):
+            return True  # "asked the government for aid": a request, not speech
+    return False
+
+
 def _statements(
     att: Attributor,
     text: str,
@@ -1823,6 +1846,8 @@ def _statements(
             b -= 1
         if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
             return  # fewer than two words
+        if _BARE_OBJECT.fullmatch(text, a, b):
+            return  # "welcomed the agreement": an object, no reported content
         emitted.add(speaker)
         out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1]))
 
@@ -1908,8 +1933,11 @@ def _statements(
             continue
         if _noun_use(text, cs, s0):
             continue  # a noun ("the report", "her post"), not a verb
-        if lex.cue_forms.get(c.surface.lower()) in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
+        lemma = lex.cue_forms.get(c.surface.lower())
+        if lemma in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
             continue  # "appealed to the court": an object, no reported clause
+        if _no_report(text, lemma, cs, ce, s0, s1):
+            continue
         found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
         if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
             # "the two agreed", "both leaders said": the last two people named before in the sentence
