@@ -515,3 +515,13 @@ def test_a_passive_forecast_is_not_a_statement() -> None:
 
 def test_asking_someone_for_something_is_a_request_not_speech() -> None:
     assert _statements("Mayor Ana Ruiz asked the army for extra trucks and pumps.") == []
+
+
+def test_unlabelled_answer_after_a_question_line_is_the_interviewees_statement() -> None:
+    a = analyse_text(
+        "Energy Minister Clara Voss said on Monday that gas prices would fall. Voss said the grid was safe.\n\n"
+        "Q: Will there be blackouts this winter?\n\n"
+        "A: We have enough reserves for the season. Nobody should panic."
+    )
+    said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect" and "reserves" in q.text]
+    assert said == [("Clara Voss", "We have enough reserves for the season.")]

@@ -1172,6 +1172,15 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
             att.remember(speaker)
             prev_open = False
             continue
+        unnamed = _unnamed_answer(att, text, paragraphs, number, p_start, p_end)
+        if unnamed is not None and sents:
+            # "A: We are ..." after a "Q:" line: the interviewee's answer; its opening sentence is the statement
+            speaker, body = unnamed
+            a, b = _trim(text, max(sents[0][0], body), sents[0][1])
+            if len(_WORD.findall(text[a:b])) >= 2 and not _QUOTE_MARK.search(text, a, b):
+                yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b)
+                att.remember(speaker)
+            sents = sents[1:]
         used_cues: set[int] = set()
         for sent in sents:
             out: list[LocalQuote] = []
@@ -1264,6 +1273,32 @@ def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tup
             speaker = att.speaker_of(mention, (p_start, p_end))
             return (speaker, m.end()) if speaker else None
     return None
+
+
+_UNNAMED_ANSWER = re.compile(r"(?:A|Answer):\s+(?=\S)")
+_QUESTION_LABEL = re.compile(r"(?:Q|Question):\s")
+
+
+def _unnamed_answer(
+    att: Attributor, text: str, paragraphs: Sequence[tuple[int, int, int]], number: int, p_start: int, p_end: int
+) -> tuple[str, int] | None:
+    """(interviewee, body start) for an "A:" paragraph right after a "Q:" one: the person quoted most so far."""
+    m = _UNNAMED_ANSWER.match(text, p_start, p_end)
+    if m is None:
+        return None
+    prev = [p for p in paragraphs if p[0] < number and p[2] > p[1]]
+    if not prev or not _QUESTION_LABEL.match(text, prev[-1][1], prev[-1][2]):
+        return None
+    people = [k for k in att.state.history if att.kinds.get(k) == "person"]
+    if not people:
+        return None
+    counts: dict[str, int] = {}
+    for k in people:
+        counts[k] = counts.get(k, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None  # two people quoted as often: unsure who answers
+    return ranked[0][0], m.end()
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
