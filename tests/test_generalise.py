@@ -525,3 +525,10 @@ def test_unlabelled_answer_after_a_question_line_is_the_interviewees_statement()
     )
     said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect" and "reserves" in q.text]
     assert said == [("Clara Voss", "We have enough reserves for the season.")]
+
+
+def test_told_me_comma_introduces_the_quote_and_is_no_statement() -> None:
+    a = analyse_text('Senator Ana Ruiz phoned the newsroom on Friday. She told us, "We will not cut pensions."')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ana Ruiz"
+    assert not [s for s in a.quotes if s.kind == "indirect" and "pensions" in s.text]

@@ -1441,7 +1441,7 @@ def _intro(
     colon = stripped.endswith(":")
     for cm in att.cues(max(a, tail_end - 40), tail_end):
         between = text_of(att)[cm.end() : tail_end].strip()
-        if cm.end() == tail_end or between.lower() in ("that", "it", "this"):
+        if cm.end() == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
             m = cm
         elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
             m = cm  # "told MPs:", "said in a statement:"
