@@ -532,3 +532,12 @@ def test_told_me_comma_introduces_the_quote_and_is_no_statement() -> None:
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ana Ruiz"
     assert not [s for s in a.quotes if s.kind == "indirect" and "pensions" in s.text]
+
+
+def test_person_of_a_firm_closing_an_apposition_is_the_subject_of_a_later_cue() -> None:
+    a = analyse_text(
+        "The city's attorney, Ruth Okoye of Baines Partners, had claimed at a hearing in May that "
+        'the rule would "ruin small landlords".'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ruth Okoye"

@@ -1043,7 +1043,7 @@ class Attributor:
             and len(words) <= 8
             and words
             and words[0].lower() in _AFFILIATION_LINK
-            and not _COMMA_STOP_MARK.search(g)
+            and not _COMMA_STOP_MARK.search(self._affiliation_part(g))
         ):
             return True  # "X of the DIW institute in Berlin told": an affiliation, not a new subject
         if len(words) > 5 or _STOP_MARK.search(g):
@@ -1053,6 +1053,13 @@ class Attributor:
             or w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
             for w in words
         )
+
+    def _affiliation_part(self, gap: str) -> str:
+        """A gap without the comma closing an apposition ("of Mills Stone, had" -> "of Mills Stone")."""
+        head, comma, tail = gap.rpartition(",")
+        if comma and all(w.lower() in self.lex.adverbs for w in tail.split()):
+            return head
+        return gap
 
     def main_subject(self, sent: tuple[int, int], before: int) -> tuple[bool, str | None]:
         """The subject of a sentence's main clause: the first subject-like mention."""
