@@ -541,3 +541,10 @@ def test_person_of_a_firm_closing_an_apposition_is_the_subject_of_a_later_cue() 
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ruth Okoye"
+
+
+def test_relative_who_before_a_cue_gives_the_statement_to_the_person_it_follows() -> None:
+    found = _statements(
+        "The petition was signed by parents led by the teacher Hana Sato, who claims that the school hid the report."
+    )
+    assert found == [("Hana Sato", "the school hid the report")]

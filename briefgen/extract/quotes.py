@@ -1492,10 +1492,19 @@ def _is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+_WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
+
+
 def _cue_speaker(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> tuple[bool, str | None]:
     text = att.text
+    rel = _WHO_CUE.search(text, max(sent[0], start - 40), start)
+    if rel is not None:
+        # "..., led by the writer X, who alleges that ...": the person the relative clause hangs on
+        people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
+        if people and people[-1].kind == "person" and people[-1].rule != "pronoun":
+            return True, att.speaker_of(people[-1], sent)
     before = text[max(sent[0], start - 3) : start]
     participle = _is_participle(cue)
     if participle and (
