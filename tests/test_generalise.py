@@ -548,3 +548,20 @@ def test_relative_who_before_a_cue_gives_the_statement_to_the_person_it_follows(
         "The petition was signed by parents led by the teacher Hana Sato, who claims that the school hid the report."
     )
     assert found == [("Hana Sato", "the school hid the report")]
+
+
+def test_and_added_colon_after_a_clause_with_another_cue_word_goes_to_the_first_verbs_subject() -> None:
+    a = analyse_text(
+        "Labour Minister Ines Varga opened the session on Monday. Leaving the building, she said the union "
+        "estimates would change, and added: «The strike is not over»."
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ines Varga"
+
+
+def test_quoted_predicate_of_an_unnamed_possessors_noun_belongs_to_the_reporting_verb() -> None:
+    a = analyse_text(
+        "Rui Costa, a retired admiral, was more sceptical. He said the navy's latest comments «do not add up» at all."
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Rui Costa"

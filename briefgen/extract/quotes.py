@@ -1446,7 +1446,10 @@ def _intro(
     tail_end = a + len(tail)
     m = None
     colon = stripped.endswith(":")
-    for cm in att.cues(max(a, tail_end - 40), tail_end):
+    window = att.cues(max(a, tail_end - 40), tail_end)
+    if window and window[-1].end() == tail_end:
+        window = window[-1:]  # "..., and added:": the verb right before the mark introduces the quote
+    for cm in window:
         between = text_of(att)[cm.end() : tail_end].strip()
         if cm.end() == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
             m = cm
@@ -1526,7 +1529,16 @@ def _cue_speaker(
         found, spk = att.subject_before(start, sent)
         if found and spk:
             return found, spk
-        return att.main_subject(sent, start)
+        found, spk = att.main_subject(sent, start)
+        if found:
+            return found, spk
+        for c in reversed(att.cues(sent[0], max(sent[0], start - 1))):
+            # "..., she said X, and added: ...": the subject of the first verb of the coordination
+            if not att.in_quote(c.s) and c.s < start - 2:
+                found, spk = att.subject_before(c.s, sent)
+                if found and spk:
+                    return found, spk
+        return False, None
     found, spk = att.subject_before(start, sent)
     if found:
         return found, spk
@@ -1713,6 +1725,10 @@ def _governing_cue(
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
     if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.end(), noun[0]):
         noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
+    if noun and best is not None and best.start() < noun[0]:
+        first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
+        if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
+            noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
     if noun and (best is None or noun[0] > best.start()):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
