@@ -565,3 +565,12 @@ def test_quoted_predicate_of_an_unnamed_possessors_noun_belongs_to_the_reporting
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Rui Costa"
+
+
+def test_pronoun_after_a_narrators_when_i_met_clause_is_the_person_met() -> None:
+    a = analyse_text(
+        "Health Minister Olga Berg said hospitals were ready.\n\n"
+        'After we met Senator Ruth Okoye in Oslo, she told us, "Nobody will lose their clinic."'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ruth Okoye"

@@ -790,6 +790,18 @@ class Attributor:
             return self.resolved_pronouns[m.start]
         gender = self.lex.pronouns.get(m.text.lower())
         result: str | None = None
+        head = self.text[sent[0] : m.start]
+        if _NARRATOR_CLAUSE.match(head) and head.rstrip().endswith(","):
+            # "When I met X in May, she told me": the one person the narrator met
+            met = {
+                c.name
+                for c in self.mentions_in(sent[0], m.start)
+                if c.rule not in ("pronoun", "role-ref") and self.kinds.get(c.name) == "person"
+            }
+            if len(met) == 1 and self._compatible(next(iter(met)), gender):
+                result = next(iter(met))
+                self.resolved_pronouns[m.start] = result
+                return result
         # a pronoun later in a sentence refers to the sentence's first compatible person
         for cand in self.mentions_in(sent[0], m.start):
             if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
@@ -1495,6 +1507,7 @@ def _is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+_NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
 _WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
 
 
