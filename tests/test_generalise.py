@@ -574,3 +574,11 @@ def test_pronoun_after_a_narrators_when_i_met_clause_is_the_person_met() -> None
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ruth Okoye"
+
+
+def test_trailing_cue_after_a_portfolio_list_title_names_one_speaker() -> None:
+    found = _statements(
+        "Peru will keep its mines open and will not pick a buyer in the dispute, "
+        "Energy, Mines and Water Minister Rosa Quispe said Tuesday."
+    )
+    assert found == [("Rosa Quispe", "Peru will keep its mines open and will not pick a buyer in the dispute")]

@@ -895,7 +895,11 @@ class Attributor:
             return True
         before = self.text[max(0, m.start - 8) : m.start].lower()
         # "X and Y said": a coordinated subject is a group, not one speaker (", and X said" is a new clause)
-        return bool(_COORDINATED_SUBJECT.search(before))
+        if not _COORDINATED_SUBJECT.search(before):
+            return False
+        lead = self.text[max(0, m.start - 60) : m.start].rstrip()
+        titled = any(w.lower() in self.lex.role_heads for w in m.text.split()[:-1])
+        return not (titled and _PORTFOLIO_LEAD.search(lead))  # "Trade, Industry and Energy Minister X"
 
     def _is_modifier(self, m: Mention) -> bool:
         key = (m.start, m.end, m.kind)
@@ -1507,6 +1511,8 @@ def _is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+_PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
+_TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
 _NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
 _WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
 
@@ -1669,6 +1675,8 @@ def _after_attribution(
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
         for w in lead_raw.split()
     )
+    if _PORTFOLIO_LEAD.search(lead_raw):
+        role_lead = True  # "..., Trade, Industry and Energy Minister X said": a portfolio list opens the title
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
     if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
@@ -1830,6 +1838,11 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
     comma = text.rfind(",", sent[0], start)
+    while comma > sent[0]:
+        prev = text.rfind(",", sent[0], comma)
+        if prev == -1 or not _TITLE_WORD.fullmatch(text, prev + 1, comma):
+            break
+        comma = prev  # "..., Trade, Industry and Energy Minister X said": the list belongs to the title
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
         return None
     between = text[comma + 1 : start]
