@@ -1511,6 +1511,7 @@ def _is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+_NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
 _TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
 _NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
@@ -1746,6 +1747,8 @@ def _governing_cue(
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
     if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.end(), noun[0]):
         noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
+    if noun and best is not None and best.start() < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
+        noun = None  # "said Beijing welcomes Seoul's position and opposes “...”": the quote is not the noun's content
     if noun and best is not None and best.start() < noun[0]:
         first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
         if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
