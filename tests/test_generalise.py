@@ -586,6 +586,7 @@ def test_trailing_cue_after_a_portfolio_list_title_names_one_speaker() -> None:
 
 def test_second_fragment_after_and_belongs_to_the_reporting_verb_not_a_possessor_noun() -> None:
     a = analyse_text(
-        'Spokesman Li Wen said in Beijing that China "supports" Japan\'s position and rejects "the weaponisation of aid".'
+        'Spokesman Li Wen said on Monday that Beijing "supports" Vietnam\'s position and opposes '
+        '"the weaponisation of aid".'
     )
     assert [speaker_name(a, q) for q in marked(a)] == ["Li Wen", "Li Wen"]
