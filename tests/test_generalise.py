@@ -590,3 +590,7 @@ def test_second_fragment_after_and_belongs_to_the_reporting_verb_not_a_possessor
         '"the weaponisation of aid".'
     )
     assert [speaker_name(a, q) for q in marked(a)] == ["Li Wen", "Li Wen"]
+
+
+def test_a_bare_plural_group_opening_a_sentence_is_no_speaker() -> None:
+    assert _statements("Campaigners said the new dam would flood three villages.") == []

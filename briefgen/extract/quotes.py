@@ -889,6 +889,14 @@ class Attributor:
         return known
 
     def _collective(self, m: Mention) -> bool:
+        words = m.text.split()
+        if (
+            m.rule != "pronoun"
+            and len(words) <= 2
+            and words[-1].lower() in self.lex.collective_nouns
+            and (len(words) == 1 or words[0].lower() in _DETERMINERS)
+        ):
+            return True  # "Officials said", "Others warned": an unnamed group, not a speaker
         after = self.text[m.end : m.end + 40].split()
         nxt = after[0].strip(",.;:’'").lower() if after else ""
         if nxt in self.lex.collective_nouns:
