@@ -594,3 +594,12 @@ def test_second_fragment_after_and_belongs_to_the_reporting_verb_not_a_possessor
 
 def test_a_bare_plural_group_opening_a_sentence_is_no_speaker() -> None:
     assert _statements("Campaigners said the new dam would flood three villages.") == []
+
+
+def test_the_statement_said_goes_to_the_body_that_issued_the_statement_just_before() -> None:
+    a = analyse_text(
+        "The two sides agreed to reopen the road, according to a joint statement issued by the Arctic Council.\n\n"
+        'The statement said both fleets had "pulled back their patrol boats" from the line.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Arctic Council"

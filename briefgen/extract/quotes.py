@@ -1523,6 +1523,30 @@ _NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
 _TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
 _NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
+_DOC_NOUNS = r"(?:statement|report|assessment|communiqu[eé]|document|study|memo|letter|declaration)"
+# "The statement said ...", "The 300-page report, compiled by ..., concludes ...": a document as the subject
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$"
+)
+_DOCUMENT_ORIGIN = re.compile(
+    _DOC_NOUNS
+    + r"\s+(?:(?:circulated|issued|published|released|prepared|compiled|drafted|put out)\s+)?by\s+(?:the\s+)?"
+)
+
+
+def _document_source(att: Attributor, sent: tuple[int, int]) -> tuple[bool, str | None]:
+    """For a document subject: the body that issued the document mentioned just before, else unknown."""
+    text = att.text
+    lo = max(0, sent[0] - 1500)
+    origins = list(_DOCUMENT_ORIGIN.finditer(text, lo, sent[0]))
+    if not origins:
+        return True, None
+    ms = att.mentions_in(origins[-1].end(), origins[-1].end() + 1)
+    if not ms or ms[0].kind == "person" or ms[0].rule == "pronoun":
+        return True, None
+    return True, att.speaker_of(ms[0], sent)
+
+
 _WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
 
 
@@ -1570,6 +1594,8 @@ def _cue_speaker(
     found, spk = att.subject_before(start, sent)
     if found:
         return found, spk
+    if _DOCUMENT_SUBJECT.match(text, sent[0], start):
+        return _document_source(att, sent)
     # inverted: "..., said Rutte", "” said European Union foreign policy chief Kaja Kallas"
     lead = text[max(sent[0], start - 3) : start].rstrip()
     if lead.endswith((",", "”", '"', "’")) or start == sent[0]:
