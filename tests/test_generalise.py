@@ -603,3 +603,12 @@ def test_the_statement_said_goes_to_the_body_that_issued_the_statement_just_befo
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Arctic Council"
+
+
+def test_and_inside_a_bodys_name_before_a_possessive_title_is_no_coordinated_subject() -> None:
+    a = analyse_text(
+        "Earlier, the Nordic Energy and Water Regulation Authority's deputy chair, Lena Holm, told senators "
+        'that the regulator was examining "a series of" pricing practices.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Lena Holm"

@@ -905,6 +905,12 @@ class Attributor:
         # "X and Y said": a coordinated subject is a group, not one speaker (", and X said" is a new clause)
         if not _COORDINATED_SUBJECT.search(before):
             return False
+        if (
+            m.kind == "person"
+            and ("’s " in m.text or "'s " in m.text)
+            and _NAME_AND.search(self.text, max(0, m.start - 30), m.start)
+        ):
+            return False  # "the Energy and Water Authority's deputy chair, X": the "and" sits inside the body's name
         lead = self.text[max(0, m.start - 60) : m.start].rstrip()
         titled = any(w.lower() in self.lex.role_heads for w in m.text.split()[:-1])
         return not (titled and _PORTFOLIO_LEAD.search(lead))  # "Trade, Industry and Energy Minister X"
@@ -1519,6 +1525,7 @@ def _is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+_NAME_AND = re.compile(r"[A-Z][\w’'-]*\s+and\s+$")
 _NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
 _TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
