@@ -612,3 +612,11 @@ def test_and_inside_a_bodys_name_before_a_possessive_title_is_no_coordinated_sub
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Lena Holm"
+
+
+def test_the_roles_office_speaks_for_the_one_holder_of_the_role() -> None:
+    found = _statements(
+        "Mayor Ana Ruiz declared an emergency on Sunday.\n\n"
+        "The mayor's office said the army would send 50 more trucks to the flooded districts."
+    )
+    assert ("Ana Ruiz", "the army would send 50 more trucks to the flooded districts") in found

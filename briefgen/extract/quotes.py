@@ -1525,6 +1525,10 @@ def _is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+_ROLE_OFFICE = re.compile(
+    r"(?<![\w’'])[Tt]he\s+([a-z]+)[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
+    r"(?:\s+(?:also|later|has|had|then))?\s*$"
+)
 _NAME_AND = re.compile(r"[A-Z][\w’'-]*\s+and\s+$")
 _NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
@@ -1598,6 +1602,10 @@ def _cue_speaker(
                 if found and spk:
                     return found, spk
         return False, None
+    office = _ROLE_OFFICE.search(text, max(sent[0], start - 60), start)
+    if office is not None and office.group(1) in att.lex.role_heads:
+        # "The governor's office said": the office speaks for the one holder of the role
+        return True, att._holder(office.group(1), None, office.start())
     found, spk = att.subject_before(start, sent)
     if found:
         return found, spk
