@@ -620,3 +620,12 @@ def test_the_roles_office_speaks_for_the_one_holder_of_the_role() -> None:
         "The mayor's office said the army would send 50 more trucks to the flooded districts."
     )
     assert ("Ana Ruiz", "the army would send 50 more trucks to the flooded districts") in found
+
+
+def test_the_role_opening_a_sentence_reports_for_its_holder_but_not_after_a_preposition() -> None:
+    found = _statements(
+        "Trade Minister Tom Reyes of Chile met Trade Minister Ivo Lang of Peru on Monday. Reyes was upbeat.\n\n"
+        "Lang sounded cooler. The minister told reporters that the tariff plan was unfinished. "
+        "A spokesman for the minister said the talks would resume in June."
+    )
+    assert found == [("Ivo Lang", "the tariff plan was unfinished")]

@@ -1529,6 +1529,7 @@ _ROLE_OFFICE = re.compile(
     r"(?<![\w’'])[Tt]he\s+([a-z]+)[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
     r"(?:\s+(?:also|later|has|had|then))?\s*$"
 )
+_BARE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
 _NAME_AND = re.compile(r"[A-Z][\w’'-]*\s+and\s+$")
 _NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
@@ -1606,6 +1607,15 @@ def _cue_speaker(
     if office is not None and office.group(1) in att.lex.role_heads:
         # "The governor's office said": the office speaks for the one holder of the role
         return True, att._holder(office.group(1), None, office.start())
+    bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
+    if (
+        bare is not None
+        and bare.group(1) in att.lex.role_heads
+        and (not text[sent[0] : bare.start()].strip() or text[sent[0] : bare.start()].rstrip().endswith(","))
+    ):
+        holder = att._holder(bare.group(1), None, bare.start())
+        if holder is not None:
+            return True, holder  # "The minister told reporters ...": the holder of the role named before
     found, spk = att.subject_before(start, sent)
     if found:
         return found, spk
