@@ -602,3 +602,165 @@ def test_of_name_apposed_to_an_organisation_noun_is_one_organisation() -> None:
     a = analyse_text("A fishermen's union, Unity of Coastal Crews, said the ban would hurt villages.")
     assert actor(a, "Unity of Coastal Crews").kind == "organisation"
     assert "Coastal Crews" not in {x.name for x in a.actors}
+
+
+# --- batch E, attribution ---
+
+
+def test_participle_cue_after_a_qualified_title_goes_to_the_named_subject() -> None:
+    a = analyse_text(
+        'Former federal Judge Ines Varga attacked the new budget, saying on her blog that it was "a gift to the banks".'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ines Varga"
+
+
+def test_the_role_after_a_sentence_naming_one_holder_refers_to_that_holder() -> None:
+    a = analyse_text(
+        "Trade Minister Tom Reyes of Chile met Trade Minister Ivo Lang of Peru on Monday. Reyes was upbeat.\n\n"
+        "Lang sounded cooler. The minister told reporters that the tariff plan was unfinished.\n\n"
+        '"We need a year," he said.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ivo Lang"
+
+
+def test_a_reply_after_x_asked_y_goes_to_the_person_asked_and_the_next_question_back_to_x() -> None:
+    a = analyse_text(
+        "Senator Ana Ruiz, who chairs the panel, questioned the bank chief.\n\n"
+        "In a tense moment, Senator Ruiz asked Mr Tom Hale whether he had misled savers.\n\n"
+        '"I reject that," he replied.\n\n'
+        '"So the fees were fair?" she asked.'
+    )
+    reply, question = marked(a)
+    assert (speaker_name(a, reply), speaker_name(a, question)) == ("Tom Hale", "Ana Ruiz")
+
+
+def test_a_reaction_to_a_bare_object_is_not_a_statement() -> None:
+    assert _statements("The Dutch foreign ministry praised the ceasefire.") == []
+
+
+def test_no_reply_to_a_request_for_comment_is_not_a_statement() -> None:
+    assert _statements("The shipping firm Norvale Lines did not respond to a request for comment on Friday.") == []
+
+
+def test_a_passive_forecast_is_not_a_statement() -> None:
+    assert _statements("Finance Minister Ana Ruiz is expected to present the budget next week.") == []
+
+
+def test_asking_someone_for_something_is_a_request_not_speech() -> None:
+    assert _statements("Mayor Ana Ruiz asked the army for extra trucks and pumps.") == []
+
+
+def test_unlabelled_answer_after_a_question_line_is_the_interviewees_statement() -> None:
+    a = analyse_text(
+        "Energy Minister Clara Voss said on Monday that gas prices would fall. Voss said the grid was safe.\n\n"
+        "Q: Will there be blackouts this winter?\n\n"
+        "A: We have enough reserves for the season. Nobody should panic."
+    )
+    said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect" and "reserves" in q.text]
+    assert said == [("Clara Voss", "We have enough reserves for the season.")]
+
+
+def test_told_me_comma_introduces_the_quote_and_is_no_statement() -> None:
+    a = analyse_text('Senator Ana Ruiz phoned the newsroom on Friday. She told us, "We will not cut pensions."')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ana Ruiz"
+    assert not [s for s in a.quotes if s.kind == "indirect" and "pensions" in s.text]
+
+
+def test_person_of_a_firm_closing_an_apposition_is_the_subject_of_a_later_cue() -> None:
+    a = analyse_text(
+        "The city's attorney, Ruth Okoye of Baines Partners, had claimed at a hearing in May that "
+        'the rule would "ruin small landlords".'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ruth Okoye"
+
+
+def test_relative_who_before_a_cue_gives_the_statement_to_the_person_it_follows() -> None:
+    found = _statements(
+        "The petition was signed by parents led by the teacher Hana Sato, who claims that the school hid the report."
+    )
+    assert found == [("Hana Sato", "the school hid the report")]
+
+
+def test_and_added_colon_after_a_clause_with_another_cue_word_goes_to_the_first_verbs_subject() -> None:
+    a = analyse_text(
+        "Labour Minister Ines Varga opened the session on Monday. Leaving the building, she said the union "
+        "estimates would change, and added: «The strike is not over»."
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ines Varga"
+
+
+def test_quoted_predicate_of_an_unnamed_possessors_noun_belongs_to_the_reporting_verb() -> None:
+    a = analyse_text(
+        "Rui Costa, a retired admiral, was more sceptical. He said the navy's latest comments «do not add up» at all."
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Rui Costa"
+
+
+def test_pronoun_after_a_narrators_when_i_met_clause_is_the_person_met() -> None:
+    a = analyse_text(
+        "Health Minister Olga Berg said hospitals were ready.\n\n"
+        'After we met Senator Ruth Okoye in Oslo, she told us, "Nobody will lose their clinic."'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ruth Okoye"
+
+
+def test_trailing_cue_after_a_portfolio_list_title_names_one_speaker() -> None:
+    found = _statements(
+        "Peru will keep its mines open and will not pick a buyer in the dispute, "
+        "Energy, Mines and Water Minister Rosa Quispe said Tuesday."
+    )
+    assert found == [("Rosa Quispe", "Peru will keep its mines open and will not pick a buyer in the dispute")]
+
+
+def test_second_fragment_after_and_belongs_to_the_reporting_verb_not_a_possessor_noun() -> None:
+    a = analyse_text(
+        'Spokesman Li Wen said on Monday that Beijing "supports" Vietnam\'s position and opposes '
+        '"the weaponisation of aid".'
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Li Wen", "Li Wen"]
+
+
+def test_a_bare_plural_group_opening_a_sentence_is_no_speaker() -> None:
+    assert _statements("Campaigners said the new dam would flood three villages.") == []
+
+
+def test_the_statement_said_goes_to_the_body_that_issued_the_statement_just_before() -> None:
+    a = analyse_text(
+        "The two sides agreed to reopen the road, according to a joint statement issued by the Arctic Council.\n\n"
+        'The statement said both fleets had "pulled back their patrol boats" from the line.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Arctic Council"
+
+
+def test_and_inside_a_bodys_name_before_a_possessive_title_is_no_coordinated_subject() -> None:
+    a = analyse_text(
+        "Earlier, the Nordic Energy and Water Regulation Authority's deputy chair, Lena Holm, told senators "
+        'that the regulator was examining "a series of" pricing practices.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Lena Holm"
+
+
+def test_the_roles_office_speaks_for_the_one_holder_of_the_role() -> None:
+    found = _statements(
+        "Mayor Ana Ruiz declared an emergency on Sunday.\n\n"
+        "The mayor's office said the army would send 50 more trucks to the flooded districts."
+    )
+    assert ("Ana Ruiz", "the army would send 50 more trucks to the flooded districts") in found
+
+
+def test_the_role_opening_a_sentence_reports_for_its_holder_but_not_after_a_preposition() -> None:
+    found = _statements(
+        "Trade Minister Tom Reyes of Chile met Trade Minister Ivo Lang of Peru on Monday. Reyes was upbeat.\n\n"
+        "Lang sounded cooler. The minister told reporters that the tariff plan was unfinished. "
+        "A spokesman for the minister said the talks would resume in June."
+    )
+    assert found == [("Ivo Lang", "the tariff plan was unfinished")]

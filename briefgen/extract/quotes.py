@@ -139,6 +139,10 @@ _PREPOSITIONS = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# lower-case words that qualify a title before a name ("state Sen.", "former deputy minister")
+_TITLE_QUALIFIERS = frozenset(
+    {"state", "federal", "former", "acting", "interim", "deputy", "senior", "junior", "local", "regional", "county"}
+)
 # "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
 _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
@@ -311,6 +315,7 @@ class State:
     history: list[str] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     last_para_speaker: str | None = None
+    exchange: tuple[str, str] | None = None  # (asker, answerer) of the last question-and-reply
 
 
 def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
@@ -665,15 +670,29 @@ class Attributor:
         self.holders_of = holders
         return holders
 
-    def _holder(self, head: str, gender: str | None) -> str | None:
+    def _holder(self, head: str, gender: str | None, at: int = -1) -> str | None:
         """The person a bare "the <role>" stands for: the most mentioned holder of the role of that gender."""
-        cands = [k for k in self._role_holders().get(head, ()) if gender is None or self._gender(k) == gender]
+        holders = self._role_holders().get(head, ())
+        just = self._just_named(sorted(k for k in holders if self._compatible(k, gender)), at)
+        if just is not None:
+            return just  # "X struck a harder tone. The minister said ...": the holder named just before
+        cands = [k for k in holders if gender is None or self._gender(k) == gender]
         if not cands:
             return None
         cands.sort(key=lambda k: self.salience.get(k, 0), reverse=True)
         if len(cands) > 1 and self.salience.get(cands[0], 0) == self.salience.get(cands[1], 0):
             return None  # two equally prominent holders: unsure
         return cands[0]
+
+    def _just_named(self, cands: list[str], at: int) -> str | None:
+        """Among role holders, the one named in the sentence right before ``at`` when only one of them is."""
+        if at < 0:
+            return None
+        chunk = self.text[max(0, at - 300) : at].rstrip()
+        cut = max(chunk.rfind(". ", 0, len(chunk) - 1), chunk.rfind("\n"))
+        lo = at - len(self.text[max(0, at - 300) : at]) + cut + 1 if cut >= 0 else max(0, at - 300)
+        named = {m.name for m in self.mentions_in(lo, at) if m.rule not in ("pronoun", "role-ref") and m.name in cands}
+        return next(iter(named)) if len(named) == 1 else None
 
     def _role_subject(self, a: int, b: int, gender: str | None) -> str | None:
         """A "the <role>" subject in [a, b) (at the start or after a comma), resolved to its holder."""
@@ -683,7 +702,7 @@ class Attributor:
             lead = self.text[a : rm.start()].rstrip()
             if lead and not lead.endswith(","):
                 continue
-            return self._holder(rm.group(1), gender)
+            return self._holder(rm.group(1), gender, rm.start())
         return None
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
@@ -761,6 +780,9 @@ class Attributor:
     def speaker_of(self, m: Mention, sent: tuple[int, int]) -> str | None:
         """The actor key a mention stands for (pronouns resolved), or None."""
         if m.rule == "role-ref" and not m.name:
+            words = m.text.split()
+            if len(words) == 2 and words[0] in ("The", "the") and words[1] in self.lex.role_heads:
+                return self._holder(words[1], None, m.start)  # "The minister told ...": its holder, if one is clear
             return None
         if m.rule != "pronoun":
             return m.name or None
@@ -768,6 +790,18 @@ class Attributor:
             return self.resolved_pronouns[m.start]
         gender = self.lex.pronouns.get(m.text.lower())
         result: str | None = None
+        head = self.text[sent[0] : m.start]
+        if _NARRATOR_CLAUSE.match(head) and head.rstrip().endswith(","):
+            # "When I met X in May, she told me": the one person the narrator met
+            met = {
+                c.name
+                for c in self.mentions_in(sent[0], m.start)
+                if c.rule not in ("pronoun", "role-ref") and self.kinds.get(c.name) == "person"
+            }
+            if len(met) == 1 and self._compatible(next(iter(met)), gender):
+                result = next(iter(met))
+                self.resolved_pronouns[m.start] = result
+                return result
         # a pronoun later in a sentence refers to the sentence's first compatible person
         for cand in self.mentions_in(sent[0], m.start):
             if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
@@ -855,13 +889,31 @@ class Attributor:
         return known
 
     def _collective(self, m: Mention) -> bool:
+        words = m.text.split()
+        if (
+            m.rule != "pronoun"
+            and len(words) <= 2
+            and words[-1].lower() in self.lex.collective_nouns
+            and (len(words) == 1 or words[0].lower() in _DETERMINERS)
+        ):
+            return True  # "Officials said", "Others warned": an unnamed group, not a speaker
         after = self.text[m.end : m.end + 40].split()
         nxt = after[0].strip(",.;:’'").lower() if after else ""
         if nxt in self.lex.collective_nouns:
             return True
         before = self.text[max(0, m.start - 8) : m.start].lower()
         # "X and Y said": a coordinated subject is a group, not one speaker (", and X said" is a new clause)
-        return bool(_COORDINATED_SUBJECT.search(before))
+        if not _COORDINATED_SUBJECT.search(before):
+            return False
+        if (
+            m.kind == "person"
+            and ("’s " in m.text or "'s " in m.text)
+            and _NAME_AND.search(self.text, max(0, m.start - 30), m.start)
+        ):
+            return False  # "the Energy and Water Authority's deputy chair, X": the "and" sits inside the body's name
+        lead = self.text[max(0, m.start - 60) : m.start].rstrip()
+        titled = any(w.lower() in self.lex.role_heads for w in m.text.split()[:-1])
+        return not (titled and _PORTFOLIO_LEAD.search(lead))  # "Trade, Industry and Energy Minister X"
 
     def _is_modifier(self, m: Mention) -> bool:
         key = (m.start, m.end, m.kind)
@@ -1021,7 +1073,7 @@ class Attributor:
             and len(words) <= 8
             and words
             and words[0].lower() in _AFFILIATION_LINK
-            and not _COMMA_STOP_MARK.search(g)
+            and not _COMMA_STOP_MARK.search(self._affiliation_part(g))
         ):
             return True  # "X of the DIW institute in Berlin told": an affiliation, not a new subject
         if len(words) > 5 or _STOP_MARK.search(g):
@@ -1031,6 +1083,13 @@ class Attributor:
             or w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
             for w in words
         )
+
+    def _affiliation_part(self, gap: str) -> str:
+        """A gap without the comma closing an apposition ("of Mills Stone, had" -> "of Mills Stone")."""
+        head, comma, tail = gap.rpartition(",")
+        if comma and all(w.lower() in self.lex.adverbs for w in tail.split()):
+            return head
+        return gap
 
     def main_subject(self, sent: tuple[int, int], before: int) -> tuple[bool, str | None]:
         """The subject of a sentence's main clause: the first subject-like mention."""
@@ -1043,7 +1102,7 @@ class Attributor:
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
-            if head.strip() in ("The", "the", "A", "An") or self._title_chain(head):
+            if head.strip() in ("The", "the", "A", "An") or self._title_chain(head) or self._qualified_title(head):
                 head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
             if (
                 head.strip()
@@ -1053,6 +1112,19 @@ class Attributor:
                 continue  # a mention in the middle of a clause (object, apposition) is not the subject
             return True, self.speaker_of(m, sent)
         return False, None
+
+    def _qualified_title(self, head: str) -> bool:
+        """Whether text before a name is a qualified title: "Republican state Sen.", "former Deputy Governor"."""
+        words = head.split()
+        if not words or len(words) > 6 or _COMMA_STOP_MARK.search(head.replace(".", "")):
+            return False
+        last = words[-1]
+        if not (last in self.lex.honorifics or last.lower() in self.roles):
+            return False
+        return all(
+            w[:1].isupper() or w.lower() in self.roles or w.lower() in _TITLE_QUALIFIERS or w.lower() in _DETERMINERS
+            for w in words[:-1]
+        )
 
     def _title_chain(self, head: str) -> bool:
         """Whether text before a name only qualifies it: "Y's spokeswoman", "the bank's chief economist"."""
@@ -1137,6 +1209,15 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
             att.remember(speaker)
             prev_open = False
             continue
+        unnamed = _unnamed_answer(att, text, paragraphs, number, p_start, p_end)
+        if unnamed is not None and sents:
+            # "A: We are ..." after a "Q:" line: the interviewee's answer; its opening sentence is the statement
+            speaker, body = unnamed
+            a, b = _trim(text, max(sents[0][0], body), sents[0][1])
+            if len(_WORD.findall(text[a:b])) >= 2 and not _QUOTE_MARK.search(text, a, b):
+                yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b)
+                att.remember(speaker)
+            sents = sents[1:]
         used_cues: set[int] = set()
         for sent in sents:
             out: list[LocalQuote] = []
@@ -1229,6 +1310,32 @@ def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tup
             speaker = att.speaker_of(mention, (p_start, p_end))
             return (speaker, m.end()) if speaker else None
     return None
+
+
+_UNNAMED_ANSWER = re.compile(r"(?:A|Answer):\s+(?=\S)")
+_QUESTION_LABEL = re.compile(r"(?:Q|Question):\s")
+
+
+def _unnamed_answer(
+    att: Attributor, text: str, paragraphs: Sequence[tuple[int, int, int]], number: int, p_start: int, p_end: int
+) -> tuple[str, int] | None:
+    """(interviewee, body start) for an "A:" paragraph right after a "Q:" one: the person quoted most so far."""
+    m = _UNNAMED_ANSWER.match(text, p_start, p_end)
+    if m is None:
+        return None
+    prev = [p for p in paragraphs if p[0] < number and p[2] > p[1]]
+    if not prev or not _QUESTION_LABEL.match(text, prev[-1][1], prev[-1][2]):
+        return None
+    people = [k for k in att.state.history if att.kinds.get(k) == "person"]
+    if not people:
+        return None
+    counts: dict[str, int] = {}
+    for k in people:
+        counts[k] = counts.get(k, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None  # two people quoted as often: unsure who answers
+    return ranked[0][0], m.end()
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -1369,9 +1476,12 @@ def _intro(
     tail_end = a + len(tail)
     m = None
     colon = stripped.endswith(":")
-    for cm in att.cues(max(a, tail_end - 40), tail_end):
+    window = att.cues(max(a, tail_end - 40), tail_end)
+    if window and window[-1].end() == tail_end:
+        window = window[-1:]  # "..., and added:": the verb right before the mark introduces the quote
+    for cm in window:
         between = text_of(att)[cm.end() : tail_end].strip()
-        if cm.end() == tail_end or between.lower() in ("that", "it", "this"):
+        if cm.end() == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
             m = cm
         elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
             m = cm  # "told MPs:", "said in a statement:"
@@ -1415,10 +1525,53 @@ def _is_participle(cue: str) -> bool:
     return cue.lower().split()[0].endswith("ing")
 
 
+_ROLE_OFFICE = re.compile(
+    r"(?<![\w’'])[Tt]he\s+([a-z]+)[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
+    r"(?:\s+(?:also|later|has|had|then))?\s*$"
+)
+_BARE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
+_NAME_AND = re.compile(r"[A-Z][\w’'-]*\s+and\s+$")
+_NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
+_PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
+_TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
+_NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
+_DOC_NOUNS = r"(?:statement|report|assessment|communiqu[eé]|document|study|memo|letter|declaration)"
+# "The statement said ...", "The 300-page report, compiled by ..., concludes ...": a document as the subject
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$"
+)
+_DOCUMENT_ORIGIN = re.compile(
+    _DOC_NOUNS
+    + r"\s+(?:(?:circulated|issued|published|released|prepared|compiled|drafted|put out)\s+)?by\s+(?:the\s+)?"
+)
+
+
+def _document_source(att: Attributor, sent: tuple[int, int]) -> tuple[bool, str | None]:
+    """For a document subject: the body that issued the document mentioned just before, else unknown."""
+    text = att.text
+    lo = max(0, sent[0] - 1500)
+    origins = list(_DOCUMENT_ORIGIN.finditer(text, lo, sent[0]))
+    if not origins:
+        return True, None
+    ms = att.mentions_in(origins[-1].end(), origins[-1].end() + 1)
+    if not ms or ms[0].kind == "person" or ms[0].rule == "pronoun":
+        return True, None
+    return True, att.speaker_of(ms[0], sent)
+
+
+_WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
+
+
 def _cue_speaker(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> tuple[bool, str | None]:
     text = att.text
+    rel = _WHO_CUE.search(text, max(sent[0], start - 40), start)
+    if rel is not None:
+        # "..., led by the writer X, who alleges that ...": the person the relative clause hangs on
+        people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
+        if people and people[-1].kind == "person" and people[-1].rule != "pronoun":
+            return True, att.speaker_of(people[-1], sent)
     before = text[max(sent[0], start - 3) : start]
     participle = _is_participle(cue)
     if participle and (
@@ -1440,10 +1593,34 @@ def _cue_speaker(
         found, spk = att.subject_before(start, sent)
         if found and spk:
             return found, spk
-        return att.main_subject(sent, start)
+        found, spk = att.main_subject(sent, start)
+        if found:
+            return found, spk
+        for c in reversed(att.cues(sent[0], max(sent[0], start - 1))):
+            # "..., she said X, and added: ...": the subject of the first verb of the coordination
+            if not att.in_quote(c.s) and c.s < start - 2:
+                found, spk = att.subject_before(c.s, sent)
+                if found and spk:
+                    return found, spk
+        return False, None
+    office = _ROLE_OFFICE.search(text, max(sent[0], start - 60), start)
+    if office is not None and office.group(1) in att.lex.role_heads:
+        # "The governor's office said": the office speaks for the one holder of the role
+        return True, att._holder(office.group(1), None, office.start())
+    bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
+    if (
+        bare is not None
+        and bare.group(1) in att.lex.role_heads
+        and (not text[sent[0] : bare.start()].strip() or text[sent[0] : bare.start()].rstrip().endswith(","))
+    ):
+        holder = att._holder(bare.group(1), None, bare.start())
+        if holder is not None:
+            return True, holder  # "The minister told reporters ...": the holder of the role named before
     found, spk = att.subject_before(start, sent)
     if found:
         return found, spk
+    if _DOCUMENT_SUBJECT.match(text, sent[0], start):
+        return _document_source(att, sent)
     # inverted: "..., said Rutte", "” said European Union foreign policy chief Kaja Kallas"
     lead = text[max(sent[0], start - 3) : start].rstrip()
     if lead.endswith((",", "”", '"', "’")) or start == sent[0]:
@@ -1558,12 +1735,48 @@ def _after_attribution(
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
         for w in lead_raw.split()
     )
+    if _PORTFOLIO_LEAD.search(lead_raw):
+        role_lead = True  # "..., Trade, Industry and Energy Minister X said": a portfolio list opens the title
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
     if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
         return None, cue, False
-    spk = att.speaker_of(subj, sent)
+    turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
+    spk = turn or att.speaker_of(subj, sent)
     return spk, cue, spk is not None
+
+
+_REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
+
+
+def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:
+    """A pronoun answering a question is the person asked ("X asked Y whether ... “No,” he replied"); the next
+    "she asked" goes back to the asker."""
+    lemma = att.lex.cue_forms.get(cue.split()[0])
+    gender = att.lex.pronouns.get(subj.text.lower())
+    text = att.text
+    if lemma in _REPLY_LEMMAS:
+        for c in reversed(att.cues(max(0, subj.start - 400), subj.start)):
+            if att.lex.cue_forms.get(c.surface.lower()) != "ask" or att.in_quote(c.s):
+                continue
+            after = att.mentions_in(c.e, c.e + 40)
+            if not after or text[c.e : after[0].start].strip():
+                return None
+            if after[0].kind != "person" or after[0].rule == "pronoun":
+                return None
+            sent = (max(0, c.s - 200), c.e)
+            found, asker = att.subject_before(c.s, sent)
+            asked = att.speaker_of(after[0], sent)
+            if not found or asker is None or asked is None or asker == asked or not att._compatible(asked, gender):
+                return None
+            att.state.exchange = (asker, asked)
+            return asked
+        return None
+    if lemma == "ask" and att.state.exchange is not None:
+        asker, asked = att.state.exchange
+        if att.state.history[-1:] == [asked] and att._compatible(asker, gender):
+            return asker
+    return None
 
 
 def _governing_cue(
@@ -1593,6 +1806,12 @@ def _governing_cue(
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
     if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.end(), noun[0]):
         noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
+    if noun and best is not None and best.start() < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
+        noun = None  # "said Beijing welcomes Seoul's position and opposes “...”": the quote is not the noun's content
+    if noun and best is not None and best.start() < noun[0]:
+        first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
+        if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
+            noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
     if noun and (best is None or noun[0] > best.start()):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
@@ -1681,6 +1900,11 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
     comma = text.rfind(",", sent[0], start)
+    while comma > sent[0]:
+        prev = text.rfind(",", sent[0], comma)
+        if prev == -1 or not _TITLE_WORD.fullmatch(text, prev + 1, comma):
+            break
+        comma = prev  # "..., Trade, Industry and Energy Minister X said": the list belongs to the title
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
         return None
     between = text[comma + 1 : start]
@@ -1713,6 +1937,29 @@ def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple
     while start < end and text[start] in " ,:":
         start += 1
     return start, end
+
+
+# "the decision", "its plan": a determiner and one word, an object rather than reported content
+_BARE_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|this|that)\s+[\w’'-]+", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$")
+_REQUEST_FOR = re.compile(r"\s+(?:[\w’'.-]+\s+){1,6}?for\s")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$")
+
+
+def _no_report(text: str, lemma: str | None, cs: int, ce: int, s0: int, s1: int) -> bool:
+    """Cues that report nothing: "did not respond to a request", "is expected to", "asked X for help"."""
+    before = text[max(s0, cs - 20) : cs]
+    if lemma in ("respond", "reply", "answer", "comment") and (
+        _NEGATED.search(before) or text.startswith((" to a request", " to requests"), ce)
+    ):
+        return True  # "did not respond to a request for comment"
+    if lemma == "expect" and _AUX_BEFORE.search(before) and not text.startswith(" by ", ce):
+        return True  # "the bank is expected to cut": a forecast by nobody named
+    if lemma == "ask":
+        m = _REQUEST_FOR.match(text, ce, s1)
+        if m is not None and not re.search(r"\b(?:whether|if|why|how|what|that)\b", text[ce : m.end()]):
+            return True  # "asked the government for aid": a request, not speech
+    return False
 
 
 def _statements(
@@ -1754,6 +2001,8 @@ def _statements(
             b -= 1
         if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
             return  # fewer than two words
+        if _BARE_OBJECT.fullmatch(text, a, b):
+            return  # "welcomed the agreement": an object, no reported content
         emitted.add(speaker)
         out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1]))
 
@@ -1839,8 +2088,11 @@ def _statements(
             continue
         if _noun_use(text, cs, s0):
             continue  # a noun ("the report", "her post"), not a verb
-        if lex.cue_forms.get(c.surface.lower()) in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
+        lemma = lex.cue_forms.get(c.surface.lower())
+        if lemma in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
             continue  # "appealed to the court": an object, no reported clause
+        if _no_report(text, lemma, cs, ce, s0, s1):
+            continue
         found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
         if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
             # "the two agreed", "both leaders said": the last two people named before in the sentence
