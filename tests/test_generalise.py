@@ -547,18 +547,16 @@ def test_union_envoy_for_a_region_takes_the_union_as_country() -> None:
     assert actor(a, "Marta Rossi").country == "European Union"
 
 
-def test_dateline_city_decides_the_home_country_over_more_frequent_mentions() -> None:
+def test_dateline_city_is_one_mention_not_the_verdict() -> None:
     a = analyse_text(
-        "HANOI, May 2 (Reuters) - Vietnam will keep buying fuel from Russia and from China, China and China, "
-        "Industry Minister Tran Van Long said."
+        "BRUSSELS, May 2 (Reuters) - Ukraine asked for air defence. Ukraine's allies in Kyiv said little, and "
+        "Ukraine waited.\n\nDefence Minister Olena Marchuk said the request was urgent."
     )
-    assert actor(a, "Tran Van Long").country == "Vietnam"
+    assert actor(a, "Olena Marchuk").country == "Ukraine"
 
 
 def test_accented_all_caps_dateline_city_is_read() -> None:
-    a = analyse_text(
-        "BRASÍLIA, May 2 - Prices rose. Chile and Peru watched. Chile waited.\n\nMayor Joao Lima said buses were late."
-    )
+    a = analyse_text("BRASÍLIA, May 2 - Prices rose.\n\nMayor Joao Lima said buses were late.")
     assert actor(a, "Joao Lima").country == "Brazil"
 
 

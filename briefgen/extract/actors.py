@@ -1603,9 +1603,12 @@ def _section_countries(text: str, paragraphs: Sequence[tuple[int, int]], lex: Le
 
 
 def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = None) -> tuple[str | None, set[str]]:
-    """The country of the dateline city, else the one an article mentions most (countries, capitals, national
-    institutions; an ambiguous institution alias does not count), and every country value its mentions carry."""
-    counts: dict[str, int] = {}
+    """The country an article mentions most (countries, capitals, national institutions; an ambiguous
+    institution alias does not count, the dateline city does), and every country value its mentions carry.
+
+    The dateline is one mention, not a verdict: a story filed in Brussels or Geneva is often about another
+    country."""
+    counts: dict[str, int] = {dateline: 1} if dateline else {}
     mentioned: set[str] = set()
     iso = lex.country_iso
     ambiguous = _ambiguous_aliases()
@@ -1615,8 +1618,6 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
             mentioned.add(country)
             if (f.kind == "country" or f.kind == "organisation") and country in iso and f.text not in ambiguous:
                 counts[country] = counts.get(country, 0) + 1
-    if dateline:
-        return dateline, mentioned  # the dateline city's country outweighs any count of mentions
     if not counts:
         return None, mentioned
     best = max(counts.values())
