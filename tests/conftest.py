@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from briefgen.cli import main
 from briefgen.config import load_settings
 from briefgen.serve import BriefingServer
 
@@ -76,3 +78,11 @@ def local_cluster() -> Iterator[str]:
         yield str(cluster.scheduler_address)
     finally:
         cluster.close()
+
+
+def run_cli(args: list[str], cwd: Path) -> tuple[int, str]:
+    """``briefgen ARGS`` run in ``cwd``: its exit code and output (exceptions propagate)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(cwd)
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+    return result.exit_code, result.output

@@ -5,24 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
 from briefgen.check import check
-from briefgen.cli import main
-from tests.conftest import SAMPLE
-
-
-def run(args: list[str], cwd: Path) -> tuple[int, str]:
-    runner = CliRunner()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(cwd)
-        result = runner.invoke(main, args, catch_exceptions=False)
-    return result.exit_code, result.output
+from tests.conftest import SAMPLE, run_cli
 
 
 def test_check_on_sample_lists_articles_and_builds_nothing(sample_project: Path) -> None:
-    code, output = run(["check"], sample_project)
+    code, output = run_cli(["check"], sample_project)
     assert code == 0, output
     for path in SAMPLE.glob("*.txt"):
         assert path.name in output
@@ -32,12 +20,12 @@ def test_check_on_sample_lists_articles_and_builds_nothing(sample_project: Path)
 
 
 def test_show_removed_lists_each_dropped_line_with_its_rule(sample_project: Path) -> None:
-    code, output = run(["check", "--show-removed"], sample_project)
+    code, output = run_cli(["check", "--show-removed"], sample_project)
     assert code == 0, output
     assert "removed line 16 [read-more-link]: READ SOME MORE" in output
     assert "[donation-appeal]: A Message from The Moscow Times:" in output
     assert "[source-line]: Source: https://www.dw.com/" in output
-    code, quiet = run(["check"], sample_project)
+    code, quiet = run_cli(["check"], sample_project)
     assert "READ SOME MORE" not in quiet
 
 
@@ -49,7 +37,7 @@ def test_all_problems_reported_at_once_with_file_line_and_fix(project: Path) -> 
     (content / "empty.txt").write_bytes(b"")
     (content / "open.md").write_text("---\ntitle: x\n", "utf-8")
     (content / "feed.jsonl").write_text('{"text": "The envoy said little would change."}\n{oops\n', "utf-8")
-    code, output = run(["check"], project)
+    code, output = run_cli(["check"], project)
     assert code == 1  # invalid settings are an error, even without --strict
     assert "briefgen.yml:2" in output and "max_artcle_bytes" in output and "max_article_bytes" in output
     assert "empty.txt: skipped: empty file" in output
@@ -61,8 +49,8 @@ def test_all_problems_reported_at_once_with_file_line_and_fix(project: Path) -> 
 def test_check_strict_exits_1_on_warnings_only(project: Path) -> None:
     (project / "content" / "a.txt").write_text("Talks resume\n\nThe minister said the talks would resume.\n", "utf-8")
     (project / "content" / "b.txt").write_bytes(b"")
-    assert run(["check"], project)[0] == 0
-    assert run(["check", "--strict"], project)[0] == 1
+    assert run_cli(["check"], project)[0] == 0
+    assert run_cli(["check", "--strict"], project)[0] == 1
 
 
 def test_invalid_project_boilerplate_regex_is_reported_with_file_and_line(project: Path) -> None:
@@ -78,7 +66,7 @@ def test_invalid_project_boilerplate_regex_is_reported_with_file_and_line(projec
 
 
 def test_missing_content_folder_is_an_error(tmp_path: Path) -> None:
-    code, output = run(["check", "--content", "nowhere"], tmp_path)
+    code, output = run_cli(["check", "--content", "nowhere"], tmp_path)
     assert code == 1
     assert "content folder not found" in output
 
@@ -87,7 +75,7 @@ def test_check_reports_near_duplicates_from_two_outlets(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE, tmp_path / "content")
     story = (SAMPLE / "004_3cf22583a51e9ceb.txt").read_text("utf-8")
     (tmp_path / "content" / "wire_copy.txt").write_text(story.replace("BRUSSELS —", "BRUSSELS (AP) —"), "utf-8")
-    code, output = run(["check"], tmp_path)
+    code, output = run_cli(["check"], tmp_path)
     assert code == 0
     assert "near-duplicate of wire_copy.txt" in output
 
@@ -97,7 +85,7 @@ def test_analyse_lists_a_quote_nobody_is_named_for(project: Path) -> None:
         "Talks resume\n\nThe meeting ended late on Thursday in Brussels.\n\n“This is a bad deal for everyone.”\n",
         "utf-8",
     )
-    code, output = run(["check", "--analyse"], project)
+    code, output = run_cli(["check", "--analyse"], project)
     assert code == 0, output
     assert "a.txt ¶2: unattributed" in output and "This is a bad deal for everyone." in output
-    assert "unattributed" not in run(["check"], project)[1]
+    assert "unattributed" not in run_cli(["check"], project)[1]
