@@ -124,41 +124,12 @@ _DEMONYM_DESCRIPTOR = re.compile(r"([A-Z](?<![\w].)[a-z]+) (?:[a-z][\w-]* ){1,3}
 _APPOSITION_ORG = re.compile(r",\s+(?:one of\s+)?(?:the|a|an)\s+([\w-]+)(?:\s+([\w-]+))?")
 
 
-def _role_pattern() -> str:
-    """``lexicon().role_re`` with its word alternations as prefix trees (the lexicon's own pattern when
-    that is no longer built as below)."""
-    lex = lexicon()
-    roles = _roles_data()
-    heads = {str(h) for h in roles["heads"]}
-    mods = {str(m) for m in roles["modifiers"]}
-    objs = sorted(roles["objects"], key=len, reverse=True)
-
-    def build(head_alt: str, mod_alt: str, obj_alt: str) -> str:
-        return (
-            rf"(?:(?:{mod_alt})[\s-]+){{0,5}}(?:{head_alt})(?:\s+(?:of|for)\s+(?:{obj_alt}))?"
-            rf"(?:[\s-]+general)?(?![\w-])"
-        )
-
-    plain = build(
-        "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)),
-        "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True)),
-        "|".join(re.escape(o) for o in objs),
-    )
-    if plain != lex.role_re.pattern or lex.role_re.flags & re.IGNORECASE == 0:
-        return lex.role_re.pattern
-    return build(
-        trie_alternation(heads, ignore_case=True),
-        trie_alternation(mods, ignore_case=True),
-        trie_alternation([str(o) for o in objs], ignore_case=True),
-    )
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     # the place and role alternations as prefix trees: the same matches, several times faster
     place_alt = trie_alternation({*lex.places, *lex.demonyms})
-    role = _role_pattern()
+    role = lex.role_re.pattern
     left = re.compile(
         rf"(?:(?:(?-i:the|The) )?(?P<place>(?-i:{place_alt}))(?P<poss>[’']s)?[ ,]+)?"
         rf"(?P<former>(?:former|ex-?)\s+)?(?P<role>{role})?,? $",

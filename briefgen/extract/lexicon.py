@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from briefgen.extract.fastre import trie_alternation
+
 # Every uppercase letter Python knows, as one character class (``re`` has no \p{Lu}).
 _RANGES = ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
 UPPER = "".join(chr(i) for lo, hi in _RANGES for i in range(lo, hi) if chr(i).isupper())
@@ -169,9 +171,10 @@ def lexicon() -> Lexicon:
     head_words = [str(h) for h in roles["heads"]]
     mods = [str(m) for m in roles["modifiers"]]
     objs = sorted(roles["objects"], key=len, reverse=True)
-    head_alt = "|".join(re.escape(h) for h in sorted(set(head_words), key=len, reverse=True))
-    mod_alt = "|".join(re.escape(m) for m in sorted(set(mods), key=len, reverse=True))
-    obj_alt = "|".join(re.escape(o) for o in objs)
+    # prefix trees: the same matches as the longest-first alternations, several times faster (fastre)
+    head_alt = trie_alternation(head_words, ignore_case=True)
+    mod_alt = trie_alternation(mods, ignore_case=True)
+    obj_alt = trie_alternation([str(o) for o in objs], ignore_case=True)
     role_re = re.compile(
         rf"(?:(?:{mod_alt})[\s-]+){{0,5}}(?:{head_alt})(?:\s+(?:of|for)\s+(?:{obj_alt}))?"
         rf"(?:[\s-]+general)?(?![\w-])",
