@@ -14,6 +14,8 @@ from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import (
     APOS,
     MOJIBAKE,
+    MOJIBAKE_LEAD_CHARS,
+    MOJIBAKE_TAIL,
     UPPER_CLASS,
     Lexicon,
     Place,
@@ -58,9 +60,7 @@ _WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}(?:{MOJIBAKE}|[\w{A
 # The rest of a word, ``(?:{MOJIBAKE}|[\w{APOS}\-])*``, consuming runs of plain word characters at once (a
 # mojibake pair starts with one of the four letters the run excludes; when it does not pair up, that letter
 # alone is a word character, as before). Nothing after a word ever backtracks into it.
-_MOJIBAKE_LEAD = "[\u00c2-\u00c5]"
-assert MOJIBAKE.startswith(_MOJIBAKE_LEAD)
-_WORD_TAIL = rf"(?:[^\W\u00c2-\u00c5]+|[{APOS}\-]|{_MOJIBAKE_LEAD}{MOJIBAKE[len(_MOJIBAKE_LEAD) :]}?)*"
+_WORD_TAIL = rf"(?:[^\W{MOJIBAKE_LEAD_CHARS}]+|[{APOS}\-]|[{MOJIBAKE_LEAD_CHARS}]{MOJIBAKE_TAIL}?)*"
 _RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}{_WORD_TAIL})"  # = _WORD
 _FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_INITIAL}|{_WORD_TAIL})"
 _RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_RUN_WORD})*")

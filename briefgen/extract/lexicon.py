@@ -18,7 +18,9 @@ _RANGES = ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00))
 UPPER = "".join(chr(i) for lo, hi in _RANGES for i in range(lo, hi) if chr(i).isupper())
 UPPER_CLASS = "[" + re.escape(UPPER) + "]"
 # Mojibake of UTF-8 read as cp1252 (“DovilÄ—”): kept inside a name word so the name is not cut.
-MOJIBAKE = "[\u00c2-\u00c5][\u0080-\u00bf\u2010-\u203a\u0152-\u0192\u02c6\u02dc\u20ac\u2122]"
+MOJIBAKE_LEAD_CHARS = "\u00c2-\u00c5"  # the first character of a damaged pair, as a class range
+MOJIBAKE_TAIL = "[\u0080-\u00bf\u2010-\u203a\u0152-\u0192\u02c6\u02dc\u20ac\u2122]"
+MOJIBAKE = f"[{MOJIBAKE_LEAD_CHARS}]{MOJIBAKE_TAIL}"
 APOS = "'’"
 
 
