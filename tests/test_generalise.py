@@ -762,3 +762,16 @@ def test_the_role_opening_a_sentence_reports_for_its_holder_but_not_after_a_prep
         "A spokesman for the minister said the talks would resume in June."
     )
     assert found == [("Ivo Lang", "the tariff plan was unfinished")]
+
+
+def test_forms_of_address_and_ranks_are_not_part_of_the_name() -> None:
+    a = analyse_text(
+        "The union's leader, Comrade Bisi Adeyemi, said the strike would continue. "
+        'Police spokesman DSP Yakubu Bello said: "The march was peaceful." '
+        "Alhaji Sani Wali said traders were losing money."
+    )
+    names = {x.name for x in a.actors if x.kind == "person"}
+    assert {"Bisi Adeyemi", "Yakubu Bello", "Sani Wali"} <= names
+    assert not any(n.split()[0] in {"Comrade", "DSP", "Alhaji"} for n in names)
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Yakubu Bello"
