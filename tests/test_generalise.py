@@ -775,3 +775,14 @@ def test_forms_of_address_and_ranks_are_not_part_of_the_name() -> None:
     assert not any(n.split()[0] in {"Comrade", "DSP", "Alhaji"} for n in names)
     (q,) = marked(a)
     assert speaker_name(a, q) == "Yakubu Bello"
+
+
+def test_judges_advisers_and_departments_take_the_home_country() -> None:
+    a = analyse_text(
+        "Brazil's top court heard the case in Brasília, where Brazil's government defended the law. "
+        'Justice Paulo Mendes said the law was "too broad". Presidential adviser Lia Fontes said it would stay. '
+        "The Department of Justice said it would appeal."
+    )
+    assert actor(a, "Paulo Mendes").country == "Brazil"
+    assert actor(a, "Lia Fontes").country == "Brazil"
+    assert actor(a, "Department of Justice").country == "Brazil"
