@@ -786,3 +786,10 @@ def test_judges_advisers_and_departments_take_the_home_country() -> None:
     assert actor(a, "Paulo Mendes").country == "Brazil"
     assert actor(a, "Lia Fontes").country == "Brazil"
     assert actor(a, "Department of Justice").country == "Brazil"
+
+
+def test_envoy_to_a_country_before_a_name_keeps_the_sender_country() -> None:
+    a = analyse_text('Canada\'s Ambassador to Mexico Ruth Ellison said the talks were "going well".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Ruth Ellison"
+    assert actor(a, "Ruth Ellison").country == "Canada"

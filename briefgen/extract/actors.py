@@ -574,7 +574,10 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
             start = pm.start()  # the mention spans the role: "leader in the ... Anna Berg"
             # the role is the head before the preposition, its place the words before that head
             role = text[pm.start() : name_start] if pm.group(2) == "of" else pm.group(1)  # "Secretary of State"
-            cut_role = (_clean_role(role), _left_context(text, pm.start(), lex, False)[1], False)
+            if pm.group(2) == "to":  # "US Ambassador to Japan X": the walk skips the host, keeps the sender
+                cut_role = _left_context(text, name_start, lex, True)
+            else:
+                cut_role = (_clean_role(role), _left_context(text, pm.start(), lex, False)[1], False)
     found_role, place, former = cut_role or _left_context(text, name_start, lex, full)
     if found_role is None and cut_role is None:
         found_role = shape.prefix_role
@@ -654,13 +657,13 @@ def _body_of(text: str, f: Found) -> Found | None:
     return Found(f.start, m.end(), name, "organisation", name, None, f.country, None, False, None, "country-body")
 
 
-_PREPOSITION_ENDS = frozenset({" in ", " of ", "for ", " at ", " on ", "the "})
+_PREPOSITION_ENDS = frozenset({" in ", " of ", "for ", " at ", " on ", " to ", "the "})
 
 
 @lru_cache(maxsize=1)
 def _role_preposition() -> re.Pattern[str]:
     heads = trie_alternation({str(h) for h in lexicon().role_heads}, ignore_case=True)
-    return re.compile(rf"(?<![\w-])((?i:{heads})) (in|of|for|at|on) (?:the )?$")
+    return re.compile(rf"(?<![\w-])((?i:{heads})) (in|of|for|at|on|to) (?:the )?$")
 
 
 @lru_cache(maxsize=1)
