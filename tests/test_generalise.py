@@ -793,3 +793,9 @@ def test_envoy_to_a_country_before_a_name_keeps_the_sender_country() -> None:
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ruth Ellison"
     assert actor(a, "Ruth Ellison").country == "Canada"
+
+
+def test_fronted_place_before_a_role_and_name_is_not_part_of_the_subject() -> None:
+    a = analyse_text('In Nairobi, government spokesman Peter Odhiambo said the plan was "on track".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Peter Odhiambo"

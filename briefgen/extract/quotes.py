@@ -719,7 +719,8 @@ class Attributor:
             n = mentions[i + 1]
             if n.kind == "person" and n.rule != "pronoun" and n.start >= m.end and n.start - m.end < 80:
                 gap = self.text[m.end : n.start]
-                same_clause = not _CLAUSE_BREAK.search(gap)
+                # "In Beijing, spokeswoman X": a comma right after the place ends a fronted adverbial
+                same_clause = gap[:1] != "," and not _CLAUSE_BREAK.search(gap)
                 if same_clause:
                     between = [w.lower() for w in _WORD.findall(gap.replace("’s", " ").replace("'s", " "))]
                     roles = self.roles
