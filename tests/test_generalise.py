@@ -799,3 +799,9 @@ def test_fronted_place_before_a_role_and_name_is_not_part_of_the_subject() -> No
     a = analyse_text('In Nairobi, government spokesman Peter Odhiambo said the plan was "on track".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Peter Odhiambo"
+
+
+def test_lower_case_role_between_a_quote_and_the_name_still_names_the_speaker() -> None:
+    a = analyse_text('"The talks are over," party spokesman Tomas Lind told reporters on Friday.')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Tomas Lind"

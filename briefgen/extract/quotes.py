@@ -1738,6 +1738,8 @@ def _after_attribution(
     )
     if _PORTFOLIO_LEAD.search(lead_raw):
         role_lead = True  # "..., Trade, Industry and Energy Minister X said": a portfolio list opens the title
+    elif 1 < len(lead_words) <= 4 and lead_words[-1].lower() in att.lex.role_heads:
+        role_lead = all(w.isalpha() for w in lead_words)  # "union president X told", "the party leader X said"
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
     if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
