@@ -802,6 +802,6 @@ def test_fronted_place_before_a_role_and_name_is_not_part_of_the_subject() -> No
 
 
 def test_lower_case_role_between_a_quote_and_the_name_still_names_the_speaker() -> None:
-    a = analyse_text('"The talks are over," party spokesman Tomas Lind told reporters on Friday.')
+    a = analyse_text('"The talks are over," league director Tomas Lind told reporters on Friday.')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Tomas Lind"
