@@ -58,8 +58,19 @@ def test_interview_answer_paragraph_is_the_named_speakers_statement() -> None:
         "Minister Jane Holt spoke to us in London.\n\nQ: Will taxes rise?\n\n"
         "Holt: We have no plans to raise them. Growth comes first."
     )
-    said = [q for q in a.quotes if q.kind == "indirect" and "no plans" in q.text]
-    assert said and speaker_name(a, said[0]) == "Jane Holt"
+    said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect"]
+    assert said == [("Jane Holt", "We have no plans to raise them.")]  # the opening sentence, as for "A:"
+
+
+def test_interview_answer_holding_a_quote_keeps_its_statement_and_the_quote() -> None:
+    a = analyse_text(
+        "Minister Jane Holt spoke to us in London.\n\nQ: Did the bank agree?\n\n"
+        'Holt: We talked for an hour. Its governor, Piet Maas, told me: "Rates will stay where they are."'
+    )
+    said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect"]
+    assert said == [("Jane Holt", "We talked for an hour.")]
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Piet Maas"
 
 
 def test_so_called_scare_quote_is_not_a_quote_but_a_called_label_is() -> None:

@@ -1199,26 +1199,19 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
         teaser = not in_body and not text[p_start:p_end].rstrip().endswith(_SENTENCE_ENDINGS)
         in_body = in_body or not teaser
         sents = _sentences(text, p_start, p_end, quotes)
-        answer = _answer_speaker(att, text, p_start, p_end) if not quotes else None
-        if answer is not None:
-            # an interview answer ("Lévesque: We will respond ..."): every sentence is the speaker's
+        answer = _answer_speaker(att, text, p_start, p_end) or _unnamed_answer(
+            att, text, paragraphs, number, p_start, p_end
+        )
+        if answer is not None and sents:
+            # an interview answer ("Lévesque: We will ...", or "A: We are ..." after a "Q:" line): its opening
+            # sentence is the statement; quotes inside it are read as anywhere else
             speaker, body = answer
-            for a, b in sents:
-                a, b = _trim(text, max(a, body), b)
+            a, b = _trim(text, max(sents[0][0], body), sents[0][1])
+            if not _QUOTE_MARK.search(text, a, b):  # a sentence with a quote in it is read as usual
                 if len(_WORD.findall(text[a:b])) >= 2:
                     yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b)
-            att.remember(speaker)
-            prev_open = False
-            continue
-        unnamed = _unnamed_answer(att, text, paragraphs, number, p_start, p_end)
-        if unnamed is not None and sents:
-            # "A: We are ..." after a "Q:" line: the interviewee's answer; its opening sentence is the statement
-            speaker, body = unnamed
-            a, b = _trim(text, max(sents[0][0], body), sents[0][1])
-            if len(_WORD.findall(text[a:b])) >= 2 and not _QUOTE_MARK.search(text, a, b):
-                yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b)
-                att.remember(speaker)
-            sents = sents[1:]
+                    att.remember(speaker)
+                sents = sents[1:]
         used_cues: set[int] = set()
         for sent in sents:
             out: list[LocalQuote] = []
