@@ -816,3 +816,13 @@ def test_lower_case_role_between_a_quote_and_the_name_still_names_the_speaker() 
     a = analyse_text('"The talks are over," league director Tomas Lind told reporters on Friday.')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Tomas Lind"
+
+
+def test_single_name_in_apposition_to_an_organisation_noun_speaks() -> None:
+    a = analyse_text('The state media regulator, Mediakom, said it would "look closely" at the complaint.')
+    assert actor(a, "Mediakom").kind == "organisation"
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Mediakom"
+    b = analyse_text("The state media regulator, Mediakom, said it would open an inquiry.")
+    said = [(speaker_name(b, s), s.text) for s in b.quotes if s.kind == "indirect"]
+    assert said == [("Mediakom", "it would open an inquiry")]

@@ -1110,8 +1110,11 @@ def _mentions_in(
                 org = None
                 if after == "," or (after == " " and before == "the "):
                     org = _org_by_noun(text, ms, bare, lex)
-                if org is None and before[3:] == " " and before[2:3].islower():
-                    org = _org_after_noun(text, ms, bare, lex)  # "the rail union RMT said", "regulator Ofcom"
+                if org is None and (
+                    (before[3:] == " " and before[2:3].islower()) or (before[2:] == ", " and after == ",")
+                ):
+                    # "the rail union RMT said", "regulator Ofcom", "the election body, Bawaslu, said"
+                    org = _org_after_noun(text, ms, bare, lex)
                 if org is not None:
                     out.append(org)
                     continue
@@ -1196,12 +1199,14 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
 
 
 def _org_after_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
-    """A single capitalised word right after a lower-case organisation noun: "union Unite", "regulator
-    Ofcom" (not a role word: "the party leader")."""
-    prev = text[max(0, start - 20) : start - 1].rsplit(None, 1)
+    """A single capitalised word right after a lower-case organisation noun, or in apposition to one: "union
+    Unite", "regulator Ofcom", "the watchdog, Ofcom," (not a role word: "the party leader")."""
+    before = text[max(0, start - 20) : start - 1]
+    prev = before.rstrip(",").rsplit(None, 1)
     if not prev or prev[-1] not in _name_words()[1] or _is_role_word(word.lower(), lex):
         return None
-    return Found(start, start + len(word), word, "organisation", word, None, None, None, False, None, "org-noun")
+    rule = "org-apposed" if before.endswith(",") else "org-noun"  # the apposed name is the subject's
+    return Found(start, start + len(word), word, "organisation", word, None, None, None, False, None, rule)
 
 
 # "the"/"The" and the next word; the literal "he " comes first so the regex engine finds candidates by a

@@ -956,7 +956,7 @@ class Attributor:
                 and _SPOKESMAN_OF.fullmatch(gap_text)
             ):
                 return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
-            if not self._gap_ok(gap_text, m.kind == "person"):
+            if not self._gap_ok(gap_text, m.kind == "person" or m.rule == "org-apposed"):
                 continue
             if self._is_modifier(m):
                 continue
@@ -1896,6 +1896,8 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
     comma = text.rfind(",", sent[0], start)
+    if comma != -1 and not text[comma + 1 : start].strip():
+        return None  # "The body, Bawaslu, said it ...": the comma closes an apposition of the subject
     while comma > sent[0]:
         prev = text.rfind(",", sent[0], comma)
         if prev == -1 or not _TITLE_WORD.fullmatch(text, prev + 1, comma):
