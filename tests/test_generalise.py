@@ -826,3 +826,14 @@ def test_single_name_in_apposition_to_an_organisation_noun_speaks() -> None:
     b = analyse_text("The state media regulator, Mediakom, said it would open an inquiry.")
     said = [(speaker_name(b, s), s.text) for s in b.quotes if s.kind == "indirect"]
     assert said == [("Mediakom", "it would open an inquiry")]
+
+
+def test_organisation_after_a_role_and_of_inside_an_apposition_is_not_the_subject() -> None:
+    found = _statements("Ines Falk, director of the Nordic Shipping Council, known as NSC, said rates would climb.")
+    assert found == [("Ines Falk", "rates would climb")]
+
+
+def test_mojibake_organisation_word_still_makes_an_organisation() -> None:
+    a = analyse_text("Marc Roy, an economist at the UniversitÃ© de Sherbrooke, said growth would slow.")
+    assert actor(a, "Université de Sherbrooke").kind == "organisation"
+    assert [speaker_name(a, s) for s in a.quotes if s.kind == "indirect"] == ["Marc Roy"]

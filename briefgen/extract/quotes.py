@@ -1032,7 +1032,12 @@ class Attributor:
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             low = w.lower()
-            if low == "of" and k and (words[k - 1].lower() in self.lex.role_heads or words[k - 1] in lex_org):
+            if (
+                low == "of"
+                and k
+                and m.kind == "person"
+                and (words[k - 1].lower() in self.lex.role_heads or words[k - 1] in lex_org)
+            ):
                 continue  # "Secretary of State X", "Bank of Japan Governor X": "of" inside a title or a body's name
             if low in _PREPOSITIONS:
                 return True
