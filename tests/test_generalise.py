@@ -837,3 +837,21 @@ def test_mojibake_organisation_word_still_makes_an_organisation() -> None:
     a = analyse_text("Marc Roy, an economist at the UniversitÃ© de Sherbrooke, said growth would slow.")
     assert actor(a, "Université de Sherbrooke").kind == "organisation"
     assert [speaker_name(a, s) for s in a.quotes if s.kind == "indirect"] == ["Marc Roy"]
+
+
+def test_members_at_an_organisation_speak_for_it() -> None:
+    a = analyse_text('Economists at Nomura said the yen was "badly oversold".')
+    assert actor(a, "Nomura").kind == "organisation"
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Nomura"
+
+
+def test_acronym_given_as_a_source_is_an_organisation() -> None:
+    found = _statements("According to the ICRC, more than 300 people are still missing.")
+    assert found == [("ICRC", "more than 300 people are still missing")]
+
+
+def test_location_between_an_organisation_and_its_cue_keeps_the_subject() -> None:
+    a = analyse_text('Canada’s consulate in Hong Kong said it was "following the case closely".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Canada’s consulate"

@@ -1116,6 +1116,8 @@ def _mentions_in(
                 ):
                     # "the rail union RMT said", "regulator Ofcom", "the election body, Bawaslu, said"
                     org = _org_after_noun(text, ms, bare, lex)
+                if org is None:
+                    org = _org_by_context(text, ms, bare, lex)  # "analysts at Barclays", "according to the RSPB"
                 if org is not None:
                     out.append(org)
                     continue
@@ -1208,6 +1210,21 @@ def _org_after_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | N
         return None
     rule = "org-apposed" if before.endswith(",") else "org-noun"  # the apposed name is the subject's
     return Found(start, start + len(word), word, "organisation", word, None, None, None, False, None, rule)
+
+
+_MEMBERS_AT = re.compile(r"\b([A-Za-z]+) (?:at|from) (?:the )?$")
+_ACCORDING_TO = re.compile(r"(?:^|\W)[Aa]ccording to (?:the )?$")
+
+
+def _org_by_context(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
+    """A single unknown word that its context makes an organisation: a group's members ("analysts at
+    Barclays", "observers from Anfrel") or an acronym given as a source ("according to the RSPB")."""
+    before = text[max(0, start - 30) : start]
+    members = _MEMBERS_AT.search(before)
+    acronym = word.isupper() and word.isalpha() and 3 <= len(word) <= 6 and _ACCORDING_TO.search(before)
+    if not ((members and members.group(1).lower() in lex.collective_nouns) or acronym):
+        return None
+    return Found(start, start + len(word), word, "organisation", word, None, None, None, False, None, "org-context")
 
 
 # "the"/"The" and the next word; the literal "he " comes first so the regex engine finds candidates by a

@@ -191,6 +191,7 @@ _ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECA
 _SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)\s*")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
+_LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 MAX_QUOTE_CHARS = 5000
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -961,6 +962,8 @@ class Attributor:
             if self._is_modifier(m):
                 continue
             if self._preceded_by_preposition(m, sent):
+                if m.kind == "organisation" and self._members_of(m, sent[0]):
+                    return True, self.speaker_of(m, sent)  # "Analysts at X said", "Observers from X said"
                 continue
             if m.kind != "person" and self._is_collective(m):
                 return True, None
@@ -970,6 +973,18 @@ class Attributor:
         if self._role_only_before(cue_start, sent):
             return True, None  # "a senior Israeli official said", "Chile's representative said": nobody named
         return False, None
+
+    def _members_of(self, m: Mention, floor: int) -> bool:
+        """Whether an organisation is named after "<collective> at/from" ("analysts at X", "observers from the X")."""
+        words = _WORD.findall(self.text, max(floor, m.start - 40), m.start)
+        if words and words[-1].lower() == "the":
+            words.pop()
+        return (
+            len(words) >= 2
+            and words[-1].lower() in ("at", "from")
+            and words[-2].lower() in self.lex.collective_nouns
+            and not _PREPOSITION_BREAK.search(self.text, max(floor, m.start - 40), m.start)
+        )
 
     def _role_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
         """Whether the subject before a cue is a role with no name ("a senior official", "X's envoy, ..., ")."""
@@ -1058,6 +1073,8 @@ class Attributor:
         g = gap.strip()
         if not g or (g[0] == "(" and _ACRONYM_ASIDE.fullmatch(g)):
             return True  # nothing, or "(UKHSA)" after the full name
+        if _LOCATION_GAP.fullmatch(g):
+            return True  # "Japan's embassy in Manila said": where the subject is, not a new subject
         if g == ",":
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
             # "X, deputy head of the Council, warned": an organisation closing one is not
