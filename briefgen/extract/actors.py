@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import pairwise
-from operator import attrgetter
-from typing import Any
+from operator import attrgetter, itemgetter
+from typing import Any, TypeVar
 
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import (
@@ -70,6 +70,7 @@ _POSS_SUFFIXES = ("’s", "'s")
 MAX_NAME_WORDS = 4
 # entries per cache of short strings (runs, words, role phrases): bounded memory on big corpora
 _CACHE = 16384
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -1368,6 +1369,10 @@ def resolve(found: list[Found]) -> ArticleActors:
             canon = group[0].name
             for g in group:
                 resolved.append((g, canon))
+    # every mention as the row of Mention's fields, then sorted by span (stable: persons first, as before)
+    rows: list[_Row] = []
+    genders: dict[str, str] = {}
+    alias_at: dict[int, str] = {}
     unresolved: list[Mention] = []
     if roles:
         roles_by_person: dict[str, list[Found]] = {}
@@ -1399,31 +1404,13 @@ def resolve(found: list[Found]) -> ArticleActors:
                     if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
                 ]
             if len(holders) == 1:
-                as_person = Found(
-                    f.start,
-                    f.end,
-                    f.text,
-                    "person",
-                    f.name,
-                    f.role,
-                    f.country,
-                    f.affiliation,
-                    f.former,
-                    f.gender,
-                    f.rule,
-                    f.subject_ok,
-                )
-                resolved.append((as_person, holders[0]))
+                resolved.append((f, holders[0]))
             else:
                 unresolved.append(Mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
-    mentions: list[Mention] = []
-    genders: dict[str, str] = {}
-    alias_at: dict[int, str] = {}
     for f, canon in resolved:
-        if f.kind != "role":
-            # the name as written: with its honorific ("Mr Healey"), without role words
-            alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
-        mentions.append(Mention(f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
+        # the name as written: with its honorific ("Mr Healey"), without role words
+        alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
+        rows.append((f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
         if f.gender:
             genders.setdefault(canon, f.gender)
     by_head: dict[str, set[str]] = {}
@@ -1445,72 +1432,51 @@ def resolve(found: list[Found]) -> ArticleActors:
             company = first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
     for f in others:
         kind = f.kind
-        if kind == "companyref":
+        if kind == "country" or kind == "organisation":
+            actor_kind: ActorKind = "country" if kind == "country" else "organisation"
+            rows.append((f.start, f.end, f.text, f.name, actor_kind, None, f.country, f.affiliation, f.rule))
+        elif kind == "companyref":
             if company is not None:
-                mentions.append(
-                    Mention(
-                        f.start,
-                        f.end,
-                        f.text,
-                        company.name,
-                        "organisation",
-                        None,
-                        company.country,
-                        company.affiliation,
-                        "company-ref",
-                    )
+                c = company
+                rows.append(
+                    (f.start, f.end, f.text, c.name, "organisation", None, c.country, c.affiliation, "company-ref")
                 )
         elif kind == "orgref":
             names = by_head.get(f.name)
             if names is not None and len(names) == 1:
                 full = next(iter(names))
                 org = first_org[full]
-                mentions.append(
-                    Mention(
-                        f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short"
-                    )
+                rows.append(
+                    (f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short")
                 )
-        elif kind == "country" or kind == "organisation":
-            mentions.append(
-                Mention(
-                    f.start,
-                    f.end,
-                    f.text,
-                    f.name,
-                    "country" if kind == "country" else "organisation",
-                    None,
-                    f.country,
-                    f.affiliation,
-                    f.rule,
-                )
-            )
-    mentions.sort(key=_SPAN)
+    rows.sort(key=_ROW_SPAN)
     # per actor: kind, aliases, roles, countries, affiliations, mention count
     acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
-    for m in mentions:
-        name = m.name
+    mentions = []
+    for row in rows:
+        mentions.append(_mention(*row))
+        start, _, text, name, kind, role, country, affiliation, rule = row
         entry = acc.get(name)
         if entry is None:
-            entry = acc[name] = (m.kind, set(), [], [], [], [0])
+            entry = acc[name] = (kind, set(), [], [], [], [0])
         entry[5][0] += 1
-        alias = alias_at.get(m.start)
+        alias = alias_at.get(start)
         if alias is None:
-            alias = _bare_text(m.text) if m.kind != "person" else name
-        rule = m.rule
+            alias = _bare_text(text) if kind != "person" else name
         if alias != name and rule != "role-ref":
             entry[1].add(alias)
-        if m.role:
-            entry[2].append(m.role)
-        if m.country and rule != "role-ref":
-            entry[3].append(m.country)
-        if m.affiliation:
-            entry[4].append(m.affiliation)
+        if role:
+            entry[2].append(role)
+        if country and rule != "role-ref":
+            entry[3].append(country)
+        if affiliation:
+            entry[4].append(affiliation)
     actors = []
     for name in sorted(acc):
         kind_a, aliases, roles_a, countries, affs, count = acc[name]
         country = _most_common(countries) if countries else None
         actors.append(
-            LocalActor(
+            _local_actor(
                 name,
                 name,
                 kind_a,
@@ -1533,7 +1499,29 @@ def _most_common(values: list[str]) -> str:
 
 
 _START = attrgetter("start")
-_SPAN = attrgetter("start", "end")
+# a mention's fields, in Mention's order
+_Row = tuple[int, int, str, str, ActorKind, str | None, str | None, str | None, str]
+_ROW_SPAN = itemgetter(0, 1)
+
+
+def _slot_constructor(cls: type[_T]) -> Callable[..., _T]:
+    """``cls(*values)`` (every field, positional) for a frozen slotted dataclass, setting the slots directly.
+
+    The frozen ``__init__`` sets each field through ``object.__setattr__``, which costs about as much again
+    as the whole object; the actor stage builds thousands of mentions. The code is generated, as
+    ``dataclasses`` generates ``__init__``."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    body = "".join(f"    set_{n}(obj, {n})\n" for n in names)
+    source = f"def make({', '.join(names)}):\n    obj = new(cls)\n{body}    return obj\n"
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    scope.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
+    exec(source, scope)  # the source is built from the dataclass's field names only
+    make: Callable[..., _T] = scope["make"]
+    return make
+
+
+_mention = _slot_constructor(Mention)
+_local_actor = _slot_constructor(LocalActor)
 
 
 @lru_cache(maxsize=1)
