@@ -1146,29 +1146,29 @@ def _mentions_in(
             elif bodies and f.kind == "country":
                 f = _body_of(text, f) or f  # "Peru's foreign ministry"
             out.append(f)
-    for m in _role_refs(text, p_start, p_end, lex, role_ref, out):
-        after = text[m.end() : m.end() + 3]
+    # "the <place> <role>" references, and "the company" ones; the full pattern only runs where the word
+    # after "the" can start a role reference
+    for m in _THE.finditer(text, p_start + 1, p_end):
+        after_the = _after_the(m.group(1))
+        if after_the is None:
+            continue
+        s = m.start() - 1
+        if after_the == "companyref":
+            e = m.end()
+            out.append(Found(s, e, text[s:e], "companyref", m.group(1), rule="company-ref"))
+            continue
+        hit = role_ref.match(text, s, p_end)
+        if hit is None:
+            continue
+        e = hit.end()
+        after = text[e : e + 3]
         if (after[:1] == " " and after[1:2].isupper()) or after[:1] == ",":
             continue  # a role followed by a name is a role+name mention, handled above
         if after[:1].isalpha():
             continue
-        role = _clean_role(m.group("role")) or ""
-        place = m.group("place")
-        out.append(
-            Found(
-                m.start(),
-                m.end(),
-                m.group(),
-                "role",
-                role,
-                role,
-                _country_of(place, lex),
-                None,
-                False,
-                None,
-                "role-ref",
-            )
-        )
+        role = _clean_role(hit.group("role")) or ""
+        place = hit.group("place")
+        out.append(Found(s, e, hit.group(), "role", role, role, _country_of(place, lex), None, False, None, "role-ref"))
     return out
 
 
@@ -1208,36 +1208,19 @@ _THE = re.compile(r"he (?<=[Tt]he )(?<![\w][Tt]he )([\w’'.-]+)")
 
 
 @lru_cache(maxsize=_CACHE)
-def _starts_role_ref(word: str) -> bool:
-    """Whether the word after "the" can start a role reference: a role word or a place."""
+def _after_the(word: str) -> str | None:
+    """What "the" and this word can start: a role reference (a role word or a place), "the company"."""
     lex = lexicon()
     bare = _strip_possessive(word)[0]
-    return (
+    if (
         word.lower() in lex.role_heads
         or word.lower() in lex.role_modifiers
         or bare in lex.places
         or bare in lex.demonyms
         or bare.split(".")[0] in lex.places
-    )
-
-
-def _role_refs(
-    text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str], companies: list[Found] | None = None
-) -> list[re.Match[str]]:
-    """ "the <place> <role>" references; the full pattern only runs where the next word can start one.
-    "the company" references go to ``companies`` (the same scan)."""
-    out = []
-    refs = _company_refs()
-    for m in _THE.finditer(text, a + 1, b):
-        word = m.group(1)
-        if _starts_role_ref(word):
-            hit = role_ref.match(text, m.start() - 1, b)
-            if hit:
-                out.append(hit)
-        elif companies is not None and word in refs:
-            s, e = m.start() - 1, m.end()
-            companies.append(Found(s, e, text[s:e], "companyref", word, rule="company-ref"))
-    return out
+    ):
+        return "role"
+    return "companyref" if word in _company_refs() else None
 
 
 @lru_cache(maxsize=1)
