@@ -917,20 +917,26 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
                 if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                     f.rule = "cue"
                 found.append(f)
-    # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor
-    found = [f for f in found if not (f.kind == "surname" and fold(f.name) in lex.collectives)]
-    # a name with a geographic noun in it ("the Inland Sea Passage") is a place, never a person
-    places = _place_nouns()
-    found = [f for f in found if not (f.kind in ("person", "surname") and f.text.split()[-1] in places)]
+    # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor; a name
+    # with a geographic noun in it ("the Inland Sea Passage") is a place, never a person
+    collectives, places = lex.collectives, _place_nouns()
+    found = [
+        f
+        for f in found
+        if not (f.kind == "surname" and fold(f.name) in collectives)
+        and not ((f.kind == "person" or f.kind == "surname") and f.text.split()[-1] in places)
+    ]
     found = _join_comma_lists(text, found, lex)
     found = _apposed_of_names(text, found)
+    known = set()
     for f in found:
-        if f.kind == "organisation" and f.country is None and text[f.start - 2 : f.start - 1] in ("s", "'", "’"):
+        if f.kind == "person":
+            known.add(fold(f.name))
+        elif f.kind == "organisation" and f.country is None and text[f.start - 2 : f.start - 1] in ("s", "'", "’"):
             # "Canada's Federal Office for X": the possessor place is the organisation's country
             m = _POSSESSOR_BEFORE.search(text, max(0, f.start - 40), f.start)
             if m is not None:
                 f.country = _country_of(m.group(1), lex) or _country_of(m.group(1).split()[-1], lex)
-    known = {fold(f.name) for f in found if f.kind == "person"}
     for p_start, p_end in headline_pars:
         found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
     found.sort(key=_START)
