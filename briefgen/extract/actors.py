@@ -883,16 +883,14 @@ def name_key(name: str) -> str:
 
 def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
     """Raw mentions of people, organisations and places in every paragraph."""
-    found: list[Found] = []
     headline_pars: list[tuple[int, int]] = []
     known: set[str] = set()
     deferred: list[tuple[str, int]] = []
     bodies = has_country_body(text)  # lower-case government bodies are only looked for when one is named
+    body_pars: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
-        if _is_headline_at(text, p_start, p_end):
-            headline_pars.append((p_start, p_end))
-            continue
-        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred, bodies))
+        (headline_pars if _is_headline_at(text, p_start, p_end) else body_pars).append((p_start, p_end))
+    found = _mentions_in(text, body_pars, False, known, deferred, bodies)
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
     surnames: set[str] = set()
@@ -937,8 +935,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
             m = _POSSESSOR_BEFORE.search(text, max(0, f.start - 40), f.start)
             if m is not None:
                 f.country = _country_of(m.group(1), lex) or _country_of(m.group(1).split()[-1], lex)
-    for p_start, p_end in headline_pars:
-        found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
+    found.extend(_mentions_in(text, headline_pars, True, known, None, bodies))
     found.sort(key=_START)
     return found
 
@@ -1069,17 +1066,18 @@ def _run(run: str) -> _Run:
 
 def _mentions_in(
     text: str,
-    p_start: int,
-    p_end: int,
+    paragraphs: Sequence[tuple[int, int]],
     headline: bool,
     known: set[str],
     deferred: list[tuple[str, int]] | None = None,
     bodies: bool = True,
 ) -> list[Found]:
+    """The mentions that the capitalised runs and the "the <word>" references of these paragraphs make."""
     lex = lexicon()
     _, _, role_ref, _ = _patterns()
     out: list[Found] = []
-    for m in _RUN.finditer(text, p_start, p_end):
+    runs, refs = _scan(text, paragraphs)
+    for m in runs:
         run = m.group()
         r = _run(run)
         ms = m.start()
@@ -1154,10 +1152,8 @@ def _mentions_in(
             out.append(f)
     # "the <place> <role>" references, and "the company" ones; the full pattern only runs where the word
     # after "the" can start a role reference
-    for m in _THE.finditer(text, p_start + 1, p_end):
+    for m, p_end in refs:
         after_the = _after_the(m.group(1))
-        if after_the is None:
-            continue
         s = m.start() - 1
         if after_the == "companyref":
             e = m.end()
@@ -1211,6 +1207,58 @@ def _org_after_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | N
 # "the"/"The" and the next word; the literal "he " comes first so the regex engine finds candidates by a
 # fast substring search. A match starts one character after its "t" (scan from paragraph start + 1).
 _THE = re.compile(r"he (?<=[Tt]he )(?<![\w][Tt]he )([\w’'.-]+)")
+
+
+def _scan(
+    text: str, paragraphs: Sequence[tuple[int, int]]
+) -> tuple[list[re.Match[str]], list[tuple[re.Match[str], int]]]:
+    """The capitalised runs of these paragraphs, and the "the <word>" matches whose word can start a role or
+    company reference, each with its paragraph's end.
+
+    Paragraphs in text order, each between line breaks (as the corpus reader makes them), are scanned as
+    one text: neither pattern can match across a line break, so each match inside a paragraph is the one
+    the paragraph's own scan finds, and matches outside the paragraphs are dropped."""
+    runs: list[re.Match[str]] = []
+    refs: list[tuple[re.Match[str], int]] = []
+    if not paragraphs:
+        return runs, refs
+    if not _scan_whole(text, paragraphs):
+        for a, b in paragraphs:
+            runs.extend(_RUN.finditer(text, a, b))
+            refs.extend((m, b) for m in _THE.finditer(text, a + 1, b) if _after_the(m.group(1)) is not None)
+        return runs, refs
+    first, last = paragraphs[0][0], paragraphs[-1][1]
+    ends = iter(paragraphs)
+    a, b = next(ends)
+    for m in _RUN.finditer(text, first, last):
+        s = m.start()
+        while s >= b:
+            a, b = next(ends)
+        if s >= a:
+            runs.append(m)
+    ends = iter(paragraphs)
+    a, b = next(ends)
+    for m in _THE.finditer(text, first + 1, last):
+        if _after_the(m.group(1)) is None:
+            continue
+        s = m.start()
+        while s >= b:
+            a, b = next(ends)
+        if s > a:
+            refs.append((m, b))
+    return runs, refs
+
+
+def _scan_whole(text: str, paragraphs: Sequence[tuple[int, int]]) -> bool:
+    """Whether the paragraphs are in text order, each starts and ends at a line break (or the text's ends),
+    and they cover most of their range (else scanning each is cheaper: the headlines of a long text)."""
+    prev_end = covered = 0
+    for a, b in paragraphs:
+        if a < prev_end or b < a or text[a - 1 : a] not in ("", "\n") or text[b : b + 1] not in ("", "\n"):
+            return False
+        prev_end = b
+        covered += b - a
+    return 2 * covered >= paragraphs[-1][1] - paragraphs[0][0]
 
 
 @lru_cache(maxsize=_CACHE)
