@@ -88,7 +88,6 @@ class Found:
     former: bool = False
     gender: str | None = None
     rule: str = ""
-    subject_ok: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,16 +125,12 @@ _APPOSITION_ORG = re.compile(r",\s+(?:one of\s+)?(?:the|a|an)\s+([\w-]+)(?:\s+([
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The context after a name (role, place, organisation) and the "the <place> <role>" reference."""
     lex = lexicon()
     # the place and role alternations as prefix trees: the same matches, several times faster
     place_alt = trie_alternation({*lex.places, *lex.demonyms})
     role = lex.role_re.pattern
-    left = re.compile(
-        rf"(?:(?:(?-i:the|The) )?(?P<place>(?-i:{place_alt}))(?P<poss>[’']s)?[ ,]+)?"
-        rf"(?P<former>(?:former|ex-?)\s+)?(?P<role>{role})?,? $",
-        re.IGNORECASE,
-    )
     # after a name: ", the Dutch minister of ..." or the copula "is the Netherlands' minister of ..."
     right = re.compile(
         rf"(?:,|(?-i: is(?= the )))\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
@@ -148,8 +143,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?<![\w])(?-i:[Tt]he) (?:(?P<place>(?-i:{place_alt}))(?:[’']s)? )?(?P<role>{role})",
         re.IGNORECASE,
     )
-    pronoun = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
-    return left, right, role_ref, pronoun
+    return right, role_ref
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -579,7 +573,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
     found_role, place, former = cut_role or _left_context(text, name_start, lex, full)
     if found_role is None and cut_role is None:
         found_role = shape.prefix_role
-    rm = _patterns()[1].match(text, end) if text.startswith((",", " is the "), end) else None
+    rm = _patterns()[0].match(text, end) if text.startswith((",", " is the "), end) else None
     affiliation: str | None = None
     if former:
         found_role, place = None, None  # a former office says nothing about today's affiliation
@@ -669,7 +663,6 @@ def _role_object_words() -> frozenset[str]:
     return frozenset(w for o in lexicon().role_objects for w in o.split()) - {"the", "and"}
 
 
-_LEFT_WORD = re.compile(r"[\w’'.-]+|,")
 _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
@@ -1074,7 +1067,7 @@ def _mentions_in(
 ) -> list[Found]:
     """The mentions that the capitalised runs and the "the <word>" references of these paragraphs make."""
     lex = lexicon()
-    _, _, role_ref, _ = _patterns()
+    role_ref = _patterns()[1]
     out: list[Found] = []
     runs, refs = _scan(text, paragraphs)
     for m in runs:
