@@ -1289,15 +1289,19 @@ def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:
     """Whether a reporting verb follows (allowing one adverb): "Rutte said", "Kallas also warned"."""
     if text.startswith(("’s", "'s"), end):
         return False
+    # the verb first: most names are followed by none
+    step = _ADVERB
+    for w in text[end : end + 40].split(None, 2)[:2]:
+        step = _cue_step(w)
+        if step != _ADVERB:
+            break
+    if step != _CUE:
+        return False
     if start > 0:
         prev = text[max(0, start - 12) : start].rsplit(None, 1)
         if prev and prev[-1].lower() in _NOT_SUBJECT_BEFORE:
             return False  # "officials in Brussels said": a place, not a speaker
-    for w in text[end : end + 40].split(None, 2)[:2]:
-        step = _cue_step(w)
-        if step != _ADVERB:
-            return step == _CUE
-    return False
+    return True
 
 
 _CUE, _ADVERB, _OTHER = 1, 0, -1
