@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter, itemgetter
@@ -1539,17 +1539,28 @@ _ROW_SPAN = itemgetter(0, 1)
 
 
 def _slot_constructor(cls: type[_T]) -> Callable[..., _T]:
-    """``cls(*values)`` (every field, positional) for a frozen slotted dataclass, setting the slots directly.
+    """``cls(...)`` (fields positional, defaults as declared) for a frozen slotted dataclass, setting the
+    slots directly.
 
     The frozen ``__init__`` sets each field through ``object.__setattr__``, which costs about as much again
     as the whole object; the actor stage builds thousands of mentions. The code is generated, as
-    ``dataclasses`` generates ``__init__``."""
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    body = "".join(f"    set_{n}(obj, {n})\n" for n in names)
-    source = f"def make({', '.join(names)}):\n    obj = new(cls)\n{body}    return obj\n"
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    scope.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
-    exec(source, scope)  # the source is built from the dataclass's field names only
+    ``dataclasses`` generates ``__init__``, from the field names only."""
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "MISSING": MISSING}
+    params, body = [], []
+    for f in fields(cls):  # type: ignore[arg-type]
+        n = f.name
+        scope[f"set_{n}"] = getattr(cls, n).__set__
+        if f.default is not MISSING:
+            scope[f"default_{n}"] = f.default
+            params.append(f"{n}=default_{n}")
+        elif f.default_factory is not MISSING:
+            scope[f"factory_{n}"] = f.default_factory
+            params.append(f"{n}=MISSING")
+            body.append(f"    if {n} is MISSING:\n        {n} = factory_{n}()\n")
+        else:
+            params.append(n)
+        body.append(f"    set_{n}(obj, {n})\n")
+    exec(f"def make({', '.join(params)}):\n    obj = new(cls)\n{''.join(body)}    return obj\n", scope)
     make: Callable[..., _T] = scope["make"]
     return make
 
