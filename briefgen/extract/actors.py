@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
@@ -1211,47 +1212,57 @@ def _scan(
     Paragraphs in text order, each between line breaks (as the corpus reader makes them), are scanned as
     one text: neither pattern can match across a line break, so each match inside a paragraph is the one
     the paragraph's own scan finds, and matches outside the paragraphs are dropped."""
-    runs: list[re.Match[str]] = []
-    refs: list[tuple[re.Match[str], int]] = []
-    if not paragraphs:
-        return runs, refs
-    if not _scan_whole(text, paragraphs):
-        for a, b in paragraphs:
-            runs.extend(_RUN.finditer(text, a, b))
-            refs.extend((m, b) for m in _THE.finditer(text, a + 1, b) if _after_the(m.group(1)) is not None)
+    layout = _layout(text, paragraphs)
+    if layout == _EACH:
+        runs = [m for a, b in paragraphs for m in _RUN.finditer(text, a, b)]
+        refs = [
+            (m, b) for a, b in paragraphs for m in _THE.finditer(text, a + 1, b) if _after_the(m.group(1)) is not None
+        ]
         return runs, refs
     first, last = paragraphs[0][0], paragraphs[-1][1]
-    ends = iter(paragraphs)
-    a, b = next(ends)
-    for m in _RUN.finditer(text, first, last):
-        s = m.start()
-        while s >= b:
-            a, b = next(ends)
-        if s >= a:
-            runs.append(m)
-    ends = iter(paragraphs)
-    a, b = next(ends)
+    if layout == _TILED:
+        runs = list(_RUN.finditer(text, first, last))  # nothing but white space between the paragraphs
+    else:
+        runs = []
+        pars = iter(paragraphs)
+        a, b = next(pars)
+        for m in _RUN.finditer(text, first, last):
+            s = m.start()
+            while s >= b:
+                a, b = next(pars)
+            if s >= a:
+                runs.append(m)
+    refs = []
+    ends = [b for _, b in paragraphs]
     for m in _THE.finditer(text, first + 1, last):
-        if _after_the(m.group(1)) is None:
-            continue
-        s = m.start()
-        while s >= b:
-            a, b = next(ends)
-        if s > a:
-            refs.append((m, b))
+        if _after_the(m.group(1)) is not None:
+            a, b = paragraphs[bisect_right(ends, m.start())]  # the first paragraph ending after the match
+            if m.start() > a:
+                refs.append((m, b))
     return runs, refs
 
 
-def _scan_whole(text: str, paragraphs: Sequence[tuple[int, int]]) -> bool:
-    """Whether the paragraphs are in text order, each starts and ends at a line break (or the text's ends),
-    and they cover most of their range (else scanning each is cheaper: the headlines of a long text)."""
+_EACH, _WHOLE, _TILED = 0, 1, 2
+
+
+def _layout(text: str, paragraphs: Sequence[tuple[int, int]]) -> int:
+    """How ``_scan`` reads the paragraphs: one scan when they are in text order, each starts and ends at a
+    line break (or the text's ends) and they cover most of their range (``_TILED`` when nothing but white
+    space lies between them); else each on its own (``_EACH``: also the headlines of a long text)."""
+    if not paragraphs:
+        return _EACH
     prev_end = covered = 0
-    for a, b in paragraphs:
+    tiled = True
+    for i, (a, b) in enumerate(paragraphs):
         if a < prev_end or b < a or text[a - 1 : a] not in ("", "\n") or text[b : b + 1] not in ("", "\n"):
-            return False
+            return _EACH
+        if i and tiled and not text[prev_end:a].isspace():
+            tiled = False
         prev_end = b
         covered += b - a
-    return 2 * covered >= paragraphs[-1][1] - paragraphs[0][0]
+    if 2 * covered < paragraphs[-1][1] - paragraphs[0][0]:
+        return _EACH
+    return _TILED if tiled else _WHOLE
 
 
 @lru_cache(maxsize=_CACHE)
