@@ -3,10 +3,10 @@
     python -m benchmarks.equivalence save  /tmp/extract-before.json   # on the code before the change
     python -m benchmarks.equivalence check /tmp/extract-before.json   # on the code after it
 
-The texts are the sample corpus (``content/``), the held-out articles (``tests/heldout/articles``) and 300
-generated articles (``benchmarks/generate.py``, fixed seed). For each article the dump holds the actor
-stage's output (``local_actors_of``) and the quote stage's (``find_quotes``). ``check`` prints the first
-differing articles and exits 1 when anything differs.
+The texts are the sample corpus (``content/``), the held-out articles (``tests/heldout/articles``, batches
+``batch_d`` and ``batch_e``) and 300 generated articles (``benchmarks/generate.py``, fixed seed). For each article
+the dump holds the actor stage's output (``local_actors_of``) and the quote stage's (``find_quotes``). ``check``
+prints the first differing articles and exits 1 when anything differs.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ def dump() -> dict[str, Any]:
         for label, folder in (
             ("content", REPO / "content"),
             ("heldout", REPO / "tests" / "heldout" / "articles"),
+            ("heldout-d", REPO / "tests" / "heldout" / "batch_d" / "articles"),
+            ("heldout-e", REPO / "tests" / "heldout" / "batch_e" / "articles"),
             ("generated", generated),
         ):
             for article in read_corpus(load_settings(content_dir=folder)).articles:

@@ -7,9 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.extract.actors import _CONNECTORS, _RUN, _THE, _WORD
+from briefgen.extract.actors import _CONNECTORS, _RUN, _THE, _WORD, _after_the, _local_actor, _mention, _scan
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import APOS
+from briefgen.records import LocalActor, Mention
 
 _WORDS = st.lists(st.text(alphabet="abAB -.", min_size=1, max_size=5), min_size=1, max_size=10)
 _TEXT = st.text(alphabet="abAB -.x", max_size=14)
@@ -57,3 +58,39 @@ def test_rewritten_scans_find_the_same_spans_as_the_plain_patterns(text: str, st
     the_fast = [(m.start() - 1, m.group(1)) for m in _THE.finditer(text, start + 1)]
     assert the_fast == [(m.start(), m.group(1)) for m in _THE_PLAIN.finditer(text, start)]
 
+
+_PARAGRAPH = st.lists(
+    st.sampled_from(["The", "the", "minister", "company", "Anna", "Berg", "of", "US", "President", "x,"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=5), drop=st.sets(st.integers(0, 4), max_size=1))
+def test_one_scan_of_line_separated_paragraphs_finds_what_each_paragraph_scan_finds(
+    paragraphs: list[str], drop: set[int]
+) -> None:
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for i, p in enumerate(paragraphs):
+        if i not in drop:  # a headline paragraph left out of the scan
+            spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    runs, refs = _scan(text, spans)
+    each_runs = [m.span() for a, b in spans for m in _RUN.finditer(text, a, b)]
+    each_refs = [
+        (m.span(), b) for a, b in spans for m in _THE.finditer(text, a + 1, b) if _after_the(m.group(1)) is not None
+    ]
+    assert [m.span() for m in runs] == each_runs
+    assert [(m.span(), b) for m, b in refs] == each_refs
+
+
+def test_slot_constructed_records_equal_the_dataclass_constructed_ones() -> None:
+    mention = _mention(3, 9, "Mr Healey", "John Healey", "person", "defence secretary", None, None, "honorific")
+    assert type(mention) is Mention
+    assert mention == Mention(3, 9, "Mr Healey", "John Healey", "person", "defence secretary", None, None, "honorific")
+    assert _mention(0, 2, "EU", "European Union", "organisation") == Mention(
+        0, 2, "EU", "European Union", "organisation"
+    )  # fields left out take their declared defaults
+    actor = _local_actor("Peru", "Peru", "country", "Peru", "Peru", (), ("Peru's",), 2)
+    assert actor == LocalActor("Peru", "Peru", "country", "Peru", "Peru", (), ("Peru's",), 2)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from itertools import pairwise
-from operator import attrgetter
-from typing import Any
+from operator import attrgetter, itemgetter
+from typing import Any, TypeVar
 
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import (
@@ -70,6 +71,7 @@ _POSS_SUFFIXES = ("’s", "'s")
 MAX_NAME_WORDS = 4
 # entries per cache of short strings (runs, words, role phrases): bounded memory on big corpora
 _CACHE = 16384
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -87,7 +89,6 @@ class Found:
     former: bool = False
     gender: str | None = None
     rule: str = ""
-    subject_ok: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,16 +126,12 @@ _APPOSITION_ORG = re.compile(r",\s+(?:one of\s+)?(?:the|a|an)\s+([\w-]+)(?:\s+([
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The context after a name (role, place, organisation) and the "the <place> <role>" reference."""
     lex = lexicon()
     # the place and role alternations as prefix trees: the same matches, several times faster
     place_alt = trie_alternation({*lex.places, *lex.demonyms})
     role = lex.role_re.pattern
-    left = re.compile(
-        rf"(?:(?:(?-i:the|The) )?(?P<place>(?-i:{place_alt}))(?P<poss>[’']s)?[ ,]+)?"
-        rf"(?P<former>(?:former|ex-?)\s+)?(?P<role>{role})?,? $",
-        re.IGNORECASE,
-    )
     # after a name: ", the Dutch minister of ..." or the copula "is the Netherlands' minister of ..."
     right = re.compile(
         rf"(?:,|(?-i: is(?= the )))\s+(?:(?-i:the|a|an)\s+)?(?P<former>(?:former|then)\s+)?"
@@ -147,8 +144,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?<![\w])(?-i:[Tt]he) (?:(?P<place>(?-i:{place_alt}))(?:[’']s)? )?(?P<role>{role})",
         re.IGNORECASE,
     )
-    pronoun = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
-    return left, right, role_ref, pronoun
+    return right, role_ref
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -582,7 +578,7 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
     found_role, place, former = cut_role or _left_context(text, name_start, lex, full)
     if found_role is None and cut_role is None:
         found_role = shape.prefix_role
-    rm = _patterns()[1].match(text, end) if text.startswith((",", " is the "), end) else None
+    rm = _patterns()[0].match(text, end) if text.startswith((",", " is the "), end) else None
     affiliation: str | None = None
     if former:
         found_role, place = None, None  # a former office says nothing about today's affiliation
@@ -672,7 +668,6 @@ def _role_object_words() -> frozenset[str]:
     return frozenset(w for o in lexicon().role_objects for w in o.split()) - {"the", "and"}
 
 
-_LEFT_WORD = re.compile(r"[\w’'.-]+|,")
 _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
@@ -886,16 +881,14 @@ def name_key(name: str) -> str:
 
 def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
     """Raw mentions of people, organisations and places in every paragraph."""
-    found: list[Found] = []
     headline_pars: list[tuple[int, int]] = []
     known: set[str] = set()
     deferred: list[tuple[str, int]] = []
     bodies = has_country_body(text)  # lower-case government bodies are only looked for when one is named
+    body_pars: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
-        if _is_headline_at(text, p_start, p_end):
-            headline_pars.append((p_start, p_end))
-            continue
-        found.extend(_mentions_in(text, p_start, p_end, False, known, deferred, bodies))
+        (headline_pars if _is_headline_at(text, p_start, p_end) else body_pars).append((p_start, p_end))
+    found = _mentions_in(text, body_pars, False, known, deferred, bodies)
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
     surnames: set[str] = set()
@@ -920,22 +913,27 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
                 if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                     f.rule = "cue"
                 found.append(f)
-    # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor
-    found = [f for f in found if not (f.kind == "surname" and fold(f.name) in lex.collectives)]
-    # a name with a geographic noun in it ("the Inland Sea Passage") is a place, never a person
-    places = _place_nouns()
-    found = [f for f in found if not (f.kind in ("person", "surname") and f.text.split()[-1] in places)]
+    # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor; a name
+    # with a geographic noun in it ("the Inland Sea Passage") is a place, never a person
+    collectives, places = lex.collectives, _place_nouns()
+    found = [
+        f
+        for f in found
+        if not (f.kind == "surname" and fold(f.name) in collectives)
+        and not ((f.kind == "person" or f.kind == "surname") and f.text.split()[-1] in places)
+    ]
     found = _join_comma_lists(text, found, lex)
     found = _apposed_of_names(text, found)
+    known = set()
     for f in found:
-        if f.kind == "organisation" and f.country is None and text[f.start - 2 : f.start - 1] in ("s", "'", "’"):
+        if f.kind == "person":
+            known.add(fold(f.name))
+        elif f.kind == "organisation" and f.country is None and text[f.start - 2 : f.start - 1] in ("s", "'", "’"):
             # "Canada's Federal Office for X": the possessor place is the organisation's country
             m = _POSSESSOR_BEFORE.search(text, max(0, f.start - 40), f.start)
             if m is not None:
                 f.country = _country_of(m.group(1), lex) or _country_of(m.group(1).split()[-1], lex)
-    known = {fold(f.name) for f in found if f.kind == "person"}
-    for p_start, p_end in headline_pars:
-        found.extend(_mentions_in(text, p_start, p_end, True, known, None, bodies))
+    found.extend(_mentions_in(text, headline_pars, True, known, None, bodies))
     found.sort(key=_START)
     return found
 
@@ -1066,17 +1064,18 @@ def _run(run: str) -> _Run:
 
 def _mentions_in(
     text: str,
-    p_start: int,
-    p_end: int,
+    paragraphs: Sequence[tuple[int, int]],
     headline: bool,
     known: set[str],
     deferred: list[tuple[str, int]] | None = None,
     bodies: bool = True,
 ) -> list[Found]:
+    """The mentions that the capitalised runs and the "the <word>" references of these paragraphs make."""
     lex = lexicon()
-    _, _, role_ref, _ = _patterns()
+    role_ref = _patterns()[1]
     out: list[Found] = []
-    for m in _RUN.finditer(text, p_start, p_end):
+    runs, refs = _scan(text, paragraphs)
+    for m in runs:
         run = m.group()
         r = _run(run)
         ms = m.start()
@@ -1154,29 +1153,27 @@ def _mentions_in(
             elif bodies and f.kind == "country":
                 f = _body_of(text, f) or f  # "Peru's foreign ministry"
             out.append(f)
-    for m in _role_refs(text, p_start, p_end, lex, role_ref, out):
-        after = text[m.end() : m.end() + 3]
+    # "the <place> <role>" references, and "the company" ones; the full pattern only runs where the word
+    # after "the" can start a role reference
+    for m, p_end in refs:
+        after_the = _after_the(m.group(1))
+        s = m.start() - 1
+        if after_the == "companyref":
+            e = m.end()
+            out.append(Found(s, e, text[s:e], "companyref", m.group(1), rule="company-ref"))
+            continue
+        hit = role_ref.match(text, s, p_end)
+        if hit is None:
+            continue
+        e = hit.end()
+        after = text[e : e + 3]
         if (after[:1] == " " and after[1:2].isupper()) or after[:1] == ",":
             continue  # a role followed by a name is a role+name mention, handled above
         if after[:1].isalpha():
             continue
-        role = _clean_role(m.group("role")) or ""
-        place = m.group("place")
-        out.append(
-            Found(
-                m.start(),
-                m.end(),
-                m.group(),
-                "role",
-                role,
-                role,
-                _country_of(place, lex),
-                None,
-                False,
-                None,
-                "role-ref",
-            )
-        )
+        role = _clean_role(hit.group("role")) or ""
+        place = hit.group("place")
+        out.append(Found(s, e, hit.group(), "role", role, role, _country_of(place, lex), None, False, None, "role-ref"))
     return out
 
 
@@ -1232,37 +1229,82 @@ def _org_by_context(text: str, start: int, word: str, lex: Lexicon) -> Found | N
 _THE = re.compile(r"he (?<=[Tt]he )(?<![\w][Tt]he )([\w’'.-]+)")
 
 
+def _scan(
+    text: str, paragraphs: Sequence[tuple[int, int]]
+) -> tuple[list[re.Match[str]], list[tuple[re.Match[str], int]]]:
+    """The capitalised runs of these paragraphs, and the "the <word>" matches whose word can start a role or
+    company reference, each with its paragraph's end.
+
+    Paragraphs in text order, each between line breaks (as the corpus reader makes them), are scanned as
+    one text: neither pattern can match across a line break, so each match inside a paragraph is the one
+    the paragraph's own scan finds, and matches outside the paragraphs are dropped."""
+    layout = _layout(text, paragraphs)
+    if layout == _EACH:
+        runs = [m for a, b in paragraphs for m in _RUN.finditer(text, a, b)]
+        refs = [
+            (m, b) for a, b in paragraphs for m in _THE.finditer(text, a + 1, b) if _after_the(m.group(1)) is not None
+        ]
+        return runs, refs
+    first, last = paragraphs[0][0], paragraphs[-1][1]
+    if layout == _TILED:
+        runs = list(_RUN.finditer(text, first, last))  # nothing but white space between the paragraphs
+    else:
+        runs = []
+        pars = iter(paragraphs)
+        a, b = next(pars)
+        for m in _RUN.finditer(text, first, last):
+            s = m.start()
+            while s >= b:
+                a, b = next(pars)
+            if s >= a:
+                runs.append(m)
+    refs = []
+    ends = [b for _, b in paragraphs]
+    for m in _THE.finditer(text, first + 1, last):
+        if _after_the(m.group(1)) is not None:
+            a, b = paragraphs[bisect_right(ends, m.start())]  # the first paragraph ending after the match
+            if m.start() > a:
+                refs.append((m, b))
+    return runs, refs
+
+
+_EACH, _WHOLE, _TILED = 0, 1, 2
+
+
+def _layout(text: str, paragraphs: Sequence[tuple[int, int]]) -> int:
+    """How ``_scan`` reads the paragraphs: one scan when they are in text order, each starts and ends at a
+    line break (or the text's ends) and they cover most of their range (``_TILED`` when nothing but white
+    space lies between them); else each on its own (``_EACH``: also the headlines of a long text)."""
+    if not paragraphs:
+        return _EACH
+    prev_end = covered = 0
+    tiled = True
+    for i, (a, b) in enumerate(paragraphs):
+        if a < prev_end or b < a or text[a - 1 : a] not in ("", "\n") or text[b : b + 1] not in ("", "\n"):
+            return _EACH
+        if i and tiled and not text[prev_end:a].isspace():
+            tiled = False
+        prev_end = b
+        covered += b - a
+    if 2 * covered < paragraphs[-1][1] - paragraphs[0][0]:
+        return _EACH
+    return _TILED if tiled else _WHOLE
+
+
 @lru_cache(maxsize=_CACHE)
-def _starts_role_ref(word: str) -> bool:
-    """Whether the word after "the" can start a role reference: a role word or a place."""
+def _after_the(word: str) -> str | None:
+    """What "the" and this word can start: a role reference (a role word or a place), "the company"."""
     lex = lexicon()
     bare = _strip_possessive(word)[0]
-    return (
+    if (
         word.lower() in lex.role_heads
         or word.lower() in lex.role_modifiers
         or bare in lex.places
         or bare in lex.demonyms
         or bare.split(".")[0] in lex.places
-    )
-
-
-def _role_refs(
-    text: str, a: int, b: int, lex: Lexicon, role_ref: re.Pattern[str], companies: list[Found] | None = None
-) -> list[re.Match[str]]:
-    """ "the <place> <role>" references; the full pattern only runs where the next word can start one.
-    "the company" references go to ``companies`` (the same scan)."""
-    out = []
-    refs = _company_refs()
-    for m in _THE.finditer(text, a + 1, b):
-        word = m.group(1)
-        if _starts_role_ref(word):
-            hit = role_ref.match(text, m.start() - 1, b)
-            if hit:
-                out.append(hit)
-        elif companies is not None and word in refs:
-            s, e = m.start() - 1, m.end()
-            companies.append(Found(s, e, text[s:e], "companyref", word, rule="company-ref"))
-    return out
+    ):
+        return "role"
+    return "companyref" if word in _company_refs() else None
 
 
 @lru_cache(maxsize=1)
@@ -1284,15 +1326,19 @@ def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:
     """Whether a reporting verb follows (allowing one adverb): "Rutte said", "Kallas also warned"."""
     if text.startswith(("’s", "'s"), end):
         return False
+    # the verb first: most names are followed by none
+    step = _ADVERB
+    for w in text[end : end + 40].split(None, 2)[:2]:
+        step = _cue_step(w)
+        if step != _ADVERB:
+            break
+    if step != _CUE:
+        return False
     if start > 0:
         prev = text[max(0, start - 12) : start].rsplit(None, 1)
         if prev and prev[-1].lower() in _NOT_SUBJECT_BEFORE:
             return False  # "officials in Brussels said": a place, not a speaker
-    for w in text[end : end + 40].split(None, 2)[:2]:
-        step = _cue_step(w)
-        if step != _ADVERB:
-            return step == _CUE
-    return False
+    return True
 
 
 _CUE, _ADVERB, _OTHER = 1, 0, -1
@@ -1394,6 +1440,10 @@ def resolve(found: list[Found]) -> ArticleActors:
             canon = group[0].name
             for g in group:
                 resolved.append((g, canon))
+    # every mention as the row of Mention's fields, then sorted by span (stable: persons first, as before)
+    rows: list[_Row] = []
+    genders: dict[str, str] = {}
+    alias_at: dict[int, str] = {}
     unresolved: list[Mention] = []
     if roles:
         roles_by_person: dict[str, list[Found]] = {}
@@ -1425,31 +1475,13 @@ def resolve(found: list[Found]) -> ArticleActors:
                     if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
                 ]
             if len(holders) == 1:
-                as_person = Found(
-                    f.start,
-                    f.end,
-                    f.text,
-                    "person",
-                    f.name,
-                    f.role,
-                    f.country,
-                    f.affiliation,
-                    f.former,
-                    f.gender,
-                    f.rule,
-                    f.subject_ok,
-                )
-                resolved.append((as_person, holders[0]))
+                resolved.append((f, holders[0]))
             else:
                 unresolved.append(Mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
-    mentions: list[Mention] = []
-    genders: dict[str, str] = {}
-    alias_at: dict[int, str] = {}
     for f, canon in resolved:
-        if f.kind != "role":
-            # the name as written: with its honorific ("Mr Healey"), without role words
-            alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
-        mentions.append(Mention(f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
+        # the name as written: with its honorific ("Mr Healey"), without role words
+        alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
+        rows.append((f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
         if f.gender:
             genders.setdefault(canon, f.gender)
     by_head: dict[str, set[str]] = {}
@@ -1471,72 +1503,51 @@ def resolve(found: list[Found]) -> ArticleActors:
             company = first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
     for f in others:
         kind = f.kind
-        if kind == "companyref":
+        if kind == "country" or kind == "organisation":
+            actor_kind: ActorKind = "country" if kind == "country" else "organisation"
+            rows.append((f.start, f.end, f.text, f.name, actor_kind, None, f.country, f.affiliation, f.rule))
+        elif kind == "companyref":
             if company is not None:
-                mentions.append(
-                    Mention(
-                        f.start,
-                        f.end,
-                        f.text,
-                        company.name,
-                        "organisation",
-                        None,
-                        company.country,
-                        company.affiliation,
-                        "company-ref",
-                    )
+                c = company
+                rows.append(
+                    (f.start, f.end, f.text, c.name, "organisation", None, c.country, c.affiliation, "company-ref")
                 )
         elif kind == "orgref":
             names = by_head.get(f.name)
             if names is not None and len(names) == 1:
                 full = next(iter(names))
                 org = first_org[full]
-                mentions.append(
-                    Mention(
-                        f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short"
-                    )
+                rows.append(
+                    (f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short")
                 )
-        elif kind == "country" or kind == "organisation":
-            mentions.append(
-                Mention(
-                    f.start,
-                    f.end,
-                    f.text,
-                    f.name,
-                    "country" if kind == "country" else "organisation",
-                    None,
-                    f.country,
-                    f.affiliation,
-                    f.rule,
-                )
-            )
-    mentions.sort(key=_SPAN)
+    rows.sort(key=_ROW_SPAN)
     # per actor: kind, aliases, roles, countries, affiliations, mention count
     acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
-    for m in mentions:
-        name = m.name
+    mentions = []
+    for row in rows:
+        mentions.append(_mention(*row))
+        start, _, text, name, kind, role, country, affiliation, rule = row
         entry = acc.get(name)
         if entry is None:
-            entry = acc[name] = (m.kind, set(), [], [], [], [0])
+            entry = acc[name] = (kind, set(), [], [], [], [0])
         entry[5][0] += 1
-        alias = alias_at.get(m.start)
+        alias = alias_at.get(start)
         if alias is None:
-            alias = _bare_text(m.text) if m.kind != "person" else name
-        rule = m.rule
+            alias = _bare_text(text) if kind != "person" else name
         if alias != name and rule != "role-ref":
             entry[1].add(alias)
-        if m.role:
-            entry[2].append(m.role)
-        if m.country and rule != "role-ref":
-            entry[3].append(m.country)
-        if m.affiliation:
-            entry[4].append(m.affiliation)
+        if role:
+            entry[2].append(role)
+        if country and rule != "role-ref":
+            entry[3].append(country)
+        if affiliation:
+            entry[4].append(affiliation)
     actors = []
     for name in sorted(acc):
         kind_a, aliases, roles_a, countries, affs, count = acc[name]
         country = _most_common(countries) if countries else None
         actors.append(
-            LocalActor(
+            _local_actor(
                 name,
                 name,
                 kind_a,
@@ -1559,7 +1570,40 @@ def _most_common(values: list[str]) -> str:
 
 
 _START = attrgetter("start")
-_SPAN = attrgetter("start", "end")
+# a mention's fields, in Mention's order
+_Row = tuple[int, int, str, str, ActorKind, str | None, str | None, str | None, str]
+_ROW_SPAN = itemgetter(0, 1)
+
+
+def _slot_constructor(cls: type[_T]) -> Callable[..., _T]:
+    """``cls(...)`` (fields positional, defaults as declared) for a frozen slotted dataclass, setting the
+    slots directly.
+
+    The frozen ``__init__`` sets each field through ``object.__setattr__``, which costs about as much again
+    as the whole object; the actor stage builds thousands of mentions. The code is generated, as
+    ``dataclasses`` generates ``__init__``, from the field names only."""
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "MISSING": MISSING}
+    params, body = [], []
+    for f in fields(cls):  # type: ignore[arg-type]
+        n = f.name
+        scope[f"set_{n}"] = getattr(cls, n).__set__
+        if f.default is not MISSING:
+            scope[f"default_{n}"] = f.default
+            params.append(f"{n}=default_{n}")
+        elif f.default_factory is not MISSING:
+            scope[f"factory_{n}"] = f.default_factory
+            params.append(f"{n}=MISSING")
+            body.append(f"    if {n} is MISSING:\n        {n} = factory_{n}()\n")
+        else:
+            params.append(n)
+        body.append(f"    set_{n}(obj, {n})\n")
+    exec(f"def make({', '.join(params)}):\n    obj = new(cls)\n{''.join(body)}    return obj\n", scope)
+    make: Callable[..., _T] = scope["make"]
+    return make
+
+
+_mention = _slot_constructor(Mention)
+_local_actor = _slot_constructor(LocalActor)
 
 
 @lru_cache(maxsize=1)
