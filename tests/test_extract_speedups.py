@@ -7,10 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.extract.actors import _CONNECTORS, _RUN, _THE, _WORD, _after_the, _local_actor, _mention, _scan
+from briefgen.extract.actors import _CONNECTORS, _RUN, _THE, _WORD, _after_the, _scan
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import APOS
-from briefgen.records import LocalActor, Mention
 
 _WORDS = st.lists(st.text(alphabet="abAB -.", min_size=1, max_size=5), min_size=1, max_size=10)
 _TEXT = st.text(alphabet="abAB -.x", max_size=14)
@@ -83,14 +82,3 @@ def test_one_scan_of_line_separated_paragraphs_finds_what_each_paragraph_scan_fi
     ]
     assert [m.span() for m in runs] == each_runs
     assert [(m.span(), b) for m, b in refs] == each_refs
-
-
-def test_slot_constructed_records_equal_the_dataclass_constructed_ones() -> None:
-    mention = _mention(3, 9, "Mr Healey", "John Healey", "person", "defence secretary", None, None, "honorific")
-    assert type(mention) is Mention
-    assert mention == Mention(3, 9, "Mr Healey", "John Healey", "person", "defence secretary", None, None, "honorific")
-    assert _mention(0, 2, "EU", "European Union", "organisation") == Mention(
-        0, 2, "EU", "European Union", "organisation"
-    )  # fields left out take their declared defaults
-    actor = _local_actor("Peru", "Peru", "country", "Peru", "Peru", (), ("Peru's",), 2)
-    assert actor == LocalActor("Peru", "Peru", "country", "Peru", "Peru", (), ("Peru's",), 2)

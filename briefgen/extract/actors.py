@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter, itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import (
@@ -71,7 +71,6 @@ _POSS_SUFFIXES = ("’s", "'s")
 MAX_NAME_WORDS = 4
 # entries per cache of short strings (runs, words, role phrases): bounded memory on big corpora
 _CACHE = 16384
-_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -1525,7 +1524,7 @@ def resolve(found: list[Found]) -> ArticleActors:
     acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
     mentions = []
     for row in rows:
-        mentions.append(_mention(*row))
+        mentions.append(Mention(*row))
         start, _, text, name, kind, role, country, affiliation, rule = row
         entry = acc.get(name)
         if entry is None:
@@ -1547,7 +1546,7 @@ def resolve(found: list[Found]) -> ArticleActors:
         kind_a, aliases, roles_a, countries, affs, count = acc[name]
         country = _most_common(countries) if countries else None
         actors.append(
-            _local_actor(
+            LocalActor(
                 name,
                 name,
                 kind_a,
@@ -1575,35 +1574,6 @@ _Row = tuple[int, int, str, str, ActorKind, str | None, str | None, str | None, 
 _ROW_SPAN = itemgetter(0, 1)
 
 
-def _slot_constructor(cls: type[_T]) -> Callable[..., _T]:
-    """``cls(...)`` (fields positional, defaults as declared) for a frozen slotted dataclass, setting the
-    slots directly.
-
-    The frozen ``__init__`` sets each field through ``object.__setattr__``, which costs about as much again
-    as the whole object; the actor stage builds thousands of mentions. The code is generated, as
-    ``dataclasses`` generates ``__init__``, from the field names only."""
-    scope: dict[str, Any] = {"new": object.__new__, "cls": cls, "MISSING": MISSING}
-    params, body = [], []
-    for f in fields(cls):  # type: ignore[arg-type]
-        n = f.name
-        scope[f"set_{n}"] = getattr(cls, n).__set__
-        if f.default is not MISSING:
-            scope[f"default_{n}"] = f.default
-            params.append(f"{n}=default_{n}")
-        elif f.default_factory is not MISSING:
-            scope[f"factory_{n}"] = f.default_factory
-            params.append(f"{n}=MISSING")
-            body.append(f"    if {n} is MISSING:\n        {n} = factory_{n}()\n")
-        else:
-            params.append(n)
-        body.append(f"    set_{n}(obj, {n})\n")
-    exec(f"def make({', '.join(params)}):\n    obj = new(cls)\n{''.join(body)}    return obj\n", scope)
-    make: Callable[..., _T] = scope["make"]
-    return make
-
-
-_mention = _slot_constructor(Mention)
-_local_actor = _slot_constructor(LocalActor)
 
 
 @lru_cache(maxsize=1)
