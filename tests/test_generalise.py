@@ -855,3 +855,14 @@ def test_location_between_an_organisation_and_its_cue_keeps_the_subject() -> Non
     a = analyse_text('Canada’s consulate in Hong Kong said it was "following the case closely".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Canada’s consulate"
+
+
+def test_possessive_country_before_a_portfolio_list_or_lower_case_portfolio_gives_the_country() -> None:
+    text = (
+        "Ministers met in Oslo on Monday.\n\n"
+        "Chile's Mining, Energy and Water Minister Rosa Vidal said copper output would rise.\n\n"
+        "Later, Norway’s oil and gas minister, Eirik Dahl, said talks would go on."
+    )
+    a = analyse_text(text)
+    assert actor(a, "Rosa Vidal").country == "Chile"
+    assert actor(a, "Eirik Dahl").country == "Norway"

@@ -743,9 +743,17 @@ def _left_context(
         if kind == _HEAD:
             has_head = True
         elif kind == _STOP:
-            # "the Danish shipping minister": one or two plain portfolio words between a place and the head
+            # "the Danish shipping minister", "Denmark's food and fisheries minister": up to three plain
+            # portfolio words between a place and the head
             if has_head and toks[i].isalpha() and toks[i].islower():
-                skip = next((j for j in (i - 1, i - 2) if j >= 0 and _place_ending((toks[j],)) is not None), -1)
+                skip = next(
+                    (
+                        j
+                        for j in (i - 1, i - 2, i - 3)
+                        if j >= 0 and _place_ending((_strip_possessive(toks[j])[0],)) is not None
+                    ),
+                    -1,
+                )
                 if skip >= 0 and all(t.isalpha() and t.islower() for t in toks[skip + 1 : i + 1]):
                     i = skip
                     break
@@ -753,9 +761,12 @@ def _left_context(
         i -= 1
     role: str | None = None
     if has_head:
-        # "Kenya's Blue Economy Minister": unknown capitalised portfolio words after a possessive place
-        for k in range(i - 1, max(-1, i - 4), -1) if i > 0 and _unknown_capitalised(toks[i]) else ():
-            if not toks[k + 1][:1].isupper():
+        # "Kenya's Blue Economy Minister", "Brazil's Development, Industry and Trade Minister": unknown
+        # capitalised portfolio words (a list, too) after a possessive place
+        if i > 1 and toks[i] == "," and _unknown_capitalised(toks[i - 1]):
+            i -= 1
+        for k in range(i - 1, max(-1, i - 7), -1) if i > 0 and _unknown_capitalised(toks[i]) else ():
+            if not (toks[k + 1][:1].isupper() or toks[k + 1] in (",", "and")):
                 break
             bare_k, poss_k = _strip_possessive(toks[k])
             if poss_k and _place_ending((*toks[max(0, k - 2) : k], bare_k)) is not None:
@@ -765,7 +776,7 @@ def _left_context(
         while first <= end_role and toks[first].lower() in ("of", "and", "for"):
             first += 1
         # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
-        role = " ".join(toks[first : end_role + 1]) or None
+        role = " ".join(toks[first : end_role + 1]).replace(" , ", ", ") or None
     else:
         if obj:
             return None, None, False
