@@ -866,3 +866,12 @@ def test_possessive_country_before_a_portfolio_list_or_lower_case_portfolio_give
     a = analyse_text(text)
     assert actor(a, "Rosa Vidal").country == "Chile"
     assert actor(a, "Eirik Dahl").country == "Norway"
+
+
+def test_dateline_country_named_in_the_text_is_home_for_unqualified_national_roles() -> None:
+    a = analyse_text(
+        "SEOUL - South Korea summoned China's ambassador on Friday after Chinese coast guard ships entered "
+        "disputed waters. Chinese officials said the ships were in Chinese waters. Beijing rejected the protest.\n\n"
+        'Foreign Minister Park Ji-won said the move was "unacceptable".'
+    )
+    assert actor(a, "Park Ji-won").country == "South Korea"

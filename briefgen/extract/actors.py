@@ -1628,8 +1628,10 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
     """The country an article mentions most (countries, capitals, national institutions; an ambiguous
     institution alias does not count, the dateline city does), and every country value its mentions carry.
 
-    The dateline is one mention, not a verdict: a story filed in Brussels or Geneva is often about another
-    country."""
+    A dateline city whose country the text also names is the home country ("TOKYO - Japan lodged ...": an
+    unqualified "Prime Minister X" in that story is Japan's even when China is named more often); a
+    dateline whose country the text never names (a story filed in Brussels or Geneva about somewhere
+    else) is one mention, not a verdict."""
     counts: dict[str, int] = {dateline: 1} if dateline else {}
     mentioned: set[str] = set()
     iso = lex.country_iso
@@ -1642,6 +1644,8 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
                 counts[country] = counts.get(country, 0) + 1
     if not counts:
         return None, mentioned
+    if dateline and counts[dateline] > 1:
+        return dateline, mentioned
     best = max(counts.values())
     return next(c for c, n in counts.items() if n == best), mentioned  # ties: the first mentioned
 
