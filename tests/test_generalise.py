@@ -875,3 +875,11 @@ def test_dateline_country_named_in_the_text_is_home_for_unqualified_national_rol
         'Foreign Minister Park Ji-won said the move was "unacceptable".'
     )
     assert actor(a, "Park Ji-won").country == "South Korea"
+
+
+def test_bare_role_after_a_quote_names_the_role_holder() -> None:
+    a = analyse_text(
+        "Health Minister Karin Holm visited the hospital on Monday.\n\n"
+        '"We will hire 500 nurses this year," the minister said. "Nobody will be turned away."'
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Karin Holm", "Karin Holm"]

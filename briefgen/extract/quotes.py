@@ -1722,6 +1722,10 @@ def _after_attribution(
         return (spk, cue, found and spk is not None) if found else (None, cue, False)
     ms = [x for x in att.mentions_in(start, m.start()) if x.end <= m.start()]
     if not ms:
+        bare = _BARE_ROLE.match(text, start, m.start())
+        if bare is not None and bare.group(1) in att.lex.role_heads:
+            holder = att._holder(bare.group(1), None, start)  # "“...,” the minister said": the role's holder
+            return holder, cue, holder is not None
         return None, cue, False
     subj = ms[-1]
     opener = ms[0]
