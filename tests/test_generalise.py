@@ -883,3 +883,11 @@ def test_bare_role_after_a_quote_names_the_role_holder() -> None:
         '"We will hire 500 nurses this year," the minister said. "Nobody will be turned away."'
     )
     assert [speaker_name(a, q) for q in marked(a)] == ["Karin Holm", "Karin Holm"]
+
+
+def test_with_a_person_and_a_participle_cue_names_the_speaker() -> None:
+    a = analyse_text('Talks collapsed on Friday, with Foreign Secretary Nadia Rahman describing them as "a waste".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Nadia Rahman"
+    b = analyse_text('She met with Omar Haddad, calling the talks "useful".')
+    assert [speaker_name(b, q) for q in marked(b)] != ["Omar Haddad"]  # the object of "met with" did not speak

@@ -191,6 +191,7 @@ _ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECA
 _SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)\s*")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
+_WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 MAX_QUOTE_CHARS = 5000
@@ -964,6 +965,13 @@ class Attributor:
             if self._preceded_by_preposition(m, sent):
                 if m.kind == "organisation" and self._members_of(m, sent[0]):
                     return True, self.speaker_of(m, sent)  # "Analysts at X said", "Observers from X said"
+                if (
+                    m.kind == "person"
+                    and not gap_text.strip()
+                    and _WITH_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
+                    and self.text[cue_start : cue_start + 30].split(None, 1)[0].endswith("ing")
+                ):
+                    return True, self.speaker_of(m, sent)  # "..., with X calling it “a disgrace”"
                 continue
             if m.kind != "person" and self._is_collective(m):
                 return True, None
