@@ -891,3 +891,12 @@ def test_with_a_person_and_a_participle_cue_names_the_speaker() -> None:
     assert speaker_name(a, q) == "Nadia Rahman"
     b = analyse_text('She met with Omar Haddad, calling the talks "useful".')
     assert [speaker_name(b, q) for q in marked(b)] != ["Omar Haddad"]  # the object of "met with" did not speak
+
+
+def test_a_state_or_province_gives_its_country() -> None:
+    a = analyse_text(
+        "Ontario's finance minister, Claire Dubois, said the deficit would shrink. "
+        "Michigan Governor Ray Colton said the bridge deal was \"done\"."
+    )
+    assert actor(a, "Claire Dubois").country == "Canada"
+    assert actor(a, "Ray Colton").country == "United States"

@@ -26,10 +26,10 @@ APOS = "'’"
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A country, international body or institution and the country value it speaks for."""
+    """A country, international body, institution or region and the country value it speaks for."""
 
     name: str
-    kind: str  # "country" | "body" | "institution"
+    kind: str  # "country" | "body" | "institution" | "region"
     country: str
 
 
@@ -156,6 +156,9 @@ def lexicon() -> Lexicon:
     for entry in places_data["institutions"]:
         for alias in [entry["name"], *entry.get("aliases", [])]:
             places[alias.removeprefix("the ")] = Place(entry["name"], "institution", entry["country"])
+    for country, regions in (places_data.get("regions") or {}).items():
+        for region in regions:
+            places.setdefault(str(region), Place(str(region), "region", str(country)))
     table = _lemma_table()
     cue_forms = _verb_forms(list(cues["verbs"]), table)
     verb_forms_by_lemma: dict[str, set[str]] = {}
