@@ -900,3 +900,12 @@ def test_a_state_or_province_gives_its_country() -> None:
     )
     assert actor(a, "Claire Dubois").country == "Canada"
     assert actor(a, "Ray Colton").country == "United States"
+
+
+def test_company_with_and_without_its_legal_suffix_is_one_organisation() -> None:
+    a = analyse_text(
+        "Lumen Robotics Inc. was fined on Monday. Lumen Robotics said the fine was \"unfair\". "
+        "Lumen, which is based in Austin, said it would appeal."
+    )
+    assert [(x.name, x.kind) for x in a.actors if "Lumen" in x.name] == [("Lumen Robotics", "organisation")]
+    assert {speaker_name(a, q) for q in a.quotes} == {"Lumen Robotics"}

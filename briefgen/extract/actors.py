@@ -1322,6 +1322,32 @@ def _company_refs() -> frozenset[str]:
     return frozenset(str(w) for w in _roles_data().get("company_refs") or ())
 
 
+_LEGAL_SUFFIXES = frozenset(
+    {"Inc", "Ltd", "plc", "PLC", "GmbH", "AG", "SA", "Corp", "Co", "LLC", "NV", "SE", "Limited", "Incorporated"}
+)
+
+
+def _drop_legal_suffixes(found: list[Found]) -> set[str]:
+    """"Acme Robotics Inc." and "Acme Robotics" in one article are one organisation, named without the
+    suffix, even where the shorter name alone was read as a person's; returns the companies so named."""
+    companies: set[str] = set()
+    for f in found:
+        if f.kind == "organisation" and " " in f.name:
+            head, last = f.name.rsplit(" ", 1)
+            if last.rstrip(".") in _LEGAL_SUFFIXES:
+                companies.add(head.rstrip(","))
+    if not companies:
+        return companies
+    for f in found:
+        if f.kind == "organisation" and " " in f.name:
+            head = f.name.rsplit(" ", 1)[0].rstrip(",")
+            if head in companies and f.name.rsplit(" ", 1)[1].rstrip(".") in _LEGAL_SUFFIXES:
+                f.name = head
+        elif f.kind == "person" and f.name in companies:
+            f.kind, f.role, f.gender, f.rule = "organisation", None, None, "company"
+    return companies
+
+
 @lru_cache(maxsize=1)
 def _company_heads() -> frozenset[str]:
     return frozenset(str(w) for w in _roles_data().get("company_heads") or ())
@@ -1405,6 +1431,7 @@ def _bare_text(text: str) -> str:
 
 def resolve(found: list[Found]) -> ArticleActors:
     """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
+    companies = _drop_legal_suffixes(found)
     persons: dict[str, None] = {}
     key_of_full: dict[str, str] = {}
     by_surname: dict[str, set[str]] = {}
@@ -1444,8 +1471,20 @@ def resolve(found: list[Found]) -> ArticleActors:
             others.append(f)
             if kind == "companyref":
                 company_ref = True
+    # the first word of one organisation's name alone is that organisation ("Veridian" of "Veridian AI")
+    org_firsts: dict[str, set[str]] = {}
+    for f in others:
+        if f.kind == "organisation" and " " in f.name:
+            org_firsts.setdefault(f.name.split(" ", 1)[0], set()).add(f.name)
     # a surname never given in full still names a person when a role, honorific or cue marks it
     for group in singles.values():
+        orgs = org_firsts.get(group[0].name)
+        if orgs is not None and len(orgs) == 1 and not any(g.role for g in group):
+            full = next(iter(orgs))
+            for g in group:
+                g.kind, g.name, g.rule = "organisation", full, "org-first-word"
+                others.append(g)
+            continue
         if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
             canon = group[0].name
             for g in group:
@@ -1507,7 +1546,8 @@ def resolve(found: list[Found]) -> ArticleActors:
         heads = _company_heads()
         counts: dict[str, int] = {}
         for f in others:
-            if f.kind == "organisation" and f.name.rsplit(" ", 1)[-1] in heads and " " in f.name:
+            named = f.name in companies or (" " in f.name and f.name.rsplit(" ", 1)[-1] in heads)
+            if f.kind == "organisation" and named:
                 counts[f.name] = counts.get(f.name, 0) + 1
         if counts:
             company = first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
