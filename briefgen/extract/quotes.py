@@ -234,6 +234,8 @@ class Cue(NamedTuple):
 
 # every byte that is not an ASCII letter becomes a space: ``bytes.split`` then yields the [A-Za-z]+ runs
 _NOT_LETTER = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+# ' and - join a word to its neighbour, as does ’ (which, like any non-ASCII character, becomes "?")
+_JOINERS = bytes(35 if c in b"'-?" else 32 for c in range(256))
 _BOUNDARY_MARKS = "’'-"
 
 
@@ -261,7 +263,7 @@ def _trie_pattern(words: list[str]) -> str:
 def _cue_heads(
     lex: Lexicon,
 ) -> tuple[re.Pattern[bytes], dict[bytes, tuple[str, dict[str, str] | None, bool]]]:
-    """Single cue words and first words of phrasal cues, as one bytes regex for a space-padded word string,
+    """Single cue words and first words of phrasal cues, as one bytes regex for ``_letters`` of a text,
     and for each (as matched, with its leading space) the word, its phrasal tails and whether it is a cue alone.
     """
     known = _HEADS.get(id(lex))
@@ -274,37 +276,44 @@ def _cue_heads(
     return heads, table
 
 
+def _letters(low: str) -> tuple[bytes, bytes]:
+    """``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
+    one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset;
+    and, aligned with it, "#" where ``low`` has a character that may join a word to its neighbour."""
+    ascii_low = low.encode("ascii", "replace")
+    return b" " + ascii_low.translate(_NOT_LETTER) + b" ", b" " + ascii_low.translate(_JOINERS) + b" "
+
+
 def find_cues(text: str, lex: Lexicon) -> list[Cue]:
     """Every reporting cue of a text: its whole words that are cue words or heads of phrasal cues."""
-    return _find_cues(text, text.lower(), lex)
+    low = text.lower()
+    return _find_cues(text, low, *_letters(low), lex)
 
 
-def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
-    # ``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
-    # one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset
-    padded = b" " + low.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
+def _find_cues(text: str, low: str, letters: bytes, joiners: bytes, lex: Lexicon) -> list[Cue]:
     heads, table = _cue_heads(lex)
     out: list[Cue] = []
-    n_low = len(low)
-    for hm in heads.finditer(padded):
+    for hm in heads.finditer(letters):
         pos = hm.start()
         w, tails, alone = table[hm.group()]
         end = pos + len(w)
-        if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in _BOUNDARY_MARKS)) and (
-            end >= n_low or (not low[end].isalpha() and low[end] not in _BOUNDARY_MARKS)
-        ):
-            hit = None
-            if tails:
-                rest = " ".join(low[end : end + 24].split()[:2])
-                for tail in tails:
-                    if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
-                        stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
-                        hit = Cue(pos, stop, text[pos:stop])
-                        break
-            if hit is None and alone:
-                hit = Cue(pos, end, text[pos:end])
-            if hit is not None:
-                out.append(hit)
+        # a whole word: no letter, ’, ' or - on either side (only non-ASCII ones, ' and - need a closer look)
+        if joiners[pos] == 35 and (low[pos - 1].isalpha() or low[pos - 1] in _BOUNDARY_MARKS):
+            continue
+        if joiners[end + 1] == 35 and (low[end].isalpha() or low[end] in _BOUNDARY_MARKS):
+            continue
+        if tails:
+            rest = " ".join(low[end : end + 24].split()[:2])
+            for tail in tails:
+                if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
+                    stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
+                    out.append(Cue(pos, stop, text[pos:stop]))
+                    break
+            else:
+                if alone:
+                    out.append(Cue(pos, end, text[pos:end]))
+        elif alone:
+            out.append(Cue(pos, end, text[pos:end]))
     return out  # in text order already: one hit per whole word, found left to right
 
 
@@ -465,6 +474,29 @@ def _source_cores(lex: Lexicon) -> tuple[str, ...]:
     return tuple(cores)
 
 
+_FRAME_WORDS: dict[int, tuple[Lexicon, tuple[tuple[tuple[str, bytes | None], ...], ...]]] = {}
+
+
+def _frame_words(lex: Lexicon) -> tuple[tuple[tuple[str, bytes | None], ...], ...]:
+    """First words of source phrases, stance adjectives and the nouns of view frames, each with its bytes
+    when it is ASCII letters only (then it occurs in a lower-cased text exactly when in its ``_letters``).
+    """
+    known = _FRAME_WORDS.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+
+    def encoded(words: list[str]) -> tuple[tuple[str, bytes | None], ...]:
+        return tuple((w, w.encode("ascii") if w.isascii() and w.isalpha() else None) for w in words)
+
+    found = (
+        encoded(list(dict.fromkeys(p.split()[0] for p in lex.source_phrases))),
+        encoded(sorted(lex.stance_adjectives)),
+        encoded([f.split("{}")[-1].strip(" ’'s") for f in lex.view_frames]),
+    )
+    _FRAME_WORDS[id(lex)] = (lex, found)
+    return found
+
+
 def _verb_surface(lex: Lexicon) -> dict[str, str]:
     forms = {
         "remain": "remain",
@@ -603,7 +635,8 @@ class Attributor:
         self.low = low
         # the lower-cased text keeps every offset (the usual case): sentence slices of it are lower-cased slices
         self.low_aligned = len(low) == len(text)
-        for c in _find_cues(text, low, self.lex):
+        letters, joiners = _letters(low)
+        for c in _find_cues(text, low, letters, joiners, self.lex):
             i = bisect.bisect_right(starts, c.s) - 1
             if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
                 continue  # "United States", "Secretary of State": part of a name
@@ -612,12 +645,13 @@ class Attributor:
             cues_found.append(c)
         self.cue_list = cues_found
         # which rare frames occur at all in this article: most sentences then skip their regexes
-        self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
-        self.stance_words = [w for w in self.lex.stance_adjectives if w in low]
+        source_words, stance_words, view_words = _frame_words(self.lex)
+        self.source_words = [w for w, b in source_words if (b in letters if b else w in low)]
+        self.stance_words = [w for w, b in stance_words if (b in letters if b else w in low)]
         # pieces of source phrases that occur in the article (a sentence without any skips the source regex)
         cores = _source_cores(self.lex)
         self.source_cores = [c for c in cores if c in low] if self.low_aligned else list(cores)
-        has_view = any(f.split("{}")[-1].strip(" ’'s") in low for f in self.lex.view_frames)
+        has_view = any((b in letters if b else w in low) for w, b in view_words)
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
         self.cue_starts = [c.s for c in self.cue_list]
         self.resolved_pronouns: dict[int, str | None] = {}
@@ -707,41 +741,35 @@ class Attributor:
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
-        out: list[Mention] = []
-        i = 0
-        count = len(mentions)
-        while i < count:
+        # only a non-person mention followed by a person can absorb it, so the merged pairs never overlap
+        out = list(mentions)
+        for i in range(len(mentions) - 2, -1, -1):
             m = mentions[i]
-            if m.kind == "person" or i + 1 == count:
-                out.append(m)  # only a non-person mention followed by another one can be absorbed
-                i += 1
+            if m.kind == "person":
                 continue
             n = mentions[i + 1]
-            if n.kind == "person" and n.rule != "pronoun" and n.start >= m.end and n.start - m.end < 80:
-                gap = self.text[m.end : n.start]
-                same_clause = not _CLAUSE_BREAK.search(gap)
-                if same_clause:
-                    between = [w.lower() for w in _WORD.findall(gap.replace("’s", " ").replace("'s", " "))]
-                    roles = self.roles
-                    has_role = any(w in roles for w in between) or gap.strip() in ("’s", "'s")
-                if same_clause and has_role and all(w in roles or w in ("of", "the") for w in between):
-                    out.append(
-                        Mention(
-                            m.start,
-                            n.end,
-                            self.text[m.start : n.end],
-                            n.name,
-                            n.kind,
-                            role=n.role,
-                            country=n.country,
-                            affiliation=n.affiliation,
-                            rule=n.rule,
-                        )
+            if n.kind != "person" or n.rule == "pronoun" or n.start < m.end or n.start - m.end >= 80:
+                continue
+            gap = self.text[m.end : n.start]
+            if _CLAUSE_BREAK.search(gap):
+                continue  # not the same clause
+            between = [w.lower() for w in _WORD.findall(gap.replace("’s", " ").replace("'s", " "))]
+            roles = self.roles
+            has_role = any(w in roles for w in between) or gap.strip() in ("’s", "'s")
+            if has_role and all(w in roles or w in ("of", "the") for w in between):
+                out[i : i + 2] = [
+                    Mention(
+                        m.start,
+                        n.end,
+                        self.text[m.start : n.end],
+                        n.name,
+                        n.kind,
+                        role=n.role,
+                        country=n.country,
+                        affiliation=n.affiliation,
+                        rule=n.rule,
                     )
-                    i += 2
-                    continue
-            out.append(m)
-            i += 1
+                ]
         return out
 
     def cues(self, a: int, b: int) -> list[Cue]:
