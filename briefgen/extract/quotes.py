@@ -654,6 +654,9 @@ class Attributor:
         has_view = any((b in letters if b else w in low) for w, b in view_words)
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
         self.cue_starts = [c.s for c in self.cue_list]
+        ends = [c.e for c in self.cue_list]
+        # sorted like the starts unless a phrasal cue ("pointed out") reaches past the start of the next one
+        self.cue_ends = ends if ends == sorted(ends) else None
         self.resolved_pronouns: dict[int, str | None] = {}
         # per-article memos of pure predicates, keyed by offsets (a pronoun's speaker is fixed once resolved,
         # so repeating a lookup never changes its answer)
@@ -743,10 +746,9 @@ class Attributor:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
         # only a non-person mention followed by a person can absorb it, so the merged pairs never overlap
         out = list(mentions)
-        for i in range(len(mentions) - 2, -1, -1):
+        last = len(mentions) - 1
+        for i in reversed([i for i, m in enumerate(mentions) if m.kind != "person" and i < last]):
             m = mentions[i]
-            if m.kind == "person":
-                continue
             n = mentions[i + 1]
             if n.kind != "person" or n.rule == "pronoun" or n.start < m.end or n.start - m.end >= 80:
                 continue
@@ -775,6 +777,9 @@ class Attributor:
     def cues(self, a: int, b: int) -> list[Cue]:
         """Cues lying inside [a, b)."""
         lo = bisect.bisect_left(self.cue_starts, a)
+        if self.cue_ends is not None:
+            # the cues ending by b are the first ones of those starting at or after a
+            return self.cue_list[lo : bisect.bisect_right(self.cue_ends, b, lo)]
         hi = bisect.bisect_left(self.cue_starts, b)
         return [c for c in self.cue_list[lo:hi] if c.e <= b]
 
@@ -1594,7 +1599,8 @@ def _cue_speaker(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> tuple[bool, str | None]:
     text = att.text
-    rel = _WHO_CUE.search(text, max(sent[0], start - 40), start)
+    lo = max(sent[0], start - 40)
+    rel = _WHO_CUE.search(text, lo, start) if text.find("who", lo, start) >= 0 else None
     if rel is not None:
         # "..., led by the writer X, who alleges that ...": the person the relative clause hangs on
         people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
@@ -1631,11 +1637,20 @@ def _cue_speaker(
                 if found and spk:
                     return found, spk
         return False, None
-    office = _ROLE_OFFICE.search(text, max(sent[0], start - 60), start)
+    lo = max(sent[0], start - 60)
+    # both patterns need "he" ("[Tt]he"), the office one also "’s" or "'s": str.find is cheaper than a search
+    if text.find("he", lo, start) < 0:
+        office = bare = None
+    else:
+        office = (
+            _ROLE_OFFICE.search(text, lo, start)
+            if text.find("’s", lo, start) >= 0 or text.find("'s", lo, start) >= 0
+            else None
+        )
+        bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
     if office is not None and office.group(1) in att.lex.role_heads:
         # "The governor's office said": the office speaks for the one holder of the role
         return True, att._holder(office.group(1), None, office.start())
-    bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
     if (
         bare is not None
         and bare.group(1) in att.lex.role_heads
@@ -2009,10 +2024,14 @@ def _statements(
     if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
         return []  # nothing in this sentence can report speech
     sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
+    # the source cores first: mostly none occurs in the article, and rarely one in a sentence
     has_source = (
-        flags[0] and any(w in sent_low for w in att.source_words) and any(core in sent_low for core in att.source_cores)
+        flags[0]
+        and any(core in sent_low for core in att.source_cores)
+        and any(w in sent_low for w in att.source_words)
     )
-    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
+    # a view frame ends in a comma (a literal the regex cannot match otherwise)
+    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text) and "," in sent_text
     has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
     possessors = att.possessors_in(sent[0], sent[1])
     if not (sent_cues or has_source or has_view or has_stance or possessors):
