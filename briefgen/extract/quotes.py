@@ -11,6 +11,7 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 from briefgen.extract.actors import ArticleActors
+from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import Lexicon, fold, lexicon, load_data
 from briefgen.records import LocalQuote, Mention, QuoteKind
 
@@ -420,8 +421,7 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
 @lru_cache(maxsize=1)
 def _cue_noun_re() -> re.Pattern[str]:
     """Reporting nouns ("statement", "warning"), longest first."""
-    nouns = sorted(lexicon().cue_nouns, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(" + "|".join(nouns) + r")\b")
+    return re.compile(r"(?<![\w])(" + trie_alternation(lexicon().cue_nouns) + r")\b")
 
 
 @lru_cache(maxsize=1)
