@@ -64,7 +64,10 @@ _ABBREV = frozenset(
         "hon",
     }
 )
-_SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
+# the patterns below that a search runs over a stretch open with a character class, never with a repeat or a
+# lookbehind ("[.!?][.!?]*", not "[.!?]+"; "[Tt](?<![\w’'][Tt])he", not "(?<![\w’'])[Tt]he"): the same
+# matches, but the regex engine then skips ahead to the next position where that class matches
+_SENT_END = re.compile(r"[.!?][.!?]*[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
 _PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
@@ -591,7 +594,7 @@ _COPULAR_ROLE = re.compile(
 )
 _COPULAS = (" is ", " was ", " has been ", " had been ", " became ", " serves as ", ", who is ", ", who was ")
 # "the minister", "the energy minister": a role named without a name (its head is checked against the roles)
-_THE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
+_THE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
 
 
 class Attributor:
@@ -1559,10 +1562,11 @@ def _is_participle(cue: str) -> bool:
 
 
 _ROLE_OFFICE = re.compile(
-    r"(?<![\w’'])[Tt]he\s+([a-z]+)[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
+    r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)[’']s\s+"
+    r"(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
     r"(?:\s+(?:also|later|has|had|then))?\s*$"
 )
-_BARE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
+_BARE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
 _NAME_AND = re.compile(r"[A-Z][\w’'-]*\s+and\s+$")
 _NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
