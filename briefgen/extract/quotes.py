@@ -494,7 +494,7 @@ def _frame_words(lex: Lexicon) -> tuple[tuple[tuple[str, bytes | None], ...], ..
     found = (
         encoded(list(dict.fromkeys(p.split()[0] for p in lex.source_phrases))),
         encoded(sorted(lex.stance_adjectives)),
-        encoded([f.split("{}")[-1].strip(" ’'s") for f in lex.view_frames]),
+        encoded(list(dict.fromkeys(f.split("{}")[-1].strip(" ’'s") for f in lex.view_frames))),
     )
     _FRAME_WORDS[id(lex)] = (lex, found)
     return found
@@ -933,7 +933,7 @@ class Attributor:
             and (len(words) == 1 or words[0].lower() in _DETERMINERS)
         ):
             return True  # "Officials said", "Others warned": an unnamed group, not a speaker
-        after = self.text[m.end : m.end + 40].split()
+        after = self.text[m.end : m.end + 40].split(None, 1)
         nxt = after[0].strip(",.;:’'").lower() if after else ""
         if nxt in self.lex.collective_nouns:
             return True
@@ -959,11 +959,15 @@ class Attributor:
         return known
 
     def _modifier(self, m: Mention) -> bool:
-        before = self.text[max(0, m.start - 5) : m.start].lower().split()
-        after = self.text[m.end : m.end + 20].split()
         if self.text.startswith(("’s", "'s"), m.end):
             return True
-        if before and before[-1] in _DETERMINERS and after and after[0][:1].islower() and m.kind != "country":
+        if m.kind == "country":
+            return False
+        before = self.text[max(0, m.start - 5) : m.start].lower().split()
+        if not before or before[-1] not in _DETERMINERS:
+            return False
+        after = self.text[m.end : m.end + 20].split(None, 1)
+        if after and after[0][:1].islower():
             word = after[0].lower().strip(",.")
             # "the NATO summit" is a modifier; "the Bank of Japan raised ..." is a subject and its verb
             return word not in self.lex.cue_forms and not word.endswith("ed")
@@ -1210,7 +1214,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
         qs = scan_quotes(text, p_start, p_end)
         para_quotes.append(qs)
         all_quotes.extend(qs)
-        double_used = double_used or any(q.cue != "'" for q in qs)
+        if qs and not double_used:
+            double_used = any(q.cue != "'" for q in qs)
     # house style: where an article quotes in double marks, single marks are headline or scare quotes
     if double_used:
         para_quotes = [[q for q in qs if q.cue != "'"] for qs in para_quotes]
