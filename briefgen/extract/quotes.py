@@ -2162,8 +2162,8 @@ def _statements(
             continue
         if found and clause_from < 0:
             clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
-        if not found or spk is None:
-            continue
+        if not found or spk is None or spk in emitted or spk in quoted_speakers:
+            continue  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
         a, b = _clause_after(text, c.end(), sent[1], lex)
         trailing = _trailing_attribution(att, text, sent, c.start(), c.end())
         if trailing is not None:
