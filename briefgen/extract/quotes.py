@@ -477,6 +477,28 @@ def _source_cores(lex: Lexicon) -> tuple[str, ...]:
     return tuple(cores)
 
 
+_VIEW_CORES: dict[int, tuple[Lexicon, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _view_cores(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
+    """For each view frame ("in {}’s view"), pieces that the lower-cased text of any match of it contains.
+
+    As for ``_source_cores``, the pieces avoid i, k and s (and any character outside a-z and space), so
+    a sentence that lacks a piece of every frame cannot match the view regex.
+    """
+    known = _VIEW_CORES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    cores: dict[tuple[str, ...], None] = {}
+    for frame in lex.view_frames:
+        parts = frame.split("{}")
+        pieces = [p for part in parts for p in re.split(r"[^a-hjlmnoprt-z ]", part) if len(p) >= 2]
+        cores[tuple(pieces) if frame.lower() == frame else ()] = None
+    found = tuple(cores)
+    _VIEW_CORES[id(lex)] = (lex, found)
+    return found
+
+
 _FRAME_WORDS: dict[int, tuple[Lexicon, tuple[tuple[tuple[str, bytes | None], ...], ...]]] = {}
 
 
@@ -2039,8 +2061,13 @@ def _statements(
         and any(core in sent_low for core in att.source_cores)
         and any(w in sent_low for w in att.source_words)
     )
-    # a view frame ends in a comma (a literal the regex cannot match otherwise)
-    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text) and "," in sent_text
+    # a view frame ends in a comma, and its words leave pieces in the lower-cased sentence
+    has_view = (
+        flags[1]
+        and ("’s" in sent_text or "'s" in sent_text)
+        and "," in sent_text
+        and any(all(p in sent_low for p in pieces) for pieces in _view_cores(lex))
+    )
     has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
     possessors = att.possessors_in(sent[0], sent[1])
     if not (sent_cues or has_source or has_view or has_stance or possessors):
