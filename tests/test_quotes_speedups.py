@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.extract.lexicon import lexicon
-from briefgen.extract.quotes import _BARE_ROLE, _ROLE_OFFICE, _SENT_END, _THE_ROLE
+from briefgen.extract.quotes import _BARE_ROLE, _ROLE_OFFICE, _SENT_END, _THE_ROLE, _cue_noun_re
 from tests.extract_utils import analyse_text, speaker_name
 
 _SENT_END_PLAIN = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
@@ -77,3 +77,18 @@ def test_every_view_frame_of_the_lexicon_passes_the_cheap_sentence_gate() -> Non
         analysis = analyse_text(text)
         found = [(q.kind, q.cue, speaker_name(analysis, q)) for q in analysis.quotes]
         assert ("indirect", "view", "John Healey") in found, (frame, found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["post", "posts", "claim", "claims", "view", "words", "wordsmith", "x", "é", " ", "_", "9", "."]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_reporting_noun_pattern_matches_like_the_longest_first_alternation(text: str) -> None:
+    nouns = sorted(lexicon().cue_nouns, key=len, reverse=True)
+    plain = re.compile(r"(?<![\w])(" + "|".join(nouns) + r")\b")
+    assert [m.span(1) for m in _cue_noun_re().finditer(text)] == [m.span(1) for m in plain.finditer(text)]
