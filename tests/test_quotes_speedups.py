@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.extract.lexicon import lexicon
-from briefgen.extract.quotes import _BARE_ROLE, _ROLE_OFFICE, _SENT_END, _THE_ROLE, _cue_noun_re
+from briefgen.extract.quotes import _BARE_ROLE, _NEW_CLAUSE, _ROLE_OFFICE, _SENT_END, _THE_ROLE, _cue_noun_re
 from tests.extract_utils import analyse_text, speaker_name
 
 _SENT_END_PLAIN = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
@@ -92,3 +92,16 @@ def test_reporting_noun_pattern_matches_like_the_longest_first_alternation(text:
     nouns = sorted(lexicon().cue_nouns, key=len, reverse=True)
     plain = re.compile(r"(?<![\w])(" + "|".join(nouns) + r")\b")
     assert [m.span(1) for m in _cue_noun_re().finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+_NEW_CLAUSE_PLAIN = re.compile(r"(?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from([";", "—", "–", ",", " ", "and", "but", "while", "whereas", "x", "é", "_"]), max_size=9
+    ).map("".join)
+)
+def test_clause_break_pattern_matches_like_the_plain_one(text: str) -> None:
+    assert [m.span() for m in _NEW_CLAUSE.finditer(text)] == [m.span() for m in _NEW_CLAUSE_PLAIN.finditer(text)]

@@ -454,7 +454,7 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     frame_alt = "|".join(re.escape(f).replace("\x00", r"[^,]{1,80}?") for f in frames)
     view = re.compile(r"(?<![\w])(?:" + frame_alt + r")\s*,", re.IGNORECASE)
     stance = re.compile(
-        r"\s+(?:"
+        r"\s\s*(?:"
         + "|".join(
             re.escape(f)
             for f in sorted(
@@ -1924,7 +1924,8 @@ def _governing_cue(
     return spk, best.group().lower(), found and spk is not None, found and spk is None
 
 
-_NEW_CLAUSE = re.compile(r"(?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
+# (?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s* with each branch opening with a character
+_NEW_CLAUSE = re.compile(r"(?:;|—|–|,\s+(?:and|but|while|whereas)\b|w(?<=\bw)(?:hile|hereas)\b)\s*")
 
 
 @lru_cache(maxsize=1)
