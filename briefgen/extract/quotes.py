@@ -1025,22 +1025,17 @@ class Attributor:
             if m.end > cue_start:
                 continue
             gap_text = self.text[m.end : cue_start]
-            if (
-                m.kind == "person"
-                and m.rule != "pronoun"
-                and gap_text[:1] in ("’", "'")
-                and _SPOKESMAN_OF.fullmatch(gap_text)
-            ):
+            person = m.kind == "person"
+            pronoun = m.rule == "pronoun"  # (a pronoun is always a person)
+            if person and not pronoun and gap_text[:1] in ("’", "'") and _SPOKESMAN_OF.fullmatch(gap_text):
                 return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
-            if not self._gap_ok(gap_text, m.kind == "person"):
+            if not self._gap_ok(gap_text, person):
                 continue
             if self._is_modifier(m):
                 continue
             if self._preceded_by_preposition(m, sent):
                 continue
-            if m.kind != "person" and self._is_collective(m):
-                return True, None
-            if self._is_collective(m) and m.rule != "pronoun":
+            if not pronoun and self._is_collective(m):
                 return True, None
             return True, self.speaker_of(m, sent)
         if self._role_only_before(cue_start, sent):
