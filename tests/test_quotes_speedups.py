@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.extract.lexicon import lexicon
-from briefgen.extract.quotes import _BARE_ROLE, _NEW_CLAUSE, _ROLE_OFFICE, _SENT_END, _THE_ROLE, _cue_noun_re
+from briefgen.extract.quotes import _ALNUM, _BARE_ROLE, _NEW_CLAUSE, _ROLE_OFFICE, _SENT_END, _THE_ROLE, _cue_noun_re
 from tests.extract_utils import analyse_text, speaker_name
 
 _SENT_END_PLAIN = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
@@ -105,3 +106,8 @@ _NEW_CLAUSE_PLAIN = re.compile(r"(?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b
 )
 def test_clause_break_pattern_matches_like_the_plain_one(text: str) -> None:
     assert [m.span() for m in _NEW_CLAUSE.finditer(text)] == [m.span() for m in _NEW_CLAUSE_PLAIN.finditer(text)]
+
+
+def test_alphanumeric_pattern_agrees_with_str_isalnum_on_every_character() -> None:
+    mismatched = [c for c in map(chr, range(sys.maxunicode + 1)) if bool(_ALNUM.match(c)) != c.isalnum()]
+    assert not mismatched

@@ -81,6 +81,7 @@ _STOP_MARK = re.compile('[.;:“”"]')
 _COMMA_STOP_MARK = re.compile('[,.;:“”"]')
 _SENTENCE_STOP = re.compile("[.;!?]")
 _WORDISH = re.compile(r"[\w’']")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _PREPOSITIONS = frozenset(
     {
         "with",
@@ -1307,7 +1308,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
                 if q.speaker is None and q.kind == "partial" and not q.unnamed and _scare_quote(text, q, p_start, lex):
                     continue  # "the so-called “X” strategy", "the public “unity”": the writer's scare quotes
                 a, b = _trim(text, q.qs, q.qe)
-                if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
+                if b - a < 1 or b - a > MAX_QUOTE_CHARS or not _ALNUM.search(text, a, b):
                     continue
                 out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1]))
             statements = _statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re)
