@@ -9,7 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.extract.lexicon import lexicon
-from briefgen.extract.quotes import _ALNUM, _BARE_ROLE, _NEW_CLAUSE, _ROLE_OFFICE, _SENT_END, _THE_ROLE, _cue_noun_re
+from briefgen.extract.quotes import (
+    _ALNUM,
+    _BARE_ROLE,
+    _NEW_CLAUSE,
+    _ROLE_OFFICE,
+    _SENT_END,
+    _THE_ROLE,
+    _cue_noun_re,
+    _sentence_ends,
+    _stops,
+)
 from tests.extract_utils import analyse_text, speaker_name
 
 _SENT_END_PLAIN = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
@@ -111,3 +121,17 @@ def test_clause_break_pattern_matches_like_the_plain_one(text: str) -> None:
 def test_alphanumeric_pattern_agrees_with_str_isalnum_on_every_character() -> None:
     mismatched = [c for c in map(chr, range(sys.maxunicode + 1)) if bool(_ALNUM.match(c)) != c.isalnum()]
     assert not mismatched
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["A", "b", "7", "É", " ", "\n", ".", "...", "!", "?", "”", ")", "“", "(", "x."]), max_size=14
+    ).map("".join),
+    start=st.integers(0, 4),
+    cut=st.integers(0, 4),
+)
+def test_sentence_ends_from_stops_are_the_pattern_matches(text: str, start: int, cut: int) -> None:
+    end = max(start, len(text) - cut)
+    found = [m.span() for m in _sentence_ends(text, start, end, _stops(text))]
+    assert found == [m.span() for m in _SENT_END.finditer(text, start, end)]

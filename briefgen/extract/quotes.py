@@ -387,12 +387,37 @@ def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
     return out
 
 
-def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph; boundaries inside quotes do not count."""
+def _stops(text: str) -> list[int]:
+    """Offsets of every ".", "!" and "?" of a text, in order: where a sentence end (``_SENT_END``) can start."""
+    found = []
+    for ch in ".!?":
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def _sentence_ends(text: str, start: int, end: int, stops: list[int]) -> list[re.Match[str]]:
+    """What ``_SENT_END.finditer(text, start, end)`` finds, trying the pattern only at the stops in [start, end)
+    (``str.find`` scans a text faster than the regex engine)."""
+    found = []
+    resume = start
+    lo = bisect.bisect_left(stops, start)
+    for pos in stops[lo : bisect.bisect_left(stops, end, lo)]:
+        if pos >= resume and (m := _SENT_END.match(text, pos, end)) is not None:
+            found.append(m)
+            resume = m.end()
+    return found
+
+
+def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph (``stops``: the text's ``_stops``); boundaries inside quotes do not count."""
     dateline = _DATELINE.match(text, start, end)
     bounds = [dateline.end() if dateline else start]
     qi = 0
-    for m in _SENT_END.finditer(text, start, end):
+    for m in _sentence_ends(text, start, end, stops):
         pos = m.start()
         while qi < len(quotes) and quotes[qi].me <= pos:
             qi += 1
@@ -1263,6 +1288,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
     narrator: tuple[int, int] | None = None
     in_body = False
     captions = any(w in text for w in _CAPTION_WORDS)
+    stops = _stops(text)
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
         if captions and _looks_like_caption(text, p_start, p_end):
             prev_open = False
@@ -1271,7 +1297,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
         # fragment is a teaser ("Union accuses operator of ‘bad faith’"), not reported speech
         teaser = not in_body and not text[p_start:p_end].rstrip().endswith(_SENTENCE_ENDINGS)
         in_body = in_body or not teaser
-        sents = _sentences(text, p_start, p_end, quotes)
+        sents = _sentences(text, p_start, p_end, quotes, stops)
         answer = _answer_speaker(att, text, p_start, p_end) if not quotes else None
         if answer is not None:
             # an interview answer ("Lévesque: We will respond ..."): every sentence is the speaker's
@@ -1612,9 +1638,7 @@ _TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
 _NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
 _DOC_NOUNS = r"(?:statement|report|assessment|communiqu[eé]|document|study|memo|letter|declaration)"
 # "The statement said ...", "The 300-page report, compiled by ..., concludes ...": a document as the subject
-_DOCUMENT_SUBJECT = re.compile(
-    r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$"
-)
+_DOCUMENT_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$")
 _DOCUMENT_ORIGIN = re.compile(
     _DOC_NOUNS
     + r"\s+(?:(?:circulated|issued|published|released|prepared|compiled|drafted|put out)\s+)?by\s+(?:the\s+)?"
@@ -2069,9 +2093,7 @@ def _statements(
     sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
     # the source cores first: mostly none occurs in the article, and rarely one in a sentence
     has_source = (
-        flags[0]
-        and any(core in sent_low for core in att.source_cores)
-        and any(w in sent_low for w in att.source_words)
+        flags[0] and any(core in sent_low for core in att.source_cores) and any(w in sent_low for w in att.source_words)
     )
     # a view frame ends in a comma, and its words leave pieces in the lower-cased sentence
     has_view = (
