@@ -719,6 +719,8 @@ class Attributor:
         self.source_cores = [c for c in cores if c in low] if self.low_aligned else list(cores)
         has_view = any((b in letters if b else w in low) for w, b in view_words)
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
+        # a source frame needs one of its words and one of the cores (mostly no core occurs in an article)
+        self.source_frames = bool(self.source_words) and bool(self.source_cores)
         self.cue_starts = [c.s for c in self.cue_list]
         ends = [c.e for c in self.cue_list]
         # sorted like the starts unless a phrasal cue ("pointed out") reaches past the start of the next one
@@ -2093,7 +2095,9 @@ def _statements(
     sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
     # the source cores first: mostly none occurs in the article, and rarely one in a sentence
     has_source = (
-        flags[0] and any(core in sent_low for core in att.source_cores) and any(w in sent_low for w in att.source_words)
+        att.source_frames
+        and any(core in sent_low for core in att.source_cores)
+        and any(w in sent_low for w in att.source_words)
     )
     # a view frame ends in a comma, and its words leave pieces in the lower-cased sentence
     has_view = (
