@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
@@ -447,25 +447,11 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list
     return out
 
 
-def _word_start_alternation(words: Iterable[str]) -> str:
-    r"""``(?<![\w])`` and a group matching exactly the words, longest first, written to open with each
-    word's first character and only then look behind it (the regex engine skips to where a word can start)."""
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        by_first.setdefault(word[0], []).append(word[1:])
-    return (
-        "(?:"
-        + "|".join(
-            f"{re.escape(ch)}(?<![\\w]{re.escape(ch)}){trie_alternation(rests)}" for ch, rests in by_first.items()
-        )
-        + ")"
-    )
-
-
 @lru_cache(maxsize=1)
 def _cue_noun_re() -> re.Pattern[str]:
     """Reporting nouns ("statement", "warning"), longest first, not inside a word."""
-    return re.compile("(" + _word_start_alternation(lexicon().cue_nouns) + r")\b")
+    # the lookbehind first: it fails at once inside a word, where most positions are
+    return re.compile(r"(?<![\w])(" + trie_alternation(lexicon().cue_nouns) + r")\b")
 
 
 @lru_cache(maxsize=1)
