@@ -64,10 +64,7 @@ _ABBREV = frozenset(
         "hon",
     }
 )
-# the patterns below that a search runs over a stretch open with a character class, never with a repeat or a
-# lookbehind ("[.!?][.!?]*", not "[.!?]+"; "[Tt](?<![\w’'][Tt])he", not "(?<![\w’'])[Tt]he"): the same
-# matches, but the regex engine then skips ahead to the next position where that class matches
-_SENT_END = re.compile(r"[.!?][.!?]*[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
+_SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
 _WORD = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
 _PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
@@ -643,6 +640,8 @@ _COPULAR_ROLE = re.compile(
 )
 _COPULAS = (" is ", " was ", " has been ", " had been ", " became ", " serves as ", ", who is ", ", who was ")
 # "the minister", "the energy minister": a role named without a name (its head is checked against the roles)
+# "[Tt](?<![\w’'][Tt])he" here and in the role patterns below matches what "(?<![\w’'])[Tt]he" matches, but
+# opening with a character class lets the regex engine skip ahead to the next "T" or "t"
 _THE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
 
 
