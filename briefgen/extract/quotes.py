@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from briefgen.extract.actors import ArticleActors
@@ -655,9 +656,7 @@ class Attributor:
         self.quotes = quotes
         self.q_starts = [q.ms for q in quotes]
         mentions: list[Mention] = [*actors.mentions, *actors.unresolved]
-        for ps, pe in _pronoun_spans(text):
-            word = text[ps:pe]
-            mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
+        pronouns = _pronoun_spans(text)
         if quotes:
             # not inside a marked quote (``in_quote``, inlined: the quote at or before each start)
             q_ends = [q.me for q in quotes]
@@ -665,7 +664,11 @@ class Attributor:
             mentions = [
                 m for m in mentions if (i := bisect.bisect_right(q_starts, m.start) - 1) < 0 or q_ends[i] <= m.start
             ]
-        mentions.sort(key=lambda m: m.start)
+            pronouns = [p for p in pronouns if (i := bisect.bisect_right(q_starts, p[0]) - 1) < 0 or q_ends[i] <= p[0]]
+        for ps, pe in pronouns:
+            word = text[ps:pe]
+            mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
+        mentions.sort(key=attrgetter("start"))
         mentions = self._absorb(mentions)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
