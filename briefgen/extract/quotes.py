@@ -422,7 +422,7 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list
         if qi < len(quotes) and quotes[qi].ms <= pos < quotes[qi].me - 1:
             continue
         if text[pos] == ".":
-            wm = _LAST_WORD.search(text[max(start, pos - 12) : pos])
+            wm = _LAST_WORD.search(text, max(start, pos - 12), pos)
             word = wm.group(1) if wm else ""
             if word.lower() in _ABBREV or _INITIALS.fullmatch(word):
                 continue
@@ -431,18 +431,12 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list
     for q in quotes:
         if q.open_end or q.me >= end:
             continue
-        if text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?") and _NEXT_CAPITAL.match(text, q.me):
-            nxt = _NEXT_CAPITAL.match(text, q.me)
-            if nxt is not None:
-                bounds.append(nxt.end())
+        if text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?") and (nxt := _NEXT_CAPITAL.match(text, q.me)):
+            bounds.append(nxt.end())
     if len(bounds) == 1:
         return [(bounds[0], end)] if end > bounds[0] else []
     bounds = sorted(set(bounds))
-    out = []
-    for a, b in zip(bounds, [*bounds[1:], end], strict=True):
-        if b > a:
-            out.append((a, b))
-    return out
+    return [(a, b) for a, b in zip(bounds, [*bounds[1:], end], strict=True) if b > a]
 
 
 @lru_cache(maxsize=1)
