@@ -216,23 +216,11 @@ class QSpan:
 
 
 class Cue(NamedTuple):
-    """A reporting cue found in the text (the subset of ``re.Match`` the rules use); a tuple, cheap to build."""
+    """A reporting cue found in the text: its offsets and the cue as written (a tuple, cheap to build)."""
 
     s: int
     e: int
     surface: str
-
-    def start(self) -> int:
-        """Offset of the first character."""
-        return self.s
-
-    def end(self) -> int:
-        """Offset after the last character."""
-        return self.e
-
-    def group(self) -> str:
-        """The cue as written."""
-        return self.surface
 
 
 # every byte that is not an ASCII letter becomes a space: ``bytes.split`` then yields the [A-Za-z]+ runs
@@ -1561,18 +1549,18 @@ def _intro(
     m = None
     colon = stripped.endswith(":")
     window = att.cues(max(a, tail_end - 40), tail_end)
-    if window and window[-1].end() == tail_end:
+    if window and window[-1].e == tail_end:
         window = window[-1:]  # "..., and added:": the verb right before the mark introduces the quote
     for cm in window:
-        between = text_of(att)[cm.end() : tail_end].strip()
-        if cm.end() == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
+        between = text_of(att)[cm.e : tail_end].strip()
+        if cm.e == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
             m = cm
         elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
             m = cm  # "told MPs:", "said in a statement:"
             break  # the first verb: in "told state radio:" the later "state" is a noun
     punctuated = stripped.endswith((",", ":"))
     if m is not None and not punctuated:
-        word = m.group().lower().split()[0]
+        word = m.surface.lower().split()[0]
         if not word.endswith("ing") and lex.cue_forms.get(word) not in lex.intro_verbs:
             m = None  # "would respond “within days”": not a verb that introduces a quotation
     if m is None:
@@ -1581,9 +1569,9 @@ def _intro(
             if ms and not text_of(att)[ms[-1].end : end - 1].strip():
                 return att.speaker_of(ms[-1], sent), None, True
         return None
-    used.add(m.start())
-    cue = m.group()
-    found, speaker = _speaker_for_cue(att, m.start(), m.end(), cue, sent, lex)
+    used.add(m.s)
+    cue = m.surface
+    found, speaker = _speaker_for_cue(att, m.s, m.e, cue, sent, lex)
     return speaker, cue.lower(), found and speaker is not None
 
 
@@ -1788,16 +1776,16 @@ def _after_attribution(
     m = att.first_cue(start, stretch_end)
     if m is None:
         return None
-    head = text[start : m.start()]
+    head = text[start : m.s]
     bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
     if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
         return None
-    used.add(m.start())
-    cue = m.group().lower()
+    used.add(m.s)
+    cue = m.surface.lower()
     if not head.strip():
-        found, spk = _inverted(att, m.end(), (sent[0], max(sent[1], min(limit, m.end() + 120))))
+        found, spk = _inverted(att, m.e, (sent[0], max(sent[1], min(limit, m.e + 120))))
         return (spk, cue, found and spk is not None) if found else (None, cue, False)
-    ms = [x for x in att.mentions_in(start, m.start()) if x.end <= m.start()]
+    ms = [x for x in att.mentions_in(start, m.s) if x.end <= m.s]
     if not ms:
         return None, cue, False
     subj = ms[-1]
@@ -1808,7 +1796,7 @@ def _after_attribution(
         and opener.rule != "pronoun"
         and not text[start : opener.start].strip()
         and text.startswith(",", opener.end)
-        and att._gap_ok(text[opener.end : m.start()], True)
+        and att._gap_ok(text[opener.end : m.s], True)
     ):
         subj = opener  # the later mentions sit inside the apposition
     lead_raw = text[start : subj.start].strip()
@@ -1832,7 +1820,7 @@ def _after_attribution(
         role_lead = True  # "..., Trade, Industry and Energy Minister X said": a portfolio list opens the title
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
-    if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
+    if not att._gap_ok(text[subj.end : m.s], subj.kind == "person") or att._is_collective(subj):
         return None, cue, False
     turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
     spk = turn or att.speaker_of(subj, sent)
@@ -1879,33 +1867,28 @@ def _governing_cue(
     best = None
     outer = None
     for m in att.cues(sent[0], q.ms):
-        if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
+        if att.in_quote(m.s) or _noun_use(text, m.s, sent[0]):
             continue
-        lead = text[max(sent[0], m.start() - 20) : m.start()]
+        lead = text[max(sent[0], m.s - 20) : m.s]
         coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
         relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
-        if (
-            outer is not None
-            and not coordinated
-            and not relative
-            and not _new_clause(att, text, outer.end(), m.start(), sent)
-        ):
+        if outer is not None and not coordinated and not relative and not _new_clause(att, text, outer.e, m.s, sent):
             continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
-        if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
+        if outer is None and _speaker_for_cue(att, m.s, m.e, m.surface, sent, lex)[1] is not None:
             outer = m
     noun = None
     for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
-    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.end(), noun[0]):
+    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.e, noun[0]):
         noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
-    if noun and best is not None and best.start() < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
+    if noun and best is not None and best.s < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
         noun = None  # "said Beijing welcomes Seoul's position and opposes “...”": the quote is not the noun's content
-    if noun and best is not None and best.start() < noun[0]:
+    if noun and best is not None and best.s < noun[0]:
         first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
         if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
             noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
-    if noun and (best is None or noun[0] > best.start()):
+    if noun and (best is None or noun[0] > best.s):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
         ms = [
@@ -1923,9 +1906,9 @@ def _governing_cue(
             return None, noun[2].lower(), False, False
     if best is None:
         return None
-    used.add(best.start())
-    found, spk = _speaker_for_cue(att, best.start(), best.end(), best.group(), sent, lex)
-    return spk, best.group().lower(), found and spk is not None, found and spk is None
+    used.add(best.s)
+    found, spk = _speaker_for_cue(att, best.s, best.e, best.surface, sent, lex)
+    return spk, best.surface.lower(), found and spk is not None, found and spk is None
 
 
 # (?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s* with each branch opening with a character
@@ -2203,17 +2186,17 @@ def _statements(
             people = [p for p in people if not p.startswith("\x00")]
             pair_names = list(dict.fromkeys(reversed(people)))[:2]
             if len(pair_names) == 2:
-                a, b = _clause_after(text, c.end(), sent[1], lex)
+                a, b = _clause_after(text, c.e, sent[1], lex)
                 for name in pair_names:
-                    emit(name, c.group().lower(), a, b)
+                    emit(name, c.surface.lower(), a, b)
             continue
         if found and clause_from < 0:
             clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
         if not found or spk is None or spk in emitted or spk in quoted_speakers:
             continue  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
-        a, b = _clause_after(text, c.end(), sent[1], lex)
-        trailing = _trailing_attribution(att, text, sent, c.start(), c.end())
+        a, b = _clause_after(text, c.e, sent[1], lex)
+        trailing = _trailing_attribution(att, text, sent, c.s, c.e)
         if trailing is not None:
             a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
-        emit(spk, c.group().lower(), a, b)
+        emit(spk, c.surface.lower(), a, b)
     return out
