@@ -511,7 +511,8 @@ _FRAME_WORDS: dict[int, tuple[Lexicon, tuple[tuple[tuple[str, bytes | None], ...
 
 def _frame_words(lex: Lexicon) -> tuple[tuple[tuple[str, bytes | None], ...], ...]:
     """First words of source phrases, stance adjectives and the nouns of view frames, each with its bytes
-    when it is ASCII letters only (then it occurs in a lower-cased text exactly when in its ``_letters``).
+    when it is ASCII letters only (then it occurs in a lower-cased text exactly when in the first bytes of
+    its ``_letters``).
     """
     known = _FRAME_WORDS.get(id(lex))
     if known is not None and known[0] is lex:
