@@ -8,9 +8,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from briefgen.extract.actors import ArticleActors
+from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import Lexicon, fold, lexicon, load_data
 from briefgen.records import LocalQuote, Mention, QuoteKind
 
@@ -77,6 +79,7 @@ _STOP_MARK = re.compile('[.;:“”"]')
 _COMMA_STOP_MARK = re.compile('[,.;:“”"]')
 _SENTENCE_STOP = re.compile("[.;!?]")
 _WORDISH = re.compile(r"[\w’']")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 _PREPOSITIONS = frozenset(
     {
         "with",
@@ -215,27 +218,17 @@ class QSpan:
 
 
 class Cue(NamedTuple):
-    """A reporting cue found in the text (the subset of ``re.Match`` the rules use); a tuple, cheap to build."""
+    """A reporting cue found in the text: its offsets and the cue as written (a tuple, cheap to build)."""
 
     s: int
     e: int
     surface: str
 
-    def start(self) -> int:
-        """Offset of the first character."""
-        return self.s
-
-    def end(self) -> int:
-        """Offset after the last character."""
-        return self.e
-
-    def group(self) -> str:
-        """The cue as written."""
-        return self.surface
-
 
 # every byte that is not an ASCII letter becomes a space: ``bytes.split`` then yields the [A-Za-z]+ runs
 _NOT_LETTER = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+# ' and - join a word to its neighbour, as does ’ (which, like any non-ASCII character, becomes "?")
+_JOINERS = bytes(35 if c in b"'-?" else 32 for c in range(256))
 _BOUNDARY_MARKS = "’'-"
 
 
@@ -263,7 +256,7 @@ def _trie_pattern(words: list[str]) -> str:
 def _cue_heads(
     lex: Lexicon,
 ) -> tuple[re.Pattern[bytes], dict[bytes, tuple[str, dict[str, str] | None, bool]]]:
-    """Single cue words and first words of phrasal cues, as one bytes regex for a space-padded word string,
+    """Single cue words and first words of phrasal cues, as one bytes regex for ``_letters`` of a text,
     and for each (as matched, with its leading space) the word, its phrasal tails and whether it is a cue alone.
     """
     known = _HEADS.get(id(lex))
@@ -276,37 +269,44 @@ def _cue_heads(
     return heads, table
 
 
+def _letters(low: str) -> tuple[bytes, bytes]:
+    """``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
+    one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset;
+    and, aligned with it, "#" where ``low`` has a character that may join a word to its neighbour."""
+    ascii_low = low.encode("ascii", "replace")
+    return b" " + ascii_low.translate(_NOT_LETTER) + b" ", b" " + ascii_low.translate(_JOINERS) + b" "
+
+
 def find_cues(text: str, lex: Lexicon) -> list[Cue]:
     """Every reporting cue of a text: its whole words that are cue words or heads of phrasal cues."""
-    return _find_cues(text, text.lower(), lex)
+    low = text.lower()
+    return _find_cues(text, low, *_letters(low), lex)
 
 
-def _find_cues(text: str, low: str, lex: Lexicon) -> list[Cue]:
-    # ``low`` with every character that is not an ASCII letter as a space (a non-ASCII character encodes to
-    # one "?"), padded: each maximal [A-Za-z]+ run w of ``low`` is an occurrence of b" w " at the same offset
-    padded = b" " + low.encode("ascii", "replace").translate(_NOT_LETTER) + b" "
+def _find_cues(text: str, low: str, letters: bytes, joiners: bytes, lex: Lexicon) -> list[Cue]:
     heads, table = _cue_heads(lex)
     out: list[Cue] = []
-    n_low = len(low)
-    for hm in heads.finditer(padded):
+    for hm in heads.finditer(letters):
         pos = hm.start()
         w, tails, alone = table[hm.group()]
         end = pos + len(w)
-        if (pos == 0 or (not low[pos - 1].isalpha() and low[pos - 1] not in _BOUNDARY_MARKS)) and (
-            end >= n_low or (not low[end].isalpha() and low[end] not in _BOUNDARY_MARKS)
-        ):
-            hit = None
-            if tails:
-                rest = " ".join(low[end : end + 24].split()[:2])
-                for tail in tails:
-                    if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
-                        stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
-                        hit = Cue(pos, stop, text[pos:stop])
-                        break
-            if hit is None and alone:
-                hit = Cue(pos, end, text[pos:end])
-            if hit is not None:
-                out.append(hit)
+        # a whole word: no letter, ’, ' or - on either side (only non-ASCII ones, ' and - need a closer look)
+        if joiners[pos] == 35 and (low[pos - 1].isalpha() or low[pos - 1] in _BOUNDARY_MARKS):
+            continue
+        if joiners[end + 1] == 35 and (low[end].isalpha() or low[end] in _BOUNDARY_MARKS):
+            continue
+        if tails:
+            rest = " ".join(low[end : end + 24].split()[:2])
+            for tail in tails:
+                if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
+                    stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
+                    out.append(Cue(pos, stop, text[pos:stop]))
+                    break
+            else:
+                if alone:
+                    out.append(Cue(pos, end, text[pos:end]))
+        elif alone:
+            out.append(Cue(pos, end, text[pos:end]))
     return out  # in text order already: one hit per whole word, found left to right
 
 
@@ -375,19 +375,44 @@ def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
     return out
 
 
-def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph; boundaries inside quotes do not count."""
+def _stops(text: str) -> list[int]:
+    """Offsets of every ".", "!" and "?" of a text, in order: where a sentence end (``_SENT_END``) can start."""
+    found = []
+    for ch in ".!?":
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def _sentence_ends(text: str, start: int, end: int, stops: list[int]) -> list[re.Match[str]]:
+    """What ``_SENT_END.finditer(text, start, end)`` finds, trying the pattern only at the stops in [start, end)
+    (``str.find`` scans a text faster than the regex engine)."""
+    found = []
+    resume = start
+    lo = bisect.bisect_left(stops, start)
+    for pos in stops[lo : bisect.bisect_left(stops, end, lo)]:
+        if pos >= resume and (m := _SENT_END.match(text, pos, end)) is not None:
+            found.append(m)
+            resume = m.end()
+    return found
+
+
+def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list[int]) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph (``stops``: the text's ``_stops``); boundaries inside quotes do not count."""
     dateline = _DATELINE.match(text, start, end)
     bounds = [dateline.end() if dateline else start]
     qi = 0
-    for m in _SENT_END.finditer(text, start, end):
+    for m in _sentence_ends(text, start, end, stops):
         pos = m.start()
         while qi < len(quotes) and quotes[qi].me <= pos:
             qi += 1
         if qi < len(quotes) and quotes[qi].ms <= pos < quotes[qi].me - 1:
             continue
         if text[pos] == ".":
-            wm = _LAST_WORD.search(text[max(start, pos - 12) : pos])
+            wm = _LAST_WORD.search(text, max(start, pos - 12), pos)
             word = wm.group(1) if wm else ""
             if word.lower() in _ABBREV or _INITIALS.fullmatch(word):
                 continue
@@ -396,25 +421,19 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan]) -> list[tup
     for q in quotes:
         if q.open_end or q.me >= end:
             continue
-        if text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?") and _NEXT_CAPITAL.match(text, q.me):
-            nxt = _NEXT_CAPITAL.match(text, q.me)
-            if nxt is not None:
-                bounds.append(nxt.end())
+        if text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?") and (nxt := _NEXT_CAPITAL.match(text, q.me)):
+            bounds.append(nxt.end())
     if len(bounds) == 1:
         return [(bounds[0], end)] if end > bounds[0] else []
     bounds = sorted(set(bounds))
-    out = []
-    for a, b in zip(bounds, [*bounds[1:], end], strict=True):
-        if b > a:
-            out.append((a, b))
-    return out
+    return [(a, b) for a, b in zip(bounds, [*bounds[1:], end], strict=True) if b > a]
 
 
 @lru_cache(maxsize=1)
 def _cue_noun_re() -> re.Pattern[str]:
-    """Reporting nouns ("statement", "warning"), longest first."""
-    nouns = sorted(lexicon().cue_nouns, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(" + "|".join(nouns) + r")\b")
+    """Reporting nouns ("statement", "warning"), longest first, not inside a word."""
+    # the lookbehind first: it fails at once inside a word, where most positions are
+    return re.compile(r"(?<![\w])(" + trie_alternation(lexicon().cue_nouns) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -429,7 +448,7 @@ def _cue_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     frame_alt = "|".join(re.escape(f).replace("\x00", r"[^,]{1,80}?") for f in frames)
     view = re.compile(r"(?<![\w])(?:" + frame_alt + r")\s*,", re.IGNORECASE)
     stance = re.compile(
-        r"\s+(?:"
+        r"\s\s*(?:"
         + "|".join(
             re.escape(f)
             for f in sorted(
@@ -465,6 +484,52 @@ def _source_cores(lex: Lexicon) -> tuple[str, ...]:
         cores.append(max(pieces, key=len))
     _CORES[id(lex)] = (lex, tuple(cores))
     return tuple(cores)
+
+
+_VIEW_CORES: dict[int, tuple[Lexicon, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _view_cores(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
+    """For each view frame ("in {}’s view"), pieces that the lower-cased text of any match of it contains.
+
+    As for ``_source_cores``, the pieces avoid i, k and s (and any character outside a-z and space), so
+    a sentence that lacks a piece of every frame cannot match the view regex.
+    """
+    known = _VIEW_CORES.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+    cores: dict[tuple[str, ...], None] = {}
+    for frame in lex.view_frames:
+        parts = frame.split("{}")
+        pieces = [p for part in parts for p in re.split(r"[^a-hjlmnoprt-z ]", part) if len(p) >= 2]
+        cores[tuple(pieces) if frame.lower() == frame else ()] = None
+    found = tuple(cores)
+    _VIEW_CORES[id(lex)] = (lex, found)
+    return found
+
+
+_FRAME_WORDS: dict[int, tuple[Lexicon, tuple[tuple[tuple[str, bytes | None], ...], ...]]] = {}
+
+
+def _frame_words(lex: Lexicon) -> tuple[tuple[tuple[str, bytes | None], ...], ...]:
+    """First words of source phrases, stance adjectives and the nouns of view frames, each with its bytes
+    when it is ASCII letters only (then it occurs in a lower-cased text exactly when in the first bytes of
+    its ``_letters``).
+    """
+    known = _FRAME_WORDS.get(id(lex))
+    if known is not None and known[0] is lex:
+        return known[1]
+
+    def encoded(words: list[str]) -> tuple[tuple[str, bytes | None], ...]:
+        return tuple((w, w.encode("ascii") if w.isascii() and w.isalpha() else None) for w in words)
+
+    found = (
+        encoded(list(dict.fromkeys(p.split()[0] for p in lex.source_phrases))),
+        encoded(sorted(lex.stance_adjectives)),
+        encoded(list(dict.fromkeys(f.split("{}")[-1].strip(" ’'s") for f in lex.view_frames))),
+    )
+    _FRAME_WORDS[id(lex)] = (lex, found)
+    return found
 
 
 def _verb_surface(lex: Lexicon) -> dict[str, str]:
@@ -561,7 +626,9 @@ _COPULAR_ROLE = re.compile(
 )
 _COPULAS = (" is ", " was ", " has been ", " had been ", " became ", " serves as ", ", who is ", ", who was ")
 # "the minister", "the energy minister": a role named without a name (its head is checked against the roles)
-_THE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
+# "[Tt](?<![\w’'][Tt])he" here and in the role patterns below matches what "(?<![\w’'])[Tt]he" matches, but
+# opening with a character class lets the regex engine skip ahead to the next "T" or "t"
+_THE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")
 
 
 class Attributor:
@@ -574,9 +641,7 @@ class Attributor:
         self.quotes = quotes
         self.q_starts = [q.ms for q in quotes]
         mentions: list[Mention] = [*actors.mentions, *actors.unresolved]
-        for ps, pe in _pronoun_spans(text):
-            word = text[ps:pe]
-            mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
+        pronouns = _pronoun_spans(text)
         if quotes:
             # not inside a marked quote (``in_quote``, inlined: the quote at or before each start)
             q_ends = [q.me for q in quotes]
@@ -584,7 +649,11 @@ class Attributor:
             mentions = [
                 m for m in mentions if (i := bisect.bisect_right(q_starts, m.start) - 1) < 0 or q_ends[i] <= m.start
             ]
-        mentions.sort(key=lambda m: m.start)
+            pronouns = [p for p in pronouns if (i := bisect.bisect_right(q_starts, p[0]) - 1) < 0 or q_ends[i] <= p[0]]
+        for ps, pe in pronouns:
+            word = text[ps:pe]
+            mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
+        mentions.sort(key=attrgetter("start"))
         mentions = self._absorb(mentions)
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
@@ -605,7 +674,8 @@ class Attributor:
         self.low = low
         # the lower-cased text keeps every offset (the usual case): sentence slices of it are lower-cased slices
         self.low_aligned = len(low) == len(text)
-        for c in _find_cues(text, low, self.lex):
+        letters, joiners = _letters(low)
+        for c in _find_cues(text, low, letters, joiners, self.lex):
             i = bisect.bisect_right(starts, c.s) - 1
             if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
                 continue  # "United States", "Secretary of State": part of a name
@@ -614,14 +684,20 @@ class Attributor:
             cues_found.append(c)
         self.cue_list = cues_found
         # which rare frames occur at all in this article: most sentences then skip their regexes
-        self.source_words = [w for w in {p.split()[0] for p in self.lex.source_phrases} if w in low]
-        self.stance_words = [w for w in self.lex.stance_adjectives if w in low]
+        source_words, stance_words, view_words = _frame_words(self.lex)
+        self.source_words = [w for w, b in source_words if (b in letters if b else w in low)]
+        self.stance_words = [w for w, b in stance_words if (b in letters if b else w in low)]
         # pieces of source phrases that occur in the article (a sentence without any skips the source regex)
         cores = _source_cores(self.lex)
         self.source_cores = [c for c in cores if c in low] if self.low_aligned else list(cores)
-        has_view = any(f.split("{}")[-1].strip(" ’'s") in low for f in self.lex.view_frames)
+        has_view = any((b in letters if b else w in low) for w, b in view_words)
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
+        # a source frame needs one of its words and one of the cores (mostly no core occurs in an article)
+        self.source_frames = bool(self.source_words) and bool(self.source_cores)
         self.cue_starts = [c.s for c in self.cue_list]
+        ends = [c.e for c in self.cue_list]
+        # sorted like the starts unless a phrasal cue ("pointed out") reaches past the start of the next one
+        self.cue_ends = ends if ends == sorted(ends) else None
         self.resolved_pronouns: dict[int, str | None] = {}
         # per-article memos of pure predicates, keyed by offsets (a pronoun's speaker is fixed once resolved,
         # so repeating a lookup never changes its answer)
@@ -709,47 +785,42 @@ class Attributor:
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""
-        out: list[Mention] = []
-        i = 0
-        count = len(mentions)
-        while i < count:
+        # only a non-person mention followed by a person can absorb it, so the merged pairs never overlap
+        out = list(mentions)
+        last = len(mentions) - 1
+        for i in reversed([i for i, m in enumerate(mentions) if m.kind != "person" and i < last]):
             m = mentions[i]
-            if m.kind == "person" or i + 1 == count:
-                out.append(m)  # only a non-person mention followed by another one can be absorbed
-                i += 1
-                continue
             n = mentions[i + 1]
-            if n.kind == "person" and n.rule != "pronoun" and n.start >= m.end and n.start - m.end < 80:
-                gap = self.text[m.end : n.start]
-                # "In Beijing, spokeswoman X": a comma right after the place ends a fronted adverbial
-                same_clause = gap[:1] != "," and not _CLAUSE_BREAK.search(gap)
-                if same_clause:
-                    between = [w.lower() for w in _WORD.findall(gap.replace("’s", " ").replace("'s", " "))]
-                    roles = self.roles
-                    has_role = any(w in roles for w in between) or gap.strip() in ("’s", "'s")
-                if same_clause and has_role and all(w in roles or w in ("of", "the") for w in between):
-                    out.append(
-                        Mention(
-                            m.start,
-                            n.end,
-                            self.text[m.start : n.end],
-                            n.name,
-                            n.kind,
-                            role=n.role,
-                            country=n.country,
-                            affiliation=n.affiliation,
-                            rule=n.rule,
-                        )
+            if n.kind != "person" or n.rule == "pronoun" or n.start < m.end or n.start - m.end >= 80:
+                continue
+            gap = self.text[m.end : n.start]
+            if gap[:1] == "," or _CLAUSE_BREAK.search(gap):
+                continue  # not the same clause ("In Beijing, spokeswoman X": the comma ends a fronted adverbial)
+            between = [w.lower() for w in _WORD.findall(gap.replace("’s", " ").replace("'s", " "))]
+            roles = self.roles
+            has_role = any(w in roles for w in between) or gap.strip() in ("’s", "'s")
+            if has_role and all(w in roles or w in ("of", "the") for w in between):
+                out[i : i + 2] = [
+                    Mention(
+                        m.start,
+                        n.end,
+                        self.text[m.start : n.end],
+                        n.name,
+                        n.kind,
+                        role=n.role,
+                        country=n.country,
+                        affiliation=n.affiliation,
+                        rule=n.rule,
                     )
-                    i += 2
-                    continue
-            out.append(m)
-            i += 1
+                ]
         return out
 
     def cues(self, a: int, b: int) -> list[Cue]:
         """Cues lying inside [a, b)."""
         lo = bisect.bisect_left(self.cue_starts, a)
+        if self.cue_ends is not None:
+            # the cues ending by b are the first ones of those starting at or after a
+            return self.cue_list[lo : bisect.bisect_right(self.cue_ends, b, lo)]
         hi = bisect.bisect_left(self.cue_starts, b)
         return [c for c in self.cue_list[lo:hi] if c.e <= b]
 
@@ -900,7 +971,7 @@ class Attributor:
             and (len(words) == 1 or words[0].lower() in _DETERMINERS)
         ):
             return True  # "Officials said", "Others warned": an unnamed group, not a speaker
-        after = self.text[m.end : m.end + 40].split()
+        after = self.text[m.end : m.end + 40].split(None, 1)
         nxt = after[0].strip(",.;:’'").lower() if after else ""
         if nxt in self.lex.collective_nouns:
             return True
@@ -926,11 +997,15 @@ class Attributor:
         return known
 
     def _modifier(self, m: Mention) -> bool:
-        before = self.text[max(0, m.start - 5) : m.start].lower().split()
-        after = self.text[m.end : m.end + 20].split()
         if self.text.startswith(("’s", "'s"), m.end):
             return True
-        if before and before[-1] in _DETERMINERS and after and after[0][:1].islower() and m.kind != "country":
+        if m.kind == "country":
+            return False
+        before = self.text[max(0, m.start - 5) : m.start].lower().split()
+        if not before or before[-1] not in _DETERMINERS:
+            return False
+        after = self.text[m.end : m.end + 20].split(None, 1)
+        if after and after[0][:1].islower():
             word = after[0].lower().strip(",.")
             # "the NATO summit" is a modifier; "the Bank of Japan raised ..." is a subject and its verb
             return word not in self.lex.cue_forms and not word.endswith("ed")
@@ -951,14 +1026,11 @@ class Attributor:
             if m.end > cue_start:
                 continue
             gap_text = self.text[m.end : cue_start]
-            if (
-                m.kind == "person"
-                and m.rule != "pronoun"
-                and gap_text[:1] in ("’", "'")
-                and _SPOKESMAN_OF.fullmatch(gap_text)
-            ):
+            person = m.kind == "person"
+            pronoun = m.rule == "pronoun"  # (a pronoun is always a person)
+            if person and not pronoun and gap_text[:1] in ("’", "'") and _SPOKESMAN_OF.fullmatch(gap_text):
                 return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
-            if not self._gap_ok(gap_text, m.kind == "person" or m.rule == "org-apposed"):
+            if not self._gap_ok(gap_text, person or m.rule == "org-apposed"):
                 continue
             if self._is_modifier(m):
                 continue
@@ -973,9 +1045,7 @@ class Attributor:
                 ):
                     return True, self.speaker_of(m, sent)  # "..., with X calling it “a disgrace”"
                 continue
-            if m.kind != "person" and self._is_collective(m):
-                return True, None
-            if self._is_collective(m) and m.rule != "pronoun":
+            if not pronoun and self._is_collective(m):
                 return True, None
             return True, self.speaker_of(m, sent)
         if self._role_only_before(cue_start, sent):
@@ -1205,7 +1275,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
         qs = scan_quotes(text, p_start, p_end)
         para_quotes.append(qs)
         all_quotes.extend(qs)
-        double_used = double_used or any(q.cue != "'" for q in qs)
+        if qs and not double_used:
+            double_used = any(q.cue != "'" for q in qs)
     # house style: where an article quotes in double marks, single marks are headline or scare quotes
     if double_used:
         para_quotes = [[q for q in qs if q.cue != "'"] for qs in para_quotes]
@@ -1220,6 +1291,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
     narrator: tuple[int, int] | None = None
     in_body = False
     captions = any(w in text for w in _CAPTION_WORDS)
+    stops = _stops(text)
     for (number, p_start, p_end), quotes in zip(paragraphs, para_quotes, strict=True):
         if captions and _looks_like_caption(text, p_start, p_end):
             prev_open = False
@@ -1228,7 +1300,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
         # fragment is a teaser ("Union accuses operator of ‘bad faith’"), not reported speech
         teaser = not in_body and not text[p_start:p_end].rstrip().endswith(_SENTENCE_ENDINGS)
         in_body = in_body or not teaser
-        sents = _sentences(text, p_start, p_end, quotes)
+        sents = _sentences(text, p_start, p_end, quotes, stops)
         answer = _answer_speaker(att, text, p_start, p_end) or _unnamed_answer(
             att, text, paragraphs, number, p_start, p_end
         )
@@ -1258,7 +1330,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: A
                 if q.speaker is None and q.kind == "partial" and not q.unnamed and _scare_quote(text, q, p_start, lex):
                     continue  # "the so-called “X” strategy", "the public “unity”": the writer's scare quotes
                 a, b = _trim(text, q.qs, q.qe)
-                if b - a < 1 or b - a > MAX_QUOTE_CHARS or not any(ch.isalnum() for ch in text[a:b]):
+                if b - a < 1 or b - a > MAX_QUOTE_CHARS or not _ALNUM.search(text, a, b):
                     continue
                 out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1]))
             statements = _statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re)
@@ -1501,18 +1573,18 @@ def _intro(
     m = None
     colon = stripped.endswith(":")
     window = att.cues(max(a, tail_end - 40), tail_end)
-    if window and window[-1].end() == tail_end:
+    if window and window[-1].e == tail_end:
         window = window[-1:]  # "..., and added:": the verb right before the mark introduces the quote
     for cm in window:
-        between = text_of(att)[cm.end() : tail_end].strip()
-        if cm.end() == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
+        between = text_of(att)[cm.e : tail_end].strip()
+        if cm.e == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
             m = cm
         elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
             m = cm  # "told MPs:", "said in a statement:"
             break  # the first verb: in "told state radio:" the later "state" is a noun
     punctuated = stripped.endswith((",", ":"))
     if m is not None and not punctuated:
-        word = m.group().lower().split()[0]
+        word = m.surface.lower().split()[0]
         if not word.endswith("ing") and lex.cue_forms.get(word) not in lex.intro_verbs:
             m = None  # "would respond “within days”": not a verb that introduces a quotation
     if m is None:
@@ -1521,9 +1593,9 @@ def _intro(
             if ms and not text_of(att)[ms[-1].end : end - 1].strip():
                 return att.speaker_of(ms[-1], sent), None, True
         return None
-    used.add(m.start())
-    cue = m.group()
-    found, speaker = _speaker_for_cue(att, m.start(), m.end(), cue, sent, lex)
+    used.add(m.s)
+    cue = m.surface
+    found, speaker = _speaker_for_cue(att, m.s, m.e, cue, sent, lex)
     return speaker, cue.lower(), found and speaker is not None
 
 
@@ -1550,10 +1622,11 @@ def _is_participle(cue: str) -> bool:
 
 
 _ROLE_OFFICE = re.compile(
-    r"(?<![\w’'])[Tt]he\s+([a-z]+)[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
+    r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)[’']s\s+"
+    r"(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
     r"(?:\s+(?:also|later|has|had|then))?\s*$"
 )
-_BARE_ROLE = re.compile(r"(?<![\w’'])[Tt]he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
+_BARE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
 _NAME_AND = re.compile(r"[A-Z][\w’'-]*\s+and\s+$")
 _NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
@@ -1561,9 +1634,7 @@ _TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
 _NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
 _DOC_NOUNS = r"(?:statement|report|assessment|communiqu[eé]|document|study|memo|letter|declaration)"
 # "The statement said ...", "The 300-page report, compiled by ..., concludes ...": a document as the subject
-_DOCUMENT_SUBJECT = re.compile(
-    r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$"
-)
+_DOCUMENT_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$")
 _DOCUMENT_ORIGIN = re.compile(
     _DOC_NOUNS
     + r"\s+(?:(?:circulated|issued|published|released|prepared|compiled|drafted|put out)\s+)?by\s+(?:the\s+)?"
@@ -1590,7 +1661,8 @@ def _cue_speaker(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> tuple[bool, str | None]:
     text = att.text
-    rel = _WHO_CUE.search(text, max(sent[0], start - 40), start)
+    lo = max(sent[0], start - 40)
+    rel = _WHO_CUE.search(text, lo, start) if text.find("who", lo, start) >= 0 else None
     if rel is not None:
         # "..., led by the writer X, who alleges that ...": the person the relative clause hangs on
         people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
@@ -1627,11 +1699,20 @@ def _cue_speaker(
                 if found and spk:
                     return found, spk
         return False, None
-    office = _ROLE_OFFICE.search(text, max(sent[0], start - 60), start)
+    lo = max(sent[0], start - 60)
+    # both patterns need "he" ("[Tt]he"), the office one also "’s" or "'s": str.find is cheaper than a search
+    if text.find("he", lo, start) < 0:
+        office = bare = None
+    else:
+        office = (
+            _ROLE_OFFICE.search(text, lo, start)
+            if text.find("’s", lo, start) >= 0 or text.find("'s", lo, start) >= 0
+            else None
+        )
+        bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
     if office is not None and office.group(1) in att.lex.role_heads:
         # "The governor's office said": the office speaks for the one holder of the role
         return True, att._holder(office.group(1), None, office.start())
-    bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
     if (
         bare is not None
         and bare.group(1) in att.lex.role_heads
@@ -1719,18 +1800,18 @@ def _after_attribution(
     m = att.first_cue(start, stretch_end)
     if m is None:
         return None
-    head = text[start : m.start()]
+    head = text[start : m.s]
     bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
     if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
         return None
-    used.add(m.start())
-    cue = m.group().lower()
+    used.add(m.s)
+    cue = m.surface.lower()
     if not head.strip():
-        found, spk = _inverted(att, m.end(), (sent[0], max(sent[1], min(limit, m.end() + 120))))
+        found, spk = _inverted(att, m.e, (sent[0], max(sent[1], min(limit, m.e + 120))))
         return (spk, cue, found and spk is not None) if found else (None, cue, False)
-    ms = [x for x in att.mentions_in(start, m.start()) if x.end <= m.start()]
+    ms = [x for x in att.mentions_in(start, m.s) if x.end <= m.s]
     if not ms:
-        bare = _BARE_ROLE.match(text, start, m.start())
+        bare = _BARE_ROLE.match(text, start, m.s)
         if bare is not None and bare.group(1) in att.lex.role_heads:
             holder = att._holder(bare.group(1), None, start)  # "“...,” the minister said": the role's holder
             return holder, cue, holder is not None
@@ -1743,7 +1824,7 @@ def _after_attribution(
         and opener.rule != "pronoun"
         and not text[start : opener.start].strip()
         and text.startswith(",", opener.end)
-        and att._gap_ok(text[opener.end : m.start()], True)
+        and att._gap_ok(text[opener.end : m.s], True)
     ):
         subj = opener  # the later mentions sit inside the apposition
     lead_raw = text[start : subj.start].strip()
@@ -1769,7 +1850,7 @@ def _after_attribution(
         role_lead = all(w.isalpha() for w in lead_words)  # "union president X told", "the party leader X said"
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
-    if not att._gap_ok(text[subj.end : m.start()], subj.kind == "person") or att._is_collective(subj):
+    if not att._gap_ok(text[subj.end : m.s], subj.kind == "person") or att._is_collective(subj):
         return None, cue, False
     turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
     spk = turn or att.speaker_of(subj, sent)
@@ -1816,33 +1897,28 @@ def _governing_cue(
     best = None
     outer = None
     for m in att.cues(sent[0], q.ms):
-        if att.in_quote(m.start()) or _noun_use(text, m.start(), sent[0]):
+        if att.in_quote(m.s) or _noun_use(text, m.s, sent[0]):
             continue
-        lead = text[max(sent[0], m.start() - 20) : m.start()]
+        lead = text[max(sent[0], m.s - 20) : m.s]
         coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
         relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
-        if (
-            outer is not None
-            and not coordinated
-            and not relative
-            and not _new_clause(att, text, outer.end(), m.start(), sent)
-        ):
+        if outer is not None and not coordinated and not relative and not _new_clause(att, text, outer.e, m.s, sent):
             continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
         best = m
-        if outer is None and _speaker_for_cue(att, m.start(), m.end(), m.group(), sent, lex)[1] is not None:
+        if outer is None and _speaker_for_cue(att, m.s, m.e, m.surface, sent, lex)[1] is not None:
             outer = m
     noun = None
     for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
-    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.end(), noun[0]):
+    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.e, noun[0]):
         noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
-    if noun and best is not None and best.start() < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
+    if noun and best is not None and best.s < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
         noun = None  # "said Beijing welcomes Seoul's position and opposes “...”": the quote is not the noun's content
-    if noun and best is not None and best.start() < noun[0]:
+    if noun and best is not None and best.s < noun[0]:
         first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
         if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
             noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
-    if noun and (best is None or noun[0] > best.start()):
+    if noun and (best is None or noun[0] > best.s):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
         ms = [
@@ -1860,12 +1936,13 @@ def _governing_cue(
             return None, noun[2].lower(), False, False
     if best is None:
         return None
-    used.add(best.start())
-    found, spk = _speaker_for_cue(att, best.start(), best.end(), best.group(), sent, lex)
-    return spk, best.group().lower(), found and spk is not None, found and spk is None
+    used.add(best.s)
+    found, spk = _speaker_for_cue(att, best.s, best.e, best.surface, sent, lex)
+    return spk, best.surface.lower(), found and spk is not None, found and spk is None
 
 
-_NEW_CLAUSE = re.compile(r"(?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s*")
+# (?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s* with each branch opening with a character
+_NEW_CLAUSE = re.compile(r"(?:;|—|–|,\s+(?:and|but|while|whereas)\b|w(?<=\bw)(?:hile|hereas)\b)\s*")
 
 
 @lru_cache(maxsize=1)
@@ -2013,10 +2090,19 @@ def _statements(
     if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
         return []  # nothing in this sentence can report speech
     sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
+    # the source cores first: mostly none occurs in the article, and rarely one in a sentence
     has_source = (
-        flags[0] and any(w in sent_low for w in att.source_words) and any(core in sent_low for core in att.source_cores)
+        att.source_frames
+        and any(core in sent_low for core in att.source_cores)
+        and any(w in sent_low for w in att.source_words)
     )
-    has_view = flags[1] and ("’s" in sent_text or "'s" in sent_text)
+    # a view frame ends in a comma, and its words leave pieces in the lower-cased sentence
+    has_view = (
+        flags[1]
+        and ("’s" in sent_text or "'s" in sent_text)
+        and "," in sent_text
+        and any(all(p in sent_low for p in pieces) for pieces in _view_cores(lex))
+    )
     has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
     possessors = att.possessors_in(sent[0], sent[1])
     if not (sent_cues or has_source or has_view or has_stance or possessors):
@@ -2132,17 +2218,17 @@ def _statements(
             people = [p for p in people if not p.startswith("\x00")]
             pair_names = list(dict.fromkeys(reversed(people)))[:2]
             if len(pair_names) == 2:
-                a, b = _clause_after(text, c.end(), sent[1], lex)
+                a, b = _clause_after(text, c.e, sent[1], lex)
                 for name in pair_names:
-                    emit(name, c.group().lower(), a, b)
+                    emit(name, c.surface.lower(), a, b)
             continue
         if found and clause_from < 0:
             clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
-        if not found or spk is None:
-            continue
-        a, b = _clause_after(text, c.end(), sent[1], lex)
-        trailing = _trailing_attribution(att, text, sent, c.start(), c.end())
+        if not found or spk is None or spk in emitted or spk in quoted_speakers:
+            continue  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
+        a, b = _clause_after(text, c.e, sent[1], lex)
+        trailing = _trailing_attribution(att, text, sent, c.s, c.e)
         if trailing is not None:
             a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
-        emit(spk, c.group().lower(), a, b)
+        emit(spk, c.surface.lower(), a, b)
     return out
