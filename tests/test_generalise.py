@@ -909,3 +909,15 @@ def test_company_with_and_without_its_legal_suffix_is_one_organisation() -> None
     )
     assert [(x.name, x.kind) for x in a.actors if "Lumen" in x.name] == [("Lumen Robotics", "organisation")]
     assert {speaker_name(a, q) for q in a.quotes} == {"Lumen Robotics"}
+
+
+def test_interviewer_label_whose_paragraphs_ask_questions_gives_no_statements() -> None:
+    a = analyse_text(
+        "By Tom Reyes\n\nFinance Minister Lena Park spoke to us on Friday.\n\n"
+        "Reyes: Inflation is back. What will you do?\n\n"
+        "Park: We will cut spending. The budget comes first.\n\n"
+        "Reyes: Your rivals say the cuts will hurt growth.\n\n"
+        "Park: They are wrong. Growth is returning."
+    )
+    said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect"]
+    assert said == [("Lena Park", "We will cut spending."), ("Lena Park", "They are wrong.")]

@@ -1399,13 +1399,21 @@ def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
 def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tuple[str, int] | None:
     """(speaker, body start) for a paragraph opening with a person's name and a colon (Q&A answers)."""
     m = _ANSWER_LABEL.match(text, p_start, p_end)
-    if m is None:
+    if m is None or m.group(1) in _askers(text):
         return None
     for mention in att.mentions_in(p_start, m.end()):
         if mention.start == p_start and mention.end == m.end(1) and att.kinds.get(mention.name) == "person":
             speaker = att.speaker_of(mention, (p_start, p_end))
             return (speaker, m.end()) if speaker else None
     return None
+
+
+_LABELLED_QUESTION = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+[^\n]*\?[”\"’)]*[ \t]*$", re.MULTILINE)
+
+
+def _askers(text: str) -> frozenset[str]:
+    """The interview labels ("Fitzgerald:") that open a paragraph ending with a question: the interviewer's."""
+    return frozenset(m.group(1) for m in _LABELLED_QUESTION.finditer(text)) if "?" in text else frozenset()
 
 
 _UNNAMED_ANSWER = re.compile(r"(?:A|Answer):\s+(?=\S)")
