@@ -921,3 +921,18 @@ def test_interviewer_label_whose_paragraphs_ask_questions_gives_no_statements() 
     )
     said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect"]
     assert said == [("Lena Park", "We will cut spending."), ("Lena Park", "They are wrong.")]
+
+
+def test_spanish_double_surname_short_forms_are_the_same_person() -> None:
+    a = analyse_text(
+        "Senator Lucía Ortega Villalobos opened the debate. Ortega said the bill was \"rushed\". "
+        'Ortega Villalobos later added that it was "unconstitutional".'
+    )
+    assert [x.name for x in a.actors if x.kind == "person"] == ["Lucía Ortega Villalobos"]
+    assert {speaker_name(a, q) for q in marked(a)} == {"Lucía Ortega Villalobos"}
+
+
+def test_capital_city_as_a_first_name_before_a_double_surname() -> None:
+    a = analyse_text('Chile\'s Finance Minister Santiago Rojas Mena said the budget was "balanced".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Santiago Rojas Mena"

@@ -498,9 +498,17 @@ def _first_name_place(words: list[str], j: int, lex: Lexicon) -> bool:
     if j + 1 >= len(words) or w.isupper() or w.endswith(_POSS_SUFFIXES):
         return False
     place = lex.places.get(w)
-    if place is None or place.kind != "country":
-        return False
-    nxt = words[j + 1]
+    if place is not None and place.kind == "country":
+        return _name_word_at(words, j + 1, lex)
+    # a capital as a first name needs a two-word surname after it ("Santiago Benítez Ramos")
+    return w in lex.capitals and j + 2 < len(words) and _name_word_at(words, j + 1, lex) and _name_word_at(
+        words, j + 2, lex
+    )
+
+
+def _name_word_at(words: list[str], k: int, lex: Lexicon) -> bool:
+    """Whether word k can be part of a person's name: not a place, role, organisation or function word."""
+    nxt = words[k]
     bare = _strip_possessive(nxt)[0]
     return not (
         nxt.isupper()
@@ -1441,12 +1449,28 @@ def resolve(found: list[Found]) -> ArticleActors:
         k = _name_key(f.name)
         canon = key_of_full.setdefault(k, f.name)
         persons[canon] = None
+    # "Benítez Ramos" after "Santiago Benítez Ramos": a two-word name that ends one longer name is that name
+    tails: dict[str, set[str]] = {}
+    for canon in persons:
+        words = canon.split()
+        if len(words) >= 3:
+            tails.setdefault(_name_key(" ".join(words[-2:])), set()).add(canon)
+    if tails:
+        for canon in [c for c in persons if c.count(" ") == 1]:
+            longer = tails.get(_name_key(canon))
+            if longer is not None and len(longer) == 1:
+                key_of_full[_name_key(canon)] = next(iter(longer))
+                del persons[canon]
     by_first: dict[str, set[str]] = {}
+    by_paternal: dict[str, set[str]] = {}  # "Solís" of "Adriana Solís Treviño" (Spanish: the first surname)
     for canon in persons:
         last, first = _name_parts(canon)
         by_surname.setdefault(last, set()).add(canon)
         if first is not None:
             by_first.setdefault(first, set()).add(canon)
+        words = canon.split()
+        if len(words) == 3 and words[1].lower() not in _PARTICLES:
+            by_paternal.setdefault(_translit(words[1]), set()).add(canon)
     # single words resolve to a unique surname, else to a unique family-name-first name ("Choi" of
     # "Choi Jin"); a first name alone then also finds its person
     resolved: list[tuple[Found, str]] = []
@@ -1460,7 +1484,7 @@ def resolve(found: list[Found]) -> ArticleActors:
             resolved.append((f, key_of_full[_name_key(f.name)]))
         elif kind == "surname":
             t = _translit(f.name.rsplit(" ", 1)[-1])
-            cands = by_surname.get(t) or by_first.get(t)
+            cands = by_surname.get(t) or by_first.get(t) or by_paternal.get(t)
             if cands is not None and len(cands) == 1:
                 resolved.append((f, next(iter(cands))))
             elif not cands:
