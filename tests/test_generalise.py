@@ -779,11 +779,11 @@ def test_forms_of_address_and_ranks_are_not_part_of_the_name() -> None:
     a = analyse_text(
         "The union's leader, Comrade Bisi Adeyemi, said the strike would continue. "
         'Police spokesman DSP Yakubu Bello said: "The march was peaceful." '
-        "Alhaji Sani Wali said traders were losing money."
+        "Alhaji Sani Wali said traders were losing money. Lt Col Rafiq Alam said the exits were blocked."
     )
     names = {x.name for x in a.actors if x.kind == "person"}
-    assert {"Bisi Adeyemi", "Yakubu Bello", "Sani Wali"} <= names
-    assert not any(n.split()[0] in {"Comrade", "DSP", "Alhaji"} for n in names)
+    assert {"Bisi Adeyemi", "Yakubu Bello", "Sani Wali", "Rafiq Alam"} <= names
+    assert not any(n.split()[0] in {"Comrade", "DSP", "Alhaji", "Lt", "Col"} for n in names)
     (q,) = marked(a)
     assert speaker_name(a, q) == "Yakubu Bello"
 
