@@ -889,6 +889,8 @@ def test_with_a_person_and_a_participle_cue_names_the_speaker() -> None:
     a = analyse_text('Talks collapsed on Friday, with Foreign Secretary Nadia Rahman describing them as "a waste".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Nadia Rahman"
+    c = analyse_text('Talks ended on Tuesday, with Ankara accusing Athens of acting "in bad faith".')
+    assert [speaker_name(c, q) for q in marked(c)] == ["Turkey"]  # a capital speaks for its country
     b = analyse_text('She met with Omar Haddad, calling the talks "useful".')
     assert [speaker_name(b, q) for q in marked(b)] != ["Omar Haddad"]  # the object of "met with" did not speak
 

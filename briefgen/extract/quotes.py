@@ -1038,7 +1038,7 @@ class Attributor:
                 if m.kind == "organisation" and self._members_of(m, sent[0]):
                     return True, self.speaker_of(m, sent)  # "Analysts at X said", "Observers from X said"
                 if (
-                    m.kind == "person"
+                    m.rule != "pronoun"
                     and not gap_text.strip()
                     and _WITH_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
                     and self.text[cue_start : cue_start + 30].split(None, 1)[0].endswith("ing")
