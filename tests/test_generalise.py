@@ -938,3 +938,16 @@ def test_capital_city_as_a_first_name_before_a_double_surname() -> None:
     a = analyse_text('Chile\'s Finance Minister Santiago Rojas Mena said the budget was "balanced".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Santiago Rojas Mena"
+
+
+def test_lower_case_portfolio_after_of_keeps_the_possessive_country() -> None:
+    a = analyse_text("Peru's minister of energy and mines, Rosa Quispe, said output would rise.")
+    assert actor(a, "Rosa Quispe").country == "Peru"
+
+
+def test_its_role_takes_the_country_named_just_before() -> None:
+    a = analyse_text(
+        "LIMA - Peru and Chile met on Monday in Lima, Peru. Chile took a harder line. Its finance minister, "
+        "Diego Soto, said the tariffs would stay."
+    )
+    assert actor(a, "Diego Soto").country == "Chile"

@@ -679,13 +679,15 @@ _ROLE_GLUE = frozenset({"of", "for", "and", "general"})
 
 
 _ROLE_OBJECT = re.compile(r"(\S+) (?:of|for|to) (?:the )?[A-Z][^\s,]*(?:(?:,| and| &)? [A-Z][^\s,]*){0,5},\s*$")
+_ROLE_OBJECT_LOWER = re.compile(r"(\S+) (?:of|for) [a-z]+(?:(?:,| and)? [a-z]+){0,4},\s*$")  # "minister of energy,"
 
 
 def _ends_with_role_object(window: str) -> bool:
     """Whether the text before a name ends in "<role head> of/for [the] <capitalised words>,"."""
     if " of " not in window and " for " not in window and " to " not in window:
         return False
-    m = _ROLE_OBJECT.search(window, max(0, window.rfind(" ", 0, max(0, window.rfind(" of ") - 1))))
+    at = max(0, window.rfind(" ", 0, max(0, window.rfind(" of ") - 1)))
+    m = _ROLE_OBJECT.search(window, at) or _ROLE_OBJECT_LOWER.search(window, at)
     return m is not None and _walk_kind(m.group(1)) == _HEAD
 
 
@@ -740,6 +742,8 @@ def _left_context(
     # preposition is skipped (the possessor before the role is the country, not the host)
     obj: list[str] = []
     k = _object_start(toks, i) if toks[i][:1].isupper() and not _OBJECT_PREPOSITIONS.isdisjoint(toks) else -1
+    if k < 0 and toks[i].isalpha() and toks[i].islower() and ("of" in toks or "for" in toks):
+        k = _lower_object_start(toks, i)  # "the UAE's minister of energy and infrastructure, X"
     if k > 0 and _walk_kind(toks[k - 1]) == _HEAD:
         obj = [t for t in toks[k + 1 : i + 1] if t.lower() != "the"]
         obj_prep = toks[k].lower()
@@ -853,6 +857,14 @@ def _object_start(toks: list[str], i: int) -> int:
     if k >= 0 and toks[k] == "the":
         k -= 1
     return k if k >= 0 and toks[k] in _OBJECT_PREPOSITIONS else -1
+
+
+def _lower_object_start(toks: list[str], i: int) -> int:
+    """Where "of/for <lower-case portfolio words>" ending at token i starts, or -1 ("of energy and mines")."""
+    k = i
+    while k > 0 and i - k < 5 and toks[k].isalpha() and toks[k].islower() and toks[k] not in ("of", "for"):
+        k -= 1
+    return k if k < i and toks[k] in ("of", "for") else -1
 
 
 @lru_cache(maxsize=_CACHE)
@@ -1777,30 +1789,34 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
     found = find_mentions(text, paragraphs)
     lex = lexicon()
     home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
-    actors = _with_home_country(resolve(found), home, mentioned, _section_countries(text, paragraphs, lex))
+    # a pronoun's possessor first ("Its irrigation minister, X" follows "Sudan ..."), then the home country,
+    # then possessors again for people whose country came from home
+    actors = _with_possessor_country(resolve(found), text)
+    actors = _with_home_country(actors, home, mentioned, _section_countries(text, paragraphs, lex))
     return _with_possessor_country(actors, text)
 
 
-_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(?:His|Her|his|her) [a-z][a-z -]{2,40}, $")
+_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(His|Her|Its|his|her|its) [a-z][a-z -]{2,40}, $")
 
 
 def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
     """ "His spokeswoman, X": a person named after a pronoun's role takes the country of the person
-    mentioned last before."""
+    mentioned last before; "Its irrigation minister, X" that of the country or body mentioned last."""
     country_of = {a.name: a.country for a in actors.actors if a.kind == "person"}
     fixed: dict[str, str] = {}
-    last: str | None = None
+    last: str | None = None  # the country of the last person
+    last_body: str | None = None  # the country of the last country or organisation
     for m in actors.mentions:
         if m.kind != "person":
+            last_body = m.country or last_body
             continue
-        if (
-            country_of.get(m.name) is None
-            and m.name not in fixed
-            and last is not None
-            and text[m.start - 2 : m.start] == ", "
-            and _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start)
-        ):
-            fixed[m.name] = last
+        if country_of.get(m.name) is None and m.name not in fixed and text[m.start - 2 : m.start] == ", ":
+            pm = _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start)
+            if pm is not None and "counterpart" in pm.group():
+                pm = None  # "His counterpart across the border, X": the other side's
+            owner = (last_body if pm.group(1).lower() == "its" else last) if pm is not None else None
+            if owner is not None:
+                fixed[m.name] = owner
         c = country_of.get(m.name) or fixed.get(m.name)
         last = c if c is not None else last
     if not fixed:
