@@ -951,3 +951,11 @@ def test_its_role_takes_the_country_named_just_before() -> None:
         "Diego Soto, said the tariffs would stay."
     )
     assert actor(a, "Diego Soto").country == "Chile"
+
+
+def test_demonym_counterpart_before_a_titled_name_gives_the_country() -> None:
+    a = analyse_text(
+        "ROME - Italy's interior minister spoke in Rome. His Austrian counterpart, Interior Minister Lukas Berger, "
+        "rejected the plan."
+    )
+    assert actor(a, "Lukas Berger").country == "Austria"

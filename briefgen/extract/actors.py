@@ -1799,6 +1799,9 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
 _PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(His|Her|Its|his|her|its) [a-z][a-z -]{2,40}, $")
 
 
+_DEMONYM_COUNTERPART = re.compile(r"\b([A-Z][a-z]+) counterpart, (?:[A-Z][\w-]* ){0,4}$")
+
+
 def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
     """ "His spokeswoman, X": a person named after a pronoun's role takes the country of the person
     mentioned last before; "Its irrigation minister, X" that of the country or body mentioned last."""
@@ -1810,11 +1813,15 @@ def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
         if m.kind != "person":
             last_body = m.country or last_body
             continue
-        if country_of.get(m.name) is None and m.name not in fixed and text[m.start - 2 : m.start] == ", ":
-            pm = _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start)
+        if country_of.get(m.name) is None and m.name not in fixed:
+            apposed = text[m.start - 2 : m.start] == ", "
+            pm = _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start) if apposed else None
             if pm is not None and "counterpart" in pm.group():
                 pm = None  # "His counterpart across the border, X": the other side's
             owner = (last_body if pm.group(1).lower() == "its" else last) if pm is not None else None
+            cm = _DEMONYM_COUNTERPART.search(text, max(0, m.start - 70), m.start) if owner is None else None
+            if cm is not None:
+                owner = lexicon().demonyms.get(cm.group(1))  # "His German counterpart, Interior Minister X"
             if owner is not None:
                 fixed[m.name] = owner
         c = country_of.get(m.name) or fixed.get(m.name)
