@@ -959,3 +959,12 @@ def test_demonym_counterpart_before_a_titled_name_gives_the_country() -> None:
         "rejected the plan."
     )
     assert actor(a, "Lukas Berger").country == "Austria"
+
+
+def test_pronoun_falls_back_to_the_nearest_person_of_unknown_gender() -> None:
+    a = analyse_text(
+        "Mining Minister Tendai Moyo has been touring the copper belt. His message was blunt: output must rise.\n\n"
+        '"We will not wait for anyone," he said.'
+    )
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Tendai Moyo"

@@ -940,14 +940,18 @@ class Attributor:
         """The nearest person named in the preceding text (~two paragraphs) known to be of this gender."""
         lo = bisect.bisect_left(self.m_starts, max(0, before - 800))
         hi = bisect.bisect_left(self.m_starts, before)
+        unknown: str | None = None  # the nearest person of unknown gender, if nobody of this gender is named
         for cand in reversed(self.mentions[lo:hi]):
             if cand.rule in ("pronoun", "role-ref") or self.kinds.get(cand.name) != "person":
                 continue
             if self._is_modifier(cand) or self._preposition_before(cand, max(0, cand.start - 40)):
                 continue
-            if self._gender(cand.name) == gender:
+            known = self._gender(cand.name)
+            if known == gender:
                 return cand.name
-        return None
+            if known is None and unknown is None:
+                unknown = cand.name
+        return unknown
 
     def _compatible(self, name: str, gender: str | None) -> bool:
         if gender is None:
