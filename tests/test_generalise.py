@@ -968,3 +968,26 @@ def test_pronoun_falls_back_to_the_nearest_person_of_unknown_gender() -> None:
     )
     (q,) = marked(a)
     assert speaker_name(a, q) == "Tendai Moyo"
+
+
+def test_national_red_cross_society_is_one_organisation_of_its_country() -> None:
+    found = _statements("The Kenyan Red Cross said it had reached 4,000 families.")
+    assert found == [("Kenyan Red Cross", "it had reached 4,000 families")]
+
+
+def test_role_of_a_body_then_a_full_name_is_a_titled_person() -> None:
+    a = analyse_text('Chairwoman of the Budget Committee Lina Haddad told lawmakers that rates were "too high".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Lina Haddad"
+
+
+def test_name_inside_a_relative_clause_apposition_is_not_the_subject() -> None:
+    a = analyse_text('Zenit Mining, the firm that operates Cerro Alto, said it would close "in the coming days".')
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Zenit Mining"
+    assert not [x for x in a.actors if x.name.endswith("-controlled")]
+
+
+def test_province_abbreviation_gives_the_country() -> None:
+    a = analyse_text("B.C. Premier Dana Roy said the fire was contained. Roy thanked crews.")
+    assert actor(a, "Dana Roy").country == "Canada"

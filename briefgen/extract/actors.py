@@ -357,6 +357,9 @@ def _shape(piece: str) -> _Shape | None:
     surface = " ".join(words)
     # the organisation test reads repaired words ("UniversitÃ© Laval"); offsets stay on the raw text
     if any(w in lex.org_heads or demojibake(w) in lex.org_heads for w in words) and len(words) >= 2:
+        titled = _titled_person_after_body(words, offs, end, lex)
+        if titled is not None:
+            return titled  # "Speaker of the National Assembly Peter Kimani Lagat"
         if len(words) > 8:
             return None
         country = None
@@ -488,6 +491,21 @@ def _shape(piece: str) -> _Shape | None:
         prefix_role=prefix_role,
         gender=gender,
         known_key=fold(name) if full else "",
+    )
+
+
+def _titled_person_after_body(words: list[str], offs: list[int], end: int, lex: Lexicon) -> _Shape | None:
+    """A role, "of the" and a body, then a full name: "Governor of the Central Bank Ana Ruiz" is a person."""
+    if words[0].lower() not in lex.role_heads or len(words) < 5 or words[1] != "of":
+        return None
+    body_end = max(k for k, w in enumerate(words) if w in lex.org_heads)
+    tail = range(body_end + 1, len(words))
+    if not 2 <= len(tail) <= 4 or not all(_name_word_at(words, k, lex) for k in tail):
+        return None
+    name = demojibake(" ".join(words[body_end + 1 :]))
+    role = " ".join(words[: body_end + 1])
+    return _Shape(
+        "person", offs[0], end, name, rule="name", name_start=offs[body_end + 1], prefix_role=role, known_key=fold(name)
     )
 
 
@@ -1207,6 +1225,9 @@ def _mentions_in(
     return out
 
 
+_ADJECTIVE_ENDINGS = ("-controlled", "-owned", "-based", "-led", "-backed", "-listed", "-run", "-funded")
+
+
 def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
     """A single capitalised word that a lower-case organisation noun marks: "the Unite union said",
     "Acme, one of the companies that sued, said"."""
@@ -1225,6 +1246,8 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
         org = am is not None and (am.group(1) in nouns or am.group(2) in nouns)
     if not org or word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
         return None
+    if word.endswith(_ADJECTIVE_ENDINGS):
+        return None  # "the Chinese-controlled company": an adjective, not a name
     return Found(start, end, text[start:end], "organisation", word, None, None, None, False, None, "org-noun")
 
 

@@ -194,6 +194,7 @@ _ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECA
 _SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)\s*")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
@@ -1036,6 +1037,8 @@ class Attributor:
                 return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
             if not self._gap_ok(gap_text, person or m.rule == "org-apposed"):
                 continue
+            if gap_text.strip() == "," and self._inside_relative(m, sent[0]):
+                continue  # "X, the company that operates Las Bambas, said": the object of a relative clause
             if self._is_modifier(m):
                 continue
             if self._preceded_by_preposition(m, sent):
@@ -1055,6 +1058,11 @@ class Attributor:
         if self._role_only_before(cue_start, sent):
             return True, None  # "a senior Israeli official said", "Chile's representative said": nobody named
         return False, None
+
+    def _inside_relative(self, m: Mention, floor: int) -> bool:
+        """Whether a mention ends a comma-bounded relative clause ("..., the firm that runs X,")."""
+        comma = self.text.rfind(",", floor, m.start)
+        return comma >= 0 and _RELATIVE_WORD.search(self.text, comma, m.start) is not None
 
     def _members_of(self, m: Mention, floor: int) -> bool:
         """Whether an organisation is named after "<collective> at/from" ("analysts at X", "observers from the X")."""
