@@ -991,3 +991,19 @@ def test_name_inside_a_relative_clause_apposition_is_not_the_subject() -> None:
 def test_province_abbreviation_gives_the_country() -> None:
     a = analyse_text("B.C. Premier Dana Roy said the fire was contained. Roy thanked crews.")
     assert actor(a, "Dana Roy").country == "Canada"
+
+
+def test_lower_case_organisation_noun_refers_to_the_one_body_named_with_it() -> None:
+    found = _statements(
+        "The Asian Development Bank cut its forecast on Tuesday. The bank said exports would slow. "
+        "According to the bank, growth will be 4.1%."
+    )
+    assert found == [
+        ("Asian Development Bank", "exports would slow"),
+        ("Asian Development Bank", "growth will be 4.1%"),
+    ]
+
+
+def test_two_bodies_joined_by_and_the_are_two_organisations() -> None:
+    a = analyse_text("The European Commission and the Council of Europe met on Friday.")
+    assert sorted(x.name for x in a.actors) == ["Council of Europe", "European Commission"]

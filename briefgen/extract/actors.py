@@ -229,6 +229,10 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if person_part is not None:
         return person_part
     if any(w in lex.org_heads for w in words):
+        for i in range(1, len(words) - 2):
+            if words[i] == "and" and words[i + 1] == "the" and words[i - 1] in lex.org_heads:
+                # "the European Commission and the Council": two bodies, not one name
+                return [*_pieces(" ".join(words[:i]), offs[0]), *_pieces(" ".join(words[i + 2 :]), offs[i + 2])]
         # "Senate Majority Leader Ron Keller": an organisation and a role before a person's name
         k = max((i for i, w in enumerate(words) if w.lower() in lex.role_heads), default=-1)
         last_org = max(i for i, w in enumerate(words) if w in lex.org_heads)
@@ -1210,8 +1214,12 @@ def _mentions_in(
             e = m.end()
             out.append(Found(s, e, text[s:e], "companyref", m.group(1), rule="company-ref"))
             continue
-        hit = role_ref.match(text, s, p_end)
+        hit = role_ref.match(text, s, p_end) if after_the == "role" else None
         if hit is None:
+            e = m.end()
+            if m.group(1) in _ORG_REF_NOUNS and text[e : e + 1] in (" ", ",", ".", "’", "'"):
+                word = m.group(1).title()
+                out.append(Found(e - len(word), e, text[e - len(word) : e], "orgref", word, rule="org-noun-ref"))
             continue
         e = hit.end()
         after = text[e : e + 3]
@@ -1357,7 +1365,17 @@ def _after_the(word: str) -> str | None:
         or bare.split(".")[0] in lex.places
     ):
         return "role"
-    return "companyref" if word in _company_refs() else None
+    if word in _company_refs():
+        return "companyref"
+    return "orgref" if word in _ORG_REF_NOUNS else None
+
+
+# "the union said", "according to the fund": a lower-case organisation noun standing for the article's one
+# organisation named with that noun ("government" and "party" are left out: they rarely mean a named body)
+_ORG_REF_NOUNS = frozenset(
+    {"union", "association", "fund", "council", "agency", "institute", "federation", "commission", "foundation",
+     "committee", "authority", "bank", "court", "society", "alliance", "coalition", "tribunal", "board", "bureau"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -1599,6 +1617,9 @@ def resolve(found: list[Found]) -> ArticleActors:
             first_org.setdefault(f.name, f)
             if " " in f.name:
                 by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
+            for w in f.text.split(" ") if f.text != f.name else f.name.split(" ")[:-1]:
+                if w.lower() in _ORG_REF_NOUNS:
+                    by_head.setdefault(w, set()).add(f.name)  # "the bank": "Bank of Ghana"; "the fund": the IMF
     company: Found | None = None
     if company_ref:
         # "the company": the article's most-mentioned company, when one leads
