@@ -1007,3 +1007,12 @@ def test_lower_case_organisation_noun_refers_to_the_one_body_named_with_it() -> 
 def test_two_bodies_joined_by_and_the_are_two_organisations() -> None:
     a = analyse_text("The European Commission and the Council of Europe met on Friday.")
     assert sorted(x.name for x in a.actors) == ["Council of Europe", "European Commission"]
+
+
+def test_acronym_of_an_organisation_named_in_full_is_that_organisation() -> None:
+    a = analyse_text(
+        "The Royal College of Nursing (RCN) will ballot members. The RCN said the offer was \"an insult\"."
+    )
+    assert [(x.name, x.kind) for x in a.actors] == [("Royal College of Nursing", "organisation")]
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Royal College of Nursing"

@@ -1388,6 +1388,28 @@ _LEGAL_SUFFIXES = frozenset(
 )
 
 
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "&", "on", "in"})
+
+
+def _expand_acronyms(found: list[Found]) -> None:
+    """"BMA" in an article naming the British Medical Association is that organisation: an all-caps name
+    whose letters are the initials of exactly one longer organisation name there."""
+    by_initials: dict[str, set[str]] = {}
+    for f in found:
+        if f.kind == "organisation" and f.name.count(" ") >= 1 and not f.rule.startswith("place"):
+            initials = "".join(w[0] for w in f.name.split() if w.lower() not in _INITIALS_SKIP and w[:1].isalpha())
+            by_initials.setdefault(initials.upper(), set()).add(f.name)
+    if not by_initials:
+        return
+    for f in found:
+        name = f.name
+        acronym = name.isupper() and name.isalpha() and 2 <= len(name) <= 6
+        if acronym and f.kind in ("organisation", "person", "surname"):
+            full = by_initials.get(name)
+            if full is not None and len(full) == 1:
+                f.kind, f.name, f.role, f.gender = "organisation", next(iter(full)), None, None
+
+
 def _drop_legal_suffixes(found: list[Found]) -> set[str]:
     """"Acme Robotics Inc." and "Acme Robotics" in one article are one organisation, named without the
     suffix, even where the shorter name alone was read as a person's; returns the companies so named."""
@@ -1493,6 +1515,7 @@ def _bare_text(text: str) -> str:
 def resolve(found: list[Found]) -> ArticleActors:
     """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
     companies = _drop_legal_suffixes(found)
+    _expand_acronyms(found)
     persons: dict[str, None] = {}
     key_of_full: dict[str, str] = {}
     by_surname: dict[str, set[str]] = {}
