@@ -4,7 +4,7 @@
     python -m benchmarks.equivalence check /tmp/extract-before.json   # on the code after it
 
 The texts are the sample corpus (``content/``), the held-out articles (``tests/heldout/articles``, batches
-``batch_d`` and ``batch_e``) and 300 generated articles (``benchmarks/generate.py``, fixed seed). For each article
+``batch_d`` to ``batch_h``) and 300 generated articles (``benchmarks/generate.py``, fixed seed). For each article
 the dump holds the actor stage's output (``local_actors_of``) and the quote stage's (``find_quotes``). ``check``
 prints the first differing articles and exits 1 when anything differs.
 """
@@ -51,6 +51,9 @@ def dump() -> dict[str, Any]:
             ("heldout", REPO / "tests" / "heldout" / "articles"),
             ("heldout-d", REPO / "tests" / "heldout" / "batch_d" / "articles"),
             ("heldout-e", REPO / "tests" / "heldout" / "batch_e" / "articles"),
+            ("heldout-f", REPO / "tests" / "heldout" / "batch_f" / "articles"),
+            ("heldout-g", REPO / "tests" / "heldout" / "batch_g" / "articles"),
+            ("heldout-h", REPO / "tests" / "heldout" / "batch_h" / "articles"),
             ("generated", generated),
         ):
             for article in read_corpus(load_settings(content_dir=folder)).articles:
