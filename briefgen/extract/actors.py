@@ -1394,18 +1394,19 @@ _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "&", "on", "in"})
 def _expand_acronyms(found: list[Found]) -> None:
     """"BMA" in an article naming the British Medical Association is that organisation: an all-caps name
     whose letters are the initials of exactly one longer organisation name there."""
+    acronyms = [f for f in found if f.name.isupper() and f.name.isalpha() and 2 <= len(f.name) <= 6]
+    if not acronyms:
+        return
     by_initials: dict[str, set[str]] = {}
     for f in found:
-        if f.kind == "organisation" and f.name.count(" ") >= 1 and not f.rule.startswith("place"):
+        if f.kind == "organisation" and " " in f.name and not f.rule.startswith("place"):
             initials = "".join(w[0] for w in f.name.split() if w.lower() not in _INITIALS_SKIP and w[:1].isalpha())
             by_initials.setdefault(initials.upper(), set()).add(f.name)
     if not by_initials:
         return
-    for f in found:
-        name = f.name
-        acronym = name.isupper() and name.isalpha() and 2 <= len(name) <= 6
-        if acronym and f.kind in ("organisation", "person", "surname"):
-            full = by_initials.get(name)
+    for f in acronyms:
+        if f.kind in ("organisation", "person", "surname"):
+            full = by_initials.get(f.name)
             if full is not None and len(full) == 1:
                 f.kind, f.name, f.role, f.gender = "organisation", next(iter(full)), None, None
 
