@@ -1016,3 +1016,8 @@ def test_acronym_of_an_organisation_named_in_full_is_that_organisation() -> None
     assert [(x.name, x.kind) for x in a.actors] == [("Royal College of Nursing", "organisation")]
     (q,) = marked(a)
     assert speaker_name(a, q) == "Royal College of Nursing"
+
+
+def test_partial_quote_of_a_bare_group_is_kept_with_no_speaker() -> None:
+    a = analyse_text('Critics called the ruling a "black day" for the reef.')
+    assert [(q.text, speaker_name(a, q), q.cue) for q in marked(a)] == [("black day", None, "called")]

@@ -194,6 +194,7 @@ _ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECA
 _SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)\s*")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
+_GROUP_NOUNS = frozenset({"opposition", "protesters", "demonstrators", "residents", "unions", "farmers", "workers"})
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
@@ -1055,9 +1056,22 @@ class Attributor:
             if not pronoun and self._is_collective(m):
                 return True, None
             return True, self.speaker_of(m, sent)
-        if self._role_only_before(cue_start, sent):
-            return True, None  # "a senior Israeli official said", "Chile's representative said": nobody named
+        if self._role_only_before(cue_start, sent) or self._collective_only_before(cue_start, sent):
+            return True, None  # "a senior Israeli official said", "Critics said": nobody named
         return False, None
+
+    def _collective_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
+        """Whether the subject before a cue is a bare group noun opening the sentence ("Critics said",
+        "Some economists warned", "The opposition called ...")."""
+        words = _WORD.findall(self.text, sent[0], cue_start)
+        while words and words[-1].lower() in self.lex.adverbs:
+            words.pop()
+        if not words or len(words) > 3 or words[-1].lower() not in self._group_nouns():
+            return False
+        return all(w.lower() in _DETERMINERS or w.lower() in ("some", "many", "most", "other") for w in words[:-1])
+
+    def _group_nouns(self) -> frozenset[str]:
+        return self.lex.collectives | _GROUP_NOUNS
 
     def _inside_relative(self, m: Mention, floor: int) -> bool:
         """Whether a mention ends a comma-bounded relative clause ("..., the firm that runs X,")."""
