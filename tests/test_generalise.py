@@ -979,6 +979,8 @@ def test_role_of_a_body_then_a_full_name_is_a_titled_person() -> None:
     a = analyse_text('Chairwoman of the Budget Committee Lina Haddad told lawmakers that rates were "too high".')
     (q,) = marked(a)
     assert speaker_name(a, q) == "Lina Haddad"
+    b = analyse_text('Governor of the Central Bank Omar Saleh said inflation was "stubborn".')
+    assert [speaker_name(b, q) for q in marked(b)] == ["Omar Saleh"]
 
 
 def test_name_inside_a_relative_clause_apposition_is_not_the_subject() -> None:

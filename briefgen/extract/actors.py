@@ -243,6 +243,8 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
             and not any(w in lex.org_heads or w in lex.not_names or _is_role_word(w.lower(), lex) for w in tail)
         ):
             return [(tail, offs[k + 1 :])]
+        if _titled_person_after_body(words, offs, 0, lex) is not None:
+            return [(words, offs)]  # "Governor of the Central Bank Lina Haddad": read whole by _shape
         # drop sentence-initial function words, keep the rest as one organisation
         # "Central Reserve Bank of Peru": a qualifier opens a name that ends in a head or "head of X"
         of_tail = any(w in lex.org_heads and nxt in ("of", "for") for w, nxt in pairwise(words))
