@@ -1049,7 +1049,7 @@ class Attributor:
                     m.rule != "pronoun"
                     and not gap_text.strip()
                     and _WITH_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
-                    and self.text[cue_start : cue_start + 30].split(None, 1)[0].endswith("ing")
+                    and _is_participle(self.text[cue_start : cue_start + 30])
                 ):
                     return True, self.speaker_of(m, sent)  # "..., with X calling it “a disgrace”"
                 continue
