@@ -1023,3 +1023,10 @@ def test_acronym_of_an_organisation_named_in_full_is_that_organisation() -> None
 def test_partial_quote_of_a_bare_group_is_kept_with_no_speaker() -> None:
     a = analyse_text('Critics called the ruling a "black day" for the reef.')
     assert [(q.text, speaker_name(a, q), q.cue) for q in marked(a)] == [("black day", None, "called")]
+
+
+def test_demonym_before_an_unknown_portfolio_title_gives_the_country() -> None:
+    a = analyse_text(
+        "Sudan rejected the plan on Monday. Ghanaian Fisheries Minister Kofi Mensah said the ban was \"overdue\"."
+    )
+    assert actor(a, "Kofi Mensah").country == "Ghana"

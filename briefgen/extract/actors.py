@@ -805,7 +805,9 @@ def _left_context(
             if not (toks[k + 1][:1].isupper() or toks[k + 1] in (",", "and")):
                 break
             bare_k, poss_k = _strip_possessive(toks[k])
-            if poss_k and _place_ending((*toks[max(0, k - 2) : k], bare_k)) is not None:
+            if (poss_k and _place_ending((*toks[max(0, k - 2) : k], bare_k)) is not None) or (
+                k == i - 1 and bare_k in lex.demonyms  # "Egyptian Irrigation Minister X"
+            ):
                 i = k
                 break
         first = i + 1
