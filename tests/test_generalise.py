@@ -1030,3 +1030,12 @@ def test_demonym_before_an_unknown_portfolio_title_gives_the_country() -> None:
         "Sudan rejected the plan on Monday. Ghanaian Fisheries Minister Kofi Mensah said the ban was \"overdue\"."
     )
     assert actor(a, "Kofi Mensah").country == "Ghana"
+
+
+def test_more_roles_portfolios_and_a_given_name_alone() -> None:
+    a = analyse_text(
+        'Organiser Mia Holt said: "Parks, not stadiums." '
+        'The Kenyan housing ministry said the plan was "on schedule". '
+        'Deputy Minister Nurul Aini Hassan spoke in Putrajaya. Nurul said the deadline was "fair".'
+    )
+    assert [speaker_name(a, q) for q in marked(a)] == ["Mia Holt", "Kenyan housing ministry", "Nurul Aini Hassan"]

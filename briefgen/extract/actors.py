@@ -1507,9 +1507,10 @@ def _name_key(name: str) -> str:
 
 @lru_cache(maxsize=_CACHE)
 def _name_parts(canon: str) -> tuple[str, str | None]:
-    """(transliterated last word, transliterated first word of a two-word name)."""
+    """(transliterated last word, transliterated first word of a two- or three-word name: "Choi" of
+    "Choi Jin", "Rosnah" of "Rosnah Abdul Karim")."""
     words = canon.split()
-    return _translit(words[-1]), (_translit(words[0]) if len(words) == 2 else None)
+    return _translit(words[-1]), (_translit(words[0]) if len(words) in (2, 3) else None)
 
 
 @lru_cache(maxsize=_CACHE)
