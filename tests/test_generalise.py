@@ -1039,3 +1039,12 @@ def test_more_roles_portfolios_and_a_given_name_alone() -> None:
         'Deputy Minister Nurul Aini Hassan spoke in Putrajaya. Nurul said the deadline was "fair".'
     )
     assert [speaker_name(a, q) for q in marked(a)] == ["Mia Holt", "Kenyan housing ministry", "Nurul Aini Hassan"]
+
+
+def test_its_role_takes_the_previous_sentences_subject_not_the_last_country_named() -> None:
+    a = analyse_text(
+        "LIMA - Peru raised copper tariffs on Monday, Peru's trade ministry said. "
+        "Chile, the world's biggest copper producer, said it backed Peru's position on the tariff. Its deputy "
+        "minister for mining and energy affairs, Tomás Reyes, said the two would act together."
+    )
+    assert actor(a, "Tomás Reyes").country == "Chile"

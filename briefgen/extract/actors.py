@@ -1869,10 +1869,19 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
     return _with_possessor_country(actors, text)
 
 
-_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(His|Her|Its|his|her|its) [a-z][a-z -]{2,40}, $")
+_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(His|Her|Its|his|her|its) [a-z][a-z -]{2,60}, $")
 
 
 _DEMONYM_COUNTERPART = re.compile(r"\b([A-Z][a-z]+) counterpart, (?:[A-Z][\w-]* ){0,4}$")
+
+
+def _sentence_subject_body(text: str, at: int, bodies: list[tuple[int, str]]) -> str | None:
+    """The country of the first country or body mentioned in the sentence before position ``at``."""
+    end = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    if end < 0:
+        return None
+    start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end)) + 1
+    return next((c for s, c in bodies if start <= s < end), None)
 
 
 def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
@@ -1882,16 +1891,25 @@ def _with_possessor_country(actors: ArticleActors, text: str) -> ArticleActors:
     fixed: dict[str, str] = {}
     last: str | None = None  # the country of the last person
     last_body: str | None = None  # the country of the last country or organisation
+    bodies: list[tuple[int, str]] = []  # (start, country) of every country or organisation mention so far
     for m in actors.mentions:
         if m.kind != "person":
             last_body = m.country or last_body
+            if m.country:
+                bodies.append((m.start, m.country))
             continue
         if country_of.get(m.name) is None and m.name not in fixed:
             apposed = text[m.start - 2 : m.start] == ", "
-            pm = _PRONOUN_ROLE.search(text, max(0, m.start - 45), m.start) if apposed else None
+            pm = _PRONOUN_ROLE.search(text, max(0, m.start - 70), m.start) if apposed else None
             if pm is not None and "counterpart" in pm.group():
                 pm = None  # "His counterpart across the border, X": the other side's
-            owner = (last_body if pm.group(1).lower() == "its" else last) if pm is not None else None
+            owner = None
+            if pm is not None and pm.group(1) in ("Its", "its"):
+                # "Indonesia ... said it backed Malaysia's position. Its minister, X": the previous sentence's
+                # subject (its first body), else the last body named
+                owner = _sentence_subject_body(text, pm.start(), bodies) or last_body
+            elif pm is not None:
+                owner = last
             cm = _DEMONYM_COUNTERPART.search(text, max(0, m.start - 70), m.start) if owner is None else None
             if cm is not None:
                 owner = lexicon().demonyms.get(cm.group(1))  # "His German counterpart, Interior Minister X"
