@@ -1048,3 +1048,15 @@ def test_its_role_takes_the_previous_sentences_subject_not_the_last_country_name
         "minister for mining and energy affairs, Tomás Reyes, said the two would act together."
     )
     assert actor(a, "Tomás Reyes").country == "Chile"
+
+
+def test_international_and_watch_end_organisation_names_and_a_section_speaks_for_its_body() -> None:
+    a = analyse_text(
+        "Oxfam International's Kenyan branch said the cuts were \"devastating\". "
+        "Transparency International Kenya said the audit was late. "
+        "Commissioner for International Trade Ana Vidal said talks would resume."
+    )
+    assert {x.name: x.kind for x in a.actors}["Oxfam International"] == "organisation"
+    assert [speaker_name(a, q) for q in marked(a)] == ["Oxfam International"]
+    assert actor(a, "Transparency International Kenya").kind == "organisation"
+    assert actor(a, "Ana Vidal").kind == "person"

@@ -214,6 +214,15 @@ def _clean_role(role: str | None) -> str | None:
     return role or None
 
 
+# words that make an organisation's name only as its last word ("Amnesty International", "Human Rights Watch")
+_ORG_LAST = frozenset({"International", "Watch"})
+
+
+def _org_last(words: list[str], lex: Lexicon) -> bool:
+    """Whether the words end like "Amnesty International" or a national chapter ("Amnesty International Nigeria")."""
+    return words[-1] in _ORG_LAST or (len(words) >= 3 and words[-2] in _ORG_LAST and words[-1] in lex.places)
+
+
 def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     """Split a capitalised run at connectors (kept inside organisation names) and after possessives."""
     if " " not in run:
@@ -228,6 +237,8 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     person_part = _person_of_org(words, offs, lex)
     if person_part is not None:
         return person_part
+    if _org_last(words, lex):
+        return [(words, offs)]  # "Amnesty International", "Human Rights Watch"
     if any(w in lex.org_heads for w in words):
         for i in range(1, len(words) - 2):
             if words[i] == "and" and words[i + 1] == "the" and words[i - 1] in lex.org_heads:
@@ -362,7 +373,9 @@ def _shape(piece: str) -> _Shape | None:
     start = offs[0]
     surface = " ".join(words)
     # the organisation test reads repaired words ("UniversitÃ© Laval"); offsets stay on the raw text
-    if any(w in lex.org_heads or demojibake(w) in lex.org_heads for w in words) and len(words) >= 2:
+    if (any(w in lex.org_heads or demojibake(w) in lex.org_heads for w in words) or _org_last(words, lex)) and len(
+        words
+    ) >= 2:
         titled = _titled_person_after_body(words, offs, end, lex)
         if titled is not None:
             return titled  # "Speaker of the National Assembly Peter Kimani Lagat"

@@ -195,6 +195,10 @@ _SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperso
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
 _BY = re.compile(r"\s+by\s+")
 _GROUP_NOUNS = frozenset({"opposition", "protesters", "demonstrators", "residents", "unions", "farmers", "workers"})
+_BRANCH_OF = re.compile(
+    r"[’']s (?:[A-Za-z-]+ ){0,2}(?:section|branch|office|wing|unit|division|chapter|arm|spokesman|spokeswoman|"
+    r"spokesperson|press office)\s*"
+)
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
@@ -1036,6 +1040,8 @@ class Attributor:
             pronoun = m.rule == "pronoun"  # (a pronoun is always a person)
             if person and not pronoun and gap_text[:1] in ("’", "'") and _SPOKESMAN_OF.fullmatch(gap_text):
                 return True, self.speaker_of(m, sent)  # "Yoon's office said": the office speaks for him
+            if m.kind == "organisation" and gap_text[:1] in ("’", "'") and _BRANCH_OF.fullmatch(gap_text):
+                return True, self.speaker_of(m, sent)  # "Amnesty International's Finnish section said"
             if not self._gap_ok(gap_text, person or m.rule == "org-apposed"):
                 continue
             if gap_text.strip() == "," and self._inside_relative(m, sent[0]):
