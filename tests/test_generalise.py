@@ -1060,3 +1060,18 @@ def test_international_and_watch_end_organisation_names_and_a_section_speaks_for
     assert [speaker_name(a, q) for q in marked(a)] == ["Oxfam International"]
     assert actor(a, "Transparency International Kenya").kind == "organisation"
     assert actor(a, "Ana Vidal").kind == "person"
+
+
+def test_interviewee_with_a_rhetorical_question_is_not_the_interviewer() -> None:
+    a = analyse_text(
+        "By Ana Reyes\n\nMining chief Tomás Quispe Rojas spoke to us in La Paz.\n\n"
+        "Reyes: Why should anyone trust the contracts?\n\n"
+        "Quispe: Because the lithium stays here. Who else would build the plants?\n\n"
+        "Reyes: Critics call it a sell-off. Is it?\n\n"
+        "Quispe: Not at all. The state keeps the resource."
+    )
+    said = [(speaker_name(a, q), q.text) for q in a.quotes if q.kind == "indirect"]
+    assert said == [
+        ("Tomás Quispe Rojas", "Because the lithium stays here."),
+        ("Tomás Quispe Rojas", "Not at all."),
+    ]

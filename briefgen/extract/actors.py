@@ -968,6 +968,9 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
             # family name first ("Yoon" of "Yoon Min-seok"): the first word of a two-word name with a hyphen
             if name.count(" ") == 1 and "-" in name:
                 surnames.add(_translit(name.split()[0]))
+            words = name.split()
+            if len(words) == 3 and words[1].lower() not in _PARTICLES:
+                surnames.add(_translit(words[1]))  # "Quispe" of "Ramiro Quispe Mamani" (first of two surnames)
     for word, start in deferred:
         bare = _strip_possessive(word)[0]
         end = start + len(bare)

@@ -1440,12 +1440,24 @@ def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tup
     return None
 
 
-_LABELLED_QUESTION = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+[^\n]*\?[”\"’)]*[ \t]*$", re.MULTILINE)
+_LABELLED_PARAGRAPH = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s+([^\n]*?)[ \t]*$", re.MULTILINE)
+_QUESTION_END = re.compile(r"\?[”\"’)]*$")
 
 
 def _askers(text: str) -> frozenset[str]:
-    """The interview labels ("Fitzgerald:") that open a paragraph ending with a question: the interviewer's."""
-    return frozenset(m.group(1) for m in _LABELLED_QUESTION.finditer(text)) if "?" in text else frozenset()
+    """The interview label ("Fitzgerald:") whose paragraphs most often end with a question: the interviewer's."""
+    if "?" not in text:
+        return frozenset()
+    asked: dict[str, list[int]] = {}
+    for m in _LABELLED_PARAGRAPH.finditer(text):
+        counts = asked.setdefault(m.group(1), [0, 0])
+        counts[0] += 1
+        counts[1] += _QUESTION_END.search(m.group(2)) is not None
+    ratios = {label: q / n for label, (n, q) in asked.items() if q}
+    if not ratios:
+        return frozenset()
+    top = max(ratios.values())  # an interviewee's rhetorical question does not make them the interviewer
+    return frozenset(label for label, r in ratios.items() if r == top)
 
 
 _UNNAMED_ANSWER = re.compile(r"(?:A|Answer):\s+(?=\S)")
