@@ -1075,3 +1075,9 @@ def test_interviewee_with_a_rhetorical_question_is_not_the_interviewer() -> None
         ("Tomás Quispe Rojas", "Because the lithium stays here."),
         ("Tomás Quispe Rojas", "Not at all."),
     ]
+
+
+def test_portfolio_word_and_title_before_a_name_is_one_speaker_but_two_people_are_a_group() -> None:
+    found = _statements("Fisheries and Oceans Minister Dara Quinn told reporters that the quota was final.")
+    assert found == [("Dara Quinn", "the quota was final")]
+    assert _statements("Anna Berg and Foreign Minister Tom Lind said the talks had failed.") == []

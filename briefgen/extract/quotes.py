@@ -997,6 +997,8 @@ class Attributor:
             return False  # "the Energy and Water Authority's deputy chair, X": the "and" sits inside the body's name
         lead = self.text[max(0, m.start - 60) : m.start].rstrip()
         titled = any(w.lower() in self.lex.role_heads for w in m.text.split()[:-1])
+        if titled and _PORTFOLIO_WORD_AND.search(lead) and not self.mentions_in(max(0, m.start - 60), m.start):
+            return False  # "Plantation and Commodities Minister X": a portfolio word, not a second person
         return not (titled and _PORTFOLIO_LEAD.search(lead))  # "Trade, Industry and Energy Minister X"
 
     def _is_modifier(self, m: Mention) -> bool:
@@ -1681,6 +1683,7 @@ _ROLE_OFFICE = re.compile(
 _BARE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
 _NAME_AND = re.compile(r"[A-Z][\w’'-]*\s+and\s+$")
 _NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
+_PORTFOLIO_WORD_AND = re.compile(r"(?:^|[.;:]\s+|\n)[A-Z][a-z]+\s+and$")
 _PORTFOLIO_LEAD = re.compile(r",\s+(?:[A-Z][\w’'-]*,\s+)*[A-Z][\w’'-]*,?\s+and$")
 _TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
 _NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")
