@@ -1444,8 +1444,9 @@ def _drop_legal_suffixes(found: list[Found]) -> set[str]:
         return companies
     for f in found:
         if f.kind == "organisation" and " " in f.name:
-            head = f.name.rsplit(" ", 1)[0].rstrip(",")
-            if head in companies and f.name.rsplit(" ", 1)[1].rstrip(".") in _LEGAL_SUFFIXES:
+            head, last = f.name.rsplit(" ", 1)
+            head = head.rstrip(",")
+            if head in companies and last.rstrip(".") in _LEGAL_SUFFIXES:
                 f.name = head
         elif f.kind == "person" and f.name in companies:
             f.kind, f.role, f.gender, f.rule = "organisation", None, None, "company"

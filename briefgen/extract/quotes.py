@@ -199,6 +199,12 @@ _BRANCH_OF = re.compile(
     r"[’']s (?:[A-Za-z-]+ ){0,2}(?:section|branch|office|wing|unit|division|chapter|arm|spokesman|spokeswoman|"
     r"spokesperson|press office)\s*"
 )
+@lru_cache(maxsize=4)
+def _group_nouns(collectives: frozenset[str]) -> frozenset[str]:
+    """The lexicon's collective subjects and the bare group nouns that open a sentence ("The opposition")."""
+    return collectives | _GROUP_NOUNS
+
+
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
@@ -712,6 +718,7 @@ class Attributor:
         self.memo_preposition: dict[tuple[int, int], bool] = {}
         self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
         self.memo_cue_speaker: dict[tuple[int, int, int, int], tuple[bool, str | None]] = {}
+        self.askers: frozenset[str] | None = None  # interviewer labels, read on the first labelled paragraph
 
     def _gender(self, key: str) -> str | None:
         """A person's known gender: from the actor stage or pronouns, else from role words, titles, first names."""
@@ -1074,12 +1081,9 @@ class Attributor:
         words = _WORD.findall(self.text, sent[0], cue_start)
         while words and words[-1].lower() in self.lex.adverbs:
             words.pop()
-        if not words or len(words) > 3 or words[-1].lower() not in self._group_nouns():
+        if not words or len(words) > 3 or words[-1].lower() not in _group_nouns(self.lex.collectives):
             return False
         return all(w.lower() in _DETERMINERS or w.lower() in ("some", "many", "most", "other") for w in words[:-1])
-
-    def _group_nouns(self) -> frozenset[str]:
-        return self.lex.collectives | _GROUP_NOUNS
 
     def _inside_relative(self, m: Mention, floor: int) -> bool:
         """Whether a mention ends a comma-bounded relative clause ("..., the firm that runs X,")."""
@@ -1433,7 +1437,11 @@ def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
 def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tuple[str, int] | None:
     """(speaker, body start) for a paragraph opening with a person's name and a colon (Q&A answers)."""
     m = _ANSWER_LABEL.match(text, p_start, p_end)
-    if m is None or m.group(1) in _askers(text):
+    if m is None:
+        return None
+    if att.askers is None:
+        att.askers = _askers(text)  # once per article, not per answer
+    if m.group(1) in att.askers:
         return None
     for mention in att.mentions_in(p_start, m.end()):
         if mention.start == p_start and mention.end == m.end(1) and att.kinds.get(mention.name) == "person":
