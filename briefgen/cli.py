@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -114,11 +115,12 @@ def _say_waiting(message: str) -> None:
 
 def print_report(report: BuildReport, settings: Settings, elapsed: float, built_site: bool) -> None:
     """The build summary and every warning."""
-    for sk in report.skipped:
-        where = f"{sk.path}:{sk.line}" if sk.line else sk.path
-        err.print(f"[yellow]warning:[/] skipped {where}: {sk.reason}", markup=True, soft_wrap=True)
+    from briefgen.check import skip_notes
+
+    for where, reason in skip_notes(report.skipped):
+        err.print(f"[yellow]warning:[/] skipped {escape(where)}: {escape(reason)}", markup=True, soft_wrap=True)
     for warning in report.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", markup=True, soft_wrap=True)
+        err.print(f"[yellow]warning:[/] {escape(warning)}", markup=True, soft_wrap=True)
     if report.ignored:
         shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
         err.print(f"ignored {len(report.ignored)} files of unsupported types: {shown}", soft_wrap=True)
