@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from briefgen.cache import AnalysisCache, current_site_warnings, record_site, site_stamp
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
+from briefgen.corpus.language import languages_of
 from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
@@ -65,8 +66,10 @@ def source_id(path: str) -> str:
     return "s-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
 
 
-def make_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
-    """List entries for the articles, with stable ids and safe, distinct page slugs."""
+def make_sources(
+    articles: Sequence[Article], languages: Mapping[str, str | None] | None = None
+) -> tuple[Source, ...]:
+    """List entries for the articles, with stable ids, safe, distinct page slugs and their language."""
     wanted = {a.path: (a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in articles}
     by_path = unique_slugs_for(wanted, fallback="source")
     return tuple(
@@ -81,6 +84,7 @@ def make_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
             words=a.words,
             warnings=a.warnings,
             date_from_file=a.date_from_file,
+            language=(languages or {}).get(a.path),
         )
         for a in articles
     )
@@ -164,12 +168,15 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     report.ignored = list(corpus.ignored)
     for article in corpus.articles:
         report.warnings.extend(f"{article.path}: {w}" for w in article.warnings)
+    languages = languages_of(corpus.articles)  # the rules read English: other languages are listed only
+    report.warnings.extend(languages.warnings)
     if settings.executor != "dask":
         t0 = time.perf_counter()
-        analyses = analyse(settings, corpus.articles, progress, report)
+        analyses = analyse(settings, languages.to_analyse(corpus.articles), progress, report)
         report.timings["analyse"] = time.perf_counter() - t0
+    analyses = languages.fill(analyses, corpus.articles)
     t0 = time.perf_counter()
-    sources = make_sources(corpus.articles)
+    sources = make_sources(corpus.articles, languages.codes)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
     topics = load_topics(settings.site_config)
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}

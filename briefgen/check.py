@@ -11,6 +11,7 @@ from briefgen.config import Settings, load_settings
 from briefgen.corpus import read_corpus
 from briefgen.corpus.boilerplate import PROJECT_FILE, Rules, load_rules
 from briefgen.corpus.formats import HTML_MISSING
+from briefgen.corpus.language import languages_of
 from briefgen.errors import ConfigError
 from briefgen.records import Article, Skipped
 
@@ -36,6 +37,8 @@ FIXES = (
     ("no article text", "check that the file holds the article and not only page furniture"),
     ("is not a date", "write dates as YYYY-MM-DD"),
     ("must be", "correct the type of that metadata value"),
+    ("not analysed", "if it is in fact English, say so: 'language: en' in its front matter"),
+    ("not a language code", "write an ISO 639 code such as en or fr, or an English name such as French"),
 )
 
 
@@ -119,6 +122,9 @@ def check(project_dir: Path | None = None, config_file: Path | None = None, **ov
     for article in corpus.articles:
         for warning in article.warnings:
             report.problems.append(Problem(article.path, warning, fix_for(warning)))
+    for note in languages_of(corpus.articles).warnings:
+        path, _, what = note.partition(": ")
+        report.problems.append(Problem(path, what, fix_for(what)))
     return report
 
 

@@ -9,4 +9,4 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     """``count`` and ``word``, the noun in the plural unless the count is one (``many`` overrides the plural)."""
     if count == 1:
         return f"{count} {word}"
-    return f"{count:,} {many or IRREGULAR.get(word) or word + 's'}"
+    return f"{count} {many or IRREGULAR.get(word) or word + 's'}"
