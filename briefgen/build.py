@@ -21,6 +21,7 @@ from briefgen.history import FEED, history_files, read_previous
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
 from briefgen.partitioned import read_and_analyse_on_dask
+from briefgen.plural import plural
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
@@ -88,6 +89,20 @@ def make_sources(
         )
         for a in articles
     )
+
+
+def no_articles(settings: Settings, corpus: CorpusResult) -> str:
+    """The warning for a corpus with no readable article: why, and what to do."""
+    try:
+        where = settings.content.relative_to(settings.project_dir).as_posix() + "/"
+    except ValueError:
+        where = str(settings.content)
+    if corpus.skipped or corpus.ignored:
+        skipped, ignored = plural(len(corpus.skipped), "file"), plural(len(corpus.ignored), "file")
+        why = f"{skipped} skipped, {ignored} of other types ignored"
+    else:
+        why = "the folder is empty"
+    return f"no articles found in {where} ({why}); add .txt, .md, .html or .jsonl articles"
 
 
 def read(settings: Settings) -> CorpusResult:
@@ -168,6 +183,8 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     report.ignored = list(corpus.ignored)
     for article in corpus.articles:
         report.warnings.extend(f"{article.path}: {w}" for w in article.warnings)
+    if not corpus.articles:
+        report.warnings.append(no_articles(settings, corpus))
     languages = languages_of(corpus.articles)  # the rules read English: other languages are listed only
     report.warnings.extend(languages.warnings)
     if settings.executor != "dask":

@@ -122,6 +122,10 @@ def check(project_dir: Path | None = None, config_file: Path | None = None, **ov
     for article in corpus.articles:
         for warning in article.warnings:
             report.problems.append(Problem(article.path, warning, fix_for(warning)))
+    if not corpus.articles:
+        from briefgen.build import no_articles
+
+        report.problems.append(Problem(str(settings.content), no_articles(settings, corpus), "add articles"))
     for note in languages_of(corpus.articles).warnings:
         path, _, what = note.partition(": ")
         report.problems.append(Problem(path, what, fix_for(what)))
