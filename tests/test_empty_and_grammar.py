@@ -11,7 +11,6 @@ from briefgen.plural import plural
 from tests.conftest import ARTICLE, run_cli
 
 
-
 def test_empty_content_builds_with_a_warning_and_fails_strict(project: Path) -> None:
     code, output = run_cli(["build", "--jobs", "1"], project)
     assert code == 0, output
