@@ -153,3 +153,16 @@ def test_site_lists_other_languages_as_sources(multilingual: Path) -> None:
     assert "not analysed" not in english
     code, output = run_cli(["build", "--jobs", "1", "--strict"], multilingual)
     assert code == 1  # a language warning is a warning
+
+
+def test_fill_drops_the_analysis_of_an_article_not_analysed() -> None:
+    """With Dask the workers analyse every article: the analyses of other languages are emptied afterwards."""
+    from briefgen.records import Analysis, LocalQuote
+
+    english, french = _article(ENGLISH, "en.txt"), _article(FRENCH, "fr.txt")
+    quote = LocalQuote("Nous devons agir", 0, 10, "direct", None, None, 1)
+    analyses = [Analysis(english, (), (quote,)), Analysis(french, (), (quote,))]
+    result = languages_of([english, french])
+    filled = result.fill(analyses, [english, french])
+    assert [len(a.quotes) for a in filled] == [1, 0]
+    assert result.to_analyse([english, french]) == [english]

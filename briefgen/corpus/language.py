@@ -26,6 +26,7 @@ class LanguageRules:
     analysed: str
     english_words: frozenset[str]
     english_share: float
+    english_chars: int
     min_words: int
     min_confidence: float
     sample_chars: int
@@ -60,6 +61,7 @@ def load_language_rules() -> LanguageRules:
         analysed=str(data["analysed"]),
         english_words=frozenset(str(w).casefold() for w in english["words"]),
         english_share=float(english["share"]),
+        english_chars=int(english["chars"]),
         min_words=int(data["min_words"]),
         min_confidence=float(data["min_confidence"]),
         sample_chars=int(data["sample_chars"]),
@@ -117,14 +119,12 @@ def foreign_language(code: str | None) -> str:
 
 def detect(text: str, rules: LanguageRules, identify: Identify | None = None) -> str | None:
     """The language of a text, or None when unsure (too short, or the identifier below its confidence)."""
-    sample = text[: rules.sample_chars]
-    words = _WORD.findall(sample.casefold())
-    if not words:
-        return None
+    words = _WORD.findall(text[: rules.english_chars].casefold())
     english = sum(1 for w in words if w in rules.english_words)
-    if english >= rules.english_share * len(words):
+    if words and english >= rules.english_share * len(words):
         return "en"  # plainly English: no need to load the identifier
-    if len(words) < rules.min_words:
+    sample = text[: rules.sample_chars]
+    if len(words) < rules.min_words and len(_WORD.findall(sample)) < rules.min_words:
         return None
     code, probability = (identify or identifier())(sample)
     return code if probability >= rules.min_confidence else None
