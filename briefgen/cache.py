@@ -214,8 +214,15 @@ def article_key(article: Article, settings_hash: str) -> str:
 def write_atomically(path: Path, blob: bytes) -> None:
     """Write ``blob`` to ``path`` through a temporary file and a rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777  # keep a replaced file's permissions
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask  # what open() would give a new file (mkstemp's are private)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
         os.replace(tmp, path)
@@ -452,4 +459,4 @@ def current_site_warnings(site: Path, stamp: str) -> list[str] | None:
 def record_site(site: Path, stamp: str, warnings: list[str]) -> None:
     """Remember which inputs the site was built from (a missing stamp only means a full build next time)."""
     with contextlib.suppress(OSError):
-        (site / SITE_STAMP).write_text(json.dumps({"stamp": stamp, "warnings": warnings}), encoding="utf-8")
+        write_atomically(site / SITE_STAMP, json.dumps({"stamp": stamp, "warnings": warnings}).encode("utf-8"))

@@ -18,6 +18,7 @@ from rich.table import Table
 from briefgen import __version__
 from briefgen.build import BuildReport, build, extract
 from briefgen.build import Progress as ProgressFn
+from briefgen.cache import write_atomically
 from briefgen.config import Settings, load_settings
 from briefgen.errors import BriefgenError
 from briefgen.export import briefing_json
@@ -201,8 +202,7 @@ def extract_cmd(
         start = time.perf_counter()
         with progress_bar(not settings.quiet) as progress:
             briefing, _, report = extract(settings, progress)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(briefing_json(briefing), encoding="utf-8")
+        write_atomically(output, briefing_json(briefing).encode("utf-8"))  # a failed run keeps the old file
         print_report(report, settings, time.perf_counter() - start, built_site=False)
         if not settings.quiet:
             out.print(f"briefing written to {output}")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefgen.site import MARKER, SWAP_MARKER, publish, recover_site
+from tests.conftest import run_cli
 
 
 def _user_folder(path: Path) -> Path:
@@ -43,3 +46,24 @@ def test_publish_leaves_look_alike_folders_alone(tmp_path: Path) -> None:
     assert (site / "index.html").is_file() and (site / MARKER).is_file()
     assert (backup / "photo.jpg").is_file()
     assert sorted(p.name for p in site.parent.iterdir()) == [".www.old-backup", "www"]
+
+
+def test_failed_extract_keeps_the_previous_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text('"We will stay," said Minister Anna Berg.\n', encoding="utf-8")
+    out = tmp_path / "out.json"
+    out.write_text('{"previous": true}', encoding="utf-8")
+
+    def failing(briefing: object) -> str:
+        raise ValueError("cannot encode")
+
+    monkeypatch.setattr("briefgen.cli.briefing_json", failing)
+    with pytest.raises(ValueError):
+        run_cli(["extract", "--content", str(corpus), "-o", str(out)], tmp_path)
+    assert out.read_text("utf-8") == '{"previous": true}'
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp")] == []
+    monkeypatch.undo()
+    code, output = run_cli(["extract", "--content", str(corpus), "-o", str(out)], tmp_path)
+    assert code == 0, output
+    assert "Anna Berg" in out.read_text("utf-8") and out.stat().st_mode & 0o044  # readable like a normal file
