@@ -168,6 +168,8 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
         t0 = time.perf_counter()
         analyses = analyse(settings, corpus.articles, progress, report)
         report.timings["analyse"] = time.perf_counter() - t0
+    for analysis in analyses:
+        report.warnings.extend(f"{analysis.article.path}: {w}" for w in analysis.warnings)
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))

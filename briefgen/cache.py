@@ -304,6 +304,8 @@ class AnalysisCache:
         """Store an analysis atomically (temporary file, then rename); a failure warns once and goes on.
 
         ``key`` is the key a worker computed and looked up (by default the article's own key)."""
+        if analysis.warnings:  # a failed or timed-out analysis: try again next build
+            return
         key = key or self.key(article)
         path = self.path(key)
         entry = {

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
+import time
 from pathlib import Path
 
 import pytest
 
+from briefgen.config import load_settings
+from briefgen.corpus.boilerplate import load_rules
+from briefgen.corpus.clean import clean
+from briefgen.corpus.formats import MAX_LINE_SKIPS, Draft, read_bounded, read_jsonl, read_txt
+from briefgen.corpus.reader import CorpusResult, read_corpus
+from briefgen.nlp import make_nlp
+from briefgen.records import Analysis, Article, Skipped
 from briefgen.site import MARKER, SWAP_MARKER, publish, recover_site
 from tests.conftest import run_cli
+from tests.hostile import make_bad_inputs
+
+analyse_mod = importlib.import_module("briefgen.extract.analyse")  # the package exports a function of that name
 
 
 def _user_folder(path: Path) -> Path:
@@ -67,3 +79,75 @@ def test_failed_extract_keeps_the_previous_output_file(tmp_path: Path, monkeypat
     code, output = run_cli(["extract", "--content", str(corpus), "-o", str(out)], tmp_path)
     assert code == 0, output
     assert "Anna Berg" in out.read_text("utf-8") and out.stat().st_mode & 0o044  # readable like a normal file
+
+
+def _problems(corpus: CorpusResult) -> list[str]:
+    lines = [f"{s.path}:{s.line}: {s.reason}" if s.line else f"{s.path}: {s.reason}" for s in corpus.skipped]
+    return lines + [f"{a.path}: {w}" for a in corpus.articles for w in a.warnings]
+
+
+def test_every_bad_input_becomes_a_warning_naming_its_file(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    expected = make_bad_inputs(content)
+    (content / "good.txt").write_text('"We stay the course," said Minister Ola Vik.\n')
+    start = time.monotonic()
+    corpus = read_corpus(load_settings(project_dir=tmp_path))
+    assert time.monotonic() - start < 20  # the alias bomb, the FIFO and 5,000 bad lines stay bounded
+    problems = _problems(corpus)
+    for name, phrase in expected.items():
+        assert any(p.startswith(name) and phrase in p for p in problems), (name, phrase, problems)
+    assert sum(1 for s in corpus.skipped if s.path == "bad-lines.jsonl") == MAX_LINE_SKIPS + 1
+    paths = {a.path for a in corpus.articles}
+    assert {"good.txt", "date-typo.md", "surrogate.jsonl:1", "bad-lines.jsonl:1", "bomb.md"} <= paths
+    surrogate = next(a for a in corpus.articles if a.path == "surrogate.jsonl:1")
+    assert surrogate.url is not None and surrogate.url.encode("utf-8")
+
+
+def test_reads_are_bounded_while_reading(tmp_path: Path) -> None:
+    assert "not a regular file (a character device)" in str(read_bounded(Path("/dev/zero"), 100))
+    assert "more than max_article_bytes" in str(read_bounded(Path("/proc/self/maps"), 10))  # st_size is 0
+    big = tmp_path / "long.jsonl"
+    big.write_bytes(b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "Short and fine."}\n')
+    records = list(read_jsonl(big, "long.jsonl", 1000))
+    assert isinstance(records[0], Skipped) and records[0].line == 1 and "max_article_bytes" in records[0].reason
+    assert isinstance(records[1], Draft) and records[1].path == "long.jsonl:2"
+
+
+def _article(path: str, text: str) -> Article:
+    draft = read_txt(text.encode(), path)
+    assert isinstance(draft, Draft)
+    article = clean(draft, load_rules(Path("/nonexistent")))
+    assert isinstance(article, Article)
+    return article
+
+
+def test_an_article_whose_analysis_fails_or_overruns_is_warned_and_the_rest_analysed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    good = _article("good.txt", '"We stay," said Minister Ola Vik.\n')
+    broken = _article("broken.txt", '"We go," said Minister Ola Vik.\n')
+    slow = _article("slow.txt", '"We wait," said Minister Ola Vik.\n')
+    real = analyse_mod.analyse_article
+
+    def flaky(article: Article) -> Analysis:
+        if article.path == "broken.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        if article.path == "slow.txt":
+            time.sleep(10)
+        return real(article)
+
+    monkeypatch.setattr(analyse_mod, "analyse_article", flaky)
+    monkeypatch.setattr(analyse_mod, "ARTICLE_SECONDS", 0.3)
+    start = time.monotonic()
+    results = list(analyse_mod.analyse_many(make_nlp(None), [good, broken, slow]))
+    assert time.monotonic() - start < 5
+    assert results[0].quotes and not results[0].warnings
+    assert "RecursionError" in results[1].warnings[0] and not results[1].quotes
+    assert "time budget" in results[2].warnings[0]
+
+
+def test_many_cues_in_one_long_sentence_stay_linear() -> None:
+    article = _article("went-on.txt", "went on " * 12_500)  # 100 KB, one sentence: took ~50 s
+    start = time.monotonic()
+    analyse_mod.analyse_article(article)
+    assert time.monotonic() - start < 10
