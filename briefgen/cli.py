@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from briefgen import __version__
 from briefgen.build import BuildReport, build, extract
@@ -25,8 +27,8 @@ from briefgen.export import briefing_json
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, markup=False)  # text from articles is never markup
+out = Console(highlight=False, markup=False)
 
 
 def common_options(func: F) -> F:
@@ -82,7 +84,7 @@ def reporting_errors(debug: bool) -> Iterator[None]:
     except BriefgenError as exc:
         if debug:
             traceback.print_exc()
-        err.print(f"[bold red]Error:[/] {exc.message()}", markup=True, soft_wrap=True)
+        err.print(Text.assemble(("Error:", "bold red"), " ", exc.message()), soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted; the previous site was left as it was")
@@ -113,16 +115,41 @@ def _say_waiting(message: str) -> None:
     err.print(message, markup=False, soft_wrap=True)
 
 
+MAX_WARNINGS_PER_FILE = 20  # past this, one line counts the rest (a .jsonl of 400k bad lines stays readable)
+
+
+def warn(text: str) -> None:
+    """One warning line; the text is printed as is, never read as Rich markup (titles, file names)."""
+    err.print(Text.assemble(("warning:", "yellow"), " ", text), soft_wrap=True)
+
+
+def _file_of(message: str) -> str:
+    """The file a warning is about: its text up to the first colon (``a.jsonl:7: ...``)."""
+    return message.split(":", 1)[0]
+
+
+def print_warnings(items: Iterable[tuple[str, str]]) -> None:
+    """(file, warning) pairs, at most MAX_WARNINGS_PER_FILE per file and then a count of the rest."""
+    shown: Counter[str] = Counter()
+    for name, line in items:
+        shown[name] += 1
+        if shown[name] <= MAX_WARNINGS_PER_FILE:
+            warn(line)
+    for name, count in shown.items():
+        if count > MAX_WARNINGS_PER_FILE:
+            warn(f"{name}: {count - MAX_WARNINGS_PER_FILE:,} more warnings not shown")
+
+
 def print_report(report: BuildReport, settings: Settings, elapsed: float, built_site: bool) -> None:
     """The build summary and every warning."""
-    for sk in report.skipped:
-        where = f"{sk.path}:{sk.line}" if sk.line else sk.path
-        err.print(f"[yellow]warning:[/] skipped {where}: {sk.reason}", markup=True, soft_wrap=True)
-    for warning in report.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", markup=True, soft_wrap=True)
+    print_warnings(
+        (sk.path, f"skipped {sk.path}:{sk.line}: {sk.reason}" if sk.line else f"skipped {sk.path}: {sk.reason}")
+        for sk in report.skipped
+    )
+    print_warnings((_file_of(w), w) for w in report.warnings)
     if report.ignored:
         shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
-        err.print(f"ignored {len(report.ignored)} files of unsupported types: {shown}", soft_wrap=True)
+        err.print(f"ignored {len(report.ignored)} files of unsupported types: {shown}", markup=False, soft_wrap=True)
     if settings.quiet:
         return
     table = Table(show_header=False, box=None, pad_edge=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.cli import MAX_WARNINGS_PER_FILE
 from briefgen.config import load_settings
 from briefgen.corpus.boilerplate import load_rules
 from briefgen.corpus.clean import clean
@@ -151,3 +152,18 @@ def test_many_cues_in_one_long_sentence_stay_linear() -> None:
     start = time.monotonic()
     analyse_mod.analyse_article(article)
     assert time.monotonic() - start < 10
+
+
+def test_warnings_are_printed_as_text_never_as_markup(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "[bold red]x.txt").write_bytes(b"")
+    (content / "title.md").write_text('---\ntitle: "Bad [/] markup"\npublished: "[/] never"\n---\nA body.\n')
+    with (content / "many.jsonl").open("w") as fh:
+        fh.writelines(f'{{"text": "Body {i}.", "published": "no date [/]"}}\n' for i in range(50))
+    code, output = run_cli(["extract", "--content", str(content), "-o", str(tmp_path / "out.json")], tmp_path)
+    assert code == 0, output
+    assert "skipped [bold red]x.txt: empty file" in output
+    assert "'[/] never' is not a date" in output
+    assert output.count("many.jsonl:") == MAX_WARNINGS_PER_FILE + 1
+    assert "many.jsonl: 30 more warnings not shown" in output
