@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import json
 import time
 from pathlib import Path
 
 import pytest
 
+from briefgen.build import build
 from briefgen.cli import MAX_WARNINGS_PER_FILE
 from briefgen.config import load_settings
 from briefgen.corpus.boilerplate import load_rules
@@ -17,7 +19,7 @@ from briefgen.corpus.reader import CorpusResult, read_corpus
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Skipped
 from briefgen.site import MARKER, SWAP_MARKER, publish, recover_site
-from tests.conftest import run_cli
+from tests.conftest import copy_sample, run_cli
 from tests.hostile import make_bad_inputs
 
 analyse_mod = importlib.import_module("briefgen.extract.analyse")  # the package exports a function of that name
@@ -167,3 +169,34 @@ def test_warnings_are_printed_as_text_never_as_markup(tmp_path: Path) -> None:
     assert "'[/] never' is not a date" in output
     assert output.count("many.jsonl:") == MAX_WARNINGS_PER_FILE + 1
     assert "many.jsonl: 30 more warnings not shown" in output
+
+
+XSS = '<img src=x onerror="window.__xss=1">'
+
+
+def test_data_from_an_earlier_build_and_reserved_names_are_escaped_where_they_land(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path / "p")
+    (project / "content" / "index.txt").write_text(
+        "Index\n\n\u202e\"We will not sign this,\" said Minister Ola Vik.\n", encoding="utf-8"
+    )
+    settings = load_settings(project_dir=project)
+    build(settings)
+    data = json.loads((settings.site / "briefing.json").read_text("utf-8"))
+    assert data["positions"], "the sample corpus has positions to poison"
+    for position in data["positions"]:
+        position["stance"] = XSS
+    first = data["positions"][0]
+    data["positions"].append({**first, "topic": XSS, "evidence": []})
+    for source in data["sources"]:
+        source["published"] = XSS
+    (settings.site / "briefing.json").write_text(json.dumps(data), encoding="utf-8")
+    build(settings)
+    docs = settings.build / "docs"
+    whats_new = (docs / "whats-new.md").read_text("utf-8")
+    assert "&#60;img" in whats_new  # the stored payload is shown, as text
+    pages = {p: p.read_text("utf-8") for p in docs.rglob("*.md")}
+    assert not [p for p, text in pages.items() if "<img" in text or "\u202e" in text]
+    assert "# Sources" in pages[docs / "sources" / "index.md"]
+    assert (docs / "sources" / "index-source.md").is_file()
+    html = (settings.site / "whats-new.html").read_text("utf-8")
+    assert "<img src=x" not in html
