@@ -14,6 +14,7 @@ from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
@@ -170,6 +171,7 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
         report.timings["analyse"] = time.perf_counter() - t0
     for analysis in analyses:
         report.warnings.extend(f"{analysis.article.path}: {w}" for w in analysis.warnings)
+    report.warnings.extend(look_alike_names(analyses))
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
