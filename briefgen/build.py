@@ -25,6 +25,7 @@ from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
     NAV,
+    OVERRIDES_DIR,
     check_site_dir,
     mkdocs_settings,
     prepare_site_dir,
@@ -230,7 +231,10 @@ def build(
     One build of a project runs at a time (``briefgen.lock``); ``waiting`` hears why a build waits. A
     site folder briefgen must not replace is refused before anything, the lock included, is written.
     """
-    inputs = (settings.content, settings.templates, settings.site_config, settings.build)
+    inputs = (
+        settings.content, settings.templates, settings.site_config, settings.build,
+        settings.project_dir / OVERRIDES_DIR, settings.project_dir / ".briefgen", settings.path(settings.cache_dir),
+    )
     check_site_dir(settings.site, settings.project_dir, inputs)
     with build_lock(settings.project_dir, waiting):
         prepare_site_dir(settings.site, settings.project_dir, inputs)

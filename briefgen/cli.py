@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import jinja2
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -22,7 +23,7 @@ from briefgen.build import BuildReport, build, extract
 from briefgen.build import Progress as ProgressFn
 from briefgen.cache import write_atomically
 from briefgen.config import Settings, load_settings
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, explain
 from briefgen.export import briefing_json
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -81,10 +82,12 @@ def reporting_errors(debug: bool) -> Iterator[None]:
     """Turn briefgen's errors into a message and exit code 1, never a traceback (unless --debug)."""
     try:
         yield
-    except BriefgenError as exc:
+    except (BriefgenError, OSError, jinja2.TemplateError) as exc:
         if debug:
             traceback.print_exc()
-        err.print(Text.assemble(("Error:", "bold red"), " ", exc.message()), soft_wrap=True)
+        known = explain(exc)
+        assert known is not None
+        err.print(Text.assemble(("Error:", "bold red"), " ", known.message()), soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted; the previous site was left as it was")

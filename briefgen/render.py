@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.errors import TemplateError
+from briefgen.errors import TemplateError, template_line
 from briefgen.extract.positions import country_id
 from briefgen.history import Changes, PositionChange, format_day
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
@@ -451,6 +451,9 @@ def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
         raise TemplateError(f"template syntax error: {exc.message}", where, "fix the template") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"template error: {exc.message}", name, "use only documented context names") from None
+    except Exception as exc:  # a runtime error inside a (project) template: name the template line
+        where = template_line(exc) or name
+        raise TemplateError(f"template error: {type(exc).__name__}: {exc}", where, "fix the template") from None
 
 
 def paragraphs_of(article: Article | None) -> list[tuple[int, str]]:

@@ -115,6 +115,12 @@ def mkdocs_settings(
     theme = cfg.setdefault("theme", {"name": "material"})
     if isinstance(theme, str):
         theme = cfg["theme"] = {"name": theme}
+    if not isinstance(theme, dict):
+        raise ConfigError(
+            f"'theme' must be a theme name or a mapping, not {type(theme).__name__}",
+            str(user_yml or "mkdocs.yml"),
+            "write 'theme: {name: material}'",
+        )
     theme.setdefault("font", False)
     if build_dir is not None:
         _rebase_custom_dir(theme, user_yml, project_dir, build_dir)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -16,10 +22,12 @@ from briefgen.corpus.boilerplate import load_rules
 from briefgen.corpus.clean import clean
 from briefgen.corpus.formats import MAX_LINE_SKIPS, Draft, read_bounded, read_jsonl, read_txt
 from briefgen.corpus.reader import CorpusResult, read_corpus
+from briefgen.errors import BriefgenError
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Skipped
+from briefgen.serve import BriefingServer
 from briefgen.site import MARKER, SWAP_MARKER, publish, recover_site
-from tests.conftest import copy_sample, run_cli
+from tests.conftest import REPO, copy_sample, free_port, run_cli
 from tests.hostile import make_bad_inputs
 
 analyse_mod = importlib.import_module("briefgen.extract.analyse")  # the package exports a function of that name
@@ -200,3 +208,102 @@ def test_data_from_an_earlier_build_and_reserved_names_are_escaped_where_they_la
     assert (docs / "sources" / "index-source.md").is_file()
     html = (settings.site / "whats-new.html").read_text("utf-8")
     assert "<img src=x" not in html
+
+
+def _one_article_project(root: Path) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "a.txt").write_text('"We stay the course," said Minister Ola Vik.\n', encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("code", "phrase"), [(errno.ENOSPC, "disk full"), (errno.EROFS, "read-only file system")]
+)
+def test_environment_faults_are_one_clear_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, phrase: str
+) -> None:
+    project = _one_article_project(tmp_path / "p")
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise OSError(code, os.strerror(code), str(project / "site"))
+
+    monkeypatch.setattr("briefgen.site.tempfile.mkdtemp", refuse)
+    status, output = run_cli(["build", "-q"], project)
+    assert status == 1 and "Traceback" not in output
+    assert f"Error: cannot write or read a file: {phrase}" in output and str(project / "site") in output
+    assert "fix:" in output
+
+
+@pytest.mark.parametrize(
+    ("files", "phrase"),
+    [
+        ({"mkdocs.yml": "site_name: T\ntheme: 42\n"}, "'theme' must be a theme name or a mapping"),
+        ({"templates/index.md.j2": "# Home\n\n{{ 1 // 0 }}\n"}, "index.md.j2:3"),
+        ({"overrides/partials/copyright.html": "{% if %}broken{% endif %}\n"}, "copyright.html:1"),
+    ],
+)
+def test_bad_theme_and_template_config_is_one_clear_error(tmp_path: Path, files: dict[str, str], phrase: str) -> None:
+    project = _one_article_project(tmp_path / "p")
+    for rel, text in files.items():
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / rel).write_text(text, encoding="utf-8")
+    status, output = run_cli(["build", "-q"], project)
+    assert status == 1 and "Traceback" not in output, output
+    assert "Error:" in output and phrase in output, output
+
+
+@pytest.mark.parametrize("site_dir", ["overrides", ".briefgen/cache", ".briefgen"])
+def test_site_dir_over_project_state_or_theme_is_refused(tmp_path: Path, site_dir: str) -> None:
+    project = _one_article_project(tmp_path / "p")
+    (project / "overrides").mkdir()
+    status, output = run_cli(["build", "-q", "--site-dir", site_dir], project)
+    assert status == 1 and "refusing a site folder that overlaps" in output
+
+
+def test_home_folder_is_expanded_in_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    settings = load_settings(project_dir=tmp_path, site_dir=Path("~/www"))
+    assert settings.site == tmp_path / "home" / "www"
+
+
+def test_serve_with_a_broken_theme_partial_stops_with_an_error_and_cleans_up(tmp_path: Path) -> None:
+    project = _one_article_project(tmp_path / "p")
+    (project / "overrides" / "partials").mkdir(parents=True)
+    (project / "overrides" / "partials" / "copyright.html").write_text("{% if %}broken{% endif %}\n")
+    server = BriefingServer(lambda: load_settings(project_dir=project), f"127.0.0.1:{free_port()}")
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            server.serve()
+        except BriefgenError as exc:
+            failures.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "serve hung on a broken theme partial"
+    assert failures and "copyright.html" in str(failures[0])
+    assert not server.site_dir.exists()
+
+
+def test_serve_removes_its_temporary_site_on_sigterm(tmp_path: Path) -> None:
+    project = _one_article_project(tmp_path / "p")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(temp)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefgen", "serve", "-q", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not any((p / "index.html").is_file() for p in temp.glob("briefgen-serve-*")):
+            assert time.monotonic() < deadline and proc.poll() is None, "serve did not build"
+            time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert list(temp.glob("briefgen-serve-*")) == []
