@@ -252,7 +252,7 @@ def test_look_alike_letters_from_another_script_merge_into_the_real_actor_with_a
         "Nato secretary general Mark Rutte said allies agreed.",
         "Nato secretary general M\u0430rk Rutt\u0435 said allies must pay more.",  # Cyrillic a and e
     )
-    actors, quotes = reduce_corpus(analyses, sources)
+    actors, _ = reduce_corpus(analyses, sources)
     people = [a for a in actors if a.kind == "person"]
     assert [(p.id, p.name) for p in people] == [("mark-rutte", "Mark Rutte")]
     assert all(a.isascii() for a in people[0].aliases)

@@ -128,7 +128,7 @@ class FrontMatterLoader(yaml.SafeLoader):
     """Front matter as plain data: no aliases (a 553-byte alias bomb expands to gigabytes), nesting at
     most MAX_DEPTH deep, and dates left as text (``published: 2025-02-30`` is a typo to report, not a crash)."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers = {  # noqa: RUF012 - the shape PyYAML reads
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
@@ -139,14 +139,15 @@ class FrontMatterLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         """A node, refusing aliases and deep nesting."""
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
                 )
             return super().compose_node(parent, index)
         finally:
@@ -203,7 +204,7 @@ def read_md(raw: bytes, rel: str) -> Draft | Skipped:
     warnings = list(decode_warnings)
     meta: dict[str, Any] = {}
     try:
-        data = yaml.load("\n".join(lines[1:end]), Loader=FrontMatterLoader)  # noqa: S506 - a safe loader
+        data = yaml.load("\n".join(lines[1:end]), Loader=FrontMatterLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else 1
@@ -359,7 +360,7 @@ def read_jsonl(
             else:
                 try:
                     record = jsonl_record(raw, rel, number, max_bytes)
-                except Exception as exc:  # one line never stops the file  # noqa: BLE001
+                except Exception as exc:  # one line never stops the file
                     record = Skipped(rel, f"cannot read line ({type(exc).__name__}: {exc})", number)
             if isinstance(record, Skipped):
                 skips += 1

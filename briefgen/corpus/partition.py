@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.corpus.boilerplate import Rules
-from briefgen.corpus.clean import clean
 from briefgen.corpus.formats import FORMATS, read_jsonl
 from briefgen.corpus.reader import clean_safely, entries, read_single
 from briefgen.records import Article, Skipped

@@ -119,7 +119,7 @@ def read_single(path: Path, rel: str, limit: int) -> Iterator[Draft | Skipped]:
             yield read_html(raw, rel)
         else:
             yield read_txt(raw, rel)
-    except Exception as exc:  # noqa: BLE001 - isolation: report, never crash
+    except Exception as exc:
         yield Skipped(rel, f"cannot read article ({type(exc).__name__}: {exc})")
 
 
@@ -127,7 +127,7 @@ def clean_safely(draft: Draft, rules: Rules) -> Article | Skipped:
     """``clean`` with per-article isolation: a failure skips the article with its reason."""
     try:
         return clean(draft, rules)
-    except Exception as exc:  # noqa: BLE001 - isolation: report, never crash
+    except Exception as exc:
         rel, _, line = draft.path.rpartition(":") if draft.path.endswith(tuple("0123456789")) else ("", "", "")
         if rel and line.isdigit():
             return Skipped(rel, f"cannot clean article ({type(exc).__name__}: {exc})", int(line))

@@ -74,6 +74,6 @@ def analyse_isolated(article: Article, seconds: float | None = None) -> Analysis
             return analyse_article(article)
     except OverBudget as exc:
         why = f"not analysed: {exc}; no quotes taken from it"
-    except Exception as exc:  # noqa: BLE001 - isolation: one article never stops the build
+    except Exception as exc:
         why = f"cannot analyse article ({type(exc).__name__}: {exc}); no quotes taken from it"
     return Analysis(article=article, actors=(), quotes=(), warnings=(why,))

@@ -64,7 +64,7 @@ def look_alike_names(analyses: Sequence[Analysis]) -> list[str]:
             clean = latin_skeleton(local.name)
             if clean != local.name:
                 out.append(
-                    f"{analysis.article.path}: actor name {ascii(local.name)} mixes scripts (letters that only look "
+                    f"{analysis.article.path}: actor name {local.name!a} mixes scripts (letters that only look "
                     f"Latin); read as '{clean}'"
                 )
     return out
@@ -152,9 +152,12 @@ def _group_keys(locals_: Sequence[LocalActor], context: Context | None = None) -
             if group[other] != other:
                 continue
             ow = other[2:].split()
-            if _first_compatible(words[:-1], ow[:-1]) and _similar_surname(words[-1], ow[-1]):
-                if words[-1] == ow[-1] or _agree(k, other, context):
-                    group[other] = k
+            if (
+                _first_compatible(words[:-1], ow[:-1])
+                and _similar_surname(words[-1], ow[-1])
+                and (words[-1] == ow[-1] or _agree(k, other, context))
+            ):
+                group[other] = k
     # surname-only actors join the one full name with that surname (or a near miss), never a guess
     for k in keys:
         if not k.startswith("p:") or len(k[2:].split()) != 1:
