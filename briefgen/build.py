@@ -15,6 +15,7 @@ from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
@@ -26,6 +27,7 @@ from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
     NAV,
+    OVERRIDES_DIR,
     check_site_dir,
     mkdocs_settings,
     prepare_site_dir,
@@ -192,6 +194,9 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
         analyses = analyse(settings, languages.to_analyse(corpus.articles), progress, report)
         report.timings["analyse"] = time.perf_counter() - t0
     analyses = languages.fill(analyses, corpus.articles)
+    for analysis in analyses:
+        report.warnings.extend(f"{analysis.article.path}: {w}" for w in analysis.warnings)
+    report.warnings.extend(look_alike_names(analyses))
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles, languages.codes)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
@@ -250,7 +255,10 @@ def build(
     One build of a project runs at a time (``briefgen.lock``); ``waiting`` hears why a build waits. A
     site folder briefgen must not replace is refused before anything, the lock included, is written.
     """
-    inputs = (settings.content, settings.templates, settings.site_config, settings.build)
+    inputs = (
+        settings.content, settings.templates, settings.site_config, settings.build,
+        settings.project_dir / OVERRIDES_DIR, settings.project_dir / ".briefgen", settings.path(settings.cache_dir),
+    )
     check_site_dir(settings.site, settings.project_dir, inputs)
     with build_lock(settings.project_dir, waiting):
         prepare_site_dir(settings.site, settings.project_dir, inputs)

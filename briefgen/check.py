@@ -17,6 +17,16 @@ from briefgen.records import Article, Skipped
 
 # How to fix a skipped file or a warning, by a phrase of its reason.
 FIXES = (
+    ("file name is not valid UTF-8", "rename the file (its name has bytes that are not UTF-8)"),
+    ("not a regular file", "remove it from content/ (only regular files are read)"),
+    ("nested more than", "move the articles to a shallower folder"),
+    ("nested too deep", "correct or delete that line of the .jsonl file"),
+    ("lone surrogates", "correct the \\ud800-style escape in the source data"),
+    ("more bad lines", "correct the .jsonl file; run briefgen check after fixing the lines listed"),
+    ("cannot read article", "report this file to briefgen's maintainers; the rest of the build is fine"),
+    ("cannot clean article", "report this file to briefgen's maintainers; the rest of the build is fine"),
+    ("cannot analyse", "report this file to briefgen's maintainers; the rest of the build is fine"),
+    ("time budget", "split the article or check it for repeated text"),
     ("empty", "remove the file or add the article text"),
     ("whitespace", "remove the file or add the article text"),
     ("not a text file", "remove it from content/ or convert it to .txt, .md, .html or .jsonl"),

@@ -120,6 +120,7 @@ class Analysis:
     article: Article
     actors: tuple[LocalActor, ...]
     quotes: tuple[LocalQuote, ...]
+    warnings: tuple[str, ...] = ()  # why the article was not (fully) analysed; such results are not cached
 
 
 @dataclass(frozen=True, slots=True)
