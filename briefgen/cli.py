@@ -118,7 +118,7 @@ def _say_waiting(message: str) -> None:
     err.print(message, markup=False, soft_wrap=True)
 
 
-MAX_WARNINGS_PER_FILE = 20  # past this, one line counts the rest (a .jsonl of 400k bad lines stays readable)
+MAX_WARNINGS_PER_FILE = 30  # past this, one line counts the rest (a .jsonl of 400k bad lines stays readable)
 
 
 def warn(text: str) -> None:
