@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 
 from briefgen.build import build
+from briefgen.build import extract as extract_briefing
 from briefgen.cli import MAX_WARNINGS_PER_FILE
 from briefgen.config import load_settings
 from briefgen.corpus.boilerplate import load_rules
 from briefgen.corpus.clean import clean
 from briefgen.corpus.formats import MAX_LINE_SKIPS, Draft, read_bounded, read_jsonl, read_txt
-from briefgen.corpus.reader import CorpusResult, read_corpus
+from briefgen.corpus.reader import CorpusResult, read_corpus, read_single
 from briefgen.errors import BriefgenError
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Skipped
@@ -308,3 +309,28 @@ def test_serve_removes_its_temporary_site_on_sigterm(tmp_path: Path) -> None:
         if proc.poll() is None:
             proc.kill()
     assert list(temp.glob("briefgen-serve-*")) == []
+
+
+def test_check_names_every_input_build_skips_or_warns_about(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    make_bad_inputs(project / "content")
+    (project / "content" / "look-alike.txt").write_text("Nato chief M\u0430rk Rutte said allies agreed.\n")
+    status, output = run_cli(["check", "--analyse"], project)
+    assert status == 0, output
+    settings = load_settings(project_dir=project, executor="serial")
+    _, _, report = extract_briefing(settings)
+    for skipped in report.skipped:
+        where = f"{skipped.path}:{skipped.line}" if skipped.line else skipped.path
+        assert f"{where}: skipped: {skipped.reason}" in output
+    for warning in report.warnings:
+        assert warning in output, warning
+
+
+def test_html_article_without_its_cleaning_extra_is_skipped_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>" + "Words of an article. " * 20 + "</p></body></html>")
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails, as without lxml_html_clean
+    [result] = list(read_single(page, "page.html", 10_000))
+    assert isinstance(result, Skipped) and result.path == "page.html" and "trafilatura" in result.reason
