@@ -25,6 +25,7 @@ from briefgen.cache import write_atomically
 from briefgen.config import Settings, load_settings
 from briefgen.errors import BriefgenError, explain
 from briefgen.export import briefing_json
+from briefgen.plural import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -145,14 +146,15 @@ def print_warnings(items: Iterable[tuple[str, str]]) -> None:
 
 def print_report(report: BuildReport, settings: Settings, elapsed: float, built_site: bool) -> None:
     """The build summary and every warning."""
-    print_warnings(
-        (sk.path, f"skipped {sk.path}:{sk.line}: {sk.reason}" if sk.line else f"skipped {sk.path}: {sk.reason}")
-        for sk in report.skipped
-    )
+    from briefgen.check import skip_notes
+
+    notes = skip_notes(report.skipped)
+    print_warnings((where.split(":", 1)[0], f"skipped {where}: {reason}") for where, reason in notes)
     print_warnings((_file_of(w), w) for w in report.warnings)
     if report.ignored:
         shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
-        err.print(f"ignored {len(report.ignored)} files of unsupported types: {shown}", markup=False, soft_wrap=True)
+        ignored = plural(len(report.ignored), "file")
+        err.print(f"ignored {ignored} of unsupported types: {shown}", markup=False, soft_wrap=True)
     if settings.quiet:
         return
     table = Table(show_header=False, box=None, pad_edge=False)
@@ -162,7 +164,7 @@ def print_report(report: BuildReport, settings: Settings, elapsed: float, built_
     table.add_row("quotes", str(report.quotes))
     table.add_row("analysed", f"{report.analysed} ({report.cached} from cache)")
     if built_site:
-        table.add_row("pages", f"{report.pages} ({report.written} files rewritten)")
+        table.add_row("pages", f"{report.pages} ({plural(report.written, 'file')} rewritten)")
     table.add_row("warnings", str(len(report.warnings)))
     table.add_row("time", f"{elapsed:.1f} s")
     out.print(table)
@@ -203,7 +205,7 @@ def build_cmd(
             report = build(settings, progress, waiting=_say_waiting)
         print_report(report, settings, time.perf_counter() - start, built_site=True)
         if settings.strict and report.problems:
-            err.print(f"[red]--strict: {report.problems} warnings; failing the build[/]", markup=True)
+            err.print(f"[red]--strict: {plural(report.problems, 'warning')}; failing the build[/]", markup=True)
             sys.exit(1)
 
 
@@ -268,7 +270,7 @@ def check_cmd(
         settings = report.settings
         quiet_mode = bool(quiet or (settings is not None and settings.quiet))
         for article in report.articles if not quiet_mode or show_removed else ():
-            details = [f"{len(article.paragraphs)} paragraphs", f"{article.words} words"]
+            details = [plural(len(article.paragraphs), "paragraph"), plural(article.words, "word")]
             details += [value for value in (article.outlet, article.published) if value]
             say(f"{article.path}: {article.title or '(no title)'} ({', '.join(details)})")
             for warning in article.warnings:
@@ -278,15 +280,16 @@ def check_cmd(
                     say(f"  removed line {removed.line} [{removed.rule}]: {removed.text}")
         if report.ignored:
             shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
-            say(f"ignored {len(report.ignored)} files of unsupported types: {shown}")
+            say(f"ignored {plural(len(report.ignored), 'file')} of unsupported types: {shown}")
         for problem in report.problems:
             kind = "error" if problem.error else "warning"
             say(f"{kind}: {problem.where}: {problem.what}")
             if problem.fix:
                 say(f"  fix: {problem.fix}")
         say(
-            f"{len(report.articles)} articles, {len(report.skipped)} skipped, {len(report.ignored)} ignored, "
-            f"{report.errors} errors, {len(report.problems) - report.errors} warnings",
+            f"{plural(len(report.articles), 'article')}, {len(report.skipped)} skipped, "
+            f"{len(report.ignored)} ignored, "
+            f"{plural(report.errors, 'error')}, {plural(len(report.problems) - report.errors, 'warning')}",
         )
         if analyse and settings is not None and report.articles:
             for finding in analysis_findings(settings):

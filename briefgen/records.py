@@ -137,6 +137,7 @@ class Source:
     words: int
     warnings: tuple[str, ...] = ()
     date_from_file: bool = False
+    language: str | None = None  # ISO 639 code, stated or detected; None when unknown (analysed as English)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from briefgen.corpus.language import foreign_language
 from briefgen.errors import TemplateError, template_line
 from briefgen.extract.positions import country_id
 from briefgen.history import Changes, PositionChange, format_day
+from briefgen.plural import plural
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
@@ -118,7 +120,9 @@ def make_env(project_templates: Path | None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md_text, url=safe_url, trim=trim, yaml=yaml_str)
+    env.filters.update(
+        md=md_text, url=safe_url, trim=trim, yaml=yaml_str, plural=plural, foreign_language=foreign_language
+    )
     return env
 
 

@@ -22,9 +22,11 @@ from urllib.parse import urlsplit
 import jinja2
 
 from briefgen.build import generate
+from briefgen.check import skip_notes
 from briefgen.config import Settings
 from briefgen.errors import BriefgenError, ConfigError, explain
 from briefgen.lock import build_lock
+from briefgen.plural import plural
 from briefgen.site import OVERRIDES_DIR
 
 log = logging.getLogger("mkdocs.briefgen")
@@ -101,9 +103,11 @@ class BriefingServer:
                     target = self.site_dir / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
+                for where, reason in skip_notes(report.skipped):
+                    log.warning(f"skipped {where}: {reason}")
                 for warning in report.warnings:
                     log.warning(warning)
-                log.info(f"briefgen: {report.articles} articles, {report.quotes} quotes")
+                log.info(f"briefgen: {plural(report.articles, 'article')}, {plural(report.quotes, 'quote')}")
             except (BriefgenError, OSError, jinja2.TemplateError) as exc:  # e.g. a broken theme partial
                 known = explain(exc)
                 assert known is not None

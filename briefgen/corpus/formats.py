@@ -247,6 +247,23 @@ def _declared_charset(raw: bytes) -> str | None:
         return None
 
 
+HTML_MISSING = "HTML support is not installed"
+
+
+def html_support_missing(exc: BaseException) -> str:
+    """The skip reason when trafilatura cannot be imported: which package is missing and how to add it."""
+    name = getattr(exc, "name", None) or ""
+    if "html_clean" in name or "html.clean" in name or "html_clean" in str(exc) or "html-clean" in str(exc):
+        package = "lxml_html_clean"
+    elif name.split(".")[0] in ("", "trafilatura"):
+        package = "trafilatura"
+    else:
+        package = name.split(".")[0]
+    spec = "trafilatura>=2" if package == "trafilatura" else package
+    detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{HTML_MISSING}: {package} cannot be imported ({detail}); fix: pip install '{spec}'"
+
+
 def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     """A saved web page: main text and metadata through trafilatura (imported only when needed)."""
     declared = _declared_charset(raw)
@@ -254,7 +271,10 @@ def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     if isinstance(decoded, Skipped):
         return decoded
     page, warnings = decoded
-    import trafilatura
+    try:
+        import trafilatura
+    except Exception as exc:  # an optional part missing or broken: skip the page, never crash the build
+        return Skipped(rel, html_support_missing(exc))
 
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         # their log lines ("empty HTML tree", "discarding data") would reach the terminal unformatted;
