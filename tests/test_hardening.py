@@ -334,3 +334,17 @@ def test_html_article_without_its_cleaning_extra_is_skipped_by_name(
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails, as without lxml_html_clean
     [result] = list(read_single(page, "page.html", 10_000))
     assert isinstance(result, Skipped) and result.path == "page.html" and "trafilatura" in result.reason
+
+
+def test_build_of_a_corpus_with_every_bad_input_names_each_and_keeps_the_good_quotes(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    expected = make_bad_inputs(project / "content" / "bad")
+    (project / "content" / "good.txt").write_text('"We stay the course," said Minister Ola Vik.\n')
+    start = time.monotonic()
+    status, output = run_cli(["build", "--jobs", "1"], project)
+    assert status == 0 and "Traceback" not in output, output
+    assert time.monotonic() - start < 60
+    for name in expected:
+        assert f"bad/{name}" in output, name
+    data = json.loads((project / "site" / "briefing.json").read_text("utf-8"))
+    assert any(q["text"] == "We stay the course," for q in data["quotes"])
