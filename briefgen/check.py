@@ -47,7 +47,8 @@ FIXES = (
     ("no article text", "check that the file holds the article and not only page furniture"),
     ("is not a date", "write dates as YYYY-MM-DD"),
     ("must be", "correct the type of that metadata value"),
-    ("not analysed", "if it is in fact English, say so: 'language: en' in its front matter"),
+    ("not analysed", "if it is in fact English, say so: 'language: en' in its front matter or .jsonl line, "
+                     "or a first line 'Language: en' in a text file"),
     ("not a language code", "write an ISO 639 code such as en or fr, or an English name such as French"),
 )
 
