@@ -22,6 +22,9 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "outlet": s.outlet,
                 "url": s.url,
                 "published": s.published,
+                "month_day": s.month_day,
+                "date_basis": s.date_basis,
+                "title_from_text": s.title_from_text,
                 "words": s.words,
                 "warnings": list(s.warnings),
             }
