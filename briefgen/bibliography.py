@@ -35,16 +35,27 @@ def _weak_endings() -> frozenset[str]:
     return frozenset(str(w).lower() for w in _words()["weak_endings"])
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text; an initial ('U.S.') or 'Mr.' does not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _abbreviation().search(text[start : match.start()]) is None:
+            spans.append((start, match.start()))
+            start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
 def first_sentence(text: str) -> str:
-    """The first sentence of a text (an initial or 'Mr.' does not end it), without a leading dateline."""
+    """The first sentence of a text, without a leading dateline."""
     text = " ".join(text.split())
     lead = _DATELINE.match(text)
     if lead is not None:
         text = text[lead.end() - 1 :]
-    for match in _SENTENCE_END.finditer(text):
-        if _abbreviation().search(text[: match.start()]) is None:
-            return text[: match.start()].strip()
-    return text.strip()
+    spans = sentence_spans(text)
+    return text[spans[0][0] : spans[0][1]].strip() if spans else ""
 
 
 def title_from_text(text: str, limit: int = TITLE_WORDS) -> str | None:

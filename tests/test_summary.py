@@ -1,0 +1,114 @@
+"""The summary page: stories found across articles, what happened in each, in proportion, in few words."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from briefgen.build import extract, make_sources
+from briefgen.config import load_settings
+from briefgen.corpus import read_corpus
+from briefgen.records import Article, Paragraph
+from briefgen.render import build_context, make_env, render_pages
+from briefgen.summary import allocate, leads, summarise
+from tests.multistory import STORIES, write_corpus
+
+
+def visible_words(markdown: str) -> int:
+    """Words a reader sees on a rendered Markdown page (link targets, tags, front matter left out)."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return len([w for w in text.split() if re.search(r"\w", w)])
+
+
+@pytest.fixture(scope="module")
+def multistory(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    project = tmp_path_factory.mktemp("multistory")
+    stories = write_corpus(project / "content")
+    return project, stories
+
+
+def test_articles_on_the_same_story_are_grouped_and_stories_kept_apart(
+    multistory: tuple[Path, dict[str, str]]
+) -> None:
+    project, truth = multistory
+    corpus = read_corpus(load_settings(project_dir=project))
+    summary = summarise(make_sources(corpus.articles), {a.path: a for a in corpus.articles})
+    found = [sorted({truth[s.path] for s in story.sources}) for story in summary.stories]
+    assert all(len(keys) == 1 for keys in found), found  # no story mixes two invented stories
+    assert sorted(k for [k] in found) == sorted(s.key for s in STORIES)  # and none is split in two
+    sizes = {story.sources[0].path: len(story.sources) for story in summary.stories}
+    assert sorted(sizes.values(), reverse=True) == sorted((s.size for s in STORIES), reverse=True)
+
+
+def test_every_story_is_told_and_the_biggest_first(multistory: tuple[Path, dict[str, str]]) -> None:
+    project, truth = multistory
+    corpus = read_corpus(load_settings(project_dir=project))
+    summary = summarise(make_sources(corpus.articles), {a.path: a for a in corpus.articles})
+    told = [truth[e.evidence[0].source.path] for e in summary.happened]
+    assert sorted(set(told)) == sorted(s.key for s in STORIES)
+    assert told[0] == max(STORIES, key=lambda s: s.size).key
+    dam = next(e for e in summary.happened if truth[e.evidence[0].source.path] == "dam")
+    assert "Blue Valley dam" in dam.text and dam.articles == 9  # the main event, reported by all nine
+
+
+def test_event_links_point_at_the_paragraph_that_reports_it(multistory: tuple[Path, dict[str, str]]) -> None:
+    project, _ = multistory
+    corpus = read_corpus(load_settings(project_dir=project))
+    by_path = {a.path: a for a in corpus.articles}
+    summary = summarise(make_sources(corpus.articles), by_path)
+    for event in summary.happened:
+        first = event.evidence[0]
+        article = by_path[first.source.path]
+        para = article.paragraphs[first.paragraph - 1]
+        assert event.text.rstrip(" …")[:40] in article.text[para.start : para.end]
+        assert first.source.day  # dated: the wire copies by their dateline, the year from the corpus
+
+
+def test_summary_page_tells_every_story_in_at_most_600_words(multistory: tuple[Path, dict[str, str]]) -> None:
+    project, _ = multistory
+    settings = load_settings(project_dir=project)
+    briefing, articles, _ = extract(settings)
+    page = render_pages(build_context(briefing, "Invented news", articles), make_env(None))["index.md"]
+    assert visible_words(page) <= 600, visible_words(page)
+    assert "**8 stories**" in page
+    for phrase in ("Blue Valley dam", "copper", "snap election", "earthquake", "quarter point", "satellite",
+                   "ferry", "wheat"):
+        assert phrase in html.unescape(page), phrase
+    assert re.search(r"\]\(sources/dam-\d\d\.md#p1\)", page)
+
+
+def test_shares_are_proportional_with_at_least_one_each() -> None:
+    assert allocate([9, 7, 5, 5, 4, 4, 3, 3], 8) == [1] * 8
+    assert allocate([6, 2], 5) == [3, 2]
+    assert allocate([10], 5) == [5]
+    assert sum(allocate([9, 7, 5, 5, 4, 4, 3, 3], 12)) == 12
+
+
+def _article(*paras: str) -> Article:
+    text, spans, offset = "", [], 0
+    for i, p in enumerate(paras):
+        if text:
+            text += "\n\n"
+            offset += 2
+        spans.append(Paragraph(i + 1, offset, offset + len(p)))
+        text += p
+        offset += len(p)
+    return Article("a.txt", text, tuple(spans))
+
+
+def test_leads_skip_captions_quotes_and_sentences_that_need_the_one_before() -> None:
+    article = _article(
+        "FILE: The president signs a decree in the capital on Monday, January 6, 2025.",
+        "“We will not give up the harbour to anyone at all,” the mayor said on Tuesday.",
+        "He also said the harbour would stay open for the fishing fleet.",
+        "The port authority of Valletta closed the old harbour to cruise ships on Tuesday.",
+    )
+    [source] = make_sources([article])
+    assert [lead.text for lead in leads(source, article)] == [
+        "The port authority of Valletta closed the old harbour to cruise ships on Tuesday."
+    ]
