@@ -140,12 +140,15 @@ class Story:
 
     @property
     def days(self) -> str:
-        """The story's date range as '3 Mar 2025' or '3 Mar 2025 – 5 Mar 2025' ('' when undated)."""
+        """The story's date range: '3 Mar 2025', '3–5 Mar 2025', '28 Feb 2025 – 2 Mar 2025' ('' when undated)."""
         dated = sorted((s for s in self.sources if s.published or s.month_day), key=_date_key)
         if not dated:
             return ""
         first, last = dated[0].day, dated[-1].day
-        return first if first == last else f"{first} – {last}"
+        if first == last:
+            return first
+        a, b = first.split(" ", 1), last.split(" ", 1)
+        return f"{a[0]}–{last}" if a[1] == b[1] else f"{first} – {last}"  # '3–4 Mar 2025'
 
 
 @dataclass(frozen=True, slots=True)
