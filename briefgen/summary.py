@@ -26,9 +26,10 @@ LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
 STORY_SIMILARITY = 0.15  # an article joins a story when the names it mentions are this close to the story's
 EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
-MAX_WORDS = 40
+MAX_WORDS = 40  # a longer event sentence is cut with '…'
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
-BODY_WORDS = 600  # the words of an article that decide its story  # a longer event sentence is cut with '…'
+BODY_WORDS = 600  # the words of an article that decide its story
+STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
 STEM = 5  # words are compared by their first letters ("negotiations" ~ "negotiate")
 
 
@@ -274,20 +275,22 @@ def _events(
     """A story's events: lead sentences ranked by how many of the story's articles report the same thing
     (a sentence anywhere in their first paragraphs close to it), each told once."""
     idf = _idf([words for sentences in body.values() for _, words in sentences])
+    vectors = {sid: [(p, _vector(words, idf)) for p, words in sentences] for sid, sentences in body.items()}
+    by_id = {lead.source.id: lead.source for lead in story_leads}
     candidates: list[tuple[tuple[Any, ...], Lead, list[Evidence], dict[str, float]]] = []
     for lead in story_leads:
         vec = _vector(lead.stems, idf)
         evidence = [Evidence(lead.source, lead.paragraph)]
-        for sid, sentences in body.items():
+        for sid, sentences in vectors.items():
             if sid == lead.source.id:
                 continue
             best, where = EVENT_SIMILARITY, 0
-            for paragraph, words in sentences:
-                score = _cosine(vec, _vector(words, idf))
+            for paragraph, other in sentences:
+                score = _cosine(vec, other)
                 if score >= best:
                     best, where = score, paragraph
             if where:
-                evidence.append(Evidence(_source_of(story_leads, body, sid), where))
+                evidence.append(Evidence(by_id[sid], where))
         rank = (-len(evidence), lead.order, len(lead.text), lead.source.path)
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
@@ -299,12 +302,6 @@ def _events(
         first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
         events.append(Event(_shorten(lead.text), (first, *rest), story))
     return tuple(events)
-
-
-def _source_of(
-    story_leads: Sequence[Lead], body: Mapping[str, Sequence[tuple[int, frozenset[str]]]], sid: str
-) -> Source:
-    return next(lead.source for lead in story_leads if lead.source.id == sid)
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
@@ -359,9 +356,12 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
     stories: list[Story] = []
     for members in sorted(_group(article_vectors, STORY_SIMILARITY), key=lambda m: (-len(m), m[0])):
         srcs = tuple(ordered[i][0] for i in members)
-        story_leads = [lead for i in members for lead in ordered[i][1]]
+        # events are read from the story's first articles (in date order): enough to see what is widely
+        # reported, and a 5,000-article story costs no more than a 40-article one
+        sample = members[:STORY_SAMPLE]
+        story_leads = [lead for i in sample for lead in ordered[i][1]]
         number = len(stories) + 1
-        body = {s.id: _sentences(articles[s.path]) for s in srcs}
+        body = {ordered[i][0].id: _sentences(articles[ordered[i][0].path]) for i in sample}
         events = _events(number, story_leads, body)
         stories.append(Story(number, _label(events, story_leads, idf), srcs, events))
     total = max(sentences, len(stories)) if len(stories) > 1 else sentences
