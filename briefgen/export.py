@@ -26,6 +26,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "date_basis": s.date_basis,
                 "title_from_text": s.title_from_text,
                 "words": s.words,
+                "language": s.language,
                 "warnings": list(s.warnings),
             }
             for s in briefing.sources

@@ -122,6 +122,7 @@ class Analysis:
     article: Article
     actors: tuple[LocalActor, ...]
     quotes: tuple[LocalQuote, ...]
+    warnings: tuple[str, ...] = ()  # why the article was not (fully) analysed; such results are not cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ class Source:
     words: int
     warnings: tuple[str, ...] = ()
     date_from_file: bool = False
+    language: str | None = None  # ISO 639 code, stated or detected; None when unknown (analysed as English)
     month_day: str | None = None
     date_basis: str | None = None
     title_from_text: bool = False  # no headline: the title is the article's first words

@@ -344,7 +344,8 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
 def summarise(sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5) -> Summary:
     """Stories and the 'What happened' sentences: ``sentences`` in all (2 to 5) for one story; with several,
     at least one per story, the rest shared in proportion to their articles."""
-    per_source = [(s, leads(s, articles[s.path])) for s in sources if s.path in articles]
+    english = [s for s in sources if s.path in articles and (s.language or "en") == "en"]  # others not analysed
+    per_source = [(s, leads(s, articles[s.path])) for s in english]
     per_source = [(s, ls) for s, ls in per_source if ls]
     if not per_source:
         return Summary((), ())
