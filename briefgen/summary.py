@@ -205,6 +205,7 @@ def leads(source: Source, article: Article) -> list[Lead]:
                 or text.endswith("?")
                 or _quoted_share(text) > 0.5
                 or words[0].lower() in _lists()["anaphora"]
+                or (found and len(words) > 1 and words[0] == "The" and words[1].lower() in _lists()["anaphoric_nouns"])
                 or text.count("“") != text.count("”")
             ):
                 continue
