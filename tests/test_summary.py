@@ -107,8 +107,11 @@ def test_leads_skip_captions_quotes_and_sentences_that_need_the_one_before() -> 
         "“We will not give up the harbour to anyone at all,” the mayor said on Tuesday.",
         "He also said the harbour would stay open for the fishing fleet.",
         "The port authority of Valletta closed the old harbour to cruise ships on Tuesday.",
+        "The meeting of the port board ended without any decision on the new fees.",
+        "Cruise lines said they would move their ships to the northern harbour instead.",
     )
     [source] = make_sources([article])
     assert [lead.text for lead in leads(source, article)] == [
-        "The port authority of Valletta closed the old harbour to cruise ships on Tuesday."
+        "The port authority of Valletta closed the old harbour to cruise ships on Tuesday.",
+        "Cruise lines said they would move their ships to the northern harbour instead.",
     ]
