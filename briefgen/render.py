@@ -21,7 +21,7 @@ from briefgen.extract.positions import country_id
 from briefgen.history import Changes, PositionChange, format_day
 from briefgen.plural import plural
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
-from briefgen.summary import Summary, summarise
+from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
 
@@ -204,6 +204,8 @@ class SiteContext:
     feed: str | None = None
     positions_by_actor: dict[str, tuple[Position, ...]] = field(default_factory=dict)
     summary: Summary = field(default_factory=lambda: Summary((), ()))
+    claims: tuple[ClaimView, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
         """An actor's own positions, in briefing order (an index: a per-page scan would be O(N²))."""
@@ -412,7 +414,13 @@ def build_context(
         },
         summary=summarise(briefing.sources, {a.path: a for a in articles}),
     )
-    return replace(ctx, key_points=key_points(ctx))
+    claims = tuple(getattr(briefing, "claims", ()))  # the claims stage's records, when it ran
+    return replace(
+        ctx,
+        key_points=key_points(ctx),
+        claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 6),
+        disagreements=disagreements(claims, actors, quotes),
+    )
 
 
 def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:

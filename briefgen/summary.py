@@ -14,13 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
 from briefgen.bibliography import sentence_spans
 from briefgen.corpus.metadata import _DATELINE
-from briefgen.records import Article, Source
+from briefgen.records import Actor, Article, Quote, Source
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -390,3 +390,142 @@ def allocate(sizes: Sequence[int], total: int) -> list[int]:
     for i in order[: total - sum(shares)]:
         shares[i] += 1
     return shares
+
+
+# --- main claims and disagreements (from the corpus-wide Claim records) ------------------------------
+
+
+class Claim(Protocol):
+    """What the summary reads of a claim record (``briefgen.records.Claim`` of the claims stage)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def target(self) -> str | None: ...
+    @property
+    def stance(self) -> str | None: ...
+    @property
+    def speakers(self) -> tuple[str, ...]: ...
+    @property
+    def countries(self) -> tuple[str, ...]: ...
+    @property
+    def evidence(self) -> tuple[str, ...]: ...
+    @property
+    def articles(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim as the summary shows it: who made it (people and their countries) and one quote."""
+
+    claim: Claim
+    people: tuple[Actor, ...]
+    countries: tuple[str, ...]
+    quote: Quote | None
+    story: int = 0
+
+    @property
+    def more_people(self) -> int:
+        """Speakers beyond those named on the summary."""
+        return max(0, len(self.claim.speakers) - len(self.people))
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Claims on the same target with opposite stances, the most widely made on each side."""
+
+    target: str
+    support: ClaimView
+    oppose: ClaimView
+
+
+def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote], story: int = 0) -> ClaimView:
+    people = tuple(actors[a] for a in claim.speakers if a in actors and actors[a].kind == "person")[:2]
+    if not people:
+        people = tuple(actors[a] for a in claim.speakers if a in actors)[:2]
+    quote = next((quotes[q] for q in claim.evidence if q in quotes and quotes[q].text == claim.text), None)
+    quote = quote or next((quotes[q] for q in claim.evidence if q in quotes), None)
+    return ClaimView(claim, people, claim.countries[:3], quote, story)
+
+
+CLAIM_WORDS = 6  # a shorter claim text is a fragment ("no longer tolerate"), not something to lead with
+
+
+def _says_something(claim: Claim) -> bool:
+    return len(claim.text.split()) >= CLAIM_WORDS
+
+
+def _claim_rank(claim: Claim) -> tuple[int, int, int, str]:
+    return (-claim.articles, -len(claim.speakers), -len(claim.evidence), claim.id)
+
+
+def main_claims(
+    claims: Sequence[Claim], summary: Summary, actors: Mapping[str, Actor], quotes: Mapping[str, Quote],
+    limit: int = 5,
+) -> tuple[ClaimView, ...]:
+    """The most widely made claims (most articles, then most speakers), then one claim of each most-quoted
+    speaker not yet heard; with several stories, each story gets places in proportion to its articles."""
+    story_of = {s.id: story.number for story in summary.stories for s in story.sources}
+    made = [c for c in claims if c.speakers and c.evidence and _says_something(c)]
+    voice: Counter[str] = Counter(q.speaker for q in quotes.values() if q.speaker)
+
+    def story(c: Claim) -> int:
+        q = quotes.get(c.evidence[0])
+        return story_of.get(q.source, 0) if q else 0
+
+    widely = sorted((c for c in made if c.articles > 1), key=_claim_rank)
+    # a speaker's own clearest claim: one with a stance on a stated target, then the best supported
+    by_speaker = sorted(
+        (c for c in made if c.articles == 1),
+        key=lambda c: (-voice[c.speakers[0]], c.speakers[0], -_has_target(c), -len(c.evidence),
+                       -min(len(c.text.split()), 30), c.id),  # a longer statement says more out of context
+    )
+    ordered: list[Claim] = []
+    heard: set[str] = set()  # one claim per leading speaker: near-identical claims do not crowd others out
+    for c in [*widely, *by_speaker]:
+        if c.speakers[0] not in heard:
+            heard.add(c.speakers[0])
+            ordered.append(c)
+    if not summary.several:
+        return tuple(_view(c, actors, quotes, story(c)) for c in ordered[:limit])
+    sizes = [len(s.sources) for s in summary.stories]
+    shares = dict(zip((s.number for s in summary.stories), allocate(sizes, limit), strict=True))
+    chosen: list[Claim] = []
+    for c in ordered:
+        if shares.get(story(c), 0) > 0:
+            shares[story(c)] -= 1
+            chosen.append(c)
+    return tuple(_view(c, actors, quotes, story(c)) for c in chosen)
+
+
+def _has_target(claim: Claim) -> bool:
+    """A stance on a target of three words or more ("Ukraine's return to its 1991 borders", not "these concerns")."""
+    return bool(claim.stance and claim.target and len(claim.target.split()) >= 3)
+
+
+def _target_key(target: str) -> str:
+    words = [w for w in re.findall(r"[\w'’-]+", target.casefold()) if w not in {"the", "a", "an", "of", "for"}]
+    return " ".join(words)
+
+
+def disagreements(
+    claims: Sequence[Claim], actors: Mapping[str, Actor], quotes: Mapping[str, Quote], limit: int = 3
+) -> tuple[Disagreement, ...]:
+    """Targets that some claims are for and others against, most widely discussed first."""
+    sides: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.target and c.stance in ("for", "against") and c.speakers and _says_something(c):
+            sides[_target_key(c.target)][c.stance].append(c)
+    found: list[tuple[tuple[int, str], Disagreement]] = []
+    for key, by in sides.items():
+        if not by["for"] or not by["against"]:
+            continue
+        pro, con = min(by["for"], key=_claim_rank), min(by["against"], key=_claim_rank)
+        if set(pro.speakers) == set(con.speakers):
+            continue  # one speaker of two minds is not a disagreement between parties
+        total = sum(c.articles for c in by["for"] + by["against"])
+        pair = Disagreement(pro.target or key, _view(pro, actors, quotes), _view(con, actors, quotes))
+        found.append(((-total, key), pair))
+    return tuple(d for _, d in sorted(found, key=lambda f: f[0])[:limit])

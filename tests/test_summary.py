@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,9 @@ import pytest
 from briefgen.build import extract, make_sources
 from briefgen.config import load_settings
 from briefgen.corpus import read_corpus
-from briefgen.records import Article, Paragraph
+from briefgen.records import Actor, Article, Paragraph, Quote
 from briefgen.render import build_context, make_env, render_pages
-from briefgen.summary import allocate, leads, summarise
+from briefgen.summary import Summary, allocate, disagreements, leads, main_claims, summarise
 from tests.multistory import STORIES, write_corpus
 
 
@@ -115,3 +116,82 @@ def test_leads_skip_captions_quotes_and_sentences_that_need_the_one_before() -> 
         "The port authority of Valletta closed the old harbour to cruise ships on Tuesday.",
         "Cruise lines said they would move their ships to the northern harbour instead.",
     ]
+
+
+# --- main claims and disagreements --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FakeClaim:
+    """The fields of a claim record the summary reads."""
+
+    id: str
+    text: str
+    target: str | None
+    stance: str | None
+    speakers: tuple[str, ...]
+    countries: tuple[str, ...]
+    evidence: tuple[str, ...]
+    articles: int
+
+
+def _claim(cid: str, text: str, speakers: tuple[str, ...], articles: int, stance: str | None = None,
+           target: str | None = None) -> FakeClaim:
+    return FakeClaim(cid, text, target, stance, speakers, tuple(f"C-{s}" for s in speakers), (f"q-{cid}",), articles)
+
+
+def _quote(cid: str, text: str, speaker: str) -> Quote:
+    return Quote(f"q-{cid}", text, speaker, "s-1", 1, 0, len(text), "said", "direct")
+
+
+def _people(*ids: str) -> dict[str, Actor]:
+    return {i: Actor(i, i.title(), "person", f"C-{i}", None) for i in ids}
+
+
+def test_main_claims_lead_with_the_most_widely_made_and_then_hear_other_speakers() -> None:
+    claims = [
+        _claim("a", "The harbour must stay open to every ship", ("ann",), 3),
+        _claim("b", "The harbour must stay open to all ships at night", ("ann",), 2),  # ann again: skipped
+        _claim("c", "Fishing quotas should be cut by half this year", ("bob",), 1, "for", "cutting fishing quotas"),
+        _claim("d", "no longer", ("cem",), 4),  # a fragment, not a claim
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    views = main_claims(claims, Summary((), ()), _people("ann", "bob", "cem"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["a", "c"]
+    assert views[0].people[0].name == "Ann" and views[0].quote is quotes["q-a"]
+
+
+def test_disagreement_pairs_opposite_stances_on_the_same_target() -> None:
+    claims = [
+        _claim("a", "The new bridge to the island must be built now", ("ann",), 2, "for", "the new bridge"),
+        _claim("b", "We reject the new bridge, it would ruin the bay", ("bob",), 1, "against", "New bridge"),
+        _claim("c", "The museum should open on Sundays for families", ("cem",), 1, "for", "Sunday opening"),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    [d] = disagreements(claims, _people("ann", "bob", "cem"), quotes)
+    assert (d.support.claim.id, d.oppose.claim.id) == ("a", "b")
+    one_mind = [claims[0], _claim("e", "I reject the new bridge after all, it costs too much", ("ann",), 1,
+                                  "against", "the new bridge")]
+    assert disagreements(one_mind, _people("ann"), {**quotes, "q-e": _quote("e", "x", "ann")}) == ()
+
+
+def test_summary_page_shows_main_claims_and_both_sides_of_a_disagreement(
+    multistory: tuple[Path, dict[str, str]]
+) -> None:
+    project, _ = multistory
+    briefing, articles, _ = extract(load_settings(project_dir=project))
+    ctx = build_context(briefing, "Invented news", articles)
+    quote = briefing.quotes[0]
+    pro = FakeClaim("c-1", "The dam deal must be signed by every country on the river", "the dam deal", "for",
+                    (quote.speaker or "",), ("Ethiopia",), (quote.id,), 3)
+    con = FakeClaim("c-2", "Egypt cannot accept a dam deal made without Egypt at all", "The dam deal", "against",
+                    ("someone-else",), ("Egypt",), (quote.id,), 2)
+    actors = {a.id: a for a in briefing.actors}
+    quotes = {q.id: q for q in briefing.quotes}
+    ctx = replace(ctx, claims=main_claims([pro, con], ctx.summary, actors, quotes, 4),
+                  disagreements=disagreements([pro, con], actors, quotes))
+    page = html.unescape(render_pages(ctx, make_env(None))["index.md"])
+    assert "## Main claims" in page and "## Key points" not in page
+    section = page.split("## Where they disagree", 1)[1]
+    assert "*for:*" in section and "*against:*" in section and "Egypt" in section
+    assert visible_words(page) <= 600
