@@ -475,6 +475,9 @@ def main_claims(
         q = quotes.get(c.evidence[0])
         return story_of.get(q.source, 0) if q else 0
 
+    # a claim whose quote is a sentence 'What happened' already shows would say it twice
+    shown = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in summary.happened}
+    made = [c for c in made if not _told(c, quotes, shown)]
     widely = sorted((c for c in made if c.articles > 1), key=_claim_rank)
     # a speaker's own clearest claim: one with a stance on a stated target, then the best supported
     by_speaker = sorted(
@@ -498,6 +501,11 @@ def main_claims(
             shares[story(c)] -= 1
             chosen.append(c)
     return tuple(_view(c, actors, quotes, story(c)) for c in chosen)
+
+
+def _told(claim: Claim, quotes: Mapping[str, Quote], shown: set[tuple[str, int]]) -> bool:
+    quote = quotes.get(claim.evidence[0]) if claim.evidence else None
+    return quote is not None and (quote.source, quote.paragraph) in shown
 
 
 def _has_target(claim: Claim) -> bool:
