@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from briefgen.bibliography import complete_dates, source_title
 from briefgen.cache import AnalysisCache, current_site_warnings, record_site, site_stamp
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
@@ -75,22 +76,25 @@ def make_sources(
     """List entries for the articles, with stable ids, safe, distinct page slugs and their language."""
     wanted = {a.path: (a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in articles}
     by_path = unique_slugs_for(wanted, fallback="source")
-    return tuple(
+    return complete_dates(tuple(
         Source(
             id=source_id(a.path),
             path=a.path,
             slug=by_path[a.path],
-            title=a.title,
+            title=source_title(a)[0],
             outlet=a.outlet,
             url=a.url,
             published=a.published,
             words=a.words,
             warnings=a.warnings,
             date_from_file=a.date_from_file,
+            month_day=a.month_day,
+            date_basis=a.date_basis,
+            title_from_text=source_title(a)[1],
             language=(languages or {}).get(a.path),
         )
         for a in articles
-    )
+    ))
 
 
 def no_articles(settings: Settings, corpus: CorpusResult) -> str:

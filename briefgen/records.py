@@ -46,6 +46,8 @@ class Article:
     warnings: tuple[str, ...] = ()
     removed: tuple[Removed, ...] = ()
     dateline: str | None = None
+    month_day: str | None = None  # '--MM-DD' when the only date found has no year (a dateline "Feb 13")
+    date_basis: str | None = None  # where the date comes from: metadata, url, dateline, file name
 
     @property
     def words(self) -> int:
@@ -138,6 +140,25 @@ class Source:
     warnings: tuple[str, ...] = ()
     date_from_file: bool = False
     language: str | None = None  # ISO 639 code, stated or detected; None when unknown (analysed as English)
+    month_day: str | None = None
+    date_basis: str | None = None
+    title_from_text: bool = False  # no headline: the title is the article's first words
+
+    @property
+    def day(self) -> str:
+        """The date for display: '13 Feb 2025', '13 Feb' when only a year-less dateline dates it, or ''."""
+        try:
+            if self.published:
+                year, month, day = self.published[:10].split("-")
+                return f"{int(day)} {_MONTH_NAMES[int(month) - 1]} {year}"
+            if self.month_day:
+                return f"{int(self.month_day[5:7])} {_MONTH_NAMES[int(self.month_day[2:4]) - 1]}"
+        except (ValueError, IndexError):
+            return self.published or ""
+        return ""
+
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from briefgen.extract.positions import country_id
 from briefgen.history import Changes, PositionChange, format_day
 from briefgen.plural import plural
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
+from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
 
@@ -202,6 +203,9 @@ class SiteContext:
     changes: Changes | None = None
     feed: str | None = None
     positions_by_actor: dict[str, tuple[Position, ...]] = field(default_factory=dict)
+    summary: Summary = field(default_factory=lambda: Summary((), ()))
+    claims: tuple[ClaimView, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
         """An actor's own positions, in briefing order (an index: a per-page scan would be O(N²))."""
@@ -334,6 +338,7 @@ def build_context(
     briefing: Briefing, title: str, articles: Iterable[Article] = (), actor_pages: str = "speakers"
 ) -> SiteContext:
     """Group the briefing the way the pages need it."""
+    articles = tuple(articles)
     actors = {a.id: a for a in briefing.actors}
     by_actor = _by_key(briefing.quotes, "speaker")
     by_source = _by_key(briefing.quotes, "source")
@@ -407,8 +412,15 @@ def build_context(
         positions_by_actor={
             a: tuple(p for p in ps if p.kind == "actor") for a, ps in by_actor_topic.items()
         },
+        summary=summarise(briefing.sources, {a.path: a for a in articles}),
     )
-    return replace(ctx, key_points=key_points(ctx))
+    claims = tuple(getattr(briefing, "claims", ()))  # the claims stage's records, when it ran
+    return replace(
+        ctx,
+        key_points=key_points(ctx),
+        claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 6),
+        disagreements=disagreements(claims, actors, quotes),
+    )
 
 
 def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:

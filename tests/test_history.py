@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from briefgen.build import build
 from briefgen.cli import main
 from briefgen.config import load_settings
-from briefgen.history import atom_feed, build_id, compare, keep_history, read_previous
+from briefgen.history import atom_feed, build_id, compare, history_files, keep_history, read_previous
 from briefgen.records import Quote, Source
 from briefgen.timeline import timeline
 from tests.conftest import REPO, copy_sample
@@ -211,3 +211,35 @@ def test_same_day_statements_are_not_flagged_as_a_change() -> None:
     sources = {"s-1": Source("s-1", "a.txt", "a", None, None, None, "2025-02-12", 1)}
     moments = timeline([_q("q-1", "s-1", "supports"), _q("q-2", "s-1", "opposes")], sources)
     assert all(m.shifts == () for m in moments)
+
+
+def test_feed_drops_characters_xml_cannot_hold() -> None:
+    entry = {"id": "urn:x:1", "title": "Envoy\ufffe on talks\x01", "link": "sources/a.html#p2",
+             "summary": "We want\uffff peace", "updated": "2025-02-13"}
+    feed = feedparser.parse(atom_feed("Brief\ufffe", "urn:x", [entry], None, "2025-02-13"))
+    assert not feed.bozo, feed.bozo_exception
+    assert (feed.feed.title, feed.entries[0].title) == ("Brief", "Envoy on talks")
+    assert feed.entries[0].summary == "We want peace"
+
+
+def test_feed_entry_is_dated_by_its_source_else_the_feed_date() -> None:
+    dated = {"id": "urn:x:1", "title": "a", "summary": "s", "updated": "2025-02-11"}
+    undated = {"id": "urn:x:2", "title": "b", "summary": "s", "updated": ""}
+    feed = feedparser.parse(atom_feed("T", "urn:x", [dated, undated], None, "2025-02-13"))
+    assert [e.updated[:10] for e in feed.entries] == ["2025-02-11", "2025-02-13"]
+    assert feed.feed.updated[:10] == "2025-02-13"
+
+
+def test_feed_of_an_undated_corpus_uses_the_build_date_never_1980(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1739404800")  # 2025-02-13
+    briefing = _doc([{"id": "q-1", "text": "We demand talks", "source": "s-1", "speaker": None}], [])
+    briefing["sources"][0]["published"] = None
+    briefing["positions"] = [{"actor": "a", "topic": "t", "summary": "We demand talks", "evidence": ["q-1"]}]
+    previous = read_previous(tmp_path)
+    _, files = history_files(previous, json.dumps(briefing), "T", None, 5, {"q-1": "sources/a.html#p1"})
+    feed = feedparser.parse(files["feed.xml"])
+    assert not feed.bozo
+    assert [e.updated[:10] for e in feed.entries] == ["2025-02-13"]
+    assert "1980" not in files["feed.xml"].decode()
