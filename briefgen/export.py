@@ -53,6 +53,9 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "topics": list(q.topics),
                 "also_in": list(q.also_in),
                 "stance": q.stance,
+                "target": q.target,
+                "display": q.display or q.text,
+                "verb": q.verb,
             }
             for q in briefing.quotes
         ],
@@ -71,6 +74,20 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "topics": [
             {"id": t.id, "name": t.name, "description": t.description, "cues": list(t.cues)}
             for t in briefing.topics
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "text": c.text,
+                "target": c.target,
+                "stance": c.stance,
+                "topics": list(c.topics),
+                "speakers": list(c.speakers),
+                "countries": list(c.countries),
+                "evidence": list(c.evidence),
+                "articles": c.articles,
+            }
+            for c in briefing.claims
         ],
     }
 
