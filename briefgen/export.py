@@ -7,11 +7,13 @@ from importlib import resources
 from typing import Any
 
 from briefgen import __version__
+from briefgen.extract.display import full_display
 from briefgen.records import Briefing
 
 
 def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     """The briefing as plain JSON-ready data, keys in the documented order."""
+    names = {a.id: a.name for a in briefing.actors}
     return {
         "generator": {"name": "briefgen", "version": __version__},
         "sources": [
@@ -54,7 +56,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "also_in": list(q.also_in),
                 "stance": q.stance,
                 "target": q.target,
-                "display": q.display or q.text,
+                "display": full_display(names.get(q.speaker or ""), q),
                 "verb": q.verb,
             }
             for q in briefing.quotes

@@ -16,6 +16,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.errors import TemplateError
+from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
 from briefgen.history import Changes, PositionChange, format_day
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
@@ -109,7 +110,7 @@ def make_env(project_templates: Path | None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md_text, url=safe_url, trim=trim, yaml=yaml_str)
+    env.filters.update(md=md_text, url=safe_url, trim=trim, yaml=yaml_str, shown=shown_words, joiner=joiner)
     return env
 
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
+from briefgen.extract.display import with_display
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -396,6 +397,7 @@ def analyse_positions(
 
     ``articles`` maps a source id to its cleaned article (used to read fragments in their sentence).
     """
+    quotes = with_display(tuple(quotes), dict(articles))
     lexicon = make_lexicon(nlp, topics)
     readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp) for q in quotes}
     tagged = assign_topics(quotes, readings)
