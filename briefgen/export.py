@@ -67,6 +67,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "topic": p.topic,
                 "summary": p.summary,
                 "stance": p.stance,
+                "target": p.target,
                 "evidence": list(p.evidence),
                 "speakers": list(p.speakers),
                 "kind": p.kind,

@@ -200,6 +200,7 @@ class Position:
     stance: str | None = None
     speakers: tuple[str, ...] = ()
     kind: str = "actor"
+    target: str | None = None
 
 
 StanceValue = Literal["for", "against"]

@@ -151,6 +151,7 @@ class Cell:
     stance: str | None
     count: int
     href: str
+    target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +372,9 @@ def build_context(
         cells: list[Cell | None] = []
         for t in matrix_topics:
             cp = c.position_on(t.id)
-            cells.append(Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}") if cp else None)
+            cells.append(
+                Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}", cp.target) if cp else None
+            )
         matrix.append((c, tuple(cells)))
     ctx = SiteContext(
         title=title,
@@ -455,7 +458,8 @@ def svg_of(ctx: SiteContext) -> str:
         (
             c.name,
             f"countries/{c.slug}.html",
-            [(cell.stance, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
+            # counts only: a colour for "against" without its target would read as "against the topic"
+            [(None, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
         )
         for c, cells in ctx.matrix
     ]

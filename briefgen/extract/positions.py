@@ -15,7 +15,8 @@ from spacy.language import Language
 
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
-from briefgen.extract.display import with_display
+from briefgen.extract.display import shown_words, with_display
+from briefgen.extract.stance import StanceRules, make_rules, read_stance, same_target
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -27,23 +28,13 @@ Lemmas = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Stance:
-    """A stance marker and the explicit cues that support it."""
-
-    id: str
-    label: str
-    verbs: frozenset[str]
-    phrases: tuple[Lemmas, ...]
-    negated: str = "ignore"  # what a negated phrase shows: "ignore" (nothing), "keep" (this stance) or a stance id
-
-
-@dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Lemmatised cue phrases of every topic and stance, ready for matching."""
+    """Lemmatised cue phrases of every topic, and the stance rules, ready for matching."""
 
     topics: tuple[Topic, ...]
     topic_cues: tuple[tuple[str, tuple[Lemmas, ...]], ...]
-    stances: tuple[Stance, ...]
+    stances: StanceRules
+    table: Mapping[str, str]
 
 
 def lemmas(nlp: Language, text: str) -> Lemmas:
@@ -129,25 +120,11 @@ def load_topics(site_config: Path | None) -> tuple[Topic, ...]:
     return parse_topics(yaml.safe_load(text), "briefgen/data/topics.yml")
 
 
-def load_stance_data() -> list[dict[str, Any]]:
-    """The stance cue lists shipped in ``briefgen/data/stances.yml``."""
-    import yaml
-
-    data = yaml.safe_load(resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8"))
-    items: list[dict[str, Any]] = data["stances"]
-    return items
-
-
-def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Iterable[Mapping[str, Any]] | None = None) -> Lexicon:
-    """Lemmatise every topic cue and stance cue once."""
+def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Mapping[str, Any] | None = None) -> Lexicon:
+    """Lemmatise every topic cue and the stance rules once."""
     topic_cues = tuple((t.id, tuple(sorted({lemmas(nlp, c) for c in t.cues} - {()}))) for t in topics)
-    parsed: list[Stance] = []
-    for item in stances if stances is not None else load_stance_data():
-        verbs = frozenset(" ".join(lemmas(nlp, v)) for v in item.get("verbs") or ())
-        phrases = tuple(sorted({lemmas(nlp, p) for p in item.get("phrases") or ()} - {()}))
-        negated = str(item.get("negated") or "ignore")
-        parsed.append(Stance(str(item["id"]), str(item.get("label") or item["id"]), verbs, phrases, negated))
-    return Lexicon(tuple(topics), topic_cues, tuple(parsed))
+    table: Mapping[str, str] = lookup_table(nlp) or {}
+    return Lexicon(tuple(topics), topic_cues, make_rules(table, stances), table)
 
 
 def _found(words: Lemmas, cues: Iterable[Lemmas]) -> Iterator[Lemmas]:
@@ -164,64 +141,6 @@ def topic_hits(words: Lemmas, lexicon: Lexicon, topic: str) -> int:
     """How many distinct cues of one topic occur among the lemmas."""
     cues = dict(lexicon.topic_cues).get(topic, ())
     return sum(1 for _ in _found(words, cues))
-
-
-# A cue with one of these one or two words before it, in the same clause, is negated: "would not rule
-# out", "do not need", "no danger". What a negated cue shows is each stance's ``negated`` in stances.yml.
-NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "without", "hardly", "neither"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "but", "—", "–", "-", "(", ")", '"'})
-_NEGATION_REACH = 2
-
-
-def _negated(words: Lemmas, at: int) -> bool:
-    """Whether a negator stands within reach before position ``at``, with no clause break between."""
-    for word in reversed(words[max(0, at - _NEGATION_REACH) : at]):
-        if word in _CLAUSE_BREAKS:
-            return False
-        if word in NEGATORS:
-            return True
-    return False
-
-
-def _cue_hits(words: Lemmas, phrases: Iterable[Lemmas]) -> tuple[bool, bool]:
-    """(an affirmative occurrence of a phrase, a negated occurrence of a phrase) among the lemmas."""
-    plain = negated = False
-    for phrase in _found(words, phrases):  # the set look-up keeps this to phrases that do occur
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if words[i] == phrase[0] and words[i : i + n] == phrase:
-                if _negated(words, i):
-                    negated = True
-                else:
-                    plain = True
-        if plain and negated:
-            break
-    return plain, negated
-
-
-def stance_of(words: Lemmas, cue: str | None, lexicon: Lexicon, nlp: Language) -> str | None:
-    """The stance an explicit cue supports: the reporting verb first, then the words; None otherwise.
-
-    A negated cue in the words counts as its stance's ``negated`` says (see NEGATORS).
-    """
-    if cue:
-        verb = _cue_lemmas(nlp, cue)
-        for stance in lexicon.stances:
-            if verb in stance.verbs:
-                return stance.id
-    shown: set[str] = set()
-    for stance in lexicon.stances:
-        plain, negated = _cue_hits(words, stance.phrases)
-        if plain:
-            shown.add(stance.id)
-        if negated and stance.negated != "ignore":
-            shown.add(stance.id if stance.negated == "keep" else stance.negated)
-    return next((s.id for s in lexicon.stances if s.id in shown), None)
-
-
-@lru_cache(maxsize=1024)
-def _cue_lemmas(nlp: Language, cue: str) -> str:
-    return " ".join(lemmas(nlp, cue))
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -246,35 +165,47 @@ def quote_words(quote: Quote, article: Article | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What the lexicon reads in one quote: its topics, stance and lemmas."""
+    """What the lexicon reads in one quote: its topics, stance with target, and lemmas."""
 
     topics: tuple[str, ...]
     stance: str | None
     words: Lemmas
+    target: str | None = None
+
+
+def stance_text(quote: Quote) -> str:
+    """The words a stance is read from: a full quote, or the shown words (verb kept) of reported speech."""
+    return quote.text if quote.kind == "direct" else shown_words(quote)
 
 
 def read_quote(quote: Quote, article: Article | None, lexicon: Lexicon, nlp: Language) -> Reading:
     """Topics and stance of one quote or statement."""
     words = lemmas(nlp, quote_words(quote, article))
-    own = lemmas(nlp, quote.text) if quote.kind == "partial" else words
-    return Reading(topics_of(words, lexicon), stance_of(own, quote.cue, lexicon, nlp), words)
+    found = read_stance(stance_text(quote), lexicon.stances, lexicon.table, quote.cue)
+    return Reading(
+        topics_of(words, lexicon), found.stance if found else None, words, found.target if found else None
+    )
 
 
 def assign_topics(quotes: Sequence[Quote], readings: Mapping[str, Reading]) -> tuple[Quote, ...]:
-    """Quotes with ``topics`` and ``stance`` filled from their readings."""
+    """Quotes with ``topics``, ``stance`` and ``target`` filled from their readings."""
     return tuple(
-        replace(q, topics=readings[q.id].topics, stance=readings[q.id].stance) if q.id in readings else q
+        replace(q, topics=readings[q.id].topics, stance=readings[q.id].stance, target=readings[q.id].target)
+        if q.id in readings
+        else q
         for q in quotes
     )
 
 
-def majority_stance(stances: Iterable[str | None], lexicon: Lexicon) -> str | None:
-    """The most frequent explicit stance (ties go to the earlier stance in stances.yml), or None."""
-    counts = Counter(s for s in stances if s)
-    if not counts:
+def agreed_stance(readings: Iterable[Reading]) -> tuple[str, str] | None:
+    """(stance, target) when every labelled statement has the same stance on the same target, else None."""
+    labelled = [(r.stance, r.target) for r in readings if r.stance and r.target]
+    if not labelled:
         return None
-    order = {s.id: i for i, s in enumerate(lexicon.stances)}
-    return min(counts, key=lambda s: (-counts[s], order.get(s, len(order)), s))
+    stance, target = labelled[0]
+    if all(s == stance and same_target(t, target) for s, t in labelled[1:]):
+        return stance, target
+    return None
 
 
 _KIND_RANK = {"direct": 0, "partial": 2, "indirect": 1}
@@ -333,7 +264,8 @@ def derive_positions(
     actor_positions: list[Position] = []
     for (actor_id, topic), group in sorted(groups.items(), key=lambda kv: (kv[0][0], topic_order[kv[0][1]])):
         evidence = _dated(group, source_map)
-        stance = majority_stance((readings[q.id].stance for q in evidence), lexicon)
+        agreed = agreed_stance(readings[q.id] for q in evidence)
+        stance = agreed[0] if agreed else None
         best = representative(evidence, topic, readings, lexicon, stance)
         actor_positions.append(
             Position(
@@ -344,6 +276,7 @@ def derive_positions(
                 stance=stance,
                 speakers=(actor_id,),
                 kind="actor",
+                target=agreed[1] if agreed else None,
             )
         )
     return (*actor_positions, *country_positions(actor_positions, by_id, quotes, readings, lexicon))
@@ -369,7 +302,8 @@ def country_positions(
     for (country, topic), members in ordered:
         members.sort(key=lambda p: (-len(p.evidence), -quoted[p.actor], actors[p.actor].name))
         evidence = tuple(e for p in members for e in p.evidence)
-        stance = majority_stance((readings[e].stance for e in evidence if e in readings), lexicon)
+        agreed = agreed_stance(readings[e] for e in evidence if e in readings)
+        stance = agreed[0] if agreed else None
         voice = next((p for p in members if stance is None or p.stance == stance), members[0])
         out.append(
             Position(
@@ -380,6 +314,7 @@ def country_positions(
                 stance=stance,
                 speakers=tuple(p.actor for p in members),
                 kind="country",
+                target=agreed[1] if agreed else None,
             )
         )
     return tuple(out)
