@@ -14,6 +14,7 @@ from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.claims import group_claims
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
@@ -176,7 +177,7 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
         sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
-        skipped=tuple(corpus.skipped),
+        skipped=tuple(corpus.skipped), claims=group_claims(quotes, actors, sources),
     )
     report.timings["reduce"] = time.perf_counter() - t0
     report.actors = len(briefing.actors)

@@ -380,7 +380,14 @@ def eval_cmd(
     min_country: float | None, stance_file: Path | None, misses: int, debug: bool,
 ) -> None:
     """Score the extraction against gold annotations; exit 1 below any --min-* threshold."""
-    from briefgen.eval import evaluate, evaluate_stances, load_gold, load_stance_gold
+    from briefgen.eval import (
+        evaluate,
+        evaluate_claims,
+        evaluate_stances,
+        load_claim_gold,
+        load_gold,
+        load_stance_gold,
+    )
 
     with reporting_errors(debug):
         settings = load_settings(config_file=config_file, content_dir=content_dir, quiet=True)
@@ -409,7 +416,11 @@ def eval_cmd(
         out.print(f"stances: precision {st.precision:.3f} ({st.right}/{st.shown} labels shown), recall "
                   f"{st.recall:.3f} ({st.caught}/{st.gold} stated stances); reported statements shown with "
                   f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported})")
-        for title, items in (("wrong stance", st.wrong), ("missed stance", st.missed), ("no verb", st.no_verb)):
+        cl = evaluate_claims(briefing, gold_files, load_claim_gold(stance_file))
+        out.print(f"claims: same-claim pairs precision {cl.precision:.3f} ({cl.right}/{cl.predicted}), recall "
+                  f"{cl.recall:.3f} ({cl.right}/{cl.gold_pairs}); {len(briefing.claims)} claims")
+        for title, items in (("wrong stance", st.wrong), ("missed stance", st.missed), ("no verb", st.no_verb),
+                             ("wrongly grouped", cl.wrong)):
             if items and misses:
                 out.print(f"[bold]{title}[/]: {len(items)}", markup=True)
                 for item in items[:misses]:

@@ -388,9 +388,6 @@ def _actor_scores(briefing: Briefing, gold: dict[str, GoldActor], speaking: set[
 
 # --- stances with a target, and how reported statements are shown -------------------------------------
 
-_NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n[’']t\b", re.IGNORECASE)
-
-
 @dataclass
 class StanceScores:
     """Stance labels against a stance annotation (tests/data/stance_gold.yaml), and verb display.
@@ -428,19 +425,9 @@ class StanceScores:
         return self.with_verb / self.reported if self.reported else 1.0
 
 
-def polarity(stance: str, target: str) -> str:
-    """The stance read together with the negations inside its target (an odd number flips it; "without"
-    counts only after a negation, as in "no talks without Ukraine")."""
-    negations = _NEGATION.findall(target)
-    first = _NEGATION.search(target)
-    withouts = len(re.findall(r"\bwithout\b", target[first.end() :], re.IGNORECASE)) if first else 0
-    flips = (len(negations) + withouts) % 2
-    return stance if not flips else ("against" if stance == "for" else "for")
-
-
 def stance_agrees(stance: str, target: str, gold_stance: str, gold_target: str) -> bool:
     """Same polarity on the same target (see StanceScores)."""
-    from briefgen.extract.stance import content_words
+    from briefgen.extract.stance import content_words, polarity
 
     strip = re.compile(r"\b(?:not|no|never|without|cannot)\b|n[’']t\b", re.IGNORECASE)
     ours, theirs = content_words(strip.sub(" ", target)), content_words(strip.sub(" ", gold_target))
@@ -517,3 +504,95 @@ def load_stance_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     articles = data.get("articles") or {}
     return {str(k): list(v or ()) for k, v in articles.items()}
+
+
+@dataclass
+class ClaimScores:
+    """Claim grouping against annotated same-claim groups (pairs of gold quotes and statements).
+
+    Each annotated member maps to the claims holding our quotes that match it (a quote by overlap, a
+    statement by containment, same speaker). A pair of members is predicted same-claim when their claims
+    overlap. Precision = predicted same-claim pairs that are gold same-claim pairs / predicted same-claim
+    pairs (among pairs of annotated members); recall = gold pairs predicted / gold pairs.
+    """
+
+    gold_pairs: int = 0
+    predicted: int = 0
+    right: int = 0
+    unmapped: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Right same-claim pairs over predicted same-claim pairs."""
+        return self.right / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Gold same-claim pairs found over gold same-claim pairs."""
+        return self.right / self.gold_pairs if self.gold_pairs else 1.0
+
+
+def load_claim_gold(path: Path) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Annotated claim groups: [(name, [(article stem, q|s, start of text)])]."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    groups = []
+    for g in data.get("claims") or ():
+        members = []
+        for m in g.get("members") or ():
+            stem, kind, prefix = (x.strip() for x in str(m).split("|", 2))
+            members.append((stem, kind, prefix))
+        groups.append((str(g.get("name") or ""), members))
+    return groups
+
+
+def evaluate_claims(
+    briefing: Briefing, gold_files: Sequence[GoldFile], groups: Sequence[tuple[str, list[tuple[str, str, str]]]]
+) -> ClaimScores:
+    """Score claim grouping on annotated same-claim groups."""
+    actors = {a.id: a for a in briefing.actors}
+    by_stem = {s.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]: s.id for s in briefing.sources}
+    gold_by_stem = {gf.source.rsplit(".", 1)[0]: gf for gf in gold_files}
+    claim_of = {e: c.id for c in briefing.claims for e in c.evidence}
+    res = ClaimScores()
+    members: list[tuple[int, str, set[str]]] = []  # group index, label, our claim ids
+    for n, (_, items) in enumerate(groups):
+        for stem, kind, prefix in items:
+            gf = gold_by_stem.get(stem)
+            sid = by_stem.get(stem)
+            if gf is None or sid is None:
+                continue
+            gactors = {a.name: a for a in gf.actors}
+            if kind == "q":
+                unit = next((g for g in gf.quotes if str(g["text"]).startswith(prefix)), None)
+                text, speaker = (str(unit["text"]), unit.get("speaker")) if unit else ("", None)
+            else:
+                unit = next((s for s in gf.statements if s["sentence"].startswith(prefix)), None)
+                text, speaker = (unit["sentence"], unit["speaker"]) if unit else ("", None)
+
+            def ours(q: Quote, text: str = text, speaker: str | None = speaker, kind: str = kind) -> bool:
+                spk_ok = (speaker is None and q.speaker is None) or (
+                    speaker in gactors and q.speaker in actors and actor_matches(actors[q.speaker], gactors[speaker])
+                )
+                if kind == "q":
+                    return spk_ok and q.kind != "indirect" and overlap(q.text, text) >= 0.5
+                return spk_ok and normalise(q.text) in normalise(text)
+
+            claims = {claim_of[q.id] for q in briefing.quotes if q.source == sid and q.id in claim_of and ours(q)}
+            label = f"{stem} {kind} {prefix[:40]}"
+            if claims:
+                members.append((n, label, claims))
+            else:
+                res.unmapped.append(label)
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            gi, li, ci = members[i]
+            gj, lj, cj = members[j]
+            same_gold = gi == gj
+            same_ours = bool(ci & cj)
+            res.gold_pairs += same_gold
+            res.predicted += same_ours
+            res.right += same_gold and same_ours
+            if same_ours and not same_gold:
+                res.wrong.append(f"{li} ~ {lj}")
+    return res

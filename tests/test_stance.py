@@ -56,3 +56,20 @@ def test_target_is_the_articles_words() -> None:
     text = "slammed the regional board for closing the clinic without a vote"
     found = read_stance(text, RULES, TABLE)
     assert found is not None and found.target in text and found.stance == "against"
+
+
+def test_sample_corpus_meets_the_stance_verb_and_claim_targets(tmp_path: Any) -> None:
+    from briefgen.build import extract
+    from briefgen.config import load_settings
+    from briefgen.eval import evaluate_claims, evaluate_stances, load_claim_gold, load_gold, load_stance_gold
+    from tests.conftest import GOLD, REPO, copy_sample
+
+    root = copy_sample(tmp_path / "p")
+    briefing, _, _ = extract(load_settings(project_dir=root, quiet=True))
+    annotation = REPO / "tests" / "data" / "stance_gold.yaml"
+    gold = load_gold(GOLD)
+    st = evaluate_stances(briefing, gold, load_stance_gold(annotation))
+    assert st.shown and st.precision >= 0.9 and st.recall >= 0.5, (st.wrong, st.missed)
+    assert st.reported and st.verb_rate >= 0.95, st.no_verb
+    cl = evaluate_claims(briefing, gold, load_claim_gold(annotation))
+    assert cl.predicted and cl.precision >= 0.8, cl.wrong

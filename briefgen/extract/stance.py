@@ -424,3 +424,16 @@ def same_target(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
         return False
     wa, wb = content_words(a), content_words(b)
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n[\u2019']t\b", re.IGNORECASE)
+
+
+def polarity(stance: str, target: str) -> str:
+    """The stance read together with the negations inside its target (an odd number flips it; "without"
+    counts only after a negation, as in "no talks without Ukraine")."""
+    negations = _NEGATION.findall(target)
+    first = _NEGATION.search(target)
+    withouts = len(re.findall(r"\bwithout\b", target[first.end() :], re.IGNORECASE)) if first else 0
+    flips = (len(negations) + withouts) % 2
+    return stance if not flips else ("against" if stance == "for" else "for")
