@@ -365,6 +365,8 @@ def build_context(
             key=lambda p: (-len(p.evidence), actors[p.actor].name),
         ))
         tquotes = tuple(q for q in briefing.quotes if topic.id in q.topics)
+        if not tquotes:
+            continue  # no empty topic pages: a topic is shown once something was said on it
         topic_views.append(TopicView(topic, cps, aps, tquotes, tuple(sorted({q.source for q in tquotes}))))
     matrix_topics = tuple(tv.topic for tv in topic_views if tv.country_positions)
     matrix = []

@@ -21,7 +21,7 @@ from tests.conftest import GOLD, SAMPLE
 from tests.goldbriefing import gold_briefing
 
 NLP = make_nlp(None)
-TOPICS = load_topics(None)
+TOPICS = load_topics(Path(__file__).resolve().parent.parent / "site_config")  # the sample project's topics
 LEX = make_lexicon(NLP, TOPICS)
 
 

@@ -109,15 +109,15 @@ def parse_topics(data: Any, where: str) -> tuple[Topic, ...]:
 
 
 def load_topics(site_config: Path | None) -> tuple[Topic, ...]:
-    """The project's ``site_config/topics.yml`` when present, else briefgen's default topics."""
-    if site_config is not None and (site_config / TOPICS_FILE).is_file():
-        path = site_config / TOPICS_FILE
-        data, _ = load_yaml(path)
-        return parse_topics(data, str(path))
-    text = resources.files("briefgen.data").joinpath(TOPICS_FILE).read_text("utf-8")
-    import yaml
-
-    return parse_topics(yaml.safe_load(text), "briefgen/data/topics.yml")
+    """The topics of the project's ``site_config/topics.yml``; none when it is missing or lists none
+    (then topics are discovered from the corpus, see ``discover_topics``)."""
+    if site_config is None or not (site_config / TOPICS_FILE).is_file():
+        return ()
+    path = site_config / TOPICS_FILE
+    data, _ = load_yaml(path)
+    if data is None or (isinstance(data, dict) and not data.get("topics")):
+        return ()  # the commented, empty file `briefgen init` writes
+    return parse_topics(data, str(path))
 
 
 def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Mapping[str, Any] | None = None) -> Lexicon:
@@ -337,3 +337,109 @@ def analyse_positions(
     readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp) for q in quotes}
     tagged = assign_topics(quotes, readings)
     return tagged, derive_positions(tagged, actors, sources, readings, lexicon)
+
+
+# --- topics discovered from the corpus -------------------------------------------------------------------
+
+_PHRASE_WORD = re.compile(r"[A-Za-z][\w\u2019'\-]*|\d+[\w\-]*|[^\w\s]")
+_TIME_WORDS = frozenset(
+    "year years week weeks month months day days today yesterday tomorrow tonight morning evening night "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december percent cent per mr ms mrs dr people way thing things lot "
+    "time times part kind sort number before after through even ever about over under into against "
+    "without within across along among upon since until unless like whether either possible likely new own "
+    "current recent several many much".split()
+)
+MAX_TOPICS = 10
+
+
+def _generic(word: str) -> bool:
+    from briefgen.extract.lexicon import lexicon
+    from briefgen.extract.stance import _FUNCTION
+
+    low = word.lower().replace("\u2019", "'")
+    lex = lexicon()
+    return (
+        low in _FUNCTION
+        or low in _TIME_WORDS
+        or low in lex.cue_forms
+        or low in lex.role_heads
+        or low.rstrip("s") in lex.role_heads
+        or low in lex.honorifics
+        or low.isdigit()
+        or len(low) < 3
+    )
+
+
+def _stem(word: str) -> str:
+    low = word.lower().replace("\u2019", "'")
+    for suffix in ("ies", "es", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 3 and not low.endswith("ss"):
+            return low[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return low
+
+
+def statement_phrases(text: str) -> dict[tuple[str, ...], str]:
+    """Runs of 2-3 content words in a text (no function word, name-only run or punctuation inside):
+    stemmed key -> the words as written."""
+    found: dict[tuple[str, ...], str] = {}
+    run: list[str] = []
+    for tok in [*_PHRASE_WORD.findall(text), "."]:
+        if tok[0].isalnum() and not _generic(tok):
+            run.append(tok)
+            continue
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                words = run[i : i + n]
+                if all(w[0].isupper() for w in words):
+                    continue  # a name ("Vladimir Putin", "Security Council"), not an issue
+                if words[0].lower().endswith("ly") or words[-1].lower().endswith(("ed", "'s", "\u2019s")):
+                    continue  # "closely involved", "discuss Ukraine's": verbal or unfinished, no issue
+                found.setdefault(tuple(_stem(w) for w in words), " ".join(words))
+        run = []
+    return found
+
+
+def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Topic, ...]:
+    """Topics named by phrases that recur in the statements of several articles, most widespread first.
+
+    Each topic's cue is its phrase, so its evidence is the statements that contain it; a phrase whose
+    statements are all covered by a wider overlapping phrase is left out.
+    """
+    sources: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    surfaces: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for q in quotes:
+        text = shown_words(q) if q.kind == "partial" else q.text
+        for key, surface in statement_phrases(text).items():
+            sources[key].update((q.source, *q.also_in))
+            holders[key].add(q.id)
+            surfaces[key][surface] += 1
+    ranked = sorted(
+        (k for k in sources if len(sources[k]) >= min_articles and len(holders[k]) >= 2),
+        key=lambda k: (-len(sources[k]), -len(holders[k]), len(k), k),
+    )
+    kept: list[tuple[str, ...]] = []
+    for key in ranked:
+        if any(set(key) & set(other) and holders[key] <= holders[other] for other in kept):
+            continue
+        kept.append(key)
+        if len(kept) == MAX_TOPICS:
+            break
+    topics = []
+    seen: set[str] = set()
+    for key in kept:
+        name = surfaces[key].most_common(1)[0][0]
+        topic_id = slug(name, fallback="topic")
+        if topic_id in seen or topic_id == "index":
+            continue
+        seen.add(topic_id)
+        forms = tuple(sorted(surfaces[key]))
+        topics.append(Topic(
+            id=topic_id,
+            name=name[0].upper() + name[1:],
+            description=f"Statements that mention \u201c{name}\u201d, in {len(sources[key])} articles "
+                        "(a topic found in the corpus; list your own in site_config/topics.yml).",
+            cues=forms,
+        ))
+    return tuple(topics)
