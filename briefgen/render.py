@@ -19,7 +19,8 @@ from briefgen.errors import TemplateError
 from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
 from briefgen.history import Changes, PositionChange, format_day
-from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
+from briefgen.extract.stance import same_target
+from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
 
@@ -191,6 +192,19 @@ class SiteContext:
     changes: Changes | None = None
     feed: str | None = None
     positions_by_actor: dict[str, tuple[Position, ...]] = field(default_factory=dict)
+
+    def claims_on(self, topic_id: str, country: str | None = None, limit: int = 3) -> list[Claim]:
+        """The most-cited claims on a topic (of one country's speakers, when given): most articles first."""
+        found = [
+            c for c in self.briefing.claims
+            if topic_id in c.topics and (country is None or country in c.countries)
+        ]
+        found.sort(key=lambda c: (-c.articles, -c.statements, -len(c.speakers), c.id))
+        return found[:limit]
+
+    def names(self, actor_ids: Iterable[str]) -> list[str]:
+        """Display names of actors (unknown ids skipped)."""
+        return [self.actors[a].name for a in actor_ids if a in self.actors]
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
         """An actor's own positions, in briefing order (an index: a per-page scan would be O(N²))."""
@@ -410,9 +424,10 @@ def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
             quote = ctx.summary_quote(p)
             if quote is None:
                 continue
-            echoes = tuple(
+            echoes = tuple(  # the same stance on the same target, not merely the same polarity
                 c.name for c, cp in tv.country_positions
                 if p.stance is not None and c.name != actor.country and cp.stance == p.stance
+                and same_target(cp.target, p.target)
             )
             articles = len({ctx.quotes[e].source for e in p.evidence if e in ctx.quotes})
             prominence = len(ctx.quotes_by_actor.get(actor.id, ()))
