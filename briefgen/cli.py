@@ -411,7 +411,7 @@ def eval_cmd(
     out.print(f"actors: recall {a.recall:.3f} ({a.found}/{a.speaking}), country accuracy "
               f"{a.country_accuracy:.3f} ({a.country_ok}/{a.country_total}), precision {a.precision:.3f} "
               f"({a.quoted_gold}/{a.quoted}), duplicates {len(a.duplicates)}")
-    if stance_gold is not None:
+    if stance_gold is not None and stance_file is not None:
         st = evaluate_stances(briefing, gold_files, stance_gold)
         out.print(f"stances: precision {st.precision:.3f} ({st.right}/{st.shown} labels shown), recall "
                   f"{st.recall:.3f} ({st.caught}/{st.gold} stated stances); reported statements shown with "

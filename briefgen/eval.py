@@ -459,12 +459,12 @@ def evaluate_stances(
                           and x.get("speaker", st["speaker"]) == st["speaker"]), None)
             units.append(("s", st["sentence"], st["speaker"], label))
 
-        def same_speaker(q: Quote, gold_speaker: str | None) -> bool:
+        def same_speaker(q: Quote, gold_speaker: str | None, gactors: dict[str, GoldActor] = gactors) -> bool:
             if gold_speaker is None or gold_speaker not in gactors:
                 return q.speaker is None or q.speaker not in actors
             return q.speaker in actors and actor_matches(actors[q.speaker], gactors[gold_speaker])
 
-        def units_of(q: Quote) -> list[int]:
+        def units_of(q: Quote, units: list[tuple[str, str, str | None, dict[str, Any] | None]] = units) -> list[int]:
             hits = [i for i, (kind, text, spk, _) in enumerate(units)
                     if kind == "q" and q.kind != "indirect" and overlap(q.text, text) >= 0.5 and same_speaker(q, spk)]
             hits += [i for i, (kind, text, spk, _) in enumerate(units)
@@ -489,7 +489,7 @@ def evaluate_stances(
                 right_units.update(good)
             else:
                 res.wrong.append(f"{gf.source}: {q.stance}: {q.target} ({q.speaker})"[:160])
-        for i, (_, text, spk, lab) in enumerate(units):
+        for i, (_, _, spk, lab) in enumerate(units):
             if lab and lab.get("stance"):
                 res.gold += 1
                 if i in right_units:
@@ -570,7 +570,10 @@ def evaluate_claims(
                 unit = next((s for s in gf.statements if s["sentence"].startswith(prefix)), None)
                 text, speaker = (unit["sentence"], unit["speaker"]) if unit else ("", None)
 
-            def ours(q: Quote, text: str = text, speaker: str | None = speaker, kind: str = kind) -> bool:
+            def ours(
+                q: Quote, text: str = text, speaker: str | None = speaker, kind: str = kind,
+                gactors: dict[str, GoldActor] = gactors,
+            ) -> bool:
                 spk_ok = (speaker is None and q.speaker is None) or (
                     speaker in gactors and q.speaker in actors and actor_matches(actors[q.speaker], gactors[speaker])
                 )

@@ -18,8 +18,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from briefgen.errors import TemplateError
 from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
-from briefgen.history import Changes, PositionChange, format_day
 from briefgen.extract.stance import same_target
+from briefgen.history import Changes, PositionChange, format_day
 from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline

@@ -39,8 +39,8 @@ def test_paraphrases_across_speakers_and_articles_make_one_claim_with_supporters
 
 def test_opposite_stances_on_one_target_are_two_claims() -> None:
     quotes = (
-        _q("q-1", "We support the new harbour toll for lorries.", "ann", "s-1", "for", "the new harbour toll for lorries"),
-        _q("q-2", "We reject the new harbour toll for lorries.", "bob", "s-2", "against", "the new harbour toll for lorries"),
+        _q("q-1", "We support the new harbour toll.", "ann", "s-1", "for", "the new harbour toll"),
+        _q("q-2", "We reject the new harbour toll.", "bob", "s-2", "against", "the new harbour toll"),
     )
     claims = group_claims(quotes, ACTORS, SOURCES)
     assert len(claims) == 2 and all(c.stance for c in claims)

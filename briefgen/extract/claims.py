@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
-import re
 
 from briefgen.extract.display import shown_words
 from briefgen.extract.lexicon import lexicon
@@ -179,7 +178,7 @@ def _agreed(group: Sequence[_Item]) -> tuple[str, str] | None:
 
 
 def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], idf: Mapping[str, float]) -> Claim:
-    def centrality(item: _Item) -> tuple[float, ...]:
+    def centrality(item: _Item) -> tuple[bool, float, int, bool, bool, bool, int, str]:
         q = item.quote
         total = sum(_similarity(item, other, idf) for other in group if other is not item)
         length = len(q.text.split())
@@ -191,7 +190,7 @@ def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], idf: Mapping[str
     if agreed and agreed[0] != best.stance:  # the label must be about the words shown
         agreed = None
     evidence = tuple(i.quote.id for i in group)
-    speakers = Counter(i.quote.speaker for i in group if i.quote.speaker in actors)
+    speakers = Counter(s for i in group if (s := i.quote.speaker) is not None and s in actors)
     speaker_ids = tuple(sorted(speakers, key=lambda s: (-speakers[s], actors[s].name)))
     countries = tuple(dict.fromkeys(c for s in speaker_ids if (c := actors[s].country)))
     topics = Counter(t for i in group for t in i.quote.topics)

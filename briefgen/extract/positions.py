@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -343,12 +342,16 @@ def analyse_positions(
 
 _PHRASE_WORD = re.compile(r"[A-Za-z][\w\u2019'\-]*|\d+[\w\-]*|[^\w\s]")
 _TIME_WORDS = frozenset(
-    "year years week weeks month months day days today yesterday tomorrow tonight morning evening night "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december percent cent per mr ms mrs dr people way thing things lot "
-    "time times part kind sort number before after through even ever about over under into against "
-    "without within across along among upon since until unless like whether either possible likely new own "
-    "current recent several many much".split()
+    [
+        "year", "years", "week", "weeks", "month", "months", "day", "days", "today", "yesterday", "tomorrow", "tonight",
+        "morning", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "percent", "cent", "per", "mr", "ms", "mrs", "dr", "people", "way", "thing", "things", "lot",
+        "time", "times", "part", "kind", "sort", "number", "before", "after", "through", "even", "ever", "about",
+        "over", "under", "into", "against", "without", "within", "across", "along", "among", "upon", "since", "until",
+        "unless", "like", "whether", "either", "possible", "likely", "new", "own", "current", "recent", "several",
+        "many", "much",
+    ]
 )
 MAX_TOPICS = 10
 

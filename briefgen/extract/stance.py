@@ -14,20 +14,31 @@ from briefgen.extract.lexicon import lexicon as cue_lexicon
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
 _APOS = "\u2019'"
 _PRONOUNS = frozenset(
-    "it this that these those they them he she him her we us you i which what who there one something "
-    "anything everything nothing all both".split()
+    [
+        "it", "this", "that", "these", "those", "they", "them", "he", "she", "him", "her", "we", "us", "you", "i",
+        "which", "what", "who", "there", "one", "something", "anything", "everything", "nothing", "all", "both",
+    ]
 )
 _FUNCTION = _PRONOUNS | frozenset(
-    "a an the of to for in on at by with from and or but as is are was were be been being am has have had do "
-    "does did will would shall should can could may might must not n't no never so very also just only "
-    "their our your my his its some any every such than then there here need needs ought said".split()
+    [
+        "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "is",
+        "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
+        "shall", "should", "can", "could", "may", "might", "must", "not", "n't", "no", "never", "so", "very", "also",
+        "just", "only", "their", "our", "your", "my", "his", "its", "some", "any", "every", "such", "than", "then",
+        "there", "here", "need", "needs", "ought", "said",
+    ]
 )
-_DETERMINERS = frozenset("a an the her his their our your my its this that these those".split())
+_DETERMINERS = frozenset([
+    "a", "an", "the", "her", "his", "their", "our", "your", "my", "its", "this", "that", "these", "those",
+])
 _BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", ".", "!", "?"})
 _TARGET_STOPS = frozenset({";", ":", "\u2014", "\u2013", "(", ")", ".", "!", "?", "but", "while", "because",
                            "although", "though", "whereas", "where", "when"})
 _MARKS = "\u201c\u201d\"\u2018\u2019'"
-_COPULAS = frozenset("is are was were be been 's will would has have had remains remain seems seem".split())
+_COPULAS = frozenset([
+    "is", "are", "was", "were", "be", "been", "'s", "will", "would", "has", "have", "had", "remains", "remain", "seems",
+    "seem",
+])
 _MAX_TARGET = 30
 
 
@@ -226,8 +237,10 @@ def _span_text(text: str, toks: Sequence[Tok]) -> str:
     return words
 
 
-_OWN = frozenset("will would shall can must also strongly firmly fully always still do does did not n't never no "
-                 "longer 'll to publicly openly sharply".split())
+_OWN = frozenset([
+    "will", "would", "shall", "can", "must", "also", "strongly", "firmly", "fully", "always", "still", "do", "does",
+    "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply",
+])
 
 
 def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
@@ -285,7 +298,7 @@ def _subject(sent: list[Tok], i: int, reported: bool) -> list[Tok]:
     return subj
 
 
-_WH = frozenset("why how what who when where whether".split())
+_WH = frozenset(["why", "how", "what", "who", "when", "where", "whether"])
 
 
 def is_question(sent: Sequence[Tok], rules: StanceRules) -> bool:
@@ -358,11 +371,11 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
             subj = _subject(sent, i, reported)
             if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
                 found.append((1, i, Found(stance, _span_text(text, subj))))
-        if t.lemma in rules.extraposed and i >= 2 and sent[i - 1].lemma == "be" and sent[i - 2].low == "it":
-            if not _negated(sent, i - 1, rules):
-                obj = _object(sent, i + 1, rules)
-                if _usable(obj, 2):
-                    found.append((1, i, Found("for", _span_text(text, obj))))
+        extraposed = t.lemma in rules.extraposed and i >= 2 and sent[i - 1].lemma == "be" and sent[i - 2].low == "it"
+        if extraposed and not _negated(sent, i - 1, rules):
+            obj = _object(sent, i + 1, rules)
+            if _usable(obj, 2):
+                found.append((1, i, Found("for", _span_text(text, obj))))
         for rank, group in ((2, rules.strong), (3, rules.weak)):
             for phrase in group:
                 if not _at(sent, i, phrase):
