@@ -180,7 +180,7 @@ def stance_text(quote: Quote) -> str:
 def read_quote(quote: Quote, article: Article | None, lexicon: Lexicon, nlp: Language) -> Reading:
     """Topics and stance of one quote or statement."""
     words = lemmas(nlp, quote_words(quote, article))
-    found = read_stance(stance_text(quote), lexicon.stances, lexicon.table, quote.cue)
+    found = read_stance(stance_text(quote), lexicon.stances, lexicon.table, quote.cue, quote.kind != "direct")
     return Reading(
         topics_of(words, lexicon), found.stance if found else None, words, found.target if found else None
     )
@@ -351,7 +351,13 @@ _TIME_WORDS = frozenset(
         "over", "under", "into", "against", "without", "within", "across", "along", "among", "upon", "since", "until",
         "unless", "like", "whether", "either", "possible", "likely", "new", "own", "current", "recent", "several",
         "many", "much",
-    ]
+    # adverbs, quantifiers and light verbs: no issue is named by them ("right now", "almost half")
+    "now", "right", "almost", "half", "already", "always", "far", "each", "less", "more", "most", "good",
+    "bad", "back", "come", "go", "get", "got", "given", "give", "keep", "continue", "wait", "put", "take",
+    "took", "cannot", "out", "home", "big", "biggest", "small", "clear", "open", "remain", "remained",
+    "whole", "still", "again", "often", "soon", "long", "little", "enough", "really", "quite", "rather",
+    "well", "away", "off", "down", "up", "contain", "news", "point",
+]
 )
 MAX_TOPICS = 10
 

@@ -40,6 +40,7 @@ _COPULAS = frozenset([
     "seem",
 ])
 _MAX_TARGET = 30
+_AUX = frozenset(["do", "does", "did", "can", "could", "should", "must", "may", "might", "shall"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class StanceRules:
     extraposed: frozenset[str]
     strong: tuple[tuple[str, ...], ...]
     weak: tuple[tuple[str, ...], ...]
+    weak_blockers: frozenset[str]
     without: frozenset[str]
     counterfactuals: tuple[tuple[str, ...], ...]
     examples: tuple[Mapping[str, Any], ...]
@@ -148,6 +150,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         extraposed=frozenset(_lemma(str(w).lower(), table) for w in evals.get("extraposed") or ()),
         strong=phrases(demands.get("strong") or ()),
         weak=phrases(demands.get("weak") or ()),
+        weak_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("weak_blockers") or ()),
         without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
@@ -216,6 +219,12 @@ def _reported_before(sent: list[Tok], i: int) -> bool:
     return any(t.low in forms for t in sent[:i])
 
 
+def _reports_others(sent: list[Tok], start: int, i: int) -> bool:
+    """A report inside the clause ("they tell us the transition must ..."): the demand is someone else's."""
+    forms = cue_lexicon().cue_forms
+    return any(t.low in forms for t in sent[start:i])
+
+
 def _in_open_clause(sent: list[Tok], start: int, i: int, rules: StanceRules) -> bool:
     return any(t.low in rules.clause_openers for t in sent[start:i])
 
@@ -281,7 +290,7 @@ def _usable(toks: Sequence[Tok], minimum: int = 1) -> bool:
 def _subject(sent: list[Tok], i: int, reported: bool) -> list[Tok]:
     """The subject of the copula before position i, "there's" and a trailing relative "that" dropped."""
     cop = i - 1
-    while cop >= 0 and sent[cop].lemma not in _COPULAS and sent[cop].low not in ("work", "fail"):
+    while cop >= 0 and sent[cop].lemma not in _COPULAS | _AUX and sent[cop].low not in ("work", "fail"):
         cop -= 1
     while cop > 0 and sent[cop - 1].lemma in _COPULAS | {"not", "never", "simply", "also"}:
         cop -= 1
@@ -383,10 +392,16 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
                 before = sent[max(0, i - 2) : i]
                 if any(b.lemma in rules.modal_blockers or b.lemma == "would" for b in before):
                     continue
+                if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
+                    continue  # "the 95% needed to stop outbreaks" is no demand
+                after = i + len(phrase)
+                if rank == 3 and after < len(sent) and sent[after].lemma in rules.weak_blockers:
+                    continue  # "the results should show ...": a prediction
+
                 if _negated(sent, i, rules) and phrase[0] not in ("no",):
                     continue
                 start = _clause_start(sent, i, reported)
-                if _in_open_clause(sent, start, i, rules):
+                if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
                     continue
                 clause = sent[start : i] + _object(sent, i, rules)
                 if _usable(clause, 2):
@@ -400,15 +415,20 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
     return found
 
 
-def read_stance(text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None) -> Found | None:
-    """The stance a statement states explicitly, with its target; None when it states none."""
+def read_stance(
+    text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True
+) -> Found | None:
+    """The stance a statement states explicitly, with its target; None when it states none.
+
+    ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
+    speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun."""
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
     toks = tokens(text, table)
     if toks and toks[0].lemma in rules.no_stance_cues:
         cue_lemma = toks[0].lemma
     best: tuple[int, int, int, Found] | None = None
     for n, sent in enumerate(sentences(toks)):
-        for rank, pos, found in _candidates(text, sent, rules, n == 0):
+        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
                 continue
             if found.target and (best is None or (rank, n, pos) < best[:3]):
