@@ -417,15 +417,18 @@ def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Top
     """
     sources: dict[tuple[str, ...], set[str]] = defaultdict(set)
     holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    texts: dict[tuple[str, ...], set[str]] = defaultdict(set)
     surfaces: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for q in quotes:
         text = shown_words(q) if q.kind == "partial" else q.text
         for key, surface in statement_phrases(text).items():
             sources[key].update((q.source, *q.also_in))
             holders[key].add(q.id)
+            texts[key].add(" ".join(q.text.lower().split()))
             surfaces[key][surface] += 1
     ranked = sorted(
-        (k for k in sources if len(sources[k]) >= min_articles and len(holders[k]) >= 2),
+        # the same sentence in several articles is boilerplate ("Newsletters may contain ..."), not a topic
+        (k for k in sources if len(sources[k]) >= min_articles and len(texts[k]) >= 2),
         key=lambda k: (-len(sources[k]), -len(holders[k]), len(k), k),
     )
     kept: list[tuple[str, ...]] = []
