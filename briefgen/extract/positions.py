@@ -156,9 +156,14 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def quote_words(quote: Quote, article: Article | None) -> str:
-    """The words a topic is read from: the quote, plus its sentence when it is only a fragment."""
-    if quote.kind == "partial" and article is not None and 0 <= quote.start <= quote.end <= len(article.text):
-        return sentence_around(article.text, quote.start, quote.end)
+    """The words a topic is read from: the quote; a fragment with its reporting verb and what stands between
+    ("told allies that Ukraine's hopes were “unrealistic”"), not the rest of its sentence, which may
+    report someone else ("... and Lecornu warned against “peace through weakness”")."""
+    if quote.kind == "partial":
+        if quote.display:
+            return shown_words(quote)
+        if article is not None and 0 <= quote.start <= quote.end <= len(article.text):
+            return sentence_around(article.text, quote.start, quote.end)
     return quote.text
 
 
