@@ -16,9 +16,10 @@ from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.claims import group_claims
 from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
-from briefgen.extract.positions import analyse_positions, load_topics
+from briefgen.extract.positions import analyse_positions, discover_topics, load_topics
 from briefgen.history import FEED, history_files, read_previous
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
@@ -204,12 +205,12 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles, languages.codes)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
-    topics = load_topics(settings.site_config)
+    topics = load_topics(settings.site_config) or discover_topics(quotes)  # hand-written topics win
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
     quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
         sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
-        skipped=tuple(corpus.skipped),
+        skipped=tuple(corpus.skipped), claims=group_claims(quotes, actors, sources),
     )
     report.timings["reduce"] = time.perf_counter() - t0
     report.actors = len(briefing.actors)
