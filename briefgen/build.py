@@ -24,11 +24,13 @@ from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
     NAV,
+    SITE_STATE,
     check_site_dir,
     mkdocs_settings,
     prepare_site_dir,
     project_docs,
     publish,
+    site_is_intact,
     source_date_epoch,
     write_build_dir,
 )
@@ -219,12 +221,18 @@ def generate(
 
 
 def build(
-    settings: Settings, progress: Progress | None = None, waiting: Callable[[str], None] | None = None
+    settings: Settings,
+    progress: Progress | None = None,
+    waiting: Callable[[str], None] | None = None,
+    *,
+    force: bool = False,
 ) -> BuildReport:
     """The whole pipeline: briefing, Markdown pages, briefing.json and the static site.
 
     One build of a project runs at a time (``briefgen.lock``); ``waiting`` hears why a build waits. A
     site folder briefgen must not replace is refused before anything, the lock included, is written.
+    The site is rebuilt unless it is exactly what these inputs give (every file checked); pages whose
+    inputs did not change are then reused, not rendered again. ``force`` renders every page.
     """
     inputs = (settings.content, settings.templates, settings.site_config, settings.build)
     check_site_dir(settings.site, settings.project_dir, inputs)
@@ -234,10 +242,15 @@ def build(
         t0 = time.perf_counter()
         epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
         stamp = site_stamp(settings.build, extra, epoch)
-        warnings = current_site_warnings(settings.site, stamp)
+        state = settings.build / SITE_STATE
+        warnings = None if force else current_site_warnings(settings.site, stamp)
+        if warnings is not None and not site_is_intact(settings.site, state, extra):
+            warnings = None  # a page was deleted or changed since: rebuild, reusing the intact pages
         report.site_rebuilt = warnings is None
-        if warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
-            warnings = publish(settings.build, settings.site, extra, strict=False, epoch=epoch)
+        if warnings is None:
+            warnings = publish(
+                settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force
+            )
             record_site(settings.site, stamp, warnings)
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
