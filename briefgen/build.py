@@ -17,6 +17,7 @@ from briefgen.extract import reduce_corpus
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, load_topics
 from briefgen.history import FEED, history_files, read_previous
+from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
 from briefgen.partitioned import read_and_analyse_on_dask
@@ -53,6 +54,8 @@ class BuildReport:
     analysed: int = 0
     cached: int = 0
     site_rebuilt: bool = False
+    site_rendered: int = 0  # pages MkDocs rendered (the others were reused from the previous site)
+    site_reasons: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -252,6 +255,9 @@ def build(
                 settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force
             )
             record_site(settings.site, stamp, warnings)
+            last = SiteState.load(state).last
+            report.site_rendered = int(last.get("rendered", 0))
+            report.site_reasons = dict(last.get("reasons", {}))
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
     return report

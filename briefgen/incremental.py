@@ -106,6 +106,7 @@ class SiteState:
     site_key: str = ""
     pages: dict[str, PageRecord] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    last: dict[str, Any] = field(default_factory=dict)  # what the build that wrote it did (BuildStats)
 
     @classmethod
     def load(cls, path: Path | None) -> SiteState:
@@ -118,7 +119,7 @@ class SiteState:
                 return cls()
             pages = {str(k): PageRecord.from_json(v) for k, v in data["pages"].items()}
             files = {str(k): str(v) for k, v in data["files"].items()}
-            return cls(str(data["site_key"]), pages, files)
+            return cls(str(data["site_key"]), pages, files, dict(data.get("last") or {}))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
@@ -129,6 +130,7 @@ class SiteState:
             "site_key": self.site_key,
             "pages": {k: v.to_json() for k, v in sorted(self.pages.items())},
             "files": dict(sorted(self.files.items())),
+            "last": self.last,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
@@ -349,13 +351,20 @@ def _build(
         reuse_any = safe and previous is not None and old.site_key == new.site_key
 
         reused: dict[str, PageRecord] = {}
+        found: dict[str, bool] = {}  # link lookups are many (a quote list links every quote's source)
+
+        def exists(uri: str) -> bool:
+            if uri not in found:
+                found[uri] = files.get_file_from_path(uri) is not None
+            return found[uri]
+
         for file in doc_files:
             page = file.page
             assert page is not None
             parts = [new.site_key.encode(), file.src_uri.encode(), file.dest_uri.encode(), sources[file.src_uri]]
             page_key = hashlib.sha256(b"\0".join(parts)).hexdigest()
             record = old.pages.get(file.src_uri) if reuse_any else None
-            reason = _stale(record, page_key, file, files, previous, listings)
+            reason = _stale(record, page_key, file, exists, previous, listings)
             if record is not None and reason is None:
                 assert previous is not None
                 reused[file.src_uri] = record
@@ -452,12 +461,18 @@ def _build(
         logger.removeHandler(warning_counter)
     if state_path is not None:
         new.files = site_files(Path(config.site_dir))
+        new.last = {"rendered": stats.rendered, "reused": stats.reused, "reasons": stats.reasons}
         new.save(state_path)
     return stats
 
 
 def _stale(
-    record: PageRecord | None, page_key: str, file: Any, files: Any, previous: Path | None, listings: list[str]
+    record: PageRecord | None,
+    page_key: str,
+    file: Any,
+    exists: Callable[[str], bool],
+    previous: Path | None,
+    listings: list[str],
 ) -> str | None:
     """Why a page must be rendered again (None: its previous HTML can be reused)."""
     if record is None or previous is None:
@@ -467,7 +482,7 @@ def _stale(
     if file.src_uri in listings:
         return "listing"
     for uri, found in record.deps:
-        if (files.get_file_from_path(uri) is not None) != found:
+        if exists(uri) != found:
             return "link"
     if sha256_file(previous / record.dest) != record.sha:
         return "repair"

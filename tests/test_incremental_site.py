@@ -125,3 +125,20 @@ def test_untouched_rebuild_keeps_the_site_and_force_renders_every_page(sample_pr
     after = _inodes(site)
     assert all(before[rel] != after[rel] for rel in after)  # every page written anew
     assert _tree(site) == good
+
+
+def test_second_build_differs_from_the_first_only_in_history_files(sample_project: Path) -> None:
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    site = sample_project / "site"
+    with scoped_env(SOURCE_DATE_EPOCH=EPOCH):
+        build(settings)
+        first = _tree(site)
+        build(settings)
+        second = _tree(site)
+        build(settings, force=True)
+        third = _tree(site)
+    changed = {rel for rel in second if first.get(rel) != second[rel]}
+    # "what's new" says "first build" then "no changes"; it is not in the search index, so the index is stable
+    history = {rel for rel in changed if rel.startswith("history/")}
+    assert changed - history <= {"whats-new.html", "feed.xml", ".briefgen-stamp.json"}
+    assert second == third
