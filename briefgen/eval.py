@@ -1,4 +1,4 @@
-"""Score an extracted briefing against gold annotations (the YAML format of ``shared/eval/gold``).
+"""Score an extracted briefing against gold annotations (the YAML format of ``tests/data/gold``).
 
 Definitions (all per corpus, with per-article rows for the table):
 

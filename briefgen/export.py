@@ -23,6 +23,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "url": s.url,
                 "published": s.published,
                 "words": s.words,
+                "language": s.language,
                 "warnings": list(s.warnings),
             }
             for s in briefing.sources

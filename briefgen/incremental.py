@@ -246,8 +246,9 @@ def site_key(config: Any, config_file: Path) -> str:
 def _search_index(config: Any) -> Any:
     """The Material search plugin's index object (its ``entries`` list), or None."""
     for name, plugin in config.plugins.items():
-        if name in ("search", "material/search") and hasattr(plugin, "search_index"):
-            return getattr(plugin, "search_index", None)
+        index = getattr(plugin, "search_index", None) if name in ("search", "material/search") else None
+        if isinstance(getattr(index, "entries", None), list):  # Material's; MkDocs' own keeps no such list
+            return index
     return None
 
 

@@ -120,6 +120,7 @@ class Analysis:
     article: Article
     actors: tuple[LocalActor, ...]
     quotes: tuple[LocalQuote, ...]
+    warnings: tuple[str, ...] = ()  # why the article was not (fully) analysed; such results are not cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ class Source:
     words: int
     warnings: tuple[str, ...] = ()
     date_from_file: bool = False
+    language: str | None = None  # ISO 639 code, stated or detected; None when unknown (analysed as English)
 
 
 @dataclass(frozen=True, slots=True)

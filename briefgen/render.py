@@ -15,9 +15,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.errors import TemplateError
+from briefgen.corpus.language import foreign_language
+from briefgen.errors import TemplateError, template_line
 from briefgen.extract.positions import country_id
 from briefgen.history import Changes, PositionChange, format_day
+from briefgen.plural import plural
 from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
@@ -25,6 +27,7 @@ from briefgen.timeline import Moment, timeline
 # Every ASCII punctuation character that means something to Markdown, its extensions or HTML.
 _MD_PUNCT = frozenset("\\`*_{}[]()#+-.!|<>&:~^=\"'$%@/;?")
 _CONTROLS = {c: None for c in [*range(32), 127] if chr(c) not in "\t\n\v\f\r\x1c\x1d\x1e\x1f"}
+_BIDI = {ord(c): None for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
@@ -34,8 +37,16 @@ def md_text(value: object) -> str:
         return ""
     # Runs of whitespace become one space (as HTML shows them), so no line break, hard break or
     # indented code block can come from the text; C0 controls and DEL are dropped.
-    text = " ".join(str(value).translate(_CONTROLS).split())
+    text = isolate_bidi(" ".join(str(value).translate(_CONTROLS).split()))
     return "".join(f"&#{ord(ch)};" if ch in _MD_PUNCT else ch for ch in text)
+
+
+def isolate_bidi(text: str) -> str:
+    """Text whose bidi controls cannot reorder the page around it: embeddings, overrides and isolates are
+    dropped and the text is wrapped in one first-strong isolate (U+2068 ... U+2069)."""
+    if not any(ord(ch) in _BIDI for ch in text):
+        return text
+    return "\u2068" + text.translate(_BIDI) + "\u2069"
 
 
 def safe_url(value: object) -> str:
@@ -59,7 +70,7 @@ def yaml_str(value: object) -> str:
 
     MkDocs themes print front-matter values (title, description, tags) into HTML unescaped.
     """
-    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=True)
+    return json.dumps(html.escape(isolate_bidi(" ".join(str(value).split())), quote=True), ensure_ascii=True)
 
 
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -109,7 +120,9 @@ def make_env(project_templates: Path | None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md_text, url=safe_url, trim=trim, yaml=yaml_str)
+    env.filters.update(
+        md=md_text, url=safe_url, trim=trim, yaml=yaml_str, plural=plural, foreign_language=foreign_language
+    )
     return env
 
 
@@ -233,7 +246,10 @@ class SiteContext:
         """Display name and page link (relative to the site root) of a changed position's holder."""
         if change.kind == "country":
             name = next((n for n, s in self.country_slugs.items() if s == change.actor), change.actor)
-            return name, (f"countries/{change.actor}.md#{change.topic}" if name in self.country_slugs else None)
+            if name not in self.country_slugs:  # ids from an earlier build never reach a link unchecked
+                return name, None
+            anchor = f"#{change.topic}" if change.topic in self.topics else ""
+            return name, f"countries/{change.actor}.md{anchor}"
         actor = self.actors.get(change.actor)
         if actor and actor in self.page_actors:
             return actor.name, f"actors/{actor.id}.md"
@@ -439,6 +455,9 @@ def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
         raise TemplateError(f"template syntax error: {exc.message}", where, "fix the template") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"template error: {exc.message}", name, "use only documented context names") from None
+    except Exception as exc:  # a runtime error inside a (project) template: name the template line
+        where = template_line(exc) or name
+        raise TemplateError(f"template error: {type(exc).__name__}: {exc}", where, "fix the template") from None
 
 
 # How many of an article's words its source page puts in the search index (see README, "Search").

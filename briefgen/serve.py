@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
@@ -18,14 +19,23 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
+
 from briefgen.build import generate
+from briefgen.check import skip_notes
 from briefgen.config import Settings
-from briefgen.errors import BriefgenError, ConfigError
+from briefgen.errors import BriefgenError, ConfigError, explain
 from briefgen.incremental import build_site
 from briefgen.lock import build_lock
+from briefgen.plural import plural
 from briefgen.site import OVERRIDES_DIR
 
 log = logging.getLogger("mkdocs.briefgen")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends ``serve`` like Ctrl-C does, through its clean-up."""
+    raise KeyboardInterrupt
 
 
 def parse_addr(dev_addr: str) -> tuple[str, int]:
@@ -72,6 +82,7 @@ class BriefingServer:
             mount_path=self.mount_path,
         )
         self.server.error_handler = self._error_page
+        self._serving = False
 
     def _error_page(self, code: int) -> bytes | None:
         page = self.site_dir / f"{code}.html"
@@ -103,30 +114,45 @@ class BriefingServer:
                 os.replace(self.site_dir, old)
                 os.replace(fresh, self.site_dir)
                 shutil.rmtree(old, ignore_errors=True)
+                for where, reason in skip_notes(report.skipped):
+                    log.warning(f"skipped {where}: {reason}")
                 for warning in report.warnings:
                     log.warning(warning)
-                log.info(f"briefgen: {report.articles} articles, {report.quotes} quotes")
-            except BriefgenError as exc:
+                log.info(f"briefgen: {plural(report.articles, 'article')}, {plural(report.quotes, 'quote')}")
+            except (BriefgenError, OSError, jinja2.TemplateError) as exc:  # e.g. a broken theme partial
+                known = explain(exc)
+                assert known is not None
                 if raise_errors:
-                    raise
-                self.errors.append(exc.message())
-                log.error(f"briefgen: {exc.message()} (still serving the previous build)")
+                    raise known from None
+                self.errors.append(known.message())
+                log.error(f"briefgen: {known.message()} (still serving the previous build)")
             finally:
                 self.builds += 1
 
     def serve(self) -> None:
-        """Build once, watch the inputs and serve until interrupted or shut down."""
+        """Build once, watch the inputs and serve until interrupted (Ctrl-C or SIGTERM) or shut down."""
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGTERM, _terminate)  # so the temporary site is removed
         try:
             self.rebuild(raise_errors=True)
             for path in watched_paths(self.settings):
                 self.server.watch(str(path))
+            self._serving = True
             self.server.serve()
         except KeyboardInterrupt:
             log.info("Shutting down...")
         finally:
             self.close()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     def close(self) -> None:
-        """Stop the server and remove its temporary site."""
-        self.server.shutdown()
+        """Stop the server (if it ever started: shutting down one that never served waits forever) and
+        remove its temporary site."""
+        if self._serving:
+            self._serving = False
+            self.server.shutdown()
+        else:
+            self.server.server_close()
         shutil.rmtree(self.root, ignore_errors=True)

@@ -116,6 +116,12 @@ def mkdocs_settings(
     theme = cfg.setdefault("theme", {"name": "material"})
     if isinstance(theme, str):
         theme = cfg["theme"] = {"name": theme}
+    if not isinstance(theme, dict):
+        raise ConfigError(
+            f"'theme' must be a theme name or a mapping, not {type(theme).__name__}",
+            str(user_yml or "mkdocs.yml"),
+            "write 'theme: {name: material}'",
+        )
     theme.setdefault("font", False)
     if build_dir is not None:
         _rebase_custom_dir(theme, user_yml, project_dir, build_dir)
@@ -394,10 +400,32 @@ def scoped_env(**values: str) -> Iterator[None]:
                 os.environ[key] = old
 
 
+SWAP_MARKER = ".briefgen-swap"  # inside each temporary folder publish creates: the site it belongs to
+
+
 def _siblings(site: Path, kind: str) -> list[Path]:
     if not site.parent.is_dir():
         return []
-    return sorted(p for p in site.parent.glob(f".{site.name}.{kind}-*") if p.is_dir())
+    return sorted(p for p in site.parent.glob(f".{site.name}.{kind}-*") if p.is_dir() and not p.is_symlink())
+
+
+def _ours(folder: Path, site: Path) -> bool:
+    """Whether ``folder`` is a temporary folder publish made for ``site`` (its marker names the site)."""
+    try:
+        return (folder / SWAP_MARKER).read_text("utf-8") == f"{site}\n"
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _swap_folder(site: Path, kind: str) -> Path:
+    """A new temporary folder beside the site, marked as briefgen's before anything goes into it."""
+    folder = Path(tempfile.mkdtemp(prefix=f".{site.name}.{kind}-", dir=site.parent))
+    try:
+        (folder / SWAP_MARKER).write_text(f"{site}\n", encoding="utf-8")
+    except BaseException:
+        folder.rmdir()
+        raise
+    return folder
 
 
 def _umask_mode(folder: Path) -> None:
@@ -411,18 +439,23 @@ def recover_site(site: Path) -> bool:
     """Undo an interrupted swap and remove stale temporary folders; True when a previous site was restored.
 
     ``publish`` moves the old site into ``.<name>.old-*/<name>`` and then the new one into place; a build
-    killed between the two renames leaves no site, so the old one is moved back.
+    killed between the two renames leaves no site, so the old one is moved back. Only folders holding
+    publish's marker for this site are touched (an empty one, left by a kill right after its creation, is
+    removed with ``rmdir``); anything else with a similar name is the user's and is left alone.
     """
     site = site.resolve()
     restored = False
-    for old in _siblings(site, "old"):
-        kept = old / site.name
-        if not site.exists() and (kept / MARKER).is_file():
-            os.replace(kept, site)
-            restored = True
-        shutil.rmtree(old, ignore_errors=True)
-    for new in _siblings(site, "new"):
-        shutil.rmtree(new, ignore_errors=True)
+    for kind in ("old", "new"):
+        for folder in _siblings(site, kind):
+            if not _ours(folder, site):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only succeeds when empty
+                continue
+            kept = folder / site.name
+            if kind == "old" and not site.exists() and (kept / MARKER).is_file():
+                os.replace(kept, site)
+                restored = True
+            shutil.rmtree(folder, ignore_errors=True)
     return restored
 
 
@@ -451,12 +484,14 @@ def publish(
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     recover_site(site)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    swap = _swap_folder(site, "new")
+    tmp = swap / site.name
     try:
-        _umask_mode(tmp)
         sde = os.environ.get("SOURCE_DATE_EPOCH") or str(DEFAULT_EPOCH if epoch is None else epoch)
         with scoped_env(SOURCE_DATE_EPOCH=sde):
             warnings = run_mkdocs(build, tmp, strict, previous=site, state=state, force=force)
+        tmp.mkdir(exist_ok=True)
+        _umask_mode(tmp)
         for rel, data in sorted(extra_files.items()):
             target = (tmp / rel).resolve()
             if not target.is_relative_to(tmp.resolve()):
@@ -466,18 +501,17 @@ def publish(
         (tmp / MARKER).write_text("This folder was built by briefgen and is replaced by each build.\n")
         old: Path | None = None
         if site.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+            old = _swap_folder(site, "old")
             os.replace(site, old / site.name)
         try:
             os.replace(tmp, site)
         except BaseException:  # also Ctrl-C between the two renames: put the previous site back
             if old is not None and not site.exists():
                 os.replace(old / site.name, site)
-                old.rmdir()
+                shutil.rmtree(old, ignore_errors=True)
             raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         return warnings
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(swap, ignore_errors=True)
