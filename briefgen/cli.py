@@ -182,6 +182,9 @@ def main() -> None:
 @common_options
 @executor_options
 @click.option("--site-dir", type=click.Path(path_type=Path), help="Output folder of the site (default: site/).")
+@click.option(
+    "--force", is_flag=True, help="Render every page of the site again (by default only pages whose inputs changed)."
+)
 def build_cmd(
     content_dir: Path | None,
     config_file: Path | None,
@@ -193,6 +196,7 @@ def build_cmd(
     scheduler: str | None,
     no_cache: bool,
     site_dir: Path | None,
+    force: bool,
 ) -> None:
     """Read the corpus, analyse it and build the static site with briefing.json."""
     with reporting_errors(debug):
@@ -202,7 +206,7 @@ def build_cmd(
         )
         start = time.perf_counter()
         with progress_bar(not settings.quiet) as progress:
-            report = build(settings, progress, waiting=_say_waiting)
+            report = build(settings, progress, waiting=_say_waiting, force=force)
         print_report(report, settings, time.perf_counter() - start, built_site=True)
         if settings.strict and report.problems:
             err.print(f"[red]--strict: {plural(report.problems, 'warning')}; failing the build[/]", markup=True)

@@ -500,6 +500,38 @@ def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
         raise TemplateError(f"template error: {type(exc).__name__}: {exc}", where, "fix the template") from None
 
 
+# How many of an article's words its source page puts in the search index (see README, "Search").
+SEARCH_TERMS = 100
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def search_terms(article: Article | None, limit: int = SEARCH_TERMS) -> str:
+    """Up to ``limit`` distinct words of an article for the search index, the most distinctive first.
+
+    Capitalised words (names, places, outlets) come first in order of appearance, then the longest other
+    words; stop words are dropped. The choice depends on the article alone, so a change to one article
+    never changes another article's page (incremental builds stay small).
+    """
+    if article is None:
+        return ""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    names: dict[str, None] = {}
+    others: dict[str, None] = {}
+    for match in _WORD.finditer(article.text):
+        word = match.group()
+        key = word.lower()
+        if key in STOP_WORDS or key in names:
+            continue
+        if word[0].isupper():
+            names[key] = None
+            others.pop(key, None)
+        else:
+            others.setdefault(key, None)
+    ranked = [*names, *sorted(others, key=len, reverse=True)][:limit]
+    return " ".join(ranked)
+
+
 def paragraphs_of(article: Article | None) -> list[tuple[int, str]]:
     """Numbered paragraphs of an article for its source page."""
     if article is None:
@@ -551,6 +583,7 @@ def render_pages(ctx: SiteContext, env: SandboxedEnvironment) -> dict[str, str]:
             root="../",
             source=source,
             paragraphs=paragraphs_of(article),
+            terms=search_terms(article),
             quotes=ctx.quotes_by_source.get(source.id, ()),
             **common,
         )

@@ -301,7 +301,7 @@ def test_serve_removes_its_temporary_site_on_sigterm(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 60
-        while not any((p / "index.html").is_file() for p in temp.glob("briefgen-serve-*")):
+        while not any(any(p.rglob("index.html")) for p in temp.glob("briefgen-serve-*")):
             assert time.monotonic() < deadline and proc.poll() is None, "serve did not build"
             time.sleep(0.2)
         proc.send_signal(signal.SIGTERM)
