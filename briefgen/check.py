@@ -152,12 +152,17 @@ class Finding:
 
 
 def analysis_findings(settings: Settings) -> list[Finding]:
-    """Run the extractor (no site) and list unattributed quotes and aliases that name several actors."""
+    """Run the extractor (no site) and list what analysis warned about, unattributed quotes and aliases that
+    name several actors."""
     from briefgen.build import extract
 
-    briefing, _, _ = extract(settings)
+    briefing, articles, report = extract(settings)
     paths = {source.id: source.path for source in briefing.sources}
-    findings = [
+    reading = {f"{a.path}: {w}" for a in articles for w in a.warnings}  # check lists these already
+    findings = [  # analysis failures, time budgets, look-alike names
+        Finding(*w.split(": ", 1)) for w in report.warnings if w not in reading and ": " in w
+    ]
+    findings += [
         Finding(f"{paths.get(q.source, q.source)} ¶{q.paragraph}", f"unattributed {q.kind} quote: “{q.text}”")
         for q in briefing.quotes
         if q.speaker is None
