@@ -195,3 +195,19 @@ def test_summary_page_shows_main_claims_and_both_sides_of_a_disagreement(
     section = page.split("## Where they disagree", 1)[1]
     assert "*for:*" in section and "*against:*" in section and "Egypt" in section
     assert visible_words(page) <= 600
+
+
+def test_twenty_one_article_stories_are_all_named_and_the_page_stays_short(tmp_path: Path) -> None:
+    held_out = Path(__file__).parent / "heldout" / "articles"
+    files = sorted(held_out.glob("*.txt"))
+    assert len(files) >= 15, "the held-out articles are part of the repository"
+    for f in files:
+        (tmp_path / "content").mkdir(exist_ok=True)
+        (tmp_path / "content" / f.name).write_bytes(f.read_bytes())
+    briefing, articles, _ = extract(load_settings(project_dir=tmp_path))
+    ctx = build_context(briefing, "Held out", articles)
+    assert len(ctx.summary.stories) == len(files)  # different topics are never merged
+    assert len(ctx.summary.happened) == 8 and len(ctx.summary.untold) == len(files) - 8
+    page = html.unescape(render_pages(ctx, make_env(None))["index.md"])
+    assert all(story.label in page for story in ctx.summary.stories)
+    assert visible_words(page) <= 600, visible_words(page)
