@@ -16,10 +16,12 @@ from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.claims import group_claims
 from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
-from briefgen.extract.positions import analyse_positions, load_topics
+from briefgen.extract.positions import analyse_positions, discover_topics, load_topics
 from briefgen.history import FEED, history_files, read_previous
+from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
 from briefgen.partitioned import read_and_analyse_on_dask
@@ -29,11 +31,13 @@ from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
     NAV,
     OVERRIDES_DIR,
+    SITE_STATE,
     check_site_dir,
     mkdocs_settings,
     prepare_site_dir,
     project_docs,
     publish,
+    site_is_intact,
     source_date_epoch,
     write_build_dir,
 )
@@ -56,6 +60,8 @@ class BuildReport:
     analysed: int = 0
     cached: int = 0
     site_rebuilt: bool = False
+    site_rendered: int = 0  # pages MkDocs rendered (the others were reused from the previous site)
+    site_reasons: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -204,12 +210,12 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles, languages.codes)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
-    topics = load_topics(settings.site_config)
+    topics = load_topics(settings.site_config) or discover_topics(quotes)  # hand-written topics win
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
     quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
         sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
-        skipped=tuple(corpus.skipped),
+        skipped=tuple(corpus.skipped), claims=group_claims(quotes, actors, sources),
     )
     report.timings["reduce"] = time.perf_counter() - t0
     report.actors = len(briefing.actors)
@@ -252,12 +258,18 @@ def generate(
 
 
 def build(
-    settings: Settings, progress: Progress | None = None, waiting: Callable[[str], None] | None = None
+    settings: Settings,
+    progress: Progress | None = None,
+    waiting: Callable[[str], None] | None = None,
+    *,
+    force: bool = False,
 ) -> BuildReport:
     """The whole pipeline: briefing, Markdown pages, briefing.json and the static site.
 
     One build of a project runs at a time (``briefgen.lock``); ``waiting`` hears why a build waits. A
     site folder briefgen must not replace is refused before anything, the lock included, is written.
+    The site is rebuilt unless it is exactly what these inputs give (every file checked); pages whose
+    inputs did not change are then reused, not rendered again. ``force`` renders every page.
     """
     inputs = (
         settings.content, settings.templates, settings.site_config, settings.build,
@@ -270,11 +282,19 @@ def build(
         t0 = time.perf_counter()
         epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
         stamp = site_stamp(settings.build, extra, epoch)
-        warnings = current_site_warnings(settings.site, stamp)
+        state = settings.build / SITE_STATE
+        warnings = None if force else current_site_warnings(settings.site, stamp)
+        if warnings is not None and not site_is_intact(settings.site, state, extra):
+            warnings = None  # a page was deleted or changed since: rebuild, reusing the intact pages
         report.site_rebuilt = warnings is None
-        if warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
-            warnings = publish(settings.build, settings.site, extra, strict=False, epoch=epoch)
+        if warnings is None:
+            warnings = publish(
+                settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force
+            )
             record_site(settings.site, stamp, warnings)
+            last = SiteState.load(state).last
+            report.site_rendered = int(last.get("rendered", 0))
+            report.site_reasons = dict(last.get("reasons", {}))
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
     return report

@@ -191,6 +191,9 @@ class Quote:
     topics: tuple[str, ...] = ()
     also_in: tuple[str, ...] = ()
     stance: str | None = None
+    target: str | None = None
+    display: str = ""
+    verb: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,40 @@ class Position:
     stance: str | None = None
     speakers: tuple[str, ...] = ()
     kind: str = "actor"
+    target: str | None = None
+
+
+StanceValue = Literal["for", "against"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Statements that say the same thing, grouped across speakers, outlets, quotes and reported speech.
+
+    Fields (stable; ``briefing.json`` ``claims`` has the same keys):
+    ``id`` "c-" + hash of the evidence ids (stable across rebuilds of the same input);
+    ``text`` the representative wording (the article's words of the best statement, speaker and verb kept for
+    reported speech); ``target`` what the claim is for or against, in the article's words, or None;
+    ``stance`` "for" / "against" only when every labelled statement of the group agrees on it, else None;
+    ``topics`` topic ids of its statements (most frequent first); ``speakers`` actor ids (most statements
+    first); ``countries`` the speakers' countries or international bodies (same order, no repeats);
+    ``evidence`` quote ids (publication order); ``articles`` how many distinct articles carry it.
+    """
+
+    id: str
+    text: str
+    target: str | None
+    stance: str | None
+    topics: tuple[str, ...]
+    speakers: tuple[str, ...]
+    countries: tuple[str, ...]
+    evidence: tuple[str, ...]
+    articles: int
+
+    @property
+    def statements(self) -> int:
+        """How many quotes and statements make the claim."""
+        return len(self.evidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,3 +269,4 @@ class Briefing:
     positions: tuple[Position, ...] = ()
     topics: tuple[Topic, ...] = ()
     skipped: tuple[Skipped, ...] = field(default=())
+    claims: tuple[Claim, ...] = ()

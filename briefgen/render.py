@@ -17,10 +17,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.corpus.language import foreign_language
 from briefgen.errors import TemplateError, template_line
+from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
+from briefgen.extract.stance import same_target
 from briefgen.history import Changes, PositionChange, format_day
 from briefgen.plural import plural
-from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
+from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic
 from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
@@ -122,7 +124,14 @@ def make_env(project_templates: Path | None) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        md=md_text, url=safe_url, trim=trim, yaml=yaml_str, plural=plural, foreign_language=foreign_language
+        md=md_text,
+        url=safe_url,
+        trim=trim,
+        yaml=yaml_str,
+        plural=plural,
+        foreign_language=foreign_language,
+        shown=shown_words,
+        joiner=joiner,
     )
     return env
 
@@ -164,6 +173,7 @@ class Cell:
     stance: str | None
     count: int
     href: str
+    target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +216,19 @@ class SiteContext:
     summary: Summary = field(default_factory=lambda: Summary((), ()))
     claims: tuple[ClaimView, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+
+    def claims_on(self, topic_id: str, country: str | None = None, limit: int = 3) -> list[Claim]:
+        """The most-cited claims on a topic (of one country's speakers, when given): most articles first."""
+        found = [
+            c for c in self.briefing.claims
+            if topic_id in c.topics and (country is None or country in c.countries)
+        ]
+        found.sort(key=lambda c: (-c.articles, -c.statements, -len(c.speakers), c.id))
+        return found[:limit]
+
+    def names(self, actor_ids: Iterable[str]) -> list[str]:
+        """Display names of actors (unknown ids skipped)."""
+        return [self.actors[a].name for a in actor_ids if a in self.actors]
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
         """An actor's own positions, in briefing order (an index: a per-page scan would be O(N²))."""
@@ -384,6 +407,8 @@ def build_context(
             key=lambda p: (-len(p.evidence), actors[p.actor].name),
         ))
         tquotes = tuple(q for q in briefing.quotes if topic.id in q.topics)
+        if not tquotes:
+            continue  # no empty topic pages: a topic is shown once something was said on it
         topic_views.append(TopicView(topic, cps, aps, tquotes, tuple(sorted({q.source for q in tquotes}))))
     matrix_topics = tuple(tv.topic for tv in topic_views if tv.country_positions)
     matrix = []
@@ -391,7 +416,9 @@ def build_context(
         cells: list[Cell | None] = []
         for t in matrix_topics:
             cp = c.position_on(t.id)
-            cells.append(Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}") if cp else None)
+            cells.append(
+                Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}", cp.target) if cp else None
+            )
         matrix.append((c, tuple(cells)))
     ctx = SiteContext(
         title=title,
@@ -432,9 +459,10 @@ def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
             quote = ctx.summary_quote(p)
             if quote is None:
                 continue
-            echoes = tuple(
+            echoes = tuple(  # the same stance on the same target, not merely the same polarity
                 c.name for c, cp in tv.country_positions
                 if p.stance is not None and c.name != actor.country and cp.stance == p.stance
+                and same_target(cp.target, p.target)
             )
             articles = len({ctx.quotes[e].source for e in p.evidence if e in ctx.quotes})
             prominence = len(ctx.quotes_by_actor.get(actor.id, ()))
@@ -472,6 +500,38 @@ def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
         raise TemplateError(f"template error: {type(exc).__name__}: {exc}", where, "fix the template") from None
 
 
+# How many of an article's words its source page puts in the search index (see README, "Search").
+SEARCH_TERMS = 100
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def search_terms(article: Article | None, limit: int = SEARCH_TERMS) -> str:
+    """Up to ``limit`` distinct words of an article for the search index, the most distinctive first.
+
+    Capitalised words (names, places, outlets) come first in order of appearance, then the longest other
+    words; stop words are dropped. The choice depends on the article alone, so a change to one article
+    never changes another article's page (incremental builds stay small).
+    """
+    if article is None:
+        return ""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    names: dict[str, None] = {}
+    others: dict[str, None] = {}
+    for match in _WORD.finditer(article.text):
+        word = match.group()
+        key = word.lower()
+        if key in STOP_WORDS or key in names:
+            continue
+        if word[0].isupper():
+            names[key] = None
+            others.pop(key, None)
+        else:
+            others.setdefault(key, None)
+    ranked = [*names, *sorted(others, key=len, reverse=True)][:limit]
+    return " ".join(ranked)
+
+
 def paragraphs_of(article: Article | None) -> list[tuple[int, str]]:
     """Numbered paragraphs of an article for its source page."""
     if article is None:
@@ -485,7 +545,8 @@ def svg_of(ctx: SiteContext) -> str:
         (
             c.name,
             f"countries/{c.slug}.html",
-            [(cell.stance, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
+            # counts only: a colour for "against" without its target would read as "against the topic"
+            [(None, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
         )
         for c, cells in ctx.matrix
     ]
@@ -522,6 +583,7 @@ def render_pages(ctx: SiteContext, env: SandboxedEnvironment) -> dict[str, str]:
             root="../",
             source=source,
             paragraphs=paragraphs_of(article),
+            terms=search_terms(article),
             quotes=ctx.quotes_by_source.get(source.id, ()),
             **common,
         )

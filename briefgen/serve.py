@@ -25,6 +25,7 @@ from briefgen.build import generate
 from briefgen.check import skip_notes
 from briefgen.config import Settings
 from briefgen.errors import BriefgenError, ConfigError, explain
+from briefgen.incremental import build_site
 from briefgen.lock import build_lock
 from briefgen.plural import plural
 from briefgen.site import OVERRIDES_DIR
@@ -67,7 +68,10 @@ class BriefingServer:
         self.load = load
         self.host, self.port = parse_addr(dev_addr)
         self.settings = load()
-        self.site_dir = Path(tempfile.mkdtemp(prefix="briefgen-serve-"))
+        self.root = Path(tempfile.mkdtemp(prefix="briefgen-serve-"))
+        self.site_dir = self.root / "site"
+        self.site_dir.mkdir()
+        self.state = self.root / "site-state.json"  # what each served page was built from
         self.mount_path = urlsplit(self.settings.site_url or "/").path
         self.url = _serve_url(self.host, self.port, self.mount_path)
         self.builds = 0
@@ -85,24 +89,31 @@ class BriefingServer:
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
     def rebuild(self, raise_errors: bool = False) -> None:
-        """Regenerate the briefing (write-if-changed) and rebuild the site; report errors, keep serving."""
-        from mkdocs.commands.build import build as mkdocs_build
-        from mkdocs.config import load_config
+        """Regenerate the briefing (write-if-changed) and rebuild the site; report errors, keep serving.
 
+        The same incremental build as ``briefgen build``: only pages whose inputs changed are rendered,
+        into a fresh folder that then replaces the served one.
+        """
         with self._lock:
             try:
                 self.settings = settings = self.load()
+                fresh = self.root / "next"
+                shutil.rmtree(fresh, ignore_errors=True)
                 with build_lock(settings.project_dir, waiting=log.info):
                     _, report, extra = generate(settings)
-                    config = load_config(
-                        config_file=str(settings.build / "mkdocs.yml"), site_dir=str(self.site_dir)
+                    build_site(
+                        settings.build / "mkdocs.yml", fresh, previous=self.site_dir, state_path=self.state,
+                        serve_url=self.url, adjust=lambda config: setattr(config, "site_url", self.url),
                     )
-                    config.site_url = self.url
-                    mkdocs_build(config, serve_url=self.url, dirty=False)
                 for rel, data in sorted(extra.items()):
-                    target = self.site_dir / rel
+                    target = fresh / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
+                old = self.root / "previous"
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(self.site_dir, old)
+                os.replace(fresh, self.site_dir)
+                shutil.rmtree(old, ignore_errors=True)
                 for where, reason in skip_notes(report.skipped):
                     log.warning(f"skipped {where}: {reason}")
                 for warning in report.warnings:
@@ -144,4 +155,4 @@ class BriefingServer:
             self.server.shutdown()
         else:
             self.server.server_close()
-        shutil.rmtree(self.site_dir, ignore_errors=True)
+        shutil.rmtree(self.root, ignore_errors=True)

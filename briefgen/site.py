@@ -19,6 +19,7 @@ from briefgen.config import load_yaml
 from briefgen.errors import ConfigError, SiteError
 
 MARKER = ".briefgen-site"
+SITE_STATE = ".briefgen-site-state.json"  # in the build folder: what each page of the published site was built from
 BUILD_MARKER = ".briefgen-build"
 EXTRA_CSS_FILE = "extra.css"  # site_config/extra.css: the project's CSS hook, added after Material's
 EXTRA_CSS = "assets/stylesheets/extra.css"
@@ -320,6 +321,20 @@ def check_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ()) -
         )
 
 
+def site_is_intact(site: Path, state: Path, extra_files: Mapping[str, bytes]) -> bool:
+    """Whether ``site`` holds exactly the files its last build wrote (MkDocs' and ``extra_files``)."""
+    import hashlib
+
+    from briefgen.cache import SITE_STAMP
+    from briefgen.incremental import SiteState, site_matches
+
+    expected = dict(SiteState.load(state).files)
+    if not expected:
+        return False
+    expected.update({rel: hashlib.sha256(data).hexdigest() for rel, data in extra_files.items()})
+    return site_matches(site, expected, skip=frozenset({MARKER, SITE_STAMP}))
+
+
 def source_date_epoch(dates: list[str]) -> int:
     """A reproducible build time: the newest publication date of the corpus, else a fixed date."""
     import datetime as dt
@@ -332,22 +347,27 @@ def source_date_epoch(dates: list[str]) -> int:
     return best
 
 
-def run_mkdocs(build: Path, out: Path, strict: bool) -> list[str]:
-    """Run an unmodified in-process MkDocs build of build/mkdocs.yml into ``out``."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+def run_mkdocs(
+    build: Path,
+    out: Path,
+    strict: bool,
+    *,
+    previous: Path | None = None,
+    state: Path | None = None,
+    force: bool = False,
+) -> list[str]:
+    """Run MkDocs' build steps on build/mkdocs.yml into ``out``: a plain MkDocs build, page for page.
+
+    With ``previous`` (the published site) and ``state`` (its record), pages whose inputs did not change
+    are reused from ``previous`` instead of rendered again (``briefgen.incremental``); ``force`` renders all.
+    """
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+    from briefgen.incremental import build_site
 
     with _mkdocs_logging() as collected:
         try:
-            cfg = load_config(config_file=str(build / "mkdocs.yml"), site_dir=str(out), strict=strict)
-            cfg.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(cfg, dirty=False)
-            finally:
-                cfg.plugins.on_shutdown()
+            build_site(build / "mkdocs.yml", out, strict=strict, previous=previous, state_path=state, force=force)
         except ConfigurationError as exc:
             raise ConfigError(
                 f"MkDocs rejected the settings: {exc}", "mkdocs.yml", "fix mkdocs.yml"
@@ -447,7 +467,14 @@ def prepare_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ())
 
 
 def publish(
-    build: Path, site: Path, extra_files: Mapping[str, bytes], strict: bool, epoch: int | None = None
+    build: Path,
+    site: Path,
+    extra_files: Mapping[str, bytes],
+    strict: bool,
+    epoch: int | None = None,
+    *,
+    state: Path | None = None,
+    force: bool = False,
 ) -> list[str]:
     """Build into a temporary folder beside ``site`` and swap it in; the old site survives any failure.
 
@@ -462,7 +489,7 @@ def publish(
     try:
         sde = os.environ.get("SOURCE_DATE_EPOCH") or str(DEFAULT_EPOCH if epoch is None else epoch)
         with scoped_env(SOURCE_DATE_EPOCH=sde):
-            warnings = run_mkdocs(build, tmp, strict)
+            warnings = run_mkdocs(build, tmp, strict, previous=site, state=state, force=force)
         tmp.mkdir(exist_ok=True)
         _umask_mode(tmp)
         for rel, data in sorted(extra_files.items()):

@@ -58,3 +58,23 @@ def test_one_article_with_one_quote_reads_in_the_singular(project: Path) -> None
     assert bad == {}
     code, output = run_cli(["check"], project)
     assert "1 article, 0 skipped" in output and not ONE_PLURAL.search(output)
+
+
+SECOND = (
+    "Fishing ministers from Iceland and Denmark joined the talks on Wednesday.\n\n"
+    '"The quota must fall by a third," said Olafur Jonsson, Iceland\'s fisheries minister.\n'
+)
+
+
+def test_whats_new_lists_as_speakers_only_actors_who_said_something(project: Path) -> None:
+    (project / "content" / "oslo.txt").write_text(ARTICLE, "utf-8")
+    assert run_cli(["build", "--jobs", "1", "-q"], project)[0] == 0
+    (project / "content" / "reykjavik.txt").write_text(SECOND, "utf-8")
+    code, output = run_cli(["build", "--jobs", "1", "-q"], project)
+    assert code == 0, output
+    data = (project / "site" / "briefing.json").read_text("utf-8")
+    assert '"name": "Denmark"' in data  # a new actor, named only
+    page = (project / "build" / "docs" / "whats-new.md").read_text("utf-8")
+    speakers = page.split("## New speakers", 1)[1].split("\n## ", 1)[0]
+    assert "Olafur Jonsson" in speakers
+    assert "Denmark" not in speakers

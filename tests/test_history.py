@@ -190,8 +190,8 @@ def test_feed_links_resolve_against_site_url() -> None:
     assert feed.entries[0].link == "https://example.org/brief/sources/a.html#p2"
 
 
-def _q(qid: str, source: str, stance: str | None) -> Quote:
-    return Quote(qid, "words", "ann", source, 1, 0, 5, "said", "direct", ("peace-negotiations",), (), stance)
+def _q(qid: str, source: str, stance: str | None, target: str = "the harbour plan") -> Quote:
+    return Quote(qid, "words", "ann", source, 1, 0, 5, "said", "direct", ("peace-negotiations",), (), stance, target)
 
 
 def test_timeline_orders_by_date_and_flags_a_stance_change_between_dates() -> None:
@@ -200,16 +200,26 @@ def test_timeline_orders_by_date_and_flags_a_stance_change_between_dates() -> No
         "s-2": Source("s-2", "b.txt", "b", None, None, None, "2025-02-14", 1, date_from_file=True),
         "s-3": Source("s-3", "c.txt", "c", None, None, None, None, 1),
     }
-    moments = timeline([_q("q-3", "s-3", "opposes"), _q("q-2", "s-2", "opposes"), _q("q-1", "s-1", "supports")],
+    moments = timeline([_q("q-3", "s-3", "against"), _q("q-2", "s-2", "against"), _q("q-1", "s-1", "for")],
                        sources)
     assert [m.quote.id for m in moments] == ["q-1", "q-2", "q-3"]
-    assert moments[1].shifts == (("peace-negotiations", "supports", "opposes"),)
+    assert moments[1].shifts == (("peace-negotiations", "for", "against"),)
     assert moments[1].file_date and moments[2].date is None and moments[2].shifts == ()
 
 
 def test_same_day_statements_are_not_flagged_as_a_change() -> None:
     sources = {"s-1": Source("s-1", "a.txt", "a", None, None, None, "2025-02-12", 1)}
-    moments = timeline([_q("q-1", "s-1", "supports"), _q("q-2", "s-1", "opposes")], sources)
+    moments = timeline([_q("q-1", "s-1", "for"), _q("q-2", "s-1", "against")], sources)
+    assert all(m.shifts == () for m in moments)
+
+
+def test_stances_on_different_targets_are_not_a_change_of_mind() -> None:
+    sources = {
+        "s-1": Source("s-1", "a.txt", "a", None, None, None, "2025-02-12", 1),
+        "s-2": Source("s-2", "b.txt", "b", None, None, None, "2025-02-14", 1),
+    }
+    moments = timeline([_q("q-1", "s-1", "for", "the harbour plan"), _q("q-2", "s-2", "against", "the bus fares")],
+                       sources)
     assert all(m.shifts == () for m in moments)
 
 
