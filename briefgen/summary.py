@@ -14,13 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
 from briefgen.bibliography import sentence_spans
 from briefgen.corpus.metadata import _DATELINE
-from briefgen.records import Actor, Article, Quote, Source
+from briefgen.records import Actor, Article, Claim, Quote, Source
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -412,27 +412,6 @@ def allocate(sizes: Sequence[int], total: int) -> list[int]:
 
 
 # --- main claims and disagreements (from the corpus-wide Claim records) ------------------------------
-
-
-class Claim(Protocol):
-    """What the summary reads of a claim record (``briefgen.records.Claim`` of the claims stage)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def target(self) -> str | None: ...
-    @property
-    def stance(self) -> str | None: ...
-    @property
-    def speakers(self) -> tuple[str, ...]: ...
-    @property
-    def countries(self) -> tuple[str, ...]: ...
-    @property
-    def evidence(self) -> tuple[str, ...]: ...
-    @property
-    def articles(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
