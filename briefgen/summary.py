@@ -516,14 +516,24 @@ def _target_key(target: str) -> str:
     return " ".join(words)
 
 
+def _same_target(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= 2 and shared >= 0.6 * min(len(a), len(b))
+
+
 def disagreements(
     claims: Sequence[Claim], actors: Mapping[str, Actor], quotes: Mapping[str, Quote], limit: int = 3
 ) -> tuple[Disagreement, ...]:
     """Targets that some claims are for and others against, most widely discussed first."""
     sides: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    keys: dict[str, frozenset[str]] = {}  # target key -> its content words
     for c in claims:
         if c.target and c.stance in ("for", "against") and c.speakers and _says_something(c):
-            sides[_target_key(c.target)][c.stance].append(c)
+            key, words = _target_key(c.target), stems(c.target)
+            # the same target in other words: most of the shorter one's content words (two or more) shared
+            key = next((k for k, w in keys.items() if _same_target(words, w)), key)
+            keys.setdefault(key, words)
+            sides[key][c.stance].append(c)
     found: list[tuple[tuple[int, str], Disagreement]] = []
     for key, by in sides.items():
         if not by["for"] or not by["against"]:

@@ -211,3 +211,15 @@ def test_twenty_one_article_stories_are_all_named_and_the_page_stays_short(tmp_p
     page = html.unescape(render_pages(ctx, make_env(None))["index.md"])
     assert all(story.label in page for story in ctx.summary.stories)
     assert visible_words(page) <= 600, visible_words(page)
+
+
+def test_a_target_in_other_words_is_the_same_target() -> None:
+    claims = [
+        _claim("a", "Ukraine should join the alliance as soon as the war ends", ("ann",), 2, "for",
+               "Ukraine's membership of the alliance"),
+        _claim("b", "Alliance membership for Ukraine is unrealistic for now", ("bob",), 1, "against",
+               "alliance membership for Ukraine"),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    [d] = disagreements(claims, _people("ann", "bob"), quotes)
+    assert (d.support.claim.id, d.oppose.claim.id) == ("a", "b")
