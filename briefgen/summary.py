@@ -518,7 +518,9 @@ def _target_key(target: str) -> str:
 
 def _same_target(a: frozenset[str], b: frozenset[str]) -> bool:
     shared = len(a & b)
-    return shared >= 2 and shared >= 0.6 * min(len(a), len(b))
+    # strict: opposite labels on targets that only overlap often mean the same side ("for discussing
+    # concessions at the table" / "against conceding to Russia"); a false disagreement misleads
+    return shared >= 3 and shared >= 0.75 * min(len(a), len(b))
 
 
 def disagreements(
@@ -530,7 +532,7 @@ def disagreements(
     for c in claims:
         if c.target and c.stance in ("for", "against") and c.speakers and _says_something(c):
             key, words = _target_key(c.target), stems(c.target)
-            # the same target in other words: most of the shorter one's content words (two or more) shared
+            # the same target in other words: three quarters of the shorter one's content words (three or more)
             key = next((k for k, w in keys.items() if _same_target(words, w)), key)
             keys.setdefault(key, words)
             sides[key][c.stance].append(c)

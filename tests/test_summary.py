@@ -223,3 +223,14 @@ def test_a_target_in_other_words_is_the_same_target() -> None:
     quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
     [d] = disagreements(claims, _people("ann", "bob"), quotes)
     assert (d.support.claim.id, d.oppose.claim.id) == ("a", "b")
+
+
+def test_targets_that_only_overlap_are_not_one_disagreement() -> None:
+    claims = [
+        _claim("a", "It would be better to discuss the border question at the table first", ("ann",), 2, "for",
+               "discuss the border question before concessions to the rebels"),
+        _claim("b", "They accused the government of conceding too much to the rebels", ("bob",), 1, "against",
+               "the government conceding to the rebels"),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    assert disagreements(claims, _people("ann", "bob"), quotes) == ()
