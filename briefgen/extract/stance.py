@@ -394,8 +394,8 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
                     continue
                 if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
                     continue  # "the 95% needed to stop outbreaks" is no demand
-                after = i + len(phrase)
-                if rank == 3 and after < len(sent) and sent[after].lemma in rules.weak_blockers:
+                nxt = i + len(phrase)
+                if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                     continue  # "the results should show ...": a prediction
 
                 if _negated(sent, i, rules) and phrase[0] not in ("no",):
