@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,19 +148,26 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     items = [_Item(q, words[q.id], sum(idf[w] for w in words[q.id])) for q in ordered]
     groups: list[list[_Item]] = []
+    holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
     for item in items:
-        best, score = None, THRESHOLD
-        for group in groups if len(item.words) >= MIN_WORDS else ():  # "briefed X on the talks" says too little
+        best, best_index, score = None, -1, THRESHOLD
+        shared = Counter(g for w in item.words for g in holding.get(w, ()))
+        candidates = sorted(g for g, n in shared.items() if n >= MIN_SHARED) if len(item.words) >= MIN_WORDS else []
+        for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
+            group = groups[index]
             if any(_conflict(item.quote, other.quote) for other in group):
                 continue
             sims = [_similarity(item, other, idf) for other in group]
             s = max(sims) if LINK == "single" else sum(sims) / len(sims)
             if s >= score:
-                best, score = group, s
+                best, best_index, score = group, index, s
         if best is None:
+            best_index = len(groups)
             groups.append([item])
         else:
             best.append(item)
+        for w in item.words:
+            holding[w].add(best_index)
     by_actor = {a.id: a for a in actors}
     claims = [_claim(g, by_actor, idf) for g in groups]
     return tuple(sorted(claims, key=lambda c: (-c.articles, -len(c.speakers), -c.statements, c.id)))
