@@ -75,6 +75,7 @@ class StanceRules:
     counterfactuals: tuple[tuple[str, ...], ...]
     examples: tuple[Mapping[str, Any], ...]
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
+    screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,13 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | {"without"}
-    return replace(rules, firsts=frozenset(firsts))
+    # every expression has a longest word; a text without (the start of) any of them is skipped unread
+    keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
+    keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
+    keys |= rules.extraposed | {"without"}
+    stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
+    screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+    return replace(rules, firsts=frozenset(firsts), screen=screen)
 
 
 def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
@@ -438,6 +445,8 @@ def read_stance(
 
     ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
     speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun."""
+    if rules.screen is not None and not rules.screen.search(text):
+        return None
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
     toks = tokens(text, table)
     if toks and toks[0].lemma in rules.no_stance_cues:
@@ -479,6 +488,7 @@ def same_target(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n[\u2019']t\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def polarity(stance: str, target: str) -> str:
     """The stance read together with the negations inside its target (an odd number flips it; "without"
     counts only after a negation, as in "no talks without Ukraine")."""
