@@ -25,8 +25,8 @@ from briefgen.records import Actor, Claim, Quote, Source
 THRESHOLD = 0.35
 MIN_SHARED = 3  # two shared words are an idiom ("playing politics", "watching closely"), not a claim
 MIN_WORDS = 3
-MAX_MEMBERS = 12  # a large claim is compared through its first and latest statements
-MAX_CANDIDATES = 20  # claims sharing the most words with a statement are the only ones scored against it
+MAX_MEMBERS = 6  # a large claim is compared through its first and latest statements
+MAX_CANDIDATES = 8  # claims sharing the most words with a statement are the only ones scored against it
 LINK = "average"  # mean similarity to the claim's statements: one shared word pair cannot chain two claims
 _WORD = re.compile(r"\w+(?:[\u2019'\-.]\w+)*")
 
