@@ -149,12 +149,15 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     n = max(len(ordered), 1)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     items = [_Item(q, words[q.id], sum(idf[w] for w in words[q.id])) for q in ordered]
+    common = max(50, n // 20)
     groups: list[list[_Item]] = []
     labelled: list[list[Quote]] = []  # per claim, its statements with a stance (checked for conflicts)
     holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
     for item in items:
         best, best_index, score = None, -1, THRESHOLD
-        shared = Counter(g for w in item.words for g in holding.get(w, ()))
+        # candidates come through words of at most `common` statements: a word in thousands of statements
+        # carries little weight and would make every statement a candidate for every claim
+        shared = Counter(g for w in item.words if df[w] <= common for g in holding.get(w, ()))
         candidates = sorted(g for g, n in shared.most_common(MAX_CANDIDATES) if n >= MIN_SHARED)
         if len(item.words) < MIN_WORDS:
             candidates = []

@@ -367,6 +367,7 @@ _TIME_WORDS = frozenset(
 MAX_TOPICS = 10
 
 
+@lru_cache(maxsize=65536)
 def _generic(word: str) -> bool:
     from briefgen.extract.lexicon import lexicon
     from briefgen.extract.stance import _FUNCTION
