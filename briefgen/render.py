@@ -501,7 +501,7 @@ def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
 
 
 # How many of an article's words its source page puts in the search index (see README, "Search").
-SEARCH_TERMS = 100
+SEARCH_TERMS = 50
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 

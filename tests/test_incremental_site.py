@@ -142,3 +142,19 @@ def test_second_build_differs_from_the_first_only_in_history_files(sample_projec
     history = {rel for rel in changed if rel.startswith("history/")}
     assert changed - history <= {"whats-new.html", "feed.xml", ".briefgen-stamp.json"}
     assert second == third
+
+
+def test_editing_a_theme_partial_renders_every_page_again(sample_project: Path) -> None:
+    partials = sample_project / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "copyright.html").write_text('<div class="bg-foot">First footer</div>\n')
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    site = sample_project / "site"
+    with scoped_env(SOURCE_DATE_EPOCH=EPOCH):
+        build(settings)
+        build(settings)
+        (partials / "copyright.html").write_text('<div class="bg-foot">Second footer</div>\n')
+        report = build(settings)
+    pages = sorted(site.rglob("*.html"))
+    assert report.site_rendered == len(list((sample_project / "build" / "docs").rglob("*.md")))
+    assert pages and all("Second footer" in p.read_text("utf-8") for p in pages)

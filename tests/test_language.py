@@ -176,7 +176,7 @@ def test_site_lists_other_languages_as_sources(multilingual: Path) -> None:
     assert "\n\n*Written in French (fr): listed as a source, not analysed" in french  # a paragraph of its own
     english = next(text for text in pages.values() if "Ingrid Solberg" in text)
     assert "not analysed" not in english
-    code, output = run_cli(["build", "--jobs", "1", "--strict"], multilingual)
+    code, output = run_cli(["extract", "--jobs", "1", "--strict", "-o", "out.json"], multilingual)
     assert code == 1  # a language warning is a warning
 
 
