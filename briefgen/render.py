@@ -412,7 +412,7 @@ def build_context(
         topic_views.append(TopicView(topic, cps, aps, tquotes, tuple(sorted({q.source for q in tquotes}))))
     matrix_topics = tuple(tv.topic for tv in topic_views if tv.country_positions)
     matrix = []
-    for c in countries:
+    for c in countries if matrix_topics else ():  # no topic, no matrix (not a column of empty rows)
         cells: list[Cell | None] = []
         for t in matrix_topics:
             cp = c.position_on(t.id)

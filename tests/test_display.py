@@ -47,3 +47,10 @@ def test_postposed_verb_comes_first() -> None:
 
 def _fields(q: Quote) -> dict[str, object]:
     return {name: getattr(q, name) for name in q.__slots__}  # type: ignore[attr-defined]
+
+
+def test_source_phrase_after_the_words_is_not_shown_as_a_verb_of_the_speaker() -> None:
+    q, article = _quote("The man was detained last month, according to the ministry.",
+                        "The man was detained last month", "indirect", "according to")
+    shown, verb = predicate(q, article)
+    assert shown == ": The man was detained last month" and verb is None

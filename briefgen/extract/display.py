@@ -82,6 +82,8 @@ def predicate(quote: Quote, article: Article | None) -> tuple[str, str | None]:
                 words += "\u201d" if "\u201c" in words else ""
             return _joined(cue, words), at.group(0)
     after = _cue_re(cue).search(body, quote.end, right)
+    if after is not None and cue.lower() in lexicon().source_phrases:  # "..., according to Japan"
+        return ": " + content.rstrip(",;: "), None  # the source phrase is no verb of the speaker
     if after is not None and not _is_noun(cue):  # "..., Rutte said": the verb, then the words
         verb = after.group(0)
         return _joined(verb, f"{verb} {content.rstrip(',;: ')}"), verb
