@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from briefgen.bibliography import complete_dates, source_title
 from briefgen.cache import AnalysisCache, current_site_warnings, record_site, site_stamp
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
@@ -15,9 +16,10 @@ from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.claims import group_claims
 from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
-from briefgen.extract.positions import analyse_positions, load_topics
+from briefgen.extract.positions import analyse_positions, discover_topics, load_topics
 from briefgen.history import FEED, history_files, read_previous
 from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
@@ -80,22 +82,25 @@ def make_sources(
     """List entries for the articles, with stable ids, safe, distinct page slugs and their language."""
     wanted = {a.path: (a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in articles}
     by_path = unique_slugs_for(wanted, fallback="source")
-    return tuple(
+    return complete_dates(tuple(
         Source(
             id=source_id(a.path),
             path=a.path,
             slug=by_path[a.path],
-            title=a.title,
+            title=source_title(a)[0],
             outlet=a.outlet,
             url=a.url,
             published=a.published,
             words=a.words,
             warnings=a.warnings,
             date_from_file=a.date_from_file,
+            month_day=a.month_day,
+            date_basis=a.date_basis,
+            title_from_text=source_title(a)[1],
             language=(languages or {}).get(a.path),
         )
         for a in articles
-    )
+    ))
 
 
 def no_articles(settings: Settings, corpus: CorpusResult) -> str:
@@ -205,12 +210,12 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     t0 = time.perf_counter()
     sources = make_sources(corpus.articles, languages.codes)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
-    topics = load_topics(settings.site_config)
+    topics = load_topics(settings.site_config) or discover_topics(quotes)  # hand-written topics win
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
     quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
         sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
-        skipped=tuple(corpus.skipped),
+        skipped=tuple(corpus.skipped), claims=group_claims(quotes, actors, sources),
     )
     report.timings["reduce"] = time.perf_counter() - t0
     report.actors = len(briefing.actors)

@@ -47,7 +47,8 @@ FIXES = (
     ("no article text", "check that the file holds the article and not only page furniture"),
     ("is not a date", "write dates as YYYY-MM-DD"),
     ("must be", "correct the type of that metadata value"),
-    ("not analysed", "if it is in fact English, say so: 'language: en' in its front matter"),
+    ("not analysed", "if it is in fact English, say so: 'language: en' in its front matter or .jsonl line, "
+                     "or a first line 'Language: en' in a text file"),
     ("not a language code", "write an ISO 639 code such as en or fr, or an English name such as French"),
 )
 
@@ -151,12 +152,17 @@ class Finding:
 
 
 def analysis_findings(settings: Settings) -> list[Finding]:
-    """Run the extractor (no site) and list unattributed quotes and aliases that name several actors."""
+    """Run the extractor (no site) and list what analysis warned about, unattributed quotes and aliases that
+    name several actors."""
     from briefgen.build import extract
 
-    briefing, _, _ = extract(settings)
+    briefing, articles, report = extract(settings)
     paths = {source.id: source.path for source in briefing.sources}
-    findings = [
+    reading = {f"{a.path}: {w}" for a in articles for w in a.warnings}  # check lists these already
+    findings = [  # analysis failures, time budgets, look-alike names
+        Finding(*w.split(": ", 1)) for w in report.warnings if w not in reading and ": " in w
+    ]
+    findings += [
         Finding(f"{paths.get(q.source, q.source)} ¶{q.paragraph}", f"unattributed {q.kind} quote: “{q.text}”")
         for q in briefing.quotes
         if q.speaker is None

@@ -119,7 +119,7 @@ def _say_waiting(message: str) -> None:
     err.print(message, markup=False, soft_wrap=True)
 
 
-MAX_WARNINGS_PER_FILE = 20  # past this, one line counts the rest (a .jsonl of 400k bad lines stays readable)
+MAX_WARNINGS_PER_FILE = 30  # past this, one line counts the rest (a .jsonl of 400k bad lines stays readable)
 
 
 def warn(text: str) -> None:
@@ -412,21 +412,32 @@ def serve_cmd(
 @click.option("--min-actor-recall", type=float, default=None, help="Minimum recall of speaking gold actors.")
 @click.option("--min-actor-precision", type=float, default=None, help="Minimum share of quoted actors in gold.")
 @click.option("--min-country", type=float, default=None, help="Minimum actor country accuracy.")
+@click.option("--stances", "stance_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Stance annotation YAML (e.g. tests/data/stance_gold.yaml): also score stances and claims.")
 @click.option("--misses", type=int, default=10, show_default=True, help="How many worst misses to list.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def eval_cmd(
     gold_dir: Path, content_dir: Path | None, config_file: Path | None, min_f1: float | None,
     min_precision: float | None, min_recall: float | None, min_speaker: float | None,
     min_statement: float | None, min_actor_recall: float | None, min_actor_precision: float | None,
-    min_country: float | None, misses: int, debug: bool,
+    min_country: float | None, stance_file: Path | None, misses: int, debug: bool,
 ) -> None:
     """Score the extraction against gold annotations; exit 1 below any --min-* threshold."""
-    from briefgen.eval import evaluate, load_gold
+    from briefgen.eval import (
+        evaluate,
+        evaluate_claims,
+        evaluate_stances,
+        load_claim_gold,
+        load_gold,
+        load_stance_gold,
+    )
 
     with reporting_errors(debug):
         settings = load_settings(config_file=config_file, content_dir=content_dir, quiet=True)
         briefing, _, _ = extract(settings)
-        result = evaluate(briefing, load_gold(gold_dir))
+        gold_files = load_gold(gold_dir)
+        result = evaluate(briefing, gold_files)
+        stance_gold = load_stance_gold(stance_file) if stance_file else None
     table = Table(title="quotes and statements")
     for col in ("article", "ours", "gold", "P", "R", "F1", "exact F1", "speaker", "statements"):
         table.add_column(col, justify="right" if col != "article" else "left")
@@ -443,6 +454,20 @@ def eval_cmd(
     out.print(f"actors: recall {a.recall:.3f} ({a.found}/{a.speaking}), country accuracy "
               f"{a.country_accuracy:.3f} ({a.country_ok}/{a.country_total}), precision {a.precision:.3f} "
               f"({a.quoted_gold}/{a.quoted}), duplicates {len(a.duplicates)}")
+    if stance_gold is not None and stance_file is not None:
+        st = evaluate_stances(briefing, gold_files, stance_gold)
+        out.print(f"stances: precision {st.precision:.3f} ({st.right}/{st.shown} labels shown), recall "
+                  f"{st.recall:.3f} ({st.caught}/{st.gold} stated stances); reported statements shown with "
+                  f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported})")
+        cl = evaluate_claims(briefing, gold_files, load_claim_gold(stance_file))
+        out.print(f"claims: same-claim pairs precision {cl.precision:.3f} ({cl.right}/{cl.predicted}), recall "
+                  f"{cl.recall:.3f} ({cl.right}/{cl.gold_pairs}); {len(briefing.claims)} claims")
+        for title, items in (("wrong stance", st.wrong), ("missed stance", st.missed), ("no verb", st.no_verb),
+                             ("wrongly grouped", cl.wrong)):
+            if items and misses:
+                out.print(f"[bold]{title}[/]: {len(items)}", markup=True)
+                for item in items[:misses]:
+                    out.print(f"  {item}", markup=False, soft_wrap=True)
     for title, items in (("missed", t.misses), ("not in gold", t.false_pos), ("wrong speaker", t.wrong_speaker),
                          ("duplicate actors", a.duplicates), ("missing actors", a.missing),
                          ("wrong country", a.country_wrong), ("quoted non-gold actors", a.not_gold)):

@@ -17,10 +17,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.corpus.language import foreign_language
 from briefgen.errors import TemplateError, template_line
+from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
+from briefgen.extract.stance import same_target
 from briefgen.history import Changes, PositionChange, format_day
 from briefgen.plural import plural
-from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
+from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic
+from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
 
@@ -121,7 +124,14 @@ def make_env(project_templates: Path | None) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        md=md_text, url=safe_url, trim=trim, yaml=yaml_str, plural=plural, foreign_language=foreign_language
+        md=md_text,
+        url=safe_url,
+        trim=trim,
+        yaml=yaml_str,
+        plural=plural,
+        foreign_language=foreign_language,
+        shown=shown_words,
+        joiner=joiner,
     )
     return env
 
@@ -163,6 +173,7 @@ class Cell:
     stance: str | None
     count: int
     href: str
+    target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +213,22 @@ class SiteContext:
     changes: Changes | None = None
     feed: str | None = None
     positions_by_actor: dict[str, tuple[Position, ...]] = field(default_factory=dict)
+    summary: Summary = field(default_factory=lambda: Summary((), ()))
+    claims: tuple[ClaimView, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+    def claims_on(self, topic_id: str, country: str | None = None, limit: int = 3) -> list[Claim]:
+        """The most-cited claims on a topic (of one country's speakers, when given): most articles first."""
+        found = [
+            c for c in self.briefing.claims
+            if topic_id in c.topics and (country is None or country in c.countries)
+        ]
+        found.sort(key=lambda c: (-c.articles, -c.statements, -len(c.speakers), c.id))
+        return found[:limit]
+
+    def names(self, actor_ids: Iterable[str]) -> list[str]:
+        """Display names of actors (unknown ids skipped)."""
+        return [self.actors[a].name for a in actor_ids if a in self.actors]
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
         """An actor's own positions, in briefing order (an index: a per-page scan would be O(N²))."""
@@ -334,6 +361,7 @@ def build_context(
     briefing: Briefing, title: str, articles: Iterable[Article] = (), actor_pages: str = "speakers"
 ) -> SiteContext:
     """Group the briefing the way the pages need it."""
+    articles = tuple(articles)
     actors = {a.id: a for a in briefing.actors}
     by_actor = _by_key(briefing.quotes, "speaker")
     by_source = _by_key(briefing.quotes, "source")
@@ -379,6 +407,8 @@ def build_context(
             key=lambda p: (-len(p.evidence), actors[p.actor].name),
         ))
         tquotes = tuple(q for q in briefing.quotes if topic.id in q.topics)
+        if not tquotes:
+            continue  # no empty topic pages: a topic is shown once something was said on it
         topic_views.append(TopicView(topic, cps, aps, tquotes, tuple(sorted({q.source for q in tquotes}))))
     matrix_topics = tuple(tv.topic for tv in topic_views if tv.country_positions)
     matrix = []
@@ -386,7 +416,9 @@ def build_context(
         cells: list[Cell | None] = []
         for t in matrix_topics:
             cp = c.position_on(t.id)
-            cells.append(Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}") if cp else None)
+            cells.append(
+                Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}", cp.target) if cp else None
+            )
         matrix.append((c, tuple(cells)))
     ctx = SiteContext(
         title=title,
@@ -407,8 +439,15 @@ def build_context(
         positions_by_actor={
             a: tuple(p for p in ps if p.kind == "actor") for a, ps in by_actor_topic.items()
         },
+        summary=summarise(briefing.sources, {a.path: a for a in articles}),
     )
-    return replace(ctx, key_points=key_points(ctx))
+    claims = tuple(getattr(briefing, "claims", ()))  # the claims stage's records, when it ran
+    return replace(
+        ctx,
+        key_points=key_points(ctx),
+        claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 6),
+        disagreements=disagreements(claims, actors, quotes),
+    )
 
 
 def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
@@ -420,9 +459,10 @@ def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
             quote = ctx.summary_quote(p)
             if quote is None:
                 continue
-            echoes = tuple(
+            echoes = tuple(  # the same stance on the same target, not merely the same polarity
                 c.name for c, cp in tv.country_positions
                 if p.stance is not None and c.name != actor.country and cp.stance == p.stance
+                and same_target(cp.target, p.target)
             )
             articles = len({ctx.quotes[e].source for e in p.evidence if e in ctx.quotes})
             prominence = len(ctx.quotes_by_actor.get(actor.id, ()))
@@ -505,7 +545,8 @@ def svg_of(ctx: SiteContext) -> str:
         (
             c.name,
             f"countries/{c.slug}.html",
-            [(cell.stance, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
+            # counts only: a colour for "against" without its target would read as "against the topic"
+            [(None, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
         )
         for c, cells in ctx.matrix
     ]

@@ -16,14 +16,14 @@ def test_empty_content_builds_with_a_warning_and_fails_strict(project: Path) -> 
     assert code == 0, output
     assert "no articles found in content/ (the folder is empty)" in output
     assert (project / "site" / "index.html").is_file()
-    code, output = run_cli(["build", "--jobs", "1", "--strict"], project)
+    code, output = run_cli(["extract", "--jobs", "1", "--strict", "-o", "out.json"], project)  # no site: faster
     assert code == 1, output
 
 
 def test_content_where_every_file_is_skipped_is_reported(project: Path) -> None:
     (project / "content" / "empty.txt").write_text("", "utf-8")
     (project / "content" / "scan.pdf").write_bytes(b"%PDF-1.4")
-    code, output = run_cli(["build", "--jobs", "1", "--strict"], project)
+    code, output = run_cli(["extract", "--jobs", "1", "--strict", "-o", "out.json"], project)
     assert code == 1, output
     assert "no articles found in content/ (1 file skipped, 1 file of other types ignored)" in output
     code, output = run_cli(["check"], project)
@@ -53,8 +53,27 @@ def test_one_article_with_one_quote_reads_in_the_singular(project: Path) -> None
     docs = project / "build" / "docs"
     pages = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*.md")}
     assert "**1 article**" in pages["index.md"]
-    assert "**1 quote or statement**" in pages["index.md"]
     bad = {name: ONE_PLURAL.findall(text) for name, text in pages.items() if ONE_PLURAL.search(text)}
     assert bad == {}
     code, output = run_cli(["check"], project)
     assert "1 article, 0 skipped" in output and not ONE_PLURAL.search(output)
+
+
+SECOND = (
+    "Fishing ministers from Iceland and Denmark joined the talks on Wednesday.\n\n"
+    '"The quota must fall by a third," said Olafur Jonsson, Iceland\'s fisheries minister.\n'
+)
+
+
+def test_whats_new_lists_as_speakers_only_actors_who_said_something(project: Path) -> None:
+    (project / "content" / "oslo.txt").write_text(ARTICLE, "utf-8")
+    assert run_cli(["build", "--jobs", "1", "-q"], project)[0] == 0
+    (project / "content" / "reykjavik.txt").write_text(SECOND, "utf-8")
+    code, output = run_cli(["build", "--jobs", "1", "-q"], project)
+    assert code == 0, output
+    data = (project / "site" / "briefing.json").read_text("utf-8")
+    assert '"name": "Denmark"' in data  # a new actor, named only
+    page = (project / "build" / "docs" / "whats-new.md").read_text("utf-8")
+    speakers = page.split("## New speakers", 1)[1].split("\n## ", 1)[0]
+    assert "Olafur Jonsson" in speakers
+    assert "Denmark" not in speakers

@@ -57,6 +57,31 @@ def test_french_and_german_are_detected() -> None:
     assert detect(GERMAN, rules) == "de"
 
 
+# languages that share short words with English (is, was, will, an, at, for, her, on, as)
+NEIGHBOURS = {
+    "nl": "De ministers kwamen donderdag in Brussel bijeen. Het was een lange vergadering en er is nog geen "
+          "akkoord. Het kabinet had eerder gezegd dat het plan te duur was, maar de oppositie is het niet eens.",
+    "af": "Die ministers het Donderdag in Brussel vergader. Dit was 'n lang vergadering en daar is nog geen "
+          "ooreenkoms nie. As die regering niks doen nie, sal dit erger word, het die minister gesê.",
+    "de": "Die Minister beraten, was als Nächstes geschehen soll. Er will an dem Plan festhalten, sagte er, und "
+          "die Regierung hat noch keine Antwort. Was die Opposition will, ist unklar.",
+    "da": "Ministrene mødtes torsdag for at drøfte støtten til Ukraine. Her er der brug for at handle, sagde han. "
+          "Regeringen har sagt at planen er for dyr, og der er endnu ingen aftale.",
+    "fr": "On a dit que le plan était trop cher, mais on ne sait pas encore ce que le gouvernement va faire. On "
+          "verra bien, a dit le ministre devant la presse.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(NEIGHBOURS))
+def test_the_english_fast_path_never_claims_a_neighbouring_language(code: str) -> None:
+    """The identifier (here a stub) is asked: the function words alone did not make the text English."""
+    assert detect(NEIGHBOURS[code], load_language_rules(), identify=lambda _: ("zz", 1.0)) == "zz"
+
+
+def test_english_words_are_all_strings() -> None:
+    assert "on" not in load_language_rules().english_words and "true" not in load_language_rules().english_words
+
+
 @pytest.mark.parametrize("text", [ENGLISH, *SHORT_ENGLISH, QUOTE_HEAVY, NAME_LIST])
 def test_short_or_quote_heavy_english_is_not_flagged(text: str) -> None:
     result = languages_of([_article(text)])
@@ -151,7 +176,7 @@ def test_site_lists_other_languages_as_sources(multilingual: Path) -> None:
     assert "\n\n*Written in French (fr): listed as a source, not analysed" in french  # a paragraph of its own
     english = next(text for text in pages.values() if "Ingrid Solberg" in text)
     assert "not analysed" not in english
-    code, output = run_cli(["build", "--jobs", "1", "--strict"], multilingual)
+    code, output = run_cli(["extract", "--jobs", "1", "--strict", "-o", "out.json"], multilingual)
     assert code == 1  # a language warning is a warning
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 from pathlib import Path
 
@@ -79,3 +80,19 @@ def test_serve_rebuild_survives_missing_html_support(
         assert sum(HTML_MISSING in r.getMessage() for r in caplog.records) == 1
     finally:
         server.close()
+
+
+def test_missing_lxml_html_clean_is_named() -> None:
+    """The install the issue saw: trafilatura present, lxml_html_clean (which jusText needs) absent.
+
+    Run in a fresh interpreter, so that the half-imported modules never reach the other tests."""
+    script = (
+        "import sys\n"
+        "sys.modules['lxml_html_clean'] = None\n"
+        "from briefgen.corpus.formats import read_html\n"
+        f"print(read_html({PAGE!r}.encode(), 'a.html').reason)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.startswith(HTML_MISSING), run.stdout + run.stderr
+    assert "lxml_html_clean cannot be imported" in run.stdout
+    assert "pip install 'lxml_html_clean'" in run.stdout

@@ -323,6 +323,12 @@ def jsonl_record(raw: bytes, rel: str, number: int, max_bytes: int) -> Draft | S
         return None
     if len(raw) > max_bytes:
         return Skipped(rel, f"line is {len(raw):,} bytes, more than max_article_bytes ({max_bytes:,})", number)
+    try:  # a cheap first look: most bad lines are not JSON at all, and decoding costs ~50 µs a line
+        json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return Skipped(rel, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+    except (UnicodeDecodeError, RecursionError):
+        pass  # not UTF-8 (decoded below) or nested too deep (reported below)
     decoded = decode_text(raw, rel, number)
     if isinstance(decoded, Skipped):
         return decoded
@@ -377,6 +383,10 @@ def read_jsonl(
             if len(raw) > max_bytes and not raw.endswith(b"\n"):
                 position += _skip_line(handle)
                 record = Skipped(rel, f"line is more than max_article_bytes ({max_bytes:,}) bytes", number)
+            elif skips >= MAX_LINE_SKIPS and raw.lstrip().removeprefix(codecs.BOM_UTF8)[:1] not in (b"{", b""):
+                skips += 1  # past the listed ones, a line that cannot be an object is only counted
+                hidden += 1
+                continue
             else:
                 try:
                     record = jsonl_record(raw, rel, number, max_bytes)

@@ -57,9 +57,11 @@ def load_language_rules() -> LanguageRules:
         resources.files("briefgen.data").joinpath("languages.yml").read_text(encoding="utf-8")
     )
     english = data["english"]
+    if not all(isinstance(word, str) for word in english["words"]):
+        raise ValueError("languages.yml: every english word must be a string (quote on, no and yes)")
     return LanguageRules(
         analysed=str(data["analysed"]),
-        english_words=frozenset(str(w).casefold() for w in english["words"]),
+        english_words=frozenset(w.casefold() for w in english["words"]),
         english_share=float(english["share"]),
         english_chars=int(english["chars"]),
         min_words=int(data["min_words"]),
