@@ -441,7 +441,7 @@ def build_context(
         },
         summary=summarise(briefing.sources, {a.path: a for a in articles}),
     )
-    claims = tuple(getattr(briefing, "claims", ()))  # the claims stage's records, when it ran
+    claims = briefing.claims
     return replace(
         ctx,
         key_points=key_points(ctx),

@@ -12,21 +12,23 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 
 from briefgen.bibliography import sentence_spans
 from briefgen.corpus.metadata import _DATELINE
-from briefgen.records import Actor, Article, Quote, Source
+from briefgen.records import Actor, Article, Claim, Quote, Source
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
 STORY_SIMILARITY = 0.15  # an article joins a story when the names it mentions are this close to the story's
 EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
 MAX_WORDS = 40  # a longer event sentence is cut with '…'
+SHORT_WORDS = 30  # ... and to this with several stories
+MAX_SENTENCES = 8  # 'What happened' of a corpus with several stories: at most this many sentences
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
@@ -163,6 +165,15 @@ class Summary:
     def several(self) -> bool:
         """True when the corpus holds more than one story."""
         return len(self.stories) > 1
+
+    def told(self, story: Story) -> tuple[Event, ...]:
+        """The 'What happened' sentences given to a story."""
+        return tuple(e for e in self.happened if e.story == story.number)
+
+    @property
+    def untold(self) -> tuple[Story, ...]:
+        """Stories too small for a sentence of their own (listed by name only)."""
+        return tuple(s for s in self.stories if not self.told(s))
 
 
 def _date_key(source: Source) -> str:
@@ -322,9 +333,13 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
             picked.append(name)
 
     if events:
-        for match in _NAME_RUN.finditer(re.sub(r"['’]s\b", " ,", events[0].text)):
+        text = re.sub(r"['’]s\b", " ,", events[0].text)
+        mid = {m.group(0) for lead in story_leads for m in _NAME_RUN.finditer(lead.text) if m.start() > 0}
+        for match in _NAME_RUN.finditer(text):
             words = [w.rstrip(".,") for w in match.group(0).split()]
-            words = [w for w in words if w and w.lower() not in ignored]
+            words = [w for w in words if w and w.lower() not in ignored and not (w.isupper() and len(w) > 5)]
+            if match.start() == 0 and len(words) == 1 and not words[0].isupper() and words[0] not in mid:
+                continue  # "Tens of thousands …": capitalised only because it starts the sentence
             if words:
                 add(" ".join(words))
     counts: Counter[str] = Counter()
@@ -366,13 +381,17 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         body = {ordered[i][0].id: _sentences(articles[ordered[i][0].path]) for i in sample}
         events = _events(number, story_leads, body)
         stories.append(Story(number, _label(events, story_leads, idf), srcs, events))
-    total = max(sentences, len(stories)) if len(stories) > 1 else sentences
+    # with several stories: one sentence per story, up to MAX_SENTENCES in all (the biggest stories first,
+    # a bigger one may get two); the stories left without a sentence are still listed by name
+    total = min(max(sentences, len(stories)), MAX_SENTENCES) if len(stories) > 1 else sentences
     shares = allocate([len(s.sources) for s in stories], total)
     happened: list[Event] = []
     for story, share in zip(stories, shares, strict=True):
         widely = [e for e in story.events if e.articles > 1] or list(story.events[:1])
         if len(stories) == 1:
             widely = widely[:share] if len(widely) >= 2 else list(story.events[:2])
+        else:
+            widely = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in widely]
         happened.extend(widely[:share])
     return Summary(tuple(stories), tuple(happened))
 
@@ -393,27 +412,6 @@ def allocate(sizes: Sequence[int], total: int) -> list[int]:
 
 
 # --- main claims and disagreements (from the corpus-wide Claim records) ------------------------------
-
-
-class Claim(Protocol):
-    """What the summary reads of a claim record (``briefgen.records.Claim`` of the claims stage)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def target(self) -> str | None: ...
-    @property
-    def stance(self) -> str | None: ...
-    @property
-    def speakers(self) -> tuple[str, ...]: ...
-    @property
-    def countries(self) -> tuple[str, ...]: ...
-    @property
-    def evidence(self) -> tuple[str, ...]: ...
-    @property
-    def articles(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,14 +516,26 @@ def _target_key(target: str) -> str:
     return " ".join(words)
 
 
+def _same_target(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    # strict: opposite labels on targets that only overlap often mean the same side ("for discussing
+    # concessions at the table" / "against conceding to Russia"); a false disagreement misleads
+    return shared >= 3 and shared >= 0.75 * min(len(a), len(b))
+
+
 def disagreements(
     claims: Sequence[Claim], actors: Mapping[str, Actor], quotes: Mapping[str, Quote], limit: int = 3
 ) -> tuple[Disagreement, ...]:
     """Targets that some claims are for and others against, most widely discussed first."""
     sides: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    keys: dict[str, frozenset[str]] = {}  # target key -> its content words
     for c in claims:
         if c.target and c.stance in ("for", "against") and c.speakers and _says_something(c):
-            sides[_target_key(c.target)][c.stance].append(c)
+            key, words = _target_key(c.target), stems(c.target)
+            # the same target in other words: three quarters of the shorter one's content words (three or more)
+            key = next((k for k, w in keys.items() if _same_target(words, w)), key)
+            keys.setdefault(key, words)
+            sides[key][c.stance].append(c)
     found: list[tuple[tuple[int, str], Disagreement]] = []
     for key, by in sides.items():
         if not by["for"] or not by["against"]:

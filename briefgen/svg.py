@@ -80,8 +80,11 @@ def matrix_svg(
                 f'{_x(label if stance else "")}{" · " if stance else ""}{count}</text></a>'
             )
     x = PAD
+    used = {cell[0] for _, _, cells in rows for cell in cells if cell is not None}
     for stance, (fill, _) in COLOURS.items():
-        label = stance or "statements, no explicit stance"
+        if stance not in used and stance is not None:
+            continue  # a legend lists only what the picture shows
+        label = stance or "number of statements (stances, with their targets, are in the table)"
         out.append(f'<rect x="{x}" y="{legend_y}" width="14" height="14" rx="3" fill="{fill}"/>')
         out.append(f'<text x="{x + 19}" y="{legend_y + 11}" fill="#1f2933">{_x(label)}</text>')
         x += 28 + 7 * len(label)

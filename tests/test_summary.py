@@ -195,3 +195,42 @@ def test_summary_page_shows_main_claims_and_both_sides_of_a_disagreement(
     section = page.split("## Where they disagree", 1)[1]
     assert "*for:*" in section and "*against:*" in section and "Egypt" in section
     assert visible_words(page) <= 600
+
+
+def test_twenty_one_article_stories_are_all_named_and_the_page_stays_short(tmp_path: Path) -> None:
+    held_out = Path(__file__).parent / "heldout" / "articles"
+    files = sorted(held_out.glob("*.txt"))
+    assert len(files) >= 15, "the held-out articles are part of the repository"
+    for f in files:
+        (tmp_path / "content").mkdir(exist_ok=True)
+        (tmp_path / "content" / f.name).write_bytes(f.read_bytes())
+    briefing, articles, _ = extract(load_settings(project_dir=tmp_path))
+    ctx = build_context(briefing, "Held out", articles)
+    assert len(ctx.summary.stories) == len(files)  # different topics are never merged
+    assert len(ctx.summary.happened) == 8 and len(ctx.summary.untold) == len(files) - 8
+    page = html.unescape(render_pages(ctx, make_env(None))["index.md"])
+    assert all(story.label in page for story in ctx.summary.stories)
+    assert visible_words(page) <= 600, visible_words(page)
+
+
+def test_a_target_in_other_words_is_the_same_target() -> None:
+    claims = [
+        _claim("a", "Ukraine should join the alliance as soon as the war ends", ("ann",), 2, "for",
+               "Ukraine's membership of the alliance"),
+        _claim("b", "Alliance membership for Ukraine is unrealistic for now", ("bob",), 1, "against",
+               "alliance membership for Ukraine"),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    [d] = disagreements(claims, _people("ann", "bob"), quotes)
+    assert (d.support.claim.id, d.oppose.claim.id) == ("a", "b")
+
+
+def test_targets_that_only_overlap_are_not_one_disagreement() -> None:
+    claims = [
+        _claim("a", "It would be better to discuss the border question at the table first", ("ann",), 2, "for",
+               "discuss the border question before concessions to the rebels"),
+        _claim("b", "They accused the government of conceding too much to the rebels", ("bob",), 1, "against",
+               "the government conceding to the rebels"),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    assert disagreements(claims, _people("ann", "bob"), quotes) == ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +25,8 @@ from briefgen.records import Actor, Claim, Quote, Source
 THRESHOLD = 0.35
 MIN_SHARED = 3  # two shared words are an idiom ("playing politics", "watching closely"), not a claim
 MIN_WORDS = 3
+MAX_MEMBERS = 6  # a large claim is compared through its first and latest statements
+MAX_CANDIDATES = 8  # claims sharing the most words with a statement are the only ones scored against it
 LINK = "average"  # mean similarity to the claim's statements: one shared word pair cannot chain two claims
 _WORD = re.compile(r"\w+(?:[\u2019'\-.]\w+)*")
 
@@ -147,20 +149,37 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     n = max(len(ordered), 1)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     items = [_Item(q, words[q.id], sum(idf[w] for w in words[q.id])) for q in ordered]
+    common = max(50, n // 20)
     groups: list[list[_Item]] = []
+    labelled: list[list[Quote]] = []  # per claim, its statements with a stance (checked for conflicts)
+    holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
     for item in items:
-        best, score = None, THRESHOLD
-        for group in groups if len(item.words) >= MIN_WORDS else ():  # "briefed X on the talks" says too little
-            if any(_conflict(item.quote, other.quote) for other in group):
+        best, best_index, score = None, -1, THRESHOLD
+        # candidates come through words of at most `common` statements: a word in thousands of statements
+        # carries little weight and would make every statement a candidate for every claim
+        shared = Counter(g for w in item.words if df[w] <= common for g in holding.get(w, ()))
+        candidates = sorted(g for g, n in shared.most_common(MAX_CANDIDATES) if n >= MIN_SHARED)
+        if len(item.words) < MIN_WORDS:
+            candidates = []
+        for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
+            group = groups[index]
+            if item.quote.stance and any(_conflict(item.quote, other) for other in labelled[index]):
                 continue
-            sims = [_similarity(item, other, idf) for other in group]
+            members = group if len(group) <= 2 * MAX_MEMBERS else group[:MAX_MEMBERS] + group[-MAX_MEMBERS:]
+            sims = [_similarity(item, other, idf) for other in members]
             s = max(sims) if LINK == "single" else sum(sims) / len(sims)
             if s >= score:
-                best, score = group, s
+                best, best_index, score = group, index, s
         if best is None:
+            best_index = len(groups)
             groups.append([item])
+            labelled.append([])
         else:
             best.append(item)
+        if item.quote.stance:
+            labelled[best_index].append(item.quote)
+        for w in item.words:
+            holding[w].add(best_index)
     by_actor = {a.id: a for a in actors}
     claims = [_claim(g, by_actor, idf) for g in groups]
     return tuple(sorted(claims, key=lambda c: (-c.articles, -len(c.speakers), -c.statements, c.id)))
@@ -179,9 +198,11 @@ def _agreed(group: Sequence[_Item]) -> tuple[str, str] | None:
 
 
 def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], idf: Mapping[str, float]) -> Claim:
+    sample = group if len(group) <= 2 * MAX_MEMBERS else [*group[:MAX_MEMBERS], *group[-MAX_MEMBERS:]]
+
     def centrality(item: _Item) -> tuple[bool, float, int, bool, bool, bool, int, str]:
         q = item.quote
-        total = sum(_similarity(item, other, idf) for other in group if other is not item)
+        total = sum(_similarity(item, other, idf) for other in sample if other is not item)
         length = len(q.text.split())
         return (len(item.words) < MIN_WORDS, -total, -(q.stance is not None), q.kind == "partial", "?" in q.text,
                 not 6 <= length <= 40, length, q.id)

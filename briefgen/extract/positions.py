@@ -367,6 +367,7 @@ _TIME_WORDS = frozenset(
 MAX_TOPICS = 10
 
 
+@lru_cache(maxsize=65536)
 def _generic(word: str) -> bool:
     from briefgen.extract.lexicon import lexicon
     from briefgen.extract.stance import _FUNCTION
@@ -414,12 +415,24 @@ def statement_phrases(text: str) -> dict[tuple[str, ...], str]:
     return found
 
 
+def _one_story(articles: set[str], speakers: Mapping[str, set[str]]) -> set[str]:
+    """The articles that share a speaker with another of the given articles."""
+    return {a for a in articles if any(speakers.get(a, set()) & speakers.get(b, set()) for b in articles if b != a)}
+
+
 def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Topic, ...]:
     """Topics named by phrases that recur in the statements of several articles, most widespread first.
 
     Each topic's cue is its phrase, so its evidence is the statements that contain it; a phrase whose
-    statements are all covered by a wider overlapping phrase is left out.
+    statements are all covered by a wider overlapping phrase is left out. Articles count for a phrase only
+    when they belong to one story: each shares a speaker with another article holding the phrase ("a last
+    resort" said about border controls and about farm buyouts is a coincidence, not a topic).
     """
+    speakers: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q.speaker:
+            for sid in (q.source, *q.also_in):
+                speakers[sid].add(q.speaker)
     sources: dict[tuple[str, ...], set[str]] = defaultdict(set)
     holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
     texts: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -433,7 +446,8 @@ def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Top
             surfaces[key][surface] += 1
     ranked = sorted(
         # the same sentence in several articles is boilerplate ("Newsletters may contain ..."), not a topic
-        (k for k in sources if len(sources[k]) >= min_articles and len(texts[k]) >= 2),
+        (k for k in sources if len(sources[k]) >= min_articles and len(texts[k]) >= 2
+         and len(_one_story(sources[k], speakers)) >= min_articles),
         key=lambda k: (-len(sources[k]), -len(holders[k]), len(k), k),
     )
     kept: list[tuple[str, ...]] = []

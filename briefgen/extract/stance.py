@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -74,6 +74,8 @@ class StanceRules:
     without: frozenset[str]
     counterfactuals: tuple[tuple[str, ...], ...]
     examples: tuple[Mapping[str, Any], ...]
+    firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
+    screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +119,19 @@ def _expand(word: str, start: int) -> list[tuple[str, int, int]]:
     return [(word, start, end)]
 
 
+_LEMMAS: dict[tuple[int, str], str] = {}  # (table id, word) -> lemma: spaCy's Table.get is slow per call
+
+
 def _lemma(low: str, table: Mapping[str, str]) -> str:
     if low in ("n't", "cannot"):
         return "not" if low == "n't" else "cannot"
-    return str(table.get(low, low)).lower()
+    key = (id(table), low)
+    found = _LEMMAS.get(key)
+    if found is None:
+        found = _LEMMAS[key] = str(table.get(low, low)).lower()
+        if len(_LEMMAS) > 200_000:
+            _LEMMAS.clear()
+    return found
 
 
 def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) -> StanceRules:
@@ -137,7 +148,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     evals = d.get("evaluations") or {}
     evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
     demands = d.get("demands") or {}
-    return StanceRules(
+    rules = StanceRules(
         negators=words("negators") | {"not"},
         window=int(d.get("negation_window") or 2),
         modal_blockers=words("modal_blockers"),
@@ -155,6 +166,16 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
     )
+    firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
+    firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
+    firsts |= rules.extraposed | {"without"}
+    # every expression has a longest word; a text without (the start of) any of them is skipped unread
+    keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
+    keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
+    keys |= rules.extraposed | {"without"}
+    stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
+    screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
+    return replace(rules, firsts=frozenset(firsts), screen=screen)
 
 
 def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
@@ -327,8 +348,10 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
         return found
     reported = _reported_before(sent, len(sent))
     for i, t in enumerate(sent):
+        if t.lemma not in rules.firsts:
+            continue  # no expression starts here (a set look-up instead of trying every phrase)
         for phrase in rules.counterfactuals:
-            if _at(sent, i, phrase):
+            if phrase[0] == t.lemma and _at(sent, i, phrase):
                 j = i + len(phrase)
                 if j < len(sent) and sent[j].low == "if":
                     rest = _object(sent, j + 1, rules)
@@ -343,7 +366,7 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
                     if _usable(obj, 2):
                         found.append((0, i, Found("for", _span_text(text, obj))))
         for phrase, side in rules.verbs:
-            if not _at(sent, i, phrase):
+            if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
             before = sent[max(0, i - 2) : i]
             if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before):
@@ -361,7 +384,7 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
                 continue
             found.append((1, i, Found(side, _span_text(text, obj))))
         for phrase, side in rules.evaluations:
-            if not _at(sent, i, phrase):
+            if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
             start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
             negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
@@ -387,15 +410,15 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
                 found.append((1, i, Found("for", _span_text(text, obj))))
         for rank, group in ((2, rules.strong), (3, rules.weak)):
             for phrase in group:
-                if not _at(sent, i, phrase):
+                if phrase[0] != t.lemma or not _at(sent, i, phrase):
                     continue
                 before = sent[max(0, i - 2) : i]
                 if any(b.lemma in rules.modal_blockers or b.lemma == "would" for b in before):
                     continue
                 if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
                     continue  # "the 95% needed to stop outbreaks" is no demand
-                after = i + len(phrase)
-                if rank == 3 and after < len(sent) and sent[after].lemma in rules.weak_blockers:
+                nxt = i + len(phrase)
+                if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                     continue  # "the results should show ...": a prediction
 
                 if _negated(sent, i, rules) and phrase[0] not in ("no",):
@@ -422,6 +445,8 @@ def read_stance(
 
     ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
     speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun."""
+    if rules.screen is not None and not rules.screen.search(text):
+        return None
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
     toks = tokens(text, table)
     if toks and toks[0].lemma in rules.no_stance_cues:
@@ -445,6 +470,7 @@ def default_rules(table_id: int, table: Any) -> StanceRules:
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """Content words of a text, lower case and crudely stemmed (for comparing targets and claims)."""
     words = (w.lower() for w in re.findall(r"\w+(?:[’'\-]\w+)*", text))
@@ -462,6 +488,7 @@ def same_target(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n[\u2019']t\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def polarity(stance: str, target: str) -> str:
     """The stance read together with the negations inside its target (an odd number flips it; "without"
     counts only after a negation, as in "no talks without Ukraine")."""
