@@ -165,6 +165,12 @@ def print_report(report: BuildReport, settings: Settings, elapsed: float, built_
     table.add_row("analysed", f"{report.analysed} ({report.cached} from cache)")
     if built_site:
         table.add_row("pages", f"{report.pages} ({plural(report.written, 'file')} rewritten)")
+        table.add_row(
+            "site",
+            f"{plural(report.site_rendered, 'page')} rendered, the others reused"
+            if report.site_rebuilt
+            else "unchanged (every file checked)",
+        )
     table.add_row("warnings", str(len(report.warnings)))
     table.add_row("time", f"{elapsed:.1f} s")
     out.print(table)

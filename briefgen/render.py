@@ -31,6 +31,8 @@ from briefgen.timeline import Moment, timeline
 _MD_PUNCT = frozenset("\\`*_{}[]()#+-.!|<>&:~^=\"'$%@/;?")
 _CONTROLS = {c: None for c in [*range(32), 127] if chr(c) not in "\t\n\v\f\r\x1c\x1d\x1e\x1f"}
 _BIDI = {ord(c): None for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
+_BIDI_CHAR = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _MD_PUNCT}  # str.translate: no Python loop per character
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
@@ -41,13 +43,13 @@ def md_text(value: object) -> str:
     # Runs of whitespace become one space (as HTML shows them), so no line break, hard break or
     # indented code block can come from the text; C0 controls and DEL are dropped.
     text = isolate_bidi(" ".join(str(value).translate(_CONTROLS).split()))
-    return "".join(f"&#{ord(ch)};" if ch in _MD_PUNCT else ch for ch in text)
+    return text.translate(_ENTITIES)
 
 
 def isolate_bidi(text: str) -> str:
     """Text whose bidi controls cannot reorder the page around it: embeddings, overrides and isolates are
     dropped and the text is wrapped in one first-strong isolate (U+2068 ... U+2069)."""
-    if not any(ord(ch) in _BIDI for ch in text):
+    if not _BIDI_CHAR.search(text):
         return text
     return "\u2068" + text.translate(_BIDI) + "\u2069"
 

@@ -156,3 +156,23 @@ def test_search_terms_put_names_first_drop_stop_words_and_stay_bounded() -> None
     assert terms.index("extraordinary") < terms.index("talks")  # longer words first after the names
     assert len(search_terms(article, limit=3).split()) == 3
     assert search_terms(None) == ""
+
+
+def test_md_text_equals_its_per_character_definition() -> None:
+    import random
+
+    from briefgen.render import _CONTROLS, _MD_PUNCT, md_text
+
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+    def reference(value: str) -> str:
+        text = " ".join(value.translate(_CONTROLS).split())
+        if any(ch in bidi for ch in text):
+            text = "\u2068" + "".join(ch for ch in text if ch not in bidi) + "\u2069"
+        return "".join(f"&#{ord(ch)};" if ch in _MD_PUNCT else ch for ch in text)
+
+    alphabet = "ab Zé\n\t\x00\x7f\u202e\u2066\u2069“”" + "".join(sorted(_MD_PUNCT))
+    rng = random.Random(7)
+    for _ in range(500):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert md_text(value) == reference(value), repr(value)
