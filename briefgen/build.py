@@ -4,31 +4,40 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from briefgen.bibliography import complete_dates, source_title
 from briefgen.cache import AnalysisCache, current_site_warnings, record_site, site_stamp
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
+from briefgen.corpus.language import languages_of
 from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
+from briefgen.extract.claims import group_claims
+from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
-from briefgen.extract.positions import analyse_positions, load_topics
+from briefgen.extract.positions import analyse_positions, discover_topics, load_topics
 from briefgen.history import FEED, history_files, read_previous
+from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
 from briefgen.partitioned import read_and_analyse_on_dask
+from briefgen.plural import plural
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.site import (
     NAV,
+    OVERRIDES_DIR,
+    SITE_STATE,
     check_site_dir,
     mkdocs_settings,
     prepare_site_dir,
     project_docs,
     publish,
+    site_is_intact,
     source_date_epoch,
     write_build_dir,
 )
@@ -51,6 +60,8 @@ class BuildReport:
     analysed: int = 0
     cached: int = 0
     site_rebuilt: bool = False
+    site_rendered: int = 0  # pages MkDocs rendered (the others were reused from the previous site)
+    site_reasons: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -65,25 +76,45 @@ def source_id(path: str) -> str:
     return "s-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
 
 
-def make_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
-    """List entries for the articles, with stable ids and safe, distinct page slugs."""
+def make_sources(
+    articles: Sequence[Article], languages: Mapping[str, str | None] | None = None
+) -> tuple[Source, ...]:
+    """List entries for the articles, with stable ids, safe, distinct page slugs and their language."""
     wanted = {a.path: (a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in articles}
     by_path = unique_slugs_for(wanted, fallback="source")
-    return tuple(
+    return complete_dates(tuple(
         Source(
             id=source_id(a.path),
             path=a.path,
             slug=by_path[a.path],
-            title=a.title,
+            title=source_title(a)[0],
             outlet=a.outlet,
             url=a.url,
             published=a.published,
             words=a.words,
             warnings=a.warnings,
             date_from_file=a.date_from_file,
+            month_day=a.month_day,
+            date_basis=a.date_basis,
+            title_from_text=source_title(a)[1],
+            language=(languages or {}).get(a.path),
         )
         for a in articles
-    )
+    ))
+
+
+def no_articles(settings: Settings, corpus: CorpusResult) -> str:
+    """The warning for a corpus with no readable article: why, and what to do."""
+    try:
+        where = settings.content.relative_to(settings.project_dir).as_posix() + "/"
+    except ValueError:
+        where = str(settings.content)
+    if corpus.skipped or corpus.ignored:
+        skipped, ignored = plural(len(corpus.skipped), "file"), plural(len(corpus.ignored), "file")
+        why = f"{skipped} skipped, {ignored} of other types ignored"
+    else:
+        why = "the folder is empty"
+    return f"no articles found in {where} ({why}); add .txt, .md, .html or .jsonl articles"
 
 
 def read(settings: Settings) -> CorpusResult:
@@ -164,19 +195,27 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     report.ignored = list(corpus.ignored)
     for article in corpus.articles:
         report.warnings.extend(f"{article.path}: {w}" for w in article.warnings)
+    if not corpus.articles:
+        report.warnings.append(no_articles(settings, corpus))
+    languages = languages_of(corpus.articles)  # the rules read English: other languages are listed only
+    report.warnings.extend(languages.warnings)
     if settings.executor != "dask":
         t0 = time.perf_counter()
-        analyses = analyse(settings, corpus.articles, progress, report)
+        analyses = analyse(settings, languages.to_analyse(corpus.articles), progress, report)
         report.timings["analyse"] = time.perf_counter() - t0
+    analyses = languages.fill(analyses, corpus.articles)
+    for analysis in analyses:
+        report.warnings.extend(f"{analysis.article.path}: {w}" for w in analysis.warnings)
+    report.warnings.extend(look_alike_names(analyses))
     t0 = time.perf_counter()
-    sources = make_sources(corpus.articles)
+    sources = make_sources(corpus.articles, languages.codes)
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
-    topics = load_topics(settings.site_config)
+    topics = load_topics(settings.site_config) or discover_topics(quotes)  # hand-written topics win
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
     quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
         sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
-        skipped=tuple(corpus.skipped),
+        skipped=tuple(corpus.skipped), claims=group_claims(quotes, actors, sources),
     )
     report.timings["reduce"] = time.perf_counter() - t0
     report.actors = len(briefing.actors)
@@ -219,14 +258,23 @@ def generate(
 
 
 def build(
-    settings: Settings, progress: Progress | None = None, waiting: Callable[[str], None] | None = None
+    settings: Settings,
+    progress: Progress | None = None,
+    waiting: Callable[[str], None] | None = None,
+    *,
+    force: bool = False,
 ) -> BuildReport:
     """The whole pipeline: briefing, Markdown pages, briefing.json and the static site.
 
     One build of a project runs at a time (``briefgen.lock``); ``waiting`` hears why a build waits. A
     site folder briefgen must not replace is refused before anything, the lock included, is written.
+    The site is rebuilt unless it is exactly what these inputs give (every file checked); pages whose
+    inputs did not change are then reused, not rendered again. ``force`` renders every page.
     """
-    inputs = (settings.content, settings.templates, settings.site_config, settings.build)
+    inputs = (
+        settings.content, settings.templates, settings.site_config, settings.build,
+        settings.project_dir / OVERRIDES_DIR, settings.project_dir / ".briefgen", settings.path(settings.cache_dir),
+    )
     check_site_dir(settings.site, settings.project_dir, inputs)
     with build_lock(settings.project_dir, waiting):
         prepare_site_dir(settings.site, settings.project_dir, inputs)
@@ -234,11 +282,19 @@ def build(
         t0 = time.perf_counter()
         epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
         stamp = site_stamp(settings.build, extra, epoch)
-        warnings = current_site_warnings(settings.site, stamp)
+        state = settings.build / SITE_STATE
+        warnings = None if force else current_site_warnings(settings.site, stamp)
+        if warnings is not None and not site_is_intact(settings.site, state, extra):
+            warnings = None  # a page was deleted or changed since: rebuild, reusing the intact pages
         report.site_rebuilt = warnings is None
-        if warnings is None:  # MkDocs has no incremental build; skip it only when nothing changed at all
-            warnings = publish(settings.build, settings.site, extra, strict=False, epoch=epoch)
+        if warnings is None:
+            warnings = publish(
+                settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force
+            )
             record_site(settings.site, stamp, warnings)
+            last = SiteState.load(state).last
+            report.site_rendered = int(last.get("rendered", 0))
+            report.site_reasons = dict(last.get("reasons", {}))
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
     return report

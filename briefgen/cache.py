@@ -25,9 +25,9 @@ from briefgen.records import Analysis, Article, Skipped
 
 # Rule files read only after the per-article map (positions, topics, actor overrides) or not about analysis
 # (briefgen.yml): editing them, e.g. renaming a topic, must not re-analyse the corpus.
-REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "stances.yml", "actors.yml"})
+REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "stances.yml", "actors.yml", "languages.yml"})
 # Bump when the stored layout changes; old entries then miss instead of loading wrongly.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: entries carry the hash of the text they were made from
 _TAG = "briefgen-analysis"
 # Analysis fields other than the article: what a worker sends back and what the cache stores.
 PAYLOAD_FIELDS = tuple(f.name for f in fields(Analysis) if f.name != "article")
@@ -214,14 +214,46 @@ def article_key(article: Article, settings_hash: str) -> str:
 def write_atomically(path: Path, blob: bytes) -> None:
     """Write ``blob`` to ``path`` through a temporary file and a rename: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777  # keep a replaced file's permissions
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask  # what open() would give a new file (mkstemp's are private)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def text_hash(article: Article) -> str:
+    """Hash of the cleaned text an analysis was made from (its offsets point into this text)."""
+    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def inconsistency(analysis: Analysis) -> str | None:
+    """Why a decoded analysis cannot be this article's (offsets outside the text, a quote that is not the
+    text at its offsets, a speaker who is not one of its actors), or None when it fits."""
+    text = analysis.article.text
+    keys = {actor.key for actor in analysis.actors}
+    numbers = {p.number for p in analysis.article.paragraphs} or {1}
+    if any(actor.mentions < 0 for actor in analysis.actors):
+        return "a negative mention count"
+    for q in analysis.quotes:
+        if not 0 <= q.start <= q.end <= len(text) or not 0 <= q.sentence_start <= q.sentence_end <= len(text):
+            return f"offsets {q.start}-{q.end} outside the text"
+        if text[q.start : q.end] != q.text:
+            return f"quote {q.text[:40]!r} is not the text at its offsets"
+        if q.speaker is not None and q.speaker not in keys:
+            return f"speaker {q.speaker!r} is not one of the article's actors"
+        if q.paragraph not in numbers:
+            return f"paragraph {q.paragraph} does not exist"
+    return None
 
 
 @dataclass
@@ -277,11 +309,16 @@ class AnalysisCache:
             data = entry.get("analysis")
             if not isinstance(data, dict) or set(data) != set(PAYLOAD_FIELDS):
                 raise ValueError("fields do not match this briefgen's Analysis")
+            if entry.get("text") != text_hash(article):
+                return self._reject(article, path, "was written for another text of this article")
             hints = _hints(Analysis)
             payload = {name: from_data(hints[name], data[name]) for name in PAYLOAD_FIELDS}
             analysis = analysis_from(article, payload)
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             return self._reject(article, path, f"is corrupt ({exc})")
+        wrong = inconsistency(analysis)
+        if wrong is not None:
+            return self._reject(article, path, f"does not fit the article ({wrong})")
         self.stats.hits += 1
         return analysis
 
@@ -297,12 +334,15 @@ class AnalysisCache:
         """Store an analysis atomically (temporary file, then rename); a failure warns once and goes on.
 
         ``key`` is the key a worker computed and looked up (by default the article's own key)."""
+        if analysis.warnings:  # a failed or timed-out analysis: try again next build
+            return
         key = key or self.key(article)
         path = self.path(key)
         entry = {
             "tag": _TAG,
             "format": CACHE_FORMAT,
             "key": key,
+            "text": text_hash(article),
             "analysis": {name: to_data(getattr(analysis, name)) for name in PAYLOAD_FIELDS},
         }
         blob = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -452,4 +492,4 @@ def current_site_warnings(site: Path, stamp: str) -> list[str] | None:
 def record_site(site: Path, stamp: str, warnings: list[str]) -> None:
     """Remember which inputs the site was built from (a missing stamp only means a full build next time)."""
     with contextlib.suppress(OSError):
-        (site / SITE_STAMP).write_text(json.dumps({"stamp": stamp, "warnings": warnings}), encoding="utf-8")
+        write_atomically(site / SITE_STAMP, json.dumps({"stamp": stamp, "warnings": warnings}).encode("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,11 +10,23 @@ from typing import Any
 from briefgen.config import Settings, load_settings
 from briefgen.corpus import read_corpus
 from briefgen.corpus.boilerplate import PROJECT_FILE, Rules, load_rules
+from briefgen.corpus.formats import HTML_MISSING
+from briefgen.corpus.language import languages_of
 from briefgen.errors import ConfigError
 from briefgen.records import Article, Skipped
 
 # How to fix a skipped file or a warning, by a phrase of its reason.
 FIXES = (
+    ("file name is not valid UTF-8", "rename the file (its name has bytes that are not UTF-8)"),
+    ("not a regular file", "remove it from content/ (only regular files are read)"),
+    ("nested more than", "move the articles to a shallower folder"),
+    ("nested too deep", "correct or delete that line of the .jsonl file"),
+    ("lone surrogates", "correct the \\ud800-style escape in the source data"),
+    ("more bad lines", "correct the .jsonl file; run briefgen check after fixing the lines listed"),
+    ("cannot read article", "report this file to briefgen's maintainers; the rest of the build is fine"),
+    ("cannot clean article", "report this file to briefgen's maintainers; the rest of the build is fine"),
+    ("cannot analyse", "report this file to briefgen's maintainers; the rest of the build is fine"),
+    ("time budget", "split the article or check it for repeated text"),
     ("empty", "remove the file or add the article text"),
     ("whitespace", "remove the file or add the article text"),
     ("not a text file", "remove it from content/ or convert it to .txt, .md, .html or .jsonl"),
@@ -34,7 +47,24 @@ FIXES = (
     ("no article text", "check that the file holds the article and not only page furniture"),
     ("is not a date", "write dates as YYYY-MM-DD"),
     ("must be", "correct the type of that metadata value"),
+    ("not analysed", "if it is in fact English, say so: 'language: en' in its front matter or .jsonl line, "
+                     "or a first line 'Language: en' in a text file"),
+    ("not a language code", "write an ISO 639 code such as en or fr, or an English name such as French"),
 )
+
+
+def skip_notes(skipped: Iterable[Skipped]) -> list[tuple[str, str]]:
+    """(where, reason) of each skipped input; the files skipped because HTML support is missing share one note."""
+    notes: list[tuple[str, str]] = []
+    no_html = [s.path for s in skipped if s.reason.startswith(HTML_MISSING)]
+    reason = next((s.reason for s in skipped if s.reason.startswith(HTML_MISSING)), "")
+    for s in skipped:
+        if not s.reason.startswith(HTML_MISSING):
+            notes.append((f"{s.path}:{s.line}" if s.line else s.path, s.reason))
+        elif s.path == no_html[0]:
+            shown = ", ".join(no_html[:3]) + (f" and {len(no_html) - 3} more" if len(no_html) > 3 else "")
+            notes.append((shown, reason))
+    return notes
 
 
 def fix_for(reason: str) -> str | None:
@@ -98,12 +128,18 @@ def check(project_dir: Path | None = None, config_file: Path | None = None, **ov
         return report
     corpus = read_corpus(settings, rules=rules)
     report.articles, report.skipped, report.ignored = corpus.articles, corpus.skipped, corpus.ignored
-    for skipped in corpus.skipped:
-        where = f"{skipped.path}:{skipped.line}" if skipped.line else skipped.path
-        report.problems.append(Problem(where, f"skipped: {skipped.reason}", fix_for(skipped.reason)))
+    for where, reason in skip_notes(corpus.skipped):
+        report.problems.append(Problem(where, f"skipped: {reason}", fix_for(reason)))
     for article in corpus.articles:
         for warning in article.warnings:
             report.problems.append(Problem(article.path, warning, fix_for(warning)))
+    if not corpus.articles:
+        from briefgen.build import no_articles
+
+        report.problems.append(Problem(str(settings.content), no_articles(settings, corpus), "add articles"))
+    for note in languages_of(corpus.articles).warnings:
+        path, _, what = note.partition(": ")
+        report.problems.append(Problem(path, what, fix_for(what)))
     return report
 
 
@@ -116,12 +152,17 @@ class Finding:
 
 
 def analysis_findings(settings: Settings) -> list[Finding]:
-    """Run the extractor (no site) and list unattributed quotes and aliases that name several actors."""
+    """Run the extractor (no site) and list what analysis warned about, unattributed quotes and aliases that
+    name several actors."""
     from briefgen.build import extract
 
-    briefing, _, _ = extract(settings)
+    briefing, articles, report = extract(settings)
     paths = {source.id: source.path for source in briefing.sources}
-    findings = [
+    reading = {f"{a.path}: {w}" for a in articles for w in a.warnings}  # check lists these already
+    findings = [  # analysis failures, time budgets, look-alike names
+        Finding(*w.split(": ", 1)) for w in report.warnings if w not in reading and ": " in w
+    ]
+    findings += [
         Finding(f"{paths.get(q.source, q.source)} ¶{q.paragraph}", f"unattributed {q.kind} quote: “{q.text}”")
         for q in briefing.quotes
         if q.speaker is None

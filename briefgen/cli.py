@@ -5,27 +5,32 @@ from __future__ import annotations
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import jinja2
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from briefgen import __version__
 from briefgen.build import BuildReport, build, extract
 from briefgen.build import Progress as ProgressFn
+from briefgen.cache import write_atomically
 from briefgen.config import Settings, load_settings
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, explain
 from briefgen.export import briefing_json
+from briefgen.plural import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, markup=False)  # text from articles is never markup
+out = Console(highlight=False, markup=False)
 
 
 def common_options(func: F) -> F:
@@ -78,10 +83,12 @@ def reporting_errors(debug: bool) -> Iterator[None]:
     """Turn briefgen's errors into a message and exit code 1, never a traceback (unless --debug)."""
     try:
         yield
-    except BriefgenError as exc:
+    except (BriefgenError, OSError, jinja2.TemplateError) as exc:
         if debug:
             traceback.print_exc()
-        err.print(f"[bold red]Error:[/] {exc.message()}", markup=True, soft_wrap=True)
+        known = explain(exc)
+        assert known is not None
+        err.print(Text.assemble(("Error:", "bold red"), " ", known.message()), soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted; the previous site was left as it was")
@@ -112,16 +119,42 @@ def _say_waiting(message: str) -> None:
     err.print(message, markup=False, soft_wrap=True)
 
 
+MAX_WARNINGS_PER_FILE = 30  # past this, one line counts the rest (a .jsonl of 400k bad lines stays readable)
+
+
+def warn(text: str) -> None:
+    """One warning line; the text is printed as is, never read as Rich markup (titles, file names)."""
+    err.print(Text.assemble(("warning:", "yellow"), " ", text), soft_wrap=True)
+
+
+def _file_of(message: str) -> str:
+    """The file a warning is about: its text up to the first colon (``a.jsonl:7: ...``)."""
+    return message.split(":", 1)[0]
+
+
+def print_warnings(items: Iterable[tuple[str, str]]) -> None:
+    """(file, warning) pairs, at most MAX_WARNINGS_PER_FILE per file and then a count of the rest."""
+    shown: Counter[str] = Counter()
+    for name, line in items:
+        shown[name] += 1
+        if shown[name] <= MAX_WARNINGS_PER_FILE:
+            warn(line)
+    for name, count in shown.items():
+        if count > MAX_WARNINGS_PER_FILE:
+            warn(f"{name}: {count - MAX_WARNINGS_PER_FILE:,} more warnings not shown")
+
+
 def print_report(report: BuildReport, settings: Settings, elapsed: float, built_site: bool) -> None:
     """The build summary and every warning."""
-    for sk in report.skipped:
-        where = f"{sk.path}:{sk.line}" if sk.line else sk.path
-        err.print(f"[yellow]warning:[/] skipped {where}: {sk.reason}", markup=True, soft_wrap=True)
-    for warning in report.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", markup=True, soft_wrap=True)
+    from briefgen.check import skip_notes
+
+    notes = skip_notes(report.skipped)
+    print_warnings((where.split(":", 1)[0], f"skipped {where}: {reason}") for where, reason in notes)
+    print_warnings((_file_of(w), w) for w in report.warnings)
     if report.ignored:
         shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
-        err.print(f"ignored {len(report.ignored)} files of unsupported types: {shown}", soft_wrap=True)
+        ignored = plural(len(report.ignored), "file")
+        err.print(f"ignored {ignored} of unsupported types: {shown}", markup=False, soft_wrap=True)
     if settings.quiet:
         return
     table = Table(show_header=False, box=None, pad_edge=False)
@@ -131,7 +164,7 @@ def print_report(report: BuildReport, settings: Settings, elapsed: float, built_
     table.add_row("quotes", str(report.quotes))
     table.add_row("analysed", f"{report.analysed} ({report.cached} from cache)")
     if built_site:
-        table.add_row("pages", f"{report.pages} ({report.written} files rewritten)")
+        table.add_row("pages", f"{report.pages} ({plural(report.written, 'file')} rewritten)")
     table.add_row("warnings", str(len(report.warnings)))
     table.add_row("time", f"{elapsed:.1f} s")
     out.print(table)
@@ -149,6 +182,9 @@ def main() -> None:
 @common_options
 @executor_options
 @click.option("--site-dir", type=click.Path(path_type=Path), help="Output folder of the site (default: site/).")
+@click.option(
+    "--force", is_flag=True, help="Render every page of the site again (by default only pages whose inputs changed)."
+)
 def build_cmd(
     content_dir: Path | None,
     config_file: Path | None,
@@ -160,6 +196,7 @@ def build_cmd(
     scheduler: str | None,
     no_cache: bool,
     site_dir: Path | None,
+    force: bool,
 ) -> None:
     """Read the corpus, analyse it and build the static site with briefing.json."""
     with reporting_errors(debug):
@@ -169,10 +206,10 @@ def build_cmd(
         )
         start = time.perf_counter()
         with progress_bar(not settings.quiet) as progress:
-            report = build(settings, progress, waiting=_say_waiting)
+            report = build(settings, progress, waiting=_say_waiting, force=force)
         print_report(report, settings, time.perf_counter() - start, built_site=True)
         if settings.strict and report.problems:
-            err.print(f"[red]--strict: {report.problems} warnings; failing the build[/]", markup=True)
+            err.print(f"[red]--strict: {plural(report.problems, 'warning')}; failing the build[/]", markup=True)
             sys.exit(1)
 
 
@@ -201,8 +238,7 @@ def extract_cmd(
         start = time.perf_counter()
         with progress_bar(not settings.quiet) as progress:
             briefing, _, report = extract(settings, progress)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(briefing_json(briefing), encoding="utf-8")
+        write_atomically(output, briefing_json(briefing).encode("utf-8"))  # a failed run keeps the old file
         print_report(report, settings, time.perf_counter() - start, built_site=False)
         if not settings.quiet:
             out.print(f"briefing written to {output}")
@@ -238,7 +274,7 @@ def check_cmd(
         settings = report.settings
         quiet_mode = bool(quiet or (settings is not None and settings.quiet))
         for article in report.articles if not quiet_mode or show_removed else ():
-            details = [f"{len(article.paragraphs)} paragraphs", f"{article.words} words"]
+            details = [plural(len(article.paragraphs), "paragraph"), plural(article.words, "word")]
             details += [value for value in (article.outlet, article.published) if value]
             say(f"{article.path}: {article.title or '(no title)'} ({', '.join(details)})")
             for warning in article.warnings:
@@ -248,15 +284,16 @@ def check_cmd(
                     say(f"  removed line {removed.line} [{removed.rule}]: {removed.text}")
         if report.ignored:
             shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")
-            say(f"ignored {len(report.ignored)} files of unsupported types: {shown}")
+            say(f"ignored {plural(len(report.ignored), 'file')} of unsupported types: {shown}")
         for problem in report.problems:
             kind = "error" if problem.error else "warning"
             say(f"{kind}: {problem.where}: {problem.what}")
             if problem.fix:
                 say(f"  fix: {problem.fix}")
         say(
-            f"{len(report.articles)} articles, {len(report.skipped)} skipped, {len(report.ignored)} ignored, "
-            f"{report.errors} errors, {len(report.problems) - report.errors} warnings",
+            f"{plural(len(report.articles), 'article')}, {len(report.skipped)} skipped, "
+            f"{len(report.ignored)} ignored, "
+            f"{plural(report.errors, 'error')}, {plural(len(report.problems) - report.errors, 'warning')}",
         )
         if analyse and settings is not None and report.articles:
             for finding in analysis_findings(settings):
@@ -369,21 +406,32 @@ def serve_cmd(
 @click.option("--min-actor-recall", type=float, default=None, help="Minimum recall of speaking gold actors.")
 @click.option("--min-actor-precision", type=float, default=None, help="Minimum share of quoted actors in gold.")
 @click.option("--min-country", type=float, default=None, help="Minimum actor country accuracy.")
+@click.option("--stances", "stance_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Stance annotation YAML (e.g. tests/data/stance_gold.yaml): also score stances and claims.")
 @click.option("--misses", type=int, default=10, show_default=True, help="How many worst misses to list.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def eval_cmd(
     gold_dir: Path, content_dir: Path | None, config_file: Path | None, min_f1: float | None,
     min_precision: float | None, min_recall: float | None, min_speaker: float | None,
     min_statement: float | None, min_actor_recall: float | None, min_actor_precision: float | None,
-    min_country: float | None, misses: int, debug: bool,
+    min_country: float | None, stance_file: Path | None, misses: int, debug: bool,
 ) -> None:
     """Score the extraction against gold annotations; exit 1 below any --min-* threshold."""
-    from briefgen.eval import evaluate, load_gold
+    from briefgen.eval import (
+        evaluate,
+        evaluate_claims,
+        evaluate_stances,
+        load_claim_gold,
+        load_gold,
+        load_stance_gold,
+    )
 
     with reporting_errors(debug):
         settings = load_settings(config_file=config_file, content_dir=content_dir, quiet=True)
         briefing, _, _ = extract(settings)
-        result = evaluate(briefing, load_gold(gold_dir))
+        gold_files = load_gold(gold_dir)
+        result = evaluate(briefing, gold_files)
+        stance_gold = load_stance_gold(stance_file) if stance_file else None
     table = Table(title="quotes and statements")
     for col in ("article", "ours", "gold", "P", "R", "F1", "exact F1", "speaker", "statements"):
         table.add_column(col, justify="right" if col != "article" else "left")
@@ -400,6 +448,20 @@ def eval_cmd(
     out.print(f"actors: recall {a.recall:.3f} ({a.found}/{a.speaking}), country accuracy "
               f"{a.country_accuracy:.3f} ({a.country_ok}/{a.country_total}), precision {a.precision:.3f} "
               f"({a.quoted_gold}/{a.quoted}), duplicates {len(a.duplicates)}")
+    if stance_gold is not None and stance_file is not None:
+        st = evaluate_stances(briefing, gold_files, stance_gold)
+        out.print(f"stances: precision {st.precision:.3f} ({st.right}/{st.shown} labels shown), recall "
+                  f"{st.recall:.3f} ({st.caught}/{st.gold} stated stances); reported statements shown with "
+                  f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported})")
+        cl = evaluate_claims(briefing, gold_files, load_claim_gold(stance_file))
+        out.print(f"claims: same-claim pairs precision {cl.precision:.3f} ({cl.right}/{cl.predicted}), recall "
+                  f"{cl.recall:.3f} ({cl.right}/{cl.gold_pairs}); {len(briefing.claims)} claims")
+        for title, items in (("wrong stance", st.wrong), ("missed stance", st.missed), ("no verb", st.no_verb),
+                             ("wrongly grouped", cl.wrong)):
+            if items and misses:
+                out.print(f"[bold]{title}[/]: {len(items)}", markup=True)
+                for item in items[:misses]:
+                    out.print(f"  {item}", markup=False, soft_wrap=True)
     for title, items in (("missed", t.misses), ("not in gold", t.false_pos), ("wrong speaker", t.wrong_speaker),
                          ("duplicate actors", a.duplicates), ("missing actors", a.missing),
                          ("wrong country", a.country_wrong), ("quoted non-gold actors", a.not_gold)):

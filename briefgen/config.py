@@ -52,6 +52,7 @@ class Settings(BaseModel):
 
     def path(self, value: Path) -> Path:
         """A settings path resolved against the project folder."""
+        value = value.expanduser()  # '~/www' from a settings file or a quoted option
         return value if value.is_absolute() else self.project_dir / value
 
     @property

@@ -1,4 +1,4 @@
-"""Score an extracted briefing against gold annotations (the YAML format of ``shared/eval/gold``).
+"""Score an extracted briefing against gold annotations (the YAML format of ``tests/data/gold``).
 
 Definitions (all per corpus, with per-article rows for the table):
 
@@ -383,4 +383,219 @@ def _actor_scores(briefing: Briefing, gold: dict[str, GoldActor], speaking: set[
             res.quoted_gold += 1
         else:
             res.not_gold.append(a.id)
+    return res
+
+
+# --- stances with a target, and how reported statements are shown -------------------------------------
+
+@dataclass
+class StanceScores:
+    """Stance labels against a stance annotation (tests/data/stance_gold.yaml), and verb display.
+
+    A shown label is right when it lies on a gold quote or statement (same speaker) annotated with the same
+    polarity and a target that shares at least half of the content words of the shorter target; polarity
+    is read with the target's negations ("for: Ukraine must not be excluded" = "against: excluding
+    Ukraine"). Precision = right labels / shown labels (labels on statements missing from gold count as
+    wrong); recall = gold stances with a right label / gold stances.
+    """
+
+    shown: int = 0
+    right: int = 0
+    gold: int = 0
+    caught: int = 0
+    reported: int = 0
+    with_verb: int = 0
+    wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    no_verb: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Right labels over shown labels."""
+        return self.right / self.shown if self.shown else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Gold stances caught over gold stances."""
+        return self.caught / self.gold if self.gold else 1.0
+
+    @property
+    def verb_rate(self) -> float:
+        """Reported statements shown with their reporting verb."""
+        return self.with_verb / self.reported if self.reported else 1.0
+
+
+def stance_agrees(stance: str, target: str, gold_stance: str, gold_target: str) -> bool:
+    """Same polarity on the same target (see StanceScores)."""
+    from briefgen.extract.stance import content_words, polarity
+
+    strip = re.compile(r"\b(?:not|no|never|without|cannot)\b|n[’']t\b", re.IGNORECASE)
+    ours, theirs = content_words(strip.sub(" ", target)), content_words(strip.sub(" ", gold_target))
+    if not ours or not theirs or len(ours & theirs) / min(len(ours), len(theirs)) < 0.5:
+        return False
+    return polarity(stance, target) == polarity(gold_stance, gold_target)
+
+
+def evaluate_stances(
+    briefing: Briefing, gold_files: Sequence[GoldFile], annotation: dict[str, list[dict[str, Any]]]
+) -> StanceScores:
+    """Score stance labels and verb display on the articles of an annotation file."""
+    actors = {a.id: a for a in briefing.actors}
+    by_name = {s.path.rsplit("/", 1)[-1]: s.id for s in briefing.sources}
+    res = StanceScores()
+    for gf in gold_files:
+        if gf.source not in annotation:
+            continue
+        sid = by_name.get(gf.source)
+        ours = [q for q in briefing.quotes if q.source == sid]
+        gactors = {a.name: a for a in gf.actors}
+        units: list[tuple[str, str, str | None, dict[str, Any] | None]] = []  # kind, text, speaker, label
+        labels = annotation[gf.source]
+        for g in gf.quotes:
+            label = next((x for x in labels if "q" in x and str(g["text"]).startswith(x["q"])), None)
+            units.append(("q", str(g["text"]), g.get("speaker"), label))
+        for st in gf.statements:
+            label = next((x for x in labels if "s" in x and st["sentence"].startswith(x["s"])
+                          and x.get("speaker", st["speaker"]) == st["speaker"]), None)
+            units.append(("s", st["sentence"], st["speaker"], label))
+
+        def same_speaker(q: Quote, gold_speaker: str | None, gactors: dict[str, GoldActor] = gactors) -> bool:
+            if gold_speaker is None or gold_speaker not in gactors:
+                return q.speaker is None or q.speaker not in actors
+            return q.speaker in actors and actor_matches(actors[q.speaker], gactors[gold_speaker])
+
+        def units_of(q: Quote, units: list[tuple[str, str, str | None, dict[str, Any] | None]] = units) -> list[int]:
+            hits = [i for i, (kind, text, spk, _) in enumerate(units)
+                    if kind == "q" and q.kind != "indirect" and overlap(q.text, text) >= 0.5 and same_speaker(q, spk)]
+            hits += [i for i, (kind, text, spk, _) in enumerate(units)
+                     if kind == "s" and normalise(q.text) in normalise(text) and same_speaker(q, spk)]
+            return hits
+
+        right_units: set[int] = set()
+        for q in ours:
+            if q.kind == "indirect":
+                res.reported += 1
+                if q.verb:
+                    res.with_verb += 1
+                else:
+                    res.no_verb.append(f"{gf.source}: {q.display or q.text}"[:120])
+            if not q.stance or not q.target:
+                continue
+            res.shown += 1
+            good = [i for i in units_of(q) if (lab := units[i][3]) and lab.get("stance")
+                    and stance_agrees(q.stance, q.target, lab["stance"], str(lab.get("target") or ""))]
+            if good:
+                res.right += 1
+                right_units.update(good)
+            else:
+                res.wrong.append(f"{gf.source}: {q.stance}: {q.target} ({q.speaker})"[:160])
+        for i, (_, _, spk, lab) in enumerate(units):
+            if lab and lab.get("stance"):
+                res.gold += 1
+                if i in right_units:
+                    res.caught += 1
+                else:
+                    res.missed.append(f"{gf.source}: {spk}: {lab['stance']}: {lab.get('target')}")
+    return res
+
+
+def load_stance_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """A stance annotation file: {article file name: [{q|s: text start, stance, target}]}."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    articles = data.get("articles") or {}
+    return {str(k): list(v or ()) for k, v in articles.items()}
+
+
+@dataclass
+class ClaimScores:
+    """Claim grouping against annotated same-claim groups (pairs of gold quotes and statements).
+
+    Each annotated member maps to the claims holding our quotes that match it (a quote by overlap, a
+    statement by containment, same speaker). A pair of members is predicted same-claim when their claims
+    overlap. Precision = predicted same-claim pairs that are gold same-claim pairs / predicted same-claim
+    pairs (among pairs of annotated members); recall = gold pairs predicted / gold pairs.
+    """
+
+    gold_pairs: int = 0
+    predicted: int = 0
+    right: int = 0
+    unmapped: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Right same-claim pairs over predicted same-claim pairs."""
+        return self.right / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Gold same-claim pairs found over gold same-claim pairs."""
+        return self.right / self.gold_pairs if self.gold_pairs else 1.0
+
+
+def load_claim_gold(path: Path) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Annotated claim groups: [(name, [(article stem, q|s, start of text)])]."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    groups = []
+    for g in data.get("claims") or ():
+        members = []
+        for m in g.get("members") or ():
+            stem, kind, prefix = (x.strip() for x in str(m).split("|", 2))
+            members.append((stem, kind, prefix))
+        groups.append((str(g.get("name") or ""), members))
+    return groups
+
+
+def evaluate_claims(
+    briefing: Briefing, gold_files: Sequence[GoldFile], groups: Sequence[tuple[str, list[tuple[str, str, str]]]]
+) -> ClaimScores:
+    """Score claim grouping on annotated same-claim groups."""
+    actors = {a.id: a for a in briefing.actors}
+    by_stem = {s.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]: s.id for s in briefing.sources}
+    gold_by_stem = {gf.source.rsplit(".", 1)[0]: gf for gf in gold_files}
+    claim_of = {e: c.id for c in briefing.claims for e in c.evidence}
+    res = ClaimScores()
+    members: list[tuple[int, str, set[str]]] = []  # group index, label, our claim ids
+    for n, (_, items) in enumerate(groups):
+        for stem, kind, prefix in items:
+            gf = gold_by_stem.get(stem)
+            sid = by_stem.get(stem)
+            if gf is None or sid is None:
+                continue
+            gactors = {a.name: a for a in gf.actors}
+            if kind == "q":
+                unit = next((g for g in gf.quotes if str(g["text"]).startswith(prefix)), None)
+                text, speaker = (str(unit["text"]), unit.get("speaker")) if unit else ("", None)
+            else:
+                unit = next((s for s in gf.statements if s["sentence"].startswith(prefix)), None)
+                text, speaker = (unit["sentence"], unit["speaker"]) if unit else ("", None)
+
+            def ours(
+                q: Quote, text: str = text, speaker: str | None = speaker, kind: str = kind,
+                gactors: dict[str, GoldActor] = gactors,
+            ) -> bool:
+                spk_ok = (speaker is None and q.speaker is None) or (
+                    speaker in gactors and q.speaker in actors and actor_matches(actors[q.speaker], gactors[speaker])
+                )
+                if kind == "q":
+                    return spk_ok and q.kind != "indirect" and overlap(q.text, text) >= 0.5
+                return spk_ok and normalise(q.text) in normalise(text)
+
+            claims = {claim_of[q.id] for q in briefing.quotes if q.source == sid and q.id in claim_of and ours(q)}
+            label = f"{stem} {kind} {prefix[:40]}"
+            if claims:
+                members.append((n, label, claims))
+            else:
+                res.unmapped.append(label)
+    for i in range(len(members)):
+        for j in range(i + 1, len(members)):
+            gi, li, ci = members[i]
+            gj, lj, cj = members[j]
+            same_gold = gi == gj
+            same_ours = bool(ci & cj)
+            res.gold_pairs += same_gold
+            res.predicted += same_ours
+            res.right += same_gold and same_ours
+            if same_ours and not same_gold:
+                res.wrong.append(f"{li} ~ {lj}")
     return res

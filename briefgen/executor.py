@@ -23,6 +23,7 @@ from briefgen.config import available_cores
 from briefgen.errors import BriefgenError
 from briefgen.extract import analyse_many
 from briefgen.nlp import make_nlp
+from briefgen.plural import plural
 from briefgen.records import Analysis, Article
 
 ExecutorName = Literal["serial", "process", "dask"]
@@ -123,7 +124,7 @@ def in_order(
 def _attach(batch: Sequence[Article], payloads: Sequence[Payload]) -> Iterator[Analysis]:
     if len(payloads) != len(batch):
         raise AnalysisError(
-            f"a worker returned {len(payloads)} results for {len(batch)} articles", _names(batch)
+            f"a worker returned {plural(len(payloads), 'result')} for {plural(len(batch), 'article')}", _names(batch)
         )
     for article, payload in zip(batch, payloads, strict=True):
         yield analysis_from(article, payload)
@@ -171,7 +172,7 @@ class ProcessExecutor:
         def failed(names: Sequence[Article], exc: Exception) -> AnalysisError:
             return AnalysisError(
                 f"analysis failed in a worker process ({type(exc).__name__}: {exc}); "
-                f"{len(names)} articles could not be analysed",
+                f"{plural(len(names), 'article')} could not be analysed",
                 _names(names),
                 "run with --jobs 1 --debug to see the traceback",
             )
@@ -292,7 +293,8 @@ class DaskExecutor:
                 raise
             except Exception as exc:
                 raise AnalysisError(
-                    f"a Dask task failed after {self.retries} retries ({type(exc).__name__}: {exc}); "
+                    f"a Dask task failed after {plural(self.retries, 'retry', 'retries')} "
+                    f"({type(exc).__name__}: {exc}); "
                     f"these articles could not be analysed",
                     _names(batch, limit=20),
                     "check the workers' logs; rerun to retry (finished articles are cached)",
@@ -305,7 +307,8 @@ class DaskExecutor:
 
     def _failed(self, exc: Exception, what: str, names: str) -> AnalysisError:
         return AnalysisError(
-            f"a Dask task failed after {self.retries} retries ({type(exc).__name__}: {exc}); {what}",
+            f"a Dask task failed after {plural(self.retries, 'retry', 'retries')} "
+            f"({type(exc).__name__}: {exc}); {what}",
             names,
             "check the workers' logs; rerun to retry (finished articles are cached)",
         )

@@ -7,11 +7,13 @@ from importlib import resources
 from typing import Any
 
 from briefgen import __version__
+from briefgen.extract.display import full_display
 from briefgen.records import Briefing
 
 
 def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     """The briefing as plain JSON-ready data, keys in the documented order."""
+    names = {a.id: a.name for a in briefing.actors}
     return {
         "generator": {"name": "briefgen", "version": __version__},
         "sources": [
@@ -22,7 +24,11 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "outlet": s.outlet,
                 "url": s.url,
                 "published": s.published,
+                "month_day": s.month_day,
+                "date_basis": s.date_basis,
+                "title_from_text": s.title_from_text,
                 "words": s.words,
+                "language": s.language,
                 "warnings": list(s.warnings),
             }
             for s in briefing.sources
@@ -53,6 +59,9 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "topics": list(q.topics),
                 "also_in": list(q.also_in),
                 "stance": q.stance,
+                "target": q.target,
+                "display": full_display(names.get(q.speaker or ""), q),
+                "verb": q.verb,
             }
             for q in briefing.quotes
         ],
@@ -62,6 +71,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "topic": p.topic,
                 "summary": p.summary,
                 "stance": p.stance,
+                "target": p.target,
                 "evidence": list(p.evidence),
                 "speakers": list(p.speakers),
                 "kind": p.kind,
@@ -71,6 +81,20 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "topics": [
             {"id": t.id, "name": t.name, "description": t.description, "cues": list(t.cues)}
             for t in briefing.topics
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "text": c.text,
+                "target": c.target,
+                "stance": c.stance,
+                "topics": list(c.topics),
+                "speakers": list(c.speakers),
+                "countries": list(c.countries),
+                "evidence": list(c.evidence),
+                "articles": c.articles,
+            }
+            for c in briefing.claims
         ],
     }
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
-from xml.sax.saxutils import escape
+
+from briefgen import __version__
 
 HISTORY = "history"
 INDEX = f"{HISTORY}/index.json"
@@ -235,8 +238,12 @@ def feed_entries(
     feed_id: str,
     build: str,
     links: Mapping[str, str],
+    as_of: str = "",
 ) -> list[dict[str, str]]:
-    """Feed entries: one per new quote or statement (the first build: its key positions), newest first."""
+    """Feed entries: one per new quote or statement (the first build: its key positions), newest first.
+
+    An entry is dated by its source's publication date, else ``as_of`` (kept, so it does not move later).
+    """
     entries = [dict(e) for e in previous]
     if changes is not None and changes.empty:
         return entries
@@ -270,51 +277,71 @@ def feed_entries(
             "summary": str(q.get("text") or ""),
             "link": links.get(qid, ""),
             "source": str(src.get("title") or src.get("path") or ""),
-            "updated": str(src.get("published") or "")[:10],
+            "updated": str(src.get("published") or "")[:10] or as_of,
             "build": build,
         })
     return (fresh + entries)[:MAX_FEED_ENTRIES]
 
 
-def _atom_date(day: str, fallback: str) -> str:
-    value = day or fallback
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat() + "T00:00:00Z"
-    except ValueError:
-        return "1980-01-01T00:00:00Z"
+# XML 1.0 allows tab, newline, carriage return and U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF only.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """Text with the characters XML cannot hold (C0 controls, U+FFFE, U+FFFF, lone surrogates) dropped."""
+    return _XML_INVALID.sub("", str(value or ""))
+
+
+def build_day() -> str:
+    """The day of this build (UTC), or of SOURCE_DATE_EPOCH when it is set: the date of undated feed entries."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def _atom_date(day: str, fallback: str) -> dt.datetime:
+    for value in (day, fallback):
+        try:
+            d = dt.date.fromisoformat(value[:10])
+        except (ValueError, TypeError):
+            continue
+        return dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC)
+    return _atom_date(build_day(), "")
 
 
 def atom_feed(title: str, feed_id: str, entries: Sequence[Mapping[str, str]], site_url: str | None, as_of: str) -> str:
-    """A valid Atom 1.0 document; links resolved against site_url when it is set."""
+    """A valid Atom 1.0 document written by feedgen; links resolved against site_url when it is set.
+
+    An entry is dated by its source's publication date, else by ``as_of`` (the corpus's newest date or the
+    build day); characters XML cannot hold are dropped from every text.
+    """
+    from feedgen.feed import FeedGenerator
+
     base = site_url.rstrip("/") + "/" if site_url else ""
 
     def link(rel: str) -> str:
-        return escape(urljoin(base, rel) if base else rel, {'"': "&quot;"})
+        return xml_text(urljoin(base, rel) if base else rel)
 
-    updated = max((_atom_date(e.get("updated", ""), as_of) for e in entries), default=_atom_date(as_of, as_of))
-    out = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(title)}</title>",
-        f"  <id>{escape(feed_id)}</id>",
-        f"  <updated>{updated}</updated>",
-        f'  <link rel="alternate" href="{link("whats-new.html")}"/>',
-        f'  <link rel="self" href="{link(FEED)}"/>',
-        "  <author><name>briefgen</name></author>",
-    ]
-    for e in entries:
-        out += [
-            "  <entry>",
-            f"    <id>{escape(e['id'])}</id>",
-            f"    <title>{escape(e.get('title', ''))}</title>",
-            f"    <updated>{_atom_date(e.get('updated', ''), as_of)}</updated>",
-        ]
-        if e.get("link"):
-            out.append(f'    <link rel="alternate" href="{link(e["link"])}"/>')
+    fg = FeedGenerator()
+    fg.id(xml_text(feed_id))
+    fg.title(xml_text(title) or "briefing")
+    fg.author({"name": "briefgen"})
+    fg.link(href=link("whats-new.html"), rel="alternate")
+    fg.link(href=link(FEED), rel="self")
+    fg.generator("briefgen", version=__version__)
+    dates = [_atom_date(e.get("updated", ""), as_of) for e in entries]
+    fg.updated(max(dates, default=_atom_date(as_of, "")))
+    for e, when in zip(entries, dates, strict=True):
+        fe = fg.add_entry(order="append")
+        fe.id(xml_text(e["id"]))
+        fe.title(xml_text(e.get("title", "")) or "statement")
+        fe.updated(when)
+        fe.link(href=link(e.get("link") or "whats-new.html"), rel="alternate")  # Atom needs one per entry
         summary = e.get("summary", "") + (f" ({e['source']})" if e.get("source") else "")
-        out += [f"    <summary>{escape(summary)}</summary>", "  </entry>"]
-    out.append("</feed>")
-    return "\n".join(out) + "\n"
+        fe.summary(xml_text(summary))
+    xml: bytes = fg.atom_str(pretty=True, encoding="utf-8")
+    return xml.decode("utf-8")
 
 
 def history_files(
@@ -336,8 +363,8 @@ def history_files(
         changes = replace(compare(previous.briefing, new), previous_build=previous.build)
     kept, files = keep_history(previous, current, keep)
     feed_id = "urn:briefgen:" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:12]
-    entries = feed_entries(changes, new, previous.feed, feed_id, current, links)
-    as_of = newest_date(new) or "1980-01-01"
+    entries = feed_entries(changes, new, previous.feed, feed_id, current, links, newest_date(new) or build_day())
+    as_of = newest_date(new) or build_day()
     files[INDEX] = (json.dumps(list(kept), indent=2) + "\n").encode("utf-8")
     files[FEED_STATE] = (json.dumps(entries, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     files[FEED] = atom_feed(title, feed_id, entries, site_url, as_of).encode("utf-8")

@@ -46,6 +46,8 @@ class Article:
     warnings: tuple[str, ...] = ()
     removed: tuple[Removed, ...] = ()
     dateline: str | None = None
+    month_day: str | None = None  # '--MM-DD' when the only date found has no year (a dateline "Feb 13")
+    date_basis: str | None = None  # where the date comes from: metadata, url, dateline, file name
 
     @property
     def words(self) -> int:
@@ -120,6 +122,7 @@ class Analysis:
     article: Article
     actors: tuple[LocalActor, ...]
     quotes: tuple[LocalQuote, ...]
+    warnings: tuple[str, ...] = ()  # why the article was not (fully) analysed; such results are not cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,26 @@ class Source:
     words: int
     warnings: tuple[str, ...] = ()
     date_from_file: bool = False
+    language: str | None = None  # ISO 639 code, stated or detected; None when unknown (analysed as English)
+    month_day: str | None = None
+    date_basis: str | None = None
+    title_from_text: bool = False  # no headline: the title is the article's first words
+
+    @property
+    def day(self) -> str:
+        """The date for display: '13 Feb 2025', '13 Feb' when only a year-less dateline dates it, or ''."""
+        try:
+            if self.published:
+                year, month, day = self.published[:10].split("-")
+                return f"{int(day)} {_MONTH_NAMES[int(month) - 1]} {year}"
+            if self.month_day:
+                return f"{int(self.month_day[5:7])} {_MONTH_NAMES[int(self.month_day[2:4]) - 1]}"
+        except (ValueError, IndexError):
+            return self.published or ""
+        return ""
+
+
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +191,9 @@ class Quote:
     topics: tuple[str, ...] = ()
     also_in: tuple[str, ...] = ()
     stance: str | None = None
+    target: str | None = None
+    display: str = ""
+    verb: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +223,40 @@ class Position:
     stance: str | None = None
     speakers: tuple[str, ...] = ()
     kind: str = "actor"
+    target: str | None = None
+
+
+StanceValue = Literal["for", "against"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Statements that say the same thing, grouped across speakers, outlets, quotes and reported speech.
+
+    Fields (stable; ``briefing.json`` ``claims`` has the same keys):
+    ``id`` "c-" + hash of the evidence ids (stable across rebuilds of the same input);
+    ``text`` the representative wording (the article's words of the best statement, speaker and verb kept for
+    reported speech); ``target`` what the claim is for or against, in the article's words, or None;
+    ``stance`` "for" / "against" only when every labelled statement of the group agrees on it, else None;
+    ``topics`` topic ids of its statements (most frequent first); ``speakers`` actor ids (most statements
+    first); ``countries`` the speakers' countries or international bodies (same order, no repeats);
+    ``evidence`` quote ids (publication order); ``articles`` how many distinct articles carry it.
+    """
+
+    id: str
+    text: str
+    target: str | None
+    stance: str | None
+    topics: tuple[str, ...]
+    speakers: tuple[str, ...]
+    countries: tuple[str, ...]
+    evidence: tuple[str, ...]
+    articles: int
+
+    @property
+    def statements(self) -> int:
+        """How many quotes and statements make the claim."""
+        return len(self.evidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,3 +269,4 @@ class Briefing:
     positions: tuple[Position, ...] = ()
     topics: tuple[Topic, ...] = ()
     skipped: tuple[Skipped, ...] = field(default=())
+    claims: tuple[Claim, ...] = ()

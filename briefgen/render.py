@@ -15,16 +15,22 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.errors import TemplateError
+from briefgen.corpus.language import foreign_language
+from briefgen.errors import TemplateError, template_line
+from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
+from briefgen.extract.stance import same_target
 from briefgen.history import Changes, PositionChange, format_day
-from briefgen.records import Actor, Article, Briefing, Position, Quote, Source, Topic
+from briefgen.plural import plural
+from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic
+from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
 
 # Every ASCII punctuation character that means something to Markdown, its extensions or HTML.
 _MD_PUNCT = frozenset("\\`*_{}[]()#+-.!|<>&:~^=\"'$%@/;?")
 _CONTROLS = {c: None for c in [*range(32), 127] if chr(c) not in "\t\n\v\f\r\x1c\x1d\x1e\x1f"}
+_BIDI = {ord(c): None for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
@@ -34,8 +40,16 @@ def md_text(value: object) -> str:
         return ""
     # Runs of whitespace become one space (as HTML shows them), so no line break, hard break or
     # indented code block can come from the text; C0 controls and DEL are dropped.
-    text = " ".join(str(value).translate(_CONTROLS).split())
+    text = isolate_bidi(" ".join(str(value).translate(_CONTROLS).split()))
     return "".join(f"&#{ord(ch)};" if ch in _MD_PUNCT else ch for ch in text)
+
+
+def isolate_bidi(text: str) -> str:
+    """Text whose bidi controls cannot reorder the page around it: embeddings, overrides and isolates are
+    dropped and the text is wrapped in one first-strong isolate (U+2068 ... U+2069)."""
+    if not any(ord(ch) in _BIDI for ch in text):
+        return text
+    return "\u2068" + text.translate(_BIDI) + "\u2069"
 
 
 def safe_url(value: object) -> str:
@@ -59,7 +73,7 @@ def yaml_str(value: object) -> str:
 
     MkDocs themes print front-matter values (title, description, tags) into HTML unescaped.
     """
-    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=True)
+    return json.dumps(html.escape(isolate_bidi(" ".join(str(value).split())), quote=True), ensure_ascii=True)
 
 
 _FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -109,7 +123,16 @@ def make_env(project_templates: Path | None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=md_text, url=safe_url, trim=trim, yaml=yaml_str)
+    env.filters.update(
+        md=md_text,
+        url=safe_url,
+        trim=trim,
+        yaml=yaml_str,
+        plural=plural,
+        foreign_language=foreign_language,
+        shown=shown_words,
+        joiner=joiner,
+    )
     return env
 
 
@@ -150,6 +173,7 @@ class Cell:
     stance: str | None
     count: int
     href: str
+    target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +213,22 @@ class SiteContext:
     changes: Changes | None = None
     feed: str | None = None
     positions_by_actor: dict[str, tuple[Position, ...]] = field(default_factory=dict)
+    summary: Summary = field(default_factory=lambda: Summary((), ()))
+    claims: tuple[ClaimView, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+    def claims_on(self, topic_id: str, country: str | None = None, limit: int = 3) -> list[Claim]:
+        """The most-cited claims on a topic (of one country's speakers, when given): most articles first."""
+        found = [
+            c for c in self.briefing.claims
+            if topic_id in c.topics and (country is None or country in c.countries)
+        ]
+        found.sort(key=lambda c: (-c.articles, -c.statements, -len(c.speakers), c.id))
+        return found[:limit]
+
+    def names(self, actor_ids: Iterable[str]) -> list[str]:
+        """Display names of actors (unknown ids skipped)."""
+        return [self.actors[a].name for a in actor_ids if a in self.actors]
 
     def positions_of(self, actor_id: str) -> tuple[Position, ...]:
         """An actor's own positions, in briefing order (an index: a per-page scan would be O(N²))."""
@@ -233,7 +273,10 @@ class SiteContext:
         """Display name and page link (relative to the site root) of a changed position's holder."""
         if change.kind == "country":
             name = next((n for n, s in self.country_slugs.items() if s == change.actor), change.actor)
-            return name, (f"countries/{change.actor}.md#{change.topic}" if name in self.country_slugs else None)
+            if name not in self.country_slugs:  # ids from an earlier build never reach a link unchecked
+                return name, None
+            anchor = f"#{change.topic}" if change.topic in self.topics else ""
+            return name, f"countries/{change.actor}.md{anchor}"
         actor = self.actors.get(change.actor)
         if actor and actor in self.page_actors:
             return actor.name, f"actors/{actor.id}.md"
@@ -318,6 +361,7 @@ def build_context(
     briefing: Briefing, title: str, articles: Iterable[Article] = (), actor_pages: str = "speakers"
 ) -> SiteContext:
     """Group the briefing the way the pages need it."""
+    articles = tuple(articles)
     actors = {a.id: a for a in briefing.actors}
     by_actor = _by_key(briefing.quotes, "speaker")
     by_source = _by_key(briefing.quotes, "source")
@@ -363,6 +407,8 @@ def build_context(
             key=lambda p: (-len(p.evidence), actors[p.actor].name),
         ))
         tquotes = tuple(q for q in briefing.quotes if topic.id in q.topics)
+        if not tquotes:
+            continue  # no empty topic pages: a topic is shown once something was said on it
         topic_views.append(TopicView(topic, cps, aps, tquotes, tuple(sorted({q.source for q in tquotes}))))
     matrix_topics = tuple(tv.topic for tv in topic_views if tv.country_positions)
     matrix = []
@@ -370,7 +416,9 @@ def build_context(
         cells: list[Cell | None] = []
         for t in matrix_topics:
             cp = c.position_on(t.id)
-            cells.append(Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}") if cp else None)
+            cells.append(
+                Cell(c, t, cp.stance, len(cp.evidence), f"countries/{c.slug}.md#{t.id}", cp.target) if cp else None
+            )
         matrix.append((c, tuple(cells)))
     ctx = SiteContext(
         title=title,
@@ -391,8 +439,15 @@ def build_context(
         positions_by_actor={
             a: tuple(p for p in ps if p.kind == "actor") for a, ps in by_actor_topic.items()
         },
+        summary=summarise(briefing.sources, {a.path: a for a in articles}),
     )
-    return replace(ctx, key_points=key_points(ctx))
+    claims = tuple(getattr(briefing, "claims", ()))  # the claims stage's records, when it ran
+    return replace(
+        ctx,
+        key_points=key_points(ctx),
+        claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 6),
+        disagreements=disagreements(claims, actors, quotes),
+    )
 
 
 def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
@@ -404,9 +459,10 @@ def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
             quote = ctx.summary_quote(p)
             if quote is None:
                 continue
-            echoes = tuple(
+            echoes = tuple(  # the same stance on the same target, not merely the same polarity
                 c.name for c, cp in tv.country_positions
                 if p.stance is not None and c.name != actor.country and cp.stance == p.stance
+                and same_target(cp.target, p.target)
             )
             articles = len({ctx.quotes[e].source for e in p.evidence if e in ctx.quotes})
             prominence = len(ctx.quotes_by_actor.get(actor.id, ()))
@@ -439,6 +495,41 @@ def _render(env: SandboxedEnvironment, name: str, **context: Any) -> str:
         raise TemplateError(f"template syntax error: {exc.message}", where, "fix the template") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"template error: {exc.message}", name, "use only documented context names") from None
+    except Exception as exc:  # a runtime error inside a (project) template: name the template line
+        where = template_line(exc) or name
+        raise TemplateError(f"template error: {type(exc).__name__}: {exc}", where, "fix the template") from None
+
+
+# How many of an article's words its source page puts in the search index (see README, "Search").
+SEARCH_TERMS = 100
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def search_terms(article: Article | None, limit: int = SEARCH_TERMS) -> str:
+    """Up to ``limit`` distinct words of an article for the search index, the most distinctive first.
+
+    Capitalised words (names, places, outlets) come first in order of appearance, then the longest other
+    words; stop words are dropped. The choice depends on the article alone, so a change to one article
+    never changes another article's page (incremental builds stay small).
+    """
+    if article is None:
+        return ""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    names: dict[str, None] = {}
+    others: dict[str, None] = {}
+    for match in _WORD.finditer(article.text):
+        word = match.group()
+        key = word.lower()
+        if key in STOP_WORDS or key in names:
+            continue
+        if word[0].isupper():
+            names[key] = None
+            others.pop(key, None)
+        else:
+            others.setdefault(key, None)
+    ranked = [*names, *sorted(others, key=len, reverse=True)][:limit]
+    return " ".join(ranked)
 
 
 def paragraphs_of(article: Article | None) -> list[tuple[int, str]]:
@@ -454,7 +545,8 @@ def svg_of(ctx: SiteContext) -> str:
         (
             c.name,
             f"countries/{c.slug}.html",
-            [(cell.stance, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
+            # counts only: a colour for "against" without its target would read as "against the topic"
+            [(None, cell.count, cell.href.replace(".md#", ".html#")) if cell else None for cell in cells],
         )
         for c, cells in ctx.matrix
     ]
@@ -491,6 +583,7 @@ def render_pages(ctx: SiteContext, env: SandboxedEnvironment) -> dict[str, str]:
             root="../",
             source=source,
             paragraphs=paragraphs_of(article),
+            terms=search_terms(article),
             quotes=ctx.quotes_by_source.get(source.id, ()),
             **common,
         )

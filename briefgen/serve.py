@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import threading
 from collections.abc import Callable
@@ -18,13 +19,23 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
+
 from briefgen.build import generate
+from briefgen.check import skip_notes
 from briefgen.config import Settings
-from briefgen.errors import BriefgenError, ConfigError
+from briefgen.errors import BriefgenError, ConfigError, explain
+from briefgen.incremental import build_site
 from briefgen.lock import build_lock
+from briefgen.plural import plural
 from briefgen.site import OVERRIDES_DIR
 
 log = logging.getLogger("mkdocs.briefgen")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends ``serve`` like Ctrl-C does, through its clean-up."""
+    raise KeyboardInterrupt
 
 
 def parse_addr(dev_addr: str) -> tuple[str, int]:
@@ -57,7 +68,10 @@ class BriefingServer:
         self.load = load
         self.host, self.port = parse_addr(dev_addr)
         self.settings = load()
-        self.site_dir = Path(tempfile.mkdtemp(prefix="briefgen-serve-"))
+        self.root = Path(tempfile.mkdtemp(prefix="briefgen-serve-"))
+        self.site_dir = self.root / "site"
+        self.site_dir.mkdir()
+        self.state = self.root / "site-state.json"  # what each served page was built from
         self.mount_path = urlsplit(self.settings.site_url or "/").path
         self.url = _serve_url(self.host, self.port, self.mount_path)
         self.builds = 0
@@ -68,54 +82,77 @@ class BriefingServer:
             mount_path=self.mount_path,
         )
         self.server.error_handler = self._error_page
+        self._serving = False
 
     def _error_page(self, code: int) -> bytes | None:
         page = self.site_dir / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
     def rebuild(self, raise_errors: bool = False) -> None:
-        """Regenerate the briefing (write-if-changed) and rebuild the site; report errors, keep serving."""
-        from mkdocs.commands.build import build as mkdocs_build
-        from mkdocs.config import load_config
+        """Regenerate the briefing (write-if-changed) and rebuild the site; report errors, keep serving.
 
+        The same incremental build as ``briefgen build``: only pages whose inputs changed are rendered,
+        into a fresh folder that then replaces the served one.
+        """
         with self._lock:
             try:
                 self.settings = settings = self.load()
+                fresh = self.root / "next"
+                shutil.rmtree(fresh, ignore_errors=True)
                 with build_lock(settings.project_dir, waiting=log.info):
                     _, report, extra = generate(settings)
-                    config = load_config(
-                        config_file=str(settings.build / "mkdocs.yml"), site_dir=str(self.site_dir)
+                    build_site(
+                        settings.build / "mkdocs.yml", fresh, previous=self.site_dir, state_path=self.state,
+                        serve_url=self.url, adjust=lambda config: setattr(config, "site_url", self.url),
                     )
-                    config.site_url = self.url
-                    mkdocs_build(config, serve_url=self.url, dirty=False)
                 for rel, data in sorted(extra.items()):
-                    target = self.site_dir / rel
+                    target = fresh / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
+                old = self.root / "previous"
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(self.site_dir, old)
+                os.replace(fresh, self.site_dir)
+                shutil.rmtree(old, ignore_errors=True)
+                for where, reason in skip_notes(report.skipped):
+                    log.warning(f"skipped {where}: {reason}")
                 for warning in report.warnings:
                     log.warning(warning)
-                log.info(f"briefgen: {report.articles} articles, {report.quotes} quotes")
-            except BriefgenError as exc:
+                log.info(f"briefgen: {plural(report.articles, 'article')}, {plural(report.quotes, 'quote')}")
+            except (BriefgenError, OSError, jinja2.TemplateError) as exc:  # e.g. a broken theme partial
+                known = explain(exc)
+                assert known is not None
                 if raise_errors:
-                    raise
-                self.errors.append(exc.message())
-                log.error(f"briefgen: {exc.message()} (still serving the previous build)")
+                    raise known from None
+                self.errors.append(known.message())
+                log.error(f"briefgen: {known.message()} (still serving the previous build)")
             finally:
                 self.builds += 1
 
     def serve(self) -> None:
-        """Build once, watch the inputs and serve until interrupted or shut down."""
+        """Build once, watch the inputs and serve until interrupted (Ctrl-C or SIGTERM) or shut down."""
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGTERM, _terminate)  # so the temporary site is removed
         try:
             self.rebuild(raise_errors=True)
             for path in watched_paths(self.settings):
                 self.server.watch(str(path))
+            self._serving = True
             self.server.serve()
         except KeyboardInterrupt:
             log.info("Shutting down...")
         finally:
             self.close()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     def close(self) -> None:
-        """Stop the server and remove its temporary site."""
-        self.server.shutdown()
-        shutil.rmtree(self.site_dir, ignore_errors=True)
+        """Stop the server (if it ever started: shutting down one that never served waits forever) and
+        remove its temporary site."""
+        if self._serving:
+            self._serving = False
+            self.server.shutdown()
+        else:
+            self.server.server_close()
+        shutil.rmtree(self.root, ignore_errors=True)

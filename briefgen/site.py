@@ -19,6 +19,7 @@ from briefgen.config import load_yaml
 from briefgen.errors import ConfigError, SiteError
 
 MARKER = ".briefgen-site"
+SITE_STATE = ".briefgen-site-state.json"  # in the build folder: what each page of the published site was built from
 BUILD_MARKER = ".briefgen-build"
 EXTRA_CSS_FILE = "extra.css"  # site_config/extra.css: the project's CSS hook, added after Material's
 EXTRA_CSS = "assets/stylesheets/extra.css"
@@ -115,6 +116,12 @@ def mkdocs_settings(
     theme = cfg.setdefault("theme", {"name": "material"})
     if isinstance(theme, str):
         theme = cfg["theme"] = {"name": theme}
+    if not isinstance(theme, dict):
+        raise ConfigError(
+            f"'theme' must be a theme name or a mapping, not {type(theme).__name__}",
+            str(user_yml or "mkdocs.yml"),
+            "write 'theme: {name: material}'",
+        )
     theme.setdefault("font", False)
     if build_dir is not None:
         _rebase_custom_dir(theme, user_yml, project_dir, build_dir)
@@ -314,6 +321,20 @@ def check_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ()) -
         )
 
 
+def site_is_intact(site: Path, state: Path, extra_files: Mapping[str, bytes]) -> bool:
+    """Whether ``site`` holds exactly the files its last build wrote (MkDocs' and ``extra_files``)."""
+    import hashlib
+
+    from briefgen.cache import SITE_STAMP
+    from briefgen.incremental import SiteState, site_matches
+
+    expected = dict(SiteState.load(state).files)
+    if not expected:
+        return False
+    expected.update({rel: hashlib.sha256(data).hexdigest() for rel, data in extra_files.items()})
+    return site_matches(site, expected, skip=frozenset({MARKER, SITE_STAMP}))
+
+
 def source_date_epoch(dates: list[str]) -> int:
     """A reproducible build time: the newest publication date of the corpus, else a fixed date."""
     import datetime as dt
@@ -326,22 +347,27 @@ def source_date_epoch(dates: list[str]) -> int:
     return best
 
 
-def run_mkdocs(build: Path, out: Path, strict: bool) -> list[str]:
-    """Run an unmodified in-process MkDocs build of build/mkdocs.yml into ``out``."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+def run_mkdocs(
+    build: Path,
+    out: Path,
+    strict: bool,
+    *,
+    previous: Path | None = None,
+    state: Path | None = None,
+    force: bool = False,
+) -> list[str]:
+    """Run MkDocs' build steps on build/mkdocs.yml into ``out``: a plain MkDocs build, page for page.
+
+    With ``previous`` (the published site) and ``state`` (its record), pages whose inputs did not change
+    are reused from ``previous`` instead of rendered again (``briefgen.incremental``); ``force`` renders all.
+    """
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+    from briefgen.incremental import build_site
 
     with _mkdocs_logging() as collected:
         try:
-            cfg = load_config(config_file=str(build / "mkdocs.yml"), site_dir=str(out), strict=strict)
-            cfg.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(cfg, dirty=False)
-            finally:
-                cfg.plugins.on_shutdown()
+            build_site(build / "mkdocs.yml", out, strict=strict, previous=previous, state_path=state, force=force)
         except ConfigurationError as exc:
             raise ConfigError(
                 f"MkDocs rejected the settings: {exc}", "mkdocs.yml", "fix mkdocs.yml"
@@ -374,10 +400,32 @@ def scoped_env(**values: str) -> Iterator[None]:
                 os.environ[key] = old
 
 
+SWAP_MARKER = ".briefgen-swap"  # inside each temporary folder publish creates: the site it belongs to
+
+
 def _siblings(site: Path, kind: str) -> list[Path]:
     if not site.parent.is_dir():
         return []
-    return sorted(p for p in site.parent.glob(f".{site.name}.{kind}-*") if p.is_dir())
+    return sorted(p for p in site.parent.glob(f".{site.name}.{kind}-*") if p.is_dir() and not p.is_symlink())
+
+
+def _ours(folder: Path, site: Path) -> bool:
+    """Whether ``folder`` is a temporary folder publish made for ``site`` (its marker names the site)."""
+    try:
+        return (folder / SWAP_MARKER).read_text("utf-8") == f"{site}\n"
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _swap_folder(site: Path, kind: str) -> Path:
+    """A new temporary folder beside the site, marked as briefgen's before anything goes into it."""
+    folder = Path(tempfile.mkdtemp(prefix=f".{site.name}.{kind}-", dir=site.parent))
+    try:
+        (folder / SWAP_MARKER).write_text(f"{site}\n", encoding="utf-8")
+    except BaseException:
+        folder.rmdir()
+        raise
+    return folder
 
 
 def _umask_mode(folder: Path) -> None:
@@ -391,18 +439,23 @@ def recover_site(site: Path) -> bool:
     """Undo an interrupted swap and remove stale temporary folders; True when a previous site was restored.
 
     ``publish`` moves the old site into ``.<name>.old-*/<name>`` and then the new one into place; a build
-    killed between the two renames leaves no site, so the old one is moved back.
+    killed between the two renames leaves no site, so the old one is moved back. Only folders holding
+    publish's marker for this site are touched (an empty one, left by a kill right after its creation, is
+    removed with ``rmdir``); anything else with a similar name is the user's and is left alone.
     """
     site = site.resolve()
     restored = False
-    for old in _siblings(site, "old"):
-        kept = old / site.name
-        if not site.exists() and (kept / MARKER).is_file():
-            os.replace(kept, site)
-            restored = True
-        shutil.rmtree(old, ignore_errors=True)
-    for new in _siblings(site, "new"):
-        shutil.rmtree(new, ignore_errors=True)
+    for kind in ("old", "new"):
+        for folder in _siblings(site, kind):
+            if not _ours(folder, site):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only succeeds when empty
+                continue
+            kept = folder / site.name
+            if kind == "old" and not site.exists() and (kept / MARKER).is_file():
+                os.replace(kept, site)
+                restored = True
+            shutil.rmtree(folder, ignore_errors=True)
     return restored
 
 
@@ -414,7 +467,14 @@ def prepare_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ())
 
 
 def publish(
-    build: Path, site: Path, extra_files: Mapping[str, bytes], strict: bool, epoch: int | None = None
+    build: Path,
+    site: Path,
+    extra_files: Mapping[str, bytes],
+    strict: bool,
+    epoch: int | None = None,
+    *,
+    state: Path | None = None,
+    force: bool = False,
 ) -> list[str]:
     """Build into a temporary folder beside ``site`` and swap it in; the old site survives any failure.
 
@@ -424,12 +484,14 @@ def publish(
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     recover_site(site)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
+    swap = _swap_folder(site, "new")
+    tmp = swap / site.name
     try:
-        _umask_mode(tmp)
         sde = os.environ.get("SOURCE_DATE_EPOCH") or str(DEFAULT_EPOCH if epoch is None else epoch)
         with scoped_env(SOURCE_DATE_EPOCH=sde):
-            warnings = run_mkdocs(build, tmp, strict)
+            warnings = run_mkdocs(build, tmp, strict, previous=site, state=state, force=force)
+        tmp.mkdir(exist_ok=True)
+        _umask_mode(tmp)
         for rel, data in sorted(extra_files.items()):
             target = (tmp / rel).resolve()
             if not target.is_relative_to(tmp.resolve()):
@@ -439,18 +501,17 @@ def publish(
         (tmp / MARKER).write_text("This folder was built by briefgen and is replaced by each build.\n")
         old: Path | None = None
         if site.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+            old = _swap_folder(site, "old")
             os.replace(site, old / site.name)
         try:
             os.replace(tmp, site)
         except BaseException:  # also Ctrl-C between the two renames: put the previous site back
             if old is not None and not site.exists():
                 os.replace(old / site.name, site)
-                old.rmdir()
+                shutil.rmtree(old, ignore_errors=True)
             raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         return warnings
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(swap, ignore_errors=True)

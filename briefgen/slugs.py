@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from slugify import slugify
 
 _RESERVED = {
+    "index",  # each page family's folder has an index.md listing it
     "con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))
 }
 MAX_SLUG = 60

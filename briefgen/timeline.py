@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from briefgen.extract.stance import same_target
 from briefgen.records import Quote, Source
 
 
@@ -32,7 +33,7 @@ def timeline(quotes: Iterable[Quote], sources: Mapping[str, Source], topic: str 
         day, _ = _date(sources.get(q.source))
         return (day or "9999-99-99", q.source, q.paragraph, q.start)
 
-    last: dict[tuple[str | None, str], tuple[str, str | None]] = {}
+    last: dict[tuple[str | None, str], tuple[str, str | None, str | None]] = {}
     moments: list[Moment] = []
     for q in sorted(quotes, key=key):
         day, from_file = _date(sources.get(q.source))
@@ -41,8 +42,10 @@ def timeline(quotes: Iterable[Quote], sources: Mapping[str, Source], topic: str 
             if not q.stance or not q.speaker or t not in q.topics:
                 continue
             before = last.get((q.speaker, t))
-            if before and before[0] != q.stance and day and before[1] and before[1] < day:
+            # a shift only between two stances on the same target: for X then against Y is no change of mind
+            if (before and before[0] != q.stance and day and before[1] and before[1] < day
+                    and same_target(before[2], q.target)):
                 shifts.append((t, before[0], q.stance))
-            last[(q.speaker, t)] = (q.stance, day)
+            last[(q.speaker, t)] = (q.stance, day, q.target)
         moments.append(Moment(q, day, from_file, tuple(shifts)))
     return tuple(moments)

@@ -18,7 +18,8 @@ from briefgen.serve import BriefingServer
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "content"
-GOLD = REPO.parent / "shared" / "eval" / "gold"
+# The sample corpus's hand-made gold (copied from the team's shared/eval/gold: the project's own data)
+GOLD = REPO / "tests" / "data" / "gold"
 
 # ``briefgen serve`` tests: a one-article project, and a quote appended to it while serving
 ARTICLE = 'Ministers met in Oslo on Tuesday.\n\n"We must act before the ice is gone," said Ingrid Solberg.\n'

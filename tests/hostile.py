@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 # Each payload would set window.__xss (or open a dialog) if it ever reached the page as HTML.
@@ -72,3 +73,52 @@ def make_hostile_project(root: Path) -> Path:
         encoding="utf-8",
     )
     return root
+
+
+BILLION_LAUGHS = (
+    "---\n"
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(
+        f"{n}: &{n} [{','.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    + "title: [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n---\nA short body.\n"
+)
+
+
+def make_bad_inputs(content: Path) -> dict[str, str]:
+    """Files that once crashed, hung or exhausted a build: name -> a phrase its warning must contain."""
+    content.mkdir(parents=True, exist_ok=True)
+    (content / "date-typo.md").write_text(
+        '---\ntitle: Dates\npublished: 2025-02-30\n---\n"The date is wrong," said Minister Ola Vik.\n'
+    )
+    (content / "surrogate.jsonl").write_text(
+        '{"text": "\\"A fine line,\\" said Minister Ola Vik.", "url": "https://x.example/\\ud800"}\n'
+    )
+    (content / "deep.jsonl").write_text('{"text": "x", "a": ' + "[" * 1000 + "]" * 1000 + "}\n")
+    (content / "deep-front-matter.md").write_text("---\ntitle: " + "[" * 1000 + "]" * 1000 + "\n---\nBody text.\n")
+    (content / "bomb.md").write_text(BILLION_LAUGHS)
+    (content / "[bold red]x.txt").write_text("A short text about nothing [/] in particular.\n")
+    with (content / "bad-lines.jsonl").open("w") as fh:
+        fh.write('{"text": "\\"Lines work,\\" said Minister Ola Vik."}\n')
+        fh.writelines("not json\n" for _ in range(5000))
+    (content / "odd").mkdir()
+    with open(os.fsencode(content / "odd") + b"/name\xff.txt", "wb") as raw:
+        raw.write(b'"Odd name," said Minister Ola Vik.\n')
+    os.mkfifo(content / "pipe.txt")
+    deep = content / "deep"
+    for _ in range(40):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "buried.txt").write_text("Buried text.\n")
+    return {
+        "date-typo.md": "not a date",
+        "surrogate.jsonl:1": "lone surrogates",
+        "deep.jsonl:1": "nested too deep",
+        "deep-front-matter.md": "nested more than",
+        "bomb.md": "aliases",
+        "bad-lines.jsonl:2": "not valid JSON",
+        "bad-lines.jsonl": "more bad lines",
+        "odd/name\\xff.txt": "not valid UTF-8",
+        "pipe.txt": "not a regular file",
+        "deep/d/d/d": "nested more than",
+    }

@@ -245,3 +245,36 @@ def test_a_bare_title_is_not_listed_beside_the_full_role_it_belongs_to() -> None
         "Minister of Defence",
         "spokesman",
     )
+
+
+def test_look_alike_letters_from_another_script_merge_into_the_real_actor_with_a_warning() -> None:
+    analyses, sources = _corpus(
+        "Nato secretary general Mark Rutte said allies agreed.",
+        "Nato secretary general M\u0430rk Rutt\u0435 said allies must pay more.",  # Cyrillic a and e
+    )
+    actors, _ = reduce_corpus(analyses, sources)
+    people = [a for a in actors if a.kind == "person"]
+    assert [(p.id, p.name) for p in people] == [("mark-rutte", "Mark Rutte")]
+    assert all(a.isascii() for a in people[0].aliases)
+    from briefgen.extract.merge import look_alike_names
+
+    warnings = look_alike_names(analyses)
+    assert len(warnings) == 1 and "mixes scripts" in warnings[0] and "'Mark Rutte'" in warnings[0]
+
+
+def test_a_name_in_another_script_is_not_folded_to_latin() -> None:
+    from briefgen.extract.merge import latin_skeleton
+
+    assert latin_skeleton("Владимир Путин") == "Владимир Путин"
+    assert latin_skeleton("Dovilė Šakalienė") == "Dovilė Šakalienė"
+
+
+def test_near_miss_spelling_with_a_contradicting_description_stays_apart() -> None:
+    actors, _ = reduce_corpus(
+        *_corpus(
+            "“We will protect the coast,” said Fisheries Minister Ingrid Solberg.",
+            "“The quotas are far too low,” said Ingrid Solberq, a local fisherman.",
+        )
+    )
+    names = sorted(a.name for a in actors if a.kind == "person")
+    assert names == ["Ingrid Solberg", "Ingrid Solberq"]

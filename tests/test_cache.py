@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,3 +147,43 @@ def test_to_data_of_a_record_decodes_back_to_it() -> None:
         (LocalQuote("hi", 0, 2, "direct", None, "said", 1),),
     )
     assert from_data(Analysis, to_data(analysis)) == analysis
+
+
+def _poison(project: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    for path in _entries(project):
+        entry = json.loads(path.read_text("utf-8"))
+        if entry["analysis"]["quotes"]:
+            change(entry)
+            path.write_text(json.dumps(entry), encoding="utf-8")
+            return
+    raise AssertionError("no cached entry has a quote")
+
+
+def _put_words_in_a_mouth(entry: dict[str, Any]) -> None:
+    quote = entry["analysis"]["quotes"][0]
+    quote["text"] = "I resign today"  # well-typed, under the right key, but not what the article says
+    quote["end"] = quote["start"] + len(quote["text"])
+
+
+def _negative_offsets(entry: dict[str, Any]) -> None:
+    entry["analysis"]["quotes"][0]["start"] = -5
+
+
+def _unknown_speaker(entry: dict[str, Any]) -> None:
+    entry["analysis"]["quotes"][0]["speaker"] = "Somebody Else"
+
+
+def _other_text(entry: dict[str, Any]) -> None:
+    entry["text"] = "0" * 64
+
+
+@pytest.mark.parametrize("change", [_put_words_in_a_mouth, _negative_offsets, _unknown_speaker, _other_text])
+def test_valid_but_wrong_entry_is_checked_against_the_article_and_reanalysed(
+    sample_project: Path, change: Callable[[dict[str, Any]], None]
+) -> None:
+    cold, _ = _extract(sample_project)
+    _poison(sample_project, change)
+    warm, report = _extract(sample_project)
+    assert warm == cold and "I resign today" not in warm
+    assert report.analysed == 1
+    assert any("re-analysed" in w for w in report.warnings)

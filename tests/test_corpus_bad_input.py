@@ -6,6 +6,7 @@ import codecs
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -193,14 +194,14 @@ def test_read_error_is_skipped_with_its_reason(project: Path, monkeypatch: pytes
     # the same path as an unreadable file, for machines where the tests run as root
     path = with_good(project) / "content" / "locked.txt"
     path.write_text(GOOD.replace("Brussels", "Vilnius"), "utf-8")
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if str(file).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert only_skip(read(project), "locked.txt") == "cannot read file: Permission denied"
 
 

@@ -162,8 +162,8 @@ def _forbid_reading_on_the_client(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for module, names in (
         (briefgen.corpus.formats, ("decode_text", "read_jsonl", "read_txt", "read_md", "read_html")),
-        (briefgen.corpus.reader, ("read_file", "read_single", "read_jsonl", "clean")),
-        (briefgen.corpus.partition, ("read_partition", "read_single", "read_jsonl", "clean")),
+        (briefgen.corpus.reader, ("read_file", "read_single", "read_jsonl", "clean", "clean_safely")),
+        (briefgen.corpus.partition, ("read_partition", "read_single", "read_jsonl", "clean_safely")),
         (briefgen.partitioned, ("read_partition",)),
     ):
         for name in names:

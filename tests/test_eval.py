@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from briefgen.build import extract
@@ -12,10 +11,9 @@ from briefgen.cli import main
 from briefgen.config import load_settings
 from briefgen.eval import evaluate, load_gold, overlap
 from briefgen.records import Actor, Briefing, Quote, Source
+from tests.conftest import GOLD
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD = Path(__file__).resolve().parents[2] / "shared/eval/gold"
-needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason=f"gold annotations not found at {GOLD}")
 
 
 def test_overlap_ignores_mark_styles_case_and_whitespace() -> None:
@@ -83,7 +81,6 @@ def test_cli_exits_1_below_threshold(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
 
 
-@needs_gold
 def test_sample_corpus_meets_the_quote_speaker_statement_and_actor_targets() -> None:
     settings = load_settings(project_dir=REPO, content_dir=REPO / "content", quiet=True)
     briefing, _, _ = extract(settings)

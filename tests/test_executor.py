@@ -134,7 +134,7 @@ def test_dask_batch_that_keeps_failing_names_the_articles(
         executor.close()
     message = info.value.message()
     assert all(a.path in message for a in articles)
-    assert "retries" in message
+    assert "failed after 1 retry " in message
 
 
 def test_cli_no_cache_leaves_no_cache_folder_and_jobs_zero_is_a_usage_error(sample_project: Path) -> None:

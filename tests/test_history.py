@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from briefgen.build import build
 from briefgen.cli import main
 from briefgen.config import load_settings
-from briefgen.history import atom_feed, build_id, compare, keep_history, read_previous
+from briefgen.history import atom_feed, build_id, compare, history_files, keep_history, read_previous
 from briefgen.records import Quote, Source
 from briefgen.timeline import timeline
 from tests.conftest import REPO, copy_sample
@@ -190,8 +190,8 @@ def test_feed_links_resolve_against_site_url() -> None:
     assert feed.entries[0].link == "https://example.org/brief/sources/a.html#p2"
 
 
-def _q(qid: str, source: str, stance: str | None) -> Quote:
-    return Quote(qid, "words", "ann", source, 1, 0, 5, "said", "direct", ("peace-negotiations",), (), stance)
+def _q(qid: str, source: str, stance: str | None, target: str = "the harbour plan") -> Quote:
+    return Quote(qid, "words", "ann", source, 1, 0, 5, "said", "direct", ("peace-negotiations",), (), stance, target)
 
 
 def test_timeline_orders_by_date_and_flags_a_stance_change_between_dates() -> None:
@@ -200,14 +200,56 @@ def test_timeline_orders_by_date_and_flags_a_stance_change_between_dates() -> No
         "s-2": Source("s-2", "b.txt", "b", None, None, None, "2025-02-14", 1, date_from_file=True),
         "s-3": Source("s-3", "c.txt", "c", None, None, None, None, 1),
     }
-    moments = timeline([_q("q-3", "s-3", "opposes"), _q("q-2", "s-2", "opposes"), _q("q-1", "s-1", "supports")],
+    moments = timeline([_q("q-3", "s-3", "against"), _q("q-2", "s-2", "against"), _q("q-1", "s-1", "for")],
                        sources)
     assert [m.quote.id for m in moments] == ["q-1", "q-2", "q-3"]
-    assert moments[1].shifts == (("peace-negotiations", "supports", "opposes"),)
+    assert moments[1].shifts == (("peace-negotiations", "for", "against"),)
     assert moments[1].file_date and moments[2].date is None and moments[2].shifts == ()
 
 
 def test_same_day_statements_are_not_flagged_as_a_change() -> None:
     sources = {"s-1": Source("s-1", "a.txt", "a", None, None, None, "2025-02-12", 1)}
-    moments = timeline([_q("q-1", "s-1", "supports"), _q("q-2", "s-1", "opposes")], sources)
+    moments = timeline([_q("q-1", "s-1", "for"), _q("q-2", "s-1", "against")], sources)
     assert all(m.shifts == () for m in moments)
+
+
+def test_stances_on_different_targets_are_not_a_change_of_mind() -> None:
+    sources = {
+        "s-1": Source("s-1", "a.txt", "a", None, None, None, "2025-02-12", 1),
+        "s-2": Source("s-2", "b.txt", "b", None, None, None, "2025-02-14", 1),
+    }
+    moments = timeline([_q("q-1", "s-1", "for", "the harbour plan"), _q("q-2", "s-2", "against", "the bus fares")],
+                       sources)
+    assert all(m.shifts == () for m in moments)
+
+
+def test_feed_drops_characters_xml_cannot_hold() -> None:
+    entry = {"id": "urn:x:1", "title": "Envoy\ufffe on talks\x01", "link": "sources/a.html#p2",
+             "summary": "We want\uffff peace", "updated": "2025-02-13"}
+    feed = feedparser.parse(atom_feed("Brief\ufffe", "urn:x", [entry], None, "2025-02-13"))
+    assert not feed.bozo, feed.bozo_exception
+    assert (feed.feed.title, feed.entries[0].title) == ("Brief", "Envoy on talks")
+    assert feed.entries[0].summary == "We want peace"
+
+
+def test_feed_entry_is_dated_by_its_source_else_the_feed_date() -> None:
+    dated = {"id": "urn:x:1", "title": "a", "summary": "s", "updated": "2025-02-11"}
+    undated = {"id": "urn:x:2", "title": "b", "summary": "s", "updated": ""}
+    feed = feedparser.parse(atom_feed("T", "urn:x", [dated, undated], None, "2025-02-13"))
+    assert [e.updated[:10] for e in feed.entries] == ["2025-02-11", "2025-02-13"]
+    assert feed.feed.updated[:10] == "2025-02-13"
+
+
+def test_feed_of_an_undated_corpus_uses_the_build_date_never_1980(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1739404800")  # 2025-02-13
+    briefing = _doc([{"id": "q-1", "text": "We demand talks", "source": "s-1", "speaker": None}], [])
+    briefing["sources"][0]["published"] = None
+    briefing["positions"] = [{"actor": "a", "topic": "t", "summary": "We demand talks", "evidence": ["q-1"]}]
+    previous = read_previous(tmp_path)
+    _, files = history_files(previous, json.dumps(briefing), "T", None, 5, {"q-1": "sources/a.html#p1"})
+    feed = feedparser.parse(files["feed.xml"])
+    assert not feed.bozo
+    assert [e.updated[:10] for e in feed.entries] == ["2025-02-13"]
+    assert "1980" not in files["feed.xml"].decode()

@@ -142,3 +142,17 @@ def test_actor_and_topic_pages_show_a_dated_timeline(gold_site: Built) -> None:
     assert dates == sorted(dates, key=lambda d: days.index(
         next(x for x in days if f"{int(x[-2:])} Feb 2025" in d)))
     assert "*(file date)*" in pages["topics/peace-negotiations.md"]
+
+
+def test_search_terms_put_names_first_drop_stop_words_and_stay_bounded() -> None:
+    from briefgen.records import Article
+    from briefgen.render import search_terms
+
+    text = "The delegates met in Quorvendale and then they went to Brixtonhope for the extraordinary talks."
+    article = Article(path="a.txt", text=text, paragraphs=())
+    terms = search_terms(article).split()
+    assert terms[:2] == ["quorvendale", "brixtonhope"]
+    assert "the" not in terms and "then" not in terms and "they" not in terms
+    assert terms.index("extraordinary") < terms.index("talks")  # longer words first after the names
+    assert len(search_terms(article, limit=3).split()) == 3
+    assert search_terms(None) == ""

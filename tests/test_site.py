@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from briefgen.build import build
 from briefgen.cli import main
 from briefgen.config import load_settings
-from briefgen.site import MARKER, mkdocs_settings, publish, recover_site, write_build_dir
+from briefgen.site import MARKER, SWAP_MARKER, mkdocs_settings, publish, recover_site, write_build_dir
 from tests.conftest import REPO, SAMPLE, copy_sample
 
 
@@ -225,10 +225,16 @@ def _fake_site(path: Path, text: str) -> None:
     (path / "index.html").write_text(text)
 
 
+def _mark_swap(folder: Path, site: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / SWAP_MARKER).write_text(f"{site.resolve()}\n")
+
+
 def test_recover_restores_a_site_left_between_the_two_renames(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _fake_site(tmp_path / ".site.old-abc" / "site", "previous")
-    (tmp_path / ".site.new-def").mkdir()
+    _mark_swap(tmp_path / ".site.old-abc", site)
+    _mark_swap(tmp_path / ".site.new-def", site)
     (tmp_path / ".site.new-def" / "index.html").write_text("half-built")
     assert recover_site(site)
     assert (site / "index.html").read_text() == "previous"
@@ -239,6 +245,7 @@ def test_recover_keeps_the_current_site_and_drops_stale_folders(tmp_path: Path) 
     site = tmp_path / "site"
     _fake_site(site, "current")
     _fake_site(tmp_path / ".site.old-abc" / "site", "older")
+    _mark_swap(tmp_path / ".site.old-abc", site)
     assert not recover_site(site)
     assert (site / "index.html").read_text() == "current"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

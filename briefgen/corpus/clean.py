@@ -176,6 +176,7 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
     meta = draft.meta
     removed.sort(key=lambda r: r.line)
     published = meta.get("published") or found.published
+    basis = "metadata" if meta.get("published") else found.date_basis
     file_date = None if published else date_in_file_name(draft.path)
     return Article(
         path=draft.path,
@@ -186,6 +187,8 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
         url=meta.get("url") or found.url,
         published=published or file_date,
         date_from_file=file_date is not None,
+        month_day=None if meta.get("published") else found.month_day,
+        date_basis="file name" if file_date else basis,
         language=meta.get("language") or found.language,
         tags=meta.get("tags") or found.tags,
         slug=meta.get("slug"),

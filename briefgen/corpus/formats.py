@@ -6,11 +6,13 @@ import codecs
 import hashlib
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import yaml
 
@@ -22,6 +24,9 @@ Mode = Literal["auto", "lines", "markdown"]
 FORMATS = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MIN_HTML_WORDS = 8  # less than a sentence: a menu or a cookie banner, not an article
 META_KEYS = ("title", "url", "outlet", "published", "language", "tags", "slug")
+MAX_DEPTH = 20  # nesting of front matter YAML: real metadata is 1-2 levels deep
+MAX_LINE_SKIPS = 20  # per .jsonl file (or byte range): further bad lines are counted, not listed
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,57 @@ class Draft:
 
 def _hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
+
+
+def open_regular(path: Path) -> BinaryIO | str:
+    """The file opened for reading, or why not: only regular files (a FIFO would block, a device never ends)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        return f"cannot read file: {exc.strerror or exc}"
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as exc:
+        os.close(fd)
+        return f"cannot read file: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        return f"not a regular file ({file_kind(mode)}); not read"
+    return os.fdopen(fd, "rb")
+
+
+def file_kind(mode: int) -> str:
+    """A name for a kind of file that is not a regular one."""
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_bounded(path: Path, limit: int) -> bytes | str:
+    """A regular file's bytes, or why not; the size is checked while reading (``st_size`` may lie)."""
+    handle = open_regular(path)
+    if isinstance(handle, str):
+        return handle
+    with handle:
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            return f"cannot read file: {exc.strerror or exc}"
+    if len(raw) > limit:
+        return (
+            f"file is more than max_article_bytes ({limit:,}) bytes; "
+            "raise max_article_bytes in site_config/briefgen.yml to read it"
+        )
+    return raw
+
+
+def scrub(text: str) -> tuple[str, bool]:
+    """Text with lone surrogates (from JSON escapes such as \\ud800) replaced by U+FFFD; True if any were."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"), True
+    return text, False
 
 
 def decode_text(raw: bytes, rel: str, line: int | None = None) -> tuple[str, tuple[str, ...]] | Skipped:
@@ -68,6 +124,36 @@ def read_txt(raw: bytes, rel: str) -> Draft | Skipped:
 
 # --- Markdown with YAML front matter -----------------------------------------------------------------
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """Front matter as plain data: no aliases (a 553-byte alias bomb expands to gigabytes), nesting at
+    most MAX_DEPTH deep, and dates left as text (``published: 2025-02-30`` is a typo to report, not a crash)."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 - the shape PyYAML reads
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """A node, refusing aliases and deep nesting."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 _FENCE = re.compile(r"---\s*")
 _FENCE_END = re.compile(r"(?:---|\.\.\.)\s*")
 
@@ -80,6 +166,10 @@ def clean_meta(data: Mapping[str, Any], where: str) -> tuple[dict[str, Any], lis
         value = data.get(key)
         if value is None or value == "":
             continue
+        if isinstance(value, str):
+            value, damaged = scrub(value)
+            if damaged:
+                warnings.append(f"{where}: '{key}' has invalid characters (lone surrogates); replaced")
         if key == "published":
             date = parse_date(value if not isinstance(value, int | float) else str(value))
             if date is None:
@@ -91,7 +181,7 @@ def clean_meta(data: Mapping[str, Any], where: str) -> tuple[dict[str, Any], lis
             if not isinstance(items, list):
                 warnings.append(f"{where}: 'tags' must be a list of words; ignored")
                 continue
-            meta[key] = tuple(str(t).strip() for t in items if str(t).strip())
+            meta[key] = tuple(scrub(str(t).strip())[0] for t in items if str(t).strip())
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             meta[key] = " ".join(str(value).split())
         else:
@@ -114,7 +204,7 @@ def read_md(raw: bytes, rel: str) -> Draft | Skipped:
     warnings = list(decode_warnings)
     meta: dict[str, Any] = {}
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
+        data = yaml.load("\n".join(lines[1:end]), Loader=FrontMatterLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark is not None else 1
@@ -157,6 +247,23 @@ def _declared_charset(raw: bytes) -> str | None:
         return None
 
 
+HTML_MISSING = "HTML support is not installed"
+
+
+def html_support_missing(exc: BaseException) -> str:
+    """The skip reason when trafilatura cannot be imported: which package is missing and how to add it."""
+    name = getattr(exc, "name", None) or ""
+    if "html_clean" in name or "html.clean" in name or "html_clean" in str(exc) or "html-clean" in str(exc):
+        package = "lxml_html_clean"
+    elif name.split(".")[0] in ("", "trafilatura"):
+        package = "trafilatura"
+    else:
+        package = name.split(".")[0]
+    spec = "trafilatura>=2" if package == "trafilatura" else package
+    detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{HTML_MISSING}: {package} cannot be imported ({detail}); fix: pip install '{spec}'"
+
+
 def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     """A saved web page: main text and metadata through trafilatura (imported only when needed)."""
     declared = _declared_charset(raw)
@@ -164,7 +271,10 @@ def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     if isinstance(decoded, Skipped):
         return decoded
     page, warnings = decoded
-    import trafilatura
+    try:
+        import trafilatura
+    except Exception as exc:  # an optional part missing or broken: skip the page, never crash the build
+        return Skipped(rel, html_support_missing(exc))
 
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         # their log lines ("empty HTML tree", "discarding data") would reach the terminal unformatted;
@@ -212,7 +322,13 @@ def jsonl_record(raw: bytes, rel: str, number: int, max_bytes: int) -> Draft | S
     if not raw.strip():
         return None
     if len(raw) > max_bytes:
-        return Skipped(rel, f"line is {len(raw)} bytes, more than max_article_bytes ({max_bytes})", number)
+        return Skipped(rel, f"line is {len(raw):,} bytes, more than max_article_bytes ({max_bytes:,})", number)
+    try:  # a cheap first look: most bad lines are not JSON at all, and decoding costs ~50 µs a line
+        json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return Skipped(rel, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+    except (UnicodeDecodeError, RecursionError):
+        pass  # not UTF-8 (decoded below) or nested too deep (reported below)
     decoded = decode_text(raw, rel, number)
     if isinstance(decoded, Skipped):
         return decoded
@@ -221,11 +337,16 @@ def jsonl_record(raw: bytes, rel: str, number: int, max_bytes: int) -> Draft | S
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return Skipped(rel, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+    except RecursionError:
+        return Skipped(rel, "not valid JSON (nested too deep)", number)
     if not isinstance(obj, dict):
         return Skipped(rel, "not a JSON object", number)
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return Skipped(rel, "no 'text' field with the article text", number)
+    text, damaged = scrub(text)
+    if damaged:
+        warnings = (*warnings, f"line {number}: 'text' has invalid characters (lone surrogates); replaced")
     meta, meta_warnings = clean_meta(_json_meta(obj), f"line {number}")
     return Draft(f"{rel}:{number}", text, _hash(raw), meta=meta, warnings=(*warnings, *meta_warnings))
 
@@ -239,10 +360,9 @@ def read_jsonl(
     ``start`` belongs to the range before, like ``dask.bag.read_text(blocksize=...)``); ``lines_before`` is
     the number of line breaks before ``start``, so line numbers stay those of the whole file.
     """
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield Skipped(rel, f"cannot read file: {exc.strerror or exc}")
+    handle = open_regular(path)
+    if isinstance(handle, str):
+        yield Skipped(rel, handle)
         return
     with handle:
         number = lines_before
@@ -250,15 +370,44 @@ def read_jsonl(
         if start > 0:
             handle.seek(start - 1)
             if handle.read(1) != b"\n":
-                partial = handle.readline()  # the tail of a line owned by the range before
+                position += _skip_line(handle)  # the tail of a line owned by the range before
                 number += 1
-                position += len(partial)
+        skips = hidden = 0
         while end is None or position < end:
-            raw = handle.readline()
+            raw = handle.readline(max_bytes + 1)  # a line is never read whole when it is too long
             if not raw:
                 break
             number += 1
             position += len(raw)
-            record = jsonl_record(raw, rel, number, max_bytes)
+            record: Draft | Skipped | None
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                position += _skip_line(handle)
+                record = Skipped(rel, f"line is more than max_article_bytes ({max_bytes:,}) bytes", number)
+            elif skips >= MAX_LINE_SKIPS and raw.lstrip().removeprefix(codecs.BOM_UTF8)[:1] not in (b"{", b""):
+                skips += 1  # past the listed ones, a line that cannot be an object is only counted
+                hidden += 1
+                continue
+            else:
+                try:
+                    record = jsonl_record(raw, rel, number, max_bytes)
+                except Exception as exc:  # one line never stops the file
+                    record = Skipped(rel, f"cannot read line ({type(exc).__name__}: {exc})", number)
+            if isinstance(record, Skipped):
+                skips += 1
+                if skips > MAX_LINE_SKIPS:
+                    hidden += 1
+                    continue
             if record is not None:
                 yield record
+        if hidden:
+            yield Skipped(rel, f"{hidden:,} more bad lines skipped (only the first {MAX_LINE_SKIPS} are listed)")
+
+
+def _skip_line(handle: BinaryIO) -> int:
+    """Read past the rest of the current line in bounded pieces; the number of bytes passed."""
+    passed = 0
+    while True:
+        piece = handle.readline(_CHUNK)
+        passed += len(piece)
+        if not piece or piece.endswith(b"\n"):
+            return passed

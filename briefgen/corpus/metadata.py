@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from briefgen.corpus.boilerplate import Line, Rules
@@ -55,9 +57,11 @@ class Found:
     language: str | None = None
     tags: tuple[str, ...] = ()
     dateline: str | None = None
+    month_day: str | None = None
+    date_basis: str | None = None
 
 
-_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_./]?(0[1-9]|1[0-2])[-_./]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def date_in_file_name(path: str) -> str | None:
@@ -67,33 +71,125 @@ def date_in_file_name(path: str) -> str | None:
     """
     name = path.replace("\\", "/").rsplit("/", 1)[-1].split(":", 1)[0]
     found = _FILE_DATE.search(name)
-    return parse_date("-".join(found.groups())) if found else None
+    return _iso(*map(int, found.groups())) if found else None
+
+
+def date_in_url(url: str) -> str | None:
+    """The date in a URL's path ("/2025/02/13/talks", "/20250213-talks"), or None."""
+    found = _FILE_DATE.search(urlsplit(url).path)
+    return _iso(*map(int, found.groups())) if found else None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# Two unrelated reference days: a relative expression ("3 hours ago", "yesterday") parses to different
+# days against them, an absolute date to the same one, so relative dates are never taken for real ones.
+_BASES = (dt.datetime(2001, 1, 1), dt.datetime(2003, 7, 15))
+_ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*")
+
+
+@functools.cache
+def _dateparser() -> Any:
+    import dateparser  # imported on first use: ~0.3 s that builds without written dates never pay
+
+    return dateparser
+
+
+def _settings(base: dt.datetime, parts: tuple[str, ...]) -> dict[str, Any]:
+    # Day before month for numeric dates ("13/02/2025"; "02/13/2025" still reads as 13 Feb: 13 is no month).
+    return {
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": list(parts),
+        "RELATIVE_BASE": base,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["timestamp", "absolute-time"],
+    }
+
+
+@functools.cache
+def _absolute(text: str, parts: tuple[str, ...]) -> dt.date | None:
+    """The date a whole text states (with the required parts), when it is not relative to today."""
+    dp = _dateparser()
+    found = [dp.parse(text, languages=["en"], settings=_settings(base, parts)) for base in _BASES]
+    if found[0] is None or found[1] is None:
+        return None
+    a, b = found[0].date(), found[1].date()
+    if "year" in parts:
+        return a if a == b else None
+    return a if (a.month, a.day) == (b.month, b.day) else None
+
+
+@functools.cache
+def _search(text: str) -> dt.date | None:
+    """The first absolute full date written somewhere inside a longer text."""
+    from dateparser.search import search_dates
+
+    for found, _ in search_dates(text, languages=["en"], settings=_settings(_BASES[0], ("day", "month", "year"))) or []:
+        date = _absolute(found, ("day", "month", "year"))
+        if date is not None:
+            return date
+    return None
 
 
 def parse_date(value: object) -> str | None:
-    """An ISO date (YYYY-MM-DD) from a date object or a common written form; None if unsure."""
+    """An ISO date (YYYY-MM-DD) from a date object or a written date, through dateparser; None if unsure.
+
+    "Updated 3 hours ago, May 12, 2025" -> 2025-05-12; "13/02/2025" -> 2025-02-13; a date without a year
+    or one relative to today ("yesterday") -> None.
+    """
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value.strip() or len(value) > 200:
         return None
-    text = value.strip()
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    text = " ".join(value.split())
+    iso = _ISO.fullmatch(text)
     if iso:
-        parts = (int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-    else:
-        words = re.findall(r"[A-Za-z]+|\d+", text)
-        year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
-        month = next((_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS), None)
-        day = next((int(w) for w in words if w.isdigit() and len(w) <= 2), None)
-        if year is None or month is None or day is None:
-            return None
-        parts = (year, month, day)
-    try:
-        return dt.date(*parts).isoformat()
-    except ValueError:
+        return _iso(*map(int, iso.groups()))
+    if not re.search(r"\d", text):
         return None
+    date = _absolute(text, ("day", "month", "year")) or _search(text)
+    return date.isoformat() if date else None
+
+
+def parse_month_day(value: str) -> str | None:
+    """A date written without a year ("Feb 13", "13 February") as ISO 8601 '--MM-DD'; None otherwise."""
+    text = " ".join(value.split())
+    if re.search(r"\b\d{4}\b", text) or not re.search(r"\d", text):
+        return None
+    date = _absolute(text, ("day", "month"))
+    return f"--{date.month:02d}-{date.day:02d}" if date else None
+
+
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d)\b"
+)
+
+
+def dates_in_text(text: str, limit: int = 20) -> tuple[str, ...]:
+    """Full dates written in running text ("January 20, 2025", "13 February 2025"), in order."""
+    found = (parse_date(m.group(0)) for m in _WRITTEN_DATE.finditer(text, 0, 200_000))
+    return tuple(d for d in found if d)[:limit]
+
+
+def complete_date(month_day: str, near: Sequence[str]) -> str | None:
+    """A '--MM-DD' date given the year that puts it nearest to the known dates ``near`` (None if none)."""
+    known = sorted(dt.date.fromisoformat(d[:10]) for d in near)
+    if not known:
+        return None
+    anchor = known[len(known) // 2]
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _iso(y, month, day))]
+    # within half a year of the known dates, or no year at all (a 29 Feb far from any leap year stays partial)
+    near_enough = [d for d in options if abs((dt.date.fromisoformat(d) - anchor).days) <= 183]
+    return min(near_enough, key=lambda d: abs((dt.date.fromisoformat(d) - anchor).days)) if near_enough else None
 
 
 def outlet_of_url(url: str, rules: Rules) -> str | None:
@@ -167,12 +263,16 @@ def take_title(
 
 
 def dateline(first: str, rules: Rules) -> tuple[str | None, str | None, str | None]:
-    """(place, ISO date, outlet) of a dateline such as "BRUSSELS, Feb 13 (Reuters) — …"."""
+    """(place, date, outlet) of a dateline such as "BRUSSELS, Feb 13 (Reuters) — …".
+
+    The date is ISO (YYYY-MM-DD) when the dateline has a year, '--MM-DD' when it has none.
+    """
     match = _DATELINE.match(first)
     if match is None:
         return None, None, None
     place = match.group("place").strip(" ,")
-    date = parse_date(match.group("date")) if match.group("date") else None
+    written = match.group("date")
+    date = (parse_date(written) or parse_month_day(written)) if written else None
     outlet = signature(match.group("agency") or "", rules)
     return place, date, outlet
 
@@ -215,12 +315,25 @@ def infer(lines: Sequence[Line], removed: Sequence[Removed], header: dict[str, s
         or outlet_from_removed(removed, rules)
         or next((o for o in (signature(line.text, rules) for line in lines[-3:]) if o), None)
     )
+    published, basis = (parse_date(header["published"]), "metadata") if "published" in header else (None, None)
+    if published is None and url and (published := date_in_url(url)):
+        basis = "url"
+    month_day = None
+    if published is None and date:
+        if date.startswith("--"):
+            month_day = date
+            published = complete_date(date, dates_in_text(" ".join(line.text for line in lines)))
+            basis = "dateline, year from the article" if published else "dateline"
+        else:
+            published, basis = date, "dateline"
     return Found(
         title=header.get("title"),
         url=url,
         outlet=outlet,
-        published=parse_date(header["published"]) if "published" in header else date,
+        published=published,
         language=header.get("language"),
         tags=tags,
         dateline=place,
+        month_day=month_day,
+        date_basis=basis,
     )

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.corpus.boilerplate import Rules
-from briefgen.corpus.clean import clean
 from briefgen.corpus.formats import FORMATS, read_jsonl
-from briefgen.corpus.reader import entries, read_single
+from briefgen.corpus.reader import clean_safely, entries, read_single
 from briefgen.records import Article, Skipped
 
 _CHUNK = 1 << 20
@@ -158,4 +157,4 @@ def read_partition(partition: Partition, rules: Rules, max_bytes: int) -> Iterat
         else:
             drafts = read_jsonl(path, part.rel, max_bytes, part.start, part.end, part.lines_before)
         for draft in drafts:
-            yield draft if isinstance(draft, Skipped) else clean(draft, rules)
+            yield draft if isinstance(draft, Skipped) else clean_safely(draft, rules)

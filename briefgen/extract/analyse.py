@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -10,6 +13,34 @@ from spacy.tokens import Doc
 from briefgen.extract.actors import local_actors_of
 from briefgen.extract.quotes import find_quotes
 from briefgen.records import Analysis, Article
+
+ARTICLE_SECONDS = 60.0  # time budget of one article's analysis (a 5 MB article takes a few seconds)
+
+
+class OverBudget(Exception):
+    """An article's analysis ran out of its time budget."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget in the block after ``seconds`` (SIGALRM: main thread of a POSIX process only)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getitimer(signal.ITIMER_REAL)[0] > 0:  # someone else's alarm is set: leave it alone
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget(f"analysis took more than its time budget of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def analyse_article(article: Article) -> Analysis:
@@ -36,4 +67,16 @@ def analyse_many(nlp: Language, articles: Iterable[Article], batch_size: int = 3
     """Analyse articles in order, streaming."""
     del nlp, batch_size
     for article in articles:
-        yield analyse_article(article)
+        yield analyse_isolated(article)
+
+
+def analyse_isolated(article: Article, seconds: float | None = None) -> Analysis:
+    """``analyse_article`` within a time budget; a failure or overrun gives an empty analysis with a warning."""
+    try:
+        with time_budget(ARTICLE_SECONDS if seconds is None else seconds):
+            return analyse_article(article)
+    except OverBudget as exc:
+        why = f"not analysed: {exc}; no quotes taken from it"
+    except Exception as exc:
+        why = f"cannot analyse article ({type(exc).__name__}: {exc}); no quotes taken from it"
+    return Analysis(article=article, actors=(), quotes=(), warnings=(why,))

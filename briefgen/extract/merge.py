@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from confusable_homoglyphs import categories, confusables
 from rapidfuzz import fuzz
 
 from briefgen.extract.actors import name_key
@@ -35,10 +38,89 @@ def quote_id(source_path: str, text: str, occurrence: int) -> str:
     return "q-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=65536)
+def latin_skeleton(name: str) -> str:
+    """A Latin-script name with look-alike letters of other scripts replaced by their Latin twins
+    (Cyrillic 'Mаrk Ruttе' -> 'Mark Rutte'); a name in another script, or a clean one, is returned as is."""
+    if name.isascii():
+        return name
+    letters = [c for c in name if c.isalpha()]
+    if not any(categories.alias(c) == "LATIN" for c in letters):
+        return name  # a name written in another script is that script's name, not a disguise
+    found = confusables.is_confusable(name, preferred_aliases=["latin"], greedy=True) or []
+    twins: dict[str, str] = {}
+    for item in found:
+        latin = [h["c"] for h in item["homoglyphs"] if len(h["c"]) == 1 and categories.alias(h["c"]) == "LATIN"]
+        if latin and categories.alias(item["character"]) != "LATIN":
+            twins[item["character"]] = latin[0]
+    return "".join(twins.get(c, c) for c in name) if twins else name
+
+
+def look_alike_names(analyses: Sequence[Analysis]) -> list[str]:
+    """Warnings for actor names that mix scripts (letters of another script that look Latin): merged as Latin."""
+    out = []
+    for analysis in analyses:
+        for local in analysis.actors:
+            clean = latin_skeleton(local.name)
+            if clean != local.name:
+                out.append(
+                    f"{analysis.article.path}: actor name {local.name!a} mixes scripts (letters that only look "
+                    f"Latin); read as '{clean}'"
+                )
+    return out
+
+
 def _key(local: LocalActor) -> str:
+    name = latin_skeleton(local.name)
     if local.kind == "person":
-        return "p:" + name_key(fold(local.name))
-    return local.kind[0] + ":" + fold(local.name)
+        return "p:" + name_key(fold(name))
+    return local.kind[0] + ":" + fold(name)
+
+
+_APPOSITIVE = re.compile(r"\s*,\s+(?:an?|the)\s+([^,.;:!?\"“”()]{1,60})")
+_CONTEXT_STOP = frozenset({"of", "the", "a", "an", "and", "for", "in", "at", "on", "to", "who", "s"})
+Context = Callable[[str], tuple[frozenset[str], frozenset[str]]]
+
+
+def _contexts(analyses: Sequence[Analysis]) -> Context:
+    """Per actor key, lazily: the countries and the words of roles and of appositions ("X, a local
+    fisherman") seen with it, the evidence a near-miss merge must not contradict."""
+    where: dict[str, list[tuple[LocalActor, str]]] = {}
+    for analysis in analyses:
+        for local in analysis.actors:
+            where.setdefault(_key(local), []).append((local, analysis.article.text))
+    memo: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def context(key: str) -> tuple[frozenset[str], frozenset[str]]:
+        if key not in memo:
+            countries: set[str] = set()
+            words: set[str] = set()
+            for local, text in where.get(key, []):
+                countries.update([local.country] if local.country else [])
+                phrases = list(local.roles)
+                for name in (local.name, *local.aliases):
+                    start = text.find(name)
+                    while start >= 0:
+                        match = _APPOSITIVE.match(text, start + len(name))
+                        if match:
+                            phrases.append(match.group(1))
+                        start = text.find(name, start + 1)
+                words.update(w for p in phrases for w in re.findall(r"[a-z]+", fold(p)) if w not in _CONTEXT_STOP)
+            memo[key] = (frozenset(countries), frozenset(words))
+        return memo[key]
+
+    return context
+
+
+def _agree(a: str, b: str, context: Context | None) -> bool:
+    """Whether two near-miss spellings may be one person: no conflicting country, and when both have roles or
+    descriptions, a word in common ("Ingrid Solberq, a local fisherman" is not "Minister Ingrid Solberg")."""
+    if context is None:
+        return True
+    (ca, wa), (cb, wb) = context(a), context(b)
+    if ca and cb and not ca & cb:
+        return False
+    return not (wa and wb and not wa & wb)
 
 
 def _similar_surname(a: str, b: str) -> bool:
@@ -56,7 +138,7 @@ def _first_compatible(a: list[str], b: list[str]) -> bool:
     return a[0] == b[0] or (a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2))
 
 
-def _group_keys(locals_: Sequence[LocalActor]) -> dict[str, str]:
+def _group_keys(locals_: Sequence[LocalActor], context: Context | None = None) -> dict[str, str]:
     """Map every local actor key to a group key, merging person-name variants and surnames."""
     keys = sorted({_key(a) for a in locals_})
     group: dict[str, str] = {k: k for k in keys}
@@ -70,7 +152,11 @@ def _group_keys(locals_: Sequence[LocalActor]) -> dict[str, str]:
             if group[other] != other:
                 continue
             ow = other[2:].split()
-            if _first_compatible(words[:-1], ow[:-1]) and _similar_surname(words[-1], ow[-1]):
+            if (
+                _first_compatible(words[:-1], ow[:-1])
+                and _similar_surname(words[-1], ow[-1])
+                and (words[-1] == ow[-1] or _agree(k, other, context))
+            ):
                 group[other] = k
     # surname-only actors join the one full name with that surname (or a near miss), never a guess
     for k in keys:
@@ -79,7 +165,9 @@ def _group_keys(locals_: Sequence[LocalActor]) -> dict[str, str]:
         surname = k[2:]
         cands = {group[f] for f in full if f[2:].split()[-1] == surname}
         if not cands:
-            cands = {group[f] for f in full if _similar_surname(surname, f[2:].split()[-1])}
+            cands = {
+                group[f] for f in full if _similar_surname(surname, f[2:].split()[-1]) and _agree(k, f, context)
+            }
         if len(cands) == 1:
             group[k] = next(iter(cands))
     return group
@@ -87,6 +175,8 @@ def _group_keys(locals_: Sequence[LocalActor]) -> dict[str, str]:
 
 def _canonical(names: list[str]) -> str:
     counts = Counter(demojibake(n) for n in names)
+    clean = {n: c for n, c in counts.items() if latin_skeleton(n) == n}
+    counts = Counter(clean) if clean else counts  # a look-alike spelling never renames the actor
     longest = max(len(n.split()) for n in counts)
     best = [n for n in counts if len(n.split()) == longest]
     # prefer the spelling with diacritics, then the most frequent, then alphabetical
@@ -99,7 +189,7 @@ def _apply_overrides(
     """Move groups named by an override into one group under the override's name."""
     chosen: dict[str, ActorOverride] = {}
     for ov in overrides:
-        wanted = {fold(n) for n in (ov.name, *ov.aliases)} | {
+        wanted = {fold(latin_skeleton(n)) for n in (ov.name, *ov.aliases)} | {
             name_key(fold(n)) for n in (ov.name, *ov.aliases)
         }
         target = f"o:{fold(ov.name)}"
@@ -107,7 +197,9 @@ def _apply_overrides(
             if gk == target:
                 continue
             members = groups[gk]
-            names = {fold(m.name) for m in members} | {fold(a) for m in members for a in m.aliases}
+            names = {fold(latin_skeleton(m.name)) for m in members} | {
+                fold(latin_skeleton(a)) for m in members for a in m.aliases
+            }
             names |= {name_key(n) for n in names}
             if names & wanted:
                 groups.setdefault(target, []).extend(groups.pop(gk))
@@ -128,7 +220,7 @@ def reduce_corpus(
 ) -> tuple[tuple[Actor, ...], tuple[Quote, ...]]:
     """Merge actors across articles and attach ids to every quote; corroborated quotes become one."""
     all_locals = [a for analysis in analyses for a in analysis.actors]
-    gkey = _group_keys(all_locals)
+    gkey = _group_keys(all_locals, _contexts(analyses))
     groups: dict[str, list[LocalActor]] = {}
     for local in all_locals:
         groups.setdefault(gkey[_key(local)], []).append(local)
@@ -155,6 +247,7 @@ def reduce_corpus(
         affs = Counter(m.affiliation for m in members if m.affiliation)
         roles = _distinct_roles(r for m in members for r in m.roles)
         aliases = {demojibake(a) for m in members for a in (m.name, *m.aliases)} - {name}
+        aliases = {a for a in aliases if latin_skeleton(a) == a or latin_skeleton(a) != latin_skeleton(name)}
         actors.append(
             Actor(
                 id=ids[name],

@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,8 @@ from spacy.language import Language
 
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
+from briefgen.extract.display import shown_words, with_display
+from briefgen.extract.stance import StanceRules, make_rules, read_stance, same_target
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -26,23 +27,13 @@ Lemmas = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Stance:
-    """A stance marker and the explicit cues that support it."""
-
-    id: str
-    label: str
-    verbs: frozenset[str]
-    phrases: tuple[Lemmas, ...]
-    negated: str = "ignore"  # what a negated phrase shows: "ignore" (nothing), "keep" (this stance) or a stance id
-
-
-@dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Lemmatised cue phrases of every topic and stance, ready for matching."""
+    """Lemmatised cue phrases of every topic, and the stance rules, ready for matching."""
 
     topics: tuple[Topic, ...]
     topic_cues: tuple[tuple[str, tuple[Lemmas, ...]], ...]
-    stances: tuple[Stance, ...]
+    stances: StanceRules
+    table: Mapping[str, str]
 
 
 def lemmas(nlp: Language, text: str) -> Lemmas:
@@ -117,36 +108,22 @@ def parse_topics(data: Any, where: str) -> tuple[Topic, ...]:
 
 
 def load_topics(site_config: Path | None) -> tuple[Topic, ...]:
-    """The project's ``site_config/topics.yml`` when present, else briefgen's default topics."""
-    if site_config is not None and (site_config / TOPICS_FILE).is_file():
-        path = site_config / TOPICS_FILE
-        data, _ = load_yaml(path)
-        return parse_topics(data, str(path))
-    text = resources.files("briefgen.data").joinpath(TOPICS_FILE).read_text("utf-8")
-    import yaml
-
-    return parse_topics(yaml.safe_load(text), "briefgen/data/topics.yml")
-
-
-def load_stance_data() -> list[dict[str, Any]]:
-    """The stance cue lists shipped in ``briefgen/data/stances.yml``."""
-    import yaml
-
-    data = yaml.safe_load(resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8"))
-    items: list[dict[str, Any]] = data["stances"]
-    return items
+    """The topics of the project's ``site_config/topics.yml``; none when it is missing or lists none
+    (then topics are discovered from the corpus, see ``discover_topics``)."""
+    if site_config is None or not (site_config / TOPICS_FILE).is_file():
+        return ()
+    path = site_config / TOPICS_FILE
+    data, _ = load_yaml(path)
+    if data is None or (isinstance(data, dict) and not data.get("topics")):
+        return ()  # the commented, empty file `briefgen init` writes
+    return parse_topics(data, str(path))
 
 
-def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Iterable[Mapping[str, Any]] | None = None) -> Lexicon:
-    """Lemmatise every topic cue and stance cue once."""
+def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Mapping[str, Any] | None = None) -> Lexicon:
+    """Lemmatise every topic cue and the stance rules once."""
     topic_cues = tuple((t.id, tuple(sorted({lemmas(nlp, c) for c in t.cues} - {()}))) for t in topics)
-    parsed: list[Stance] = []
-    for item in stances if stances is not None else load_stance_data():
-        verbs = frozenset(" ".join(lemmas(nlp, v)) for v in item.get("verbs") or ())
-        phrases = tuple(sorted({lemmas(nlp, p) for p in item.get("phrases") or ()} - {()}))
-        negated = str(item.get("negated") or "ignore")
-        parsed.append(Stance(str(item["id"]), str(item.get("label") or item["id"]), verbs, phrases, negated))
-    return Lexicon(tuple(topics), topic_cues, tuple(parsed))
+    table: Mapping[str, str] = lookup_table(nlp) or {}
+    return Lexicon(tuple(topics), topic_cues, make_rules(table, stances), table)
 
 
 def _found(words: Lemmas, cues: Iterable[Lemmas]) -> Iterator[Lemmas]:
@@ -165,64 +142,6 @@ def topic_hits(words: Lemmas, lexicon: Lexicon, topic: str) -> int:
     return sum(1 for _ in _found(words, cues))
 
 
-# A cue with one of these one or two words before it, in the same clause, is negated: "would not rule
-# out", "do not need", "no danger". What a negated cue shows is each stance's ``negated`` in stances.yml.
-NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "without", "hardly", "neither"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "but", "—", "–", "-", "(", ")", '"'})
-_NEGATION_REACH = 2
-
-
-def _negated(words: Lemmas, at: int) -> bool:
-    """Whether a negator stands within reach before position ``at``, with no clause break between."""
-    for word in reversed(words[max(0, at - _NEGATION_REACH) : at]):
-        if word in _CLAUSE_BREAKS:
-            return False
-        if word in NEGATORS:
-            return True
-    return False
-
-
-def _cue_hits(words: Lemmas, phrases: Iterable[Lemmas]) -> tuple[bool, bool]:
-    """(an affirmative occurrence of a phrase, a negated occurrence of a phrase) among the lemmas."""
-    plain = negated = False
-    for phrase in _found(words, phrases):  # the set look-up keeps this to phrases that do occur
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if words[i] == phrase[0] and words[i : i + n] == phrase:
-                if _negated(words, i):
-                    negated = True
-                else:
-                    plain = True
-        if plain and negated:
-            break
-    return plain, negated
-
-
-def stance_of(words: Lemmas, cue: str | None, lexicon: Lexicon, nlp: Language) -> str | None:
-    """The stance an explicit cue supports: the reporting verb first, then the words; None otherwise.
-
-    A negated cue in the words counts as its stance's ``negated`` says (see NEGATORS).
-    """
-    if cue:
-        verb = _cue_lemmas(nlp, cue)
-        for stance in lexicon.stances:
-            if verb in stance.verbs:
-                return stance.id
-    shown: set[str] = set()
-    for stance in lexicon.stances:
-        plain, negated = _cue_hits(words, stance.phrases)
-        if plain:
-            shown.add(stance.id)
-        if negated and stance.negated != "ignore":
-            shown.add(stance.id if stance.negated == "keep" else stance.negated)
-    return next((s.id for s in lexicon.stances if s.id in shown), None)
-
-
-@lru_cache(maxsize=1024)
-def _cue_lemmas(nlp: Language, cue: str) -> str:
-    return " ".join(lemmas(nlp, cue))
-
-
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (within its paragraph) that holds the span ``start:end`` of a text."""
     para_start = text.rfind("\n", 0, start) + 1
@@ -237,43 +156,60 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 def quote_words(quote: Quote, article: Article | None) -> str:
-    """The words a topic is read from: the quote, plus its sentence when it is only a fragment."""
-    if quote.kind == "partial" and article is not None and 0 <= quote.start <= quote.end <= len(article.text):
-        return sentence_around(article.text, quote.start, quote.end)
+    """The words a topic is read from: the quote; a fragment with its reporting verb and what stands between
+    ("told allies that Ukraine's hopes were “unrealistic”"), not the rest of its sentence, which may
+    report someone else ("... and Lecornu warned against “peace through weakness”")."""
+    if quote.kind == "partial":
+        if quote.display:
+            return shown_words(quote)
+        if article is not None and 0 <= quote.start <= quote.end <= len(article.text):
+            return sentence_around(article.text, quote.start, quote.end)
     return quote.text
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What the lexicon reads in one quote: its topics, stance and lemmas."""
+    """What the lexicon reads in one quote: its topics, stance with target, and lemmas."""
 
     topics: tuple[str, ...]
     stance: str | None
     words: Lemmas
+    target: str | None = None
+
+
+def stance_text(quote: Quote) -> str:
+    """The words a stance is read from: a full quote, or the shown words (verb kept) of reported speech."""
+    return quote.text if quote.kind == "direct" else shown_words(quote)
 
 
 def read_quote(quote: Quote, article: Article | None, lexicon: Lexicon, nlp: Language) -> Reading:
     """Topics and stance of one quote or statement."""
     words = lemmas(nlp, quote_words(quote, article))
-    own = lemmas(nlp, quote.text) if quote.kind == "partial" else words
-    return Reading(topics_of(words, lexicon), stance_of(own, quote.cue, lexicon, nlp), words)
+    found = read_stance(stance_text(quote), lexicon.stances, lexicon.table, quote.cue, quote.kind != "direct")
+    return Reading(
+        topics_of(words, lexicon), found.stance if found else None, words, found.target if found else None
+    )
 
 
 def assign_topics(quotes: Sequence[Quote], readings: Mapping[str, Reading]) -> tuple[Quote, ...]:
-    """Quotes with ``topics`` and ``stance`` filled from their readings."""
+    """Quotes with ``topics``, ``stance`` and ``target`` filled from their readings."""
     return tuple(
-        replace(q, topics=readings[q.id].topics, stance=readings[q.id].stance) if q.id in readings else q
+        replace(q, topics=readings[q.id].topics, stance=readings[q.id].stance, target=readings[q.id].target)
+        if q.id in readings
+        else q
         for q in quotes
     )
 
 
-def majority_stance(stances: Iterable[str | None], lexicon: Lexicon) -> str | None:
-    """The most frequent explicit stance (ties go to the earlier stance in stances.yml), or None."""
-    counts = Counter(s for s in stances if s)
-    if not counts:
+def agreed_stance(readings: Iterable[Reading]) -> tuple[str, str] | None:
+    """(stance, target) when every labelled statement has the same stance on the same target, else None."""
+    labelled = [(r.stance, r.target) for r in readings if r.stance and r.target]
+    if not labelled:
         return None
-    order = {s.id: i for i, s in enumerate(lexicon.stances)}
-    return min(counts, key=lambda s: (-counts[s], order.get(s, len(order)), s))
+    stance, target = labelled[0]
+    if all(s == stance and same_target(t, target) for s, t in labelled[1:]):
+        return stance, target
+    return None
 
 
 _KIND_RANK = {"direct": 0, "partial": 2, "indirect": 1}
@@ -332,7 +268,8 @@ def derive_positions(
     actor_positions: list[Position] = []
     for (actor_id, topic), group in sorted(groups.items(), key=lambda kv: (kv[0][0], topic_order[kv[0][1]])):
         evidence = _dated(group, source_map)
-        stance = majority_stance((readings[q.id].stance for q in evidence), lexicon)
+        agreed = agreed_stance(readings[q.id] for q in evidence)
+        stance = agreed[0] if agreed else None
         best = representative(evidence, topic, readings, lexicon, stance)
         actor_positions.append(
             Position(
@@ -343,6 +280,7 @@ def derive_positions(
                 stance=stance,
                 speakers=(actor_id,),
                 kind="actor",
+                target=agreed[1] if agreed else None,
             )
         )
     return (*actor_positions, *country_positions(actor_positions, by_id, quotes, readings, lexicon))
@@ -368,7 +306,8 @@ def country_positions(
     for (country, topic), members in ordered:
         members.sort(key=lambda p: (-len(p.evidence), -quoted[p.actor], actors[p.actor].name))
         evidence = tuple(e for p in members for e in p.evidence)
-        stance = majority_stance((readings[e].stance for e in evidence if e in readings), lexicon)
+        agreed = agreed_stance(readings[e] for e in evidence if e in readings)
+        stance = agreed[0] if agreed else None
         voice = next((p for p in members if stance is None or p.stance == stance), members[0])
         out.append(
             Position(
@@ -379,6 +318,7 @@ def country_positions(
                 stance=stance,
                 speakers=tuple(p.actor for p in members),
                 kind="country",
+                target=agreed[1] if agreed else None,
             )
         )
     return tuple(out)
@@ -396,7 +336,127 @@ def analyse_positions(
 
     ``articles`` maps a source id to its cleaned article (used to read fragments in their sentence).
     """
+    quotes = with_display(tuple(quotes), dict(articles))
     lexicon = make_lexicon(nlp, topics)
     readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp) for q in quotes}
     tagged = assign_topics(quotes, readings)
     return tagged, derive_positions(tagged, actors, sources, readings, lexicon)
+
+
+# --- topics discovered from the corpus -------------------------------------------------------------------
+
+_PHRASE_WORD = re.compile(r"[A-Za-z][\w\u2019'\-]*|\d+[\w\-]*|[^\w\s]")
+_TIME_WORDS = frozenset(
+    [
+        "year", "years", "week", "weeks", "month", "months", "day", "days", "today", "yesterday", "tomorrow", "tonight",
+        "morning", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "percent", "cent", "per", "mr", "ms", "mrs", "dr", "people", "way", "thing", "things", "lot",
+        "time", "times", "part", "kind", "sort", "number", "before", "after", "through", "even", "ever", "about",
+        "over", "under", "into", "against", "without", "within", "across", "along", "among", "upon", "since", "until",
+        "unless", "like", "whether", "either", "possible", "likely", "new", "own", "current", "recent", "several",
+        "many", "much",
+    # adverbs, quantifiers and light verbs: no issue is named by them ("right now", "almost half")
+    "now", "right", "almost", "half", "already", "always", "far", "each", "less", "more", "most", "good",
+    "bad", "back", "come", "go", "get", "got", "given", "give", "keep", "continue", "wait", "put", "take",
+    "took", "cannot", "out", "home", "big", "biggest", "small", "clear", "open", "remain", "remained",
+    "whole", "still", "again", "often", "soon", "long", "little", "enough", "really", "quite", "rather",
+    "well", "away", "off", "down", "up", "contain", "news", "point",
+]
+)
+MAX_TOPICS = 10
+
+
+def _generic(word: str) -> bool:
+    from briefgen.extract.lexicon import lexicon
+    from briefgen.extract.stance import _FUNCTION
+
+    low = word.lower().replace("\u2019", "'")
+    lex = lexicon()
+    return (
+        low in _FUNCTION
+        or low in _TIME_WORDS
+        or low in lex.cue_forms
+        or low in lex.role_heads
+        or low.rstrip("s") in lex.role_heads
+        or low in lex.honorifics
+        or low.isdigit()
+        or len(low) < 3
+    )
+
+
+def _stem(word: str) -> str:
+    low = word.lower().replace("\u2019", "'")
+    for suffix in ("ies", "es", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 3 and not low.endswith("ss"):
+            return low[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return low
+
+
+def statement_phrases(text: str) -> dict[tuple[str, ...], str]:
+    """Runs of 2-3 content words in a text (no function word, name-only run or punctuation inside):
+    stemmed key -> the words as written."""
+    found: dict[tuple[str, ...], str] = {}
+    run: list[str] = []
+    for tok in [*_PHRASE_WORD.findall(text), "."]:
+        if tok[0].isalnum() and not _generic(tok):
+            run.append(tok)
+            continue
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                words = run[i : i + n]
+                if all(w[0].isupper() for w in words):
+                    continue  # a name ("Vladimir Putin", "Security Council"), not an issue
+                if words[0].lower().endswith("ly") or words[-1].lower().endswith(("ed", "'s", "\u2019s")):
+                    continue  # "closely involved", "discuss Ukraine's": verbal or unfinished, no issue
+                found.setdefault(tuple(_stem(w) for w in words), " ".join(words))
+        run = []
+    return found
+
+
+def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Topic, ...]:
+    """Topics named by phrases that recur in the statements of several articles, most widespread first.
+
+    Each topic's cue is its phrase, so its evidence is the statements that contain it; a phrase whose
+    statements are all covered by a wider overlapping phrase is left out.
+    """
+    sources: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    texts: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    surfaces: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for q in quotes:
+        text = shown_words(q) if q.kind == "partial" else q.text
+        for key, surface in statement_phrases(text).items():
+            sources[key].update((q.source, *q.also_in))
+            holders[key].add(q.id)
+            texts[key].add(" ".join(q.text.lower().split()))
+            surfaces[key][surface] += 1
+    ranked = sorted(
+        # the same sentence in several articles is boilerplate ("Newsletters may contain ..."), not a topic
+        (k for k in sources if len(sources[k]) >= min_articles and len(texts[k]) >= 2),
+        key=lambda k: (-len(sources[k]), -len(holders[k]), len(k), k),
+    )
+    kept: list[tuple[str, ...]] = []
+    for key in ranked:
+        if any(set(key) & set(other) and holders[key] <= holders[other] for other in kept):
+            continue
+        kept.append(key)
+        if len(kept) == MAX_TOPICS:
+            break
+    topics = []
+    seen: set[str] = set()
+    for key in kept:
+        name = surfaces[key].most_common(1)[0][0]
+        topic_id = slug(name, fallback="topic")
+        if topic_id in seen or topic_id == "index":
+            continue
+        seen.add(topic_id)
+        forms = tuple(sorted(surfaces[key]))
+        topics.append(Topic(
+            id=topic_id,
+            name=name[0].upper() + name[1:],
+            description=f"Statements that mention \u201c{name}\u201d, in {len(sources[key])} articles "
+                        "(a topic found in the corpus; list your own in site_config/topics.yml).",
+            cues=forms,
+        ))
+    return tuple(topics)

@@ -67,6 +67,7 @@ _ABBREV = frozenset(
 )
 _SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
 _WORD = re.compile(r"[\w’'-]+")
+_OPENING_SPAN = 300  # chars: a sentence-opening subject ("Some economists, however,") is far shorter
 _PRONOUN = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he)(?![\w’'])")
 _PRONOUN_WORDS = (b" he ", b" He ", b" she ", b" She ")
 _PREPOSITION_BREAK = re.compile(r"[,;:—–“”\"]")
@@ -1078,6 +1079,8 @@ class Attributor:
     def _collective_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
         """Whether the subject before a cue is a bare group noun opening the sentence ("Critics said",
         "Some economists warned", "The opposition called ...")."""
+        if cue_start - sent[0] > _OPENING_SPAN:
+            return False  # not an opening subject; and scanning every cue's whole sentence is quadratic
         words = _WORD.findall(self.text, sent[0], cue_start)
         while words and words[-1].lower() in self.lex.adverbs:
             words.pop()

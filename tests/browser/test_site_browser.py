@@ -149,3 +149,33 @@ def test_search_works_over_file_url_with_no_network(sample_site: Path, watched: 
     screenshot(page, "file-url-search")
     assert [u for u in watched.requests if not u.startswith(("file:", "data:", "blob:"))] == []
     assert watched.page_errors == []
+
+
+def test_summary_and_matrix_fit_a_phone_and_the_country_column_stays_while_scrolling(
+    sample_site: Path, serve_dir: Any, watched: Watched
+) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    base = serve_dir(sample_site)
+    page.goto(base + "index.html")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert "What happened" in page.inner_text("article")
+    page.goto(base + "matrix.html")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    first_cell = page.locator(".md-typeset__scrollwrap table tbody tr td").first
+    second_cell = page.locator(".md-typeset__scrollwrap table tbody tr td:nth-child(2)").first
+    before = second_cell.bounding_box()
+    wrap.evaluate("el => { el.scrollLeft = 300; }")
+    country, moved = first_cell.bounding_box(), second_cell.bounding_box()
+    assert wrap.evaluate("el => el.scrollLeft") > 0  # the table is wider than the phone and scrolls
+    assert before is not None and country is not None and moved is not None
+    assert moved["x"] < before["x"] - 100  # the cells scrolled away ...
+    assert 0 <= country["x"] < 30  # ... while the country name stays at the left edge
+    lines = page.evaluate(
+        "[...document.querySelectorAll('.md-typeset__scrollwrap table tbody td')]"
+        ".filter(td => td.innerText.trim().length <= 12).map(td => {"
+        " const r = document.createRange(); r.selectNodeContents(td);"
+        " return new Set([...r.getClientRects()].map(b => Math.round(b.bottom))).size; })"
+    )
+    assert lines and max(lines) == 1  # 'demands · 11' on one line, not broken up

@@ -1,0 +1,90 @@
+"""Sources as a bibliography: a readable title for every article and dates completed across the corpus."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from briefgen.corpus.metadata import _DATELINE, complete_date
+from briefgen.records import Article, Source
+
+TITLE_WORDS = 12
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])")
+
+
+@functools.cache
+def _words() -> dict[str, Any]:
+    text = resources.files("briefgen.data").joinpath("bibliography.yml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@functools.cache
+def _abbreviation() -> re.Pattern[str]:
+    names = "|".join(re.escape(str(w)) for w in _words()["abbreviations"])
+    return re.compile(rf"(?:\b[A-Z]\.)+$|\b(?:{names})\.$")
+
+
+def _weak_endings() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _words()["weak_endings"])
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text; an initial ('U.S.') or 'Mr.' does not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _abbreviation().search(text[start : match.start()]) is None:
+            spans.append((start, match.start()))
+            start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, without a leading dateline."""
+    text = " ".join(text.split())
+    lead = _DATELINE.match(text)
+    if lead is not None:
+        text = text[lead.end() - 1 :]
+    spans = sentence_spans(text)
+    return text[spans[0][0] : spans[0][1]].strip() if spans else ""
+
+
+def title_from_text(text: str, limit: int = TITLE_WORDS) -> str | None:
+    """A title for an article that has none: its first sentence, cut to ``limit`` words with '…'."""
+    words = first_sentence(text).split()
+    if not words:
+        return None
+    if len(words) <= limit:
+        return " ".join(words).rstrip(".")
+    cut = words[:limit]
+    while len(cut) > limit // 2 and cut[-1].lower().strip(",;:") in _weak_endings():
+        cut.pop()
+    return " ".join(cut).rstrip(",;:—–-") + " …"
+
+
+def complete_dates(sources: Sequence[Source]) -> tuple[Source, ...]:
+    """Sources dated only by a year-less dateline take the year nearest the corpus's other dates."""
+    known = [s.published for s in sources if s.published]
+    out = []
+    for s in sources:
+        if s.published is None and s.month_day and (date := complete_date(s.month_day, known)):
+            s = dataclasses.replace(s, published=date, date_basis="dateline, year from the corpus")
+        out.append(s)
+    return tuple(out)
+
+
+def source_title(article: Article) -> tuple[str | None, bool]:
+    """The article's title, or its first words when it has none (True then); never the file name."""
+    if article.title:
+        return article.title, False
+    title = title_from_text(article.text)
+    return title, title is not None

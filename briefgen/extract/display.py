@@ -1,0 +1,130 @@
+"""How a statement is shown: the reporting verb and the content in the article's own words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from briefgen.extract.lexicon import lexicon
+from briefgen.records import Article, Quote
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+_CLOSING = "\u201d\u2019\"'"
+# How far before its content a reporting cue may stand and still be shown with it: "told allies in
+# Brussels on Wednesday that ..." is one predicate; a cue further away belongs to another clause.
+MAX_GAP = {"indirect": 120, "partial": 200}
+
+
+_FRAME_WORDS = ("view", "perspective", "opinion", "words")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the sentence (within its paragraph) holding ``text[start:end]``."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end == -1 else para_end
+    left = para_start
+    for m in _SENTENCE_END.finditer(text, para_start, start):
+        left = m.end()
+    stop = _SENTENCE_END.search(text, end, para_end)
+    return left, (stop.start() + 1 if stop else para_end)
+
+
+@lru_cache(maxsize=512)
+def _cue_re(cue: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(w) for w in cue.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
+def _is_noun(cue: str) -> bool:
+    return cue.split()[-1].lower() in lexicon().cue_nouns
+
+
+def _joined(cue: str, words: str) -> str:
+    """The cue and what follows it, joined the way they read after a speaker's name."""
+    if _is_noun(cue):
+        return "\u2019s " + words  # "Donald Trump's announcement of negotiations ..."
+    if cue.split()[0].lower().endswith("ing"):
+        return ", " + words  # "Mark Rutte, arguing that ..."
+    return words
+
+
+def predicate(quote: Quote, article: Article | None) -> tuple[str, str | None]:
+    """(what is shown after the speaker's name, the reporting word shown in it or None).
+
+    Reported speech and fragments keep their reporting verb in the article's words ("criticized
+    Washington for making concessions", "warned against \u201cpeace through weakness.\u201d"); a
+    full quote is shown in marks.
+    """
+    text = " ".join(quote.text.split())
+    marked = f"\u201c{text}\u201d"
+    if quote.kind == "direct":
+        return marked, quote.cue
+    content = text if quote.kind == "indirect" else marked
+    cue = quote.cue
+    if not cue or cue == "'" or article is None or not 0 <= quote.start <= quote.end <= len(article.text):
+        return content, None
+    body = article.text
+    left, right = sentence_bounds(body, quote.start, quote.end)
+    end = quote.end
+    if quote.kind == "partial":
+        while end < len(body) and end < quote.end + 2 and body[end] in _CLOSING + ".,":
+            end += 1
+        end = end if body[end - 1] in _CLOSING else quote.end  # keep the closing mark, nothing else
+    before = [m for m in _cue_re(cue).finditer(body, left, quote.start)]
+    if before:
+        at = before[-1]
+        gap = body[at.end() : quote.start]
+        if len(gap) <= MAX_GAP[quote.kind] and not _SENTENCE_END.search(gap):
+            words = " ".join(body[at.start() : end].split()).rstrip(",;:\u2013\u2014 ")
+            if quote.kind == "partial" and not words.endswith(tuple(_CLOSING)):
+                words += "\u201d" if "\u201c" in words else ""
+            return _joined(cue, words), at.group(0)
+    after = _cue_re(cue).search(body, quote.end, right)
+    if after is not None and not _is_noun(cue):  # "..., Rutte said": the verb, then the words
+        verb = after.group(0)
+        return _joined(verb, f"{verb} {content.rstrip(',;: ')}"), verb
+    lead = body[left : quote.start]
+    if quote.kind == "indirect" and lead.strip() and len(lead) <= 80:  # "From Major's perspective, the US ..."
+        frame = next((w for w in _FRAME_WORDS if re.search(rf"\b{w}\b", lead, re.IGNORECASE)), None)
+        return ": " + " ".join(body[left:end].split()).rstrip(",;: "), frame
+    return content, None
+
+
+def with_display(quotes: tuple[Quote, ...], articles: dict[str, Article]) -> tuple[Quote, ...]:
+    """Quotes with ``display`` and ``verb`` filled from their article."""
+    out = []
+    for q in quotes:
+        shown, verb = predicate(q, articles.get(q.source))
+        out.append(replace(q, display=shown, verb=verb))
+    return tuple(out)
+
+
+def full_display(name: str | None, quote: Quote) -> str:
+    """The statement as one line: speaker's name, then the predicate (no name when unattributed)."""
+    shown = quote.display or quote.text
+    if not name:
+        return shown
+    if quote.kind == "direct":
+        return f"{name}: {shown}"
+    return f"{name}{joiner(quote)}{shown_words(quote)}"
+
+
+_JOINERS = ((", ", ", "), ("\u2019s ", "\u2019s "), (": ", ": "))
+
+
+def joiner(quote: Quote) -> str:
+    """What stands between the speaker's name and the shown words: ": ", ", ", "’s " or a space."""
+    if quote.kind == "direct":
+        return ": "
+    shown = quote.display or quote.text
+    return next((j for prefix, j in _JOINERS if shown.startswith(prefix)), " ")
+
+
+def shown_words(quote: Quote) -> str:
+    """The shown words without the joiner (what a page prints after the name or on its own)."""
+    shown = quote.display or quote.text
+    if quote.kind == "direct":
+        return shown
+    return next((shown[len(prefix) :] for prefix, _ in _JOINERS if shown.startswith(prefix)), shown)

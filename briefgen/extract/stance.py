@@ -1,0 +1,472 @@
+"""Stances with a target: what a statement is explicitly for or against, in the article's words, or nothing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from briefgen.extract.lexicon import lexicon as cue_lexicon
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
+_APOS = "\u2019'"
+_PRONOUNS = frozenset(
+    [
+        "it", "this", "that", "these", "those", "they", "them", "he", "she", "him", "her", "we", "us", "you", "i",
+        "which", "what", "who", "there", "one", "something", "anything", "everything", "nothing", "all", "both",
+    ]
+)
+_FUNCTION = _PRONOUNS | frozenset(
+    [
+        "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "is",
+        "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
+        "shall", "should", "can", "could", "may", "might", "must", "not", "n't", "no", "never", "so", "very", "also",
+        "just", "only", "their", "our", "your", "my", "his", "its", "some", "any", "every", "such", "than", "then",
+        "there", "here", "need", "needs", "ought", "said",
+    ]
+)
+_DETERMINERS = frozenset([
+    "a", "an", "the", "her", "his", "their", "our", "your", "my", "its", "this", "that", "these", "those",
+])
+_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", ".", "!", "?"})
+_TARGET_STOPS = frozenset({";", ":", "\u2014", "\u2013", "(", ")", ".", "!", "?", "but", "while", "because",
+                           "although", "though", "whereas", "where", "when"})
+_MARKS = "\u201c\u201d\"\u2018\u2019'"
+_COPULAS = frozenset([
+    "is", "are", "was", "were", "be", "been", "'s", "will", "would", "has", "have", "had", "remains", "remain", "seems",
+    "seem",
+])
+_MAX_TARGET = 30
+_AUX = frozenset(["do", "does", "did", "can", "could", "should", "must", "may", "might", "shall"])
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token of the read text: its form, lower case, lemma and character span."""
+
+    text: str
+    low: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class StanceRules:
+    """The lemmatised stance expressions of ``briefgen/data/stances.yml``."""
+
+    negators: frozenset[str]
+    window: int
+    modal_blockers: frozenset[str]
+    clause_openers: frozenset[str]
+    question_openers: frozenset[str]
+    no_stance_cues: frozenset[str]
+    as_verbs: frozenset[str]
+    verbs: tuple[tuple[tuple[str, ...], str], ...]
+    evaluations: tuple[tuple[tuple[str, ...], str], ...]
+    extraposed: frozenset[str]
+    strong: tuple[tuple[str, ...], ...]
+    weak: tuple[tuple[str, ...], ...]
+    weak_blockers: frozenset[str]
+    without: frozenset[str]
+    counterfactuals: tuple[tuple[str, ...], ...]
+    examples: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A stance read in a text: for or against its target."""
+
+    stance: str
+    target: str
+
+
+def load_stance_data() -> dict[str, Any]:
+    """The parsed ``briefgen/data/stances.yml``."""
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8"))
+    return data
+
+
+def _phrase(words: str, lemma: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(_lemma(t.lower(), lemma) for t in _split_words(words))
+
+
+def _split_words(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        out.extend(t for t, _, _ in _expand(m.group(0), 0))
+    return out
+
+
+def _expand(word: str, start: int) -> list[tuple[str, int, int]]:
+    """A word with its contraction split off: "shouldn't" -> should + n't, "it's" -> it + 's."""
+    low = word.lower().replace("\u2019", "'")
+    end = start + len(word)
+    if low.endswith("n't") and len(low) > 3:
+        base = {"won't": "will", "can't": "can", "shan't": "shall"}.get(low, word[:-3])
+        return [(base, start, end - 3), ("n't", end - 3, end)]
+    if low.endswith("'s") and low[:-2] in ("it", "there", "that", "what", "here", "he", "she"):
+        return [(word[:-2], start, end - 2), ("'s", end - 2, end)]
+    if low.endswith("'re") or low.endswith("'ve"):
+        return [(word[:-3], start, end - 3), (word[-3:], end - 3, end)]
+    return [(word, start, end)]
+
+
+def _lemma(low: str, table: Mapping[str, str]) -> str:
+    if low in ("n't", "cannot"):
+        return "not" if low == "n't" else "cannot"
+    return str(table.get(low, low)).lower()
+
+
+def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) -> StanceRules:
+    """Stance rules from the data file, lemmatised with the pipeline's lookup table."""
+    d = data if data is not None else load_stance_data()
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_lemma(str(w).lower(), table) for w in d.get(key) or ())
+
+    def phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({_phrase(str(p), table) for p in items} - {()}, key=lambda p: -len(p)))
+
+    verbs = tuple((p, side) for side in ("against", "for") for p in phrases((d.get("verbs") or {}).get(side) or ()))
+    evals = d.get("evaluations") or {}
+    evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
+    demands = d.get("demands") or {}
+    return StanceRules(
+        negators=words("negators") | {"not"},
+        window=int(d.get("negation_window") or 2),
+        modal_blockers=words("modal_blockers"),
+        clause_openers=words("clause_openers"),
+        question_openers=words("question_openers"),
+        no_stance_cues=words("no_stance_cues"),
+        as_verbs=words("as_verbs"),
+        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
+        evaluations=tuple(sorted(evaluations, key=lambda v: -len(v[0]))),
+        extraposed=frozenset(_lemma(str(w).lower(), table) for w in evals.get("extraposed") or ()),
+        strong=phrases(demands.get("strong") or ()),
+        weak=phrases(demands.get("weak") or ()),
+        weak_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("weak_blockers") or ()),
+        without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
+        counterfactuals=phrases(d.get("counterfactuals") or ()),
+        examples=tuple(d.get("examples") or ()),
+    )
+
+
+def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
+    """Tokens of a text with lemmas (contractions split, quote marks dropped)."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        for word, a, b in _expand(m.group(0), m.start()):
+            if word in _MARKS:
+                continue
+            low = word.lower().replace("\u2019", "'")
+            lemma = "be" if low == "'s" else _lemma(low, table)
+            out.append(Tok(word, low, lemma, a, b))
+    return out
+
+
+def sentences(toks: list[Tok]) -> list[list[Tok]]:
+    """Tokens split into sentences at . ! ? (an abbreviation like "U.S." is one token and does not split)."""
+    out: list[list[Tok]] = [[]]
+    for t in toks:
+        out[-1].append(t)
+        if t.text in (".", "!", "?"):
+            out.append([])
+    return [s for s in out if s]
+
+
+def _at(sent: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
+    return i + len(phrase) <= len(sent) and all(sent[i + k].lemma == w for k, w in enumerate(phrase))
+
+
+def _negated(sent: list[Tok], i: int, rules: StanceRules) -> bool:
+    for t in reversed(sent[max(0, i - rules.window) : i]):
+        if t.text in _BREAKS:
+            return False
+        if t.lemma in rules.negators:
+            return True
+    return False
+
+
+def _clause_start(sent: list[Tok], i: int, reported: bool) -> int:
+    """Where the clause holding token i begins: after a break, or after a "that" that follows a report."""
+    start = _clause_back(sent, i, reported)
+    forms = cue_lexicon().cue_forms
+    while start < i and (sent[start].low in forms or sent[start].low in ("on", "also", "that")):
+        start += 1  # the reporting verb opening a reported statement ("said there will be ...")
+    return start
+
+
+def _clause_back(sent: list[Tok], i: int, reported: bool) -> int:
+    for j in range(i - 1, -1, -1):
+        t = sent[j]
+        if t.text in _BREAKS:
+            return j + 1
+        if t.low == "that" and reported:
+            return j + 1
+        if t.low in ("and", "but") and j + 1 < i and sent[j + 1].low in ("we", "i", "you", "they", "he", "she"):
+            return j + 1
+    return 0
+
+
+def _reported_before(sent: list[Tok], i: int) -> bool:
+    forms = cue_lexicon().cue_forms
+    return any(t.low in forms for t in sent[:i])
+
+
+def _reports_others(sent: list[Tok], start: int, i: int) -> bool:
+    """A report inside the clause ("they tell us the transition must ..."): the demand is someone else's."""
+    forms = cue_lexicon().cue_forms
+    return any(t.low in forms for t in sent[start:i])
+
+
+def _in_open_clause(sent: list[Tok], start: int, i: int, rules: StanceRules) -> bool:
+    return any(t.low in rules.clause_openers for t in sent[start:i])
+
+
+def _content(toks: Sequence[Tok]) -> int:
+    return sum(1 for t in toks if t.low not in _FUNCTION and t.text[0].isalnum())
+
+
+def _span_text(text: str, toks: Sequence[Tok]) -> str:
+    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and")):
+        toks = toks[1:]
+    while toks and (toks[-1].text in _BREAKS or toks[-1].low in ("that", "and", "but")):
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    words = " ".join(text[toks[0].start : toks[-1].end].split()).strip(_MARKS + " ,")
+    if words.count("\u201c") != words.count("\u201d"):
+        words = words.replace("\u201c", "").replace("\u201d", "")
+    return words
+
+
+_OWN = frozenset([
+    "will", "would", "shall", "can", "must", "also", "strongly", "firmly", "fully", "always", "still", "do", "does",
+    "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply",
+])
+
+
+def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
+    """Whether a stance verb is the speaker's own: the reporting verb itself, after "we"/"I", or a participle
+    after a comma ("..., warning against X"); "the US made concessions by ruling out X" is a description."""
+    if i == 0 and lead:
+        return True
+    j = i - 1
+    while j >= 0 and sent[j].low in _OWN:
+        j -= 1
+    if j < 0:
+        return lead
+    if sent[j].low in ("we", "i"):
+        return True
+    return sent[j].text == "," and sent[i].low.endswith("ing") and j == i - 1
+
+
+def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
+    """The words a verb at position i governs: up to a clause break ("as" ends it unless "described as")."""
+    out: list[Tok] = []
+    for k, t in enumerate(sent[i:], i):
+        if t.low in _TARGET_STOPS or t.text == ",":
+            break
+        if t.low == "and" and k + 1 < len(sent) and sent[k + 1].low in ("that", "we", "i", "they"):
+            break
+        if t.low == "as" and out and out[-1].lemma not in rules.as_verbs:
+            break
+        out.append(t)
+        if len(out) >= _MAX_TARGET:
+            break
+    return out
+
+
+def _usable(toks: Sequence[Tok], minimum: int = 1) -> bool:
+    return bool(toks) and _content(toks) >= minimum
+
+
+def _subject(sent: list[Tok], i: int, reported: bool) -> list[Tok]:
+    """The subject of the copula before position i, "there's" and a trailing relative "that" dropped."""
+    cop = i - 1
+    while cop >= 0 and sent[cop].lemma not in _COPULAS | _AUX and sent[cop].low not in ("work", "fail"):
+        cop -= 1
+    while cop > 0 and sent[cop - 1].lemma in _COPULAS | {"not", "never", "simply", "also"}:
+        cop -= 1
+    if cop <= 0:
+        return []
+    start = _clause_start(sent, cop, reported)
+    subj = sent[start:cop]
+    if len(subj) >= 2 and subj[0].low == "there" and subj[1].lemma == "be":
+        subj = subj[2:]
+    for k, t in enumerate(subj):  # "an agreement being made behind our backs that simply (will not work)"
+        if t.low in ("that", "which", "who") and _content(subj[k + 1 :]) == 0:
+            subj = subj[:k]
+            break
+    return subj
+
+
+_WH = frozenset(["why", "how", "what", "who", "when", "where", "whether"])
+
+
+def is_question(sent: Sequence[Tok], rules: StanceRules) -> bool:
+    """A sentence ending in "?" or opening like one ("Why should ...", "Should we ...")."""
+    if not sent or sent[-1].text == "?":
+        return True
+    first = sent[0].low
+    if first not in rules.question_openers:
+        return False
+    return first in _WH or (len(sent) > 1 and (sent[1].low in _PRONOUNS or sent[1].low in _DETERMINERS))
+
+
+def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> list[tuple[int, int, Found]]:
+    """(rank, position, stance) of every stance expression of one sentence with a usable target."""
+    found: list[tuple[int, int, Found]] = []
+    if is_question(sent, rules):
+        return found
+    reported = _reported_before(sent, len(sent))
+    for i, t in enumerate(sent):
+        for phrase in rules.counterfactuals:
+            if _at(sent, i, phrase):
+                j = i + len(phrase)
+                if j < len(sent) and sent[j].low == "if":
+                    rest = _object(sent, j + 1, rules)
+                    neg = next((k for k, r in enumerate(rest) if r.lemma == "not"), None)
+                    if neg is not None and neg > 0:
+                        before, after = rest[: max(0, neg - 1)], rest[neg + 1 :]
+                        target = " ".join(p for p in (_span_text(text, before), _span_text(text, after)) if p)
+                        if _usable(before + after, 2):
+                            found.append((0, i, Found("against", target)))
+                elif j < len(sent) and sent[j].low == "to":
+                    obj = _object(sent, j + 1, rules)
+                    if _usable(obj, 2):
+                        found.append((0, i, Found("for", _span_text(text, obj))))
+        for phrase, side in rules.verbs:
+            if not _at(sent, i, phrase):
+                continue
+            before = sent[max(0, i - 2) : i]
+            if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before):
+                continue  # a noun ("her staunch support of"), not a verb
+            if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, lead):
+                continue
+            obj = _object(sent, i + len(phrase), rules)
+            if obj and obj[0].low == "that":
+                obj = obj[1:]
+            if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
+                continue
+            if _negated(sent, i, rules):
+                if side == "for":
+                    found.append((1, i, Found("against", _span_text(text, obj))))
+                continue
+            found.append((1, i, Found(side, _span_text(text, obj))))
+        for phrase, side in rules.evaluations:
+            if not _at(sent, i, phrase):
+                continue
+            start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
+            negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
+            if negated and side == "against":
+                continue
+            stance = "against" if negated else side
+            k = i - 1
+            while k >= 0 and sent[k].low in ("a", "an", "the", "very", "so", "too", "not", "n't", "really",
+                                             "simply", "certainly", "deadly", "totally", "completely"):
+                k -= 1
+            if k >= 1 and sent[k].lemma == "be" and sent[k - 1].low == "it":  # "it was unrealistic for X to ..."
+                obj = _object(sent, i + len(phrase), rules)
+                if _usable(obj, 2):
+                    found.append((1, i, Found(stance, _span_text(text, obj))))
+                continue
+            subj = _subject(sent, i, reported)
+            if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
+                found.append((1, i, Found(stance, _span_text(text, subj))))
+        extraposed = t.lemma in rules.extraposed and i >= 2 and sent[i - 1].lemma == "be" and sent[i - 2].low == "it"
+        if extraposed and not _negated(sent, i - 1, rules):
+            obj = _object(sent, i + 1, rules)
+            if _usable(obj, 2):
+                found.append((1, i, Found("for", _span_text(text, obj))))
+        for rank, group in ((2, rules.strong), (3, rules.weak)):
+            for phrase in group:
+                if not _at(sent, i, phrase):
+                    continue
+                before = sent[max(0, i - 2) : i]
+                if any(b.lemma in rules.modal_blockers or b.lemma == "would" for b in before):
+                    continue
+                if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
+                    continue  # "the 95% needed to stop outbreaks" is no demand
+                after = i + len(phrase)
+                if rank == 3 and after < len(sent) and sent[after].lemma in rules.weak_blockers:
+                    continue  # "the results should show ...": a prediction
+
+                if _negated(sent, i, rules) and phrase[0] not in ("no",):
+                    continue
+                start = _clause_start(sent, i, reported)
+                if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+                    continue
+                clause = sent[start : i] + _object(sent, i, rules)
+                if _usable(clause, 2):
+                    found.append((rank, i, Found("for", _span_text(text, clause))))
+        if t.low == "without" and any(b.lemma in rules.without for b in sent[max(0, i - 6) : i]):
+            start = _clause_start(sent, i, reported)
+            if not _in_open_clause(sent, start, i, rules):
+                clause = sent[start:i] + _object(sent, i, rules)
+                if _usable(clause, 2):
+                    found.append((2, i, Found("for", _span_text(text, clause))))
+    return found
+
+
+def read_stance(
+    text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True
+) -> Found | None:
+    """The stance a statement states explicitly, with its target; None when it states none.
+
+    ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
+    speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun."""
+    cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
+    toks = tokens(text, table)
+    if toks and toks[0].lemma in rules.no_stance_cues:
+        cue_lemma = toks[0].lemma
+    best: tuple[int, int, int, Found] | None = None
+    for n, sent in enumerate(sentences(toks)):
+        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported):
+            if rank >= 2 and cue_lemma in rules.no_stance_cues:
+                continue
+            if found.target and (best is None or (rank, n, pos) < best[:3]):
+                best = (rank, n, pos, found)
+    return best[3] if best else None
+
+
+@lru_cache(maxsize=4)
+def default_rules(table_id: int, table: Any) -> StanceRules:
+    """The shipped rules for one lemma table (cached per table)."""
+    return make_rules(table)
+
+
+_STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Content words of a text, lower case and crudely stemmed (for comparing targets and claims)."""
+    words = (w.lower() for w in re.findall(r"\w+(?:[’'\-]\w+)*", text))
+    return frozenset(_STEM.sub("", w) or w for w in words if w not in _FUNCTION and len(w) > 1)
+
+
+def same_target(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
+    """Whether two targets name the same thing: shared content words cover half of the shorter one."""
+    if not a or not b:
+        return False
+    wa, wb = content_words(a), content_words(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= threshold
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n[\u2019']t\b", re.IGNORECASE)
+
+
+def polarity(stance: str, target: str) -> str:
+    """The stance read together with the negations inside its target (an odd number flips it; "without"
+    counts only after a negation, as in "no talks without Ukraine")."""
+    negations = _NEGATION.findall(target)
+    first = _NEGATION.search(target)
+    withouts = len(re.findall(r"\bwithout\b", target[first.end() :], re.IGNORECASE)) if first else 0
+    flips = (len(negations) + withouts) % 2
+    return stance if not flips else ("against" if stance == "for" else "for")

@@ -1,0 +1,539 @@
+"""The summary page's account of events: stories (articles grouped by their leads) and what happened in each.
+
+Extractive and explainable: each article's lead sentences are compared by the content words they share
+(weighted by how rare a word is in the corpus), articles with similar leads form a story, and within a
+story the lead sentences that several articles share form an event, told in the words of one of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Protocol
+
+import yaml
+
+from briefgen.bibliography import sentence_spans
+from briefgen.corpus.metadata import _DATELINE
+from briefgen.records import Actor, Article, Quote, Source
+
+LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
+LEAD_SENTENCES = 3
+STORY_SIMILARITY = 0.15  # an article joins a story when the names it mentions are this close to the story's
+EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
+MAX_WORDS = 40  # a longer event sentence is cut with '…'
+BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
+BODY_WORDS = 600  # the words of an article that decide its story
+STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
+STEM = 5  # words are compared by their first letters ("negotiations" ~ "negotiate")
+
+
+@functools.cache
+def _lists() -> dict[str, Any]:
+    text = resources.files("briefgen.data").joinpath("summary.yml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@functools.cache
+def _ignored() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(str(w).lower() for w in _lists()["generic"])
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)?")
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of a text, each cut to its first letters (stop words and news words left out)."""
+    ignored = _ignored()
+    out = set()
+    for match in _WORD.finditer(text):
+        word = re.sub(r"['’]s$", "", match.group(0).lower())
+        if word in ignored or (len(word) < 3 and not word.isdigit()):
+            continue
+        out.add(word[:STEM])
+    return frozenset(out)
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*|\b[A-Z]{2,}\b")
+
+
+def names(text: str) -> frozenset[str]:
+    """The names in a text (capitalised words not starting a sentence, acronyms), as stems: what tells
+    one story from another better than its common words."""
+    ignored = _ignored()
+    out = set()
+    for match in _NAME.finditer(text):
+        word = re.sub(r"['’]s$", "", match.group(0)).lower()
+        if word not in ignored:
+            out.add(word[:STEM])
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """One lead sentence of an article: where it is and what it is about."""
+
+    source: Source
+    paragraph: int
+    text: str
+    stems: frozenset[str]
+    order: int  # 0 for the article's first sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An article that reports an event, and the paragraph where it does."""
+
+    source: Source
+    paragraph: int
+
+    @property
+    def href(self) -> str:
+        """The link from the site root to the evidence paragraph."""
+        return f"sources/{self.source.slug}.md#p{self.paragraph}"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something several articles report: one article's sentence, and every article that reports it."""
+
+    text: str
+    evidence: tuple[Evidence, ...]
+    story: int
+
+    @property
+    def articles(self) -> int:
+        """How many articles report it."""
+        return len({e.source.id for e in self.evidence})
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that report it, in order of first report."""
+        return tuple(dict.fromkeys(e.source.outlet for e in self.evidence if e.source.outlet))
+
+    @property
+    def day(self) -> str:
+        """When it was first reported ('13 Feb 2025'), or '' when no report is dated."""
+        return first_day(e.source for e in self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles whose leads tell the same story, its label words and its events (most reported first)."""
+
+    number: int
+    label: str
+    sources: tuple[Source, ...]
+    events: tuple[Event, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The story's distinct outlets."""
+        return tuple(sorted({s.outlet for s in self.sources if s.outlet}))
+
+    @property
+    def days(self) -> str:
+        """The story's date range: '3 Mar 2025', '3–5 Mar 2025', '28 Feb 2025 – 2 Mar 2025' ('' when undated)."""
+        dated = sorted((s for s in self.sources if s.published or s.month_day), key=_date_key)
+        if not dated:
+            return ""
+        first, last = dated[0].day, dated[-1].day
+        if first == last:
+            return first
+        a, b = first.split(" ", 1), last.split(" ", 1)
+        return f"{a[0]}–{last}" if a[1] == b[1] else f"{first} – {last}"  # '3–4 Mar 2025'
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The summary page's account: every story, and the sentences of 'What happened' given to each."""
+
+    stories: tuple[Story, ...]
+    happened: tuple[Event, ...]
+
+    @property
+    def several(self) -> bool:
+        """True when the corpus holds more than one story."""
+        return len(self.stories) > 1
+
+
+def _date_key(source: Source) -> str:
+    return source.published or ("9999" + (source.month_day or "")[1:])
+
+
+def first_day(sources: Iterable[Source]) -> str:
+    """The earliest date among sources, for display ('' when none is dated)."""
+    dated = sorted((s for s in sources if s.published or s.month_day), key=_date_key)
+    return dated[0].day if dated else ""
+
+
+def _is_caption(text: str) -> bool:
+    return any(cue.lower() in text.lower() for cue in _lists()["caption"])
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _quoted_share(text: str) -> float:
+    """How much of a sentence is inside quotation marks (a quote is a claim, not an account of events)."""
+    return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(len(text), 1)
+
+
+def leads(source: Source, article: Article) -> list[Lead]:
+    """The first few sentences of an article that read as reporting (not a caption, quote or fragment)."""
+    found: list[Lead] = []
+    for para in article.paragraphs[:LEAD_PARAGRAPHS]:
+        block = article.text[para.start : para.end]
+        lead = _DATELINE.match(block) if para.number == 1 else None
+        offset = lead.end() - 1 if lead else 0
+        for start, end in sentence_spans(block[offset:]):
+            text = block[offset + start : offset + end].strip()
+            words = text.split()
+            if (
+                len(words) < 8
+                or not text.endswith((".", "”", '"', "’"))
+                or text.startswith(("“", '"', "‘"))
+                or _is_caption(text)
+                or text.endswith("?")
+                or _quoted_share(text) > 0.5
+                or words[0].lower() in _lists()["anaphora"]
+                or (found and len(words) > 1 and words[0] == "The" and words[1].lower() in _lists()["anaphoric_nouns"])
+                or text.count("“") != text.count("”")
+            ):
+                continue
+            found.append(Lead(source, para.number, text, stems(text), len(found)))
+            if len(found) == LEAD_SENTENCES:
+                return found
+    return found
+
+
+def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter(w for d in docs for w in d)
+    n = len(docs)
+    # log(1 + N/df): a word every document shares still weighs something (in a one-story corpus every
+    # article names the same people), a word of one document weighs most
+    return {w: math.log(1 + n / c) for w, c in df.items()}
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _vector(words: Iterable[str], idf: Mapping[str, float]) -> dict[str, float]:
+    return {w: idf.get(w, 0.0) for w in words}
+
+
+def _group(items: Sequence[dict[str, float]], threshold: float) -> list[list[int]]:
+    """Greedy grouping: each item joins the group whose summed vector is closest, if close enough."""
+    groups: list[list[int]] = []
+    centroids: list[dict[str, float]] = []
+    for i, vec in enumerate(items):
+        best, score = -1, threshold
+        for g, centroid in enumerate(centroids):
+            s = _cosine(vec, centroid)
+            if s >= score:
+                best, score = g, s
+        if best < 0:
+            groups.append([i])
+            centroids.append(dict(vec))
+        else:
+            groups[best].append(i)
+            for k, v in vec.items():
+                centroids[best][k] = centroids[best].get(k, 0.0) + v
+    return groups
+
+
+def _shorten(text: str, limit: int = MAX_WORDS) -> str:
+    words = text.split()
+    return text if len(words) <= limit else " ".join(words[:limit]).rstrip(",;:") + " …"
+
+
+def _sentences(article: Article) -> list[tuple[int, frozenset[str]]]:
+    """(paragraph, content words) of each sentence in an article's first paragraphs."""
+    out: list[tuple[int, frozenset[str]]] = []
+    for para in article.paragraphs[:BODY_PARAGRAPHS]:
+        block = article.text[para.start : para.end]
+        out.extend((para.number, stems(block[a:b])) for a, b in sentence_spans(block))
+    return out
+
+
+def _events(
+    story: int, story_leads: Sequence[Lead], body: Mapping[str, Sequence[tuple[int, frozenset[str]]]]
+) -> tuple[Event, ...]:
+    """A story's events: lead sentences ranked by how many of the story's articles report the same thing
+    (a sentence anywhere in their first paragraphs close to it), each told once."""
+    idf = _idf([words for sentences in body.values() for _, words in sentences])
+    vectors = {sid: [(p, _vector(words, idf)) for p, words in sentences] for sid, sentences in body.items()}
+    by_id = {lead.source.id: lead.source for lead in story_leads}
+    candidates: list[tuple[tuple[Any, ...], Lead, list[Evidence], dict[str, float]]] = []
+    for lead in story_leads:
+        vec = _vector(lead.stems, idf)
+        evidence = [Evidence(lead.source, lead.paragraph)]
+        for sid, sentences in vectors.items():
+            if sid == lead.source.id:
+                continue
+            best, where = EVENT_SIMILARITY, 0
+            for paragraph, other in sentences:
+                score = _cosine(vec, other)
+                if score >= best:
+                    best, where = score, paragraph
+            if where:
+                evidence.append(Evidence(by_id[sid], where))
+        rank = (-len(evidence), lead.order, len(lead.text), lead.source.path)
+        candidates.append((rank, lead, evidence, vec))
+    events: list[Event] = []
+    chosen: list[dict[str, float]] = []
+    for _, lead, evidence, vec in sorted(candidates, key=lambda c: c[0]):
+        if any(_cosine(vec, other) >= EVENT_SIMILARITY for other in chosen):
+            continue  # the same event, already told by a better-supported sentence
+        chosen.append(vec)
+        first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
+        events.append(Event(_shorten(lead.text), (first, *rest), story))
+    return tuple(events)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+
+
+def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[str, float]) -> str:
+    """A few words that name a story: the names in its main event's sentence (runs of capitalised words),
+    then the rarest words most of its leads share, as the articles write them."""
+    ignored = _ignored()
+    picked: list[str] = []
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        keys = {w.lower()[:4] for w in name.split()}
+        if not keys & seen and len(picked) < 3:
+            seen.update(keys)
+            picked.append(name)
+
+    if events:
+        for match in _NAME_RUN.finditer(re.sub(r"['’]s\b", " ,", events[0].text)):
+            words = [w.rstrip(".,") for w in match.group(0).split()]
+            words = [w for w in words if w and w.lower() not in ignored]
+            if words:
+                add(" ".join(words))
+    counts: Counter[str] = Counter()
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for lead in story_leads:  # a word of an article's first sentence counts most
+        counts.update({w: 1 / (1 + lead.order) for w in lead.stems})
+        for match in _WORD.finditer(lead.text):
+            word = re.sub(r"['’]s$", "", match.group(0))
+            surface[word.lower()[:STEM]][word] += 1
+    for w in sorted(counts, key=lambda w: (-counts[w] * idf.get(w, 0.0), w)):
+        if len(picked) >= 2:
+            break
+        if w in surface and not w.isdigit():
+            add(surface[w].most_common(1)[0][0])
+    return ", ".join(picked)
+
+
+def summarise(sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5) -> Summary:
+    """Stories and the 'What happened' sentences: ``sentences`` in all (2 to 5) for one story; with several,
+    at least one per story, the rest shared in proportion to their articles."""
+    english = [s for s in sources if s.path in articles and (s.language or "en") == "en"]  # others not analysed
+    per_source = [(s, leads(s, articles[s.path])) for s in english]
+    per_source = [(s, ls) for s, ls in per_source if ls]
+    if not per_source:
+        return Summary((), ())
+    ordered = sorted(per_source, key=lambda sl: (_date_key(sl[0]), sl[0].path))
+    # stories: whole articles compared (the leads alone are too short to show that two articles share a story)
+    words = {s.id: names(" ".join(articles[s.path].text.split()[:BODY_WORDS])) for s, _ in ordered}
+    idf = _idf(list(words.values()))
+    article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
+    stories: list[Story] = []
+    for members in sorted(_group(article_vectors, STORY_SIMILARITY), key=lambda m: (-len(m), m[0])):
+        srcs = tuple(ordered[i][0] for i in members)
+        # events are read from the story's first articles (in date order): enough to see what is widely
+        # reported, and a 5,000-article story costs no more than a 40-article one
+        sample = members[:STORY_SAMPLE]
+        story_leads = [lead for i in sample for lead in ordered[i][1]]
+        number = len(stories) + 1
+        body = {ordered[i][0].id: _sentences(articles[ordered[i][0].path]) for i in sample}
+        events = _events(number, story_leads, body)
+        stories.append(Story(number, _label(events, story_leads, idf), srcs, events))
+    total = max(sentences, len(stories)) if len(stories) > 1 else sentences
+    shares = allocate([len(s.sources) for s in stories], total)
+    happened: list[Event] = []
+    for story, share in zip(stories, shares, strict=True):
+        widely = [e for e in story.events if e.articles > 1] or list(story.events[:1])
+        if len(stories) == 1:
+            widely = widely[:share] if len(widely) >= 2 else list(story.events[:2])
+        happened.extend(widely[:share])
+    return Summary(tuple(stories), tuple(happened))
+
+
+def allocate(sizes: Sequence[int], total: int) -> list[int]:
+    """``total`` slots shared in proportion to ``sizes`` (largest remainder), at least one each when they fit."""
+    if not sizes:
+        return []
+    n = sum(sizes)
+    base = [1 if total >= len(sizes) else 0 for _ in sizes]
+    left = total - sum(base)
+    quotas = [left * s / n for s in sizes]
+    shares = [b + int(q) for b, q in zip(base, quotas, strict=True)]
+    order = sorted(range(len(sizes)), key=lambda i: (-(quotas[i] - int(quotas[i])), -sizes[i], i))
+    for i in order[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+# --- main claims and disagreements (from the corpus-wide Claim records) ------------------------------
+
+
+class Claim(Protocol):
+    """What the summary reads of a claim record (``briefgen.records.Claim`` of the claims stage)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def target(self) -> str | None: ...
+    @property
+    def stance(self) -> str | None: ...
+    @property
+    def speakers(self) -> tuple[str, ...]: ...
+    @property
+    def countries(self) -> tuple[str, ...]: ...
+    @property
+    def evidence(self) -> tuple[str, ...]: ...
+    @property
+    def articles(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim as the summary shows it: who made it (people and their countries) and one quote."""
+
+    claim: Claim
+    people: tuple[Actor, ...]
+    countries: tuple[str, ...]
+    quote: Quote | None
+    story: int = 0
+
+    @property
+    def more_people(self) -> int:
+        """Speakers beyond those named on the summary."""
+        return max(0, len(self.claim.speakers) - len(self.people))
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Claims on the same target with opposite stances, the most widely made on each side."""
+
+    target: str
+    support: ClaimView
+    oppose: ClaimView
+
+
+def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote], story: int = 0) -> ClaimView:
+    people = tuple(actors[a] for a in claim.speakers if a in actors and actors[a].kind == "person")[:2]
+    if not people:
+        people = tuple(actors[a] for a in claim.speakers if a in actors)[:2]
+    quote = next((quotes[q] for q in claim.evidence if q in quotes and quotes[q].text == claim.text), None)
+    quote = quote or next((quotes[q] for q in claim.evidence if q in quotes), None)
+    return ClaimView(claim, people, claim.countries[:3], quote, story)
+
+
+CLAIM_WORDS = 6  # a shorter claim text is a fragment ("no longer tolerate"), not something to lead with
+
+
+def _says_something(claim: Claim) -> bool:
+    return len(claim.text.split()) >= CLAIM_WORDS
+
+
+def _claim_rank(claim: Claim) -> tuple[int, int, int, str]:
+    return (-claim.articles, -len(claim.speakers), -len(claim.evidence), claim.id)
+
+
+def main_claims(
+    claims: Sequence[Claim], summary: Summary, actors: Mapping[str, Actor], quotes: Mapping[str, Quote],
+    limit: int = 5,
+) -> tuple[ClaimView, ...]:
+    """The most widely made claims (most articles, then most speakers), then one claim of each most-quoted
+    speaker not yet heard; with several stories, each story gets places in proportion to its articles."""
+    story_of = {s.id: story.number for story in summary.stories for s in story.sources}
+    made = [c for c in claims if c.speakers and c.evidence and _says_something(c)]
+    voice: Counter[str] = Counter(q.speaker for q in quotes.values() if q.speaker)
+
+    def story(c: Claim) -> int:
+        q = quotes.get(c.evidence[0])
+        return story_of.get(q.source, 0) if q else 0
+
+    # a claim whose quote is a sentence 'What happened' already shows would say it twice
+    shown = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in summary.happened}
+    made = [c for c in made if not _told(c, quotes, shown)]
+    widely = sorted((c for c in made if c.articles > 1), key=_claim_rank)
+    # a speaker's own clearest claim: one with a stance on a stated target, then the best supported
+    by_speaker = sorted(
+        (c for c in made if c.articles == 1),
+        key=lambda c: (-voice[c.speakers[0]], c.speakers[0], -_has_target(c), -len(c.evidence),
+                       -min(len(c.text.split()), 30), c.id),  # a longer statement says more out of context
+    )
+    ordered: list[Claim] = []
+    heard: set[str] = set()  # one claim per leading speaker: near-identical claims do not crowd others out
+    for c in [*widely, *by_speaker]:
+        if c.speakers[0] not in heard:
+            heard.add(c.speakers[0])
+            ordered.append(c)
+    if not summary.several:
+        return tuple(_view(c, actors, quotes, story(c)) for c in ordered[:limit])
+    sizes = [len(s.sources) for s in summary.stories]
+    shares = dict(zip((s.number for s in summary.stories), allocate(sizes, limit), strict=True))
+    chosen: list[Claim] = []
+    for c in ordered:
+        if shares.get(story(c), 0) > 0:
+            shares[story(c)] -= 1
+            chosen.append(c)
+    return tuple(_view(c, actors, quotes, story(c)) for c in chosen)
+
+
+def _told(claim: Claim, quotes: Mapping[str, Quote], shown: set[tuple[str, int]]) -> bool:
+    quote = quotes.get(claim.evidence[0]) if claim.evidence else None
+    return quote is not None and (quote.source, quote.paragraph) in shown
+
+
+def _has_target(claim: Claim) -> bool:
+    """A stance on a target of three words or more ("Ukraine's return to its 1991 borders", not "these concerns")."""
+    return bool(claim.stance and claim.target and len(claim.target.split()) >= 3)
+
+
+def _target_key(target: str) -> str:
+    words = [w for w in re.findall(r"[\w'’-]+", target.casefold()) if w not in {"the", "a", "an", "of", "for"}]
+    return " ".join(words)
+
+
+def disagreements(
+    claims: Sequence[Claim], actors: Mapping[str, Actor], quotes: Mapping[str, Quote], limit: int = 3
+) -> tuple[Disagreement, ...]:
+    """Targets that some claims are for and others against, most widely discussed first."""
+    sides: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.target and c.stance in ("for", "against") and c.speakers and _says_something(c):
+            sides[_target_key(c.target)][c.stance].append(c)
+    found: list[tuple[tuple[int, str], Disagreement]] = []
+    for key, by in sides.items():
+        if not by["for"] or not by["against"]:
+            continue
+        pro, con = min(by["for"], key=_claim_rank), min(by["against"], key=_claim_rank)
+        if set(pro.speakers) == set(con.speakers):
+            continue  # one speaker of two minds is not a disagreement between parties
+        total = sum(c.articles for c in by["for"] + by["against"])
+        pair = Disagreement(pro.target or key, _view(pro, actors, quotes), _view(con, actors, quotes))
+        found.append(((-total, key), pair))
+    return tuple(d for _, d in sorted(found, key=lambda f: f[0])[:limit])

@@ -1,0 +1,49 @@
+"""Reported statements are shown with their reporting verb, in the article's words."""
+
+from __future__ import annotations
+
+from briefgen.extract.display import full_display, predicate
+from briefgen.records import Article, Paragraph, Quote
+
+
+def _quote(text: str, content: str, kind: str, cue: str | None) -> tuple[Quote, Article]:
+    start = text.index(content)
+    article = Article(path="a.txt", text=text, paragraphs=(Paragraph(1, 0, len(text)),))
+    q = Quote("q-1", content, "x", "s-1", 1, start, start + len(content), cue, kind)  # type: ignore[arg-type]
+    return q, article
+
+
+def test_reported_statement_keeps_its_verb_and_object() -> None:
+    q, article = _quote("The minister criticised Brussels for waiting too long.",
+                        "Brussels for waiting too long", "indirect", "criticised")
+    shown, verb = predicate(q, article)
+    assert (shown, verb) == ("criticised Brussels for waiting too long", "criticised")
+
+
+def test_reported_statement_keeps_that_and_words_between_verb_and_content() -> None:
+    q, article = _quote("The Kremlin told reporters on Monday that no talks were planned.",
+                        "no talks were planned", "indirect", "told")
+    assert predicate(q, article)[0] == "told reporters on Monday that no talks were planned"
+
+
+def test_fragment_is_shown_with_its_verb_and_marks() -> None:
+    q, article = _quote("The mayor warned against \u201cmoney for nothing.\u201d Then she left.",
+                        "money for nothing.", "partial", "warned")
+    assert predicate(q, article)[0] == "warned against \u201cmoney for nothing.\u201d"
+
+
+def test_noun_cue_reads_as_possessive_and_participle_after_a_comma() -> None:
+    q, article = _quote("It came after the governor's announcement of new taxes.",
+                        "of new taxes", "indirect", "announcement")
+    assert full_display("Ann Lee", q.__class__(**{**_fields(q), "display": predicate(q, article)[0]})) == (
+        "Ann Lee\u2019s announcement of new taxes"
+    )
+
+
+def test_postposed_verb_comes_first() -> None:
+    q, article = _quote("Rates will rise next year, the bank said.", "Rates will rise next year", "indirect", "said")
+    assert predicate(q, article) == ("said Rates will rise next year", "said")
+
+
+def _fields(q: Quote) -> dict[str, object]:
+    return {name: getattr(q, name) for name in q.__slots__}  # type: ignore[attr-defined]

@@ -1,0 +1,197 @@
+"""The summary page: stories found across articles, what happened in each, in proportion, in few words."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from briefgen.build import extract, make_sources
+from briefgen.config import load_settings
+from briefgen.corpus import read_corpus
+from briefgen.records import Actor, Article, Paragraph, Quote
+from briefgen.render import build_context, make_env, render_pages
+from briefgen.summary import Summary, allocate, disagreements, leads, main_claims, summarise
+from tests.multistory import STORIES, write_corpus
+
+
+def visible_words(markdown: str) -> int:
+    """Words a reader sees on a rendered Markdown page (link targets, tags, front matter left out)."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return len([w for w in text.split() if re.search(r"\w", w)])
+
+
+@pytest.fixture(scope="module")
+def multistory(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    project = tmp_path_factory.mktemp("multistory")
+    stories = write_corpus(project / "content")
+    return project, stories
+
+
+def test_articles_on_the_same_story_are_grouped_and_stories_kept_apart(
+    multistory: tuple[Path, dict[str, str]]
+) -> None:
+    project, truth = multistory
+    corpus = read_corpus(load_settings(project_dir=project))
+    summary = summarise(make_sources(corpus.articles), {a.path: a for a in corpus.articles})
+    found = [sorted({truth[s.path] for s in story.sources}) for story in summary.stories]
+    assert all(len(keys) == 1 for keys in found), found  # no story mixes two invented stories
+    assert sorted(k for [k] in found) == sorted(s.key for s in STORIES)  # and none is split in two
+    sizes = {story.sources[0].path: len(story.sources) for story in summary.stories}
+    assert sorted(sizes.values(), reverse=True) == sorted((s.size for s in STORIES), reverse=True)
+
+
+def test_every_story_is_told_and_the_biggest_first(multistory: tuple[Path, dict[str, str]]) -> None:
+    project, truth = multistory
+    corpus = read_corpus(load_settings(project_dir=project))
+    summary = summarise(make_sources(corpus.articles), {a.path: a for a in corpus.articles})
+    told = [truth[e.evidence[0].source.path] for e in summary.happened]
+    assert sorted(set(told)) == sorted(s.key for s in STORIES)
+    assert told[0] == max(STORIES, key=lambda s: s.size).key
+    dam = next(e for e in summary.happened if truth[e.evidence[0].source.path] == "dam")
+    assert "Blue Valley dam" in dam.text and dam.articles == 9  # the main event, reported by all nine
+
+
+def test_event_links_point_at_the_paragraph_that_reports_it(multistory: tuple[Path, dict[str, str]]) -> None:
+    project, _ = multistory
+    corpus = read_corpus(load_settings(project_dir=project))
+    by_path = {a.path: a for a in corpus.articles}
+    summary = summarise(make_sources(corpus.articles), by_path)
+    for event in summary.happened:
+        first = event.evidence[0]
+        article = by_path[first.source.path]
+        para = article.paragraphs[first.paragraph - 1]
+        assert event.text.rstrip(" …")[:40] in article.text[para.start : para.end]
+        assert first.source.day  # dated: the wire copies by their dateline, the year from the corpus
+
+
+def test_summary_page_tells_every_story_in_at_most_600_words(multistory: tuple[Path, dict[str, str]]) -> None:
+    project, _ = multistory
+    settings = load_settings(project_dir=project)
+    briefing, articles, _ = extract(settings)
+    page = render_pages(build_context(briefing, "Invented news", articles), make_env(None))["index.md"]
+    assert visible_words(page) <= 600, visible_words(page)
+    assert "**8 stories**" in page
+    for phrase in ("Blue Valley dam", "copper", "snap election", "earthquake", "quarter point", "satellite",
+                   "ferry", "wheat"):
+        assert phrase in html.unescape(page), phrase
+    assert re.search(r"\]\(sources/dam-\d\d\.md#p1\)", page)
+
+
+def test_shares_are_proportional_with_at_least_one_each() -> None:
+    assert allocate([9, 7, 5, 5, 4, 4, 3, 3], 8) == [1] * 8
+    assert allocate([6, 2], 5) == [3, 2]
+    assert allocate([10], 5) == [5]
+    assert sum(allocate([9, 7, 5, 5, 4, 4, 3, 3], 12)) == 12
+
+
+def _article(*paras: str) -> Article:
+    text, spans, offset = "", [], 0
+    for i, p in enumerate(paras):
+        if text:
+            text += "\n\n"
+            offset += 2
+        spans.append(Paragraph(i + 1, offset, offset + len(p)))
+        text += p
+        offset += len(p)
+    return Article("a.txt", text, tuple(spans))
+
+
+def test_leads_skip_captions_quotes_and_sentences_that_need_the_one_before() -> None:
+    article = _article(
+        "FILE: The president signs a decree in the capital on Monday, January 6, 2025.",
+        "“We will not give up the harbour to anyone at all,” the mayor said on Tuesday.",
+        "He also said the harbour would stay open for the fishing fleet.",
+        "The port authority of Valletta closed the old harbour to cruise ships on Tuesday.",
+        "The meeting of the port board ended without any decision on the new fees.",
+        "Cruise lines said they would move their ships to the northern harbour instead.",
+    )
+    [source] = make_sources([article])
+    assert [lead.text for lead in leads(source, article)] == [
+        "The port authority of Valletta closed the old harbour to cruise ships on Tuesday.",
+        "Cruise lines said they would move their ships to the northern harbour instead.",
+    ]
+
+
+# --- main claims and disagreements --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FakeClaim:
+    """The fields of a claim record the summary reads."""
+
+    id: str
+    text: str
+    target: str | None
+    stance: str | None
+    speakers: tuple[str, ...]
+    countries: tuple[str, ...]
+    evidence: tuple[str, ...]
+    articles: int
+
+
+def _claim(cid: str, text: str, speakers: tuple[str, ...], articles: int, stance: str | None = None,
+           target: str | None = None) -> FakeClaim:
+    return FakeClaim(cid, text, target, stance, speakers, tuple(f"C-{s}" for s in speakers), (f"q-{cid}",), articles)
+
+
+def _quote(cid: str, text: str, speaker: str) -> Quote:
+    return Quote(f"q-{cid}", text, speaker, "s-1", 1, 0, len(text), "said", "direct")
+
+
+def _people(*ids: str) -> dict[str, Actor]:
+    return {i: Actor(i, i.title(), "person", f"C-{i}", None) for i in ids}
+
+
+def test_main_claims_lead_with_the_most_widely_made_and_then_hear_other_speakers() -> None:
+    claims = [
+        _claim("a", "The harbour must stay open to every ship", ("ann",), 3),
+        _claim("b", "The harbour must stay open to all ships at night", ("ann",), 2),  # ann again: skipped
+        _claim("c", "Fishing quotas should be cut by half this year", ("bob",), 1, "for", "cutting fishing quotas"),
+        _claim("d", "no longer", ("cem",), 4),  # a fragment, not a claim
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    views = main_claims(claims, Summary((), ()), _people("ann", "bob", "cem"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["a", "c"]
+    assert views[0].people[0].name == "Ann" and views[0].quote is quotes["q-a"]
+
+
+def test_disagreement_pairs_opposite_stances_on_the_same_target() -> None:
+    claims = [
+        _claim("a", "The new bridge to the island must be built now", ("ann",), 2, "for", "the new bridge"),
+        _claim("b", "We reject the new bridge, it would ruin the bay", ("bob",), 1, "against", "New bridge"),
+        _claim("c", "The museum should open on Sundays for families", ("cem",), 1, "for", "Sunday opening"),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    [d] = disagreements(claims, _people("ann", "bob", "cem"), quotes)
+    assert (d.support.claim.id, d.oppose.claim.id) == ("a", "b")
+    one_mind = [claims[0], _claim("e", "I reject the new bridge after all, it costs too much", ("ann",), 1,
+                                  "against", "the new bridge")]
+    assert disagreements(one_mind, _people("ann"), {**quotes, "q-e": _quote("e", "x", "ann")}) == ()
+
+
+def test_summary_page_shows_main_claims_and_both_sides_of_a_disagreement(
+    multistory: tuple[Path, dict[str, str]]
+) -> None:
+    project, _ = multistory
+    briefing, articles, _ = extract(load_settings(project_dir=project))
+    ctx = build_context(briefing, "Invented news", articles)
+    quote = briefing.quotes[0]
+    pro = FakeClaim("c-1", "The dam deal must be signed by every country on the river", "the dam deal", "for",
+                    (quote.speaker or "",), ("Ethiopia",), (quote.id,), 3)
+    con = FakeClaim("c-2", "Egypt cannot accept a dam deal made without Egypt at all", "The dam deal", "against",
+                    ("someone-else",), ("Egypt",), (quote.id,), 2)
+    actors = {a.id: a for a in briefing.actors}
+    quotes = {q.id: q for q in briefing.quotes}
+    ctx = replace(ctx, claims=main_claims([pro, con], ctx.summary, actors, quotes, 4),
+                  disagreements=disagreements([pro, con], actors, quotes))
+    page = html.unescape(render_pages(ctx, make_env(None))["index.md"])
+    assert "## Main claims" in page and "## Key points" not in page
+    section = page.split("## Where they disagree", 1)[1]
+    assert "*for:*" in section and "*against:*" in section and "Egypt" in section
+    assert visible_words(page) <= 600
