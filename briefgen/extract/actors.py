@@ -1567,13 +1567,22 @@ def _merge_middle_names(persons: dict[str, None], key_of_full: dict[str, str]) -
 def _in_context(
     f: Found, cands: set[str], full_at: list[tuple[int, str]], paragraphs: Sequence[tuple[int, int]]
 ) -> str | None:
-    """The one of several same-surname people named in full in this or the previous paragraph before ``f``."""
+    """The one of several same-surname people named in full in this or the previous paragraph before ``f``;
+    failing that, the one named in full last before it if that is also the one named in full most often
+    so far (the story's "Clinton", not the husband mentioned once); else nobody."""
     i = bisect_right(paragraphs, (f.start, 1 << 62)) - 1
     if i < 0:
         return None
     lo = paragraphs[max(0, i - 1)][0]
     seen = {c for at, c in full_at if lo <= at < f.start and c in cands}
-    return next(iter(seen)) if len(seen) == 1 else None
+    if seen:
+        return next(iter(seen)) if len(seen) == 1 else None
+    before = [c for at, c in full_at if at < f.start and c in cands]
+    if not before:
+        return None
+    counts = {c: before.count(c) for c in set(before)}
+    last = before[-1]
+    return last if all(n < counts[last] for c, n in counts.items() if c != last) else None
 
 
 def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> ArticleActors:
