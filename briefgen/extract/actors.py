@@ -1643,9 +1643,9 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> A
             elif paragraphs:
                 if full_at is None:
                     full_at = [(g.start, key_of_full[_name_key(g.name)]) for g in found if g.kind == "person"]
-                canon = _in_context(f, cands, full_at, paragraphs)
-                if canon is not None:
-                    resolved.append((f, canon))
+                near = _in_context(f, cands, full_at, paragraphs)
+                if near is not None:
+                    resolved.append((f, near))
         elif kind == "role":
             roles.append(f)
         else:
