@@ -219,10 +219,63 @@ def _ftfy_suspect_lines(text: str) -> str:
     return "".join(out)
 
 
+# UTF-8 read as GBK (Simplified Chinese): every curly quote and dash starts with "鈥" (bytes E2 80); runs of
+# Han characters (and U+FFFD where GBK could not pair a byte) in otherwise Latin text
+_GBK_RUN = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\ufffd]+")
+_GBK_LEAD = "鈥"
+
+
+def _gbk_lost_byte(before: str, after: str, line: str) -> bytes:
+    """The third byte of a punctuation mark GBK swallowed: a dash between spaces, else a closing double
+    quote when one is open on the line, else an apostrophe."""
+    if before in " \n" and after in " \n":
+        return b"\x94"  # —
+    if line.count("“") > line.count("”"):
+        return b"\x9d"  # ”
+    return b"\x99"  # ’
+
+
+def repair_gbk_mojibake(text: str) -> str:
+    """Undo UTF-8 read as GBK ("It鈥檚", "鈥淭here"): the Han runs go back to GBK bytes, read as UTF-8.
+
+    Only for Latin-script text holding the tell-tale lead at least twice; a mark whose last byte was lost
+    ("鈥�") is guessed from its neighbours."""
+    if text.count(_GBK_LEAD) < 2:
+        return text
+    han = sum(len(m.group()) for m in _GBK_RUN.finditer(text))
+    if han > sum(1 for c in text if c.isascii() and c.isalpha()):
+        return text  # real Chinese (or a mostly non-Latin text): leave it
+    out: list[str] = []
+    pos = 0
+    for m in _GBK_RUN.finditer(text):
+        out.append(text[pos : m.start()])
+        line = "".join(out)
+        line = line[line.rfind("\n") + 1 :]
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        raw = bytearray()
+        for ch in m.group():
+            if ch == "\ufffd":
+                raw += _gbk_lost_byte(before, after, line)
+                continue
+            try:
+                raw += ch.encode("gbk")
+            except UnicodeEncodeError:
+                raw += ch.encode("utf-8")
+        if raw.endswith(b"\xe2\x80"):
+            raw += _gbk_lost_byte(before, after, line)  # the lost byte dropped, not replaced
+        out.append(raw.decode("utf-8", errors="replace"))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Fix mis-decoded text with ftfy, then the word-internal runs ftfy leaves; also say if damage remains."""
     if text.isascii():
         return text, False
+    if _GBK_LEAD in text:
+        text = repair_gbk_mojibake(text)
     if _FTFY_SUSPECT.search(text):
         text = _ftfy_suspect_lines(text)
         if _MOJIBAKE_LEAD.search(text) and _mojibake_re().search(text):

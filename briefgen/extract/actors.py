@@ -152,13 +152,20 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
-def _is_headline_at(text: str, start: int, end: int) -> bool:
-    """``_is_headline(text[start:end])``, without copying the paragraph when it ends as a sentence."""
+def _is_headline_at(text: str, start: int, end: int, first: bool = False) -> bool:
+    """``_is_headline(text[start:end])``, without copying the paragraph when it ends as a sentence; the
+    article's first paragraph may be a Title Case headline given a full stop ("Donor Backs Cruz.")."""
     while end > start and text[end - 1].isspace():
         end -= 1
     if text.endswith((".", ".”", '."', ".’"), start, end):
-        return False
+        if not first or end - start > 160 or _SENTENCE_INSIDE.search(text, start, end - 1):
+            return False
+        words = [w for w in text[start:end].split() if len(w) > 3 and w[0].isalpha()]
+        return len(words) >= 4 and all(w[0].isupper() for w in words)  # no lower-case verb: Title Case
     return _is_headline(text[start:end])
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?][”\"’]? [A-Z]")
 
 
 def _is_headline(text: str) -> bool:
@@ -955,8 +962,9 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     deferred: list[tuple[str, int]] = []
     bodies = has_country_body(text)  # lower-case government bodies are only looked for when one is named
     body_pars: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs:
-        (headline_pars if _is_headline_at(text, p_start, p_end) else body_pars).append((p_start, p_end))
+    for i, (p_start, p_end) in enumerate(paragraphs):
+        title = i == 0 and len(paragraphs) > 1
+        (headline_pars if _is_headline_at(text, p_start, p_end, title) else body_pars).append((p_start, p_end))
     found = _mentions_in(text, body_pars, False, known, deferred, bodies)
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
@@ -1535,7 +1543,49 @@ def _bare_text(text: str) -> str:
     return _strip_possessive(text)[0]
 
 
-def resolve(found: list[Found]) -> ArticleActors:
+def _merge_middle_names(persons: dict[str, None], key_of_full: dict[str, str]) -> None:
+    """"Donald Trump" after "Donald J. Trump" (or "Hillary Rodham Clinton") is that person, when the
+    first and last words pick out one longer name only."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    for canon in persons:
+        words = canon.split()
+        if len(words) >= 3 and words[-1][-1] != ".":
+            longer.setdefault((_translit(words[0]), _translit(words[-1])), set()).add(canon)
+    if not longer:
+        return
+    for canon in [c for c in persons if c.count(" ") == 1]:
+        first, last = canon.split()
+        names = longer.get((_translit(first), _translit(last)))
+        if names is not None and len(names) == 1:
+            full = next(iter(names))
+            for k, v in key_of_full.items():
+                if v == canon:
+                    key_of_full[k] = full
+            del persons[canon]
+
+
+def _in_context(
+    f: Found, cands: set[str], full_at: list[tuple[int, str]], paragraphs: Sequence[tuple[int, int]]
+) -> str | None:
+    """The one of several same-surname people named in full in this or the previous paragraph before ``f``;
+    failing that, the one named in full last before it if that is also the one named in full most often
+    so far (the story's "Clinton", not the husband mentioned once); else nobody."""
+    i = bisect_right(paragraphs, (f.start, 1 << 62)) - 1
+    if i < 0:
+        return None
+    lo = paragraphs[max(0, i - 1)][0]
+    seen = {c for at, c in full_at if lo <= at < f.start and c in cands}
+    if seen:
+        return next(iter(seen)) if len(seen) == 1 else None
+    before = [c for at, c in full_at if at < f.start and c in cands]
+    if not before:
+        return None
+    counts = {c: before.count(c) for c in set(before)}
+    last = before[-1]
+    return last if all(n < counts[last] for c, n in counts.items() if c != last) else None
+
+
+def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> ArticleActors:
     """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
     companies = _drop_legal_suffixes(found)
     _expand_acronyms(found)
@@ -1548,6 +1598,7 @@ def resolve(found: list[Found]) -> ArticleActors:
         k = _name_key(f.name)
         canon = key_of_full.setdefault(k, f.name)
         persons[canon] = None
+    _merge_middle_names(persons, key_of_full)
     # "Benítez Ramos" after "Santiago Benítez Ramos": a two-word name that ends one longer name is that name
     tails: dict[str, set[str]] = {}
     for canon in persons:
@@ -1577,6 +1628,7 @@ def resolve(found: list[Found]) -> ArticleActors:
     roles: list[Found] = []
     others: list[Found] = []
     company_ref = False  # a "the company" reference was found
+    full_at: list[tuple[int, str]] | None = None  # (start, canonical name) of every full-name mention
     for f in found:
         kind = f.kind
         if kind == "person":
@@ -1588,6 +1640,12 @@ def resolve(found: list[Found]) -> ArticleActors:
                 resolved.append((f, next(iter(cands))))
             elif not cands:
                 singles.setdefault(t, []).append(f)
+            elif paragraphs:
+                if full_at is None:
+                    full_at = [(g.start, key_of_full[_name_key(g.name)]) for g in found if g.kind == "person"]
+                near = _in_context(f, cands, full_at, paragraphs)
+                if near is not None:
+                    resolved.append((f, near))
         elif kind == "role":
             roles.append(f)
         else:
@@ -1881,7 +1939,7 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
     home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
     # a pronoun's possessor first ("Its irrigation minister, X" follows "Sudan ..."), then the home country,
     # then possessors again for people whose country came from home
-    actors = _with_possessor_country(resolve(found), text)
+    actors = _with_possessor_country(resolve(found, paragraphs), text)
     actors = _with_home_country(actors, home, mentioned, _section_countries(text, paragraphs, lex))
     return _with_possessor_country(actors, text)
 

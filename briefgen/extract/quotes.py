@@ -209,6 +209,14 @@ def _group_nouns(collectives: frozenset[str]) -> frozenset[str]:
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
+# after a cue and before the comma that opens a quote: a listener or a short adjunct, maybe then "that"
+_SHORT_ADJUNCT = re.compile(
+    r"(?:(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}|reporters|supporters|the (?:crowd|audience))"
+    r"(?:\s+(?:via|in|on|at|during|after|before|from|over)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})?"
+    r"|(?:via|in|on|at|during|to|with|after|before|from|over|through)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})"
+    r"(?:,?\s+that)?"
+)
+_MEMBER_OF = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 MAX_QUOTE_CHARS = 5000
 MAX_QUOTES_PER_PARAGRAPH = 200
@@ -311,7 +319,9 @@ def _find_cues(text: str, low: str, letters: bytes, joiners: bytes, lex: Lexicon
         if tails:
             rest = " ".join(low[end : end + 24].split()[:2])
             for tail in tails:
-                if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail:
+                if rest == tail or rest.startswith(tail + " ") or rest.rstrip(",.;:") == tail or (
+                    rest.partition(",")[0] == tail  # "shot back, “...”"
+                ):
                     stop = low.find(tail.split()[-1], end) + len(tail.split()[-1])
                     out.append(Cue(pos, stop, text[pos:stop]))
                     break
@@ -1068,6 +1078,9 @@ class Attributor:
                     and _is_participle(self.text[cue_start : cue_start + 30])
                 ):
                     return True, self.speaker_of(m, sent)  # "..., with X calling it “a disgrace”"
+                owner = self._member_before(m, cands)
+                if owner is not None and self._gap_ok(gap_text, True):
+                    return True, self.speaker_of(owner, sent)  # "X of the Sierra Club, a lawyer, said"
                 continue
             if not pronoun and self._is_collective(m):
                 return True, None
@@ -1075,6 +1088,16 @@ class Attributor:
         if self._role_only_before(cue_start, sent) or self._collective_only_before(cue_start, sent):
             return True, None  # "a senior Israeli official said", "Critics said": nobody named
         return False, None
+
+    def _member_before(self, m: Mention, cands: list[Mention]) -> Mention | None:
+        """The named person right before "of/from/at (the)" and an organisation mention ``m``."""
+        i = cands.index(m)
+        if i == 0 or m.kind != "organisation":
+            return None
+        p = cands[i - 1]
+        if p.kind != "person" or p.rule == "pronoun" or not _MEMBER_OF.fullmatch(self.text, p.end, m.start):
+            return None
+        return p
 
     def _collective_only_before(self, cue_start: int, sent: tuple[int, int]) -> bool:
         """Whether the subject before a cue is a bare group noun opening the sentence ("Critics said",
@@ -1306,8 +1329,24 @@ def _kind_of(text: str, q: QSpan, para_start: int, intro_cue: bool) -> QuoteKind
     return "partial"
 
 
+# a US party-and-state tag after a name: "Sen. Ann Roe (D-Mo.)", "(R-N.Y.)", "(I-Vt.)", "(D)"
+_PARTY_TAG = re.compile(r" ?\((?:D|R|I|Dem|Rep|Ind)(?:[-–] ?[A-Z][A-Za-z.]{0,5}(?: ?[A-Z][A-Za-z.]{0,5})?)?\)")
+
+
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors) -> Iterator[LocalQuote]:
-    """Every quote and reported statement of an article, attributed in reading order."""
+    """Every quote and reported statement of an article, attributed in reading order; party tags after
+    names are read as blanks (same offsets), so their full stops end no sentence."""
+    masked = _PARTY_TAG.sub(lambda m: " " * len(m.group()), text) if "(" in text else text
+    if masked is text or masked == text:
+        yield from _find_quotes(text, paragraphs, actors)
+        return
+    for lq in _find_quotes(masked, paragraphs, actors):
+        if lq.text == masked[lq.start : lq.end]:
+            lq = replace(lq, text=text[lq.start : lq.end])
+        yield lq
+
+
+def _find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: ArticleActors) -> Iterator[LocalQuote]:
     lex = lexicon()
     para_quotes: list[list[QSpan]] = []
     all_quotes: list[QSpan] = []
@@ -1450,6 +1489,12 @@ def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tup
         if mention.start == p_start and mention.end == m.end(1) and att.kinds.get(mention.name) == "person":
             speaker = att.speaker_of(mention, (p_start, p_end))
             return (speaker, m.end()) if speaker else None
+    label = m.group(1)
+    if label.isupper() and len(label) > 2 and " " not in label:
+        # a transcript line "DALTON: ..." is the one person of the article with that surname
+        names = [n for n, k in att.kinds.items() if k == "person" and n.rsplit(" ", 1)[-1].upper() == label]
+        if len(names) == 1:
+            return names[0], m.end()
     return None
 
 
@@ -1637,6 +1682,7 @@ def _intro(
     tail_end = a + len(tail)
     m = None
     colon = stripped.endswith(":")
+    punctuated_comma = stripped.endswith(",")
     window = att.cues(max(a, tail_end - 40), tail_end)
     if window and window[-1].e == tail_end:
         window = window[-1:]  # "..., and added:": the verb right before the mark introduces the quote
@@ -1647,11 +1693,15 @@ def _intro(
         elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
             m = cm  # "told MPs:", "said in a statement:"
             break  # the first verb: in "told state radio:" the later "state" is a noun
+        elif punctuated_comma and _SHORT_ADJUNCT.fullmatch(between) and not _noun_use(text_of(att), cm.s, a):
+            m = cm  # "told CBS,", "said via email that,", "said in a statement Monday,"
+            break
     punctuated = stripped.endswith((",", ":"))
     if m is not None and not punctuated:
         word = m.surface.lower().split()[0]
-        if not word.endswith("ing") and lex.cue_forms.get(word) not in lex.intro_verbs:
-            m = None  # "would respond “within days”": not a verb that introduces a quotation
+        lemma = lex.cue_forms.get(word)
+        if (not word.endswith("ing") and lemma not in lex.intro_verbs) or lemma in _quote_only_cues():
+            m = None  # "would respond “within days”", "would continue “for as long as”": no quotation follows
     if m is None:
         if stripped.endswith(":"):
             ms = att.mentions_in(max(a, sent[0]), end)
@@ -1881,6 +1931,11 @@ def _after_attribution(
         if bare is not None and bare.group(1) in att.lex.role_heads:
             holder = att._holder(bare.group(1), None, start)  # "“...,” the minister said": the role's holder
             return holder, cue, holder is not None
+        if head.rstrip().endswith(","):
+            # "X “drew well” in 2008, said professor Ann Roe": the clause ends, the speaker follows the cue
+            found, spk = _inverted(att, m.e, (sent[0], max(sent[1], min(limit, m.e + 120))))
+            if found and spk is not None:
+                return spk, cue, True
         return None, cue, False
     subj = ms[-1]
     opener = ms[0]
@@ -1965,6 +2020,8 @@ def _governing_cue(
     for m in att.cues(sent[0], q.ms):
         if att.in_quote(m.s) or _noun_use(text, m.s, sent[0]):
             continue
+        if lex.cue_forms.get(m.surface.lower().split()[0]) in _quote_only_cues():
+            continue  # "prices continued to “soar”"
         lead = text[max(sent[0], m.s - 20) : m.s]
         coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
         relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
@@ -2015,6 +2072,12 @@ _NEW_CLAUSE = re.compile(r"(?:;|—|–|,\s+(?:and|but|while|whereas)\b|w(?<=\bw
 def _clause_only_cues() -> frozenset[str]:
     """Cues (lemmas, as in cues.yml) that report speech only when a clause follows them."""
     return frozenset(str(c) for c in load_data("cues.yml").get("clause_only", []))
+
+
+@lru_cache(maxsize=1)
+def _quote_only_cues() -> frozenset[str]:
+    """Cues (lemmas, as in cues.yml) that report speech only as the cue of a quote."""
+    return frozenset(str(c) for c in load_data("cues.yml").get("quote_only", []))
 
 
 # after a cue: an object of at most four words, then "that" or "to <verb>"
@@ -2275,6 +2338,8 @@ def _statements(
         lemma = lex.cue_forms.get(c.surface.lower())
         if lemma in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
             continue  # "appealed to the court": an object, no reported clause
+        if lemma in _quote_only_cues():
+            continue  # "X continued to rise": only a quote's cue
         if _no_report(text, lemma, cs, ce, s0, s1):
             continue
         found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
