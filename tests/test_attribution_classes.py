@@ -122,3 +122,9 @@ def test_partial_quote_in_a_clause_ended_by_an_inverted_cue() -> None:
     a = analyse_text("The mayor “did quite well” in the 2019 vote, said state university professor Ida Brunn.")
     (q,) = marked(a)
     assert speaker_name(a, q) == "Ida Brunn"
+
+
+def test_a_longer_role_before_the_name_after_a_quote() -> None:
+    a = analyse_text("“Nobody can prove it,” BrightWall co-founder Oskar Lind told the radio station.")
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Oskar Lind"

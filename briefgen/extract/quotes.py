@@ -216,6 +216,7 @@ _SHORT_ADJUNCT = re.compile(
     r"|(?:via|in|on|at|during|to|with|after|before|from|over|through)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})"
     r"(?:,?\s+that)?"
 )
+_ROLE_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
 _MEMBER_OF = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 MAX_QUOTE_CHARS = 5000
@@ -1969,6 +1970,16 @@ def _after_attribution(
         role_lead = True  # "..., Trade, Industry and Energy Minister X said": a portfolio list opens the title
     elif 1 < len(lead_words) <= 4 and lead_words[-1].lower() in att.lex.role_heads:
         role_lead = all(w.isalpha() for w in lead_words)  # "union president X told", "the party leader X said"
+    if not role_lead and 1 < len(lead_words) <= 6 and lead_words[-1].lower() in att.lex.role_heads:
+        # "CrowdStrike co-founder X told", "former State policy planning director X wrote": words only, no
+        # verb or clause joint among them
+        role_lead = all(
+            _ROLE_LEAD_WORD.fullmatch(w)
+            and w.lower() not in att.lex.cue_forms
+            and w.lower() not in _AUXILIARIES
+            and w.lower() not in ("and", "but", "while", "or", "that", "who", "which")
+            for w in lead_words
+        )
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
         return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
     if not att._gap_ok(text[subj.end : m.s], subj.kind == "person") or att._is_collective(subj):
