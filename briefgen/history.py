@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefgen import __version__
+from briefgen.plural import plural
 
 HISTORY = "history"
 INDEX = f"{HISTORY}/index.json"
@@ -138,10 +139,8 @@ class Changes:
         return f"{text} since {format_day(self.since)}" if self.since else f"{text} since the previous build"
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    if not n:
-        return ""
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+def _count(n: int, singular: str, many: str | None = None) -> str:
+    return plural(n, singular, many) if n else ""
 
 
 def format_day(value: str | None) -> str:
