@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from briefgen import __version__
 from briefgen.plural import plural
+from briefgen.records import format_day
 
 HISTORY = "history"
 INDEX = f"{HISTORY}/index.json"
@@ -141,17 +142,6 @@ class Changes:
 
 def _count(n: int, singular: str, many: str | None = None) -> str:
     return plural(n, singular, many) if n else ""
-
-
-def format_day(value: str | None) -> str:
-    """'2025-02-13' -> '13 Feb 2025' (other text is returned as it is)."""
-    if not value:
-        return ""
-    try:
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.day} {day.strftime('%b %Y')}"
 
 
 def newest_date(briefing: Data) -> str | None:

@@ -20,9 +20,9 @@ from briefgen.errors import TemplateError, template_line
 from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
 from briefgen.extract.stance import same_target
-from briefgen.history import Changes, PositionChange, format_day
+from briefgen.history import Changes, PositionChange
 from briefgen.plural import plural
-from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic
+from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic, format_day
 from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
