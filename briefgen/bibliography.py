@@ -6,12 +6,10 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from briefgen.corpus.metadata import _DATELINE, complete_date
+from briefgen.extract.lexicon import load_data
 from briefgen.records import Article, Source
 
 TITLE_WORDS = 12
@@ -20,8 +18,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A
 
 @functools.cache
 def _words() -> dict[str, Any]:
-    text = resources.files("briefgen.data").joinpath("bibliography.yml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data("bibliography.yml")
     return data
 
 

@@ -13,13 +13,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from briefgen.bibliography import sentence_spans
 from briefgen.corpus.metadata import _DATELINE
+from briefgen.extract.lexicon import load_data
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
@@ -37,8 +35,7 @@ STEM = 5  # words are compared by their first letters ("negotiations" ~ "negotia
 
 @functools.cache
 def _lists() -> dict[str, Any]:
-    text = resources.files("briefgen.data").joinpath("summary.yml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data("summary.yml")
     return data
 
 
