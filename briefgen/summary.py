@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from briefgen.bibliography import sentence_spans
+from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import _DATELINE
 from briefgen.extract.lexicon import load_data
 from briefgen.records import Actor, Article, Claim, Quote, Source
@@ -357,7 +358,8 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
 def summarise(sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5) -> Summary:
     """Stories and the 'What happened' sentences: ``sentences`` in all (2 to 5) for one story; with several,
     at least one per story, the rest shared in proportion to their articles."""
-    english = [s for s in sources if s.path in articles and (s.language or "en") == "en"]  # others not analysed
+    analysed = load_language_rules().analysed  # articles in other languages are listed, not analysed
+    english = [s for s in sources if s.path in articles and (not s.language or s.language == analysed)]
     per_source = [(s, leads(s, articles[s.path])) for s in english]
     per_source = [(s, ls) for s, ls in per_source if ls]
     if not per_source:
