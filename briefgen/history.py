@@ -14,6 +14,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefgen import __version__
+from briefgen.plural import plural
+from briefgen.records import format_day
 
 HISTORY = "history"
 INDEX = f"{HISTORY}/index.json"
@@ -138,21 +140,8 @@ class Changes:
         return f"{text} since {format_day(self.since)}" if self.since else f"{text} since the previous build"
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    if not n:
-        return ""
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
-
-
-def format_day(value: str | None) -> str:
-    """'2025-02-13' -> '13 Feb 2025' (other text is returned as it is)."""
-    if not value:
-        return ""
-    try:
-        day = dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{day.day} {day.strftime('%b %Y')}"
+def _count(n: int, singular: str, many: str | None = None) -> str:
+    return plural(n, singular, many) if n else ""
 
 
 def newest_date(briefing: Data) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -147,18 +148,28 @@ class Source:
     @property
     def day(self) -> str:
         """The date for display: '13 Feb 2025', '13 Feb' when only a year-less dateline dates it, or ''."""
+        if self.published:
+            return format_day(self.published)
         try:
-            if self.published:
-                year, month, day = self.published[:10].split("-")
-                return f"{int(day)} {_MONTH_NAMES[int(month) - 1]} {year}"
             if self.month_day:
                 return f"{int(self.month_day[5:7])} {_MONTH_NAMES[int(self.month_day[2:4]) - 1]}"
         except (ValueError, IndexError):
-            return self.published or ""
+            return ""
         return ""
 
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_day(value: str | None) -> str:
+    """'2025-02-13' -> '13 Feb 2025' (other text is returned as it is)."""
+    if not value:
+        return ""
+    try:
+        day = dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True, slots=True)

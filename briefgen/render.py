@@ -20,9 +20,9 @@ from briefgen.errors import TemplateError, template_line
 from briefgen.extract.display import joiner, shown_words
 from briefgen.extract.positions import country_id
 from briefgen.extract.stance import same_target
-from briefgen.history import Changes, PositionChange, format_day
+from briefgen.history import Changes, PositionChange
 from briefgen.plural import plural
-from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic
+from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic, format_day
 from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
@@ -542,7 +542,7 @@ def paragraphs_of(article: Article | None) -> list[tuple[int, str]]:
 
 
 def svg_of(ctx: SiteContext) -> str:
-    """The stance matrix picture (links in it are to built .html pages: MkDocs does not rewrite SVG)."""
+    """The matrix picture, counts only (links in it are to built .html pages: MkDocs does not rewrite SVG)."""
     rows = [
         (
             c.name,
@@ -552,7 +552,7 @@ def svg_of(ctx: SiteContext) -> str:
         )
         for c, cells in ctx.matrix
     ]
-    return matrix_svg(f"{ctx.title}: where countries stand", [t.label for t in ctx.matrix_topics], rows)
+    return matrix_svg(f"{ctx.title}: statements by country and topic", [t.label for t in ctx.matrix_topics], rows)
 
 
 def render_pages(ctx: SiteContext, env: SandboxedEnvironment) -> dict[str, str]:

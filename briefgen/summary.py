@@ -13,13 +13,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from briefgen.bibliography import sentence_spans
+from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import _DATELINE
+from briefgen.extract.lexicon import load_data
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
@@ -37,8 +36,7 @@ STEM = 5  # words are compared by their first letters ("negotiations" ~ "negotia
 
 @functools.cache
 def _lists() -> dict[str, Any]:
-    text = resources.files("briefgen.data").joinpath("summary.yml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_data("summary.yml")
     return data
 
 
@@ -360,7 +358,8 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
 def summarise(sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5) -> Summary:
     """Stories and the 'What happened' sentences: ``sentences`` in all (2 to 5) for one story; with several,
     at least one per story, the rest shared in proportion to their articles."""
-    english = [s for s in sources if s.path in articles and (s.language or "en") == "en"]  # others not analysed
+    analysed = load_language_rules().analysed  # articles in other languages are listed, not analysed
+    english = [s for s in sources if s.path in articles and (not s.language or s.language == analysed)]
     per_source = [(s, leads(s, articles[s.path])) for s in english]
     per_source = [(s, ls) for s, ls in per_source if ls]
     if not per_source:

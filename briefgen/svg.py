@@ -6,6 +6,8 @@ import textwrap
 from collections.abc import Sequence
 from html import escape
 
+from briefgen.plural import plural
+
 # stance id -> (fill, text colour); None = statements without an explicit stance marker
 COLOURS: dict[str | None, tuple[str, str]] = {
     "demands": ("#f4a259", "#3b1f00"),
@@ -71,13 +73,12 @@ def matrix_svg(
                 continue
             stance, count, link = cell
             fill, ink = COLOURS.get(stance, COLOURS[None])
-            label = stance or "no marker"
-            noun = "statement" if count == 1 else "statements"
+            said = f"{stance}, {plural(count, 'statement')}" if stance else plural(count, "statement")
             out.append(
-                f'<a href="{_x(link)}" target="_top"><title>{_x(name)}: {_x(label)}, {count} {noun}</title>'
+                f'<a href="{_x(link)}" target="_top"><title>{_x(name)}: {_x(said)}</title>'
                 f'<rect x="{x}" y="{y + 3}" width="{COL - 6}" height="{ROW - 6}" rx="5" fill="{fill}"/>'
                 f'<text x="{x + (COL - 6) / 2:.0f}" y="{y + ROW / 2 + 4:.0f}" text-anchor="middle" fill="{ink}">'
-                f'{_x(label if stance else "")}{" · " if stance else ""}{count}</text></a>'
+                f'{_x(stance or "")}{" · " if stance else ""}{count}</text></a>'
             )
     x = PAD
     used = {cell[0] for _, _, cells in rows for cell in cells if cell is not None}

@@ -9,10 +9,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from briefgen.extract.display import shown_words
-from briefgen.extract.lexicon import lexicon
+from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.stance import _FUNCTION, content_words, polarity, same_target
 from briefgen.records import Actor, Claim, Quote, Source
 
@@ -41,9 +40,7 @@ class _Item:
 @lru_cache(maxsize=1)
 def _folds() -> dict[str, str]:
     """Stemmed word -> concept, from the synonym sets of ``briefgen/data/claims.yml``."""
-    import yaml
-
-    data = yaml.safe_load(resources.files("briefgen.data").joinpath("claims.yml").read_text("utf-8"))
+    data = load_data("claims.yml")
     folds = {
         next(iter(content_words(w)), w): "=" + concept
         for concept, words in (data.get("synonyms") or {}).items()
