@@ -144,7 +144,12 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     dates = {s.id: s.published or "" for s in sources}
     ordered = sorted(quotes, key=lambda q: (dates.get(q.source, ""), q.source, q.start, q.id))
     names = person_names(actors)
-    words = {q.id: claim_words(q, names) for q in ordered}
+    folded: dict[str, frozenset[str]] = {}  # text -> its words (the same statement in many articles)
+    words = {}
+    for q in ordered:
+        text = shown_words(q) if q.kind == "partial" else q.text
+        found = folded.get(text)
+        words[q.id] = found if found is not None else folded.setdefault(text, fold_words(text, names))
     df: Counter[str] = Counter(w for ws in words.values() for w in ws)
     n = max(len(ordered), 1)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
