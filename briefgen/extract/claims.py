@@ -132,6 +132,26 @@ def _similarity(a: _Item, b: _Item, idf: Mapping[str, float]) -> float:
     return sum(idf[w] for w in shared) / math.sqrt(a.weight * b.weight)
 
 
+class _Similar:
+    """``_similarity`` remembered per pair of word-set objects (the statements of one text share theirs).
+
+    Keyed by identity, not equality: equal sets built in another order may sum their weights in another
+    order, and the last bit of a score decides ties."""
+
+    __slots__ = ("idf", "known")
+
+    def __init__(self, idf: Mapping[str, float]) -> None:
+        self.idf = idf
+        self.known: dict[tuple[int, int], float] = {}  # ids of word sets the items keep alive
+
+    def __call__(self, a: _Item, b: _Item) -> float:
+        key = (id(a.words), id(b.words))
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = _similarity(a, b, self.idf)
+        return found
+
+
 def _conflict(a: Quote, b: Quote) -> bool:
     """Opposite stances on the same target are two claims, however many words they share."""
     if not (a.stance and a.target and b.stance and b.target):
@@ -155,6 +175,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     items = [_Item(q, words[q.id], sum(idf[w] for w in words[q.id])) for q in ordered]
     common = max(50, n // 20)
+    similar = _Similar(idf)
     groups: list[list[_Item]] = []
     labelled: list[list[Quote]] = []  # per claim, its statements with a stance (checked for conflicts)
     holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
@@ -171,7 +192,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
             if item.quote.stance and any(_conflict(item.quote, other) for other in labelled[index]):
                 continue
             members = group if len(group) <= 2 * MAX_MEMBERS else group[:MAX_MEMBERS] + group[-MAX_MEMBERS:]
-            sims = [_similarity(item, other, idf) for other in members]
+            sims = [similar(item, other) for other in members]
             s = max(sims) if LINK == "single" else sum(sims) / len(sims)
             if s >= score:
                 best, best_index, score = group, index, s
@@ -186,7 +207,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
         for w in item.words:
             holding[w].add(best_index)
     by_actor = {a.id: a for a in actors}
-    claims = [_claim(g, by_actor, idf) for g in groups]
+    claims = [_claim(g, by_actor, similar) for g in groups]
     return tuple(sorted(claims, key=lambda c: (-c.articles, -len(c.speakers), -c.statements, c.id)))
 
 
@@ -202,12 +223,12 @@ def _agreed(group: Sequence[_Item]) -> tuple[str, str] | None:
     return stance, target
 
 
-def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], idf: Mapping[str, float]) -> Claim:
+def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], similar: _Similar) -> Claim:
     sample = group if len(group) <= 2 * MAX_MEMBERS else [*group[:MAX_MEMBERS], *group[-MAX_MEMBERS:]]
 
     def centrality(item: _Item) -> tuple[bool, float, int, bool, bool, bool, int, str]:
         q = item.quote
-        total = sum(_similarity(item, other, idf) for other in sample if other is not item)
+        total = sum(similar(item, other) for other in sample if other is not item)
         length = len(q.text.split())
         return (len(item.words) < MIN_WORDS, -total, -(q.stance is not None), q.kind == "partial", "?" in q.text,
                 not 6 <= length <= 40, length, q.id)

@@ -190,7 +190,7 @@ def read_quote(
     article: Article | None,
     lexicon: Lexicon,
     nlp: Language,
-    memo: tuple[dict[str, Lemmas], StanceMemo] | None = None,
+    memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] | None = None,
 ) -> Reading:
     """Topics and stance of one quote or statement. ``memo`` keeps lemmas and stances of texts already read
     (both depend on the text alone: the same statement carried by many articles is read once)."""
@@ -198,17 +198,19 @@ def read_quote(
     key = (stance_text(quote), quote.cue, kind_reported)
     if memo is None:
         words = lemmas(nlp, said)
+        topics = topics_of(words, lexicon)
         found = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
     else:
-        known_words, known_stances = memo
+        known_words, known_stances, known_topics = memo
         words = known_words.get(said) or known_words.setdefault(said, lemmas(nlp, said))
+        if words not in known_topics:
+            known_topics[words] = topics_of(words, lexicon)
+        topics = known_topics[words]
         if key in known_stances:
             found = known_stances[key]
         else:
             found = known_stances[key] = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
-    return Reading(
-        topics_of(words, lexicon), found.stance if found else None, words, found.target if found else None
-    )
+    return Reading(topics, found.stance if found else None, words, found.target if found else None)
 
 
 def assign_topics(quotes: Sequence[Quote], readings: Mapping[str, Reading]) -> tuple[Quote, ...]:
@@ -358,7 +360,7 @@ def analyse_positions(
     """
     quotes = with_display(tuple(quotes), dict(articles))
     lexicon = make_lexicon(nlp, topics)
-    memo: tuple[dict[str, Lemmas], StanceMemo] = ({}, {})
+    memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] = ({}, {}, {})
     readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp, memo) for q in quotes}
     tagged = assign_topics(quotes, readings)
     return tagged, derive_positions(tagged, actors, sources, readings, lexicon)
