@@ -154,9 +154,15 @@ class _Similar:
 
 def _conflict(a: Quote, b: Quote) -> bool:
     """Opposite stances on the same target are two claims, however many words they share."""
-    if not (a.stance and a.target and b.stance and b.target):
+    return _labels_conflict(a.stance, a.target, b.stance, b.target)
+
+
+@lru_cache(maxsize=65536)
+def _labels_conflict(stance: str | None, target: str | None, other: str | None, other_target: str | None) -> bool:
+    """Whether two (stance, target) labels are opposite stances on the same target."""
+    if not (stance and target and other and other_target):
         return False
-    return same_target(a.target, b.target) and polarity(a.stance, a.target) != polarity(b.stance, b.target)
+    return same_target(target, other_target) and polarity(stance, target) != polarity(other, other_target)
 
 
 def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequence[Source]) -> tuple[Claim, ...]:
@@ -177,7 +183,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     common = max(50, n // 20)
     similar = _Similar(idf)
     groups: list[list[_Item]] = []
-    labelled: list[list[Quote]] = []  # per claim, its statements with a stance (checked for conflicts)
+    labelled: list[dict[tuple[str | None, str | None], None]] = []  # per claim, its (stance, target) labels
     holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
     for item in items:
         best, best_index, score = None, -1, THRESHOLD
@@ -189,7 +195,9 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
             candidates = []
         for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
             group = groups[index]
-            if item.quote.stance and any(_conflict(item.quote, other) for other in labelled[index]):
+            if item.quote.stance and any(
+                _labels_conflict(item.quote.stance, item.quote.target, *other) for other in labelled[index]
+            ):
                 continue
             members = group if len(group) <= 2 * MAX_MEMBERS else group[:MAX_MEMBERS] + group[-MAX_MEMBERS:]
             sims = [similar(item, other) for other in members]
@@ -199,11 +207,11 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
         if best is None:
             best_index = len(groups)
             groups.append([item])
-            labelled.append([])
+            labelled.append({})
         else:
             best.append(item)
         if item.quote.stance:
-            labelled[best_index].append(item.quote)
+            labelled[best_index][(item.quote.stance, item.quote.target)] = None
         for w in item.words:
             holding[w].add(best_index)
     by_actor = {a.id: a for a in actors}
