@@ -82,12 +82,13 @@ def make_sources(
     """List entries for the articles, with stable ids, safe, distinct page slugs and their language."""
     wanted = {a.path: (a.slug or a.title or a.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) for a in articles}
     by_path = unique_slugs_for(wanted, fallback="source")
+    titles = {a.path: source_title(a) for a in articles}  # (title, taken from the text): read once
     return complete_dates(tuple(
         Source(
             id=source_id(a.path),
             path=a.path,
             slug=by_path[a.path],
-            title=source_title(a)[0],
+            title=titles[a.path][0],
             outlet=a.outlet,
             url=a.url,
             published=a.published,
@@ -96,7 +97,7 @@ def make_sources(
             date_from_file=a.date_from_file,
             month_day=a.month_day,
             date_basis=a.date_basis,
-            title_from_text=source_title(a)[1],
+            title_from_text=titles[a.path][1],
             language=(languages or {}).get(a.path),
         )
         for a in articles

@@ -147,3 +147,16 @@ def test_country_gets_a_polarity_only_when_its_statements_agree_on_one_target() 
     _, positions = analyse_positions(NLP, TOPICS, differ, actors, sources, {})
     germany = next(p for p in positions if p.kind == "country" and p.topic == "peace-negotiations")
     assert germany.stance is None and germany.target is None
+
+
+def test_a_text_carried_by_several_articles_is_read_once_with_the_same_reading() -> None:
+    from briefgen.extract.positions import read_quote
+
+    text = "We reject any deal on sanctions that ignores Kyiv."
+    first, copy = _quote("q1", text, "ann", "s-a"), _quote("q2", text, "bob", "s-b")
+    other = _quote("q3", "NATO membership for Ukraine is unrealistic.", "ann")
+    memo: tuple[dict, dict, dict] = ({}, {}, {})  # type: ignore[type-arg]
+    read = [read_quote(q, None, LEX, NLP, memo) for q in (first, copy, other)]
+    assert read == [read_quote(q, None, LEX, NLP) for q in (first, copy, other)]  # the memo changes nothing
+    assert read[0].stance == "against" and read[0].target
+    assert len(memo[0]) == 2 and len(memo[1]) == 2  # two distinct texts read, not three

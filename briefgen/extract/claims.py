@@ -129,11 +129,37 @@ def _similarity(a: _Item, b: _Item, idf: Mapping[str, float]) -> float:
     return sum(idf[w] for w in shared) / math.sqrt(a.weight * b.weight)
 
 
+class _Similar:
+    """``_similarity`` remembered per pair of word-set objects (the statements of one text share theirs).
+
+    Keyed by identity, not equality: equal sets built in another order may sum their weights in another
+    order, and the last bit of a score decides ties."""
+
+    __slots__ = ("idf", "known")
+
+    def __init__(self, idf: Mapping[str, float]) -> None:
+        self.idf = idf
+        self.known: dict[tuple[int, int], float] = {}  # ids of word sets the items keep alive
+
+    def __call__(self, a: _Item, b: _Item) -> float:
+        key = (id(a.words), id(b.words))
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = _similarity(a, b, self.idf)
+        return found
+
+
 def _conflict(a: Quote, b: Quote) -> bool:
     """Opposite stances on the same target are two claims, however many words they share."""
-    if not (a.stance and a.target and b.stance and b.target):
+    return _labels_conflict(a.stance, a.target, b.stance, b.target)
+
+
+@lru_cache(maxsize=65536)
+def _labels_conflict(stance: str | None, target: str | None, other: str | None, other_target: str | None) -> bool:
+    """Whether two (stance, target) labels are opposite stances on the same target."""
+    if not (stance and target and other and other_target):
         return False
-    return same_target(a.target, b.target) and polarity(a.stance, a.target) != polarity(b.stance, b.target)
+    return same_target(target, other_target) and polarity(stance, target) != polarity(other, other_target)
 
 
 def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequence[Source]) -> tuple[Claim, ...]:
@@ -141,14 +167,20 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     dates = {s.id: s.published or "" for s in sources}
     ordered = sorted(quotes, key=lambda q: (dates.get(q.source, ""), q.source, q.start, q.id))
     names = person_names(actors)
-    words = {q.id: claim_words(q, names) for q in ordered}
+    folded: dict[str, frozenset[str]] = {}  # text -> its words (the same statement in many articles)
+    words = {}
+    for q in ordered:
+        text = shown_words(q) if q.kind == "partial" else q.text
+        found = folded.get(text)
+        words[q.id] = found if found is not None else folded.setdefault(text, fold_words(text, names))
     df: Counter[str] = Counter(w for ws in words.values() for w in ws)
     n = max(len(ordered), 1)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     items = [_Item(q, words[q.id], sum(idf[w] for w in words[q.id])) for q in ordered]
     common = max(50, n // 20)
+    similar = _Similar(idf)
     groups: list[list[_Item]] = []
-    labelled: list[list[Quote]] = []  # per claim, its statements with a stance (checked for conflicts)
+    labelled: list[dict[tuple[str | None, str | None], None]] = []  # per claim, its (stance, target) labels
     holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
     for item in items:
         best, best_index, score = None, -1, THRESHOLD
@@ -160,25 +192,27 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
             candidates = []
         for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
             group = groups[index]
-            if item.quote.stance and any(_conflict(item.quote, other) for other in labelled[index]):
+            if item.quote.stance and any(
+                _labels_conflict(item.quote.stance, item.quote.target, *other) for other in labelled[index]
+            ):
                 continue
             members = group if len(group) <= 2 * MAX_MEMBERS else group[:MAX_MEMBERS] + group[-MAX_MEMBERS:]
-            sims = [_similarity(item, other, idf) for other in members]
+            sims = [similar(item, other) for other in members]
             s = max(sims) if LINK == "single" else sum(sims) / len(sims)
             if s >= score:
                 best, best_index, score = group, index, s
         if best is None:
             best_index = len(groups)
             groups.append([item])
-            labelled.append([])
+            labelled.append({})
         else:
             best.append(item)
         if item.quote.stance:
-            labelled[best_index].append(item.quote)
+            labelled[best_index][(item.quote.stance, item.quote.target)] = None
         for w in item.words:
             holding[w].add(best_index)
     by_actor = {a.id: a for a in actors}
-    claims = [_claim(g, by_actor, idf) for g in groups]
+    claims = [_claim(g, by_actor, similar) for g in groups]
     return tuple(sorted(claims, key=lambda c: (-c.articles, -len(c.speakers), -c.statements, c.id)))
 
 
@@ -194,12 +228,12 @@ def _agreed(group: Sequence[_Item]) -> tuple[str, str] | None:
     return stance, target
 
 
-def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], idf: Mapping[str, float]) -> Claim:
+def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], similar: _Similar) -> Claim:
     sample = group if len(group) <= 2 * MAX_MEMBERS else [*group[:MAX_MEMBERS], *group[-MAX_MEMBERS:]]
 
     def centrality(item: _Item) -> tuple[bool, float, int, bool, bool, bool, int, str]:
         q = item.quote
-        total = sum(_similarity(item, other, idf) for other in sample if other is not item)
+        total = sum(similar(item, other) for other in sample if other is not item)
         length = len(q.text.split())
         return (len(item.words) < MIN_WORDS, -total, -(q.stance is not None), q.kind == "partial", "?" in q.text,
                 not 6 <= length <= 40, length, q.id)

@@ -15,7 +15,7 @@ from spacy.language import Language
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
 from briefgen.extract.display import shown_words, with_display
-from briefgen.extract.stance import StanceRules, make_rules, read_stance, same_target
+from briefgen.extract.stance import Found, StanceRules, make_rules, read_stance, same_target
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -182,13 +182,35 @@ def stance_text(quote: Quote) -> str:
     return quote.text if quote.kind == "direct" else shown_words(quote)
 
 
-def read_quote(quote: Quote, article: Article | None, lexicon: Lexicon, nlp: Language) -> Reading:
-    """Topics and stance of one quote or statement."""
-    words = lemmas(nlp, quote_words(quote, article))
-    found = read_stance(stance_text(quote), lexicon.stances, lexicon.table, quote.cue, quote.kind != "direct")
-    return Reading(
-        topics_of(words, lexicon), found.stance if found else None, words, found.target if found else None
-    )
+StanceMemo = dict[tuple[str, str | None, bool], Found | None]
+
+
+def read_quote(
+    quote: Quote,
+    article: Article | None,
+    lexicon: Lexicon,
+    nlp: Language,
+    memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] | None = None,
+) -> Reading:
+    """Topics and stance of one quote or statement. ``memo`` keeps lemmas and stances of texts already read
+    (both depend on the text alone: the same statement carried by many articles is read once)."""
+    said, kind_reported = quote_words(quote, article), quote.kind != "direct"
+    key = (stance_text(quote), quote.cue, kind_reported)
+    if memo is None:
+        words = lemmas(nlp, said)
+        topics = topics_of(words, lexicon)
+        found = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
+    else:
+        known_words, known_stances, known_topics = memo
+        words = known_words.get(said) or known_words.setdefault(said, lemmas(nlp, said))
+        if words not in known_topics:
+            known_topics[words] = topics_of(words, lexicon)
+        topics = known_topics[words]
+        if key in known_stances:
+            found = known_stances[key]
+        else:
+            found = known_stances[key] = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
+    return Reading(topics, found.stance if found else None, words, found.target if found else None)
 
 
 def assign_topics(quotes: Sequence[Quote], readings: Mapping[str, Reading]) -> tuple[Quote, ...]:
@@ -338,7 +360,8 @@ def analyse_positions(
     """
     quotes = with_display(tuple(quotes), dict(articles))
     lexicon = make_lexicon(nlp, topics)
-    readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp) for q in quotes}
+    memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] = ({}, {}, {})
+    readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp, memo) for q in quotes}
     tagged = assign_topics(quotes, readings)
     return tagged, derive_positions(tagged, actors, sources, readings, lexicon)
 
@@ -437,9 +460,13 @@ def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Top
     holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
     texts: dict[tuple[str, ...], set[str]] = defaultdict(set)
     surfaces: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    phrases: dict[str, dict[tuple[str, ...], str]] = {}  # text -> its phrases (wire copies are read once)
     for q in quotes:
         text = shown_words(q) if q.kind == "partial" else q.text
-        for key, surface in statement_phrases(text).items():
+        found = phrases.get(text)
+        if found is None:
+            found = phrases[text] = statement_phrases(text)
+        for key, surface in found.items():
             sources[key].update((q.source, *q.also_in))
             holders[key].add(q.id)
             texts[key].add(" ".join(q.text.lower().split()))

@@ -477,6 +477,7 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_STEM.sub("", w) or w for w in words if w not in _FUNCTION and len(w) > 1)
 
 
+@lru_cache(maxsize=65536)
 def same_target(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
     """Whether two targets name the same thing: shared content words cover half of the shorter one."""
     if not a or not b:
