@@ -81,3 +81,12 @@ def test_project_without_statements_builds_without_topic_pages(tmp_path: Path) -
     docs = tmp_path / "build" / "docs"
     assert not [p for p in (docs / "topics").glob("*.md") if p.name != "index.md"]
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_phrase_cut_at_a_stop_word_or_adverb_is_not_a_topic_name() -> None:
+    from briefgen.extract.positions import statement_phrases
+
+    found = set(statement_phrases("The canal now serves both nations instead of dividing them.").values())
+    found |= set(statement_phrases("We reject any deal on the canal made without us.").values())
+    assert "nations instead" not in found
+    assert "canal made" not in found

@@ -126,7 +126,8 @@ def _similarity(a: _Item, b: _Item, idf: Mapping[str, float]) -> float:
     shared = a.words & b.words
     if len(shared) < MIN_SHARED or not a.weight or not b.weight:
         return 0.0
-    return sum(idf[w] for w in shared) / math.sqrt(a.weight * b.weight)
+    # fsum: exactly rounded whatever the set order, so ties break the same under every hash seed
+    return math.fsum(idf[w] for w in shared) / math.sqrt(a.weight * b.weight)
 
 
 class _Similar:
@@ -176,7 +177,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     df: Counter[str] = Counter(w for ws in words.values() for w in ws)
     n = max(len(ordered), 1)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-    items = [_Item(q, words[q.id], sum(idf[w] for w in words[q.id])) for q in ordered]
+    items = [_Item(q, words[q.id], math.fsum(idf[w] for w in words[q.id])) for q in ordered]
     common = max(50, n // 20)
     similar = _Similar(idf)
     groups: list[list[_Item]] = []

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 from briefgen.config import load_yaml
@@ -371,6 +372,7 @@ def analyse_positions(
 _PHRASE_WORD = re.compile(r"[A-Za-z][\w\u2019'\-]*|\d+[\w\-]*|[^\w\s]")
 _TIME_WORDS = frozenset(
     [
+        "instead", "ahead", "later", "ago", "soon",
         "year", "years", "week", "weeks", "month", "months", "day", "days", "today", "yesterday", "tomorrow", "tonight",
         "morning", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -399,6 +401,7 @@ def _generic(word: str) -> bool:
     lex = lexicon()
     return (
         low in _FUNCTION
+        or low in STOP_WORDS  # spaCy's English stop words: "made", "again", "together" name no issue
         or low in _TIME_WORDS
         or low in lex.cue_forms
         or low in lex.role_heads
