@@ -19,15 +19,21 @@ MAX_GAP = {"indirect": 120, "partial": 200}
 _FRAME_WORDS = ("view", "perspective", "opinion", "words")
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence (within its paragraph) holding ``text[start:end]``."""
+def sentence_limits(text: str, start: int, end: int) -> tuple[int, re.Match[str] | None, int]:
+    """The sentence (within its paragraph) holding ``text[start:end]``: its start, the match of its end
+    mark (with closing quotes and the space after it; None at the paragraph's end) and the paragraph's end."""
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end == -1 else para_end
     left = para_start
     for m in _SENTENCE_END.finditer(text, para_start, start):
         left = m.end()
-    stop = _SENTENCE_END.search(text, end, para_end)
+    return left, _SENTENCE_END.search(text, end, para_end), para_end
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the sentence (within its paragraph) holding ``text[start:end]``."""
+    left, stop, para_end = sentence_limits(text, start, end)
     return left, (stop.start() + 1 if stop else para_end)
 
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
-from briefgen.extract.display import shown_words, with_display
+from briefgen.extract.display import sentence_limits, shown_words, with_display
 from briefgen.extract.stance import Found, StanceRules, make_rules, read_stance, same_target
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
@@ -23,7 +23,6 @@ from briefgen.slugs import slug
 
 TOPICS_FILE = "topics.yml"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 Lemmas = tuple[str, ...]
 
 
@@ -145,13 +144,7 @@ def topic_hits(words: Lemmas, lexicon: Lexicon, topic: str) -> int:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (within its paragraph) that holds the span ``start:end`` of a text."""
-    para_start = text.rfind("\n", 0, start) + 1
-    para_end = text.find("\n", end)
-    para_end = len(text) if para_end == -1 else para_end
-    left = para_start
-    for m in _SENTENCE_END.finditer(text, para_start, start):
-        left = m.end()
-    stop = _SENTENCE_END.search(text, end, para_end)
+    left, stop, para_end = sentence_limits(text, start, end)
     right = stop.end() if stop else para_end
     return text[left:right].strip()
 
