@@ -93,11 +93,13 @@ class PositionChange:
     new_stance: str | None
     added: tuple[str, ...]
     removed: tuple[str, ...]
+    old_target: str | None = None
+    new_target: str | None = None
 
     @property
     def stance_changed(self) -> bool:
-        """True when the stance marker differs between the two builds."""
-        return self.old_stance != self.new_stance
+        """True when the stance or what it is for or against differs between the two builds."""
+        return (self.old_stance, self.old_target) != (self.new_stance, self.new_target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,13 @@ def _position_key(p: Mapping[str, Any]) -> tuple[str, str, str]:
     return (str(p.get("kind") or "actor"), str(p.get("actor")), str(p.get("topic")))
 
 
+def _stance_label(position: Mapping[str, Any] | None) -> tuple[str | None, str | None]:
+    """(stance, target) of a position from briefing.json; (None, None) unless both are there."""
+    if not position or not position.get("stance") or not position.get("target"):
+        return None, None
+    return str(position["stance"]), str(position["target"])
+
+
 def compare(old: Data, new: Data) -> Changes:
     """What changed between two briefing.json documents, by stable ids."""
     old_s, new_s = _by_id(old.get("sources")), _by_id(new.get("sources"))
@@ -183,15 +192,17 @@ def compare(old: Data, new: Data) -> Changes:
         before, after = old_p.get(key), new_p.get(key)
         old_ev = tuple(before.get("evidence") or ()) if before else ()
         new_ev = tuple(after.get("evidence") or ()) if after else ()
-        old_stance = before.get("stance") if before else None
-        new_stance = after.get("stance") if after else None
-        if before and after and old_stance == new_stance and set(old_ev) == set(new_ev):
+        # a stance is a claim only with its target: a targetless one (from briefgen before 0.2) is no marker
+        old_stance, old_target = _stance_label(before)
+        new_stance, new_target = _stance_label(after)
+        if before and after and (old_stance, old_target) == (new_stance, new_target) and set(old_ev) == set(new_ev):
             continue
         status = "changed" if before and after else "new" if after else "removed"
         positions.append(
             PositionChange(
                 *key, status, old_stance, new_stance,
                 tuple(e for e in new_ev if e not in old_ev), tuple(e for e in old_ev if e not in new_ev),
+                old_target, new_target,
             )
         )
     return Changes(
@@ -259,10 +270,10 @@ def feed_entries(
         if actor.get("country") and actor.get("country") != who:
             who += f" ({actor['country']})"
         on = ", ".join(topics.get(t, t) for t in q.get("topics") or [])
-        stance = f" {q['stance']}" if q.get("stance") else ""
+        stance = f"{q['stance']} {q['target']}" if q.get("stance") and q.get("target") else ""
         fresh.append({
             "id": f"{feed_id}:quote:{qid}",
-            "title": who + (f" on {on}" if on else "") + (f": {stance.strip()}" if stance else ""),
+            "title": who + (f" on {on}" if on else "") + (f": {stance}" if stance else ""),
             "summary": str(q.get("text") or ""),
             "link": links.get(qid, ""),
             "source": str(src.get("title") or src.get("path") or ""),

@@ -161,11 +161,13 @@ def _doc(quotes: list[dict[str, Any]], positions: list[dict[str, Any]]) -> dict[
 def test_compare_flags_a_stance_change_and_new_evidence() -> None:
     q1 = {"id": "q-1", "text": "a", "source": "s-1", "speaker": None}
     q2 = {"id": "q-2", "text": "b", "source": "s-1", "speaker": None}
-    old = _doc([q1], [{"actor": "x", "topic": "t", "stance": "supports", "evidence": ["q-1"]}])
-    new = _doc([q1, q2], [{"actor": "x", "topic": "t", "stance": "opposes", "evidence": ["q-1", "q-2"]}])
+    old = _doc([q1], [{"actor": "x", "topic": "t", "stance": "for", "target": "the levy", "evidence": ["q-1"]}])
+    new = _doc([q1, q2], [{"actor": "x", "topic": "t", "stance": "against", "target": "the levy",
+                           "evidence": ["q-1", "q-2"]}])
     changes = compare(old, new)
     (p,) = changes.changed_positions
-    assert (p.old_stance, p.new_stance, p.added) == ("supports", "opposes", ("q-2",))
+    assert (p.old_stance, p.new_stance, p.new_target, p.added) == ("for", "against", "the levy", ("q-2",))
+    assert p.stance_changed
     assert "1 changed position" in changes.headline() and "13 Feb 2025" in changes.headline()
     assert compare(new, new).empty
 
@@ -253,3 +255,10 @@ def test_feed_of_an_undated_corpus_uses_the_build_date_never_1980(
     assert not feed.bozo
     assert [e.updated[:10] for e in feed.entries] == ["2025-02-13"]
     assert "1980" not in files["feed.xml"].decode()
+
+
+def test_a_stance_without_target_from_an_older_build_is_not_a_change_of_stance() -> None:
+    q1 = {"id": "q-1", "text": "a", "source": "s-1", "speaker": None}
+    old = _doc([q1], [{"actor": "x", "topic": "t", "stance": "opposes", "evidence": ["q-1"]}])
+    new = _doc([q1], [{"actor": "x", "topic": "t", "stance": None, "target": None, "evidence": ["q-1"]}])
+    assert compare(old, new).empty
