@@ -461,12 +461,6 @@ def read_stance(
     return best[3] if best else None
 
 
-@lru_cache(maxsize=4)
-def default_rules(table_id: int, table: Any) -> StanceRules:
-    """The shipped rules for one lemma table (cached per table)."""
-    return make_rules(table)
-
-
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
 
 
