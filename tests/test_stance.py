@@ -73,3 +73,18 @@ def test_sample_corpus_meets_the_stance_verb_and_claim_targets(tmp_path: Any) ->
     assert st.reported and st.verb_rate >= 0.95, st.no_verb
     cl = evaluate_claims(briefing, gold, load_claim_gold(annotation))
     assert cl.predicted and cl.precision >= 0.8, cl.wrong
+
+
+def test_the_map_shows_each_statement_with_its_verb_and_reads_its_stance_there() -> None:
+    from briefgen.cache import from_data, to_data
+    from briefgen.records import LocalQuote
+    from tests.extract_utils import analyse_text
+
+    analysis = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.\n\n"
+                            "\u201cThe weather was fine,\u201d said Bob Example, a farmer.")
+    reported = next(q for q in analysis.quotes if q.kind == "indirect")
+    assert reported.verb == "criticised" and reported.display.startswith("criticised the board")
+    assert (reported.stance, reported.target) == ("against", "the board for closing the clinic without a vote")
+    direct = next(q for q in analysis.quotes if q.kind == "direct")
+    assert direct.display and direct.stance is None
+    assert from_data(LocalQuote, to_data(reported)) == reported  # the cache keeps display and stance

@@ -16,7 +16,7 @@ from spacy.language import Language
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
 from briefgen.extract.display import sentence_limits, shown_words, with_display
-from briefgen.extract.stance import Found, StanceRules, make_rules, read_stance, same_target
+from briefgen.extract.stance import Found, StanceRules, make_rules, read_stance, same_target, stance_text
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -171,11 +171,6 @@ class Reading:
     target: str | None = None
 
 
-def stance_text(quote: Quote) -> str:
-    """The words a stance is read from: a full quote, or the shown words (verb kept) of reported speech."""
-    return quote.text if quote.kind == "direct" else shown_words(quote)
-
-
 StanceMemo = dict[tuple[str, str | None, bool], Found | None]
 
 
@@ -185,12 +180,25 @@ def read_quote(
     lexicon: Lexicon,
     nlp: Language,
     memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] | None = None,
+    mapped: bool = False,
 ) -> Reading:
     """Topics and stance of one quote or statement. ``memo`` keeps lemmas and stances of texts already read
-    (both depend on the text alone: the same statement carried by many articles is read once)."""
+    (both depend on the text alone: the same statement carried by many articles is read once). ``mapped``:
+    the quote was shown and read in the per-article map (analyse.py) and keeps the stance read there."""
     said, kind_reported = quote_words(quote, article), quote.kind != "direct"
     key = (stance_text(quote), quote.cue, kind_reported)
-    if memo is None:
+    if mapped:
+        found = Found(quote.stance, quote.target) if quote.stance and quote.target else None
+        if memo is None:
+            words = lemmas(nlp, said)
+            topics = topics_of(words, lexicon)
+        else:
+            known_words, _, known_topics = memo
+            words = known_words.get(said) or known_words.setdefault(said, lemmas(nlp, said))
+            if words not in known_topics:
+                known_topics[words] = topics_of(words, lexicon)
+            topics = known_topics[words]
+    elif memo is None:
         words = lemmas(nlp, said)
         topics = topics_of(words, lexicon)
         found = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
@@ -352,10 +360,11 @@ def analyse_positions(
 
     ``articles`` maps a source id to its cleaned article (used to read fragments in their sentence).
     """
+    mapped = {q.id for q in quotes if q.display}  # shown and read in the per-article map (analyse.py)
     quotes = with_display(tuple(quotes), dict(articles))
     lexicon = make_lexicon(nlp, topics)
     memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] = ({}, {}, {})
-    readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp, memo) for q in quotes}
+    readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp, memo, q.id in mapped) for q in quotes}
     tagged = assign_topics(quotes, readings)
     return tagged, derive_positions(tagged, actors, sources, readings, lexicon)
 

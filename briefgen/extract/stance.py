@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from briefgen.extract.display import AnyQuote, shown_words
 from briefgen.extract.lexicon import lexicon as cue_lexicon
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
@@ -459,6 +460,27 @@ def read_stance(
             if found.target and (best is None or (rank, n, pos) < best[:3]):
                 best = (rank, n, pos, found)
     return best[3] if best else None
+
+
+def stance_text(quote: AnyQuote) -> str:
+    """The words a stance is read from: a full quote, or the shown words (verb kept) of reported speech."""
+    return quote.text if quote.kind == "direct" else shown_words(quote)
+
+
+@lru_cache(maxsize=1)
+def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
+    """The stance rules and lemma table of the per-article map (the default pipeline's lookup table)."""
+    from briefgen.nlp import lookup_table, make_nlp
+
+    table: Mapping[str, str] = lookup_table(make_nlp(None)) or {}
+    return make_rules(table), table
+
+
+@lru_cache(maxsize=65536)
+def stance_of(text: str, cue: str | None, reported: bool) -> Found | None:
+    """``read_stance`` with the map's rules, once per distinct (text, cue, reported) in a process."""
+    rules, table = map_rules()
+    return read_stance(text, rules, table, cue, reported)
 
 
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
