@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefgen.extract.actors import local_actors_of
-from briefgen.extract.display import predicate
+from briefgen.extract.display import predicate, without_joiner
 from briefgen.extract.quotes import find_quotes
-from briefgen.extract.stance import stance_of, stance_text
+from briefgen.extract.stance import stance_of
 from briefgen.records import Analysis, Article, LocalQuote
 
 ARTICLE_SECONDS = 60.0  # time budget of one article's analysis (a 5 MB article takes a few seconds)
@@ -60,9 +60,10 @@ def shown_and_read(quotes: tuple[LocalQuote, ...], article: Article) -> tuple[Lo
     out = []
     for q in quotes:
         shown, verb = predicate(q, article)
-        q = replace(q, display=shown, verb=verb)
-        found = stance_of(stance_text(q), q.cue, q.kind != "direct")
-        out.append(replace(q, stance=found.stance, target=found.target) if found else q)
+        said = q.text if q.kind == "direct" else without_joiner(shown or q.text, q.kind)  # as stance_text
+        found = stance_of(said, q.cue, q.kind != "direct")
+        out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,
+                           target=found.target if found else None))
     return tuple(out)
 
 

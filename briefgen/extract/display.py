@@ -137,7 +137,11 @@ def joiner(quote: AnyQuote) -> str:
 
 def shown_words(quote: AnyQuote) -> str:
     """The shown words without the joiner (what a page prints after the name or on its own)."""
-    shown = quote.display or quote.text
-    if quote.kind == "direct":
+    return without_joiner(quote.display or quote.text, quote.kind)
+
+
+def without_joiner(shown: str, kind: str) -> str:
+    """A display without its leading joiner (", ", "’s ", ": "); a full quote's display as it is."""
+    if kind == "direct":
         return shown
     return next((shown[len(prefix) :] for prefix, _ in _JOINERS if shown.startswith(prefix)), shown)

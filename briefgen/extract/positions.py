@@ -217,12 +217,14 @@ def read_quote(
 
 def assign_topics(quotes: Sequence[Quote], readings: Mapping[str, Reading]) -> tuple[Quote, ...]:
     """Quotes with ``topics``, ``stance`` and ``target`` filled from their readings."""
-    return tuple(
-        replace(q, topics=readings[q.id].topics, stance=readings[q.id].stance, target=readings[q.id].target)
-        if q.id in readings
-        else q
-        for q in quotes
-    )
+    out = []
+    for q in quotes:
+        r = readings.get(q.id)
+        if r is None or (q.topics, q.stance, q.target) == (r.topics, r.stance, r.target):
+            out.append(q)  # read in the map and on no topic: nothing to replace (replace() is slow)
+        else:
+            out.append(replace(q, topics=r.topics, stance=r.stance, target=r.target))
+    return tuple(out)
 
 
 def agreed_stance(readings: Iterable[Reading]) -> tuple[str, str] | None:
