@@ -443,8 +443,8 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
         for phrase, side in rules.evaluations:
             if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
-            after = i + len(phrase)
-            if after < len(sent) and _attributive(sent[after]):
+            nxt_at = i + len(phrase)
+            if nxt_at < len(sent) and _attributive(sent[nxt_at]):
                 continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
             start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
             negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
