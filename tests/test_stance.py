@@ -88,3 +88,35 @@ def test_the_map_shows_each_statement_with_its_verb_and_reads_its_stance_there()
     direct = next(q for q in analysis.quotes if q.kind == "direct")
     assert direct.display and direct.stance is None
     assert from_data(LocalQuote, to_data(reported)) == reported  # the cache keeps display and stance
+
+
+def test_one_agreement_rule_reads_negations_in_the_targets() -> None:
+    from briefgen.extract.stance import agreed, opposed, same_words
+
+    same = [("for", "the farmers must not be excluded from the water talks"),
+            (None, None), ("against", "excluding the farmers from the water talks")]
+    assert agreed(same) == same[0]
+    assert not opposed("for", same[0][1], "against", same[2][1])
+    assert opposed("for", "the new water tariff", "against", "the water tariff")
+    assert agreed([("for", "the new water tariff"), ("against", "the water tariff")]) is None
+    assert agreed([(None, None)]) is None
+    assert same_words(frozenset("abc"), frozenset("abd"), 0.5, 1)
+    assert not same_words(frozenset("abc"), frozenset("abd"), 0.75, 3)  # the summary's strict test
+
+
+def test_a_timeline_shift_needs_opposite_positions_on_one_target() -> None:
+    from briefgen.records import Quote, Source
+    from briefgen.timeline import timeline
+
+    sources = {"s1": Source("s1", "a.txt", "a", None, None, None, "2025-01-02", 10),
+               "s2": Source("s2", "b.txt", "b", None, None, None, "2025-02-02", 10)}
+
+    def q(qid: str, src: str, stance: str, target: str) -> Quote:
+        return Quote(qid, "x", "ann", src, 1, 0, 1, "said", "indirect", ("t",), stance=stance, target=target)
+
+    same = timeline([q("a", "s1", "for", "the farmers must not be excluded from the talks"),
+                     q("b", "s2", "against", "excluding the farmers from the talks")], sources)
+    assert all(not m.shifts for m in same)
+    turned = timeline([q("a", "s1", "for", "the new water tariff"), q("b", "s2", "against", "the water tariff")],
+                      sources)
+    assert turned[-1].shifts == (("t", "for", "against"),)

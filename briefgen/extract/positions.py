@@ -16,7 +16,8 @@ from spacy.language import Language
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
 from briefgen.extract.display import sentence_limits, shown_words, with_display
-from briefgen.extract.stance import Found, StanceRules, make_rules, read_stance, same_target, stance_text
+from briefgen.extract.lexicon import load_data
+from briefgen.extract.stance import Found, StanceRules, agreed, make_rules, read_stance, stance_text
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -227,15 +228,19 @@ def assign_topics(quotes: Sequence[Quote], readings: Mapping[str, Reading]) -> t
     return tuple(out)
 
 
+# A position (an actor's or a country's cell) shows a polarity only when its labelled statements agree AND
+# are at least this share of its statements on the topic: "11 statements · against: X" when one of the
+# eleven is labelled reads as if all eleven were against X.
+POLARITY_SHARE = 0.5
+
+
 def agreed_stance(readings: Iterable[Reading]) -> tuple[str, str] | None:
-    """(stance, target) when every labelled statement has the same stance on the same target, else None."""
-    labelled = [(r.stance, r.target) for r in readings if r.stance and r.target]
-    if not labelled:
-        return None
-    stance, target = labelled[0]
-    if all(s == stance and same_target(t, target) for s, t in labelled[1:]):
-        return stance, target
-    return None
+    """(stance, target) when the labelled statements take one position on one target (``stance.agreed``)
+    and make up at least POLARITY_SHARE of the statements; else None."""
+    read = list(readings)
+    found = agreed((r.stance, r.target) for r in read)
+    labelled = sum(1 for r in read if r.stance and r.target)
+    return found if found and labelled >= POLARITY_SHARE * len(read) else None
 
 
 _KIND_RANK = {"direct": 0, "partial": 2, "indirect": 1}
@@ -374,25 +379,7 @@ def analyse_positions(
 # --- topics discovered from the corpus -------------------------------------------------------------------
 
 _PHRASE_WORD = re.compile(r"[A-Za-z][\w\u2019'\-]*|\d+[\w\-]*|[^\w\s]")
-_TIME_WORDS = frozenset(
-    [
-        "instead", "ahead", "later", "ago", "soon",
-        "year", "years", "week", "weeks", "month", "months", "day", "days", "today", "yesterday", "tomorrow", "tonight",
-        "morning", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "percent", "cent", "per", "mr", "ms", "mrs", "dr", "people", "way", "thing", "things", "lot",
-        "time", "times", "part", "kind", "sort", "number", "before", "after", "through", "even", "ever", "about",
-        "over", "under", "into", "against", "without", "within", "across", "along", "among", "upon", "since", "until",
-        "unless", "like", "whether", "either", "possible", "likely", "new", "own", "current", "recent", "several",
-        "many", "much",
-    # adverbs, quantifiers and light verbs: no issue is named by them ("right now", "almost half")
-    "now", "right", "almost", "half", "already", "always", "far", "each", "less", "more", "most", "good",
-    "bad", "back", "come", "go", "get", "got", "given", "give", "keep", "continue", "wait", "put", "take",
-    "took", "cannot", "out", "home", "big", "biggest", "small", "clear", "open", "remain", "remained",
-    "whole", "still", "again", "often", "soon", "long", "little", "enough", "really", "quite", "rather",
-    "well", "away", "off", "down", "up", "contain", "news", "point",
-]
-)
+_TIME_WORDS = frozenset(str(w) for w in load_data("claims.yml")["not_topic_words"])
 MAX_TOPICS = 10
 
 

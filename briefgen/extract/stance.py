@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -11,25 +11,13 @@ from typing import Any, NamedTuple
 
 from briefgen.extract.display import AnyQuote, shown_words
 from briefgen.extract.lexicon import lexicon as cue_lexicon
+from briefgen.extract.lexicon import load_data
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
 _APOS = "\u2019'"
-_PRONOUNS = frozenset(
-    [
-        "it", "this", "that", "these", "those", "they", "them", "he", "she", "him", "her", "we", "us", "you", "i",
-        "which", "what", "who", "there", "one", "something", "anything", "everything", "nothing", "all", "both",
-        "himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself",
-    ]
-)
-_FUNCTION = _PRONOUNS | frozenset(
-    [
-        "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "is",
-        "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
-        "shall", "should", "can", "could", "may", "might", "must", "not", "n't", "no", "never", "so", "very", "also",
-        "just", "only", "their", "our", "your", "my", "his", "its", "some", "any", "every", "such", "than", "then",
-        "there", "here", "need", "needs", "ought", "said",
-    ]
-)
+_WORDS = load_data("stances.yml")
+_PRONOUNS = frozenset(str(w) for w in _WORDS["pronouns"])
+_FUNCTION = _PRONOUNS | frozenset(str(w) for w in _WORDS["function_words"])  # never content words
 _DETERMINERS = frozenset([
     "a", "an", "the", "her", "his", "their", "our", "your", "my", "its", "this", "that", "these", "those",
 ])
@@ -558,13 +546,49 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_STEM.sub("", w) or w for w in words if w not in _FUNCTION and len(w) > 1)
 
 
-@lru_cache(maxsize=65536)
-def same_target(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
-    """Whether two targets name the same thing: shared content words cover half of the shorter one."""
+def same_words(a: frozenset[str], b: frozenset[str], threshold: float = 0.5, min_shared: int = 1) -> bool:
+    """Whether two word sets name the same thing: at least ``min_shared`` shared words, covering
+    ``threshold`` of the shorter set. The one "same target" test of the package (stances, claims,
+    positions, the timeline and the summary's disagreements, which asks for 3 words and 0.75)."""
     if not a or not b:
         return False
-    wa, wb = content_words(a), content_words(b)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= threshold
+    shared = len(a & b)
+    return shared >= min_shared and shared / min(len(a), len(b)) >= threshold
+
+
+@lru_cache(maxsize=65536)
+def same_target(a: str | None, b: str | None, threshold: float = 0.5, min_shared: int = 1) -> bool:
+    """Whether two targets name the same thing (``same_words`` on their content words)."""
+    if not a or not b:
+        return False
+    return same_words(content_words(a), content_words(b), threshold, min_shared)
+
+
+def same_position(stance: str, target: str, other: str, other_target: str) -> bool:
+    """The same polarity on the same target, negations in the targets read ("for: Ukraine must not be
+    excluded" = "against: excluding Ukraine")."""
+    return same_target(target, other_target) and polarity(stance, target) == polarity(other, other_target)
+
+
+@lru_cache(maxsize=65536)
+def opposed(stance: str | None, target: str | None, other: str | None, other_target: str | None) -> bool:
+    """Opposite polarities on the same target."""
+    if not (stance and target and other and other_target):
+        return False
+    return same_target(target, other_target) and polarity(stance, target) != polarity(other, other_target)
+
+
+def agreed(labels: Iterable[tuple[str | None, str | None]]) -> tuple[str, str] | None:
+    """(stance, target) of the first label when every label (None ones skipped) takes the same position
+    on the same target as it; None when there is no label or two differ. The one "statements agree" rule
+    (claims, actor and country positions)."""
+    labelled = [(s, t) for s, t in labels if s and t]
+    if not labelled:
+        return None
+    stance, target = labelled[0]
+    if all(same_position(s, t, stance, target) for s, t in labelled[1:]):
+        return stance, target
+    return None
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n[\u2019']t\b", re.IGNORECASE)
