@@ -296,6 +296,7 @@ def reduce_corpus(
                     end=q.end,
                     cue=q.cue,
                     kind=q.kind,
+                    rule=q.rule,
                 )
             )
     return tuple(actors), tuple(quotes)
@@ -314,6 +315,7 @@ def _with_also(q: Quote, source_id: str) -> Quote:
         q.kind,
         q.topics,
         (*q.also_in, source_id),
+        rule=q.rule,
     )
 
 

@@ -237,6 +237,7 @@ class QSpan:
     kind: QuoteKind = "direct"
     attributed: bool = False
     unnamed: bool = False  # the cue's subject is found but names nobody ("a senior official said")
+    rule: str = ""  # the id of the rule that chose the speaker (or decided there is none)
 
 
 class Cue(NamedTuple):
@@ -245,6 +246,12 @@ class Cue(NamedTuple):
     s: int
     e: int
     surface: str
+
+
+# (speaker, cue as written lower-cased, attributed, rule id): what a quote attribution rule decides
+Attribution = tuple[str | None, str | None, bool, str]
+# (found, speaker, how): whether a cue's subject was found, who it stands for, and the id of the way it was found
+CueSpeaker = tuple[bool, str | None, str]
 
 
 # every byte that is not an ASCII letter becomes a space: ``bytes.split`` then yields the [A-Za-z]+ runs
@@ -729,7 +736,7 @@ class Attributor:
         self.memo_modifier: dict[tuple[int, int, str], bool] = {}
         self.memo_preposition: dict[tuple[int, int], bool] = {}
         self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
-        self.memo_cue_speaker: dict[tuple[int, int, int, int], tuple[bool, str | None]] = {}
+        self.memo_cue_speaker: dict[tuple[int, int, int, int], CueSpeaker] = {}
         self.askers: frozenset[str] | None = None  # interviewer labels, read on the first labelled paragraph
 
     def _gender(self, key: str) -> str | None:
@@ -1388,11 +1395,11 @@ def _find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: 
         if answer is not None and sents:
             # an interview answer ("Lévesque: We will ...", or "A: We are ..." after a "Q:" line): its opening
             # sentence is the statement; quotes inside it are read as anywhere else
-            speaker, body = answer
+            speaker, body, rule = answer
             a, b = _trim(text, max(sents[0][0], body), sents[0][1])
             if not _QUOTE_MARK.search(text, a, b):  # a sentence with a quote in it is read as usual
                 if len(_WORD.findall(text[a:b])) >= 2:
-                    yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b)
+                    yield LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b, rule)
                     att.remember(speaker)
                 sents = sents[1:]
         used_cues: set[int] = set()
@@ -1413,7 +1420,8 @@ def _find_quotes(text: str, paragraphs: Sequence[tuple[int, int, int]], actors: 
                 a, b = _trim(text, q.qs, q.qe)
                 if b - a < 1 or b - a > MAX_QUOTE_CHARS or not _ALNUM.search(text, a, b):
                     continue
-                out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1]))
+                rule = q.rule or "quote.unattributed"
+                out.append(LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, number, sent[0], sent[1], rule))
             statements = _statements(att, text, sent, number, quotes, used_cues, source_re, view_re, stance_re)
             if statements:  # quotes alone need no tidying
                 out.extend(statements)
@@ -1477,8 +1485,8 @@ def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
     return not (prev and prev[-1].lower() in lex.cue_forms)  # "what they called a “betrayal”"
 
 
-def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tuple[str, int] | None:
-    """(speaker, body start) for a paragraph opening with a person's name and a colon (Q&A answers)."""
+def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tuple[str, int, str] | None:
+    """(speaker, body start, rule) for a paragraph opening with a person's name and a colon (Q&A answers)."""
     m = _ANSWER_LABEL.match(text, p_start, p_end)
     if m is None:
         return None
@@ -1489,13 +1497,13 @@ def _answer_speaker(att: Attributor, text: str, p_start: int, p_end: int) -> tup
     for mention in att.mentions_in(p_start, m.end()):
         if mention.start == p_start and mention.end == m.end(1) and att.kinds.get(mention.name) == "person":
             speaker = att.speaker_of(mention, (p_start, p_end))
-            return (speaker, m.end()) if speaker else None
+            return (speaker, m.end(), "statement.answer.name_label") if speaker else None
     label = m.group(1)
     if label.isupper() and len(label) > 2 and " " not in label:
         # a transcript line "DALTON: ..." is the one person of the article with that surname
         names = [n for n, k in att.kinds.items() if k == "person" and n.rsplit(" ", 1)[-1].upper() == label]
         if len(names) == 1:
-            return names[0], m.end()
+            return names[0], m.end(), "statement.answer.surname_label"
     return None
 
 
@@ -1525,8 +1533,8 @@ _QUESTION_LABEL = re.compile(r"(?:Q|Question):\s")
 
 def _unnamed_answer(
     att: Attributor, text: str, paragraphs: Sequence[tuple[int, int, int]], number: int, p_start: int, p_end: int
-) -> tuple[str, int] | None:
-    """(interviewee, body start) for an "A:" paragraph right after a "Q:" one: the person quoted most so far."""
+) -> tuple[str, int, str] | None:
+    """(interviewee, body start, rule) for an "A:" paragraph right after a "Q:" one: the person quoted most so far."""
     m = _UNNAMED_ANSWER.match(text, p_start, p_end)
     if m is None:
         return None
@@ -1542,7 +1550,7 @@ def _unnamed_answer(
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None  # two people quoted as often: unsure who answers
-    return ranked[0][0], m.end()
+    return ranked[0][0], m.end(), "statement.answer.unnamed_label"
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -1592,10 +1600,13 @@ def _continue_speaker(
     if qi and quotes[qi - 1].speaker and not _has_other_subject(att, before, quotes[qi - 1].speaker):
         if not before.strip() or before.rstrip()[-1:] in ".!?":
             q.speaker, q.attributed = quotes[qi - 1].speaker, True
+            q.rule = "quote.continues.previous_quote"
     elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
         subject = None if prev_open or narrator is None else _last_subject(att, narrator)
         q.speaker = subject or att.state.last_para_speaker
         q.attributed = q.speaker is not None
+        if q.speaker is not None:
+            q.rule = "quote.continues.narrator_subject" if subject else "quote.continues.previous_paragraph"
 
 
 def _last_subject(att: Attributor, sent: tuple[int, int]) -> str | None:
@@ -1646,14 +1657,15 @@ def _attribute_quote(
                 spk = att.speaker_of(ms[0], sent)
                 # "X's view is “too sanguine,” according to Y": the source after the quote speaks
                 q.speaker, q.cue, q.attributed = spk, "according to", spk is not None
+                q.rule = "quote.according_to_after"
                 return
         governing = _governing_cue(att, text, q, sent, used, lex)
         if governing is not None:
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
-            q.unnamed = governing[3]
+            q.unnamed, q.rule = governing[3], governing[4]
             return
         if inline is not None:
-            q.speaker, q.cue, q.attributed = inline
+            q.speaker, q.cue, q.attributed, q.rule = inline
             used |= used_inline
         return
     first, second = (intro, inline) if ends_sentence and not _lower_start(after) else (inline, intro)
@@ -1661,7 +1673,7 @@ def _attribute_quote(
         first, second = second, first
     for choice in (first, second):
         if choice is not None:
-            q.speaker, q.cue, q.attributed = choice
+            q.speaker, q.cue, q.attributed, q.rule = choice
             used |= used_intro if choice is intro else used_inline
             return
 
@@ -1673,7 +1685,7 @@ def _lower_start(after: str) -> bool:
 
 def _intro(
     att: Attributor, before: str, a: int, b: int, sent: tuple[int, int], used: set[int], lex: Lexicon
-) -> tuple[str | None, str | None, bool] | None:
+) -> Attribution | None:
     """A cue ending the text before a quote: "Hegseth said:", "..., saying,", "Rutte:"."""
     stripped = before.rstrip()
     if not stripped:
@@ -1707,12 +1719,12 @@ def _intro(
         if stripped.endswith(":"):
             ms = att.mentions_in(max(a, sent[0]), end)
             if ms and not text_of(att)[ms[-1].end : end - 1].strip():
-                return att.speaker_of(ms[-1], sent), None, True
+                return att.speaker_of(ms[-1], sent), None, True, "quote.name_colon"
         return None
     used.add(m.s)
     cue = m.surface
-    found, speaker = _speaker_for_cue(att, m.s, m.e, cue, sent, lex)
-    return speaker, cue.lower(), found and speaker is not None
+    found, speaker, how = _speaker_for_cue(att, m.s, m.e, cue, sent, lex)
+    return speaker, cue.lower(), found and speaker is not None, "quote.cue_before." + how
 
 
 def text_of(att: Attributor) -> str:
@@ -1722,7 +1734,7 @@ def text_of(att: Attributor) -> str:
 
 def _speaker_for_cue(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
-) -> tuple[bool, str | None]:
+) -> CueSpeaker:
     # a cue's text is text[start:end], so the offsets identify the call within an article
     key = (start, end, sent[0], sent[1])
     known = att.memo_cue_speaker.get(key)
@@ -1776,7 +1788,7 @@ _WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$
 
 def _cue_speaker(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
-) -> tuple[bool, str | None]:
+) -> CueSpeaker:
     text = att.text
     lo = max(sent[0], start - 40)
     rel = _WHO_CUE.search(text, lo, start) if text.find("who", lo, start) >= 0 else None
@@ -1784,7 +1796,7 @@ def _cue_speaker(
         # "..., led by the writer X, who alleges that ...": the person the relative clause hangs on
         people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
         if people and people[-1].kind == "person" and people[-1].rule != "pronoun":
-            return True, att.speaker_of(people[-1], sent)
+            return True, att.speaker_of(people[-1], sent), "relative_who"
     before = text[max(sent[0], start - 3) : start]
     participle = _is_participle(cue)
     if participle and (
@@ -1793,7 +1805,7 @@ def _cue_speaker(
         or before.strip() == ""
         or _SUBORDINATOR_END.search(text[max(sent[0], start - 10) : start])
     ):
-        return att.main_subject(sent, start)
+        return (*att.main_subject(sent, start), "participle_main_subject")
     lo = max(sent[0], start - 30)
     # "and"/"but" among the last two words needs "and" or "but" in the lower-cased stretch
     low = att.low[lo:start] if att.low_aligned else text[lo:start].lower()
@@ -1805,17 +1817,17 @@ def _cue_speaker(
     ):
         found, spk = att.subject_before(start, sent)
         if found and spk:
-            return found, spk
+            return found, spk, "coordinated_subject"
         found, spk = att.main_subject(sent, start)
         if found:
-            return found, spk
+            return found, spk, "coordinated_main_subject"
         for c in reversed(att.cues(sent[0], max(sent[0], start - 1))):
             # "..., she said X, and added: ...": the subject of the first verb of the coordination
             if not att.in_quote(c.s) and c.s < start - 2:
                 found, spk = att.subject_before(c.s, sent)
                 if found and spk:
-                    return found, spk
-        return False, None
+                    return found, spk, "coordinated_first_verb"
+        return False, None, "coordinated_none"
     lo = max(sent[0], start - 60)
     # both patterns need "he" ("[Tt]he"), the office one also "’s" or "'s": str.find is cheaper than a search
     if text.find("he", lo, start) < 0:
@@ -1829,7 +1841,7 @@ def _cue_speaker(
         bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
     if office is not None and office.group(1) in att.lex.role_heads:
         # "The governor's office said": the office speaks for the one holder of the role
-        return True, att._holder(office.group(1), None, office.start())
+        return True, att._holder(office.group(1), None, office.start()), "role_office"
     if (
         bare is not None
         and bare.group(1) in att.lex.role_heads
@@ -1837,17 +1849,17 @@ def _cue_speaker(
     ):
         holder = att._holder(bare.group(1), None, bare.start())
         if holder is not None:
-            return True, holder  # "The minister told reporters ...": the holder of the role named before
+            return True, holder, "role_holder"  # "The minister told reporters ...": the holder named before
     found, spk = att.subject_before(start, sent)
     if found:
-        return found, spk
+        return found, spk, "subject"
     if _DOCUMENT_SUBJECT.match(text, sent[0], start):
-        return _document_source(att, sent)
+        return (*_document_source(att, sent), "document")
     # inverted: "..., said Rutte", "” said European Union foreign policy chief Kaja Kallas"
     lead = text[max(sent[0], start - 3) : start].rstrip()
     if lead.endswith((",", "”", '"', "’")) or start == sent[0]:
-        return _inverted(att, end, sent)
-    return False, None
+        return (*_inverted(att, end, sent), "inverted")
+    return False, None, "none"
 
 
 def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
@@ -1907,7 +1919,7 @@ def _after_attribution(
     sent: tuple[int, int],
     used: set[int],
     lex: Lexicon,
-) -> tuple[str | None, str | None, bool] | None:
+) -> Attribution | None:
     """Attribution right after a quote: ", she said", "said Kallas", "Mr Rutte told reporters"."""
     s = after.lstrip(" ,")
     if not s:
@@ -1925,19 +1937,21 @@ def _after_attribution(
     cue = m.surface.lower()
     if not head.strip():
         found, spk = _inverted(att, m.e, (sent[0], max(sent[1], min(limit, m.e + 120))))
-        return (spk, cue, found and spk is not None) if found else (None, cue, False)
+        return (spk, cue, found and spk is not None, "quote.cue_after.inverted") if found else (
+            None, cue, False, "quote.cue_after.inverted"
+        )
     ms = [x for x in att.mentions_in(start, m.s) if x.end <= m.s]
     if not ms:
         bare = _BARE_ROLE.match(text, start, m.s)
         if bare is not None and bare.group(1) in att.lex.role_heads:
             holder = att._holder(bare.group(1), None, start)  # "“...,” the minister said": the role's holder
-            return holder, cue, holder is not None
+            return holder, cue, holder is not None, "quote.cue_after.role_holder"
         if head.rstrip().endswith(","):
             # "X “drew well” in 2008, said professor Ann Roe": the clause ends, the speaker follows the cue
             found, spk = _inverted(att, m.e, (sent[0], max(sent[1], min(limit, m.e + 120))))
             if found and spk is not None:
-                return spk, cue, True
-        return None, cue, False
+                return spk, cue, True, "quote.cue_after.clause_inverted"
+        return None, cue, False, "quote.cue_after.no_subject"
     subj = ms[-1]
     opener = ms[0]
     if (
@@ -1981,12 +1995,12 @@ def _after_attribution(
             for w in lead_words
         )
     if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
-        return None, cue, False  # a longer noun phrase ("the statement", "seven countries and the EU")
+        return None, cue, False, "quote.cue_after.noun_phrase"  # "the statement", "seven countries and the EU"
     if not att._gap_ok(text[subj.end : m.s], subj.kind == "person") or att._is_collective(subj):
-        return None, cue, False
+        return None, cue, False, "quote.cue_after.collective"
     turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
     spk = turn or att.speaker_of(subj, sent)
-    return spk, cue, spk is not None
+    return spk, cue, spk is not None, "quote.cue_after.dialogue_turn" if turn else "quote.cue_after.subject"
 
 
 _REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
@@ -2024,7 +2038,7 @@ def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:
 
 def _governing_cue(
     att: Attributor, text: str, q: QSpan, sent: tuple[int, int], used: set[int], lex: Lexicon
-) -> tuple[str | None, str | None, bool, bool] | None:
+) -> tuple[str | None, str | None, bool, bool, str] | None:
     """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
     best = None
     outer = None
@@ -2062,17 +2076,18 @@ def _governing_cue(
         ]
         if ms and text[ms[-1].end : noun[0]].strip() in ("’s", "'s"):
             spk = att.speaker_of(ms[-1], sent)
-            return spk, noun[2].lower(), spk is not None, False
+            return spk, noun[2].lower(), spk is not None, False, "quote.reporting_noun.possessor"
         if _POSSESSOR_END.search(pos) or best is None:
             holder = _relative_antecedent(att, text, sent, noun[0])
             if holder is not None:
-                return holder, noun[2].lower(), True, False
-            return None, noun[2].lower(), False, False
+                return holder, noun[2].lower(), True, False, "quote.reporting_noun.relative_who"
+            return None, noun[2].lower(), False, False, "quote.reporting_noun.unknown"
     if best is None:
         return None
     used.add(best.s)
-    found, spk = _speaker_for_cue(att, best.s, best.e, best.surface, sent, lex)
-    return spk, best.surface.lower(), found and spk is not None, found and spk is None
+    found, spk, how = _speaker_for_cue(att, best.s, best.e, best.surface, sent, lex)
+    rule = "quote.governing_cue." + how
+    return spk, best.surface.lower(), found and spk is not None, found and spk is None, rule
 
 
 # (?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s* with each branch opening with a character
@@ -2251,7 +2266,7 @@ def _statements(
     emitted: set[str | None] = set()
     out: list[LocalQuote] = []
 
-    def emit(speaker: str | None, cue: str, a: int, b: int) -> None:
+    def emit(speaker: str | None, cue: str, a: int, b: int, rule: str) -> None:
         if speaker is None or speaker in emitted or speaker in quoted_speakers:
             return
         a, b = _trim(text, a, b)
@@ -2262,7 +2277,7 @@ def _statements(
         if _BARE_OBJECT.fullmatch(text, a, b):
             return  # "welcomed the agreement": an object, no reported content
         emitted.add(speaker)
-        out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1]))
+        out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1], rule))
 
     # "According to X, ..." / "..., according to X."
     for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
@@ -2277,17 +2292,17 @@ def _statements(
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
-            emit(spk, "according to", comma + 1, sent[1])
+            emit(spk, "according to", comma + 1, sent[1], "statement.according_to.opening")
         else:
-            emit(spk, "according to", sent[0], m.start())
+            emit(spk, "according to", sent[0], m.start(), "statement.according_to.closing")
     for m in view_re.finditer(text, sent[0], sent[1]) if has_view else ():
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
-            emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1])
+            emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1], "statement.view_frame")
     for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
-            emit(spk, m.group().strip().lower(), m.end(), sent[1])
+            emit(spk, m.group().strip().lower(), m.end(), sent[1], "statement.stance_frame")
     # possessor + reporting noun: "Trump's announcement that ..."
     for mention in possessors:
         words = text[mention.end + 3 : mention.end + 40].split()[:2]
@@ -2307,7 +2322,7 @@ def _statements(
                 a, b = _clause_after(text, cue_pos + len(w), sent[1], lex)
                 if tail.startswith("of "):
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
-                emit(att.speaker_of(mention, sent), w.lower(), a, b)
+                emit(att.speaker_of(mention, sent), w.lower(), a, b, "statement.possessor_noun")
                 break
     clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
     s0, s1 = sent
@@ -2340,7 +2355,7 @@ def _statements(
         if passive:
             ms = att.mentions_in(ce, min(s1, ce + 90))
             if ms and ms[0].kind == "person":
-                emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce)
+                emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce, "statement.passive_by")
             continue
         if text.startswith(("’s", "'s"), ce):
             continue
@@ -2353,7 +2368,7 @@ def _statements(
             continue  # "X continued to rise": only a quote's cue
         if _no_report(text, lemma, cs, ce, s0, s1):
             continue
-        found, spk = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
+        found, spk, how = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
         if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
             # "the two agreed", "both leaders said": the last two people named before in the sentence
             people = [m.name for m in att.mentions_in(sent[0], pair.start()) if m.kind == "person" and m.name]
@@ -2362,7 +2377,7 @@ def _statements(
             if len(pair_names) == 2:
                 a, b = _clause_after(text, c.e, sent[1], lex)
                 for name in pair_names:
-                    emit(name, c.surface.lower(), a, b)
+                    emit(name, c.surface.lower(), a, b, "statement.pair")
             continue
         if found and clause_from < 0:
             clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
@@ -2370,7 +2385,9 @@ def _statements(
             continue  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
         a, b = _clause_after(text, c.e, sent[1], lex)
         trailing = _trailing_attribution(att, text, sent, c.s, c.e)
+        rule = "statement.cue." + how
         if trailing is not None:
             a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
-        emit(spk, c.surface.lower(), a, b)
+            rule = "statement.trailing_cue." + how
+        emit(spk, c.surface.lower(), a, b, rule)
     return out
