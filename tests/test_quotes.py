@@ -367,7 +367,7 @@ def test_reported_clause_stops_before_another_speakers_quote_in_the_same_sentenc
 
 
 def test_tidy_drops_an_indirect_statement_nested_inside_another() -> None:
-    from briefgen.extract.quotes import _tidy_statements
+    from briefgen.extract.quotes.statements import _tidy_statements
     from briefgen.records import LocalQuote
 
     text = "Robles said it would be wiser if Paris had not made what he called promises to Beijing."
