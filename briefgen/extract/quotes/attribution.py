@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.lexicon import Lexicon
-from briefgen.extract.quotes.cues import Attribution, _cue_noun_re, _noun_use, _quote_only_cues
+from briefgen.extract.quotes.cues import Attribution, Cue, _cue_noun_re, _noun_use, _quote_only_cues
 from briefgen.extract.quotes.marks import QSpan, _only_quotes
 from briefgen.extract.quotes.patterns import (
     _ABBREV_DOT,
@@ -240,23 +240,43 @@ def _after_attribution(
         return None
     used.add(m.s)
     cue = m.surface.lower()
+    wide = (sent[0], max(sent[1], min(limit, m.e + 120)))  # the speaker of "said X" may follow the sentence end
     if not head.strip():
-        found, spk = _inverted(att, m.e, (sent[0], max(sent[1], min(limit, m.e + 120))))
-        return (spk, cue, found and spk is not None, "quote.cue_after.inverted") if found else (
-            None, cue, False, "quote.cue_after.inverted"
-        )
+        found, spk = _inverted(att, m.e, wide)
+        return spk, cue, found and spk is not None, "quote.cue_after.inverted"
     ms = [x for x in att.mentions_in(start, m.s) if x.end <= m.s]
     if not ms:
-        bare = _BARE_ROLE.match(text, start, m.s)
-        if bare is not None and bare.group(1) in att.lex.role_heads:
-            holder = att._holder(bare.group(1), None, start)  # "“...,” the minister said": the role's holder
-            return holder, cue, holder is not None, "quote.cue_after.role_holder"
-        if head.rstrip().endswith(","):
-            # "X “drew well” in 2008, said professor Ann Roe": the clause ends, the speaker follows the cue
-            found, spk = _inverted(att, m.e, (sent[0], max(sent[1], min(limit, m.e + 120))))
-            if found and spk is not None:
-                return spk, cue, True, "quote.cue_after.clause_inverted"
-        return None, cue, False, "quote.cue_after.no_subject"
+        return _unnamed_after(att, text, start, m, cue, wide)
+    subj = _apposition_head(att, text, start, m.s, ms)
+    lead_raw = text[start : subj.start].strip()
+    lead = lead_raw.lower()
+    if lead not in ("", "the") and not lead.endswith(",") and not _role_lead(att, lead_raw):
+        return None, cue, False, "quote.cue_after.noun_phrase"  # "the statement", "seven countries and the EU"
+    if not att._gap_ok(text[subj.end : m.s], subj.kind == "person") or att._is_collective(subj):
+        return None, cue, False, "quote.cue_after.collective"
+    turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
+    spk = turn or att.speaker_of(subj, sent)
+    return spk, cue, spk is not None, "quote.cue_after.dialogue_turn" if turn else "quote.cue_after.subject"
+
+
+def _unnamed_after(
+    att: Attributor, text: str, start: int, m: Cue, cue: str, wide: tuple[int, int]
+) -> Attribution:
+    """A cue after a quote with no mention before it: "the minister said", or "..., said X" after a clause."""
+    bare = _BARE_ROLE.match(text, start, m.s)
+    if bare is not None and bare.group(1) in att.lex.role_heads:
+        holder = att._holder(bare.group(1), None, start)  # "“...,” the minister said": the role's holder
+        return holder, cue, holder is not None, "quote.cue_after.role_holder"
+    if text[start : m.s].rstrip().endswith(","):
+        # "X “drew well” in 2008, said professor Ann Roe": the clause ends, the speaker follows the cue
+        found, spk = _inverted(att, m.e, wide)
+        if found and spk is not None:
+            return spk, cue, True, "quote.cue_after.clause_inverted"
+    return None, cue, False, "quote.cue_after.no_subject"
+
+
+def _apposition_head(att: Attributor, text: str, start: int, cue_start: int, ms: list[Mention]) -> Mention:
+    """The subject among the mentions before a cue: the last one, or a person opening an apposition."""
     subj = ms[-1]
     opener = ms[0]
     if (
@@ -265,11 +285,14 @@ def _after_attribution(
         and opener.rule != "pronoun"
         and not text[start : opener.start].strip()
         and text.startswith(",", opener.end)
-        and att._gap_ok(text[opener.end : m.s], True)
+        and att._gap_ok(text[opener.end : cue_start], True)
     ):
-        subj = opener  # the later mentions sit inside the apposition
-    lead_raw = text[start : subj.start].strip()
-    lead = lead_raw.lower()
+        return opener  # the later mentions sit inside the apposition
+    return subj
+
+
+def _role_lead(att: Attributor, lead_raw: str) -> bool:
+    """Whether the words before a speaker's name are a title ("IG Metall negotiator", "the party leader")."""
     roles = att.roles
     lead_words = lead_raw.split()
     qualified_role = (
@@ -283,7 +306,7 @@ def _after_attribution(
         or w.title() in att.lex.demonyms
         or w in att.lex.honorifics
         or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
-        for w in lead_raw.split()
+        for w in lead_words
     )
     if _PORTFOLIO_LEAD.search(lead_raw):
         role_lead = True  # "..., Trade, Industry and Energy Minister X said": a portfolio list opens the title
@@ -299,13 +322,7 @@ def _after_attribution(
             and w.lower() not in ("and", "but", "while", "or", "that", "who", "which")
             for w in lead_words
         )
-    if lead not in ("", "the") and not lead.endswith(",") and not role_lead:
-        return None, cue, False, "quote.cue_after.noun_phrase"  # "the statement", "seven countries and the EU"
-    if not att._gap_ok(text[subj.end : m.s], subj.kind == "person") or att._is_collective(subj):
-        return None, cue, False, "quote.cue_after.collective"
-    turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
-    spk = turn or att.speaker_of(subj, sent)
-    return spk, cue, spk is not None, "quote.cue_after.dialogue_turn" if turn else "quote.cue_after.subject"
+    return bool(role_lead)
 
 
 _REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})

@@ -61,6 +61,25 @@ def _role_words(lex: Lexicon) -> frozenset[str]:
     return roles
 
 
+def _visible_mentions(text: str, actors: ArticleActors, quotes: list[QSpan]) -> list[Mention]:
+    """The actor stage's mentions and the pronouns outside marked quotes, in text order."""
+    mentions: list[Mention] = [*actors.mentions, *actors.unresolved]
+    pronouns = _pronoun_spans(text)
+    if quotes:
+        # not inside a marked quote (``in_quote``, inlined: the quote at or before each start)
+        q_ends = [q.me for q in quotes]
+        q_starts = [q.ms for q in quotes]
+        mentions = [
+            m for m in mentions if (i := bisect.bisect_right(q_starts, m.start) - 1) < 0 or q_ends[i] <= m.start
+        ]
+        pronouns = [p for p in pronouns if (i := bisect.bisect_right(q_starts, p[0]) - 1) < 0 or q_ends[i] <= p[0]]
+    for ps, pe in pronouns:
+        word = text[ps:pe]
+        mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
+    mentions.sort(key=attrgetter("start"))
+    return mentions
+
+
 class ArticleIndex:
     """An article's mentions (outside quotes), possessors and cues, with the reading-order state."""
 
@@ -70,21 +89,7 @@ class ArticleIndex:
         self.roles = _role_words(self.lex)
         self.quotes = quotes
         self.q_starts = [q.ms for q in quotes]
-        mentions: list[Mention] = [*actors.mentions, *actors.unresolved]
-        pronouns = _pronoun_spans(text)
-        if quotes:
-            # not inside a marked quote (``in_quote``, inlined: the quote at or before each start)
-            q_ends = [q.me for q in quotes]
-            q_starts = self.q_starts
-            mentions = [
-                m for m in mentions if (i := bisect.bisect_right(q_starts, m.start) - 1) < 0 or q_ends[i] <= m.start
-            ]
-            pronouns = [p for p in pronouns if (i := bisect.bisect_right(q_starts, p[0]) - 1) < 0 or q_ends[i] <= p[0]]
-        for ps, pe in pronouns:
-            word = text[ps:pe]
-            mentions.append(Mention(ps, pe, word, "\x00" + word.lower(), "person", rule="pronoun"))
-        mentions.sort(key=attrgetter("start"))
-        mentions = self._absorb(mentions)
+        mentions = self._absorb(_visible_mentions(text, actors, quotes))
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
         self.possessors = [m for m in mentions if text.startswith(("’s ", "'s "), m.end)]
@@ -97,15 +102,30 @@ class ArticleIndex:
         self.guessed: set[str] = set()
         self.holders_of: dict[str, set[str]] | None = None
         self.depth = 0
-        spans = [(m.start, m.end) for m in mentions if m.rule != "pronoun"]
-        starts = [a for a, _ in spans]
-        cues_found = []
         low = text.lower()
         self.low = low
         # the lower-cased text keeps every offset (the usual case): sentence slices of it are lower-cased slices
         self.low_aligned = len(low) == len(text)
         letters, joiners = _letters(low)
-        for c in _find_cues(text, low, letters, joiners, self.lex):
+        self._index_cues(letters, joiners)
+        self._index_frames(letters)
+        self.resolved_pronouns: dict[int, str | None] = {}
+        # per-article memos of pure predicates, keyed by offsets (a pronoun's speaker is fixed once resolved,
+        # so repeating a lookup never changes its answer)
+        self.memo_collective: dict[tuple[int, int], bool] = {}
+        self.memo_modifier: dict[tuple[int, int, str], bool] = {}
+        self.memo_preposition: dict[tuple[int, int], bool] = {}
+        self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
+        self.memo_cue_speaker: dict[tuple[int, int, int, int], CueSpeaker] = {}
+        self.askers: frozenset[str] | None = None  # interviewer labels, read on the first labelled paragraph
+
+    def _index_cues(self, letters: bytes, joiners: bytes) -> None:
+        """The article's reporting cues that are not part of a name, with their starts and ends."""
+        text = self.text
+        spans = [(m.start, m.end) for m in self.mentions if m.rule != "pronoun"]
+        starts = [a for a, _ in spans]
+        cues_found = []
+        for c in _find_cues(text, self.low, letters, joiners, self.lex):
             i = bisect.bisect_right(starts, c.s) - 1
             if i >= 0 and spans[i][0] <= c.s < spans[i][1]:
                 continue  # "United States", "Secretary of State": part of a name
@@ -113,7 +133,14 @@ class ArticleIndex:
                 continue  # "State Bank ...", "Post Office": a capitalised cue word before a name word
             cues_found.append(c)
         self.cue_list = cues_found
-        # which rare frames occur at all in this article: most sentences then skip their regexes
+        self.cue_starts = [c.s for c in self.cue_list]
+        ends = [c.e for c in self.cue_list]
+        # sorted like the starts unless a phrasal cue ("pointed out") reaches past the start of the next one
+        self.cue_ends = ends if ends == sorted(ends) else None
+
+    def _index_frames(self, letters: bytes) -> None:
+        """Which rare frames (source, view, stance) occur at all: most sentences then skip their regexes."""
+        low = self.low
         source_words, stance_words, view_words = _frame_words(self.lex)
         self.source_words = [w for w, b in source_words if (b in letters if b else w in low)]
         self.stance_words = [w for w, b in stance_words if (b in letters if b else w in low)]
@@ -124,19 +151,6 @@ class ArticleIndex:
         self.frame_flags = (bool(self.source_words), has_view, bool(self.stance_words))
         # a source frame needs one of its words and one of the cores (mostly no core occurs in an article)
         self.source_frames = bool(self.source_words) and bool(self.source_cores)
-        self.cue_starts = [c.s for c in self.cue_list]
-        ends = [c.e for c in self.cue_list]
-        # sorted like the starts unless a phrasal cue ("pointed out") reaches past the start of the next one
-        self.cue_ends = ends if ends == sorted(ends) else None
-        self.resolved_pronouns: dict[int, str | None] = {}
-        # per-article memos of pure predicates, keyed by offsets (a pronoun's speaker is fixed once resolved,
-        # so repeating a lookup never changes its answer)
-        self.memo_collective: dict[tuple[int, int], bool] = {}
-        self.memo_modifier: dict[tuple[int, int, str], bool] = {}
-        self.memo_preposition: dict[tuple[int, int], bool] = {}
-        self.memo_subject: dict[tuple[int, int, int], tuple[bool, str | None]] = {}
-        self.memo_cue_speaker: dict[tuple[int, int, int, int], CueSpeaker] = {}
-        self.askers: frozenset[str] | None = None  # interviewer labels, read on the first labelled paragraph
 
     def _absorb(self, mentions: list[Mention]) -> list[Mention]:
         """Drop a place mention that only qualifies the role of the person named next ("EU ... chief X")."""

@@ -70,17 +70,13 @@ _WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$
 def _cue_speaker(
     att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
 ) -> CueSpeaker:
+    """(found, speaker, how) for the cue text[start:end], trying its ways of naming a subject in turn."""
     text = att.text
-    lo = max(sent[0], start - 40)
-    rel = _WHO_CUE.search(text, lo, start) if text.find("who", lo, start) >= 0 else None
-    if rel is not None:
-        # "..., led by the writer X, who alleges that ...": the person the relative clause hangs on
-        people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
-        if people and people[-1].kind == "person" and people[-1].rule != "pronoun":
-            return True, att.speaker_of(people[-1], sent), "relative_who"
+    relative = _relative_subject(att, start, sent)
+    if relative is not None:
+        return relative
     before = text[max(sent[0], start - 3) : start]
-    participle = _is_participle(cue)
-    if participle and (
+    if _is_participle(cue) and (
         before.rstrip().endswith(",")
         or start == sent[0]
         or before.strip() == ""
@@ -96,30 +92,65 @@ def _cue_speaker(
         and before_words[-2].lower() in ("and", "but")
         and before_words[-1].lower() in lex.adverbs
     ):
-        found, spk = att.subject_before(start, sent)
-        if found and spk:
-            return found, spk, "coordinated_subject"
-        found, spk = att.main_subject(sent, start)
-        if found:
-            return found, spk, "coordinated_main_subject"
-        for c in reversed(att.cues(sent[0], max(sent[0], start - 1))):
-            # "..., she said X, and added: ...": the subject of the first verb of the coordination
-            if not att.in_quote(c.s) and c.s < start - 2:
-                found, spk = att.subject_before(c.s, sent)
-                if found and spk:
-                    return found, spk, "coordinated_first_verb"
-        return False, None, "coordinated_none"
+        return _coordinated_subject(att, start, sent)
+    role = _role_speaker(att, start, sent)
+    if role is not None:
+        return role
+    found, spk = att.subject_before(start, sent)
+    if found:
+        return found, spk, "subject"
+    if _DOCUMENT_SUBJECT.match(text, sent[0], start):
+        return (*_document_source(att, sent), "document")
+    # inverted: "..., said Rutte", "” said European Union foreign policy chief Kaja Kallas"
+    lead = text[max(sent[0], start - 3) : start].rstrip()
+    if lead.endswith((",", "”", '"', "’")) or start == sent[0]:
+        return (*_inverted(att, end, sent), "inverted")
+    return False, None, "none"
+
+
+def _relative_subject(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker | None:
+    """"..., led by the writer X, who alleges that ...": the person the relative clause hangs on."""
+    text = att.text
+    lo = max(sent[0], start - 40)
+    rel = _WHO_CUE.search(text, lo, start) if text.find("who", lo, start) >= 0 else None
+    if rel is None:
+        return None
+    people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
+    if people and people[-1].kind == "person" and people[-1].rule != "pronoun":
+        return True, att.speaker_of(people[-1], sent), "relative_who"
+    return None
+
+
+def _coordinated_subject(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker:
+    """The subject of a verb after "and"/"but": "X said ... and added", "..., she said X, and added: ..."."""
+    found, spk = att.subject_before(start, sent)
+    if found and spk:
+        return found, spk, "coordinated_subject"
+    found, spk = att.main_subject(sent, start)
+    if found:
+        return found, spk, "coordinated_main_subject"
+    for c in reversed(att.cues(sent[0], max(sent[0], start - 1))):
+        # "..., she said X, and added: ...": the subject of the first verb of the coordination
+        if not att.in_quote(c.s) and c.s < start - 2:
+            found, spk = att.subject_before(c.s, sent)
+            if found and spk:
+                return found, spk, "coordinated_first_verb"
+    return False, None, "coordinated_none"
+
+
+def _role_speaker(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker | None:
+    """"The governor's office said", "The minister told reporters": the one holder of the role."""
+    text = att.text
     lo = max(sent[0], start - 60)
     # both patterns need "he" ("[Tt]he"), the office one also "’s" or "'s": str.find is cheaper than a search
     if text.find("he", lo, start) < 0:
-        office = bare = None
-    else:
-        office = (
-            _ROLE_OFFICE.search(text, lo, start)
-            if text.find("’s", lo, start) >= 0 or text.find("'s", lo, start) >= 0
-            else None
-        )
-        bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
+        return None
+    office = (
+        _ROLE_OFFICE.search(text, lo, start)
+        if text.find("’s", lo, start) >= 0 or text.find("'s", lo, start) >= 0
+        else None
+    )
+    bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
     if office is not None and office.group(1) in att.lex.role_heads:
         # "The governor's office said": the office speaks for the one holder of the role
         return True, att._holder(office.group(1), None, office.start()), "role_office"
@@ -131,16 +162,7 @@ def _cue_speaker(
         holder = att._holder(bare.group(1), None, bare.start())
         if holder is not None:
             return True, holder, "role_holder"  # "The minister told reporters ...": the holder named before
-    found, spk = att.subject_before(start, sent)
-    if found:
-        return found, spk, "subject"
-    if _DOCUMENT_SUBJECT.match(text, sent[0], start):
-        return (*_document_source(att, sent), "document")
-    # inverted: "..., said Rutte", "” said European Union foreign policy chief Kaja Kallas"
-    lead = text[max(sent[0], start - 3) : start].rstrip()
-    if lead.endswith((",", "”", '"', "’")) or start == sent[0]:
-        return (*_inverted(att, end, sent), "inverted")
-    return False, None, "none"
+    return None
 
 
 def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, str | None]:

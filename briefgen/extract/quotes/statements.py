@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from briefgen.extract.lexicon import Lexicon
-from briefgen.extract.quotes.cues import _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
+from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
 from briefgen.extract.quotes.patterns import _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
 from briefgen.extract.quotes.speakers import _GOVERNS_CLAUSE, _coordinated, _new_clause, _speaker_for_cue
 from briefgen.extract.quotes.subjects import Attributor
-from briefgen.records import LocalQuote
+from briefgen.records import LocalQuote, Mention
 
 # two [\w’'-]+ runs: a word character, a separator, a word character
 _TWO_WORDS = re.compile(r"[\w’'-][^\w’'-]+[\w’'-]")
@@ -134,6 +134,36 @@ def _no_report(text: str, lemma: str | None, cs: int, ce: int, s0: int, s1: int)
     return False
 
 
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence being read for reported statements, and the statements found in it so far."""
+
+    att: Attributor
+    text: str
+    sent: tuple[int, int]
+    number: int
+    quoted_speakers: set[str]
+    emitted: set[str | None] = field(default_factory=set)
+    out: list[LocalQuote] = field(default_factory=list)
+
+    def emit(self, speaker: str | None, cue: str, a: int, b: int, rule: str) -> None:
+        """Add the statement text[a:b] of a speaker, unless the speaker is unknown or already reported here."""
+        text = self.text
+        if speaker is None or speaker in self.emitted or speaker in self.quoted_speakers:
+            return
+        a, b = _trim(text, a, b)
+        while b > a and text[b - 1] in ".;:, ":
+            b -= 1
+        if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
+            return  # fewer than two words
+        if _BARE_OBJECT.fullmatch(text, a, b):
+            return  # "welcomed the agreement": an object, no reported content
+        self.emitted.add(speaker)
+        self.out.append(
+            LocalQuote(text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule)
+        )
+
+
 def _statements(
     att: Attributor,
     text: str,
@@ -146,12 +176,31 @@ def _statements(
     stance_re: re.Pattern[str],
 ) -> list[LocalQuote]:
     """The reported statements of one sentence, in the order the rules find them."""
-    lex = att.lex
     sent_cues = att.cues(sent[0], sent[1])
     sent_text = text[sent[0] : sent[1]]
     flags = att.frame_flags
     if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
         return []  # nothing in this sentence can report speech
+    has_source, has_view, has_stance = _frames_in(att, sent, sent_text)
+    possessors = att.possessors_in(sent[0], sent[1])
+    if not (sent_cues or has_source or has_view or has_stance or possessors):
+        return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
+    quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
+    st = _Sentence(att, text, sent, number, quoted_speakers)
+    if has_source:
+        _source_statements(st, source_re)
+    if has_view:
+        _view_statements(st, view_re)
+    if has_stance:
+        _stance_statements(st, stance_re)
+    _possessor_statements(st, possessors)
+    _cue_statements(st, sent_cues, used)
+    return st.out
+
+
+def _frames_in(att: Attributor, sent: tuple[int, int], sent_text: str) -> tuple[bool, bool, bool]:
+    """Whether a sentence may hold a source ("according to"), view ("in X's view") or stance frame."""
+    flags = att.frame_flags
     sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
     # the source cores first: mostly none occurs in the article, and rarely one in a sentence
     has_source = (
@@ -164,31 +213,16 @@ def _statements(
         flags[1]
         and ("’s" in sent_text or "'s" in sent_text)
         and "," in sent_text
-        and any(all(p in sent_low for p in pieces) for pieces in _view_cores(lex))
+        and any(all(p in sent_low for p in pieces) for pieces in _view_cores(att.lex))
     )
     has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
-    possessors = att.possessors_in(sent[0], sent[1])
-    if not (sent_cues or has_source or has_view or has_stance or possessors):
-        return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
-    quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
-    emitted: set[str | None] = set()
-    out: list[LocalQuote] = []
+    return bool(has_source), bool(has_view), bool(has_stance)
 
-    def emit(speaker: str | None, cue: str, a: int, b: int, rule: str) -> None:
-        if speaker is None or speaker in emitted or speaker in quoted_speakers:
-            return
-        a, b = _trim(text, a, b)
-        while b > a and text[b - 1] in ".;:, ":
-            b -= 1
-        if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
-            return  # fewer than two words
-        if _BARE_OBJECT.fullmatch(text, a, b):
-            return  # "welcomed the agreement": an object, no reported content
-        emitted.add(speaker)
-        out.append(LocalQuote(text[a:b], a, b, "indirect", speaker, cue, number, sent[0], sent[1], rule))
 
-    # "According to X, ..." / "..., according to X."
-    for m in source_re.finditer(text, sent[0], sent[1]) if has_source else ():
+def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
+    """"According to X, ..." / "..., according to X."."""
+    att, text, sent = st.att, st.text, st.sent
+    for m in source_re.finditer(text, sent[0], sent[1]):
         if att.in_quote(m.start()):
             continue
         ms = att.mentions_in(m.end(), min(sent[1], m.end() + 120))
@@ -200,29 +234,42 @@ def _statements(
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
-            emit(spk, "according to", comma + 1, sent[1], "statement.according_to.opening")
+            st.emit(spk, "according to", comma + 1, sent[1], "statement.according_to.opening")
         else:
-            emit(spk, "according to", sent[0], m.start(), "statement.according_to.closing")
-    for m in view_re.finditer(text, sent[0], sent[1]) if has_view else ():
+            st.emit(spk, "according to", sent[0], m.start(), "statement.according_to.closing")
+
+
+def _view_statements(st: _Sentence, view_re: re.Pattern[str]) -> None:
+    """"In X's view, ..."."""
+    att, sent = st.att, st.sent
+    for m in view_re.finditer(st.text, sent[0], sent[1]):
         ms = att.mentions_in(m.start(), m.end())
         if ms and not att.in_quote(m.start()):
-            emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1], "statement.view_frame")
-    for m in stance_re.finditer(text, sent[0], sent[1]) if has_stance else ():
+            st.emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1], "statement.view_frame")
+
+
+def _stance_statements(st: _Sentence, stance_re: re.Pattern[str]) -> None:
+    """"X is opposed to ...", "X is in favour of ..."."""
+    att, sent = st.att, st.sent
+    for m in stance_re.finditer(st.text, sent[0], sent[1]):
         found, spk = att.subject_before(m.start() + 1, sent)
         if found and not att.in_quote(m.start()):
-            emit(spk, m.group().strip().lower(), m.end(), sent[1], "statement.stance_frame")
-    # possessor + reporting noun: "Trump's announcement that ..."
+            st.emit(spk, m.group().strip().lower(), m.end(), sent[1], "statement.stance_frame")
+
+
+# reporting nouns after a possessor that name a stance or a phrase rather than report what was said
+_NOT_REPORTING_AFTER_POSSESSOR = ("view", "position", "words", "mantra", "slogan")
+
+
+def _possessor_statements(st: _Sentence, possessors: list[Mention]) -> None:
+    """A possessor and a reporting noun: "Trump's announcement that ..."."""
+    att, text, sent = st.att, st.text, st.sent
+    lex = att.lex
     for mention in possessors:
         words = text[mention.end + 3 : mention.end + 40].split()[:2]
         for w in words:
             w = w.strip(",.;:")
-            if w.lower() in lex.cue_nouns and w.lower() not in (
-                "view",
-                "position",
-                "words",
-                "mantra",
-                "slogan",
-            ):
+            if w.lower() in lex.cue_nouns and w.lower() not in _NOT_REPORTING_AFTER_POSSESSOR:
                 cue_pos = text.find(w, mention.end)
                 tail = text[cue_pos + len(w) : cue_pos + len(w) + 6].lstrip()
                 if not tail.startswith(("of ", "that ", "to ")):
@@ -230,10 +277,15 @@ def _statements(
                 a, b = _clause_after(text, cue_pos + len(w), sent[1], lex)
                 if tail.startswith("of "):
                     a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
-                emit(att.speaker_of(mention, sent), w.lower(), a, b, "statement.possessor_noun")
+                st.emit(att.speaker_of(mention, sent), w.lower(), a, b, "statement.possessor_noun")
                 break
+
+
+def _cue_statements(st: _Sentence, sent_cues: list[Cue], used: set[int]) -> None:
+    """Reporting verbs: "X said (that) ...", "..., X said.", "the two agreed ...", "was told by X"."""
+    att, text = st.att, st.text
+    s0 = st.sent[0]
     clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
-    s0, s1 = sent
     for c in sent_cues:
         cs, ce = c.s, c.e
         if att.in_quote(cs):
@@ -242,7 +294,7 @@ def _statements(
             clause_from >= 0
             and cs > clause_from
             and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs])
-            and not _new_clause(att, text, clause_from, cs, sent)
+            and not _new_clause(att, text, clause_from, cs, st.sent)
         ):
             continue
         if clause_from < 0:
@@ -254,48 +306,68 @@ def _statements(
             if clause_from < 0:
                 clause_from = ce  # the cue of a quote: its reported clause follows
             continue
-        if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
-            continue  # "Rutte, asked about the dispute, said ...": an aside, not a statement
-        if text[ce : ce + 1].isspace() and _BY.match(text[ce : ce + 5]):
-            passive = _PASSIVE_AUX.search(text[s0 if cs - 8 < s0 else cs - 8 : cs])
-        else:
-            passive = None
-        if passive:
-            ms = att.mentions_in(ce, min(s1, ce + 90))
-            if ms and ms[0].kind == "person":
-                emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce, "statement.passive_by")
-            continue
-        if text.startswith(("’s", "'s"), ce):
-            continue
-        if _noun_use(text, cs, s0):
-            continue  # a noun ("the report", "her post"), not a verb
-        lemma = lex.cue_forms.get(c.surface.lower())
-        if lemma in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
-            continue  # "appealed to the court": an object, no reported clause
-        if lemma in _quote_only_cues():
-            continue  # "X continued to rise": only a quote's cue
-        if _no_report(text, lemma, cs, ce, s0, s1):
-            continue
-        found, spk, how = _speaker_for_cue(att, cs, ce, c.surface, sent, lex)
-        if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
-            # "the two agreed", "both leaders said": the last two people named before in the sentence
-            people = [m.name for m in att.mentions_in(sent[0], pair.start()) if m.kind == "person" and m.name]
-            people = [p for p in people if not p.startswith("\x00")]
-            pair_names = list(dict.fromkeys(reversed(people)))[:2]
-            if len(pair_names) == 2:
-                a, b = _clause_after(text, c.e, sent[1], lex)
-                for name in pair_names:
-                    emit(name, c.surface.lower(), a, b, "statement.pair")
-            continue
-        if found and clause_from < 0:
+        if _cue_statement(st, c) and clause_from < 0:
             clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
-        if not found or spk is None or spk in emitted or spk in quoted_speakers:
-            continue  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
-        a, b = _clause_after(text, c.e, sent[1], lex)
-        trailing = _trailing_attribution(att, text, sent, c.s, c.e)
-        rule = "statement.cue." + how
-        if trailing is not None:
-            a, b = sent[0], trailing  # "Russian troops advanced, the institute said in its update."
-            rule = "statement.trailing_cue." + how
-        emit(spk, c.surface.lower(), a, b, rule)
-    return out
+
+
+def _reports_nothing(st: _Sentence, c: Cue) -> bool:
+    """Cue uses that report no statement: nouns, possessives, verbs without a clause or only for quotes."""
+    text, (s0, s1) = st.text, st.sent
+    cs, ce = c.s, c.e
+    if text.startswith(("’s", "'s"), ce):
+        return True
+    if _noun_use(text, cs, s0):
+        return True  # a noun ("the report", "her post"), not a verb
+    lemma = st.att.lex.cue_forms.get(c.surface.lower())
+    if lemma in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
+        return True  # "appealed to the court": an object, no reported clause
+    if lemma in _quote_only_cues():
+        return True  # "X continued to rise": only a quote's cue
+    return _no_report(text, lemma, cs, ce, s0, s1)
+
+
+def _cue_statement(st: _Sentence, c: Cue) -> bool:
+    """The statement one reporting verb makes; whether the verb's subject was found."""
+    att, text, sent = st.att, st.text, st.sent
+    s0, s1 = sent
+    cs, ce = c.s, c.e
+    if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
+        return False  # "Rutte, asked about the dispute, said ...": an aside, not a statement
+    passive = (
+        text[ce : ce + 1].isspace()
+        and _BY.match(text[ce : ce + 5])
+        and _PASSIVE_AUX.search(text[s0 if cs - 8 < s0 else cs - 8 : cs])
+    )
+    if passive:  # "was told by X": the agent speaks
+        ms = att.mentions_in(ce, min(s1, ce + 90))
+        if ms and ms[0].kind == "person":
+            st.emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce, "statement.passive_by")
+        return False
+    if _reports_nothing(st, c):
+        return False
+    found, spk, how = _speaker_for_cue(att, cs, ce, c.surface, sent, att.lex)
+    if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
+        _pair_statements(st, c, pair.start())
+        return False
+    if not found or spk is None or spk in st.emitted or spk in st.quoted_speakers:
+        return found  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
+    a, b = _clause_after(text, c.e, s1, att.lex)
+    trailing = _trailing_attribution(att, text, sent, c.s, c.e)
+    rule = "statement.cue." + how
+    if trailing is not None:
+        a, b = s0, trailing  # "Russian troops advanced, the institute said in its update."
+        rule = "statement.trailing_cue." + how
+    st.emit(spk, c.surface.lower(), a, b, rule)
+    return found
+
+
+def _pair_statements(st: _Sentence, c: Cue, pair_start: int) -> None:
+    """"The two agreed", "both leaders said": one statement for each of the last two people named before."""
+    att, sent = st.att, st.sent
+    people = [m.name for m in att.mentions_in(sent[0], pair_start) if m.kind == "person" and m.name]
+    people = [p for p in people if not p.startswith("\x00")]
+    pair_names = list(dict.fromkeys(reversed(people)))[:2]
+    if len(pair_names) == 2:
+        a, b = _clause_after(st.text, c.e, sent[1], att.lex)
+        for name in pair_names:
+            st.emit(name, c.surface.lower(), a, b, "statement.pair")
