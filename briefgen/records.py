@@ -104,6 +104,7 @@ class LocalQuote:
     verb: str | None = None
     stance: str | None = None  # the stance it states, with its target (analyse.py), or none
     target: str | None = None
+    rule: str = ""  # the id of the rule that found the quote and chose its speaker ("quote.cue_after.subject")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,7 @@ class Quote:
     target: str | None = None
     display: str = ""
     verb: str | None = None
+    rule: str = ""  # provenance: the id of the extraction rule that made this quote or statement
 
 
 @dataclass(frozen=True, slots=True)

@@ -300,6 +300,7 @@ def reduce_corpus(
                     target=q.target,
                     display=q.display,
                     verb=q.verb,
+                    rule=q.rule,
                 )
             )
     return tuple(actors), tuple(quotes)
