@@ -167,6 +167,15 @@ def test_override_file_errors_name_file_line_and_key(tmp_path: Path) -> None:
     assert "contry" in str(exc.value)
 
 
+def test_override_file_reports_every_bad_entry_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "actors.yml"
+    path.write_text("- name: Kaja Kallas\n  aliases: Kallas\n- name: Jo Bloggs\n  kind: robot\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_overrides(path)
+    assert f"{path}:2: key 'actors.0.aliases'" in str(exc.value)
+    assert f"{path}:4: key 'actors.1.kind'" in str(exc.value)
+
+
 def test_override_file_is_parsed(tmp_path: Path) -> None:
     path = tmp_path / "actors.yml"
     path.write_text(
