@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -15,6 +16,14 @@ from briefgen.errors import ConfigError
 CONFIG_NAME = "site_config/briefgen.yml"
 Loc = tuple[str | int, ...]  # a path into a YAML document: keys and list indexes
 M = TypeVar("M", bound=BaseModel)
+# Settings that no longer exist, and what to do instead: an old project gets this, not "unknown key".
+REMOVED = {
+    "model": (
+        "the 'model' setting was removed: briefgen's rules run on spaCy's blank English pipeline and never read "
+        "a trained pipeline's tags, parse or entities",
+        "delete the line; to teach briefgen words it misses, list them in site_config/cues.yml or roles.yml",
+    ),
+}
 
 
 def available_cores() -> int:
@@ -40,7 +49,6 @@ class Settings(BaseModel):
     mkdocs_config: Path = Path("mkdocs.yml")
     cache_dir: Path = Path(".briefgen/cache")
     site_url: str | None = None
-    model: str | None = None
     max_article_bytes: int = Field(default=5_000_000, gt=0)
     jobs: int = Field(default_factory=lambda: available_cores(), ge=1)
     executor: Literal["serial", "process", "dask"] = "process"
@@ -183,10 +191,30 @@ def _line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
     return None
 
 
+def _removed(path: Path, lines: dict[str, int], key: str) -> tuple[int, str]:
+    where = f"{path}:{lines[key]}" if key in lines else str(path)
+    what, fix = REMOVED[key]
+    return lines.get(key, 0), f"{where}: {what}; {fix}"
+
+
+def _removed_error(path: Path, lines: dict[str, int], keys: list[str]) -> ConfigError:
+    if len(keys) == 1:
+        what, fix = REMOVED[keys[0]]
+        return ConfigError(what, f"{path}:{lines[keys[0]]}" if keys[0] in lines else str(path), fix)
+    problems = sorted(_removed(path, lines, key) for key in keys)
+    return ConfigError("invalid settings:\n  " + "\n  ".join(t for _, t in problems), str(path), "edit these keys")
+
+
 def _explain(
-    exc: ValidationError, path: Path, lines: dict[Loc, int], fields: list[str], what: str = "settings"
+    exc: ValidationError,
+    path: Path,
+    lines: dict[Loc, int],
+    fields: list[str],
+    what: str = "settings",
+    removed: Sequence[str] = (),
 ) -> ConfigError:
-    problems: list[tuple[int, str]] = []
+    top = {str(loc[0]): line for loc, line in lines.items() if len(loc) == 1}
+    problems: list[tuple[int, str]] = [_removed(path, top, key) for key in removed]
     for err in exc.errors():
         loc = tuple(err["loc"])
         key = ".".join(str(p) for p in loc) or "(top level)"
@@ -236,10 +264,16 @@ def load_settings(
             raise ConfigError("settings must be a mapping of keys to values", str(config_path))
         data = dict(raw)
     data.update({k: v for k, v in overrides.items() if v is not None})
+    removed = [key for key in REMOVED if data.get(key) is not None]  # an empty value changed nothing: fine
+    for key in REMOVED:
+        data.pop(key, None)
     fields = [name for name in Settings.model_fields if name != "project_dir"]
     try:
-        return Settings(project_dir=project, **data)
+        settings = Settings(project_dir=project, **data)
     except ValidationError as exc:
-        raise _explain(exc, config_path, {(k,): n for k, n in lines.items()}, fields) from None
+        raise _explain(exc, config_path, {(k,): n for k, n in lines.items()}, fields, removed=removed) from None
     except TypeError as exc:  # e.g. a non-string key
         raise ConfigError(f"invalid settings: {exc}", str(config_path)) from None
+    if removed:
+        raise _removed_error(config_path, lines, removed)
+    return settings
