@@ -17,9 +17,11 @@ from briefgen.executor import make_executor
 from briefgen.export import briefing_json
 from briefgen.extract import reduce_corpus
 from briefgen.extract.claims import group_claims
+from briefgen.extract.lexicon import use_user_data
 from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, discover_topics, load_topics
+from briefgen.extract.userdata import load_user_data
 from briefgen.history import FEED, history_files, read_previous
 from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
@@ -160,7 +162,8 @@ def analyse(
     if progress:
         progress("analyse", done, len(articles))
     if misses:
-        executor = make_executor(settings.executor, settings.jobs, settings.model, settings.scheduler)
+        user_data = load_user_data(settings.site_config)
+        executor = make_executor(settings.executor, settings.jobs, user_data, settings.scheduler)
         try:
             todo = [articles[i] for i in misses]
             for i, analysis in zip(misses, executor.map(todo), strict=True):
@@ -182,6 +185,7 @@ def analyse(
 
 def extract(settings: Settings, progress: Progress | None = None) -> tuple[Briefing, list[Article], BuildReport]:
     """Read, analyse and reduce: the briefing without a site."""
+    use_user_data(load_user_data(settings.site_config))  # the project's word lists, checked before reading
     report = BuildReport()
     t0 = time.perf_counter()
     if settings.executor == "dask":  # workers read their own partitions: reading is part of the map
@@ -213,7 +217,7 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
     actors, quotes = reduce_corpus(analyses, sources, load_overrides(settings.site_config / "actors.yml"))
     topics = load_topics(settings.site_config) or discover_topics(quotes)  # hand-written topics win
     by_source = {s.id: a for s, a in zip(sources, corpus.articles, strict=True)}
-    quotes, positions = analyse_positions(make_nlp(settings.model), topics, quotes, actors, sources, by_source)
+    quotes, positions = analyse_positions(make_nlp(), topics, quotes, actors, sources, by_source)
     briefing = Briefing(
         sources=sources, actors=actors, quotes=quotes, positions=positions, topics=topics,
         skipped=tuple(corpus.skipped), claims=group_claims(quotes, actors, sources),

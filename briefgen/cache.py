@@ -175,12 +175,12 @@ def _hash_tree(digest: Any, root: Any, label: str, skip: frozenset[str] = frozen
 def fingerprint(settings: Settings) -> str:
     """Hash of everything besides the article that decides its analysis.
 
-    The briefgen version, the cache format, the model setting, the package's rule data files, the
+    The briefgen version, the cache format, the package's rule data files, the
     extraction code and record types (so an edited rule never serves stale results during development)
     and the project's rule files in site_config/, except the files only the corpus-wide reduce reads.
     """
     digest = hashlib.sha256()
-    digest.update(f"briefgen {__version__}\0format {CACHE_FORMAT}\0model {settings.model}\0".encode())
+    digest.update(f"briefgen {__version__}\0format {CACHE_FORMAT}\0".encode())
     package = resources.files("briefgen")
     for name in ("data", "extract"):
         _hash_tree(digest, package.joinpath(name), name, skip=REDUCE_ONLY | {"positions.py"})

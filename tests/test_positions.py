@@ -20,7 +20,7 @@ from briefgen.records import Actor, Briefing, Quote, Source
 from tests.conftest import GOLD, SAMPLE
 from tests.goldbriefing import gold_briefing
 
-NLP = make_nlp(None)
+NLP = make_nlp()
 TOPICS = load_topics(Path(__file__).resolve().parent.parent / "site_config")  # the sample project's topics
 LEX = make_lexicon(NLP, TOPICS)
 

@@ -16,7 +16,7 @@ _NLP = spacy.blank("en")
 def _table() -> Any:
     from briefgen.nlp import make_nlp
 
-    table = lookup_table(make_nlp(None))
+    table = lookup_table(make_nlp())
     return table if table is not None else {}
 
 
