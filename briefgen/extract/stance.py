@@ -525,7 +525,7 @@ def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
     """The stance rules and lemma table of the per-article map (the default pipeline's lookup table)."""
     from briefgen.nlp import lookup_table, make_nlp
 
-    table: Mapping[str, str] = lookup_table(make_nlp(None)) or {}
+    table: Mapping[str, str] = lookup_table(make_nlp()) or {}
     return make_rules(table), table
 
 
