@@ -251,7 +251,7 @@ def _content(toks: Sequence[Tok]) -> int:
 
 
 def _span_text(text: str, toks: Sequence[Tok]) -> str:
-    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and")):
+    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and", "but", "so")):
         toks = toks[1:]
     while toks and (toks[-1].text in _BREAKS or toks[-1].low in ("that", "and", "but")):
         toks = toks[:-1]
