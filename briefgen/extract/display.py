@@ -71,6 +71,8 @@ def predicate(quote: AnyQuote, article: Article | None) -> tuple[str, str | None
         return marked, quote.cue
     content = text if quote.kind == "indirect" else marked
     cue = quote.cue
+    if not cue and quote.kind == "indirect":  # an interview answer ("Lévesque: We will ..."): no verb to show
+        return ": " + content, None
     if not cue or cue == "'" or article is None or not 0 <= quote.start <= quote.end <= len(article.text):
         return content, None
     body = article.text
