@@ -146,4 +146,7 @@ def without_joiner(shown: str, kind: str) -> str:
     """A display without its leading joiner (", ", "’s ", ": "); a full quote's display as it is."""
     if kind == "direct":
         return shown
-    return next((shown[len(prefix) :] for prefix, _ in _JOINERS if shown.startswith(prefix)), shown)
+    for prefix, _ in _JOINERS:
+        if shown.startswith(prefix):
+            return shown[len(prefix) :]
+    return shown
