@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,14 @@ def test_a_bad_registry_entry_is_reported_with_file_and_line() -> None:
     assert "rules.yml:8: frames.1.id" in message
     assert "rules.yml:8: frames.1.priority" in message
     assert "frames.1.examples" in message
+
+
+def test_quote_modules_stay_small() -> None:
+    package = REPO / "briefgen" / "extract" / "quotes"
+    for path in sorted(package.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert source.count("\n") <= 700, f"{path.name}: over 700 lines"
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 60, f"{path.name}: {node.name} is {length} lines"

@@ -17,7 +17,7 @@ from briefgen.extract.quotes.patterns import (
 from briefgen.extract.quotes.rules import alternation
 from briefgen.extract.quotes.subjects import Attributor
 
-_SUBORDINATOR_END = re.compile(r"\b(?:before|after|while|when|by|without)\s+$")
+_SUBORDINATOR_END = re.compile(r"\b" + alternation("participle_main_subject", "subordinators") + r"\s+$")
 _OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
 
 
@@ -67,7 +67,7 @@ def _document_source(att: Attributor, sent: tuple[int, int]) -> tuple[bool, str 
     return True, att.speaker_of(ms[0], sent)
 
 
-_WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
+_WHO_CUE = re.compile(r",\s+who\s+(?:" + alternation("relative_who", "between") + r"\s+)?$")
 
 
 def _cue_speaker(
