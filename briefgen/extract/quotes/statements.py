@@ -26,7 +26,8 @@ _DOCUMENT_BY = re.compile(
 )
 _THAT = re.compile(r"\bthat\b")
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
-_ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_ASIDE_PREPOSITION = re.compile(r"\s+" + alternation("statement.cue", "aside_after") + r"\b")
+_NO_REPLY_LEMMAS = words("statement.cue", "no_reply")
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -122,7 +123,7 @@ _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$")
 def _no_report(text: str, lemma: str | None, cs: int, ce: int, s0: int, s1: int) -> bool:
     """Cues that report nothing: "did not respond to a request", "is expected to", "asked X for help"."""
     before = text[max(s0, cs - 20) : cs]
-    if lemma in ("respond", "reply", "answer", "comment") and (
+    if lemma in _NO_REPLY_LEMMAS and (
         _NEGATED.search(before) or text.startswith((" to a request", " to requests"), ce)
     ):
         return True  # "did not respond to a request for comment"
