@@ -25,9 +25,10 @@ from briefgen.records import Analysis, Article, Skipped
 
 # Rule files read only after the per-article map (positions, topics, actor overrides) or not about analysis
 # (briefgen.yml): editing them, e.g. renaming a topic, must not re-analyse the corpus.
-REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "stances.yml", "actors.yml", "languages.yml"})
+REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "actors.yml", "languages.yml"})
 # Bump when the stored layout changes; old entries then miss instead of loading wrongly.
-CACHE_FORMAT = 2  # 2: entries carry the hash of the text they were made from
+# 2: entries carry the hash of the text they were made from; 3: quotes carry display and stance; 4: and their rule.
+CACHE_FORMAT = 4
 _TAG = "briefgen-analysis"
 # Analysis fields other than the article: what a worker sends back and what the cache stores.
 PAYLOAD_FIELDS = tuple(f.name for f in fields(Analysis) if f.name != "article")

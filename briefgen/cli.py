@@ -430,6 +430,7 @@ def eval_cmd(
         load_claim_gold,
         load_gold,
         load_stance_gold,
+        rule_rows,
     )
 
     with reporting_errors(debug):
@@ -454,11 +455,21 @@ def eval_cmd(
     out.print(f"actors: recall {a.recall:.3f} ({a.found}/{a.speaking}), country accuracy "
               f"{a.country_accuracy:.3f} ({a.country_ok}/{a.country_total}), precision {a.precision:.3f} "
               f"({a.quoted_gold}/{a.quoted}), duplicates {len(a.duplicates)}")
+    # plain fixed-width lines: rule ids are long and the table must survive copying into notes
+    out.print("per rule: found, right (quote matched with the right speaker / statement in a gold one), "
+              "precision, recall of gold quotes, recall of gold statements", markup=False, highlight=False,
+              soft_wrap=True)
+    out.print(f"{'rule':<46} {'found':>5} {'right':>5} {'P':>6} {'R quote':>7} {'R stmt':>7}", highlight=False,
+              soft_wrap=True)
+    for rule, found, right, precision, quote_r, statement_r in rule_rows(t):
+        out.print(f"{rule:<46} {found:>5} {right:>5} {precision:>6.3f} {quote_r:>7.3f} {statement_r:>7.3f}",
+                  markup=False, highlight=False, soft_wrap=True)
     if stance_gold is not None and stance_file is not None:
         st = evaluate_stances(briefing, gold_files, stance_gold)
         out.print(f"stances: precision {st.precision:.3f} ({st.right}/{st.shown} labels shown), recall "
                   f"{st.recall:.3f} ({st.caught}/{st.gold} stated stances); reported statements shown with "
-                  f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported})")
+                  f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported}; "
+                  f"{st.verb_rate_stated:.3f} of the {st.reported - st.verbless} whose article gives a verb)")
         cl = evaluate_claims(briefing, gold_files, load_claim_gold(stance_file))
         out.print(f"claims: same-claim pairs precision {cl.precision:.3f} ({cl.right}/{cl.predicted}), recall "
                   f"{cl.recall:.3f} ({cl.right}/{cl.gold_pairs}); {len(briefing.claims)} claims")

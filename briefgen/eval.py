@@ -61,6 +61,28 @@ class GoldFile:
 
 
 @dataclass
+class RuleScore:
+    """What one extraction rule produced and how much of it the gold confirms."""
+
+    found: int = 0  # quotes or statements the rule made
+    right: int = 0  # of those: quotes matched to a gold quote with the right speaker; statements in a gold one
+    quotes_recalled: int = 0  # gold quotes this rule's quote matched, with the right speaker
+    statements_recalled: int = 0  # gold statements this rule's quote or statement was the first to find
+
+    def add(self, other: RuleScore) -> None:
+        """Accumulate another article's counts."""
+        self.found += other.found
+        self.right += other.right
+        self.quotes_recalled += other.quotes_recalled
+        self.statements_recalled += other.statements_recalled
+
+    @property
+    def precision(self) -> float:
+        """Right over found."""
+        return self.right / self.found if self.found else 1.0
+
+
+@dataclass
 class Scores:
     """Counts and the derived scores for one article or the whole corpus."""
 
@@ -76,6 +98,7 @@ class Scores:
     misses: list[str] = field(default_factory=list)
     false_pos: list[str] = field(default_factory=list)
     wrong_speaker: list[str] = field(default_factory=list)
+    rules: dict[str, RuleScore] = field(default_factory=dict)
 
     def add(self, other: Scores) -> None:
         """Accumulate another article's counts."""
@@ -85,6 +108,15 @@ class Scores:
         self.misses += other.misses
         self.false_pos += other.false_pos
         self.wrong_speaker += other.wrong_speaker
+        for rule, rs in other.rules.items():
+            self.rule(rule).add(rs)
+
+    def rule(self, rule: str) -> RuleScore:
+        """The counts of one extraction rule (created empty on first use)."""
+        found = self.rules.get(rule)
+        if found is None:
+            found = self.rules[rule] = RuleScore()
+        return found
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -292,6 +324,8 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
         pairs = _pair(ours, gf.quotes)
         matched_i = {i for i, _, _ in pairs}
         matched_j = {j for _, j, _ in pairs}
+        for q in ours:
+            sc.rule(q.rule or "(none)").found += 1
         for i, j, _ in pairs:
             q, g = ours[i], gf.quotes[j]
             sc.matched += 1
@@ -309,6 +343,8 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
             )
             if ok:
                 sc.speaker_ok += 1
+                sc.rule(q.rule or "(none)").right += 1
+                sc.rule(q.rule or "(none)").quotes_recalled += 1
             else:
                 sc.wrong_speaker.append(f"{gf.source}: “{g['text'][:60]}” gold={gspk} ours={q.speaker}")
         sc.misses += [
@@ -322,20 +358,24 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
         for st in gf.statements:
             spk = gactors.get(st["speaker"])
             sentence = normalise(st["sentence"])
-            hit = spk is not None and any(
-                q.speaker in actors
-                and actor_matches(actors[q.speaker], spk)
-                and normalise(q.text) in sentence
-                for q in ours_all
+            hit = None if spk is None else next(
+                (
+                    q
+                    for q in ours_all
+                    if q.speaker in actors and actor_matches(actors[q.speaker], spk) and normalise(q.text) in sentence
+                ),
+                None,
             )
-            if hit:
+            if hit is not None:
                 sc.statements_found += 1
+                sc.rule(hit.rule or "(none)").statements_recalled += 1
             else:
                 sc.misses.append(f"{gf.source}: statement of {st['speaker']}: {st['sentence'][:80]}")
         for q in ours_all:
             if q.kind != "indirect" or q.speaker not in actors:
                 continue  # gold lists no statements of collective or unknown speakers
             sc.reported += 1
+            sc.rule(q.rule or "(none)").found += 1
             if any(
                 st["speaker"] in gactors
                 and actor_matches(actors[q.speaker], gactors[st["speaker"]])
@@ -343,6 +383,7 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
                 for st in gf.statements
             ):
                 sc.reported_ok += 1
+                sc.rule(q.rule or "(none)").right += 1
             else:
                 sc.false_pos.append(f"{gf.source}: reported “{q.text[:70]}” ({q.speaker})")
         for gq in gf.quotes:
@@ -353,6 +394,18 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
         per_article[gf.source] = sc
         total.add(sc)
     return EvalResult(per_article, total, _actor_scores(briefing, gold_by_name, speaking))
+
+
+def rule_rows(total: Scores) -> list[tuple[str, int, int, float, float, float]]:
+    """Per rule, most found first: (rule, found, right, precision, share of the gold quotes it found with the
+    right speaker, share of the gold statements it found)."""
+    rows = []
+    for rule, rs in total.rules.items():
+        quote_r = rs.quotes_recalled / total.gold if total.gold else 0.0
+        statement_r = rs.statements_recalled / total.statements if total.statements else 0.0
+        rows.append((rule, rs.found, rs.right, rs.precision, quote_r, statement_r))
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    return rows
 
 
 def _actor_scores(briefing: Briefing, gold: dict[str, GoldActor], speaking: set[str]) -> ActorScores:
@@ -405,6 +458,7 @@ class StanceScores:
     caught: int = 0
     reported: int = 0
     with_verb: int = 0
+    verbless: int = 0  # reported statements whose article gives no reporting verb (a Q&A answer, "according to X")
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     no_verb: list[str] = field(default_factory=list)
@@ -424,6 +478,12 @@ class StanceScores:
         """Reported statements shown with their reporting verb."""
         return self.with_verb / self.reported if self.reported else 1.0
 
+    @property
+    def verb_rate_stated(self) -> float:
+        """Reported statements shown with their reporting verb, of those the article gives a verb for."""
+        stated = self.reported - self.verbless
+        return self.with_verb / stated if stated > 0 else 1.0
+
 
 def stance_agrees(stance: str, target: str, gold_stance: str, gold_target: str) -> bool:
     """Same polarity on the same target (see StanceScores)."""
@@ -440,6 +500,8 @@ def evaluate_stances(
     briefing: Briefing, gold_files: Sequence[GoldFile], annotation: dict[str, list[dict[str, Any]]]
 ) -> StanceScores:
     """Score stance labels and verb display on the articles of an annotation file."""
+    from briefgen.extract.lexicon import lexicon as cue_lexicon
+
     actors = {a.id: a for a in briefing.actors}
     by_name = {s.path.rsplit("/", 1)[-1]: s.id for s in briefing.sources}
     res = StanceScores()
@@ -479,6 +541,8 @@ def evaluate_stances(
                     res.with_verb += 1
                 else:
                     res.no_verb.append(f"{gf.source}: {q.display or q.text}"[:120])
+                    if not q.cue or q.cue.lower() in cue_lexicon().source_phrases:
+                        res.verbless += 1
             if not q.stance or not q.target:
                 continue
             res.shown += 1

@@ -56,6 +56,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "end": q.end,
                 "cue": q.cue,
                 "kind": q.kind,
+                "rule": q.rule,
                 "topics": list(q.topics),
                 "also_in": list(q.also_in),
                 "stance": q.stance,

@@ -19,6 +19,7 @@ from briefgen.bibliography import sentence_spans
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import _DATELINE
 from briefgen.extract.lexicon import load_data
+from briefgen.extract.stance import same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
@@ -515,13 +516,6 @@ def _target_key(target: str) -> str:
     return " ".join(words)
 
 
-def _same_target(a: frozenset[str], b: frozenset[str]) -> bool:
-    shared = len(a & b)
-    # strict: opposite labels on targets that only overlap often mean the same side ("for discussing
-    # concessions at the table" / "against conceding to Russia"); a false disagreement misleads
-    return shared >= 3 and shared >= 0.75 * min(len(a), len(b))
-
-
 def disagreements(
     claims: Sequence[Claim], actors: Mapping[str, Actor], quotes: Mapping[str, Quote], limit: int = 3
 ) -> tuple[Disagreement, ...]:
@@ -532,7 +526,7 @@ def disagreements(
         if c.target and c.stance in ("for", "against") and c.speakers and _says_something(c):
             key, words = _target_key(c.target), stems(c.target)
             # the same target in other words: three quarters of the shorter one's content words (three or more)
-            key = next((k for k, w in keys.items() if _same_target(words, w)), key)
+            key = next((k for k, w in keys.items() if same_words(words, w, 0.75, 3)), key)
             keys.setdefault(key, words)
             sides[key][c.stance].append(c)
     found: list[tuple[tuple[int, str], Disagreement]] = []

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from briefgen.build import extract
 from briefgen.cli import main
 from briefgen.config import load_settings
-from briefgen.eval import evaluate, load_gold, overlap
+from briefgen.eval import evaluate, load_gold, overlap, rule_rows
 from briefgen.records import Actor, Briefing, Quote, Source
 from tests.conftest import GOLD
 
@@ -108,3 +108,26 @@ def test_statement_precision_counts_reports_outside_every_gold_statement(tmp_pat
     assert (t.reported, t.reported_ok) == (2, 1)
     assert t.statement_precision == 0.5
     assert any("the weather was fine" in f for f in t.false_pos)
+
+
+def test_per_rule_counts_precision_and_recall(tmp_path: Path) -> None:
+    kallas = Actor("kaja-kallas", "Kaja Kallas", "person", "European Union", "European Union")
+    after, stray, cue = "quote.cue_after.subject", "quote.unattributed", "statement.cue.subject"
+    quotes = [
+        Quote("q1", "We will not accept it,", "kaja-kallas", "s-a", 1, 0, 1, "said", "direct", rule=after),
+        Quote("q2", "an invented quote nobody annotated", None, "s-a", 1, 0, 1, None, "partial", rule=stray),
+        Quote("q3", "Europe must act", "kaja-kallas", "s-a", 1, 0, 1, "said", "indirect", rule=cue),
+    ]
+    total = evaluate(_briefing(quotes, [kallas]), load_gold(_gold(tmp_path))).total
+    rows = {r[0]: r[1:] for r in rule_rows(total)}
+    # (found, right, precision, share of gold quotes, share of gold statements)
+    assert rows[after] == (1, 1, 1.0, 0.5, 0.0)
+    assert rows[stray] == (1, 0, 0.0, 0.0, 0.0)
+    assert rows[cue] == (1, 1, 1.0, 0.0, 1.0)
+
+
+def test_cli_prints_the_per_rule_table() -> None:
+    result = CliRunner().invoke(main, ["eval", "--gold", str(GOLD), "--content", str(REPO / "content")])
+    assert result.exit_code == 0, result.output
+    assert "per rule" in result.output
+    assert "quote.cue_after.subject" in result.output

@@ -367,7 +367,7 @@ def test_reported_clause_stops_before_another_speakers_quote_in_the_same_sentenc
 
 
 def test_tidy_drops_an_indirect_statement_nested_inside_another() -> None:
-    from briefgen.extract.quotes import _tidy_statements
+    from briefgen.extract.quotes.statements import _tidy_statements
     from briefgen.records import LocalQuote
 
     text = "Robles said it would be wiser if Paris had not made what he called promises to Beijing."
@@ -376,3 +376,15 @@ def test_tidy_drops_an_indirect_statement_nested_inside_another() -> None:
     outer = LocalQuote(text[outer_start:-1], outer_start, len(text) - 1, "indirect", "Robles", "said", 1)
     inner = LocalQuote(text[inner_start:-1], inner_start, len(text) - 1, "indirect", "Macron", "called", 1)
     assert _tidy_statements(text, [outer, inner]) == [outer]
+
+
+def test_every_quote_and_statement_names_the_rule_that_made_it() -> None:
+    analysis = analyse_text(
+        "“We will not back down,” Anna Weber said on Monday.\n\n"
+        "Weber said the government would present a budget in May.\n\n"
+        "A critic called the plan “reckless”."
+    )
+    rules = {(q.kind, q.text): q.rule for q in analysis.quotes}
+    assert rules[("direct", "We will not back down,")] == "quote.cue_after.subject"
+    assert rules[("indirect", "the government would present a budget in May")] == "statement.cue.subject"
+    assert all(q.rule.startswith(("quote.", "statement.")) for q in analysis.quotes)

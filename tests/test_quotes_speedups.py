@@ -9,17 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.extract.lexicon import lexicon
-from briefgen.extract.quotes import (
-    _ALNUM,
-    _BARE_ROLE,
-    _NEW_CLAUSE,
-    _ROLE_OFFICE,
-    _SENT_END,
-    _THE_ROLE,
-    _cue_noun_re,
-    _sentence_ends,
-    _stops,
-)
+from briefgen.extract.quotes.coref import _THE_ROLE
+from briefgen.extract.quotes.cues import _cue_noun_re
+from briefgen.extract.quotes.find import _ALNUM
+from briefgen.extract.quotes.marks import _SENT_END, _sentence_ends, _stops
+from briefgen.extract.quotes.speakers import _BARE_ROLE, _NEW_CLAUSE, _ROLE_OFFICE
 from tests.extract_utils import analyse_text, speaker_name
 
 _THE_ROLE_PLAIN = re.compile(r"(?<![\w’'])[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b")

@@ -92,6 +92,26 @@ def _iso(year: int, month: int, day: int) -> str | None:
 _BASES = (dt.datetime(2001, 1, 1), dt.datetime(2003, 7, 15))
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*")
 
+_MONTHS = {
+    m: n
+    for n, name in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                              "september", "october", "november", "december"), 1)
+    for m in (name, name[:3], *(("sept",) if n == 9 else ()))
+}
+# "13 February 2025", "Feb. 13, 2025": the common written dates, read without dateparser (whose first
+# calls cost ~7 ms each; the same date as dateparser gives, see tests/test_dates.py)
+_PLAIN_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
+
+
+def _plain(text: str) -> str | None:
+    """The ISO date of a plain "D Month YYYY" or "Month D, YYYY" text; None for anything else."""
+    m = _PLAIN_DATE.fullmatch(text)
+    if m is None:
+        return None
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    number = _MONTHS.get(month.lower())
+    return _iso(int(year), number, int(day)) if number else None
+
 
 @functools.cache
 def _dateparser() -> Any:
@@ -155,6 +175,9 @@ def parse_date(value: object) -> str | None:
         return _iso(*map(int, iso.groups()))
     if not re.search(r"\d", text):
         return None
+    plain = _plain(text)
+    if plain is not None:
+        return plain
     date = _absolute(text, ("day", "month", "year")) or _search(text)
     return date.isoformat() if date else None
 

@@ -1,0 +1,412 @@
+"""Attribution of quotes in marks: the cue before, after or governing each quote."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.lexicon import Lexicon
+from briefgen.extract.quotes.cues import Attribution, Cue, _cue_noun_re, _noun_use, _quote_only_cues
+from briefgen.extract.quotes.marks import QSpan, _only_quotes
+from briefgen.extract.quotes.patterns import (
+    _ABBREV_DOT,
+    _AUXILIARIES,
+    _COORDINATED_VERB,
+    _NEXT_WORD,
+    _PORTFOLIO_LEAD,
+    _WORD,
+)
+from briefgen.extract.quotes.speakers import (
+    _BARE_ROLE,
+    _inverted,
+    _may_coordinate,
+    _new_clause,
+    _relative_antecedent,
+    _speaker_for_cue,
+    text_of,
+)
+from briefgen.extract.quotes.subjects import Attributor
+from briefgen.records import Mention, QuoteKind
+
+_SENTENCE_STOP = re.compile("[.;!?]")
+_DETERMINER_ONLY = re.compile(r"\s+(?:(?:the|this|that|his|her|its|their|our|a|an)\s+)?")
+_ONLY_ABBREVIATIONS = re.compile(r"[^.;!?]*(?:[A-Z]\.)+[^.;!?]*")
+_RELATIVE_VERB = re.compile(r"\b(?:who|which)\s+(?:\w+\s+)?$")
+_POSSESSOR_END = re.compile(r"(?:[’']s?|\bthe|\bhis|\bher|\btheir|\bits)\s+(?:\w+\s+)?$")
+_SCARE_BEFORE = re.compile(
+    r"(?:\bso-called|(?<![\w’'])(?:the|a|an|its|their|his|her|our|this|that))\s+(?:[a-z][\w-]*\s+)?$"
+)
+_ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECASE)
+# after a cue and before the comma that opens a quote: a listener or a short adjunct, maybe then "that"
+_SHORT_ADJUNCT = re.compile(
+    r"(?:(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}|reporters|supporters|the (?:crowd|audience))"
+    r"(?:\s+(?:via|in|on|at|during|after|before|from|over)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})?"
+    r"|(?:via|in|on|at|during|to|with|after|before|from|over|through)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})"
+    r"(?:,?\s+that)?"
+)
+_ROLE_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
+
+
+def _kind_of(text: str, q: QSpan, para_start: int, intro_cue: bool) -> QuoteKind:
+    before = text[para_start : q.ms].rstrip()
+    content = text[q.qs : q.qe].lstrip("[(")
+    if not before or before[-1] in '.!?:”"' or intro_cue:
+        return "direct"
+    if content[:1].isupper() and before.endswith(","):
+        return "direct"
+    return "partial"
+
+
+def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
+    """A short quote inside the writer's own noun phrase, with no reporting verb right before it."""
+    if len(_WORD.findall(text[q.qs : q.qe])) > 3:
+        return False
+    m = _SCARE_BEFORE.search(text, max(p_start, q.ms - 40), q.ms)
+    if m is None:
+        return False
+    if m.group().startswith("so-called"):
+        return True
+    prev = _WORD.findall(text[max(p_start, m.start() - 20) : m.start()])
+    return not (prev and prev[-1].lower() in lex.cue_forms)  # "what they called a “betrayal”"
+
+
+def _continue_speaker(
+    att: Attributor,
+    text: str,
+    quotes: list[QSpan],
+    qi: int,
+    q: QSpan,
+    p_start: int,
+    p_end: int,
+    prev_open: bool,
+    narrator: tuple[int, int] | None = None,
+) -> None:
+    """A quote with no attribution continues the previous quote's (or paragraph's) speaker."""
+    before = text[quotes[qi - 1].me if qi else p_start : q.ms]
+    if qi and quotes[qi - 1].speaker and not _has_other_subject(att, before, quotes[qi - 1].speaker):
+        if not before.strip() or before.rstrip()[-1:] in ".!?":
+            q.speaker, q.attributed = quotes[qi - 1].speaker, True
+            q.rule = "quote.continues.previous_quote"
+    elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
+        subject = None if prev_open or narrator is None else _last_subject(att, narrator)
+        q.speaker = subject or att.state.last_para_speaker
+        q.attributed = q.speaker is not None
+        if q.speaker is not None:
+            q.rule = "quote.continues.narrator_subject" if subject else "quote.continues.previous_paragraph"
+
+
+def _last_subject(att: Attributor, sent: tuple[int, int]) -> str | None:
+    """The person who is the subject of a narrative sentence ("She pauses.", "Rutte walked out."), or None."""
+    if sent[1] - sent[0] > 200 or not att.mentions_in(sent[0], sent[1]):
+        return None
+    found, spk = att.main_subject(sent, sent[1])
+    return spk if found and spk and att.kinds.get(spk) == "person" else None
+
+
+def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
+    """Whether narrative between two quotes names a different speaker with a cue."""
+    if speaker and any(speaker.split()[-1] in word for word in gap.split()[:6]):
+        return False  # the gap is the previous quote's own attribution ("Macron told reporters.")
+    # the cheap tests first: the cue regex is a long alternation
+    stripped = gap.strip()
+    return len(stripped) > 40 and stripped[:1].isupper() and bool(att.lex.cue_re.search(gap[:200]))
+
+
+def _attribute_quote(
+    att: Attributor,
+    text: str,
+    quotes: list[QSpan],
+    qi: int,
+    q: QSpan,
+    sent: tuple[int, int],
+    p_start: int,
+    p_end: int,
+    used: set[int],
+    lex: Lexicon,
+) -> None:
+    nxt_start = quotes[qi + 1].ms if qi + 1 < len(quotes) else p_end
+    prev_end = quotes[qi - 1].me if qi else p_start
+    content = text[q.qs : q.qe].rstrip()
+    ends_sentence = content[-1:] in (".", "!", "?", "…") and q.me < p_end
+    after = text[q.me : nxt_start]
+    before = text[prev_end : q.ms]
+    used_intro: set[int] = set()
+    used_inline: set[int] = set()
+    intro = _intro(att, before, prev_end, q.ms, sent, used_intro, lex)
+    inline = _after_attribution(att, text, q, after, nxt_start, sent, used_inline, lex)
+    q.kind = _kind_of(text, q, max(prev_end, sent[0]), intro is not None)
+    if q.kind == "partial":
+        source = _ACCORDING_AFTER.match(text, q.me, nxt_start)
+        if source is not None:
+            ms = att.mentions_in(source.end(), source.end() + 1)
+            if ms and ms[0].kind != "country":
+                spk = att.speaker_of(ms[0], sent)
+                # "X's view is “too sanguine,” according to Y": the source after the quote speaks
+                q.speaker, q.cue, q.attributed = spk, "according to", spk is not None
+                q.rule = "quote.according_to_after"
+                return
+        governing = _governing_cue(att, text, q, sent, used, lex)
+        if governing is not None:
+            q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
+            q.unnamed, q.rule = governing[3], governing[4]
+            return
+        if inline is not None:
+            q.speaker, q.cue, q.attributed, q.rule = inline
+            used |= used_inline
+        return
+    first, second = (intro, inline) if ends_sentence and not _lower_start(after) else (inline, intro)
+    if first is not None and second is not None and not first[2] and second[2] and first[0] is None:
+        first, second = second, first
+    for choice in (first, second):
+        if choice is not None:
+            q.speaker, q.cue, q.attributed, q.rule = choice
+            used |= used_intro if choice is intro else used_inline
+            return
+
+
+def _lower_start(after: str) -> bool:
+    s = after.lstrip(" ,")
+    return bool(s) and s[0].islower()
+
+
+def _intro(
+    att: Attributor, before: str, a: int, b: int, sent: tuple[int, int], used: set[int], lex: Lexicon
+) -> Attribution | None:
+    """A cue ending the text before a quote: "Hegseth said:", "..., saying,", "Rutte:"."""
+    stripped = before.rstrip()
+    if not stripped:
+        return None
+    end = a + len(stripped)
+    tail = stripped.rstrip(",:")
+    tail_end = a + len(tail)
+    m = None
+    colon = stripped.endswith(":")
+    punctuated_comma = stripped.endswith(",")
+    window = att.cues(max(a, tail_end - 40), tail_end)
+    if window and window[-1].e == tail_end:
+        window = window[-1:]  # "..., and added:": the verb right before the mark introduces the quote
+    for cm in window:
+        between = text_of(att)[cm.e : tail_end].strip()
+        if cm.e == tail_end or between.lower() in ("that", "it", "this", "me", "us", "him", "her", "them"):
+            m = cm
+        elif colon and len(between.split()) <= 4 and not any(ch in between for ch in '.;!?”"'):
+            m = cm  # "told MPs:", "said in a statement:"
+            break  # the first verb: in "told state radio:" the later "state" is a noun
+        elif punctuated_comma and _SHORT_ADJUNCT.fullmatch(between) and not _noun_use(text_of(att), cm.s, a):
+            m = cm  # "told CBS,", "said via email that,", "said in a statement Monday,"
+            break
+    punctuated = stripped.endswith((",", ":"))
+    if m is not None and not punctuated:
+        word = m.surface.lower().split()[0]
+        lemma = lex.cue_forms.get(word)
+        if (not word.endswith("ing") and lemma not in lex.intro_verbs) or lemma in _quote_only_cues():
+            m = None  # "would respond “within days”", "would continue “for as long as”": no quotation follows
+    if m is None:
+        if stripped.endswith(":"):
+            ms = att.mentions_in(max(a, sent[0]), end)
+            if ms and not text_of(att)[ms[-1].end : end - 1].strip():
+                return att.speaker_of(ms[-1], sent), None, True, "quote.name_colon"
+        return None
+    used.add(m.s)
+    cue = m.surface
+    found, speaker, how = _speaker_for_cue(att, m.s, m.e, cue, sent, lex)
+    return speaker, cue.lower(), found and speaker is not None, "quote.cue_before." + how
+
+
+_NOUN_TO_QUOTE_BREAK = re.compile(r"\s(?:and|but|while|or)\s|[;—–]")
+
+
+def _after_attribution(
+    att: Attributor,
+    text: str,
+    q: QSpan,
+    after: str,
+    limit: int,
+    sent: tuple[int, int],
+    used: set[int],
+    lex: Lexicon,
+) -> Attribution | None:
+    """Attribution right after a quote: ", she said", "said Kallas", "Mr Rutte told reporters"."""
+    s = after.lstrip(" ,")
+    if not s:
+        return None
+    start = q.me + (len(after) - len(s))
+    stretch_end = min(limit, start + 120)
+    m = att.first_cue(start, stretch_end)
+    if m is None:
+        return None
+    head = text[start : m.s]
+    bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
+    if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
+        return None
+    used.add(m.s)
+    cue = m.surface.lower()
+    wide = (sent[0], max(sent[1], min(limit, m.e + 120)))  # the speaker of "said X" may follow the sentence end
+    if not head.strip():
+        found, spk = _inverted(att, m.e, wide)
+        return spk, cue, found and spk is not None, "quote.cue_after.inverted"
+    ms = [x for x in att.mentions_in(start, m.s) if x.end <= m.s]
+    if not ms:
+        return _unnamed_after(att, text, start, m, cue, wide)
+    subj = _apposition_head(att, text, start, m.s, ms)
+    lead_raw = text[start : subj.start].strip()
+    lead = lead_raw.lower()
+    if lead not in ("", "the") and not lead.endswith(",") and not _role_lead(att, lead_raw):
+        return None, cue, False, "quote.cue_after.noun_phrase"  # "the statement", "seven countries and the EU"
+    if not att._gap_ok(text[subj.end : m.s], subj.kind == "person") or att._is_collective(subj):
+        return None, cue, False, "quote.cue_after.collective"
+    turn = _dialogue_turn(att, subj, cue) if subj.rule == "pronoun" and subj is ms[-1] else None
+    spk = turn or att.speaker_of(subj, sent)
+    return spk, cue, spk is not None, "quote.cue_after.dialogue_turn" if turn else "quote.cue_after.subject"
+
+
+def _unnamed_after(
+    att: Attributor, text: str, start: int, m: Cue, cue: str, wide: tuple[int, int]
+) -> Attribution:
+    """A cue after a quote with no mention before it: "the minister said", or "..., said X" after a clause."""
+    bare = _BARE_ROLE.match(text, start, m.s)
+    if bare is not None and bare.group(1) in att.lex.role_heads:
+        holder = att._holder(bare.group(1), None, start)  # "“...,” the minister said": the role's holder
+        return holder, cue, holder is not None, "quote.cue_after.role_holder"
+    if text[start : m.s].rstrip().endswith(","):
+        # "X “drew well” in 2008, said professor Ann Roe": the clause ends, the speaker follows the cue
+        found, spk = _inverted(att, m.e, wide)
+        if found and spk is not None:
+            return spk, cue, True, "quote.cue_after.clause_inverted"
+    return None, cue, False, "quote.cue_after.no_subject"
+
+
+def _apposition_head(att: Attributor, text: str, start: int, cue_start: int, ms: list[Mention]) -> Mention:
+    """The subject among the mentions before a cue: the last one, or a person opening an apposition."""
+    subj = ms[-1]
+    opener = ms[0]
+    if (
+        opener is not subj
+        and opener.kind == "person"
+        and opener.rule != "pronoun"
+        and not text[start : opener.start].strip()
+        and text.startswith(",", opener.end)
+        and att._gap_ok(text[opener.end : cue_start], True)
+    ):
+        return opener  # the later mentions sit inside the apposition
+    return subj
+
+
+def _role_lead(att: Attributor, lead_raw: str) -> bool:
+    """Whether the words before a speaker's name are a title ("IG Metall negotiator", "the party leader")."""
+    roles = att.roles
+    lead_words = lead_raw.split()
+    qualified_role = (
+        bool(lead_words)
+        and lead_words[-1].lower() in roles
+        and all(w[:1].isupper() or w.lower() in roles for w in lead_words)
+    )  # "IG Metall negotiator X", "Texas Gov. X"
+    role_lead = qualified_role or all(
+        w.lower() in roles
+        or w.lower() in ("the", "a", "of")
+        or w.title() in att.lex.demonyms
+        or w in att.lex.honorifics
+        or (w.isupper() and len(w) <= 5)  # an acronym qualifying the role: "RN president X"
+        for w in lead_words
+    )
+    if _PORTFOLIO_LEAD.search(lead_raw):
+        role_lead = True  # "..., Trade, Industry and Energy Minister X said": a portfolio list opens the title
+    elif 1 < len(lead_words) <= 4 and lead_words[-1].lower() in att.lex.role_heads:
+        role_lead = all(w.isalpha() for w in lead_words)  # "union president X told", "the party leader X said"
+    if not role_lead and 1 < len(lead_words) <= 6 and lead_words[-1].lower() in att.lex.role_heads:
+        # "CrowdStrike co-founder X told", "former State policy planning director X wrote": words only, no
+        # verb or clause joint among them
+        role_lead = all(
+            _ROLE_LEAD_WORD.fullmatch(w)
+            and w.lower() not in att.lex.cue_forms
+            and w.lower() not in _AUXILIARIES
+            and w.lower() not in ("and", "but", "while", "or", "that", "who", "which")
+            for w in lead_words
+        )
+    return bool(role_lead)
+
+
+_REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
+
+
+def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:
+    """A pronoun answering a question is the person asked ("X asked Y whether ... “No,” he replied"); the next
+    "she asked" goes back to the asker."""
+    lemma = att.lex.cue_forms.get(cue.split()[0])
+    gender = att.lex.pronouns.get(subj.text.lower())
+    text = att.text
+    if lemma in _REPLY_LEMMAS:
+        for c in reversed(att.cues(max(0, subj.start - 400), subj.start)):
+            if att.lex.cue_forms.get(c.surface.lower()) != "ask" or att.in_quote(c.s):
+                continue
+            after = att.mentions_in(c.e, c.e + 40)
+            if not after or text[c.e : after[0].start].strip():
+                return None
+            if after[0].kind != "person" or after[0].rule == "pronoun":
+                return None
+            sent = (max(0, c.s - 200), c.e)
+            found, asker = att.subject_before(c.s, sent)
+            asked = att.speaker_of(after[0], sent)
+            if not found or asker is None or asked is None or asker == asked or not att._compatible(asked, gender):
+                return None
+            att.state.exchange = (asker, asked)
+            return asked
+        return None
+    if lemma == "ask" and att.state.exchange is not None:
+        asker, asked = att.state.exchange
+        if att.state.history[-1:] == [asked] and att._compatible(asker, gender):
+            return asker
+    return None
+
+
+def _governing_cue(
+    att: Attributor, text: str, q: QSpan, sent: tuple[int, int], used: set[int], lex: Lexicon
+) -> tuple[str | None, str | None, bool, bool, str] | None:
+    """For a partial quote: the nearest reporting verb or noun before it in the same sentence."""
+    best = None
+    outer = None
+    for m in att.cues(sent[0], q.ms):
+        if att.in_quote(m.s) or _noun_use(text, m.s, sent[0]):
+            continue
+        if lex.cue_forms.get(m.surface.lower().split()[0]) in _quote_only_cues():
+            continue  # "prices continued to “soar”"
+        lead = text[max(sent[0], m.s - 20) : m.s]
+        coordinated = _may_coordinate(lead) and _COORDINATED_VERB.search(lead)
+        relative = ("who" in lead or "which" in lead) and _RELATIVE_VERB.search(lead)
+        if outer is not None and not coordinated and not relative and not _new_clause(att, text, outer.e, m.s, sent):
+            continue  # a verb inside the reported clause ("said the bloc would respond") is not the cue
+        best = m
+        if outer is None and _speaker_for_cue(att, m.s, m.e, m.surface, sent, lex)[1] is not None:
+            outer = m
+    noun = None
+    for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
+        noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
+    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.e, noun[0]):
+        noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
+    if noun and best is not None and best.s < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
+        noun = None  # "said Beijing welcomes Seoul's position and opposes “...”": the quote is not the noun's content
+    if noun and best is not None and best.s < noun[0]:
+        first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
+        if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
+            noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
+    if noun and (best is None or noun[0] > best.s):
+        # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
+        pos = text[max(sent[0], noun[0] - 60) : noun[0]]
+        ms = [
+            x
+            for x in att.mentions_in(max(sent[0], noun[0] - 60), noun[0])
+            if text.startswith(("’s ", "'s "), x.end) and x.end + 3 >= noun[0] - 20
+        ]
+        if ms and text[ms[-1].end : noun[0]].strip() in ("’s", "'s"):
+            spk = att.speaker_of(ms[-1], sent)
+            return spk, noun[2].lower(), spk is not None, False, "quote.reporting_noun.possessor"
+        if _POSSESSOR_END.search(pos) or best is None:
+            holder = _relative_antecedent(att, text, sent, noun[0])
+            if holder is not None:
+                return holder, noun[2].lower(), True, False, "quote.reporting_noun.relative_who"
+            return None, noun[2].lower(), False, False, "quote.reporting_noun.unknown"
+    if best is None:
+        return None
+    used.add(best.s)
+    found, spk, how = _speaker_for_cue(att, best.s, best.e, best.surface, sent, lex)
+    rule = "quote.governing_cue." + how
+    return spk, best.surface.lower(), found and spk is not None, found and spk is None, rule

@@ -1,0 +1,246 @@
+"""The speaker of one reporting cue: subject, inverted ("said X"), role holder, document, relative."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.lexicon import Lexicon
+from briefgen.extract.quotes.cues import CueSpeaker, _is_participle
+from briefgen.extract.quotes.patterns import (
+    _ABBREV_DOT,
+    _AUXILIARIES,
+    _COORDINATED_VERB,
+    _NEXT_WORD,
+    _PREPOSITIONS,
+    _WORD,
+)
+from briefgen.extract.quotes.subjects import Attributor
+
+_SUBORDINATOR_END = re.compile(r"\b(?:before|after|while|when|by|without)\s+$")
+_OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
+
+
+def text_of(att: Attributor) -> str:
+    """The article text an attributor works on."""
+    return att.text
+
+
+def _speaker_for_cue(
+    att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
+) -> CueSpeaker:
+    # a cue's text is text[start:end], so the offsets identify the call within an article
+    key = (start, end, sent[0], sent[1])
+    known = att.memo_cue_speaker.get(key)
+    if known is None:
+        known = att.memo_cue_speaker[key] = _cue_speaker(att, start, end, cue, sent, lex)
+    return known
+
+
+_ROLE_OFFICE = re.compile(
+    r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)[’']s\s+"
+    r"(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
+    r"(?:\s+(?:also|later|has|had|then))?\s*$"
+)
+_BARE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
+_DOC_NOUNS = r"(?:statement|report|assessment|communiqu[eé]|document|study|memo|letter|declaration)"
+# "The statement said ...", "The 300-page report, compiled by ..., concludes ...": a document as the subject
+_DOCUMENT_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$")
+_DOCUMENT_ORIGIN = re.compile(
+    _DOC_NOUNS
+    + r"\s+(?:(?:circulated|issued|published|released|prepared|compiled|drafted|put out)\s+)?by\s+(?:the\s+)?"
+)
+
+
+def _document_source(att: Attributor, sent: tuple[int, int]) -> tuple[bool, str | None]:
+    """For a document subject: the body that issued the document mentioned just before, else unknown."""
+    text = att.text
+    lo = max(0, sent[0] - 1500)
+    origins = list(_DOCUMENT_ORIGIN.finditer(text, lo, sent[0]))
+    if not origins:
+        return True, None
+    ms = att.mentions_in(origins[-1].end(), origins[-1].end() + 1)
+    if not ms or ms[0].kind == "person" or ms[0].rule == "pronoun":
+        return True, None
+    return True, att.speaker_of(ms[0], sent)
+
+
+_WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
+
+
+def _cue_speaker(
+    att: Attributor, start: int, end: int, cue: str, sent: tuple[int, int], lex: Lexicon
+) -> CueSpeaker:
+    """(found, speaker, how) for the cue text[start:end], trying its ways of naming a subject in turn."""
+    text = att.text
+    relative = _relative_subject(att, start, sent)
+    if relative is not None:
+        return relative
+    before = text[max(sent[0], start - 3) : start]
+    if _is_participle(cue) and (
+        before.rstrip().endswith(",")
+        or start == sent[0]
+        or before.strip() == ""
+        or _SUBORDINATOR_END.search(text[max(sent[0], start - 10) : start])
+    ):
+        return (*att.main_subject(sent, start), "participle_main_subject")
+    lo = max(sent[0], start - 30)
+    # "and"/"but" among the last two words needs "and" or "but" in the lower-cased stretch
+    low = att.low[lo:start] if att.low_aligned else text[lo:start].lower()
+    before_words = _WORD.findall(text[lo:start]) if "and" in low or "but" in low else []
+    if (before_words and before_words[-1].lower() in ("and", "but")) or (
+        len(before_words) >= 2
+        and before_words[-2].lower() in ("and", "but")
+        and before_words[-1].lower() in lex.adverbs
+    ):
+        return _coordinated_subject(att, start, sent)
+    role = _role_speaker(att, start, sent)
+    if role is not None:
+        return role
+    found, spk = att.subject_before(start, sent)
+    if found:
+        return found, spk, "subject"
+    if _DOCUMENT_SUBJECT.match(text, sent[0], start):
+        return (*_document_source(att, sent), "document")
+    # inverted: "..., said Rutte", "” said European Union foreign policy chief Kaja Kallas"
+    lead = text[max(sent[0], start - 3) : start].rstrip()
+    if lead.endswith((",", "”", '"', "’")) or start == sent[0]:
+        return (*_inverted(att, end, sent), "inverted")
+    return False, None, "none"
+
+
+def _relative_subject(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker | None:
+    """"..., led by the writer X, who alleges that ...": the person the relative clause hangs on."""
+    text = att.text
+    lo = max(sent[0], start - 40)
+    rel = _WHO_CUE.search(text, lo, start) if text.find("who", lo, start) >= 0 else None
+    if rel is None:
+        return None
+    people = [m for m in att.mentions_in(max(sent[0], rel.start() - 80), rel.start()) if m.end == rel.start()]
+    if people and people[-1].kind == "person" and people[-1].rule != "pronoun":
+        return True, att.speaker_of(people[-1], sent), "relative_who"
+    return None
+
+
+def _coordinated_subject(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker:
+    """The subject of a verb after "and"/"but": "X said ... and added", "..., she said X, and added: ..."."""
+    found, spk = att.subject_before(start, sent)
+    if found and spk:
+        return found, spk, "coordinated_subject"
+    found, spk = att.main_subject(sent, start)
+    if found:
+        return found, spk, "coordinated_main_subject"
+    for c in reversed(att.cues(sent[0], max(sent[0], start - 1))):
+        # "..., she said X, and added: ...": the subject of the first verb of the coordination
+        if not att.in_quote(c.s) and c.s < start - 2:
+            found, spk = att.subject_before(c.s, sent)
+            if found and spk:
+                return found, spk, "coordinated_first_verb"
+    return False, None, "coordinated_none"
+
+
+def _role_speaker(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker | None:
+    """"The governor's office said", "The minister told reporters": the one holder of the role."""
+    text = att.text
+    lo = max(sent[0], start - 60)
+    # both patterns need "he" ("[Tt]he"), the office one also "’s" or "'s": str.find is cheaper than a search
+    if text.find("he", lo, start) < 0:
+        return None
+    office = (
+        _ROLE_OFFICE.search(text, lo, start)
+        if text.find("’s", lo, start) >= 0 or text.find("'s", lo, start) >= 0
+        else None
+    )
+    bare = _BARE_ROLE.search(text, max(sent[0], start - 40), start)
+    if office is not None and office.group(1) in att.lex.role_heads:
+        # "The governor's office said": the office speaks for the one holder of the role
+        return True, att._holder(office.group(1), None, office.start()), "role_office"
+    if (
+        bare is not None
+        and bare.group(1) in att.lex.role_heads
+        and (not text[sent[0] : bare.start()].strip() or text[sent[0] : bare.start()].rstrip().endswith(","))
+    ):
+        holder = att._holder(bare.group(1), None, bare.start())
+        if holder is not None:
+            return True, holder, "role_holder"  # "The minister told reporters ...": the holder named before
+    return None
+
+
+def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, str | None]:
+    text = att.text
+    window_end = min(sent[1], end + 90)
+    ms = att.mentions_in(end, window_end)
+    if not ms:
+        return False, None
+    gap = text[end : ms[0].start].strip().lower()
+    if gap and gap.split()[0] in ("that", "to", "it", "on", "in"):
+        return False, None
+    if text.startswith(("’s", "'s"), ms[0].end):
+        return False, None
+    person = next((m for m in ms if m.kind == "person" and m.rule != "pronoun"), None)
+    first = ms[0]
+    if first.rule == "pronoun" and not text[end : first.start].strip():
+        return True, att.speaker_of(first, sent)
+    if person is not None and _opens_clause(text, person.end, sent[1]):
+        return False, None  # "said Lisbon expected ...": the subject of the reported clause, not the speaker
+    if first is not person and _opens_clause(text, first.end, sent[1]):
+        return False, None
+    if person is not None:
+        between = text[end : person.start]
+        if "." in between:
+            between = _ABBREV_DOT.sub("", between)  # "said Rep. Maria Lopez"
+        if "." not in between and len(between) < 90 and not _OBJECT_LINK.search(between):
+            return True, att.speaker_of(person, sent)
+    if not text[end : first.start].strip(" ,").lower().removeprefix("the").strip():
+        if att._is_collective(first):
+            return True, None
+        return True, att.speaker_of(first, sent)
+    return False, None
+
+
+def _opens_clause(text: str, end: int, limit: int) -> bool:
+    """Whether a mention is followed by a finite verb: the subject of a clause ("X would", "X hoped")."""
+    m = _NEXT_WORD.match(text, end, limit)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in _AUXILIARIES or (word.endswith("ed") and word not in _PREPOSITIONS)
+
+
+# (?:[;—–]|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b)\s* with each branch opening with a character
+_NEW_CLAUSE = re.compile(r"(?:;|—|–|,\s+(?:and|but|while|whereas)\b|w(?<=\bw)(?:hile|hereas)\b)\s*")
+# after a cue: an object of at most four words, then "that" or "to <verb>"
+_GOVERNS_CLAUSE = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?(?:that\s|to\s+[a-z])")
+
+
+def _new_clause(att: Attributor, text: str, a: int, b: int, sent: tuple[int, int]) -> bool:
+    """Whether a cue at b starts a new clause after [a, b): a clause break ("; ", ", while") and its own subject."""
+    if not _NEW_CLAUSE.search(text, max(a, b - 300), b):
+        return False
+    return att.subject_before(b, sent)[0]
+
+
+_WHO = re.compile(r"(?:^|\s)who\s(?:[^,;:“”\"]*)$")
+_APPOSITION_TAIL = re.compile(r"(?:,\s+(?:a|an|the)\s[^,;]*)?\s*,?\s*$")
+
+
+def _relative_antecedent(att: Attributor, text: str, sent: tuple[int, int], at: int) -> str | None:
+    """For a reporting noun inside "X, a former officer who ran on a promise to ...": the person X."""
+    lo = max(sent[0], at - 200)
+    rel = _WHO.search(text, lo, at)
+    if rel is None:
+        return None
+    who = rel.start() + (0 if text[rel.start()] == "w" else 1)
+    people = [m for m in att.mentions_in(lo, who) if m.kind == "person" and m.rule != "pronoun" and m.end <= who]
+    if not people or not _APPOSITION_TAIL.fullmatch(text, people[-1].end, who):
+        return None
+    return att.speaker_of(people[-1], sent)
+
+
+def _may_coordinate(lead: str) -> bool:
+    """A cheap necessary condition for ``_COORDINATED_VERB``: "and", "but" or a comma in the stretch."""
+    return "and" in lead or "but" in lead or "," in lead
+
+
+def _coordinated(lead: str) -> bool:
+    """Whether a verb follows "and", "but" or a comma (``_COORDINATED_VERB`` on the stretch before it)."""
+    return _may_coordinate(lead) and _COORDINATED_VERB.search(lead) is not None

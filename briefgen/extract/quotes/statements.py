@@ -1,0 +1,373 @@
+"""Reported statements (indirect speech) of one sentence: cues, sources, views, stances."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from itertools import islice
+
+from briefgen.extract.lexicon import Lexicon
+from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
+from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
+from briefgen.extract.quotes.patterns import _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
+from briefgen.extract.quotes.speakers import _GOVERNS_CLAUSE, _coordinated, _new_clause, _speaker_for_cue
+from briefgen.extract.quotes.subjects import Attributor
+from briefgen.records import LocalQuote, Mention
+
+# two [\w’'-]+ runs: a word character, a separator, a word character
+_TWO_WORDS = re.compile(r"[\w’'-][^\w’'-]+[\w’'-]")
+_PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
+# "a note circulated by (the)", "the report published by": a document its issuer stands behind
+_DOCUMENT_BY = re.compile(
+    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:note|report|statement|document|memo|memorandum|letter|"
+    r"paper|briefing|filing|release|assessment|study|analysis|estimates?|figures|data|forecast|survey)s?\s+"
+    r"(?:circulated|issued|published|released|prepared|compiled|drafted|sent|distributed|put out)\s+by(?:\s+the)?"
+)
+_THAT = re.compile(r"\bthat\b")
+_THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
+_ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_BY = re.compile(r"\s+by\s+")
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+_STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _tidy_statements(text: str, found: list[LocalQuote]) -> list[LocalQuote]:
+    """Keep reported statements of one sentence from swallowing each other.
+
+    A statement nested inside another one ("said it would be better if X had not given what he called
+    concessions") is part of the outer report, not a report of its own; a statement whose clause runs on
+    into someone else's quote or statement ("criticised X, and French minister Y warned against “…”")
+    ends at the last clause break before it.
+    """
+    indirect = [q for q in found if q.kind == "indirect"]
+    if not indirect:
+        return found  # only quotes: nothing to tidy
+    kept: list[LocalQuote] = []
+    for q in found:
+        if q.kind == "indirect" and any(
+            o is not q and o.start <= q.start and q.end <= o.end and (o.start, o.end) != (q.start, q.end)
+            for o in indirect
+        ):
+            continue
+        if q.kind == "indirect":
+            later = [o.start for o in found if o.speaker != q.speaker and q.start < o.start < q.end]
+            if later:
+                breaks = [m.start() for m in _STATEMENT_BREAK.finditer(text, q.start, min(later))]
+                if breaks:
+                    a, b = _trim(text, q.start, breaks[-1])
+                    if b - a >= 3:
+                        q = replace(q, text=text[a:b], start=a, end=b)
+        kept.append(q)
+    return kept
+
+
+_TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
+
+
+def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
+    """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
+    rest = text[end : sent[1]]
+    if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
+        return None
+    comma = text.rfind(",", sent[0], start)
+    if comma != -1 and not text[comma + 1 : start].strip():
+        return None  # "The body, Bawaslu, said it ...": the comma closes an apposition of the subject
+    while comma > sent[0]:
+        prev = text.rfind(",", sent[0], comma)
+        if prev == -1 or not _TITLE_WORD.fullmatch(text, prev + 1, comma):
+            break
+        comma = prev  # "..., Trade, Industry and Energy Minister X said": the list belongs to the title
+    if comma == -1 or len(text[sent[0] : comma].split()) < 3:
+        return None
+    between = text[comma + 1 : start]
+    if (
+        all(w.lower() in att.lex.adverbs for w in between.split())
+        or len(between.split()) > 8
+        or _STOP_MARK.search(between)
+    ):
+        return None  # "X, the bloc's largest donor, welcomed ...": the comma closes an apposition, not a clause
+    return comma
+
+
+def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
+    """The reported clause after a cue: skip listeners up to "that", stop at the sentence end."""
+    start = cue_end
+    for w in islice(_WORD.finditer(text, cue_end, sent_end), 14):
+        word = w.group()
+        low = word.lower()
+        if low == "that":
+            nxt = _NEXT_WORD.match(text, w.end(), sent_end)
+            if nxt is not None and nxt.group(1) in _AUXILIARIES:
+                break  # "the states that had ...": a relative "that", the report starts at the cue
+            start = w.end()
+            break
+        if low not in lex.listeners and not word[:1].isupper():
+            break
+    end = sent_end
+    while end > start and text[end - 1] in " \n.!?;:,":
+        end -= 1
+    while start < end and text[start] in " ,:":
+        start += 1
+    return start, end
+
+
+# "the decision", "its plan": a determiner and one word, an object rather than reported content
+_BARE_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|this|that)\s+[\w’'-]+", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$")
+_REQUEST_FOR = re.compile(r"\s+(?:[\w’'.-]+\s+){1,6}?for\s")
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$")
+
+
+def _no_report(text: str, lemma: str | None, cs: int, ce: int, s0: int, s1: int) -> bool:
+    """Cues that report nothing: "did not respond to a request", "is expected to", "asked X for help"."""
+    before = text[max(s0, cs - 20) : cs]
+    if lemma in ("respond", "reply", "answer", "comment") and (
+        _NEGATED.search(before) or text.startswith((" to a request", " to requests"), ce)
+    ):
+        return True  # "did not respond to a request for comment"
+    if lemma == "expect" and _AUX_BEFORE.search(before) and not text.startswith(" by ", ce):
+        return True  # "the bank is expected to cut": a forecast by nobody named
+    if lemma == "ask":
+        m = _REQUEST_FOR.match(text, ce, s1)
+        if m is not None and not re.search(r"\b(?:whether|if|why|how|what|that)\b", text[ce : m.end()]):
+            return True  # "asked the government for aid": a request, not speech
+    return False
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence being read for reported statements, and the statements found in it so far."""
+
+    att: Attributor
+    text: str
+    sent: tuple[int, int]
+    number: int
+    quoted_speakers: set[str]
+    emitted: set[str | None] = field(default_factory=set)
+    out: list[LocalQuote] = field(default_factory=list)
+
+    def emit(self, speaker: str | None, cue: str, a: int, b: int, rule: str) -> None:
+        """Add the statement text[a:b] of a speaker, unless the speaker is unknown or already reported here."""
+        text = self.text
+        if speaker is None or speaker in self.emitted or speaker in self.quoted_speakers:
+            return
+        a, b = _trim(text, a, b)
+        while b > a and text[b - 1] in ".;:, ":
+            b -= 1
+        if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
+            return  # fewer than two words
+        if _BARE_OBJECT.fullmatch(text, a, b):
+            return  # "welcomed the agreement": an object, no reported content
+        self.emitted.add(speaker)
+        self.out.append(
+            LocalQuote(text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule=rule)
+        )
+
+
+def _statements(
+    att: Attributor,
+    text: str,
+    sent: tuple[int, int],
+    number: int,
+    quotes: list[QSpan],
+    used: set[int],
+    source_re: re.Pattern[str],
+    view_re: re.Pattern[str],
+    stance_re: re.Pattern[str],
+) -> list[LocalQuote]:
+    """The reported statements of one sentence, in the order the rules find them."""
+    sent_cues = att.cues(sent[0], sent[1])
+    sent_text = text[sent[0] : sent[1]]
+    flags = att.frame_flags
+    if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
+        return []  # nothing in this sentence can report speech
+    has_source, has_view, has_stance = _frames_in(att, sent, sent_text)
+    possessors = att.possessors_in(sent[0], sent[1])
+    if not (sent_cues or has_source or has_view or has_stance or possessors):
+        return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
+    quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
+    st = _Sentence(att, text, sent, number, quoted_speakers)
+    if has_source:
+        _source_statements(st, source_re)
+    if has_view:
+        _view_statements(st, view_re)
+    if has_stance:
+        _stance_statements(st, stance_re)
+    _possessor_statements(st, possessors)
+    _cue_statements(st, sent_cues, used)
+    return st.out
+
+
+def _frames_in(att: Attributor, sent: tuple[int, int], sent_text: str) -> tuple[bool, bool, bool]:
+    """Whether a sentence may hold a source ("according to"), view ("in X's view") or stance frame."""
+    flags = att.frame_flags
+    sent_low = att.low[sent[0] : sent[1]] if att.low_aligned else sent_text.lower()
+    # the source cores first: mostly none occurs in the article, and rarely one in a sentence
+    has_source = (
+        att.source_frames
+        and any(core in sent_low for core in att.source_cores)
+        and any(w in sent_low for w in att.source_words)
+    )
+    # a view frame ends in a comma, and its words leave pieces in the lower-cased sentence
+    has_view = (
+        flags[1]
+        and ("’s" in sent_text or "'s" in sent_text)
+        and "," in sent_text
+        and any(all(p in sent_low for p in pieces) for pieces in _view_cores(att.lex))
+    )
+    has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
+    return bool(has_source), bool(has_view), bool(has_stance)
+
+
+def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
+    """"According to X, ..." / "..., according to X."."""
+    att, text, sent = st.att, st.text, st.sent
+    for m in source_re.finditer(text, sent[0], sent[1]):
+        if att.in_quote(m.start()):
+            continue
+        ms = att.mentions_in(m.end(), min(sent[1], m.end() + 120))
+        if not ms:
+            continue
+        gap = text[m.end() : ms[0].start].strip().lower()
+        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap):
+            continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
+        spk = att.speaker_of(ms[0], sent)
+        comma = text.find(",", ms[0].end, sent[1])
+        if m.start() - sent[0] < 3 and comma != -1:
+            st.emit(spk, "according to", comma + 1, sent[1], "statement.according_to.opening")
+        else:
+            st.emit(spk, "according to", sent[0], m.start(), "statement.according_to.closing")
+
+
+def _view_statements(st: _Sentence, view_re: re.Pattern[str]) -> None:
+    """"In X's view, ..."."""
+    att, sent = st.att, st.sent
+    for m in view_re.finditer(st.text, sent[0], sent[1]):
+        ms = att.mentions_in(m.start(), m.end())
+        if ms and not att.in_quote(m.start()):
+            st.emit(att.speaker_of(ms[0], sent), "view", m.end(), sent[1], "statement.view_frame")
+
+
+def _stance_statements(st: _Sentence, stance_re: re.Pattern[str]) -> None:
+    """"X is opposed to ...", "X is in favour of ..."."""
+    att, sent = st.att, st.sent
+    for m in stance_re.finditer(st.text, sent[0], sent[1]):
+        found, spk = att.subject_before(m.start() + 1, sent)
+        if found and not att.in_quote(m.start()):
+            st.emit(spk, m.group().strip().lower(), m.end(), sent[1], "statement.stance_frame")
+
+
+# reporting nouns after a possessor that name a stance or a phrase rather than report what was said
+_NOT_REPORTING_AFTER_POSSESSOR = ("view", "position", "words", "mantra", "slogan")
+
+
+def _possessor_statements(st: _Sentence, possessors: list[Mention]) -> None:
+    """A possessor and a reporting noun: "Trump's announcement that ..."."""
+    att, text, sent = st.att, st.text, st.sent
+    lex = att.lex
+    for mention in possessors:
+        words = text[mention.end + 3 : mention.end + 40].split()[:2]
+        for w in words:
+            w = w.strip(",.;:")
+            if w.lower() in lex.cue_nouns and w.lower() not in _NOT_REPORTING_AFTER_POSSESSOR:
+                cue_pos = text.find(w, mention.end)
+                tail = text[cue_pos + len(w) : cue_pos + len(w) + 6].lstrip()
+                if not tail.startswith(("of ", "that ", "to ")):
+                    break  # "X's comments came after ...": no reported content follows
+                a, b = _clause_after(text, cue_pos + len(w), sent[1], lex)
+                if tail.startswith("of "):
+                    a = cue_pos + len(w) + text[cue_pos + len(w) :].index("of ") + 3
+                st.emit(att.speaker_of(mention, sent), w.lower(), a, b, "statement.possessor_noun")
+                break
+
+
+def _cue_statements(st: _Sentence, sent_cues: list[Cue], used: set[int]) -> None:
+    """Reporting verbs: "X said (that) ...", "..., X said.", "the two agreed ...", "was told by X"."""
+    att, text = st.att, st.text
+    s0 = st.sent[0]
+    clause_from = -1  # inside the "that" clause of an earlier cue, a verb reports nothing new
+    for c in sent_cues:
+        cs, ce = c.s, c.e
+        if att.in_quote(cs):
+            continue
+        if (
+            clause_from >= 0
+            and cs > clause_from
+            and not _coordinated(text[s0 if cs - 20 < s0 else cs - 20 : cs])
+            and not _new_clause(att, text, clause_from, cs, st.sent)
+        ):
+            continue
+        if clause_from < 0:
+            window = text[ce : ce + 50]
+            that = _THAT_SOON.match(window) if "that" in window else None
+            if that:
+                clause_from = ce + that.end()
+        if cs in used:
+            if clause_from < 0:
+                clause_from = ce  # the cue of a quote: its reported clause follows
+            continue
+        if _cue_statement(st, c) and clause_from < 0:
+            clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
+
+
+def _reports_nothing(st: _Sentence, c: Cue) -> bool:
+    """Cue uses that report no statement: nouns, possessives, verbs without a clause or only for quotes."""
+    text, (s0, s1) = st.text, st.sent
+    cs, ce = c.s, c.e
+    if text.startswith(("’s", "'s"), ce):
+        return True
+    if _noun_use(text, cs, s0):
+        return True  # a noun ("the report", "her post"), not a verb
+    lemma = st.att.lex.cue_forms.get(c.surface.lower())
+    if lemma in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
+        return True  # "appealed to the court": an object, no reported clause
+    if lemma in _quote_only_cues():
+        return True  # "X continued to rise": only a quote's cue
+    return _no_report(text, lemma, cs, ce, s0, s1)
+
+
+def _cue_statement(st: _Sentence, c: Cue) -> bool:
+    """The statement one reporting verb makes; whether the verb's subject was found."""
+    att, text, sent = st.att, st.text, st.sent
+    s0, s1 = sent
+    cs, ce = c.s, c.e
+    if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
+        return False  # "Rutte, asked about the dispute, said ...": an aside, not a statement
+    passive = (
+        text[ce : ce + 1].isspace()
+        and _BY.match(text[ce : ce + 5])
+        and _PASSIVE_AUX.search(text[s0 if cs - 8 < s0 else cs - 8 : cs])
+    )
+    if passive:  # "was told by X": the agent speaks
+        ms = att.mentions_in(ce, min(s1, ce + 90))
+        if ms and ms[0].kind == "person":
+            st.emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce, "statement.passive_by")
+        return False
+    if _reports_nothing(st, c):
+        return False
+    found, spk, how = _speaker_for_cue(att, cs, ce, c.surface, sent, att.lex)
+    if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
+        _pair_statements(st, c, pair.start())
+        return False
+    if not found or spk is None or spk in st.emitted or spk in st.quoted_speakers:
+        return found  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
+    a, b = _clause_after(text, c.e, s1, att.lex)
+    trailing = _trailing_attribution(att, text, sent, c.s, c.e)
+    rule = "statement.cue." + how
+    if trailing is not None:
+        a, b = s0, trailing  # "Russian troops advanced, the institute said in its update."
+        rule = "statement.trailing_cue." + how
+    st.emit(spk, c.surface.lower(), a, b, rule)
+    return found
+
+
+def _pair_statements(st: _Sentence, c: Cue, pair_start: int) -> None:
+    """"The two agreed", "both leaders said": one statement for each of the last two people named before."""
+    att, sent = st.att, st.sent
+    people = [m.name for m in att.mentions_in(sent[0], pair_start) if m.kind == "person" and m.name]
+    people = [p for p in people if not p.startswith("\x00")]
+    pair_names = list(dict.fromkeys(reversed(people)))[:2]
+    if len(pair_names) == 2:
+        a, b = _clause_after(st.text, c.e, sent[1], att.lex)
+        for name in pair_names:
+            st.emit(name, c.surface.lower(), a, b, "statement.pair")
