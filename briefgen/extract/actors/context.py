@@ -67,85 +67,80 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
         if shape.demonym_context:
             dm = _DEMONYM_DESCRIPTOR.search(text, max(0, start - 60), start)
             country = lex.demonyms.get(dm.group(1)) if dm else None  # "Dutch chipmaker X"
-        return Found(
-            start,
-            end,
-            text[start:end],
-            shape.kind,
-            shape.name,
-            None,
-            country,
-            shape.affiliation,
-            False,
-            None,
-            shape.rule,
-        )
+        surface, affiliation = text[start:end], shape.affiliation
+        return Found(start, end, surface, shape.kind, shape.name, None, country, affiliation, False, None, shape.rule)
     full = shape.kind == "person"
     if full and headline and shape.known_key not in known:
         return None
     name_start = p0 + shape.name_start
     name = shape.name
+    cut = _role_before_preposition(text, p0, name_start, end, lex) if full else None
     cut_role: tuple[str | None, str | None, bool] | None = None
-    pm = (
-        _role_preposition().search(text, max(0, p0 - 40), p0)
-        if full and text[p0 - 4 : p0] in _PREPOSITION_ENDS
-        else None
-    )
-    if pm is not None:
-        # "leader in the Lower House Anna Berg", "Commissioner for Ocean Affairs Ian Holt": the
-        # preposition's object is a body or portfolio, the person is the last two words
-        tail = text[name_start:end].split(" ")
-        k = len(tail) - 2
-        while k > 0 and tail[k - 1].lower() in _PARTICLES:
-            k -= 1
-        if k >= 0 and (k == 0 or tail[k - 1].lower() not in lex.role_heads):
-            name_start = end - len(" ".join(tail[k:]))
-            name = demojibake(text[name_start:end])
-            start = pm.start()  # the mention spans the role: "leader in the ... Anna Berg"
-            # the role is the head before the preposition, its place the words before that head
-            role = text[pm.start() : name_start] if pm.group(2) == "of" else pm.group(1)  # "Secretary of State"
-            if pm.group(2) == "to":  # "US Ambassador to Japan X": the walk skips the host, keeps the sender
-                cut_role = _left_context(text, name_start, lex, True)
-            else:
-                cut_role = (_clean_role(role), _left_context(text, pm.start(), lex, False)[1], False)
+    if cut is not None:
+        start, name_start, name, cut_role = cut
     found_role, place, former = cut_role or _left_context(text, name_start, lex, full)
     if found_role is None and cut_role is None:
         found_role = shape.prefix_role
-    rm = _patterns()[0].match(text, end) if text.startswith((",", " is the "), end) else None
-    affiliation: str | None = None
     if former:
         found_role, place = None, None  # a former office says nothing about today's affiliation
-    if rm and not rm.group("former"):
-        if not found_role:
-            found_role = _clean_role(rm.group("role"))
-        if not place:
-            place = rm.group("place")
-        org = (rm.group("org") or "").strip()
-        if org:
-            org = org.removesuffix(" of").removesuffix(" for").removesuffix(" and").removesuffix(" the").strip()
-            affiliation = org or None
-            if not place and affiliation:
-                hit = _place_at(affiliation.split(), 0, lex)
-                words_aff = affiliation.split()
-                possessive = hit is not None and _strip_possessive(words_aff[hit[1] - 1])[1]
-                if hit and (affiliation in lex.places or possessive):
-                    place = hit[0]  # "Russia's Security Council" speaks for Russia
+    found_role, place, affiliation = _right_context(text, end, found_role, place, lex)
     country = None if former else _country_of(place, lex)
     if place and place in lex.places and lex.places[place].kind != "country":
         affiliation = affiliation or lex.places[place].name
-    return Found(
-        start,
-        end,
-        text[start:end],
-        shape.kind,
-        name,
-        found_role,
-        country,
-        affiliation,
-        former,
-        shape.gender,
-        shape.rule or ("role" if found_role else "bare"),
-    )
+    rule = shape.rule or ("role" if found_role else "bare")
+    surface = text[start:end]
+    return Found(start, end, surface, shape.kind, name, found_role, country, affiliation, former, shape.gender, rule)
+
+
+def _role_before_preposition(
+    text: str, p0: int, name_start: int, end: int, lex: Lexicon
+) -> tuple[int, int, str, tuple[str | None, str | None, bool]] | None:
+    """ "leader in the Lower House Anna Berg", "Commissioner for Ocean Affairs Ian Holt": the preposition's
+    object is a body or portfolio, the person is the last two words; (start, name start, name, role)."""
+    if text[p0 - 4 : p0] not in _PREPOSITION_ENDS:
+        return None
+    pm = _role_preposition().search(text, max(0, p0 - 40), p0)
+    if pm is None:
+        return None
+    tail = text[name_start:end].split(" ")
+    k = len(tail) - 2
+    while k > 0 and tail[k - 1].lower() in _PARTICLES:
+        k -= 1
+    if not (k >= 0 and (k == 0 or tail[k - 1].lower() not in lex.role_heads)):
+        return None
+    name_start = end - len(" ".join(tail[k:]))
+    name = demojibake(text[name_start:end])
+    # the mention spans the role: "leader in the ... Anna Berg"; the role is the head before the
+    # preposition, its place the words before that head
+    role = text[pm.start() : name_start] if pm.group(2) == "of" else pm.group(1)  # "Secretary of State"
+    if pm.group(2) == "to":  # "US Ambassador to Japan X": the walk skips the host, keeps the sender
+        return pm.start(), name_start, name, _left_context(text, name_start, lex, True)
+    return pm.start(), name_start, name, (_clean_role(role), _left_context(text, pm.start(), lex, False)[1], False)
+
+
+def _right_context(
+    text: str, end: int, role: str | None, place: str | None, lex: Lexicon
+) -> tuple[str | None, str | None, str | None]:
+    """What an apposition after a name adds (", the Dutch minister of X at Y"): (role, place, affiliation)."""
+    rm = _patterns()[0].match(text, end) if text.startswith((",", " is the "), end) else None
+    if not rm or rm.group("former"):
+        return role, place, None
+    affiliation: str | None = None
+    if not role:
+        role = _clean_role(rm.group("role"))
+    if not place:
+        place = rm.group("place")
+    org = (rm.group("org") or "").strip()
+    if org:
+        org = org.removesuffix(" of").removesuffix(" for").removesuffix(" and").removesuffix(" the").strip()
+        affiliation = org or None
+        if not place and affiliation:
+            hit = _place_at(affiliation.split(), 0, lex)
+            words_aff = affiliation.split()
+            possessive = hit is not None and _strip_possessive(words_aff[hit[1] - 1])[1]
+            if hit and (affiliation in lex.places or possessive):
+                place = hit[0]  # "Russia's Security Council" speaks for Russia
+    return role, place, affiliation
 
 
 _BODY_NEXT = frozenset(" ’'")
@@ -261,17 +256,48 @@ def _left_context(
         if not allow_comma:
             return None, None, False  # "the US Secretary of Defence, Major fears": not an apposition
         i -= 1
-    # "ambassador to the UN,", "chairperson of the Pacific Islands Forum,": the object of the role's
-    # preposition is skipped (the possessor before the role is the country, not the host)
-    obj: list[str] = []
+    obj, obj_prep, i = _role_object(toks, i)
+    end_role = i
+    i, has_head = _walk_back(toks, i)
+    role: str | None = None
+    if has_head:
+        i = _portfolio_start(toks, i, lex)
+        first = i + 1
+        while first <= end_role and toks[first].lower() in ("of", "and", "for"):
+            first += 1
+        # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
+        role = " ".join(toks[first : end_role + 1]).replace(" , ", ", ") or None
+    else:
+        if obj:
+            return None, None, False
+        i = end_role
+    place, poss, former = _place_before(toks, i, role)
+    if place is None and obj and obj_prep == "of" and not former:
+        hit_obj = _place_at(obj, 0, lex)  # "chairperson of the African Union Commission": that body
+        if hit_obj is not None and hit_obj[0] in lex.places and lex.places[hit_obj[0]].kind != "country":
+            place = hit_obj[0]
+    if role is None and not (place and poss):
+        return None, None, False
+    if role is not None and role.lower().split()[0] in ("former",):
+        former = True
+        role = " ".join(role.split()[1:]) or None
+    return _clean_role(role), place, former
+
+
+def _role_object(toks: list[str], i: int) -> tuple[list[str], str, int]:
+    """ "ambassador to the UN,", "chairperson of the Pacific Islands Forum,": the object of the role's
+    preposition, skipped by the walk (the possessor before the role is the country, not the host);
+    (object words, preposition, where the walk goes on)."""
     k = _object_start(toks, i) if toks[i][:1].isupper() and not _OBJECT_PREPOSITIONS.isdisjoint(toks) else -1
     if k < 0 and toks[i].isalpha() and toks[i].islower() and ("of" in toks or "for" in toks):
         k = _lower_object_start(toks, i)  # "the UAE's minister of energy and infrastructure, X"
     if k > 0 and _walk_kind(toks[k - 1]) == _HEAD:
-        obj = [t for t in toks[k + 1 : i + 1] if t.lower() != "the"]
-        obj_prep = toks[k].lower()
-        i = k - 1
-    end_role = i
+        return [t for t in toks[k + 1 : i + 1] if t.lower() != "the"], toks[k].lower(), k - 1
+    return [], "", i
+
+
+def _walk_back(toks: list[str], i: int) -> tuple[int, bool]:
+    """Walk back from token i over role heads and modifiers: (the first token not walked, a head seen)."""
     has_head = False
     while i >= 0:
         kind = _walk_kind(toks[i])
@@ -290,34 +316,30 @@ def _left_context(
                     -1,
                 )
                 if skip >= 0 and all(t.isalpha() and t.islower() for t in toks[skip + 1 : i + 1]):
-                    i = skip
-                    break
+                    return skip, has_head
             break  # ordinary text, or a place: "NATO Secretary General" (the place qualifies the role)
         i -= 1
-    role: str | None = None
-    if has_head:
-        # "Kenya's Blue Economy Minister", "Brazil's Development, Industry and Trade Minister": unknown
-        # capitalised portfolio words (a list, too) after a possessive place
-        if i > 1 and toks[i] == "," and _unknown_capitalised(toks[i - 1]):
-            i -= 1
-        for k in range(i - 1, max(-1, i - 7), -1) if i > 0 and _unknown_capitalised(toks[i]) else ():
-            if not (toks[k + 1][:1].isupper() or toks[k + 1] in (",", "and")):
-                break
-            bare_k, poss_k = _strip_possessive(toks[k])
-            if (poss_k and _place_ending((*toks[max(0, k - 2) : k], bare_k)) is not None) or (
-                k == i - 1 and bare_k in lex.demonyms  # "Egyptian Irrigation Minister X"
-            ):
-                i = k
-                break
-        first = i + 1
-        while first <= end_role and toks[first].lower() in ("of", "and", "for"):
-            first += 1
-        # stop at a possessive or place word that sits inside the walked span ("EU foreign policy chief")
-        role = " ".join(toks[first : end_role + 1]).replace(" , ", ", ") or None
-    else:
-        if obj:
-            return None, None, False
-        i = end_role
+    return i, has_head
+
+
+def _portfolio_start(toks: list[str], i: int, lex: Lexicon) -> int:
+    """ "Kenya's Blue Economy Minister", "Brazil's Development, Industry and Trade Minister": unknown
+    capitalised portfolio words (a list, too) after a possessive place belong to the role."""
+    if i > 1 and toks[i] == "," and _unknown_capitalised(toks[i - 1]):
+        i -= 1
+    for k in range(i - 1, max(-1, i - 7), -1) if i > 0 and _unknown_capitalised(toks[i]) else ():
+        if not (toks[k + 1][:1].isupper() or toks[k + 1] in (",", "and")):
+            break
+        bare_k, poss_k = _strip_possessive(toks[k])
+        if (poss_k and _place_ending((*toks[max(0, k - 2) : k], bare_k)) is not None) or (
+            k == i - 1 and bare_k in lex.demonyms  # "Egyptian Irrigation Minister X"
+        ):
+            return k
+    return i
+
+
+def _place_before(toks: list[str], i: int, role: str | None) -> tuple[str | None, bool, bool]:
+    """The place ending at token i (a possessive?) and whether "former" marks the office."""
     former = False
     place: str | None = None
     poss = False
@@ -332,16 +354,7 @@ def _left_context(
             i >= 0 and toks[i].lower() in ("former", "ex")
         ):
             former = True
-    if place is None and obj and obj_prep == "of" and not former:
-        hit_obj = _place_at(obj, 0, lex)  # "chairperson of the African Union Commission": that body
-        if hit_obj is not None and hit_obj[0] in lex.places and lex.places[hit_obj[0]].kind != "country":
-            place = hit_obj[0]
-    if role is None and not (place and poss):
-        return None, None, False
-    if role is not None and role.lower().split()[0] in ("former",):
-        former = True
-        role = " ".join(role.split()[1:]) or None
-    return _clean_role(role), place, former
+    return place, poss, former
 
 
 _STOP, _HEAD, _MODIFIER = 0, 1, 2

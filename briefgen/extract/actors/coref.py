@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
@@ -19,9 +20,7 @@ from briefgen.extract.actors.words import (
     _translit,
     name_key,
 )
-from briefgen.extract.lexicon import (
-    lexicon,
-)
+from briefgen.extract.lexicon import lexicon
 from briefgen.records import ActorKind, LocalActor, Mention
 
 _LEGAL_SUFFIXES = frozenset(
@@ -148,19 +147,34 @@ def _in_context(
     return last if all(n < counts[last] for c, n in counts.items() if c != last) else None
 
 
-def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> ArticleActors:
-    """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
-    companies = _drop_legal_suffixes(found)
-    _expand_acronyms(found)
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The people an article names in full, and the indexes that resolve a single word to one of them."""
+
+    key_of_full: dict[str, str]  # name key of every full name -> its canonical name
+    by_surname: dict[str, set[str]]
+    by_first: dict[str, set[str]]  # "Choi" of "Choi Jin": a family-name-first name, or a first name
+    by_paternal: dict[str, set[str]]  # "Solís" of "Adriana Solís Treviño" (Spanish: the first surname)
+
+
+@dataclass(slots=True)
+class _Sorted:
+    """An article's mentions sorted for resolution: (mention, canonical name) pairs and the rest."""
+
+    resolved: list[tuple[Found, str]] = field(default_factory=list)
+    singles: dict[str, list[Found]] = field(default_factory=dict)  # unresolved single words, by key
+    roles: list[Found] = field(default_factory=list)  # "the defence secretary"
+    others: list[Found] = field(default_factory=list)  # countries, organisations and their short forms
+    company_ref: bool = False  # a "the company" reference was found
+
+
+def _people(found: list[Found]) -> _People:
+    """Merge the full names of persons (middle names, two-word tails) and index them by their words."""
     persons: dict[str, None] = {}
     key_of_full: dict[str, str] = {}
-    by_surname: dict[str, set[str]] = {}
     for f in found:
-        if f.kind != "person":
-            continue
-        k = _name_key(f.name)
-        canon = key_of_full.setdefault(k, f.name)
-        persons[canon] = None
+        if f.kind == "person":
+            persons[key_of_full.setdefault(_name_key(f.name), f.name)] = None
     _merge_middle_names(persons, key_of_full)
     # "Benítez Ramos" after "Santiago Benítez Ramos": a two-word name that ends one longer name is that name
     tails: dict[str, set[str]] = {}
@@ -174,109 +188,135 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> A
             if longer is not None and len(longer) == 1:
                 key_of_full[_name_key(canon)] = next(iter(longer))
                 del persons[canon]
-    by_first: dict[str, set[str]] = {}
-    by_paternal: dict[str, set[str]] = {}  # "Solís" of "Adriana Solís Treviño" (Spanish: the first surname)
+    people = _People(key_of_full, {}, {}, {})
     for canon in persons:
         last, first = _name_parts(canon)
-        by_surname.setdefault(last, set()).add(canon)
+        people.by_surname.setdefault(last, set()).add(canon)
         if first is not None:
-            by_first.setdefault(first, set()).add(canon)
+            people.by_first.setdefault(first, set()).add(canon)
         words = canon.split()
         if len(words) == 3 and words[1].lower() not in _PARTICLES:
-            by_paternal.setdefault(_translit(words[1]), set()).add(canon)
-    # single words resolve to a unique surname, else to a unique family-name-first name ("Choi" of
-    # "Choi Jin"); a first name alone then also finds its person
-    resolved: list[tuple[Found, str]] = []
-    singles: dict[str, list[Found]] = {}
-    roles: list[Found] = []
-    others: list[Found] = []
-    company_ref = False  # a "the company" reference was found
+            people.by_paternal.setdefault(_translit(words[1]), set()).add(canon)
+    return people
+
+
+def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, int]]) -> _Sorted:
+    """Full names to their person; single words to a unique surname, else to a unique family-name-first
+    name ("Choi" of "Choi Jin"), else a first name, else the one of several named nearby."""
+    out = _Sorted()
+    key_of_full = people.key_of_full
     full_at: list[tuple[int, str]] | None = None  # (start, canonical name) of every full-name mention
     for f in found:
         kind = f.kind
         if kind == "person":
-            resolved.append((f, key_of_full[_name_key(f.name)]))
+            out.resolved.append((f, key_of_full[_name_key(f.name)]))
         elif kind == "surname":
             t = _translit(f.name.rsplit(" ", 1)[-1])
-            cands = by_surname.get(t) or by_first.get(t) or by_paternal.get(t)
+            cands = people.by_surname.get(t) or people.by_first.get(t) or people.by_paternal.get(t)
             if cands is not None and len(cands) == 1:
-                resolved.append((f, next(iter(cands))))
+                out.resolved.append((f, next(iter(cands))))
             elif not cands:
-                singles.setdefault(t, []).append(f)
+                out.singles.setdefault(t, []).append(f)
             elif paragraphs:
                 if full_at is None:
                     full_at = [(g.start, key_of_full[_name_key(g.name)]) for g in found if g.kind == "person"]
                 near = _in_context(f, cands, full_at, paragraphs)
                 if near is not None:
-                    resolved.append((f, near))
+                    out.resolved.append((f, near))
         elif kind == "role":
-            roles.append(f)
+            out.roles.append(f)
         else:
-            others.append(f)
+            out.others.append(f)
             if kind == "companyref":
-                company_ref = True
-    # the first word of one organisation's name alone is that organisation ("Veridian" of "Veridian AI")
+                out.company_ref = True
+    return out
+
+
+def _resolve_singles(mentions: _Sorted) -> None:
+    """Single words never given in full: the first word of one organisation's name is that organisation
+    ("Veridian" of "Veridian AI"); a surname still names a person when a role, honorific or cue marks it."""
     org_firsts: dict[str, set[str]] = {}
-    for f in others:
+    for f in mentions.others:
         if f.kind == "organisation" and " " in f.name:
             org_firsts.setdefault(f.name.split(" ", 1)[0], set()).add(f.name)
-    # a surname never given in full still names a person when a role, honorific or cue marks it
-    for group in singles.values():
+    for group in mentions.singles.values():
         orgs = org_firsts.get(group[0].name)
         if orgs is not None and len(orgs) == 1 and not any(g.role for g in group):
             full = next(iter(orgs))
             for g in group:
                 g.kind, g.name, g.rule = "organisation", full, "org-first-word"
-                others.append(g)
+                mentions.others.append(g)
             continue
         if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
             canon = group[0].name
             for g in group:
-                resolved.append((g, canon))
-    # every mention as the row of Mention's fields, then sorted by span (stable: persons first, as before)
-    rows: list[_Row] = []
-    genders: dict[str, str] = {}
-    alias_at: dict[int, str] = {}
+                mentions.resolved.append((g, canon))
+
+
+def _resolve_role_refs(mentions: _Sorted) -> list[Mention]:
+    """Role references ("the defence secretary") to the one person holding a matching role; the others."""
+    roles_by_person: dict[str, list[Found]] = {}
+    for f, canon in mentions.resolved:
+        roles_by_person.setdefault(canon, []).append(f)
+    role_index: dict[str, frozenset[object]] = {}
+    country_index: dict[str, str | None] = {}
+    for canon, fs in roles_by_person.items():
+        keys: frozenset[object] = frozenset()
+        for f in fs:
+            if f.role and not f.former:
+                keys |= _role_class(f.role)
+        role_index[canon] = keys
+        country_index[canon] = next((f.country for f in fs if f.country), None)
     unresolved: list[Mention] = []
-    if roles:
-        roles_by_person: dict[str, list[Found]] = {}
-        for f, canon in resolved:
-            roles_by_person.setdefault(canon, []).append(f)
-        # role references ("the defence secretary") resolve to the one person holding a matching role
-        role_index: dict[str, frozenset[object]] = {}
-        country_index: dict[str, str | None] = {}
-        for canon, fs in roles_by_person.items():
-            keys: frozenset[object] = frozenset()
-            for f in fs:
-                if f.role and not f.former:
-                    keys |= _role_class(f.role)
-            role_index[canon] = keys
-            country_index[canon] = next((f.country for f in fs if f.country), None)
-        for f in roles:
-            if f.country is None and len(f.name.split()) < 2:
-                continue  # "the president" alone is too vague to resolve
-            keys = _role_class(f.name)
+    for f in mentions.roles:
+        if f.country is None and len(f.name.split()) < 2:
+            continue  # "the president" alone is too vague to resolve
+        keys = _role_class(f.name)
+        holders = [
+            c for c, ks in role_index.items() if ks & keys and (f.country is None or country_index.get(c) == f.country)
+        ]
+        if not holders and f.country:
             holders = [
                 c
                 for c, ks in role_index.items()
-                if ks & keys and (f.country is None or country_index.get(c) == f.country)
+                if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
             ]
-            if not holders and f.country:
-                holders = [
-                    c
-                    for c, ks in role_index.items()
-                    if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
-                ]
-            if len(holders) == 1:
-                resolved.append((f, holders[0]))
-            else:
-                unresolved.append(Mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
+        if len(holders) == 1:
+            mentions.resolved.append((f, holders[0]))
+        else:
+            unresolved.append(Mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
+    return unresolved
+
+
+def _person_rows(resolved: list[tuple[Found, str]]) -> tuple[list[_Row], dict[str, str], dict[int, str]]:
+    """The rows of the person mentions, each person's gender, and the name as written at each mention."""
+    rows: list[_Row] = []
+    genders: dict[str, str] = {}
+    alias_at: dict[int, str] = {}
     for f, canon in resolved:
         # the name as written: with its honorific ("Mr Healey"), without role words
         alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
         rows.append((f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
         if f.gender:
             genders.setdefault(canon, f.gender)
+    return rows, genders, alias_at
+
+
+def _the_company(others: list[Found], first_org: dict[str, Found], companies: set[str]) -> Found | None:
+    """What "the company" refers to: the article's most-mentioned company, when one leads."""
+    heads = _company_heads()
+    counts: dict[str, int] = {}
+    for f in others:
+        named = f.name in companies or (" " in f.name and f.name.rsplit(" ", 1)[-1] in heads)
+        if f.kind == "organisation" and named:
+            counts[f.name] = counts.get(f.name, 0) + 1
+    if not counts:
+        return None
+    return first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
+
+
+def _other_rows(others: list[Found], companies: set[str], company_ref: bool) -> list[_Row]:
+    """The rows of countries and organisations, with "the company" and short forms ("the bank") resolved."""
     by_head: dict[str, set[str]] = {}
     first_org: dict[str, Found] = {}  # the first organisation mention of each name
     for f in others:
@@ -287,17 +327,8 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> A
             for w in f.text.split(" ") if f.text != f.name else f.name.split(" ")[:-1]:
                 if w.lower() in _ORG_REF_NOUNS:
                     by_head.setdefault(w, set()).add(f.name)  # "the bank": "Bank of Ghana"; "the fund": the IMF
-    company: Found | None = None
-    if company_ref:
-        # "the company": the article's most-mentioned company, when one leads
-        heads = _company_heads()
-        counts: dict[str, int] = {}
-        for f in others:
-            named = f.name in companies or (" " in f.name and f.name.rsplit(" ", 1)[-1] in heads)
-            if f.kind == "organisation" and named:
-                counts[f.name] = counts.get(f.name, 0) + 1
-        if counts:
-            company = first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
+    company = _the_company(others, first_org, companies) if company_ref else None
+    rows: list[_Row] = []
     for f in others:
         kind = f.kind
         if kind == "country" or kind == "organisation":
@@ -317,8 +348,12 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> A
                 rows.append(
                     (f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short")
                 )
+    return rows
+
+
+def _actors_of(rows: list[_Row], alias_at: dict[int, str]) -> tuple[tuple[LocalActor, ...], tuple[Mention, ...]]:
+    """Mentions sorted by span, and per actor: kind, aliases, roles, country, affiliation, mention count."""
     rows.sort(key=_ROW_SPAN)
-    # per actor: kind, aliases, roles, countries, affiliations, mention count
     acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
     mentions = []
     for row in rows:
@@ -343,19 +378,23 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> A
     for name in sorted(acc):
         kind_a, aliases, roles_a, countries, affs, count = acc[name]
         country = _most_common(countries) if countries else None
-        actors.append(
-            LocalActor(
-                name,
-                name,
-                kind_a,
-                country,
-                _most_common(affs) if affs else (country if kind_a != "person" else None),
-                tuple(dict.fromkeys(roles_a)) if roles_a else (),
-                tuple(sorted(aliases)) if aliases else (),
-                count[0],
-            )
-        )
-    return ArticleActors(tuple(actors), tuple(mentions), genders, tuple(unresolved))
+        affiliation = _most_common(affs) if affs else (country if kind_a != "person" else None)
+        roles = tuple(dict.fromkeys(roles_a)) if roles_a else ()
+        actors.append(LocalActor(name, name, kind_a, country, affiliation, roles, tuple(sorted(aliases)), count[0]))
+    return tuple(actors), tuple(mentions)
+
+
+def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> ArticleActors:
+    """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
+    companies = _drop_legal_suffixes(found)
+    _expand_acronyms(found)
+    mentions = _sort(found, _people(found), paragraphs)
+    _resolve_singles(mentions)
+    unresolved = _resolve_role_refs(mentions) if mentions.roles else []
+    rows, genders, alias_at = _person_rows(mentions.resolved)
+    rows += _other_rows(mentions.others, companies, mentions.company_ref)
+    actors, mention_records = _actors_of(rows, alias_at)
+    return ArticleActors(actors, mention_records, genders, tuple(unresolved))
 
 
 def _most_common(values: list[str]) -> str:

@@ -65,6 +65,22 @@ def _is_headline(text: str) -> bool:
     return caps / len(words) >= 0.7
 
 
+def _surnames(found: list[Found]) -> set[str]:
+    """The (transliterated) surnames of the people named in full: a single word matching one is a mention."""
+    surnames: set[str] = set()
+    for person in found:
+        if person.kind == "person":
+            name = person.name
+            surnames.add(_name_parts(name)[0])
+            # family name first ("Yoon" of "Yoon Min-seok"): the first word of a two-word name with a hyphen
+            if name.count(" ") == 1 and "-" in name:
+                surnames.add(_translit(name.split()[0]))
+            words = name.split()
+            if len(words) == 3 and words[1].lower() not in _PARTICLES:
+                surnames.add(_translit(words[1]))  # "Quispe" of "Ramiro Quispe Mamani" (first of two surnames)
+    return surnames
+
+
 def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
     """Raw mentions of people, organisations and places in every paragraph."""
     headline_pars: list[tuple[int, int]] = []
@@ -78,17 +94,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     found = _mentions_in(text, body_pars, False, known, deferred, bodies)
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
-    surnames: set[str] = set()
-    for person in found:
-        if person.kind == "person":
-            name = person.name
-            surnames.add(_name_parts(name)[0])
-            # family name first ("Yoon" of "Yoon Min-seok"): the first word of a two-word name with a hyphen
-            if name.count(" ") == 1 and "-" in name:
-                surnames.add(_translit(name.split()[0]))
-            words = name.split()
-            if len(words) == 3 and words[1].lower() not in _PARTICLES:
-                surnames.add(_translit(words[1]))  # "Quispe" of "Ramiro Quispe Mamani" (first of two surnames)
+    surnames = _surnames(found)
     for word, start in deferred:
         bare = _strip_possessive(word)[0]
         end = start + len(bare)
@@ -266,89 +272,118 @@ def _mentions_in(
 ) -> list[Found]:
     """The mentions that the capitalised runs and the "the <word>" references of these paragraphs make."""
     lex = lexicon()
-    role_ref = _patterns()[1]
     out: list[Found] = []
     runs, refs = _scan(text, paragraphs)
     for m in runs:
-        run = m.group()
-        r = _run(run)
-        ms = m.start()
-        if r.orgref and (r.the_run or text[ms - 4 : ms] == "the "):
-            # "the Commission", "The Bank": a short form, resolved to the article's one such organisation
-            me = m.end()
-            head = r.head
-            out.append(Found(me - len(head), me, head, "orgref", head, None, None, None, False, None, "org-short"))
+        out.extend(_run_mentions(text, m, headline, known, deferred, bodies, lex))
+    out.extend(_reference_mentions(text, refs, lex))
+    return out
+
+
+def _run_mentions(
+    text: str,
+    m: re.Match[str],
+    headline: bool,
+    known: set[str],
+    deferred: list[tuple[str, int]] | None,
+    bodies: bool,
+    lex: Lexicon,
+) -> list[Found]:
+    """The mentions one capitalised run makes (single words worth a second look go to ``deferred``)."""
+    run = m.group()
+    r = _run(run)
+    ms = m.start()
+    if r.orgref and (r.the_run or text[ms - 4 : ms] == "the "):
+        # "the Commission", "The Bank": a short form, resolved to the article's one such organisation
+        me = m.end()
+        head = r.head
+        return [Found(me - len(head), me, head, "orgref", head, None, None, None, False, None, "org-short")]
+    if r.skip:
+        return []
+    if r.the_single and r.head_org_ok and not headline and text[m.end() : m.end() + 1] == " ":
+        org = _org_by_noun(text, ms + 4, r.head, lex)
+        if org is not None:
+            return [org]
+    if r.single and not headline:
+        single = _single_word_mention(text, m, r, bodies, lex)
+        if single is not None:
+            return [single]
+        if deferred is not None and r.deferrable:
+            deferred.append((run, ms))
+            return []
+    if r.multi_org and r.run_org_ok and text[m.end() : m.end() + 1] == " " and text[ms - 4 : ms] == "the ":
+        org = _org_by_noun(text, ms, run, lex)  # "the IG Metall union said"
+        if org is not None:
+            return [org]
+    out: list[Found] = []
+    for rel, piece in r.pieces:
+        at = ms + rel
+        f = _classify(piece, at, text, headline, known)
+        if f is None:
+            dem = _demonym_mention(text, piece, at, bodies, lex)
+            if dem is not None:
+                out.append(dem)
             continue
-        if r.skip:
-            continue
-        if r.the_single and r.head_org_ok and not headline and text[m.end() : m.end() + 1] == " ":
-            org = _org_by_noun(text, ms + 4, r.head, lex)
-            if org is not None:
-                out.append(org)
-                continue
-        if r.single and not headline:
-            bare = r.bare
-            gaz = r.gaz
-            if gaz is not None:
-                kind = "country" if gaz.kind == "country" else "organisation"
-                affiliation = gaz.name if gaz.kind != "country" else None
-                place_f = Found(
-                    ms, ms + len(bare), bare, kind, gaz.name, None, gaz.country, affiliation, False, None, r.gaz_rule
-                )
-                body = _body_of(text, place_f) if bodies and kind == "country" else None
-                out.append(body or place_f)  # "Peru's foreign ministry", else "Peru"
-                continue
-            if r.bare_org_ok:
-                after = text[m.end() : m.end() + 1]
-                before = text[ms - 4 : ms]
-                org = None
-                if after == "," or (after == " " and before == "the "):
-                    org = _org_by_noun(text, ms, bare, lex)
-                if org is None and (
-                    (before[3:] == " " and before[2:3].islower()) or (before[2:] == ", " and after == ",")
-                ):
-                    # "the rail union RMT said", "regulator Ofcom", "the election body, Bawaslu, said"
-                    org = _org_after_noun(text, ms, bare, lex)
-                if org is None:
-                    org = _org_by_context(text, ms, bare, lex)  # "analysts at Barclays", "according to the RSPB"
-                if org is not None:
-                    out.append(org)
-                    continue
-            if deferred is not None and r.deferrable:
-                deferred.append((run, ms))
-                continue
-        if r.multi_org and r.run_org_ok and text[m.end() : m.end() + 1] == " " and text[ms - 4 : ms] == "the ":
-            org = _org_by_noun(text, ms, run, lex)  # "the IG Metall union said"
-            if org is not None:
-                out.append(org)
-                continue
-        for rel, piece in r.pieces:
-            at = ms + rel
-            f = _classify(piece, at, text, headline, known)
-            if f is None:
-                # a demonym before a collective noun speaks for its country ("German officials")
-                if piece.startswith("The "):
-                    piece, at = piece[4:], at + 4  # "The Danish foreign ministry"
-                if " " not in piece and piece in lex.demonyms:
-                    nxt = text[at + len(piece) : at + len(piece) + 30].split()
-                    if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
-                        country = lex.demonyms[piece]
-                        dem = Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym")
-                        out.append((bodies and _body_of(text, dem)) or dem)
-                    elif nxt and nxt[0][:1].islower():
-                        dem = Found(at, at + len(piece), piece, "country", lex.demonyms[piece], rule="demonym")
-                        dem.country = dem.name
-                        body = _body_of(text, dem) if bodies else None
-                        if body is not None:
-                            out.append(body)  # "the Danish foreign ministry"
-                continue
-            if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
-                f.rule = "cue"
-            elif bodies and f.kind == "country":
-                f = _body_of(text, f) or f  # "Peru's foreign ministry"
-            out.append(f)
-    # "the <place> <role>" references, and "the company" ones; the full pattern only runs where the word
-    # after "the" can start a role reference
+        if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
+            f.rule = "cue"
+        elif bodies and f.kind == "country":
+            f = _body_of(text, f) or f  # "Peru's foreign ministry"
+        out.append(f)
+    return out
+
+
+def _single_word_mention(text: str, m: re.Match[str], r: _Run, bodies: bool, lex: Lexicon) -> Found | None:
+    """A single capitalised word as a place (or its government body) or an organisation its context marks."""
+    ms = m.start()
+    bare = r.bare
+    gaz = r.gaz
+    if gaz is not None:
+        kind = "country" if gaz.kind == "country" else "organisation"
+        affiliation = gaz.name if gaz.kind != "country" else None
+        place_f = Found(
+            ms, ms + len(bare), bare, kind, gaz.name, None, gaz.country, affiliation, False, None, r.gaz_rule
+        )
+        body = _body_of(text, place_f) if bodies and kind == "country" else None
+        return body or place_f  # "Peru's foreign ministry", else "Peru"
+    if not r.bare_org_ok:
+        return None
+    after = text[m.end() : m.end() + 1]
+    before = text[ms - 4 : ms]
+    org = None
+    if after == "," or (after == " " and before == "the "):
+        org = _org_by_noun(text, ms, bare, lex)
+    if org is None and ((before[3:] == " " and before[2:3].islower()) or (before[2:] == ", " and after == ",")):
+        # "the rail union RMT said", "regulator Ofcom", "the election body, Bawaslu, said"
+        org = _org_after_noun(text, ms, bare, lex)
+    if org is None:
+        org = _org_by_context(text, ms, bare, lex)  # "analysts at Barclays", "according to the RSPB"
+    return org
+
+
+def _demonym_mention(text: str, piece: str, at: int, bodies: bool, lex: Lexicon) -> Found | None:
+    """A demonym before a collective noun speaks for its country ("German officials"); before another
+    lower-case word it may open a government body ("the Danish foreign ministry")."""
+    if piece.startswith("The "):
+        piece, at = piece[4:], at + 4  # "The Danish foreign ministry"
+    if " " in piece or piece not in lex.demonyms:
+        return None
+    nxt = text[at + len(piece) : at + len(piece) + 30].split()
+    if nxt and nxt[0].strip(",.;:") in ("officials", "government", "authorities", "ministry"):
+        country = lex.demonyms[piece]
+        dem = Found(at, at + len(piece), piece, "country", country, country=country, rule="demonym")
+        return (bodies and _body_of(text, dem)) or dem
+    if nxt and nxt[0][:1].islower():
+        dem = Found(at, at + len(piece), piece, "country", lex.demonyms[piece], rule="demonym")
+        dem.country = dem.name
+        return _body_of(text, dem) if bodies else None  # "the Danish foreign ministry"
+    return None
+
+
+def _reference_mentions(text: str, refs: list[tuple[re.Match[str], int]], lex: Lexicon) -> list[Found]:
+    """ "The <place> <role>" references, and "the company" ones; the full pattern only runs where the word
+    after "the" can start a role reference."""
+    role_ref = _patterns()[1]
+    out: list[Found] = []
     for m, p_end in refs:
         after_the = _after_the(m.group(1))
         s = m.start() - 1

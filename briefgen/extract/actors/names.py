@@ -23,12 +23,7 @@ from briefgen.extract.actors.words import (
     _place_nouns,
     _strip_possessive,
 )
-from briefgen.extract.lexicon import (
-    Lexicon,
-    demojibake,
-    fold,
-    lexicon,
-)
+from briefgen.extract.lexicon import Lexicon, demojibake, fold, lexicon
 
 
 def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
@@ -36,11 +31,7 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if " " not in run:
         return [([run], [start])]
     words = run.split(" ")
-    offs = []
-    pos = start
-    for w in words:
-        offs.append(pos)
-        pos += len(w) + 1
+    offs = _offsets(words, start)
     lex = lexicon()
     person_part = _person_of_org(words, offs, lex)
     if person_part is not None:
@@ -48,40 +39,7 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if _org_last(words, lex):
         return [(words, offs)]  # "Amnesty International", "Human Rights Watch"
     if any(w in lex.org_heads for w in words):
-        for i in range(1, len(words) - 2):
-            if words[i] == "and" and words[i + 1] == "the" and words[i - 1] in lex.org_heads:
-                # "the European Commission and the Council": two bodies, not one name
-                return [*_pieces(" ".join(words[:i]), offs[0]), *_pieces(" ".join(words[i + 2 :]), offs[i + 2])]
-        # "Senate Majority Leader Ron Keller": an organisation and a role before a person's name
-        k = max((i for i, w in enumerate(words) if w.lower() in lex.role_heads), default=-1)
-        last_org = max(i for i, w in enumerate(words) if w in lex.org_heads)
-        tail = words[k + 1 :]
-        if (
-            k > last_org
-            and 2 <= len(tail) <= MAX_NAME_WORDS
-            and not any(w in lex.org_heads or w in lex.not_names or _is_role_word(w.lower(), lex) for w in tail)
-        ):
-            return [(tail, offs[k + 1 :])]
-        if _titled_person_after_body(words, offs, 0, lex) is not None:
-            return [(words, offs)]  # "Governor of the Central Bank Lina Haddad": read whole by _shape
-        # drop sentence-initial function words, keep the rest as one organisation
-        # "Central Reserve Bank of Peru": a qualifier opens a name that ends in a head or "head of X"
-        of_tail = any(w in lex.org_heads and nxt in ("of", "for") for w, nxt in pairwise(words))
-        keep = _org_qualifiers() if words[-1] in lex.org_heads or of_tail else frozenset()
-        while words and (
-            (
-                words[0] in lex.not_names
-                and words[0] not in lex.org_heads
-                and words[0] not in keep
-                and _place_at(words, 0, lex) is None
-            )
-            or words[0] in _CONNECTOR_SET
-        ):
-            words, offs = words[1:], offs[1:]
-        if len(words) > 3 and words[0].endswith(_POSS_SUFFIXES) and words[1] not in lex.org_heads:
-            # "Canada's Federal Office for X": the possessor is its own mention, not part of the name
-            return [(words[:1], offs[:1]), (words[1:], offs[1:])]
-        return [(words, offs)] if words else []
+        return _organisation_pieces(words, offs, lex)
     out: list[tuple[list[str], list[int]]] = []
     cur_w: list[str] = []
     cur_o: list[int] = []
@@ -99,6 +57,44 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     if cur_w:
         out.append((cur_w, cur_o))
     return out
+
+
+def _organisation_pieces(words: list[str], offs: list[int], lex: Lexicon) -> list[tuple[list[str], list[int]]]:
+    """A run with an organisation word: two bodies, a body and a person, or one organisation's name."""
+    for i in range(1, len(words) - 2):
+        if words[i] == "and" and words[i + 1] == "the" and words[i - 1] in lex.org_heads:
+            # "the European Commission and the Council": two bodies, not one name
+            return [*_pieces(" ".join(words[:i]), offs[0]), *_pieces(" ".join(words[i + 2 :]), offs[i + 2])]
+    # "Senate Majority Leader Ron Keller": an organisation and a role before a person's name
+    k = max((i for i, w in enumerate(words) if w.lower() in lex.role_heads), default=-1)
+    last_org = max(i for i, w in enumerate(words) if w in lex.org_heads)
+    tail = words[k + 1 :]
+    if (
+        k > last_org
+        and 2 <= len(tail) <= MAX_NAME_WORDS
+        and not any(w in lex.org_heads or w in lex.not_names or _is_role_word(w.lower(), lex) for w in tail)
+    ):
+        return [(tail, offs[k + 1 :])]
+    if _titled_person_after_body(words, offs, 0, lex) is not None:
+        return [(words, offs)]  # "Governor of the Central Bank Lina Haddad": read whole by _shape
+    # drop sentence-initial function words, keep the rest as one organisation
+    # "Central Reserve Bank of Peru": a qualifier opens a name that ends in a head or "head of X"
+    of_tail = any(w in lex.org_heads and nxt in ("of", "for") for w, nxt in pairwise(words))
+    keep = _org_qualifiers() if words[-1] in lex.org_heads or of_tail else frozenset()
+    while words and (
+        (
+            words[0] in lex.not_names
+            and words[0] not in lex.org_heads
+            and words[0] not in keep
+            and _place_at(words, 0, lex) is None
+        )
+        or words[0] in _CONNECTOR_SET
+    ):
+        words, offs = words[1:], offs[1:]
+    if len(words) > 3 and words[0].endswith(_POSS_SUFFIXES) and words[1] not in lex.org_heads:
+        # "Canada's Federal Office for X": the possessor is its own mention, not part of the name
+        return [(words[:1], offs[:1]), (words[1:], offs[1:])]
+    return [(words, offs)] if words else []
 
 
 def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tuple[list[str], list[int]]] | None:
@@ -145,36 +141,29 @@ class _Shape:
     demonym_context: bool = False  # organisations without a country: look for "Dutch chipmaker X"
 
 
+def _offsets(words: list[str], start: int = 0) -> list[int]:
+    """Where each of these words, joined by single spaces from ``start``, begins."""
+    offs = []
+    pos = start
+    for w in words:
+        offs.append(pos)
+        pos += len(w) + 1
+    return offs
+
+
 @lru_cache(maxsize=_CACHE)
 def _shape(piece: str) -> _Shape | None:
     """The context-free part of ``_classify``: one piece's words (single spaces) read alone."""
     lex = lexicon()
     words = piece.split(" ")
-    offs = []
-    pos = 0
-    for w in words:
-        offs.append(pos)
-        pos += len(w) + 1
+    offs = _offsets(words)
     # trailing possessive marks belong to the mention, not the name
     last, _poss = _strip_possessive(words[-1])
     words = [*words[:-1], last]
     if not last:
         return None
     end = offs[-1] + len(last)
-    # strip sentence-initial function words (but not the first word of a place: "European Union", nor a
-    # qualifier opening an organisation's name: "Supreme Court", "European Growers Association")
-    keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
-    i = 0
-    while (
-        i < len(words)
-        and _place_at(words, i, lex) is None
-        and words[i] in lex.not_names
-        and words[i] not in keep
-        and words[i] not in lex.honorifics
-        and words[i].lower() not in lex.role_heads
-        and words[i].lower() not in lex.role_modifiers
-    ):
-        i += 1
+    i = _first_content_word(words, lex)
     if i == len(words):
         return None
     words, offs = words[i:], offs[i:]
@@ -184,33 +173,7 @@ def _shape(piece: str) -> _Shape | None:
     if (any(w in lex.org_heads or demojibake(w) in lex.org_heads for w in words) or _org_last(words, lex)) and len(
         words
     ) >= 2:
-        titled = _titled_person_after_body(words, offs, end, lex)
-        if titled is not None:
-            return titled  # "Speaker of the National Assembly Peter Kimani Lagat"
-        if len(words) > 8:
-            return None
-        country = None
-        for j in range(len(words)):
-            hit = _place_at(words, j, lex)
-            if hit:
-                country = _country_of(hit[0], lex)
-                break
-        if surface in lex.places:
-            inst = lex.places[surface]
-            if inst.kind == "country":  # "West Bank": a country alias with an organisation word in it
-                return _Shape("country", start, end, inst.name, country=inst.country, rule="place:country")
-            return _Shape(
-                "organisation", start, end, inst.name, country=inst.country, affiliation=inst.name, rule="institution"
-            )
-        return _Shape(
-            "organisation",
-            start,
-            end,
-            demojibake(surface),
-            country=country,
-            rule="organisation",
-            demonym_context=country is None,
-        )
+        return _organisation_shape(words, offs, end, surface, lex)
     if surface in lex.places:
         hit_place = lex.places[surface]
         kind = "country" if hit_place.kind == "country" else "organisation"
@@ -225,7 +188,62 @@ def _shape(piece: str) -> _Shape | None:
         )
     if surface in lex.capitals and len(words) <= 2:
         return _Shape("country", start, end, lex.capitals[surface], country=lex.capitals[surface], rule="capital")
-    # role/honorific/place prefix inside the capitalised run
+    return _person_shape(words, offs, end, lex)
+
+
+def _first_content_word(words: list[str], lex: Lexicon) -> int:
+    """The first word after sentence-initial function words (but not the first word of a place: "European
+    Union", nor a qualifier opening an organisation's name: "Supreme Court", "European Growers Association")."""
+    keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
+    i = 0
+    while (
+        i < len(words)
+        and _place_at(words, i, lex) is None
+        and words[i] in lex.not_names
+        and words[i] not in keep
+        and words[i] not in lex.honorifics
+        and words[i].lower() not in lex.role_heads
+        and words[i].lower() not in lex.role_modifiers
+    ):
+        i += 1
+    return i
+
+
+def _organisation_shape(words: list[str], offs: list[int], end: int, surface: str, lex: Lexicon) -> _Shape | None:
+    """A run with an organisation word: a titled person, a listed institution or an organisation."""
+    start = offs[0]
+    titled = _titled_person_after_body(words, offs, end, lex)
+    if titled is not None:
+        return titled  # "Speaker of the National Assembly Peter Kimani Lagat"
+    if len(words) > 8:
+        return None
+    country = None
+    for j in range(len(words)):
+        hit = _place_at(words, j, lex)
+        if hit:
+            country = _country_of(hit[0], lex)
+            break
+    if surface in lex.places:
+        inst = lex.places[surface]
+        if inst.kind == "country":  # "West Bank": a country alias with an organisation word in it
+            return _Shape("country", start, end, inst.name, country=inst.country, rule="place:country")
+        return _Shape(
+            "organisation", start, end, inst.name, country=inst.country, affiliation=inst.name, rule="institution"
+        )
+    return _Shape(
+        "organisation",
+        start,
+        end,
+        demojibake(surface),
+        country=country,
+        rule="organisation",
+        demonym_context=country is None,
+    )
+
+
+def _title_prefix(words: list[str], lex: Lexicon) -> tuple[int, str | None, bool]:
+    """Where the name starts after honorifics, role words and places inside the run: (index, gender,
+    whether an honorific was seen)."""
     j = 0
     gender: str | None = None
     honorific = False
@@ -262,6 +280,36 @@ def _shape(piece: str) -> _Shape | None:
             j += 1  # a qualifier before a role: "California Attorney General X", "ECB Vice-President X"
             continue
         break
+    return j, gender, honorific
+
+
+def _not_a_name(name_words: list[str], lex: Lexicon) -> bool:
+    """Words that cannot be a person's name: function words, places inside it, acronyms, too many words."""
+    endings = _name_words()[0]
+    if any(
+        (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
+        or w.endswith(("-based", "-born", "-led", "-backed"))
+        for k, w in enumerate(name_words)
+    ):
+        return True
+    if len(name_words) == 1 and len(name_words[0]) < 2:
+        return True
+    # a place word may end a longer name ("Michael Jordan") and start one as a first name ("Chad
+    # Johnson", checked above), but never fills one
+    first_place = 1 if _first_name_place(name_words, 0, lex) else 0
+    if any(w in lex.places or w in lex.demonyms for w in name_words[first_place:-1]) or (
+        len(name_words) == 1 and (name_words[0] in lex.places or name_words[0] in lex.demonyms)
+    ):
+        return True
+    if any(len(w) > 4 and w.isupper() for w in name_words):
+        return True
+    # particles do not count: "Hamad bin Nasser Al Thani" is a four-word name
+    return sum(1 for w in name_words if w.lower() not in _PARTICLES) > MAX_NAME_WORDS
+
+
+def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> _Shape | None:
+    """A person's name, maybe after honorifics, role words and places: the name, its role and gender."""
+    j, gender, honorific = _title_prefix(words, lex)
     name_words = words[j:]
     if not name_words:
         return None
@@ -271,26 +319,8 @@ def _shape(piece: str) -> _Shape | None:
     if cut >= 0:
         j += cut + 1
         name_words = words[j:]
-    endings = _name_words()[0]
-    if any(
-        (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
-        or w.endswith(("-based", "-born", "-led", "-backed"))
-        for k, w in enumerate(name_words)
-    ):
+    if _not_a_name(name_words, lex):
         return None
-    if len(name_words) == 1 and len(name_words[0]) < 2:
-        return None
-    # a place word may end a longer name ("Michael Jordan") and start one as a first name ("Chad
-    # Johnson", checked above), but never fills one
-    first_place = 1 if _first_name_place(name_words, 0, lex) else 0
-    if any(w in lex.places or w in lex.demonyms for w in name_words[first_place:-1]) or (
-        len(name_words) == 1 and (name_words[0] in lex.places or name_words[0] in lex.demonyms)
-    ):
-        return None
-    if any(len(w) > 4 and w.isupper() for w in name_words):
-        return None
-    if sum(1 for w in name_words if w.lower() not in _PARTICLES) > MAX_NAME_WORDS:
-        return None  # particles do not count: "Hamad bin Nasser Al Thani" is a four-word name
     prefix_role = None
     if j:
         prefix_role = (
@@ -310,7 +340,7 @@ def _shape(piece: str) -> _Shape | None:
     full = len(name_words) >= 2 and name_words[0].lower() not in _PARTICLES
     return _Shape(
         "person" if full else "surname",
-        start,
+        offs[0],
         end,
         name,
         rule="name" if full else ("honorific" if honorific else ""),
