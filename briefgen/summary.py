@@ -24,6 +24,8 @@ from briefgen.records import Actor, Article, Claim, Quote, Source
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
 STORY_SIMILARITY = 0.15  # an article joins a story when the names it mentions are this close to the story's
+CORE_SHARE = 0.4  # two stories are one when this share of the smaller one's core names is the other's core ...
+CORE_NAMES = 3  # ... and at least this many names
 EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
 MAX_WORDS = 40  # a longer event sentence is cut with '…'
 SHORT_WORDS = 30  # ... and to this with several stories
@@ -265,6 +267,37 @@ def _group(items: Sequence[dict[str, float]], threshold: float) -> list[list[int
     return groups
 
 
+def _core(members: Sequence[int], words: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The names most of a story's articles mention (all of an article's names when it is alone)."""
+    if len(members) == 1:
+        return words[members[0]]
+    counts = Counter(w for i in members for w in words[i])
+    return frozenset(w for w, n in counts.items() if n >= max(2, len(members) / 2))
+
+
+def _merge_cores(groups: list[list[int]], words: Sequence[frozenset[str]]) -> list[list[int]]:
+    """Stories whose core names largely coincide are one story: in a corpus that is all one story, its
+    shared names are common and weigh little, so an article whose own names (byline, one-off speakers)
+    dominate starts a story of its own; its core still holds the story's places and parties."""
+    groups = sorted(groups, key=lambda m: (-len(m), m[0]))
+    merged = True
+    while merged:
+        merged = False
+        cores = [_core(g, words) for g in groups]
+        for small in range(len(groups) - 1, 0, -1):
+            best, share = -1, CORE_SHARE
+            for big in range(small):
+                shared = len(cores[small] & cores[big])
+                ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
+                if shared >= CORE_NAMES and ratio >= share:
+                    best, share = big, ratio
+            if best >= 0:
+                groups[best] = sorted(groups[best] + groups.pop(small))
+                merged = True
+                break
+    return groups
+
+
 def _shorten(text: str, limit: int = MAX_WORDS) -> str:
     words = text.split()
     return text if len(words) <= limit else " ".join(words[:limit]).rstrip(",;:") + " …"
@@ -370,7 +403,8 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
     idf = _idf(list(words.values()))
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
-    for members in sorted(_group(article_vectors, STORY_SIMILARITY), key=lambda m: (-len(m), m[0])):
+    grouped = _merge_cores(_group(article_vectors, STORY_SIMILARITY), [words[s.id] for s, _ in ordered])
+    for members in sorted(grouped, key=lambda m: (-len(m), m[0])):
         srcs = tuple(ordered[i][0] for i in members)
         # events are read from the story's first articles (in date order): enough to see what is widely
         # reported, and a 5,000-article story costs no more than a 40-article one

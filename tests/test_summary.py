@@ -234,3 +234,18 @@ def test_targets_that_only_overlap_are_not_one_disagreement() -> None:
     ]
     quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
     assert disagreements(claims, _people("ann", "bob"), quotes) == ()
+
+
+def test_an_article_whose_own_names_dominate_still_joins_the_story_whose_core_it_shares() -> None:
+    from briefgen.summary import _merge_cores
+
+    core = {"congo", "rwand", "luand", "goma"}
+    words = [
+        frozenset(core | {"kabam", "reute"}),
+        frozenset(core | {"nseng"}),
+        frozenset(core | {"vaz"}),
+        frozenset(core | {"halvo", "marsh", "nairo", "counc", "sake", "norwe"}),  # byline, aid group, town
+        frozenset({"oslo", "labou", "norwa", "goma"}),  # another story sharing one name
+    ]
+    merged = _merge_cores([[0, 1, 2], [3], [4]], words)
+    assert sorted(sorted(g) for g in merged) == [[0, 1, 2, 3], [4]]
