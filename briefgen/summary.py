@@ -456,6 +456,7 @@ class ClaimView:
     countries: tuple[str, ...]
     quote: Quote | None
     story: int = 0
+    articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
 
     @property
     def more_people(self) -> int:
@@ -478,7 +479,7 @@ def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote]
         people = tuple(actors[a] for a in claim.speakers if a in actors)[:2]
     quote = next((quotes[q] for q in claim.evidence if q in quotes and quotes[q].text == claim.text), None)
     quote = quote or next((quotes[q] for q in claim.evidence if q in quotes), None)
-    return ClaimView(claim, people, claim.countries[:3], quote, story)
+    return ClaimView(claim, people, claim.countries[:3], quote, story, claim.articles)
 
 
 CLAIM_WORDS = 6  # a shorter claim text is a fragment ("no longer tolerate"), not something to lead with
@@ -492,46 +493,105 @@ def _claim_rank(claim: Claim) -> tuple[int, int, int, str]:
     return (-claim.articles, -len(claim.speakers), -len(claim.evidence), claim.id)
 
 
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    """One speaker's statement, with the same speaker's other statements in other words."""
+
+    claim: Claim  # the representative: the clearest of them
+    articles: int  # distinct articles that carry any of them
+    echoed: bool  # an article's headline quotes it ('not a betrayal')
+    places: frozenset[tuple[str, int]]  # (source id, paragraph) of every quote of them
+
+
+SAME_WORDS = 0.6  # two statements of one speaker say the same when this share of the shorter one's content words ...
+SAME_MIN = 2  # ... and at least this many are shared
+
+
+def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[str, str]) -> list[_Voice]:
+    """Each leading speaker's claims, those sharing most content words taken as one statement said in several
+    articles (claim grouping keeps 'It's appeasement' and 'this was appeasement' apart when the wording differs)."""
+    clusters: dict[str, list[tuple[frozenset[str], list[Claim]]]] = defaultdict(list)
+    for c in sorted(made, key=_claim_rank):
+        words = stems(c.text)
+        groups = clusters[c.speakers[0]]
+        for i, (seen, members) in enumerate(groups):
+            shared = len(words & seen)
+            if shared >= SAME_MIN and shared >= SAME_WORDS * min(len(words), len(seen)):
+                members.append(c)
+                groups[i] = (seen | words, members)
+                break
+        else:
+            groups.append((words, [c]))
+    out: list[_Voice] = []
+    for groups in clusters.values():
+        for words, members in groups:
+            found = [quotes[q] for c in members for q in c.evidence if q in quotes]
+            places = frozenset((q.source, q.paragraph) for q in found)
+            sources = {src for src, _ in places}
+            echoed = any(_echoes(titles.get(src, ""), words) for src in sources)
+            best = min(members, key=lambda c: (-c.articles, -_has_target(c), -len(c.evidence),
+                                                -min(len(c.text.split()), 30), c.id))
+            out.append(_Voice(best, max(len(sources), best.articles), echoed, places))
+    return out
+
+
+_HEADLINE_QUOTE = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,60})[’'”\"]")
+
+
+def _echoes(title: str, words: frozenset[str]) -> bool:
+    """True when a headline quotes words of the statement (a headline quotes an article's key statement)."""
+    for match in _HEADLINE_QUOTE.finditer(title):
+        quoted = stems(match.group(1))
+        if quoted and quoted <= words:
+            return True
+    return False
+
+
 def main_claims(
     claims: Sequence[Claim], summary: Summary, actors: Mapping[str, Actor], quotes: Mapping[str, Quote],
     limit: int = 5,
 ) -> tuple[ClaimView, ...]:
-    """The most widely made claims (most articles, then most speakers), then one claim of each most-quoted
-    speaker not yet heard; with several stories, each story gets places in proportion to its articles."""
+    """One statement per speaker, those carried by most articles or made by the speakers quoted in most
+    articles first, a statement a headline quotes or one with a stance on a stated target before others;
+    nothing 'What happened' already tells; with several stories, each story gets places in proportion."""
     story_of = {s.id: story.number for story in summary.stories for s in story.sources}
+    titles = {s.id: s.title or "" for story in summary.stories for s in story.sources if not s.title_from_text}
     made = [c for c in claims if c.speakers and c.evidence and _says_something(c)]
-    voice: Counter[str] = Counter(q.speaker for q in quotes.values() if q.speaker)
+    reach: dict[str, set[str]] = defaultdict(set)  # a speaker's prominence: the articles that quote them
+    for q in quotes.values():
+        if q.speaker:
+            reach[q.speaker].add(q.source)
 
     def story(c: Claim) -> int:
         q = quotes.get(c.evidence[0])
         return story_of.get(q.source, 0) if q else 0
 
-    # a claim whose quote is a sentence 'What happened' already shows would say it twice
+    # a statement whose quote is a sentence 'What happened' already shows would say it twice
     shown = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in summary.happened}
-    made = [c for c in made if not _told(c, quotes, shown)]
-    widely = sorted((c for c in made if c.articles > 1), key=_claim_rank)
-    # a speaker's own clearest claim: one with a stance on a stated target, then the best supported
-    by_speaker = sorted(
-        (c for c in made if c.articles == 1),
-        key=lambda c: (-voice[c.speakers[0]], c.speakers[0], -_has_target(c), -len(c.evidence),
-                       -min(len(c.text.split()), 30), c.id),  # a longer statement says more out of context
-    )
-    ordered: list[Claim] = []
-    heard: set[str] = set()  # one claim per leading speaker: near-identical claims do not crowd others out
-    for c in [*widely, *by_speaker]:
-        if c.speakers[0] not in heard:
-            heard.add(c.speakers[0])
-            ordered.append(c)
-    if not summary.several:
-        return tuple(_view(c, actors, quotes, story(c)) for c in ordered[:limit])
-    sizes = [len(s.sources) for s in summary.stories]
-    shares = dict(zip((s.number for s in summary.stories), allocate(sizes, limit), strict=True))
-    chosen: list[Claim] = []
-    for c in ordered:
-        if shares.get(story(c), 0) > 0:
-            shares[story(c)] -= 1
-            chosen.append(c)
-    return tuple(_view(c, actors, quotes, story(c)) for c in chosen)
+    voices = [v for v in _voices(made, quotes, titles) if not v.places & shown]
+    # weight: the articles that carry the statement plus the articles that quote its speaker (a statement
+    # widely reported, or a central speaker's); then one a headline quotes, a speaker's own before one
+    # several share, one with a stance on a stated target
+    ordered = sorted(voices, key=lambda v: (
+        -(v.articles + len(reach[v.claim.speakers[0]])), -v.echoed, len(v.claim.speakers) > 1,
+        -_has_target(v.claim), -v.articles, -len(v.claim.evidence), -min(len(v.claim.text.split()), 30),
+        v.claim.id))
+    chosen: list[_Voice] = []
+    heard: set[str] = set()  # one statement per speaker
+    for v in ordered:
+        if v.claim.speakers[0] not in heard:
+            heard.add(v.claim.speakers[0])
+            chosen.append(v)
+    if summary.several:
+        sizes = [len(s.sources) for s in summary.stories]
+        shares = dict(zip((s.number for s in summary.stories), allocate(sizes, limit), strict=True))
+        kept: list[_Voice] = []
+        for v in chosen:
+            if shares.get(story(v.claim), 0) > 0:
+                shares[story(v.claim)] -= 1
+                kept.append(v)
+        chosen = kept
+    return tuple(replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles) for v in chosen[:limit])
 
 
 def _told(claim: Claim, quotes: Mapping[str, Quote], shown: set[tuple[str, int]]) -> bool:

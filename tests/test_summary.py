@@ -12,9 +12,9 @@ import pytest
 from briefgen.build import extract, make_sources
 from briefgen.config import load_settings
 from briefgen.corpus import read_corpus
-from briefgen.records import Actor, Article, Paragraph, Quote
+from briefgen.records import Actor, Article, Paragraph, Quote, Source
 from briefgen.render import build_context, make_env, render_pages
-from briefgen.summary import Summary, allocate, disagreements, leads, main_claims, summarise
+from briefgen.summary import Event, Evidence, Story, Summary, allocate, disagreements, leads, main_claims, summarise
 from tests.multistory import STORIES, write_corpus
 
 
@@ -249,3 +249,42 @@ def test_an_article_whose_own_names_dominate_still_joins_the_story_whose_core_it
     ]
     merged = _merge_cores([[0, 1, 2], [3], [4]], words)
     assert sorted(sorted(g) for g in merged) == [[0, 1, 2, 3], [4]]
+
+
+def _source(sid: str, title: str) -> Source:
+    return Source(sid, f"{sid}.txt", sid, title, None, None, None, 100)
+
+
+def _said(cid: str, text: str, speaker: str, source: str, paragraph: int = 3) -> tuple[FakeClaim, Quote]:
+    quote = Quote(f"q-{cid}", text, speaker, source, paragraph, 0, len(text), "said", "direct")
+    return FakeClaim(cid, text, None, None, (speaker,), (), (quote.id,), 1), quote
+
+
+def test_a_speaker_saying_the_same_in_other_words_in_several_articles_counts_as_widely_made() -> None:
+    pairs = [
+        _said("a1", "Appeasement has never worked with the regime", "kim", "s1"),
+        _said("a2", "this was appeasement, which never worked", "kim", "s2"),
+        _said("a3", "We will reopen the consulate in spring", "kim", "s3"),
+        _said("b1", "The tariff on steel should be lowered next year", "lee", "s1"),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    story = Story(1, "x", tuple(_source(s, "A headline") for s in ("s1", "s2", "s3")), ())
+    views = main_claims(claims, Summary((story,), ()), _people("kim", "lee"), quotes, limit=5)
+    assert views[0].claim.id in {"a1", "a2"}  # two articles: kim's most widely made statement
+    assert views[0].articles == 2 and len(views) == 2  # one statement per speaker
+
+
+def test_a_statement_a_headline_quotes_goes_first_and_what_happened_is_not_repeated() -> None:
+    pairs = [
+        _said("h1", "Certainly not a betrayal of our partners", "kim", "s1", 9),
+        _said("h2", "Our budget for the navy will double by autumn", "kim", "s1", 4),
+        _said("h3", "The port deal was signed by both sides on Monday", "lee", "s2", 1),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Deal ‘not a betrayal’, minister says"), _source("s2", "Port deal signed")
+    told = Event("The port deal was signed on Monday.", (Evidence(s2, 1),), 1)
+    summary = Summary((Story(1, "port", (s1, s2), (told,)),), (told,))
+    views = main_claims(claims, summary, _people("kim", "lee"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["h1"]  # the headline's statement; lee's is told above already
