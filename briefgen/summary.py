@@ -32,6 +32,10 @@ SHORT_WORDS = 30  # ... and to this with several stories
 MAX_SENTENCES = 8  # 'What happened' of a corpus with several stories: at most this many sentences
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
+BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate events too ...
+BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
+WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
+EXTRA = 2
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
 STEM = 5  # words are compared by their first letters ("negotiations" ~ "negotiate")
 
@@ -198,10 +202,12 @@ def _quoted_share(text: str) -> float:
     return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(len(text), 1)
 
 
-def leads(source: Source, article: Article) -> list[Lead]:
+def leads(
+    source: Source, article: Article, limit: int = LEAD_SENTENCES, paragraphs: int = LEAD_PARAGRAPHS
+) -> list[Lead]:
     """The first few sentences of an article that read as reporting (not a caption, quote or fragment)."""
     found: list[Lead] = []
-    for para in article.paragraphs[:LEAD_PARAGRAPHS]:
+    for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
         lead = _DATELINE.match(block) if para.number == 1 else None
         offset = lead.end() - 1 if lead else 0
@@ -220,10 +226,17 @@ def leads(source: Source, article: Article) -> list[Lead]:
                 or text.count("“") != text.count("”")
             ):
                 continue
+            if len(found) >= LEAD_SENTENCES and _points_back(text):
+                continue  # out of the lead, 'echoed her concerns' or 'rejected the accusation' needs its context
             found.append(Lead(source, para.number, text, stems(text), len(found)))
-            if len(found) == LEAD_SENTENCES:
+            if len(found) == limit:
                 return found
     return found
+
+
+def _points_back(text: str) -> bool:
+    """True when a sentence refers to something said before it (a pronoun, 'also', 'the accusation')."""
+    return bool({w.lower() for w in _WORD.findall(text)} & set(_lists()["points_back"]))
 
 
 def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
@@ -334,17 +347,25 @@ def _events(
                     best, where = score, paragraph
             if where:
                 evidence.append(Evidence(by_id[sid], where))
-        rank = (-len(evidence), lead.order, len(lead.text), lead.source.path)
+        # the most widely reported first; among equals an article's lead before its later sentences
+        rank = (-len(evidence), lead.order >= LEAD_SENTENCES, lead.order, len(lead.text), lead.source.path)
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
     chosen: list[dict[str, float]] = []
     for _, lead, evidence, vec in sorted(candidates, key=lambda c: c[0]):
-        if any(_cosine(vec, other) >= EVENT_SIMILARITY for other in chosen):
+        if any(_cosine(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other) for other in chosen):
             continue  # the same event, already told by a better-supported sentence
         chosen.append(vec)
         first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
         events.append(Event(_shorten(lead.text), (first, *rest), story))
     return tuple(events)
+
+
+def _same_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Two sentences sharing a figure and two more content words tell the same fact in other words
+    ('leave their positions around Goma within 30 days' / 'withdraw from positions around Goma within 30 days')."""
+    shared = a.keys() & b.keys()
+    return any(w.isdigit() for w in shared) and len(shared) >= 3
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
@@ -412,7 +433,11 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         story_leads = [lead for i in sample for lead in ordered[i][1]]
         number = len(stories) + 1
         body = {ordered[i][0].id: _sentences(articles[ordered[i][0].path]) for i in sample}
-        events = _events(number, story_leads, body)
+        # later sentences of the first articles are candidates too: what most outlets report further down
+        # ('7 million people are displaced') is an event even when no article leads with it
+        later = [lead for i in members[:BODY_SAMPLE] for lead in
+                 leads(ordered[i][0], articles[ordered[i][0].path], BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]]
+        events = _events(number, story_leads + later, body)
         stories.append(Story(number, _label(events, story_leads, idf), srcs, events))
     # with several stories: one sentence per story, up to MAX_SENTENCES in all (the biggest stories first,
     # a bigger one may get two); the stories left without a sentence are still listed by name
@@ -421,8 +446,10 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
     happened: list[Event] = []
     for story, share in zip(stories, shares, strict=True):
         widely = [e for e in story.events if e.articles > 1] or list(story.events[:1])
-        if len(stories) == 1:
-            widely = widely[:share] if len(widely) >= 2 else list(story.events[:2])
+        if len(stories) == 1:  # one story: up to EXTRA more sentences when a third of its articles report them
+            least = max(WIDELY, len(story.sources) // 3)
+            share += sum(1 for e in widely[share : share + EXTRA] if e.articles >= least)
+            widely = widely if len(widely) >= 2 else list(story.events[:2])
         else:
             widely = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in widely]
         happened.extend(widely[:share])

@@ -288,3 +288,33 @@ def test_a_statement_a_headline_quotes_goes_first_and_what_happened_is_not_repea
     summary = Summary((Story(1, "port", (s1, s2), (told,)),), (told,))
     views = main_claims(claims, summary, _people("kim", "lee"), quotes, limit=5)
     assert [v.claim.id for v in views] == ["h1"]  # the headline's statement; lee's is told above already
+
+
+def _as(path: str, article: Article) -> Article:
+    return replace(article, path=path)
+
+
+def test_what_most_articles_report_further_down_is_told_and_sentences_that_point_back_are_not() -> None:
+    lead = "The port authority of Valletta closed the old harbour to cruise ships on Tuesday after a storm."
+    body = [
+        "Cruise lines moved their ships to the northern harbour while the breakwater is repaired.",
+        "Repairs to the breakwater will cost about 40 million euros, the harbour master estimated.",
+        "Fishing boats may still use the old harbour at night under the new rules.",
+        "The mayor of Sliema welcomed the reopening of the ferry terminal to passengers.",
+    ]
+    texts = [
+        (lead, "Tourism officials in Malta expect fewer visitors this summer because of the closure.", *body),
+        ("Malta shut the old Valletta harbour to cruise liners on Tuesday, the port authority announced.",
+         "Hotel owners in Valletta said bookings fell sharply within hours of the announcement.",
+         "Ferry services to Gozo were not affected by the closure, the operator said.", *body[1:]),
+        ("Cruise ships can no longer enter Valletta's old harbour, the port authority ruled on Tuesday.",
+         "The cruise industry brings Malta more than a million visitors a year, official figures show.",
+         body[0], "The harbour master also said the breakwater repairs will cost about 40 million euros.", body[3]),
+    ]
+    articles = [_as(f"{i}.txt", _article(*paras)) for i, paras in enumerate(texts)]
+    sources = make_sources(articles)
+    summary = summarise(sources, {a.path: a for a in articles})
+    told = [e.text for e in summary.happened]
+    assert any("40 million euros" in t for t in told)  # reported by all three, in the fifth paragraph
+    assert not any(" also " in t for t in told)  # out of the lead, "also" points back
+    assert all(e.evidence[0].href.endswith(f"#p{e.evidence[0].paragraph}") for e in summary.happened)
