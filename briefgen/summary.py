@@ -291,24 +291,25 @@ def _core(members: Sequence[int], words: Sequence[frozenset[str]]) -> frozenset[
 def _merge_cores(groups: list[list[int]], words: Sequence[frozenset[str]]) -> list[list[int]]:
     """Stories whose core names largely coincide are one story: in a corpus that is all one story, its
     shared names are common and weigh little, so an article whose own names (byline, one-off speakers)
-    dominate starts a story of its own; its core still holds the story's places and parties."""
+    dominate starts a story of its own; its core still holds the story's places and parties. One pass,
+    smallest story first, each joining the bigger story whose core it shares most."""
     groups = sorted(groups, key=lambda m: (-len(m), m[0]))
-    merged = True
-    while merged:
-        merged = False
-        cores = [_core(g, words) for g in groups]
-        for small in range(len(groups) - 1, 0, -1):
-            best, share = -1, CORE_SHARE
-            for big in range(small):
-                shared = len(cores[small] & cores[big])
-                ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
-                if shared >= CORE_NAMES and ratio >= share:
-                    best, share = big, ratio
-            if best >= 0:
-                groups[best] = sorted(groups[best] + groups.pop(small))
-                merged = True
-                break
-    return groups
+    cores = [_core(g, words) for g in groups]
+    alive = [True] * len(groups)
+    for small in range(len(groups) - 1, 0, -1):
+        best, share = -1, CORE_SHARE
+        for big in range(small):
+            if not alive[big]:
+                continue
+            shared = len(cores[small] & cores[big])
+            ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
+            if shared >= CORE_NAMES and ratio >= share:
+                best, share = big, ratio
+        if best >= 0:
+            groups[best] = sorted(groups[best] + groups[small])
+            cores[best] = _core(groups[best], words)
+            alive[small] = False
+    return [g for g, keep in zip(groups, alive, strict=True) if keep]
 
 
 def _shorten(text: str, limit: int = MAX_WORDS) -> str:
@@ -371,6 +372,32 @@ def _same_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
 
 
+LABEL_WORDS = 8  # a story named by a headline: its first clause, at most this many words
+
+
+def _headline_label(sources: Sequence[Source], events: Sequence[Event]) -> str:
+    """A story's name from its articles' headlines: the one sharing most words with the others and the main
+    event (ties: the shorter), cut to its first clause ('ECB holds rates steady, signals …' -> 'ECB holds
+    rates steady'); '' when no article has a headline."""
+    titles = [s.title for s in sources[:STORY_SAMPLE] if s.title and not s.title_from_text]
+    if not titles:
+        return ""
+    main = stems(events[0].text) if events else frozenset()
+    words = [stems(t) for t in titles]
+    best = min(range(len(titles)), key=lambda i: (
+        -sum(len(words[i] & w) for j, w in enumerate(words) if j != i) - len(words[i] & main),
+        len(titles[i]), titles[i]))
+    title = titles[best]
+    genre = re.match(r"([^:]{1,20}):\s", title)  # 'Analysis: …', 'Live: …', 'EXCLUSIVE: …'
+    if genre and len(genre.group(1).split()) <= 2 and len(title[genre.end():].split()) >= 4:
+        title = title[genre.end():]
+    for cut in re.finditer(r"[;:]\s|,\s|\s[–—-]\s|\s(?:as|after|but|while)\s", title):
+        if len(title[: cut.start()].split()) >= 4:
+            title = title[: cut.start()]
+            break
+    return _shorten(title.strip(" '‘’\"“”"), LABEL_WORDS)
+
+
 def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[str, float]) -> str:
     """A few words that name a story: the names in its main event's sentence (runs of capitalised words),
     then the rarest words most of its leads share, as the articles write them."""
@@ -389,7 +416,11 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
         mid = {m.group(0) for lead in story_leads for m in _NAME_RUN.finditer(lead.text) if m.start() > 0}
         for match in _NAME_RUN.finditer(text):
             words = [w.rstrip(".,") for w in match.group(0).split()]
-            words = [w for w in words if w and w.lower() not in ignored and not (w.isupper() and len(w) > 5)]
+            words = [w for w in words if w and not (w.isupper() and len(w) > 5)]
+            while words and words[0].lower() in ignored:  # 'of' inside a name stays: 'Republic of Congo'
+                words.pop(0)
+            while words and words[-1].lower() in ignored:
+                words.pop()
             if match.start() == 0 and len(words) == 1 and not words[0].isupper() and words[0] not in mid:
                 continue  # "Tens of thousands …": capitalised only because it starts the sentence
             if words:
@@ -438,7 +469,8 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         later = [lead for i in members[:BODY_SAMPLE] for lead in
                  leads(ordered[i][0], articles[ordered[i][0].path], BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]]
         events = _events(number, story_leads + later, body)
-        stories.append(Story(number, _label(events, story_leads, idf), srcs, events))
+        label = _headline_label(srcs, events) or _label(events, story_leads, idf)
+        stories.append(Story(number, label, srcs, events))
     # with several stories: one sentence per story, up to MAX_SENTENCES in all (the biggest stories first,
     # a bigger one may get two); the stories left without a sentence are still listed by name
     total = min(max(sentences, len(stories)), MAX_SENTENCES) if len(stories) > 1 else sentences
@@ -484,6 +516,14 @@ class ClaimView:
     quote: Quote | None
     story: int = 0
     articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
+
+    @property
+    def target_shown(self) -> bool:
+        """True when the stance's target deserves its own words: stated, and not already in the quote shown."""
+        if not (self.claim.stance and self.claim.target):
+            return False
+        words = (self.quote.display or self.quote.text) if self.quote else self.claim.text
+        return _target_key(self.claim.target) not in _target_key(words)
 
     @property
     def more_people(self) -> int:

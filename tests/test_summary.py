@@ -318,3 +318,18 @@ def test_what_most_articles_report_further_down_is_told_and_sentences_that_point
     assert any("40 million euros" in t for t in told)  # reported by all three, in the fifth paragraph
     assert not any(" also " in t for t in told)  # out of the lead, "also" points back
     assert all(e.evidence[0].href.endswith(f"#p{e.evidence[0].paragraph}") for e in summary.happened)
+
+
+def test_a_story_is_named_by_its_most_shared_headline_cut_to_its_first_clause() -> None:
+    from briefgen.summary import _headline_label, _label
+
+    titled = [
+        replace(_source("s1", "Analysis: Why the harbour deal may not hold"), title_from_text=False),
+        _source("s2", "Malta closes Valletta harbour to cruise ships, angering tour operators"),
+        _source("s3", "Valletta harbour closed to cruise ships after storm damage"),
+    ]
+    event = Event("The port authority closed Valletta harbour to cruise ships on Tuesday.", (), 1)
+    assert _headline_label(titled, [event]) == "Valletta harbour closed to cruise ships"
+    assert _headline_label([replace(titled[0], title_from_text=True)], [event]) == ""  # no headline: no name
+    lead = leads(titled[1], _article("The Democratic Republic of Congo and Rwanda signed a truce in Luanda today."))
+    assert _label([Event(lead[0].text, (), 1)], lead, {}).startswith("Democratic Republic of Congo")
