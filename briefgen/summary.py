@@ -17,7 +17,7 @@ from typing import Any
 
 from briefgen.bibliography import sentence_spans
 from briefgen.corpus.language import load_language_rules
-from briefgen.corpus.metadata import _DATELINE
+from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.lexicon import load_data
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
@@ -209,8 +209,7 @@ def leads(
     found: list[Lead] = []
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
-        lead = _DATELINE.match(block) if para.number == 1 else None
-        offset = lead.end() - 1 if lead else 0
+        offset = after_dateline(block) if para.number == 1 else 0
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
             words = text.split()
@@ -605,6 +604,14 @@ def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[
 _HEADLINE_QUOTE = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,60})[’'”\"]")
 
 
+REPEATS = 0.6  # a claim sharing this share of its content words with a sentence above it repeats it
+
+
+def _repeats(words: frozenset[str], other: frozenset[str]) -> bool:
+    """True when a statement's content words are mostly in a sentence already shown."""
+    return len(words) >= 3 and len(words & other) >= REPEATS * len(words)
+
+
 def _echoes(title: str, words: frozenset[str]) -> bool:
     """True when a headline quotes words of the statement (a headline quotes an article's key statement)."""
     for match in _HEADLINE_QUOTE.finditer(title):
@@ -645,10 +652,13 @@ def main_claims(
         v.claim.id))
     chosen: list[_Voice] = []
     heard: set[str] = set()  # one statement per speaker
+    said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
     for v in ordered:
-        if v.claim.speakers[0] not in heard:
+        words = stems(v.claim.text)
+        if v.claim.speakers[0] not in heard and not any(_repeats(words, other) for other in said):
             heard.add(v.claim.speakers[0])
             chosen.append(v)
+            said.append(words)
     if summary.several:
         sizes = [len(s.sources) for s in summary.stories]
         shares = dict(zip((s.number for s in summary.stories), allocate(sizes, limit), strict=True))
@@ -658,7 +668,30 @@ def main_claims(
                 shares[story(v.claim)] -= 1
                 kept.append(v)
         chosen = kept
-    return tuple(replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles) for v in chosen[:limit])
+    # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
+    # header, matrix and most quoted, takes about 150 of the 600)
+    left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in summary.happened)
+    views: list[ClaimView] = []
+    for v in chosen[:limit]:
+        view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles)
+        cost = _words_shown(view) + LINK_WORDS
+        if cost > left and views:
+            break
+        left -= cost
+        views.append(view)
+    return tuple(views)
+
+
+SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
+LINK_WORDS = 6  # an evidence link and its meta ('Reuters, 14 Mar, ¶2 · +3 more')
+SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters
+
+
+def _words_shown(view: ClaimView) -> int:
+    """About how many words a main claim takes on the page: its speakers and its (trimmed) words."""
+    text = (view.quote.display or view.quote.text) if view.quote else view.claim.text
+    words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in view.people)
+    return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
 
 
 def _told(claim: Claim, quotes: Mapping[str, Quote], shown: set[tuple[str, int]]) -> bool:

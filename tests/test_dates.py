@@ -139,3 +139,15 @@ def test_complete_dates_leaves_full_dates_alone() -> None:
     a = Source("s-1", "a.txt", "a", "A", None, None, "2025-02-13", 10)
     b = Source("s-2", "b.txt", "b", "B", None, None, None, 10, month_day="--02-14")
     assert [s.published for s in complete_dates([a, b])] == ["2025-02-13", "2025-02-14"]
+
+
+def test_a_title_case_dateline_counts_only_with_a_wire_after_it(project: Path) -> None:
+    got = articles(project, {
+        "a.txt": "Lima, March 4 (AFP) - The copper miners' union called a strike on Tuesday.\n\n"
+                 "The union said the strike would last a week.\n",
+        "b.txt": "Officials (who) - asked not to be named - said the strike would last a week at most.\n\n"
+                 "The union called it on Tuesday.\n",
+    })
+    assert (got["a.txt"].outlet, got["a.txt"].month_day) == ("AFP", "--03-04")
+    assert (got["b.txt"].outlet, got["b.txt"].month_day) == (None, None)
+    assert title_from_text(got["a.txt"].text) == "The copper miners' union called a strike on Tuesday"

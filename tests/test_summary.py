@@ -182,7 +182,7 @@ def test_summary_page_shows_main_claims_and_both_sides_of_a_disagreement(
     briefing, articles, _ = extract(load_settings(project_dir=project))
     ctx = build_context(briefing, "Invented news", articles)
     quote = briefing.quotes[0]
-    pro = FakeClaim("c-1", "The dam deal must be signed by every country on the river", "the dam deal", "for",
+    pro = FakeClaim("c-1", "Every country on the river must have a say in the dam deal", "the dam deal", "for",
                     (quote.speaker or "",), ("Ethiopia",), (quote.id,), 3)
     con = FakeClaim("c-2", "Egypt cannot accept a dam deal made without Egypt at all", "The dam deal", "against",
                     ("someone-else",), ("Egypt",), (quote.id,), 2)
@@ -333,3 +333,21 @@ def test_a_story_is_named_by_its_most_shared_headline_cut_to_its_first_clause() 
     assert _headline_label([replace(titled[0], title_from_text=True)], [event]) == ""  # no headline: no name
     lead = leads(titled[1], _article("The Democratic Republic of Congo and Rwanda signed a truce in Luanda today."))
     assert _label([Event(lead[0].text, (), 1)], lead, {}).startswith("Democratic Republic of Congo")
+
+
+def test_main_claims_do_not_repeat_what_happened_and_stop_at_the_word_budget() -> None:
+    pairs = [
+        _said("r1", "There can be no talks on the harbour without the harbour workers", "kim", "s1", 5),
+        _said("r2", "Cruise ships bring more money to the island than fishing ever did", "lee", "s2", 5),
+        _said("r3", "The breakwater was built too low and the engineers knew it", "ann", "s2", 7),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Harbour closed"), _source("s2", "Harbour row")
+    said = Event("Workers demanded a place in any talks on the harbour.", (Evidence(s1, 1),), 1)
+    story = Story(1, "harbour", (s1, s2), (said,))
+    views = main_claims(claims, Summary((story,), (said,)), _people("kim", "lee", "ann"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["r2", "r3"]  # kim's claim says what the event sentence says
+    long = replace(said, text=" ".join(["word"] * 420) + ".")
+    views = main_claims(claims, Summary((story,), (long,)), _people("kim", "lee", "ann"), quotes, limit=5)
+    assert len(views) == 1  # a long 'What happened' leaves room for one claim only
