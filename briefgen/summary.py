@@ -595,10 +595,23 @@ def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[
             places = frozenset((q.source, q.paragraph) for q in found)
             sources = {src for src, _ in places}
             echoed = any(_echoes(titles.get(src, ""), words) for src in sources)
-            best = min(members, key=lambda c: (-c.articles, -_has_target(c), -len(c.evidence),
-                                                -min(len(c.text.split()), 30), c.id))
+
+            def quoted(c: Claim) -> bool:  # a headline of the claim's own articles quotes it
+                mine = {quotes[q].source for q in c.evidence if q in quotes}
+                return any(_echoes(titles.get(src, ""), stems(c.text)) for src in mine)
+
+            # a fragment ('We came very close') adds its article to the statement but is not shown, unless
+            # a headline quotes it ('deeply disappointed')
+            shown = [c for c in members if _says_something(c) or (len(c.text.split()) >= ECHO_WORDS and quoted(c))]
+            if not shown:
+                continue
+            best = min(shown, key=lambda c: (-quoted(c), -c.articles, -_has_target(c), -len(c.evidence),
+                                              -min(len(c.text.split()), 30), c.id))
             out.append(_Voice(best, max(len(sources), best.articles), echoed, places))
     return out
+
+
+ECHO_WORDS = 3  # a statement a headline quotes is shown from this many words (others from CLAIM_WORDS)
 
 
 _HEADLINE_QUOTE = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,60})[’'”\"]")
@@ -607,9 +620,14 @@ _HEADLINE_QUOTE = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,60})[’'”\"]"
 REPEATS = 0.6  # a claim sharing this share of its content words with a sentence above it repeats it
 
 
-def _repeats(words: frozenset[str], other: frozenset[str]) -> bool:
-    """True when a statement's content words are mostly in a sentence already shown."""
-    return len(words) >= 3 and len(words & other) >= REPEATS * len(words)
+def _repeats(words: frozenset[str], other: frozenset[str], idf: Mapping[str, float]) -> bool:
+    """True when a statement's content words are mostly in a sentence already shown, or the two are as close
+    as two reports of one event ('welcomed the extension of the moratorium' / 'agreed to extend a moratorium')."""
+    shared = len(words & other)
+    if len(words) < 3 or not shared:
+        return False
+    close = _cosine(_vector(words, idf), _vector(other, idf)) >= EVENT_SIMILARITY
+    return shared >= REPEATS * len(words) or close
 
 
 def _echoes(title: str, words: frozenset[str]) -> bool:
@@ -630,7 +648,7 @@ def main_claims(
     nothing 'What happened' already tells; with several stories, each story gets places in proportion."""
     story_of = {s.id: story.number for story in summary.stories for s in story.sources}
     titles = {s.id: s.title or "" for story in summary.stories for s in story.sources if not s.title_from_text}
-    made = [c for c in claims if c.speakers and c.evidence and _says_something(c)]
+    made = [c for c in claims if c.speakers and c.evidence]
     reach: dict[str, set[str]] = defaultdict(set)  # a speaker's prominence: the articles that quote them
     for q in quotes.values():
         if q.speaker:
@@ -653,9 +671,10 @@ def main_claims(
     chosen: list[_Voice] = []
     heard: set[str] = set()  # one statement per speaker
     said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
+    idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
     for v in ordered:
         words = stems(v.claim.text)
-        if v.claim.speakers[0] not in heard and not any(_repeats(words, other) for other in said):
+        if v.claim.speakers[0] not in heard and not any(_repeats(words, other, idf) for other in said):
             heard.add(v.claim.speakers[0])
             chosen.append(v)
             said.append(words)

@@ -351,3 +351,41 @@ def test_main_claims_do_not_repeat_what_happened_and_stop_at_the_word_budget() -
     long = replace(said, text=" ".join(["word"] * 420) + ".")
     views = main_claims(claims, Summary((story,), (long,)), _people("kim", "lee", "ann"), quotes, limit=5)
     assert len(views) == 1  # a long 'What happened' leaves room for one claim only
+
+
+def test_a_fragment_counts_for_its_statement_and_a_short_statement_a_headline_quotes_is_shown() -> None:
+    pairs = [
+        _said("f1", "We came very close to a deal on fishing subsidies", "osei", "s1"),
+        _said("f2", "We came very close", "osei", "s2"),  # a fragment: too short to show, but a second report
+        _said("d1", "We are deeply disappointed.", "ratu", "s3"),  # short, but the headline quotes it
+        _said("d2", "Pacific countries will push for a fishing deal later this year", "ratu", "s3"),
+        _said("n1", "We regret it.", "vogel", "s2"),  # short and no headline quotes it: never shown
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    sources = (_source("s1", "Talks end"), _source("s2", "No deal"), _source("s3", "Pacific 'deeply disappointed'"))
+    views = main_claims(claims, Summary((Story(1, "x", sources, ()),), ()), _people("osei", "ratu", "vogel"),
+                        quotes, limit=5)
+    shown = {v.claim.id: v.articles for v in views}
+    assert shown == {"f1": 2, "d1": 1}
+
+
+def test_a_dateline_place_may_name_a_country_of_several_words() -> None:
+    from briefgen.corpus.boilerplate import load_rules
+    from briefgen.corpus.metadata import dateline
+
+    assert dateline("ABU DHABI, United Arab Emirates (AP) — Trade ministers met.", load_rules())[2] == "AP"
+
+
+def test_a_claim_as_close_to_a_told_event_as_two_reports_of_it_is_not_repeated() -> None:
+    pairs = [
+        _said("m1", "The extension of the customs moratorium pleases software firms", "eu", "s2"),
+        _said("m2", "Fishing fleets must stop getting public money that empties the oceans", "wwf", "s2"),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Talks end"), _source("s2", "No deal")
+    told = Event("Ministers agreed to extend the moratorium on customs duties on transmissions.", (Evidence(s1, 1),), 1)
+    views = main_claims(claims, Summary((Story(1, "x", (s1, s2), (told,)),), (told,)), _people("eu", "wwf"),
+                        quotes, limit=5)
+    assert [v.claim.id for v in views] == ["m2"]
