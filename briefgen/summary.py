@@ -210,7 +210,7 @@ def leads(
     found: list[Lead] = []
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
-        offset = after_dateline(block) if para.number == 1 else 0
+        offset = after_dateline(block)  # also below a byline or standfirst ("ABU DHABI — The …")
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
             words = text.split()

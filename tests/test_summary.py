@@ -389,3 +389,11 @@ def test_a_claim_as_close_to_a_told_event_as_two_reports_of_it_is_not_repeated()
     views = main_claims(claims, Summary((Story(1, "x", (s1, s2), (told,)),), (told,)), _people("eu", "wwf"),
                         quotes, limit=5)
     assert [v.claim.id for v in views] == ["m2"]
+
+
+def test_a_dateline_below_a_byline_is_not_part_of_the_lead_sentence() -> None:
+    article = _article("By Jane Doe", "ABU DHABI — Trade ministers failed to agree on fishing subsidies on Saturday.")
+    [source] = make_sources([article])
+    assert [lead.text for lead in leads(source, article)] == [
+        "Trade ministers failed to agree on fishing subsidies on Saturday."
+    ]
