@@ -425,7 +425,9 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
 
     if events:
         text = re.sub(r"['’]s\b", " ,", events[0].text)
-        mid = {m.group(0) for lead in story_leads for m in _NAME_RUN.finditer(lead.text) if m.start() > 0}
+        # names written mid-sentence somewhere in the story, by their first letters ('Kenyan' ~ 'Kenya')
+        mid = {w.lower()[:STEM] for lead in story_leads for m in _NAME_RUN.finditer(lead.text)
+               for w in m.group(0).split()[0 if m.start() else 1 :]}  # 'The Kenyan government': 'Kenyan'
         for match in _NAME_RUN.finditer(text):
             words = [w.rstrip(".,") for w in match.group(0).split()]
             words = [w for w in words if w and not (w.isupper() and len(w) > 5)]
@@ -433,7 +435,7 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
                 words.pop(0)
             while words and words[-1].lower() in ignored:
                 words.pop()
-            if match.start() == 0 and len(words) == 1 and not words[0].isupper() and words[0] not in mid:
+            if match.start() == 0 and len(words) == 1 and not words[0].isupper() and words[0].lower()[:STEM] not in mid:
                 continue  # "Tens of thousands …": capitalised only because it starts the sentence
             if words:
                 add(" ".join(words))
@@ -465,6 +467,9 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
     # stories: whole articles compared (the leads alone are too short to show that two articles share a story)
     words = {s.id: names(" ".join(articles[s.path].text.split()[:BODY_WORDS])) for s, _ in ordered}
     idf = _idf(list(words.values()))
+    # a story's name words are weighed by how rare they are in the corpus's leads (all words, not only names:
+    # 'wheat' names a story better than 'Bakers', capitalised only because it starts a sentence)
+    lead_idf = _idf([frozenset(w for lead in ls for w in lead.stems) for _, ls in ordered])
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
     grouped = _merge_cores(_group(article_vectors, STORY_SIMILARITY), [words[s.id] for s, _ in ordered])
@@ -481,7 +486,7 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         later = [lead for i in members[:BODY_SAMPLE] for lead in
                  leads(ordered[i][0], articles[ordered[i][0].path], BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]]
         events = _events(number, story_leads + later, body)
-        label = _headline_label(srcs, events) or _label(events, story_leads, idf)
+        label = _headline_label(srcs, events) or _label(events, story_leads, lead_idf)
         stories.append(Story(number, label, srcs, events))
     # with several stories: one sentence per story, up to MAX_SENTENCES in all (the biggest stories first,
     # a bigger one may get two); the stories left without a sentence are still listed by name

@@ -397,3 +397,21 @@ def test_a_dateline_below_a_byline_is_not_part_of_the_lead_sentence() -> None:
     assert [lead.text for lead in leads(source, article)] == [
         "Trade ministers failed to agree on fishing subsidies on Saturday."
     ]
+
+
+def test_without_headlines_a_story_is_named_by_its_place_and_its_rarest_shared_word() -> None:
+    texts = [
+        ("Kenya scrapped its wheat import duty on Monday, Trade Minister Grace Wanjiru said in Nairobi.",
+         "Bakers said bread prices could fall by a tenth within a month of the change."),
+        ("The Kenyan government removed the import duty on wheat, Trade Minister Grace Wanjiru said in Nairobi.",
+         "Bakers welcomed the decision and promised cheaper loaves before the end of the month."),
+        ("Norway's Labour party won the most seats in the snap election but fell short of a majority.",
+         "Turnout was the highest in thirty years, the election board said on Thursday evening."),
+    ]
+    articles = [_as(f"{i}.txt", _article(*paras)) for i, paras in enumerate(texts)]
+    summary = summarise(make_sources(articles), {a.path: a for a in articles})
+    labels = {story.label for story in summary.stories}
+    # 'Kenya' starts its sentence, but 'The Kenyan government' shows it is a name
+    assert any(label.startswith("Kenya") and "Bakers" not in label for label in labels), labels
+    # a common word the leads share names a story too ('Turnout' is capitalised only as a sentence start)
+    assert any("Labour" in label and "election" in label for label in labels), labels
