@@ -25,7 +25,8 @@ LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
 STORY_SIMILARITY = 0.15  # an article joins a story when the names it mentions are this close to the story's
 CORE_SHARE = 0.4  # two stories are one when this share of the smaller one's core names is the other's core ...
-CORE_NAMES = 3  # ... and at least this many names
+CORE_NAMES = 3  # ... and at least this many names ...
+LEAD_SIMILARITY = 0.07  # ... and their leads' words (weighted by rarity) are this close (other stories: < 0.05)
 EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
 MAX_WORDS = 40  # a longer event sentence is cut with '…'
 SHORT_WORDS = 30  # ... and to this with several stories
@@ -299,13 +300,32 @@ def _core(members: Sequence[int], words: Sequence[frozenset[str]]) -> frozenset[
     return frozenset(w for w, n in counts.items() if n >= max(2, len(members) / 2))
 
 
-def _merge_cores(groups: list[list[int]], words: Sequence[frozenset[str]]) -> list[list[int]]:
-    """Stories whose core names largely coincide are one story: in a corpus that is all one story, its
-    shared names are common and weigh little, so an article whose own names (byline, one-off speakers)
-    dominate starts a story of its own; its core still holds the story's places and parties. One pass,
-    smallest story first, each joining the bigger story whose core it shares most."""
+def _merge_cores(
+    groups: list[list[int]], words: Sequence[frozenset[str]], lead_vectors: Sequence[Mapping[str, float]] = ()
+) -> list[list[int]]:
+    """Stories whose core names largely coincide and whose leads tell of the same things are one story: in a
+    corpus that is all one story, its shared names are common and weigh little, so an article whose own
+    names (byline, one-off speakers) dominate starts a story of its own; its core still holds the story's
+    places and parties. The leads guard against a few generic names ('South', 'National', 'Election')
+    joining a power-cut story to an election. Each pass takes the smallest story first, each joining the
+    bigger story whose core it shares most."""
+    for _ in range(MERGE_PASSES):  # a story grown by a merge may now take one it could not before
+        merged = _merge_pass(groups, words, lead_vectors)
+        if len(merged) == len(groups):
+            break
+        groups = merged
+    return groups
+
+
+MERGE_PASSES = 4
+
+
+def _merge_pass(
+    groups: list[list[int]], words: Sequence[frozenset[str]], lead_vectors: Sequence[Mapping[str, float]]
+) -> list[list[int]]:
     groups = sorted(groups, key=lambda m: (-len(m), m[0]))
     cores = [_core(g, words) for g in groups]
+    leads_of = [_centroid(g, lead_vectors) for g in groups]
     alive = [True] * len(groups)
     for small in range(len(groups) - 1, 0, -1):
         best, share = -1, CORE_SHARE
@@ -314,13 +334,25 @@ def _merge_cores(groups: list[list[int]], words: Sequence[frozenset[str]]) -> li
                 continue
             shared = len(cores[small] & cores[big])
             ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
-            if shared >= CORE_NAMES and ratio >= share:
+            if shared >= CORE_NAMES and ratio >= share and (
+                not lead_vectors or _cosine(leads_of[small], leads_of[big]) >= LEAD_SIMILARITY
+            ):
                 best, share = big, ratio
         if best >= 0:
             groups[best] = sorted(groups[best] + groups[small])
             cores[best] = _core(groups[best], words)
+            leads_of[best] = _centroid(groups[best], lead_vectors)
             alive[small] = False
     return [g for g, keep in zip(groups, alive, strict=True) if keep]
+
+
+def _centroid(members: Sequence[int], vectors: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = defaultdict(float)
+    for i in members:
+        if i < len(vectors):
+            for k, v in vectors[i].items():
+                out[k] += v
+    return out
 
 
 def _shorten(text: str, limit: int = MAX_WORDS) -> str:
@@ -467,12 +499,12 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
     # stories: whole articles compared (the leads alone are too short to show that two articles share a story)
     words = {s.id: names(" ".join(articles[s.path].text.split()[:BODY_WORDS])) for s, _ in ordered}
     idf = _idf(list(words.values()))
-    # a story's name words are weighed by how rare they are in the corpus's leads (all words, not only names:
-    # 'wheat' names a story better than 'Bakers', capitalised only because it starts a sentence)
-    lead_idf = _idf([frozenset(w for lead in ls for w in lead.stems) for _, ls in ordered])
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
-    grouped = _merge_cores(_group(article_vectors, STORY_SIMILARITY), [words[s.id] for s, _ in ordered])
+    lead_words = [frozenset(w for lead in ls for w in lead.stems) for _, ls in ordered]
+    lead_idf = _idf(lead_words)
+    grouped = _merge_cores(_group(article_vectors, STORY_SIMILARITY), [words[s.id] for s, _ in ordered],
+                           [_vector(w, lead_idf) for w in lead_words])
     for members in sorted(grouped, key=lambda m: (-len(m), m[0])):
         srcs = tuple(ordered[i][0] for i in members)
         # events are read from the story's first articles (in date order): enough to see what is widely
@@ -486,6 +518,8 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         later = [lead for i in members[:BODY_SAMPLE] for lead in
                  leads(ordered[i][0], articles[ordered[i][0].path], BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]]
         events = _events(number, story_leads + later, body)
+        # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
+        # better than 'Bakers', capitalised only because it starts a sentence)
         label = _headline_label(srcs, events) or _label(events, story_leads, lead_idf)
         stories.append(Story(number, label, srcs, events))
     # with several stories: one sentence per story, up to MAX_SENTENCES in all (the biggest stories first,

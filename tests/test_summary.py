@@ -415,3 +415,17 @@ def test_without_headlines_a_story_is_named_by_its_place_and_its_rarest_shared_w
     assert any(label.startswith("Kenya") and "Bakers" not in label for label in labels), labels
     # a common word the leads share names a story too ('Turnout' is capitalised only as a sentence start)
     assert any("Labour" in label and "election" in label for label in labels), labels
+
+
+def test_stories_sharing_a_few_generic_names_but_not_their_leads_stay_apart() -> None:
+    from briefgen.summary import _merge_cores
+
+    words = [
+        frozenset({"south", "korea", "natio", "elect", "democ", "seoul"}),
+        frozenset({"south", "korea", "natio", "elect", "democ", "yoon"}),
+        frozenset({"south", "afric", "natio", "elect", "democ", "eskom", "johan", "ramap"}),  # a power-cut story
+    ]
+    leads = [{"oppos": 1.0, "wins": 1.0, "major": 1.0}, {"oppos": 1.0, "major": 1.0, "vote": 1.0},
+             {"power": 1.0, "cuts": 1.0, "hours": 1.0}]
+    assert len(_merge_cores([[0, 1], [2]], words, leads)) == 2
+    assert len(_merge_cores([[0, 1], [2]], words)) == 1  # on names alone the generic ones would join them
