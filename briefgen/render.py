@@ -447,7 +447,7 @@ def build_context(
     return replace(
         ctx,
         key_points=key_points(ctx),
-        claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 6),
+        claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 8),
         disagreements=disagreements(claims, actors, quotes),
     )
 
