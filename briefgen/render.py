@@ -191,6 +191,34 @@ class KeyPoint:
     articles: int
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much a topic or country page lists (README, "Pages"); every statement stays on its speaker's page.
+
+    Topic and country pages change with any new statement on them, so their size bounds what one changed
+    article costs a rebuild: they show who speaks and each speaker's latest words, not every quote.
+    """
+
+    speakers: int = 12  # speakers shown with their statements, per topic, most statements first
+    statements: int = 3  # statements per speaker: the one that sums up their position, then the latest
+    names: int = 60  # further speakers named with their counts before "and K more"
+    who: int = 4  # names in a table's "Who" cell
+    timeline: int = 20  # latest dated statements of a topic's timeline
+    other: int = 10  # a country's latest statements on no topic
+    sources: int = 20  # a country's latest articles
+    actors: int = 20  # speakers named at the top of a country page
+
+
+def _newest_first(quotes: Iterable[Quote], sources: dict[str, Source]) -> list[Quote]:
+    """Quotes by their article's date, newest first (undated last), then by place in the article."""
+
+    def key(q: Quote) -> tuple[str, str, int, int]:
+        src = sources.get(q.source)
+        return ((src.published or "") if src else "", q.source, -q.paragraph, -q.start)
+
+    return sorted(quotes, key=key, reverse=True)
+
+
 @dataclass(frozen=True)
 class SiteContext:
     """Everything templates see; built once from the Briefing."""
@@ -218,6 +246,28 @@ class SiteContext:
     summary: Summary = field(default_factory=lambda: Summary((), ()))
     claims: tuple[ClaimView, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
+    limits: Limits = field(default_factory=Limits)
+
+    def shown(self, position: Position) -> list[Quote]:
+        """A speaker's statements shown for a position: the one that sums it up, then the latest others."""
+        best = self.summary_quote(position)
+        rest = _newest_first((q for q in self.evidence(position) if q is not best), self.sources)
+        return ([best] if best else []) + rest[: self.limits.statements - (1 if best else 0)]
+
+    def latest(self, quotes: Iterable[Quote], limit: int) -> list[Quote]:
+        """The ``limit`` newest of some quotes (by their article's date), newest first."""
+        return _newest_first(quotes, self.sources)[:limit]
+
+    def latest_sources(self, source_ids: Iterable[str], limit: int) -> list[Source]:
+        """The ``limit`` newest of some articles, newest first (undated last)."""
+        found = [self.sources[s] for s in source_ids if s in self.sources]
+        found.sort(key=lambda s: (s.published or "", s.id), reverse=True)
+        return found[:limit]
+
+    def recent_moments(self, moments: tuple[Moment, ...], limit: int) -> list[Moment]:
+        """The ``limit`` latest dated moments of a timeline, in date order."""
+        dated = [mo for mo in moments if mo.date]
+        return dated[-limit:] if limit else []
 
     def claims_on(self, topic_id: str, country: str | None = None, limit: int = 3) -> list[Claim]:
         """The most-cited claims on a topic (of one country's speakers, when given): most articles first."""
@@ -391,7 +441,8 @@ def build_context(
         countries.append(
             CountryView(
                 name, country_slugs[name], members, cquotes, cpos,
-                {t: tuple(ps) for t, ps in per_topic.items()},
+                {t: tuple(sorted(ps, key=lambda p: (-len(p.evidence), actors[p.actor].name)))
+                 for t, ps in per_topic.items()},
                 tuple(sorted({q.source for q in cquotes})),
             )
         )

@@ -1,0 +1,96 @@
+"""Topic and country pages stay bounded however many statements there are; the actor pages keep them all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefgen.extract.positions import country_id
+from briefgen.records import Actor, Briefing, Position, Quote, Source, Topic
+from briefgen.render import Limits, build_context, make_env, render_pages
+
+SMALL = Limits(speakers=2, statements=2, names=1, who=2, timeline=3, other=2, sources=2, actors=2)
+
+
+def _briefing(per_speaker: tuple[int, ...], untopical: int = 0) -> Briefing:
+    """One country whose speakers make ``per_speaker[i]`` statements on one topic, one per dated article."""
+    topic = Topic("levy", "Fuel levy", "The fuel levy.")
+    actors = tuple(
+        Actor(f"speaker-{i}", f"Speaker {chr(65 + i)}", "person", "Vexland", "Vexland") for i in range(len(per_speaker))
+    )
+    sources: list[Source] = []
+    quotes: list[Quote] = []
+    positions: list[Position] = []
+    for i, count in enumerate(per_speaker):
+        evidence = []
+        for j in range(count + (untopical if i == 0 else 0)):
+            n = len(sources)
+            sid = f"s-{n:03d}"
+            sources.append(Source(sid, f"a{n:03d}.txt", f"a{n:03d}", f"Story {n}", "Daily", None,
+                                  f"2025-01-{1 + n % 28:02d}", 100))
+            on_topic = j < count
+            q = Quote(f"q-{i}-{j}", f"Speaker {i} remark {j} on the levy", actors[i].id, sid, 2, 0, 10, "said",
+                      "direct", ("levy",) if on_topic else ())
+            quotes.append(q)
+            if on_topic:
+                evidence.append(q.id)
+        positions.append(Position(actors[i].id, "levy", quotes[-1 - (untopical if i == 0 else 0)].text,
+                                  tuple(evidence), speakers=(actors[i].id,)))
+    every = tuple(e for p in positions for e in p.evidence)
+    positions.append(Position(country_id("Vexland"), "levy", positions[0].summary, every, kind="country",
+                              speakers=tuple(a.id for a in actors)))
+    return Briefing(tuple(sources), actors, tuple(quotes), tuple(positions), (topic,))
+
+
+def _pages(briefing: Briefing, limits: Limits = SMALL) -> dict[str, str]:
+    return render_pages(replace(build_context(briefing, "T"), limits=limits), make_env(None))
+
+
+def _cited(text: str) -> set[str]:
+    return set(re.findall(r"sources/(a\d+)\.md#p2", text))
+
+
+def test_topic_page_shows_a_few_statements_per_speaker_and_links_the_rest() -> None:
+    pages = _pages(_briefing((7, 3, 2, 1)))
+    topic = pages["topics/levy.md"]
+    speakers = topic.split("## Speaker by speaker", 1)[1]
+    assert speakers.count("\n### ") == 2  # limits.speakers
+    first = speakers.split("\n### ", 2)[1]
+    assert len(_cited(first)) == 2  # limits.statements
+    assert "[7 statements on this topic — 5 more on Speaker A's page](../actors/speaker-0.md)" in first
+    # the two further speakers: one named with a count, the last one counted and pointed to the list
+    assert "**2 more speakers:** [Speaker C](../actors/speaker-2.md) (2)" in topic
+    assert "and 1 more in the [list of actors](../actors/index.md)" in topic
+    assert "Speaker A, Speaker B and 2 more" in topic  # the side-by-side "Who" cell
+    assert "The latest 3 of 13 dated statements" in topic
+
+
+def test_country_page_is_bounded_and_lists_its_latest_articles() -> None:
+    pages = _pages(_briefing((7, 3, 2, 1), untopical=5))
+    country = pages["countries/vexland.md"]
+    assert "and 2 more in the [list of actors]" in country  # "Quoted:" names limits.actors speakers
+    assert "[7 statements on this topic — 5 more on the speaker's page](../actors/speaker-0.md)" in country
+    assert "The latest 2 of 5 statements on no tracked topic" in country
+    sources = country.split("## Sources", 1)[1]
+    assert "The latest 2 of 18 articles" in sources
+    assert re.findall(r"\(\.\./sources/(a\d+)\.md\)", sources) == ["a017", "a016"]  # newest first
+
+
+def test_every_statement_left_off_a_topic_or_country_page_is_on_its_speakers_page() -> None:
+    briefing = _briefing((9, 4, 3, 1), untopical=3)
+    pages = _pages(briefing)
+    for q in briefing.quotes:
+        actor_page = pages[f"actors/{q.speaker}.md"]
+        assert f"sources/{briefing.sources[int(q.source[2:])].slug}.md#p2" in actor_page, q.id
+    # and every speaker left off the detailed list is still reachable from the topic page
+    topic = pages["topics/levy.md"]
+    named = set(re.findall(r"\.\./actors/(speaker-\d)\.md", topic))
+    assert named | {"speaker-3"} == {a.id for a in briefing.actors} and "list of actors" in topic
+
+
+def test_topic_and_country_pages_do_not_grow_with_more_statements() -> None:
+    small = _pages(_briefing((6, 6, 6, 6)), Limits())
+    large = _pages(_briefing((60, 60, 60, 60)), Limits())
+    for page in ("topics/levy.md", "countries/vexland.md"):
+        assert len(large[page]) < 1.3 * len(small[page]), page
+    assert len(large["actors/speaker-0.md"]) > 5 * len(small["actors/speaker-0.md"])  # the actor page has them all
