@@ -120,6 +120,7 @@ def build_run(project: Path, jobs: int, executor: str) -> dict[str, Any]:
         "cached": report.cached,
         "pages": report.pages,
         "written": report.written,
+        "reused_md": report.reused,
         "site_rebuilt": report.site_rebuilt,
         "site_rendered": report.site_rendered,
         "site_reasons": report.site_reasons,

@@ -62,7 +62,8 @@ def test_topic_page_shows_a_few_statements_per_speaker_and_links_the_rest() -> N
     assert "**2 more speakers:** [Speaker C](../actors/speaker-2.md) (2)" in topic
     assert "and 1 more in the [list of actors](../actors/index.md)" in topic
     assert "Speaker A, Speaker B and 2 more" in topic  # the side-by-side "Who" cell
-    assert "The latest 3 of 13 dated statements" in topic
+    assert "The latest 3 of 13 dated statements, and earlier changes of stance" in topic
+    assert "The latest 3 of 7 dated statements" in pages["actors/speaker-0.md"]
 
 
 def test_country_page_is_bounded_and_lists_its_latest_articles() -> None:
@@ -93,4 +94,17 @@ def test_topic_and_country_pages_do_not_grow_with_more_statements() -> None:
     large = _pages(_briefing((60, 60, 60, 60)), Limits())
     for page in ("topics/levy.md", "countries/vexland.md"):
         assert len(large[page]) < 1.3 * len(small[page]), page
-    assert len(large["actors/speaker-0.md"]) > 5 * len(small["actors/speaker-0.md"])  # the actor page has them all
+    said = large["actors/speaker-0.md"].split("## What Speaker A said", 1)[1].split("## Timeline", 1)[0]
+    assert said.count("](../sources/") == 60  # the actor page has them all
+
+
+def test_a_timeline_keeps_an_early_change_of_stance_beyond_its_latest_statements() -> None:
+    briefing = _briefing((7, 3, 2, 1))
+    stances = {"q-0-0": "for", "q-0-1": "against"}  # speaker A turns against the levy in the second article
+    quotes = tuple(replace(q, stance=stances[q.id], target="the levy") if q.id in stances else q
+                   for q in briefing.quotes)
+    pages = _pages(replace(briefing, quotes=quotes))
+    for page in ("topics/levy.md", "actors/speaker-0.md"):
+        rows = [r for r in pages[page].split("## Timeline", 1)[1].splitlines() if r.startswith("| ") and "¶" in r]
+        assert len(rows) == 4, page  # the latest 3 and the change
+        assert "changed" in rows[0] and "sources/a001.md#p2" in rows[0], page
