@@ -213,6 +213,7 @@ class Limits:
     other: int = 10  # a country's latest statements on no topic
     sources: int = 20  # a country's latest articles
     actors: int = 20  # speakers named at the top of a country page
+    sources_page: int = 100  # above this many articles, the list of sources is split by month
 
 
 def _newest_first(quotes: Iterable[Quote], sources: dict[str, Source]) -> list[Quote]:
@@ -613,6 +614,39 @@ def svg_of(ctx: SiteContext) -> str:
     return matrix_svg(f"{ctx.title}: statements by country and topic", [t.label for t in ctx.matrix_topics], rows)
 
 
+@dataclass(frozen=True, slots=True)
+class SourceMonth:
+    """The articles of one month of publication (or the undated ones), for a page of the list of sources."""
+
+    key: str  # "2025-02" or "undated": the page's file name
+    label: str
+    sources: tuple[Source, ...]
+    quotes: int
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})")
+
+
+def source_months(ctx: SiteContext) -> tuple[SourceMonth, ...]:
+    """The articles by month of publication, newest month first, the undated ones last."""
+    groups: dict[str, list[Source]] = defaultdict(list)
+    for s in ctx.briefing.sources:
+        found = _YEAR_MONTH.match(s.published or "")
+        groups[found.group(0) if found and 1 <= int(found.group(2)) <= 12 else "undated"].append(s)
+    order = sorted((k for k in groups if k != "undated"), reverse=True) + (["undated"] if "undated" in groups else [])
+    return tuple(
+        SourceMonth(
+            key,
+            "Undated" if key == "undated" else f"{_MONTHS[int(key[5:7]) - 1]} {key[:4]}",
+            tuple(groups[key]),
+            sum(len(ctx.quotes_by_source.get(s.id, ())) for s in groups[key]),
+        )
+        for key in order
+    )
+
+
 def render_pages(ctx: SiteContext, env: jinja2.Environment, memo: PageMemo | None = None) -> dict[str, str]:
     """Every page of the site as {relative path: Markdown}.
 
@@ -659,7 +693,15 @@ def render_pages(ctx: SiteContext, env: jinja2.Environment, memo: PageMemo | Non
     pages["topics/index.md"] = _render(env, "topics_index.md.j2", root="../", **common)
     for tv in ctx.topic_views:
         pages[f"topics/{tv.topic.id}.md"] = _render(env, "topic.md.j2", root="../", view=tv, **common)
-    pages["sources/index.md"] = _render(env, "sources_index.md.j2", root="../", **common)
+    # A long list of sources is split by month, so a changed article re-renders one month's page.
+    months = source_months(ctx) if len(ctx.briefing.sources) > ctx.limits.sources_page else ()
+    pages["sources/index.md"] = _render(
+        env, "sources_index.md.j2", root="../", months=months, rows=() if months else ctx.briefing.sources, **common
+    )
+    for month in months:
+        pages[f"sources/months/{month.key}.md"] = _render(
+            env, "sources_month.md.j2", root="../../", month=month, **common
+        )
     for source in ctx.briefing.sources:
         page = f"sources/{source.slug}.md"
         cached = reuse(page)

@@ -108,3 +108,20 @@ def test_a_timeline_keeps_an_early_change_of_stance_beyond_its_latest_statements
         rows = [r for r in pages[page].split("## Timeline", 1)[1].splitlines() if r.startswith("| ") and "¶" in r]
         assert len(rows) == 4, page  # the latest 3 and the change
         assert "changed" in rows[0] and "sources/a001.md#p2" in rows[0], page
+
+
+def test_a_long_list_of_sources_is_split_by_month_and_links_every_article_once() -> None:
+    briefing = _briefing((7, 3, 2, 1))
+    undated = replace(briefing.sources[0], published=None)
+    briefing = replace(briefing, sources=(undated, *briefing.sources[1:]))
+    pages = _pages(briefing, replace(SMALL, sources_page=5))
+    index = pages["sources/index.md"]
+    assert "| [January 2025](months/2025-01.md) | 12 |" in index
+    assert index.index("months/2025-01.md") < index.index("months/undated.md")  # the undated last
+    months = {k: v for k, v in pages.items() if k.startswith("sources/months/")}
+    assert sorted(months) == ["sources/months/2025-01.md", "sources/months/undated.md"]
+    linked = [slug for page in months.values() for slug in re.findall(r"\]\(\.\./(a\d+)\.md\)", page)]
+    assert sorted(linked) == sorted(s.slug for s in briefing.sources)
+    assert "](a001.md)" not in index  # no article row on the index itself
+    small = _pages(briefing)  # under the limit: one list, as before
+    assert "](a001.md)" in small["sources/index.md"] and not any(k.startswith("sources/months/") for k in small)
