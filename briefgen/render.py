@@ -213,6 +213,8 @@ class Limits:
     other: int = 10  # a country's latest statements on no topic
     sources: int = 20  # a country's latest articles
     actors: int = 20  # speakers named at the top of a country page
+    country_speakers: int = 8  # per topic on a country page (its topic page has more)
+    country_statements: int = 2
     sources_page: int = 100  # above this many articles, the list of sources is split by month
 
 
@@ -255,11 +257,12 @@ class SiteContext:
     disagreements: tuple[Disagreement, ...] = ()
     limits: Limits = field(default_factory=Limits)
 
-    def shown(self, position: Position) -> list[Quote]:
+    def shown(self, position: Position, limit: int | None = None) -> list[Quote]:
         """A speaker's statements shown for a position: the one that sums it up, then the latest others."""
+        limit = self.limits.statements if limit is None else limit
         best = self.summary_quote(position)
         rest = _newest_first((q for q in self.evidence(position) if q is not best), self.sources)
-        return ([best] if best else []) + rest[: self.limits.statements - (1 if best else 0)]
+        return ([best] if best else []) + rest[: max(limit - (1 if best else 0), 0)]
 
     def latest(self, quotes: Iterable[Quote], limit: int) -> list[Quote]:
         """The ``limit`` newest of some quotes (by their article's date), newest first."""

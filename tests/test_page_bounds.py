@@ -9,7 +9,8 @@ from briefgen.extract.positions import country_id
 from briefgen.records import Actor, Briefing, Position, Quote, Source, Topic
 from briefgen.render import Limits, build_context, make_env, render_pages
 
-SMALL = Limits(speakers=2, statements=2, names=1, who=2, timeline=3, other=2, sources=2, actors=2)
+SMALL = Limits(speakers=2, statements=2, names=1, who=2, timeline=3, other=2, sources=2, actors=2,
+               country_speakers=2, country_statements=2)
 
 
 def _briefing(per_speaker: tuple[int, ...], untopical: int = 0) -> Briefing:
