@@ -115,6 +115,7 @@ def build_run(project: Path, jobs: int, executor: str) -> dict[str, Any]:
     return {
         "build_s": elapsed,
         "timings": report.timings,
+        "cpu": report.cpu,
         "articles": report.articles,
         "analysed": report.analysed,
         "cached": report.cached,

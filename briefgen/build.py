@@ -66,6 +66,7 @@ class BuildReport:
     site_reasons: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process for the site stages
 
     @property
     def problems(self) -> int:
@@ -233,7 +234,7 @@ def generate(
     files to add to the site (briefing.json, history, feed). Unchanged actor and source pages are reused
     from the build folder unless ``force``."""
     briefing, articles, report = extract(settings, progress)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     text = briefing_json(briefing)
     previous = read_previous(settings.site)  # before publish replaces the site folder
     report.warnings.extend(previous.warnings)
@@ -245,7 +246,6 @@ def generate(
     ctx = replace(build_context(briefing, settings.title, articles, settings.actor_pages), changes=changes, feed=FEED)
     memo = PageMemo() if force else PageMemo.load(settings.build)
     pages = render_pages(ctx, make_env(settings.templates), memo)
-    report.timings["render"] = time.perf_counter() - t0
     mkdocs_cfg = mkdocs_settings(
         settings.mkdocs_yml,
         settings.title,
@@ -257,6 +257,8 @@ def generate(
     own_files = project_docs(settings.project_dir, mkdocs_cfg)
     writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files)
     memo.save(settings.build)
+    report.timings["render"] = time.perf_counter() - t0  # briefing.json, history, Markdown rendered and written
+    report.cpu["render"] = time.process_time() - c0
     report.pages = len(pages)
     report.reused = memo.reused
     report.written = writes.written
@@ -286,7 +288,7 @@ def build(
     with build_lock(settings.project_dir, waiting):
         prepare_site_dir(settings.site, settings.project_dir, inputs)
         briefing, report, extra = generate(settings, progress, force=force)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
         stamp = site_stamp(settings.build, extra, epoch)
         state = settings.build / SITE_STATE
@@ -304,4 +306,5 @@ def build(
             report.site_reasons = dict(last.get("reasons", {}))
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
+    report.cpu["site"] = time.process_time() - c0
     return report
