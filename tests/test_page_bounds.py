@@ -126,3 +126,15 @@ def test_a_long_list_of_sources_is_split_by_month_and_links_every_article_once()
     assert "](a001.md)" not in index  # no article row on the index itself
     small = _pages(briefing)  # under the limit: one list, as before
     assert "](a001.md)" in small["sources/index.md"] and not any(k.startswith("sources/months/") for k in small)
+
+
+def test_a_claim_names_a_few_of_its_speakers() -> None:
+    from briefgen.records import Claim
+
+    briefing = _briefing((2, 2, 2, 2))
+    speakers = tuple(a.id for a in briefing.actors)
+    claim = Claim("c-1", "the levy must go", None, None, ("levy",), speakers, ("Vexland",),
+                  tuple(q.id for q in briefing.quotes), 8)
+    pages = _pages(replace(briefing, claims=(claim,)))
+    assert "8 statements in 8 articles (Speaker A, Speaker B and 2 more)" in pages["topics/levy.md"]
+    assert "(Speaker A, Speaker B and 2 more)" in pages["countries/vexland.md"]
