@@ -38,6 +38,8 @@ BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate 
 BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
 WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
 EXTRA = 2
+ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
+SHORT_LABEL = 32  # ... each cut to this many characters
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
 STEM = 5  # words are compared by their first letters ("negotiations" ~ "negotiate")
 
@@ -144,6 +146,13 @@ class Story:
     events: tuple[Event, ...]
 
     @property
+    def short(self) -> str:
+        """The name cut to SHORT_LABEL characters on a word boundary, for lists of many stories."""
+        if len(self.label) <= SHORT_LABEL:
+            return self.label
+        return self.label[:SHORT_LABEL].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+    @property
     def outlets(self) -> tuple[str, ...]:
         """The story's distinct outlets."""
         return tuple(sorted({s.outlet for s in self.sources if s.outlet}))
@@ -181,6 +190,18 @@ class Summary:
     def untold(self) -> tuple[Story, ...]:
         """Stories too small for a sentence of their own (listed by name only)."""
         return tuple(s for s in self.stories if not self.told(s))
+
+    @property
+    def also(self) -> tuple[Story, ...]:
+        """The untold stories named on the summary: as many as fit in ALSO_WORDS (the rest are counted)."""
+        named: list[Story] = []
+        left = ALSO_WORDS
+        for story in self.untold:
+            left -= len(story.short.split()) + 1
+            if left < 0:
+                break
+            named.append(story)
+        return tuple(named)
 
 
 def _date_key(source: Source) -> str:

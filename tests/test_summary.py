@@ -209,7 +209,8 @@ def test_twenty_one_article_stories_are_all_named_and_the_page_stays_short(tmp_p
     assert len(ctx.summary.stories) == len(files)  # different topics are never merged
     assert len(ctx.summary.happened) == 8 and len(ctx.summary.untold) == len(files) - 8
     page = html.unescape(render_pages(ctx, make_env(None))["index.md"])
-    assert all(story.label in page for story in ctx.summary.stories)
+    assert all(story.label in page for story in ctx.summary.stories if ctx.summary.told(story))
+    assert all(story.short in page for story in ctx.summary.untold)  # all twelve others named, cut short
     assert visible_words(page) <= 600, visible_words(page)
 
 
@@ -429,3 +430,12 @@ def test_stories_sharing_a_few_generic_names_but_not_their_leads_stay_apart() ->
              {"power": 1.0, "cuts": 1.0, "hours": 1.0}]
     assert len(_merge_cores([[0, 1], [2]], words, leads)) == 2
     assert len(_merge_cores([[0, 1], [2]], words)) == 1  # on names alone the generic ones would join them
+
+
+def test_with_many_stories_the_summary_names_as_many_as_fit_and_counts_the_rest() -> None:
+    stories = tuple(Story(i + 1, f"Harbour number {i} closed to cruise ships after a long storm", (), ())
+                    for i in range(60))
+    summary = Summary(stories, ())
+    assert 5 <= len(summary.also) < 60
+    assert all(s.short.endswith("…") and len(s.short) <= 34 for s in summary.also)
+    assert sum(len(s.short.split()) + 1 for s in summary.also) <= 80
