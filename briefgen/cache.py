@@ -25,9 +25,10 @@ from briefgen.records import Analysis, Article, Skipped
 
 # Rule files read only after the per-article map (positions, topics, actor overrides) or not about analysis
 # (briefgen.yml): editing them, e.g. renaming a topic, must not re-analyse the corpus.
-REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "stances.yml", "actors.yml", "languages.yml"})
+REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "actors.yml", "languages.yml"})
 # Bump when the stored layout changes; old entries then miss instead of loading wrongly.
-CACHE_FORMAT = 3  # 2: entries carry the hash of the text they were made from; 3: quotes carry their rule
+# 2: entries carry the hash of the text they were made from; 3: quotes carry display and stance; 4: and their rule.
+CACHE_FORMAT = 4
 _TAG = "briefgen-analysis"
 # Analysis fields other than the article: what a worker sends back and what the cache stores.
 PAYLOAD_FIELDS = tuple(f.name for f in fields(Analysis) if f.name != "article")
@@ -175,12 +176,12 @@ def _hash_tree(digest: Any, root: Any, label: str, skip: frozenset[str] = frozen
 def fingerprint(settings: Settings) -> str:
     """Hash of everything besides the article that decides its analysis.
 
-    The briefgen version, the cache format, the model setting, the package's rule data files, the
+    The briefgen version, the cache format, the package's rule data files, the
     extraction code and record types (so an edited rule never serves stale results during development)
     and the project's rule files in site_config/, except the files only the corpus-wide reduce reads.
     """
     digest = hashlib.sha256()
-    digest.update(f"briefgen {__version__}\0format {CACHE_FORMAT}\0model {settings.model}\0".encode())
+    digest.update(f"briefgen {__version__}\0format {CACHE_FORMAT}\0".encode())
     package = resources.files("briefgen")
     for name in ("data", "extract"):
         _hash_tree(digest, package.joinpath(name), name, skip=REDUCE_ONLY | {"positions.py"})

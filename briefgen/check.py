@@ -13,6 +13,8 @@ from briefgen.corpus.boilerplate import PROJECT_FILE, Rules, load_rules
 from briefgen.corpus.formats import HTML_MISSING
 from briefgen.corpus.language import languages_of
 from briefgen.errors import ConfigError
+from briefgen.extract.overrides import load_overrides
+from briefgen.extract.userdata import load_user_data
 from briefgen.records import Article, Skipped
 
 # How to fix a skipped file or a warning, by a phrase of its reason.
@@ -121,6 +123,12 @@ def check(project_dir: Path | None = None, config_file: Path | None = None, **ov
     except ConfigError as exc:
         report.problems.append(_config_problem(exc))
         rules = load_rules(None)
+    folder = settings.site_config
+    for read_words in (lambda: load_user_data(folder), lambda: load_overrides(folder / "actors.yml")):
+        try:
+            read_words()  # the project's word lists and actor overrides
+        except ConfigError as exc:
+            report.problems.append(_config_problem(exc))
     if not settings.content.is_dir():
         report.problems.append(
             Problem(str(settings.content), "content folder not found", "create it or pass --content DIR", True)

@@ -468,7 +468,8 @@ def eval_cmd(
         st = evaluate_stances(briefing, gold_files, stance_gold)
         out.print(f"stances: precision {st.precision:.3f} ({st.right}/{st.shown} labels shown), recall "
                   f"{st.recall:.3f} ({st.caught}/{st.gold} stated stances); reported statements shown with "
-                  f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported})")
+                  f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported}; "
+                  f"{st.verb_rate_stated:.3f} of the {st.reported - st.verbless} whose article gives a verb)")
         cl = evaluate_claims(briefing, gold_files, load_claim_gold(stance_file))
         out.print(f"claims: same-claim pairs precision {cl.precision:.3f} ({cl.right}/{cl.predicted}), recall "
                   f"{cl.recall:.3f} ({cl.right}/{cl.gold_pairs}); {len(briefing.claims)} claims")

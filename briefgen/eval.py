@@ -458,6 +458,7 @@ class StanceScores:
     caught: int = 0
     reported: int = 0
     with_verb: int = 0
+    verbless: int = 0  # reported statements whose article gives no reporting verb (a Q&A answer, "according to X")
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     no_verb: list[str] = field(default_factory=list)
@@ -477,6 +478,12 @@ class StanceScores:
         """Reported statements shown with their reporting verb."""
         return self.with_verb / self.reported if self.reported else 1.0
 
+    @property
+    def verb_rate_stated(self) -> float:
+        """Reported statements shown with their reporting verb, of those the article gives a verb for."""
+        stated = self.reported - self.verbless
+        return self.with_verb / stated if stated > 0 else 1.0
+
 
 def stance_agrees(stance: str, target: str, gold_stance: str, gold_target: str) -> bool:
     """Same polarity on the same target (see StanceScores)."""
@@ -493,6 +500,8 @@ def evaluate_stances(
     briefing: Briefing, gold_files: Sequence[GoldFile], annotation: dict[str, list[dict[str, Any]]]
 ) -> StanceScores:
     """Score stance labels and verb display on the articles of an annotation file."""
+    from briefgen.extract.lexicon import lexicon as cue_lexicon
+
     actors = {a.id: a for a in briefing.actors}
     by_name = {s.path.rsplit("/", 1)[-1]: s.id for s in briefing.sources}
     res = StanceScores()
@@ -532,6 +541,8 @@ def evaluate_stances(
                     res.with_verb += 1
                 else:
                     res.no_verb.append(f"{gf.source}: {q.display or q.text}"[:120])
+                    if not q.cue or q.cue.lower() in cue_lexicon().source_phrases:
+                        res.verbless += 1
             if not q.stance or not q.target:
                 continue
             res.shown += 1

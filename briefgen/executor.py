@@ -22,6 +22,7 @@ from briefgen.cache import Payload, analysis_from, payload_of
 from briefgen.config import available_cores
 from briefgen.errors import BriefgenError
 from briefgen.extract import analyse_many
+from briefgen.extract.lexicon import UserData, use_user_data
 from briefgen.nlp import make_nlp
 from briefgen.plural import plural
 from briefgen.records import Analysis, Article
@@ -39,15 +40,17 @@ class AnalysisError(BriefgenError):
     """Articles could not be analysed by the executor (a worker died or a batch kept failing)."""
 
 
-def analyse_batch(model: str | None, articles: Sequence[Article]) -> list[Payload]:
+def analyse_batch(user_data: UserData | None, articles: Sequence[Article]) -> list[Payload]:
     """Worker side: analyse one batch with the worker's cached pipeline; return payloads only."""
-    nlp = make_nlp(model)
+    use_user_data(user_data or UserData())
+    nlp = make_nlp()
     return [payload_of(a) for a in analyse_many(nlp, articles)]
 
 
-def _warm_worker(model: str | None) -> None:
-    """Pool initializer: build the pipeline once, before the first batch arrives."""
-    make_nlp(model)
+def _warm_worker(user_data: UserData | None) -> None:
+    """Pool initializer: take the project's word lists and build the pipeline, before the first batch."""
+    use_user_data(user_data or UserData())
+    make_nlp()
 
 
 def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -77,14 +80,14 @@ class Executor(Protocol):
 class SerialExecutor:
     """The map in this process: one pipeline, Docs streamed through nlp.pipe."""
 
-    def __init__(self, model: str | None = None, batch_size: int = DEFAULT_BATCH) -> None:
-        self.model = model
+    def __init__(self, user_data: UserData | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        self.user_data = user_data
         self.batch_size = batch_size
 
     def map(self, articles: Sequence[Article]) -> Iterator[Analysis]:
         """Analyse articles in order, one batch of Docs in memory at a time."""
-        nlp = make_nlp(self.model)
-        yield from analyse_many(nlp, articles)
+        use_user_data(self.user_data or UserData())
+        yield from analyse_many(make_nlp(), articles)
 
     def close(self) -> None:
         """Nothing to release."""
@@ -146,16 +149,16 @@ def _mp_context() -> Any:
 class ProcessExecutor:
     """A pool of ``jobs`` worker processes, each building the pipeline once."""
 
-    def __init__(self, jobs: int, model: str | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+    def __init__(self, jobs: int, user_data: UserData | None = None, batch_size: int = DEFAULT_BATCH) -> None:
         self.jobs = max(1, jobs)
-        self.model = model
+        self.user_data = user_data
         self.batch_size = batch_size
         self._pool: ProcessPoolExecutor | None = None
 
     def _get_pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=_mp_context(), initializer=_warm_worker, initargs=(self.model,)
+                max_workers=self.jobs, mp_context=_mp_context(), initializer=_warm_worker, initargs=(self.user_data,)
             )
         return self._pool
 
@@ -163,7 +166,7 @@ class ProcessExecutor:
         """Analyse articles in worker processes, a bounded number of batches in flight."""
         if self.jobs == 1 or len(articles) <= 1:
             # nothing to share out (e.g. a rebuild after one article changed): skip the pool's start-up
-            yield from SerialExecutor(self.model, self.batch_size).map(articles)
+            yield from SerialExecutor(self.user_data, self.batch_size).map(articles)
             return
         pool = self._get_pool()
         # small batches for small corpora so every worker gets work
@@ -178,7 +181,7 @@ class ProcessExecutor:
             )
 
         def submit(batch: list[Article]) -> Future[list[Payload]]:
-            return pool.submit(analyse_batch, self.model, batch)
+            return pool.submit(analyse_batch, self.user_data, batch)
 
         def result(batch: list[Article], future: Future[list[Payload]]) -> list[Payload]:
             try:
@@ -224,13 +227,13 @@ class DaskExecutor:
         self,
         address: str | None = None,
         jobs: int = 2,
-        model: str | None = None,
+        user_data: UserData | None = None,
         batch_size: int = DEFAULT_BATCH,
         retries: int = DASK_RETRIES,
     ) -> None:
         self.address = address
         self.jobs = max(1, jobs)
-        self.model = model
+        self.user_data = user_data
         self.batch_size = batch_size
         self.retries = retries
         self.task: Any = analyse_batch  # what runs on a worker; replaceable in tests
@@ -264,7 +267,7 @@ class DaskExecutor:
         # build the pipeline on every worker now, in parallel, rather than in each one's first task;
         # if that fails, the tasks fail too and report which articles were not analysed
         with contextlib.suppress(Exception):
-            self._client.run(_warm_worker, self.model)
+            self._client.run(_warm_worker, self.user_data)
         return self._client
 
     def map(self, articles: Sequence[Article]) -> Iterator[Analysis]:
@@ -279,7 +282,7 @@ class DaskExecutor:
         def submit(batch: list[Article]) -> Any:
             return client.submit(
                 self.task,
-                self.model,
+                self.user_data,
                 batch,
                 retries=self.retries,
                 pure=False,
@@ -375,17 +378,17 @@ class DaskExecutor:
 def make_executor(
     name: ExecutorName,
     jobs: int | None = None,
-    model: str | None = None,
+    user_data: UserData | None = None,
     scheduler: str | None = None,
     batch_size: int = DEFAULT_BATCH,
 ) -> Executor:
     """The executor called ``name`` (serial, process or dask)."""
     n = jobs or available_cores()
     if name == "serial":
-        return SerialExecutor(model, batch_size)
+        return SerialExecutor(user_data, batch_size)
     if name == "process":
-        return ProcessExecutor(n, model, batch_size)
+        return ProcessExecutor(n, user_data, batch_size)
     if name == "dask":
         _import_dask()
-        return DaskExecutor(scheduler, n, model, batch_size)
+        return DaskExecutor(scheduler, n, user_data, batch_size)
     raise BriefgenError(f"unknown executor {name!r}", "--executor", f"choose one of {', '.join(EXECUTORS)}")

@@ -22,18 +22,9 @@ def _guard_tokenizer(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
-def make_nlp(model: str | None = None) -> Language:
-    """The pipeline used for analysis: ``spacy.blank("en")`` + sentencizer + lookup lemmatizer.
-
-    ``model`` names an installed trained pipeline to use instead; nothing is ever downloaded.
-    """
-    nlp: Language
-    if model:
-        nlp = spacy.load(model, exclude=["ner"])
-        if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer")
-        return _guard_tokenizer(nlp)
+@lru_cache(maxsize=1)
+def make_nlp() -> Language:
+    """The pipeline used for analysis: ``spacy.blank("en")`` + sentencizer + lookup lemmatizer."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})

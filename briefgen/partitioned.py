@@ -51,6 +51,8 @@ from briefgen.corpus.reader import collect
 from briefgen.errors import CorpusError
 from briefgen.executor import DEFAULT_BATCH, DaskExecutor, _import_dask
 from briefgen.extract import analyse_many
+from briefgen.extract.lexicon import UserData, use_user_data
+from briefgen.extract.userdata import load_user_data
 from briefgen.nlp import make_nlp
 from briefgen.records import Analysis, Article, Skipped
 
@@ -64,7 +66,7 @@ class ReadJob:
 
     rules: Rules
     max_bytes: int
-    model: str | None
+    user_data: UserData
     cache_root: str | None
     settings_hash: str
     content_root: str = ""
@@ -110,7 +112,8 @@ def read_and_analyse(job: ReadJob, partition: Partition) -> PartitionResult:
             else:
                 found[i] = hit
     if todo:
-        analyses = analyse_many(make_nlp(job.model), [article for _, article in todo])
+        use_user_data(job.user_data)
+        analyses = analyse_many(make_nlp(), [article for _, article in todo])
         found.update(zip((i for i, _ in todo), analyses, strict=True))
     missed = {i for i, _ in todo}
     records: list[Read | Skipped] = []
@@ -175,7 +178,7 @@ def _run_on_dask(
     settings: Settings, job: ReadJob, partitions: list[Partition], todo: list[int], progress: Progress | None
 ) -> dict[int, PartitionResult]:
     """Read and analyse the partitions ``todo`` on Dask (line breaks of .jsonl ranges counted first)."""
-    executor = DaskExecutor(settings.scheduler, settings.jobs, settings.model)
+    executor = DaskExecutor(settings.scheduler, settings.jobs, job.user_data)
     done: dict[int, PartitionResult] = {}
     try:
         files = {part.path for i in todo for part in partitions[i] if part.end is not None}
@@ -223,7 +226,7 @@ def read_and_analyse_on_dask(settings: Settings, progress: Progress | None = Non
         job = ReadJob(
             rules=load_rules(settings.site_config / PROJECT_FILE),
             max_bytes=settings.max_article_bytes,
-            model=settings.model,
+            user_data=load_user_data(settings.site_config),
             cache_root=str(cache.root) if cache else None,
             settings_hash=cache.settings_hash if cache else "",
             content_root=str(settings.content.resolve()),

@@ -100,6 +100,10 @@ class LocalQuote:
     paragraph: int
     sentence_start: int = 0
     sentence_end: int = 0
+    display: str = ""  # how it is shown (reporting verb kept), filled after the quote stage (analyse.py)
+    verb: str | None = None
+    stance: str | None = None  # the stance it states, with its target (analyse.py), or none
+    target: str | None = None
     rule: str = ""  # the id of the rule that found the quote and chose its speaker ("quote.cue_after.subject")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from briefgen.extract.stance import same_target
+from briefgen.extract.stance import opposed
 from briefgen.records import Quote, Source
 
 
@@ -43,8 +43,8 @@ def timeline(quotes: Iterable[Quote], sources: Mapping[str, Source], topic: str 
                 continue
             before = last.get((q.speaker, t))
             # a shift only between two stances on the same target: for X then against Y is no change of mind
-            if (before and before[0] != q.stance and day and before[1] and before[1] < day
-                    and same_target(before[2], q.target)):
+            if (before and day and before[1] and before[1] < day
+                    and opposed(before[0], before[2], q.stance, q.target)):
                 shifts.append((t, before[0], q.stance))
             last[(q.speaker, t)] = (q.stance, day, q.target)
         moments.append(Moment(q, day, from_file, tuple(shifts)))

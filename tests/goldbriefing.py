@@ -70,6 +70,6 @@ def gold_briefing(project: Path, gold_dir: Path) -> tuple[Briefing, list[Article
     topics = load_topics(settings.site_config) or load_topics(Path(__file__).resolve().parent.parent / "site_config")
     by_source = {s.id: a for s, a in zip(sources, articles, strict=True)}
     actor_list = tuple(sorted(actors.values(), key=lambda a: a.id))
-    tagged, positions = analyse_positions(make_nlp(None), topics, quotes, actor_list, sources, by_source)
+    tagged, positions = analyse_positions(make_nlp(), topics, quotes, actor_list, sources, by_source)
     briefing = Briefing(sources, actor_list, tagged, positions, topics)
     return briefing, articles

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from briefgen.build import extract
+from briefgen.config import load_settings
 from briefgen.errors import ConfigError
+from briefgen.extract.lexicon import UserData, use_user_data
 from briefgen.extract.merge import ActorOverride, reduce_corpus
 from briefgen.extract.overrides import load_overrides
+from briefgen.extract.userdata import load_user_data
 from briefgen.records import Analysis, Source
 from tests.extract_utils import actor, analyse_text
 
@@ -167,6 +173,15 @@ def test_override_file_errors_name_file_line_and_key(tmp_path: Path) -> None:
     assert "contry" in str(exc.value)
 
 
+def test_override_file_reports_every_bad_entry_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "actors.yml"
+    path.write_text("- name: Kaja Kallas\n  aliases: Kallas\n- name: Jo Bloggs\n  kind: robot\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_overrides(path)
+    assert f"{path}:2: key 'actors.0.aliases'" in str(exc.value)
+    assert f"{path}:4: key 'actors.1.kind'" in str(exc.value)
+
+
 def test_override_file_is_parsed(tmp_path: Path) -> None:
     path = tmp_path / "actors.yml"
     path.write_text(
@@ -278,3 +293,81 @@ def test_near_miss_spelling_with_a_contradicting_description_stays_apart() -> No
     )
     names = sorted(a.name for a in actors if a.kind == "person")
     assert names == ["Ingrid Solberg", "Ingrid Solberq"]
+
+
+# --- the project's own word lists (site_config/cues.yml, roles.yml) --------------------------------------
+
+
+@pytest.fixture
+def shipped_words_only() -> Iterator[None]:
+    """Whatever a test sets, later tests see only the shipped word lists."""
+    use_user_data(UserData())
+    yield
+    use_user_data(UserData())
+
+
+def _extract_project(tmp_path: Path, text: str, words: dict[str, str]) -> list[tuple[str, str | None]]:
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "site_config").mkdir(exist_ok=True)
+    for name, yml in words.items():
+        (tmp_path / "site_config" / name).write_text(yml, encoding="utf-8")
+    briefing, _, _ = extract(load_settings(project_dir=tmp_path, executor="serial", cache=False))
+    names = {a.id: a.name for a in briefing.actors}
+    return [(q.kind, names.get(q.speaker or "")) for q in briefing.quotes]
+
+
+def test_user_cue_verb_in_site_config_attributes_reported_speech(tmp_path: Path, shipped_words_only: None) -> None:
+    text = "Port strike\n\nAnna Novak intoned that the harbour levy was unfair to small fishing crews.\n"
+    assert _extract_project(tmp_path, text, {}) == []  # 'intone' is not a shipped reporting verb
+    assert _extract_project(tmp_path, text, {"cues.yml": "verbs: [intone]\n"}) == [("indirect", "Anna Novak")]
+
+
+def test_user_role_head_and_honorific_extend_the_shipped_roles(shipped_words_only: None) -> None:
+    text = "“The levy is unfair,” said Jan Visser, the harbourmaster. “We disagree,” said Cllr Ana Lind."
+    before = analyse_text(text)
+    assert all("harbourmaster" not in a.roles for a in before.actors)
+    use_user_data(UserData({"roles.yml": {"heads": ["harbourmaster"], "honorifics": {"Cllr": None}}}))
+    after = analyse_text(text)
+    assert any("harbourmaster" in a.roles for a in after.actors)
+    assert "Cllr Ana Lind" in {a.name for a in before.actors}
+    assert "Ana Lind" in {a.name for a in after.actors}
+
+
+def test_bad_user_word_list_entries_name_file_line_and_key(tmp_path: Path) -> None:
+    (tmp_path / "cues.yml").write_text("verbs:\n  - intone\n  - 3\nverb: [quip]\n", encoding="utf-8")
+    (tmp_path / "roles.yml").write_text("honorifics:\n  Cllr: neutral\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_user_data(tmp_path)
+    cues = tmp_path / "cues.yml"
+    assert f"{cues}:3: key 'verbs.1'" in str(exc.value)
+    assert f"{cues}:4: unknown key 'verb' (did you mean 'verbs'?)" in str(exc.value)
+    (tmp_path / "cues.yml").unlink()
+    with pytest.raises(ConfigError) as exc:
+        load_user_data(tmp_path)
+    assert f"{tmp_path / 'roles.yml'}:2: key 'honorifics.Cllr'" in str(exc.value)
+
+
+def test_removed_model_setting_is_a_config_error_naming_file_line_and_fix(tmp_path: Path) -> None:
+    (tmp_path / "site_config").mkdir()
+    settings = tmp_path / "site_config" / "briefgen.yml"
+    settings.write_text("title: Briefing\nmodel: en_core_web_sm\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_settings(project_dir=tmp_path)
+    assert exc.value.where == f"{settings}:2"
+    assert "'model' setting was removed" in exc.value.what
+    assert "delete the line" in (exc.value.fix or "")
+
+
+def test_commented_examples_of_the_project_word_lists_are_valid_entries(tmp_path: Path) -> None:
+    from importlib import resources
+
+    template = resources.files("briefgen").joinpath("project_template", "site_config")
+    for name in ("cues.yml", "roles.yml"):
+        lines = template.joinpath(name).read_text("utf-8").splitlines()
+        examples = [line.removeprefix("# ") for line in lines if re.match(r"# [a-z_]+: ", line)]
+        (tmp_path / name).write_text("\n".join(examples) + "\n", encoding="utf-8")
+        assert len(examples) >= 5, name
+    added = load_user_data(tmp_path).additions
+    assert "intone" in added["cues.yml"]["verbs"]
+    assert added["roles.yml"]["honorifics"] == {"Cllr": None}

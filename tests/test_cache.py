@@ -89,7 +89,7 @@ def test_entry_with_a_field_of_the_wrong_type_is_rejected(sample_project: Path) 
 def test_new_project_rule_file_invalidates_every_entry(sample_project: Path) -> None:
     _extract(sample_project)
     (sample_project / "site_config").mkdir()
-    (sample_project / "site_config" / "cues.yml").write_text("reporting_verbs: [said]\n", encoding="utf-8")
+    (sample_project / "site_config" / "cues.yml").write_text("verbs: [quip]\n", encoding="utf-8")
     _, report = _extract(sample_project)
     assert report.analysed == 5
 
@@ -122,7 +122,7 @@ def test_stored_analysis_round_trips_to_equal_records(sample_project: Path) -> N
 
     articles = read(settings).articles
     cache = AnalysisCache.for_settings(settings)
-    for analysis in analyse_many(make_nlp(None), articles):
+    for analysis in analyse_many(make_nlp(), articles):
         cache.put(analysis.article, analysis)
         assert cache.get(analysis.article) == analysis
     assert cache.stats.hits == len(articles)

@@ -248,12 +248,20 @@ def test_many_file_corpus_on_dask_matches_serial_and_an_unchanged_rebuild_starts
     assert changed == _extract(project, executor="serial", cache=False)[0] != serial
 
 
+def failing_partition(job: object, partition: object) -> None:
+    """A partition task that always fails on its worker."""
+    raise RuntimeError("simulated worker failure")
+
+
 @pytest.mark.slow
-def test_partition_that_keeps_failing_on_dask_names_its_files(sample_project: Path, scheduler: str) -> None:
+def test_partition_that_keeps_failing_on_dask_names_its_files(
+    sample_project: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefgen.executor import AnalysisError
 
+    monkeypatch.setattr("briefgen.partitioned.read_and_analyse", failing_partition)
     with pytest.raises(AnalysisError) as info:
-        _extract(sample_project, executor="dask", scheduler=scheduler, cache=False, model="no_such_briefgen_model")
+        _extract(sample_project, executor="dask", scheduler=scheduler, cache=False)
     message = info.value.message()
     assert "retries" in message
     assert all(path.name in message for path in sorted((sample_project / "content").iterdir()))

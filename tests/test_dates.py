@@ -139,3 +139,27 @@ def test_complete_dates_leaves_full_dates_alone() -> None:
     a = Source("s-1", "a.txt", "a", "A", None, None, "2025-02-13", 10)
     b = Source("s-2", "b.txt", "b", "B", None, None, None, 10, month_day="--02-14")
     assert [s.published for s in complete_dates([a, b])] == ["2025-02-13", "2025-02-14"]
+
+
+def test_plain_written_dates_skip_dateparser_and_read_as_dateparser_reads_them() -> None:
+    from briefgen.corpus.metadata import _absolute, _plain
+
+    texts = ["13 February 2025", "Feb. 13, 2025", "February 3 2025", "1 Sept 2024", "Dec 31, 2023",
+             "29 Feb 2024", "5 MAY 2025"]
+    for text in texts:
+        date = _absolute(text, ("day", "month", "year"))
+        assert _plain(text) == (date.isoformat() if date else None), text
+    assert _plain("31 February 2025") is None and _plain("13 Brumaire 2025") is None
+    assert _plain("Updated 3 hours ago, May 12, 2025") is None  # left to dateparser's search
+
+
+def test_a_title_case_dateline_counts_only_with_a_wire_after_it(project: Path) -> None:
+    got = articles(project, {
+        "a.txt": "Lima, March 4 (AFP) - The copper miners' union called a strike on Tuesday.\n\n"
+                 "The union said the strike would last a week.\n",
+        "b.txt": "Officials (who) - asked not to be named - said the strike would last a week at most.\n\n"
+                 "The union called it on Tuesday.\n",
+    })
+    assert (got["a.txt"].outlet, got["a.txt"].month_day) == ("AFP", "--03-04")
+    assert (got["b.txt"].outlet, got["b.txt"].month_day) == (None, None)
+    assert title_from_text(got["a.txt"].text) == "The copper miners' union called a strike on Tuesday"

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
@@ -15,6 +16,7 @@ from briefgen.cli import main
 from briefgen.config import load_settings
 from briefgen.errors import BriefgenError
 from briefgen.executor import AnalysisError, DaskExecutor, ProcessExecutor, SerialExecutor, analyse_batch
+from briefgen.extract.lexicon import UserData
 from briefgen.records import Article
 from tests.conftest import local_cluster
 
@@ -51,7 +53,7 @@ def test_jobs_1_and_jobs_2_write_byte_identical_briefing_json(sample_project: Pa
 
 
 def test_process_pool_failure_names_the_articles(articles: tuple[Article, ...]) -> None:
-    pool = ProcessExecutor(jobs=2, model="no_such_briefgen_model", batch_size=2)
+    pool = ProcessExecutor(jobs=2, user_data=cast(Any, "not word lists"), batch_size=2)  # workers fail
     try:
         with pytest.raises(AnalysisError) as info:
             list(pool.map(articles))
@@ -85,22 +87,22 @@ def cluster_address() -> Iterator[str]:
         yield address
 
 
-def flaky_batch(marker: str, model: str | None, articles: Sequence[Article]) -> list[dict[str, object]]:
+def flaky_batch(marker: str, user_data: UserData | None, articles: Sequence[Article]) -> list[dict[str, object]]:
     """Fails the first time it runs for a batch (per marker file), then analyses it."""
     path = Path(marker) / articles[0].path.replace("/", "_")
     if not path.exists():
         path.write_text("failed once")
         raise RuntimeError("simulated worker failure")
-    return analyse_batch(model, articles)
+    return analyse_batch(user_data, articles)
 
 
-def dying_batch(marker: str, model: str | None, articles: Sequence[Article]) -> list[dict[str, object]]:
+def dying_batch(marker: str, user_data: UserData | None, articles: Sequence[Article]) -> list[dict[str, object]]:
     """Kills its worker process the first time it runs for a batch, then analyses it."""
     path = Path(marker) / articles[0].path.replace("/", "_")
     if not path.exists():
         path.write_text("died once")
         os._exit(1)
-    return analyse_batch(model, articles)
+    return analyse_batch(user_data, articles)
 
 
 @pytest.mark.slow
@@ -126,7 +128,7 @@ def test_dask_batch_that_fails_once_is_retried_and_the_result_is_complete(
 def test_dask_batch_that_keeps_failing_names_the_articles(
     cluster_address: str, articles: tuple[Article, ...]
 ) -> None:
-    executor = DaskExecutor(cluster_address, model="no_such_briefgen_model", batch_size=5, retries=1)
+    executor = DaskExecutor(cluster_address, user_data=cast(Any, "not word lists"), batch_size=5, retries=1)
     try:
         with pytest.raises(AnalysisError) as info:
             list(executor.map(articles))

@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.extract.actors import _CONNECTORS, _RUN, _THE, _WORD, _after_the, _scan
+from briefgen.extract.actors.mentions import _THE, _after_the, _scan
+from briefgen.extract.actors.words import _CONNECTORS, _RUN, _WORD
 from briefgen.extract.fastre import trie_alternation
 from briefgen.extract.lexicon import APOS
 

@@ -152,7 +152,7 @@ def test_an_article_whose_analysis_fails_or_overruns_is_warned_and_the_rest_anal
     monkeypatch.setattr(analyse_mod, "analyse_article", flaky)
     monkeypatch.setattr(analyse_mod, "ARTICLE_SECONDS", 0.3)
     start = time.monotonic()
-    results = list(analyse_mod.analyse_many(make_nlp(None), [good, broken, slow]))
+    results = list(analyse_mod.analyse_many(make_nlp(), [good, broken, slow]))
     assert time.monotonic() - start < 5
     assert results[0].quotes and not results[0].warnings
     assert "RecursionError" in results[1].warnings[0] and not results[1].quotes

@@ -44,7 +44,7 @@ def test_settings_file_is_commented_and_every_key_is_valid(tmp_path: Path) -> No
     text = (tmp_path / "p" / "site_config" / "briefgen.yml").read_text("utf-8")
     assert text.count("#") >= 10
     keys = set(re.findall(r"^#? ?([a-z_]+):", text, re.MULTILINE))
-    assert keys >= {"title", "content_dir", "site_dir", "site_url", "model", "actor_pages"}
+    assert keys >= {"title", "content_dir", "site_dir", "site_url", "actor_pages"}
     assert keys <= set(Settings.model_fields)  # every documented key, even commented out, is real
     load_settings(project_dir=tmp_path / "p")  # the shipped file validates
 

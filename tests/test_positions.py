@@ -20,7 +20,7 @@ from briefgen.records import Actor, Briefing, Quote, Source
 from tests.conftest import GOLD, SAMPLE
 from tests.goldbriefing import gold_briefing
 
-NLP = make_nlp(None)
+NLP = make_nlp()
 TOPICS = load_topics(Path(__file__).resolve().parent.parent / "site_config")  # the sample project's topics
 LEX = make_lexicon(NLP, TOPICS)
 
@@ -160,3 +160,19 @@ def test_a_text_carried_by_several_articles_is_read_once_with_the_same_reading()
     assert read == [read_quote(q, None, LEX, NLP) for q in (first, copy, other)]  # the memo changes nothing
     assert read[0].stance == "against" and read[0].target
     assert len(memo[0]) == 2 and len(memo[1]) == 2  # two distinct texts read, not three
+
+
+def test_a_cell_shows_a_polarity_only_when_labelled_statements_are_a_real_share_of_its_statements() -> None:
+    actors = (Actor("ann", "Ann Example", "person", "Germany", None),)
+    sources = (Source("s-a", "a.txt", "a", None, None, None, "2025-02-13", 10),)
+    said = ["The negotiations start on Monday.", "The negotiations will take place in Geneva.",
+            "The negotiations were postponed once already."]
+    few = (_quote("q-0", "We reject any peace deal made behind our backs.", "ann"),
+           *(_quote(f"q-{n}", t, "ann") for n, t in enumerate(said, 1)))
+    _, positions = analyse_positions(NLP, TOPICS, few, actors, sources, {})
+    germany = next(p for p in positions if p.kind == "country" and p.topic == "peace-negotiations")
+    assert len(germany.evidence) == 4 and germany.stance is None and germany.target is None  # 1 of 4 labelled
+    half = (*few[:3], _quote("q-9", "Any peace deal made behind our backs will not work.", "ann"))
+    _, positions = analyse_positions(NLP, TOPICS, half, actors, sources, {})
+    germany = next(p for p in positions if p.kind == "country" and p.topic == "peace-negotiations")
+    assert germany.stance == "against" and germany.target  # 2 of 4 labelled, and they agree

@@ -16,7 +16,7 @@ _NLP = spacy.blank("en")
 def _table() -> Any:
     from briefgen.nlp import make_nlp
 
-    table = lookup_table(make_nlp(None))
+    table = lookup_table(make_nlp())
     return table if table is not None else {}
 
 
@@ -73,3 +73,73 @@ def test_sample_corpus_meets_the_stance_verb_and_claim_targets(tmp_path: Any) ->
     assert st.reported and st.verb_rate >= 0.95, st.no_verb
     cl = evaluate_claims(briefing, gold, load_claim_gold(annotation))
     assert cl.predicted and cl.precision >= 0.8, cl.wrong
+
+
+def test_the_map_shows_each_statement_with_its_verb_and_reads_its_stance_there() -> None:
+    from briefgen.cache import from_data, to_data
+    from briefgen.records import LocalQuote
+    from tests.extract_utils import analyse_text
+
+    analysis = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.\n\n"
+                            "\u201cThe weather was fine,\u201d said Bob Example, a farmer.")
+    reported = next(q for q in analysis.quotes if q.kind == "indirect")
+    assert reported.verb == "criticised" and reported.display.startswith("criticised the board")
+    assert (reported.stance, reported.target) == ("against", "the board for closing the clinic without a vote")
+    direct = next(q for q in analysis.quotes if q.kind == "direct")
+    assert direct.display and direct.stance is None
+    assert from_data(LocalQuote, to_data(reported)) == reported  # the cache keeps display and stance
+
+
+def test_one_agreement_rule_reads_negations_in_the_targets() -> None:
+    from briefgen.extract.stance import agreed, opposed, same_words
+
+    same = [("for", "the farmers must not be excluded from the water talks"),
+            (None, None), ("against", "excluding the farmers from the water talks")]
+    assert agreed(same) == same[0]
+    assert not opposed("for", same[0][1], "against", same[2][1])
+    assert opposed("for", "the new water tariff", "against", "the water tariff")
+    assert agreed([("for", "the new water tariff"), ("against", "the water tariff")]) is None
+    assert agreed([(None, None)]) is None
+    assert same_words(frozenset("abc"), frozenset("abd"), 0.5, 1)
+    assert not same_words(frozenset("abc"), frozenset("abd"), 0.75, 3)  # the summary's strict test
+
+
+def test_a_timeline_shift_needs_opposite_positions_on_one_target() -> None:
+    from briefgen.records import Quote, Source
+    from briefgen.timeline import timeline
+
+    sources = {"s1": Source("s1", "a.txt", "a", None, None, None, "2025-01-02", 10),
+               "s2": Source("s2", "b.txt", "b", None, None, None, "2025-02-02", 10)}
+
+    def q(qid: str, src: str, stance: str, target: str) -> Quote:
+        return Quote(qid, "x", "ann", src, 1, 0, 1, "said", "indirect", ("t",), stance=stance, target=target)
+
+    same = timeline([q("a", "s1", "for", "the farmers must not be excluded from the talks"),
+                     q("b", "s2", "against", "excluding the farmers from the talks")], sources)
+    assert all(not m.shifts for m in same)
+    turned = timeline([q("a", "s1", "for", "the new water tariff"), q("b", "s2", "against", "the water tariff")],
+                      sources)
+    assert turned[-1].shifts == (("t", "for", "against"),)
+
+
+def test_verb_rate_counts_apart_statements_whose_article_gives_no_verb() -> None:
+    from briefgen.eval import StanceScores
+
+    st = StanceScores(reported=10, with_verb=8, verbless=2)
+    assert st.verb_rate == 0.8 and st.verb_rate_stated == 1.0
+
+
+@pytest.mark.parametrize("batch", ["batch_h", "batch_i"])
+def test_held_out_stances_stay_above_their_floors(batch: str, tmp_path: Any) -> None:
+    """Floors a little under the measured scores (README, Quality): H was tuned on, I never was."""
+    from briefgen.build import extract
+    from briefgen.config import load_settings
+    from briefgen.eval import evaluate_stances, load_gold, load_stance_gold
+    from tests.conftest import REPO
+
+    folder = REPO / "tests" / "heldout" / batch
+    settings = load_settings(project_dir=tmp_path, content_dir=folder / "articles", quiet=True, cache=False)
+    briefing, _, _ = extract(settings)
+    st = evaluate_stances(briefing, load_gold(folder / "gold"), load_stance_gold(folder / "stance_gold.yaml"))
+    assert st.shown >= 10 and st.precision >= 0.85 and st.recall >= 0.25, (st.wrong, st.missed)
+    assert st.verb_rate_stated >= 0.95, st.no_verb

@@ -39,11 +39,34 @@ _MONTHS = {
 }
 _MONTHS["sept"] = 9
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DATELINE = re.compile(
-    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,3}}?)"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+_DATE_PART = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+_DATELINE_CAPS = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,4}}?){_DATE_PART}"
     r"\s*(?P<agency>\([A-Za-z .&-]{1,30}\))?\s*[—–-]{1,2}\s+\S",
 )
+# "Luanda (AFP) - …": a place in title case is a dateline only with a wire's name after it (an acronym,
+# Reuters or dpa), not any word in brackets ("Officials (who) - …")
+_DATELINE_AGENCY = re.compile(
+    rf"(?P<place>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}){_DATE_PART}"
+    r"\s*(?P<agency>\((?:[A-Z]{2,6}|Reuters|dpa)\))\s*[—–-]{1,2}\s+\S",
+)
+
+
+class _Dateline:
+    """Both dateline patterns behind one ``match`` (capitals, or a title-case place with its agency)."""
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """The dateline at the start of a text, or None."""
+        return _DATELINE_CAPS.match(text) or _DATELINE_AGENCY.match(text)
+
+
+_DATELINE = _Dateline()
+
+
+def after_dateline(text: str) -> int:
+    """Where a text's words start after its dateline ("BRUSSELS, Feb 13 (Reuters) - …"), 0 without one."""
+    match = _DATELINE.match(text)
+    return match.end() - 1 if match else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +114,26 @@ def _iso(year: int, month: int, day: int) -> str | None:
 # days against them, an absolute date to the same one, so relative dates are never taken for real ones.
 _BASES = (dt.datetime(2001, 1, 1), dt.datetime(2003, 7, 15))
 _ISO = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*")
+
+_MONTHS = {
+    m: n
+    for n, name in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                              "september", "october", "november", "december"), 1)
+    for m in (name, name[:3], *(("sept",) if n == 9 else ()))
+}
+# "13 February 2025", "Feb. 13, 2025": the common written dates, read without dateparser (whose first
+# calls cost ~7 ms each; the same date as dateparser gives, see tests/test_dates.py)
+_PLAIN_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})")
+
+
+def _plain(text: str) -> str | None:
+    """The ISO date of a plain "D Month YYYY" or "Month D, YYYY" text; None for anything else."""
+    m = _PLAIN_DATE.fullmatch(text)
+    if m is None:
+        return None
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    number = _MONTHS.get(month.lower())
+    return _iso(int(year), number, int(day)) if number else None
 
 
 @functools.cache
@@ -155,6 +198,9 @@ def parse_date(value: object) -> str | None:
         return _iso(*map(int, iso.groups()))
     if not re.search(r"\d", text):
         return None
+    plain = _plain(text)
+    if plain is not None:
+        return plain
     date = _absolute(text, ("day", "month", "year")) or _search(text)
     return date.isoformat() if date else None
 

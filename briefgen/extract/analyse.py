@@ -6,13 +6,16 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefgen.extract.actors import local_actors_of
+from briefgen.extract.display import predicate, without_joiner
 from briefgen.extract.quotes import find_quotes
-from briefgen.records import Analysis, Article
+from briefgen.extract.stance import stance_of
+from briefgen.records import Analysis, Article, LocalQuote
 
 ARTICLE_SECONDS = 60.0  # time budget of one article's analysis (a 5 MB article takes a few seconds)
 
@@ -48,8 +51,20 @@ def analyse_article(article: Article) -> Analysis:
     spans = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
     numbered = [(p.number, p.start, p.end) for p in article.paragraphs] or [(1, 0, len(article.text))]
     actors = local_actors_of(article.text, spans)
-    quotes = tuple(find_quotes(article.text, numbered, actors))
+    quotes = shown_and_read(tuple(find_quotes(article.text, numbered, actors)), article)
     return Analysis(article=article, actors=actors.actors, quotes=quotes)
+
+
+def shown_and_read(quotes: tuple[LocalQuote, ...], article: Article) -> tuple[LocalQuote, ...]:
+    """Quotes with how they are shown (reporting verb kept) and the stance they state, with its target."""
+    out = []
+    for q in quotes:
+        shown, verb = predicate(q, article)
+        said = q.text if q.kind == "direct" else without_joiner(shown or q.text, q.kind)  # as stance_text
+        found = stance_of(said, q.cue, q.kind != "direct")
+        out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,
+                           target=found.target if found else None))
+    return tuple(out)
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:

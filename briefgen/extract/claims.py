@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from briefgen.extract.display import shown_words
 from briefgen.extract.lexicon import lexicon, load_data
-from briefgen.extract.stance import _FUNCTION, content_words, polarity, same_target
+from briefgen.extract.stance import _FUNCTION, agreed, content_words, opposed
 from briefgen.records import Actor, Claim, Quote, Source
 
 # Two statements make the same claim when the weight of the words they share, over the geometric mean of
@@ -152,15 +152,7 @@ class _Similar:
 
 def _conflict(a: Quote, b: Quote) -> bool:
     """Opposite stances on the same target are two claims, however many words they share."""
-    return _labels_conflict(a.stance, a.target, b.stance, b.target)
-
-
-@lru_cache(maxsize=65536)
-def _labels_conflict(stance: str | None, target: str | None, other: str | None, other_target: str | None) -> bool:
-    """Whether two (stance, target) labels are opposite stances on the same target."""
-    if not (stance and target and other and other_target):
-        return False
-    return same_target(target, other_target) and polarity(stance, target) != polarity(other, other_target)
+    return opposed(a.stance, a.target, b.stance, b.target)
 
 
 def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequence[Source]) -> tuple[Claim, ...]:
@@ -194,7 +186,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
         for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
             group = groups[index]
             if item.quote.stance and any(
-                _labels_conflict(item.quote.stance, item.quote.target, *other) for other in labelled[index]
+                opposed(item.quote.stance, item.quote.target, *other) for other in labelled[index]
             ):
                 continue
             members = group if len(group) <= 2 * MAX_MEMBERS else group[:MAX_MEMBERS] + group[-MAX_MEMBERS:]
@@ -217,18 +209,6 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     return tuple(sorted(claims, key=lambda c: (-c.articles, -len(c.speakers), -c.statements, c.id)))
 
 
-def _agreed(group: Sequence[_Item]) -> tuple[str, str] | None:
-    labelled = [(i.quote.stance, i.quote.target) for i in group if i.quote.stance and i.quote.target]
-    if not labelled:
-        return None
-    stance, target = labelled[0]
-    assert stance is not None and target is not None
-    for s, t in labelled[1:]:
-        if not same_target(t, target) or polarity(s or "", t or "") != polarity(stance, target):
-            return None
-    return stance, target
-
-
 def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], similar: _Similar) -> Claim:
     sample = group if len(group) <= 2 * MAX_MEMBERS else [*group[:MAX_MEMBERS], *group[-MAX_MEMBERS:]]
 
@@ -240,9 +220,9 @@ def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], similar: _Simila
                 not 6 <= length <= 40, length, q.id)
 
     best = min(group, key=centrality).quote
-    agreed = _agreed(group)
-    if agreed and agreed[0] != best.stance:  # the label must be about the words shown
-        agreed = None
+    agreement = agreed((i.quote.stance, i.quote.target) for i in group)
+    if agreement and agreement[0] != best.stance:  # the label must be about the words shown
+        agreement = None
     evidence = tuple(i.quote.id for i in group)
     speakers = Counter(s for i in group if (s := i.quote.speaker) is not None and s in actors)
     speaker_ids = tuple(sorted(speakers, key=lambda s: (-speakers[s], actors[s].name)))
@@ -252,8 +232,8 @@ def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], similar: _Simila
     return Claim(
         id="c-" + hashlib.sha1("|".join(sorted(evidence)).encode("utf-8")).hexdigest()[:10],
         text=claim_text(best),
-        target=agreed[1] if agreed else None,
-        stance=agreed[0] if agreed else None,
+        target=agreement[1] if agreement else None,
+        stance=agreement[0] if agreement else None,
         topics=tuple(sorted(topics, key=lambda t: (-topics[t], t))),
         speakers=speaker_ids,
         countries=countries,

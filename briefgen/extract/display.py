@@ -7,7 +7,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from briefgen.extract.lexicon import lexicon
-from briefgen.records import Article, Quote
+from briefgen.records import Article, LocalQuote, Quote
+
+AnyQuote = Quote | LocalQuote  # the map shows a local quote, the reduce an older briefing's quote
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 _CLOSING = "\u201d\u2019\"'"
@@ -56,7 +58,7 @@ def _joined(cue: str, words: str) -> str:
     return words
 
 
-def predicate(quote: Quote, article: Article | None) -> tuple[str, str | None]:
+def predicate(quote: AnyQuote, article: Article | None) -> tuple[str, str | None]:
     """(what is shown after the speaker's name, the reporting word shown in it or None).
 
     Reported speech and fragments keep their reporting verb in the article's words ("criticized
@@ -69,6 +71,8 @@ def predicate(quote: Quote, article: Article | None) -> tuple[str, str | None]:
         return marked, quote.cue
     content = text if quote.kind == "indirect" else marked
     cue = quote.cue
+    if not cue and quote.kind == "indirect":  # an interview answer ("Lévesque: We will ..."): no verb to show
+        return ": " + content, None
     if not cue or cue == "'" or article is None or not 0 <= quote.start <= quote.end <= len(article.text):
         return content, None
     body = article.text
@@ -101,15 +105,18 @@ def predicate(quote: Quote, article: Article | None) -> tuple[str, str | None]:
 
 
 def with_display(quotes: tuple[Quote, ...], articles: dict[str, Article]) -> tuple[Quote, ...]:
-    """Quotes with ``display`` and ``verb`` filled from their article."""
+    """Quotes with ``display`` and ``verb`` filled from their article (kept when already filled)."""
     out = []
     for q in quotes:
+        if q.display:
+            out.append(q)
+            continue
         shown, verb = predicate(q, articles.get(q.source))
         out.append(replace(q, display=shown, verb=verb))
     return tuple(out)
 
 
-def full_display(name: str | None, quote: Quote) -> str:
+def full_display(name: str | None, quote: AnyQuote) -> str:
     """The statement as one line: speaker's name, then the predicate (no name when unattributed)."""
     shown = quote.display or quote.text
     if not name:
@@ -122,7 +129,7 @@ def full_display(name: str | None, quote: Quote) -> str:
 _JOINERS = ((", ", ", "), ("\u2019s ", "\u2019s "), (": ", ": "))
 
 
-def joiner(quote: Quote) -> str:
+def joiner(quote: AnyQuote) -> str:
     """What stands between the speaker's name and the shown words: ": ", ", ", "’s " or a space."""
     if quote.kind == "direct":
         return ": "
@@ -130,9 +137,16 @@ def joiner(quote: Quote) -> str:
     return next((j for prefix, j in _JOINERS if shown.startswith(prefix)), " ")
 
 
-def shown_words(quote: Quote) -> str:
+def shown_words(quote: AnyQuote) -> str:
     """The shown words without the joiner (what a page prints after the name or on its own)."""
-    shown = quote.display or quote.text
-    if quote.kind == "direct":
+    return without_joiner(quote.display or quote.text, quote.kind)
+
+
+def without_joiner(shown: str, kind: str) -> str:
+    """A display without its leading joiner (", ", "’s ", ": "); a full quote's display as it is."""
+    if kind == "direct":
         return shown
-    return next((shown[len(prefix) :] for prefix, _ in _JOINERS if shown.startswith(prefix)), shown)
+    for prefix, _ in _JOINERS:
+        if shown.startswith(prefix):
+            return shown[len(prefix) :]
+    return shown

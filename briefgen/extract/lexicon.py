@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -65,9 +67,51 @@ class Lexicon:
     role_re: re.Pattern[str]
 
 
+@dataclass(frozen=True, slots=True)
+class UserData:
+    """Entries a project adds to the shipped data files: file name -> list or table name -> entries."""
+
+    additions: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+# The project's additions in force in this process. The extractors read the data through lru-cached
+# lookups deep in the rules, so the additions are set once per build (and per worker), not passed down.
+_active = UserData()
+
+
+def use_user_data(data: UserData) -> None:
+    """Make ``data`` the project's additions for every later lookup in this process."""
+    global _active
+    if not isinstance(data, UserData):
+        raise TypeError(f"expected UserData, got {type(data).__name__}")
+    if data == _active:
+        return
+    _active = data
+    for name, module in list(sys.modules.items()):  # every table derived from the old data is stale
+        if name.startswith("briefgen.extract."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and getattr(value, "__module__", "").startswith("briefgen."):
+                    clear()
+
+
+def _extended(data: Any, additions: Mapping[str, Any]) -> Any:
+    out = dict(data)
+    for key, added in additions.items():
+        shipped = out.get(key)
+        if isinstance(added, Mapping):
+            out[key] = {**(shipped or {}), **added}  # the user's value wins
+        else:
+            have = list(shipped or [])
+            out[key] = have + [word for word in added if word not in have]
+    return out
+
+
 def load_data(name: str) -> Any:
-    """Parse one YAML file shipped in ``briefgen/data``."""
-    return yaml.safe_load(resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8"))
+    """Parse one YAML file shipped in ``briefgen/data``, with the project's additions to it."""
+    data = yaml.safe_load(resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8"))
+    additions = _active.additions.get(name)
+    return _extended(data, additions) if additions else data
 
 
 @lru_cache(maxsize=65536)
@@ -133,7 +177,7 @@ def _phrasal_index(phrasal: dict[str, str]) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon of the shipped data files."""
+    """The lexicon of the shipped data files and the project's additions to them."""
     cues = load_data("cues.yml")
     roles = load_data("roles.yml")
     places_data = load_data("places.yml")

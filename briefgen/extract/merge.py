@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from confusable_homoglyphs import categories, confusables
@@ -296,6 +296,10 @@ def reduce_corpus(
                     end=q.end,
                     cue=q.cue,
                     kind=q.kind,
+                    stance=q.stance,
+                    target=q.target,
+                    display=q.display,
+                    verb=q.verb,
                     rule=q.rule,
                 )
             )
@@ -303,20 +307,7 @@ def reduce_corpus(
 
 
 def _with_also(q: Quote, source_id: str) -> Quote:
-    return Quote(
-        q.id,
-        q.text,
-        q.speaker,
-        q.source,
-        q.paragraph,
-        q.start,
-        q.end,
-        q.cue,
-        q.kind,
-        q.topics,
-        (*q.also_in, source_id),
-        rule=q.rule,
-    )
+    return replace(q, also_in=(*q.also_in, source_id))
 
 
 def ambiguous_merges(analyses: Sequence[Analysis]) -> list[str]:

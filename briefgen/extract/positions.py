@@ -16,7 +16,8 @@ from spacy.language import Language
 from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
 from briefgen.extract.display import sentence_limits, shown_words, with_display
-from briefgen.extract.stance import Found, StanceRules, make_rules, read_stance, same_target
+from briefgen.extract.lexicon import load_data
+from briefgen.extract.stance import Found, StanceRules, agreed, make_rules, read_stance, stance_text
 from briefgen.nlp import lookup_table
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -138,8 +139,21 @@ def topics_of(words: Lemmas, lexicon: Lexicon) -> tuple[str, ...]:
 
 def topic_hits(words: Lemmas, lexicon: Lexicon, topic: str) -> int:
     """How many distinct cues of one topic occur among the lemmas."""
-    cues = dict(lexicon.topic_cues).get(topic, ())
+    cues = _cue_map(lexicon.topic_cues).get(topic, ())
     return sum(1 for _ in _found(words, cues))
+
+
+_CUE_MAPS: dict[int, tuple[object, dict[str, tuple[Lemmas, ...]]]] = {}
+
+
+def _cue_map(topic_cues: tuple[tuple[str, tuple[Lemmas, ...]], ...]) -> dict[str, tuple[Lemmas, ...]]:
+    """The topic cues as a dict, built once per lexicon (topic_hits runs for every quote of a group)."""
+    known = _CUE_MAPS.get(id(topic_cues))
+    if known is None or known[0] is not topic_cues:
+        if len(_CUE_MAPS) > 16:
+            _CUE_MAPS.clear()
+        known = _CUE_MAPS[id(topic_cues)] = (topic_cues, dict(topic_cues))
+    return known[1]
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -171,11 +185,6 @@ class Reading:
     target: str | None = None
 
 
-def stance_text(quote: Quote) -> str:
-    """The words a stance is read from: a full quote, or the shown words (verb kept) of reported speech."""
-    return quote.text if quote.kind == "direct" else shown_words(quote)
-
-
 StanceMemo = dict[tuple[str, str | None, bool], Found | None]
 
 
@@ -185,12 +194,25 @@ def read_quote(
     lexicon: Lexicon,
     nlp: Language,
     memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] | None = None,
+    mapped: bool = False,
 ) -> Reading:
     """Topics and stance of one quote or statement. ``memo`` keeps lemmas and stances of texts already read
-    (both depend on the text alone: the same statement carried by many articles is read once)."""
+    (both depend on the text alone: the same statement carried by many articles is read once). ``mapped``:
+    the quote was shown and read in the per-article map (analyse.py) and keeps the stance read there."""
     said, kind_reported = quote_words(quote, article), quote.kind != "direct"
     key = (stance_text(quote), quote.cue, kind_reported)
-    if memo is None:
+    if mapped:
+        found = Found(quote.stance, quote.target) if quote.stance and quote.target else None
+        if memo is None:
+            words = lemmas(nlp, said)
+            topics = topics_of(words, lexicon)
+        else:
+            known_words, _, known_topics = memo
+            words = known_words.get(said) or known_words.setdefault(said, lemmas(nlp, said))
+            if words not in known_topics:
+                known_topics[words] = topics_of(words, lexicon)
+            topics = known_topics[words]
+    elif memo is None:
         words = lemmas(nlp, said)
         topics = topics_of(words, lexicon)
         found = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
@@ -209,23 +231,29 @@ def read_quote(
 
 def assign_topics(quotes: Sequence[Quote], readings: Mapping[str, Reading]) -> tuple[Quote, ...]:
     """Quotes with ``topics``, ``stance`` and ``target`` filled from their readings."""
-    return tuple(
-        replace(q, topics=readings[q.id].topics, stance=readings[q.id].stance, target=readings[q.id].target)
-        if q.id in readings
-        else q
-        for q in quotes
-    )
+    out = []
+    for q in quotes:
+        r = readings.get(q.id)
+        if r is None or (q.topics, q.stance, q.target) == (r.topics, r.stance, r.target):
+            out.append(q)  # read in the map and on no topic: nothing to replace (replace() is slow)
+        else:
+            out.append(replace(q, topics=r.topics, stance=r.stance, target=r.target))
+    return tuple(out)
+
+
+# A position (an actor's or a country's cell) shows a polarity only when its labelled statements agree AND
+# are at least this share of its statements on the topic: "11 statements · against: X" when one of the
+# eleven is labelled reads as if all eleven were against X.
+POLARITY_SHARE = 0.5
 
 
 def agreed_stance(readings: Iterable[Reading]) -> tuple[str, str] | None:
-    """(stance, target) when every labelled statement has the same stance on the same target, else None."""
-    labelled = [(r.stance, r.target) for r in readings if r.stance and r.target]
-    if not labelled:
-        return None
-    stance, target = labelled[0]
-    if all(s == stance and same_target(t, target) for s, t in labelled[1:]):
-        return stance, target
-    return None
+    """(stance, target) when the labelled statements take one position on one target (``stance.agreed``)
+    and make up at least POLARITY_SHARE of the statements; else None."""
+    read = list(readings)
+    found = agreed((r.stance, r.target) for r in read)
+    labelled = sum(1 for r in read if r.stance and r.target)
+    return found if found and labelled >= POLARITY_SHARE * len(read) else None
 
 
 _KIND_RANK = {"direct": 0, "partial": 2, "indirect": 1}
@@ -352,10 +380,11 @@ def analyse_positions(
 
     ``articles`` maps a source id to its cleaned article (used to read fragments in their sentence).
     """
+    mapped = {q.id for q in quotes if q.display}  # shown and read in the per-article map (analyse.py)
     quotes = with_display(tuple(quotes), dict(articles))
     lexicon = make_lexicon(nlp, topics)
     memo: tuple[dict[str, Lemmas], StanceMemo, dict[Lemmas, tuple[str, ...]]] = ({}, {}, {})
-    readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp, memo) for q in quotes}
+    readings = {q.id: read_quote(q, articles.get(q.source), lexicon, nlp, memo, q.id in mapped) for q in quotes}
     tagged = assign_topics(quotes, readings)
     return tagged, derive_positions(tagged, actors, sources, readings, lexicon)
 
@@ -363,25 +392,7 @@ def analyse_positions(
 # --- topics discovered from the corpus -------------------------------------------------------------------
 
 _PHRASE_WORD = re.compile(r"[A-Za-z][\w\u2019'\-]*|\d+[\w\-]*|[^\w\s]")
-_TIME_WORDS = frozenset(
-    [
-        "instead", "ahead", "later", "ago", "soon",
-        "year", "years", "week", "weeks", "month", "months", "day", "days", "today", "yesterday", "tomorrow", "tonight",
-        "morning", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "percent", "cent", "per", "mr", "ms", "mrs", "dr", "people", "way", "thing", "things", "lot",
-        "time", "times", "part", "kind", "sort", "number", "before", "after", "through", "even", "ever", "about",
-        "over", "under", "into", "against", "without", "within", "across", "along", "among", "upon", "since", "until",
-        "unless", "like", "whether", "either", "possible", "likely", "new", "own", "current", "recent", "several",
-        "many", "much",
-    # adverbs, quantifiers and light verbs: no issue is named by them ("right now", "almost half")
-    "now", "right", "almost", "half", "already", "always", "far", "each", "less", "more", "most", "good",
-    "bad", "back", "come", "go", "get", "got", "given", "give", "keep", "continue", "wait", "put", "take",
-    "took", "cannot", "out", "home", "big", "biggest", "small", "clear", "open", "remain", "remained",
-    "whole", "still", "again", "often", "soon", "long", "little", "enough", "really", "quite", "rather",
-    "well", "away", "off", "down", "up", "contain", "news", "point",
-]
-)
+_TIME_WORDS = frozenset(str(w) for w in load_data("claims.yml")["not_topic_words"])
 MAX_TOPICS = 10
 
 

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
+from briefgen.extract.display import AnyQuote, shown_words
 from briefgen.extract.lexicon import lexicon as cue_lexicon
+from briefgen.extract.lexicon import load_data
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
 _APOS = "\u2019'"
-_PRONOUNS = frozenset(
-    [
-        "it", "this", "that", "these", "those", "they", "them", "he", "she", "him", "her", "we", "us", "you", "i",
-        "which", "what", "who", "there", "one", "something", "anything", "everything", "nothing", "all", "both",
-    ]
-)
-_FUNCTION = _PRONOUNS | frozenset(
-    [
-        "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "but", "as", "is",
-        "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would",
-        "shall", "should", "can", "could", "may", "might", "must", "not", "n't", "no", "never", "so", "very", "also",
-        "just", "only", "their", "our", "your", "my", "his", "its", "some", "any", "every", "such", "than", "then",
-        "there", "here", "need", "needs", "ought", "said",
-    ]
-)
+_WORDS = load_data("stances.yml")
+_PRONOUNS = frozenset(str(w) for w in _WORDS["pronouns"])
+_FUNCTION = _PRONOUNS | frozenset(str(w) for w in _WORDS["function_words"])  # never content words
 _DETERMINERS = frozenset([
     "a", "an", "the", "her", "his", "their", "our", "your", "my", "its", "this", "that", "these", "those",
 ])
@@ -43,9 +33,9 @@ _MAX_TARGET = 30
 _AUX = frozenset(["do", "does", "did", "can", "could", "should", "must", "may", "might", "shall"])
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token of the read text: its form, lower case, lemma and character span."""
+class Tok(NamedTuple):
+    """A token of the read text: its form, lower case, lemma and character span (a named tuple: a frozen
+    dataclass costs a third of the stance reading in its ``__init__``)."""
 
     text: str
     low: str
@@ -71,6 +61,9 @@ class StanceRules:
     strong: tuple[tuple[str, ...], ...]
     weak: tuple[tuple[str, ...], ...]
     weak_blockers: frozenset[str]
+    strong_blockers: frozenset[str]
+    hopes: frozenset[str]
+    requests: frozenset[str]
     without: frozenset[str]
     counterfactuals: tuple[tuple[str, ...], ...]
     examples: tuple[Mapping[str, Any], ...]
@@ -162,17 +155,20 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         strong=phrases(demands.get("strong") or ()),
         weak=phrases(demands.get("weak") or ()),
         weak_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("weak_blockers") or ()),
+        strong_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("strong_blockers") or ()),
+        hopes=words("hopes"),
+        requests=words("requests"),
         without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
     )
     firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
-    firsts |= rules.extraposed | {"without"}
+    firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
-    keys |= rules.extraposed | {"without"}
+    keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
     screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
     return replace(rules, firsts=frozenset(firsts), screen=screen)
@@ -255,7 +251,7 @@ def _content(toks: Sequence[Tok]) -> int:
 
 
 def _span_text(text: str, toks: Sequence[Tok]) -> str:
-    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and")):
+    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and", "but", "so")):
         toks = toks[1:]
     while toks and (toks[-1].text in _BREAKS or toks[-1].low in ("that", "and", "but")):
         toks = toks[:-1]
@@ -269,8 +265,11 @@ def _span_text(text: str, toks: Sequence[Tok]) -> str:
 
 _OWN = frozenset([
     "will", "would", "shall", "can", "must", "also", "strongly", "firmly", "fully", "always", "still", "do", "does",
-    "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply",
+    "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
+    "had", "'ve", "'d",
 ])
+_SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
+_POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
 
 def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
@@ -285,7 +284,24 @@ def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
         return lead
     if sent[j].low in ("we", "i"):
         return True
+    if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
+        return True
+    if lead and sent[j].low == "and":  # "said it had sent lawyers and would challenge X": the same subject
+        k = next((k for k in range(1, j) if sent[k].low in _SELF and _after_report(sent, k)), None)
+        if k is not None and not any(t.text in _BREAKS or t.low in ("that", "who", "which") for t in sent[k + 1 : j]):
+            return True
+    if lead and j >= 1 and sent[j - 1].low in _POSSESSIVE and _after_report(sent, j - 1):  # "said its members ..."
+        return True
     return sent[j].text == "," and sent[i].low.endswith("ing") and j == i - 1
+
+
+def _after_report(sent: list[Tok], j: int) -> bool:
+    """Token j opens the clause reported by the statement's opening verb ("said [that] he ...", "told
+    reporters in Moscow that she ...")."""
+    forms = cue_lexicon().cue_forms
+    if j < 1 or sent[0].low not in forms or any(t.text in _BREAKS for t in sent[1:j]):
+        return False
+    return sent[j - 1].low == "that" or sent[j - 1].low in forms
 
 
 def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
@@ -296,12 +312,45 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
             break
         if t.low == "and" and k + 1 < len(sent) and sent[k + 1].low in ("that", "we", "i", "they"):
             break
+        if t.low in ("and", "or") and k + 1 < len(sent) and sent[k + 1].lemma in rules.negators:
+            break  # "to leave now and not to stop": the target is what is asked for, not what is refused
         if t.low == "as" and out and out[-1].lemma not in rules.as_verbs:
             break
         out.append(t)
         if len(out) >= _MAX_TARGET:
             break
     return out
+
+
+_DEGREE = frozenset(["a", "an", "the", "very", "so", "too", "not", "n't", "really", "simply", "certainly", "deadly",
+                     "totally", "completely", "deeply", "utterly", "highly", "absolutely", "entirely", "purely"])
+
+
+def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool) -> list[Tok] | None:
+    """The object of the speaker's own "call X" / "describe X as" that ends at position k (where an
+    evaluation follows); empty when the verb is not the speaker's; None when no such verb governs it."""
+    end = k + 1
+    if k >= 0 and sent[k].low == "as":
+        k -= 1
+    for v in range(k, max(-1, k - 12), -1):
+        t = sent[v]
+        if t.text in _BREAKS or t.lemma in _COPULAS or t.lemma == "be":
+            return None
+        if t.lemma in rules.as_verbs:
+            if v == end - 1 or not _own_verb(sent, v, lead):
+                return []  # someone else's words ("had been called a sham by residents"): no stance
+            obj = sent[v + 1 : end]
+            return obj[:-1] if obj and obj[-1].low == "as" else obj
+    return None
+
+
+_NOT_NOUNS = frozenset(["again", "anymore", "now", "today", "either", "too", "yet", "enough", "indeed"])
+
+
+def _attributive(nxt: Tok) -> bool:
+    """The word after an evaluation is a noun it modifies ("unfair competition"), not the clause going on."""
+    return (nxt.text[0].isalnum() and nxt.low not in _FUNCTION and nxt.low not in _NOT_NOUNS
+            and not nxt.low.endswith("ly"))
 
 
 def _usable(toks: Sequence[Tok], minimum: int = 1) -> bool:
@@ -386,15 +435,22 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
         for phrase, side in rules.evaluations:
             if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
+            nxt_at = i + len(phrase)
+            if nxt_at < len(sent) and _attributive(sent[nxt_at]):
+                continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
             start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
             negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
             if negated and side == "against":
                 continue
             stance = "against" if negated else side
             k = i - 1
-            while k >= 0 and sent[k].low in ("a", "an", "the", "very", "so", "too", "not", "n't", "really",
-                                             "simply", "certainly", "deadly", "totally", "completely"):
+            while k >= 0 and sent[k].low in _DEGREE:
                 k -= 1
+            called = _called(sent, k, rules, lead)
+            if called is not None:  # "called the concessions cosmetic", "described the plan as a mistake"
+                if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
+                    found.append((1, i, Found(stance, _span_text(text, called))))
+                continue
             if k >= 1 and sent[k].lemma == "be" and sent[k - 1].low == "it":  # "it was unrealistic for X to ..."
                 obj = _object(sent, i + len(phrase), rules)
                 if _usable(obj, 2):
@@ -408,6 +464,16 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
             obj = _object(sent, i + 1, rules)
             if _usable(obj, 2):
                 found.append((1, i, Found("for", _span_text(text, obj))))
+        if (t.lemma in rules.hopes or t.lemma in rules.requests) and _own_verb(sent, i, lead) \
+                and not _negated(sent, i, rules):
+            obj = _object(sent, i + 1, rules)
+            lows = [o.low for o in obj]
+            if t.lemma in rules.hopes:  # "hoped the city would reopen the pool" (not "hoped to finish")
+                ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
+            else:  # "asked the ombudsman to investigate" (not "asked about the fines")
+                ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
+            if ok and _usable(obj, 2):
+                found.append((2 if t.lemma in rules.hopes else 1, i, Found("for", _span_text(text, obj))))
         for rank, group in ((2, rules.strong), (3, rules.weak)):
             for phrase in group:
                 if phrase[0] != t.lemma or not _at(sent, i, phrase):
@@ -420,6 +486,8 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
                 nxt = i + len(phrase)
                 if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                     continue  # "the results should show ...": a prediction
+                if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:
+                    continue  # "we have to wait for the weather": a necessity, no position
 
                 if _negated(sent, i, rules) and phrase[0] not in ("no",):
                     continue
@@ -461,6 +529,27 @@ def read_stance(
     return best[3] if best else None
 
 
+def stance_text(quote: AnyQuote) -> str:
+    """The words a stance is read from: a full quote, or the shown words (verb kept) of reported speech."""
+    return quote.text if quote.kind == "direct" else shown_words(quote)
+
+
+@lru_cache(maxsize=1)
+def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
+    """The stance rules and lemma table of the per-article map (the default pipeline's lookup table)."""
+    from briefgen.nlp import lookup_table, make_nlp
+
+    table: Mapping[str, str] = lookup_table(make_nlp()) or {}
+    return make_rules(table), table
+
+
+@lru_cache(maxsize=65536)
+def stance_of(text: str, cue: str | None, reported: bool) -> Found | None:
+    """``read_stance`` with the map's rules, once per distinct (text, cue, reported) in a process."""
+    rules, table = map_rules()
+    return read_stance(text, rules, table, cue, reported)
+
+
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
 
 
@@ -471,13 +560,49 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_STEM.sub("", w) or w for w in words if w not in _FUNCTION and len(w) > 1)
 
 
-@lru_cache(maxsize=65536)
-def same_target(a: str | None, b: str | None, threshold: float = 0.5) -> bool:
-    """Whether two targets name the same thing: shared content words cover half of the shorter one."""
+def same_words(a: frozenset[str], b: frozenset[str], threshold: float = 0.5, min_shared: int = 1) -> bool:
+    """Whether two word sets name the same thing: at least ``min_shared`` shared words, covering
+    ``threshold`` of the shorter set. The one "same target" test of the package (stances, claims,
+    positions, the timeline and the summary's disagreements, which asks for 3 words and 0.75)."""
     if not a or not b:
         return False
-    wa, wb = content_words(a), content_words(b)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= threshold
+    shared = len(a & b)
+    return shared >= min_shared and shared / min(len(a), len(b)) >= threshold
+
+
+@lru_cache(maxsize=65536)
+def same_target(a: str | None, b: str | None, threshold: float = 0.5, min_shared: int = 1) -> bool:
+    """Whether two targets name the same thing (``same_words`` on their content words)."""
+    if not a or not b:
+        return False
+    return same_words(content_words(a), content_words(b), threshold, min_shared)
+
+
+def same_position(stance: str, target: str, other: str, other_target: str) -> bool:
+    """The same polarity on the same target, negations in the targets read ("for: Ukraine must not be
+    excluded" = "against: excluding Ukraine")."""
+    return same_target(target, other_target) and polarity(stance, target) == polarity(other, other_target)
+
+
+@lru_cache(maxsize=65536)
+def opposed(stance: str | None, target: str | None, other: str | None, other_target: str | None) -> bool:
+    """Opposite polarities on the same target."""
+    if not (stance and target and other and other_target):
+        return False
+    return same_target(target, other_target) and polarity(stance, target) != polarity(other, other_target)
+
+
+def agreed(labels: Iterable[tuple[str | None, str | None]]) -> tuple[str, str] | None:
+    """(stance, target) of the first label when every label (None ones skipped) takes the same position
+    on the same target as it; None when there is no label or two differ. The one "statements agree" rule
+    (claims, actor and country positions)."""
+    labelled = [(s, t) for s, t in labels if s and t]
+    if not labelled:
+        return None
+    stance, target = labelled[0]
+    if all(same_position(s, t, stance, target) for s, t in labelled[1:]):
+        return stance, target
+    return None
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n[\u2019']t\b", re.IGNORECASE)

@@ -127,7 +127,7 @@ def _answer_statement(
     if len(_WORD.findall(text[a:b])) < 2:
         return None, sents[1:]
     att.remember(speaker)
-    return LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b, rule), sents[1:]
+    return LocalQuote(text[a:b], a, b, "indirect", speaker, None, number, a, b, rule=rule), sents[1:]
 
 
 def _sentence_quotes(
@@ -174,7 +174,7 @@ def _quote_record(
     if b - a < 1 or b - a > MAX_QUOTE_CHARS or not _ALNUM.search(text, a, b):
         return None
     rule = q.rule or "quote.unattributed"
-    return LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, para.number, sent[0], sent[1], rule)
+    return LocalQuote(text[a:b], a, b, q.kind, q.speaker, q.cue, para.number, sent[0], sent[1], rule=rule)
 
 
 _CAPTION = re.compile(

@@ -162,7 +162,7 @@ class _Sentence:
             return  # "welcomed the agreement": an object, no reported content
         self.emitted.add(speaker)
         self.out.append(
-            LocalQuote(text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule)
+            LocalQuote(text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule=rule)
         )
 
 

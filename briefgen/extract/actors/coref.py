@@ -1,0 +1,412 @@
+"""Within-article resolution: surnames, honorifics, role references, acronyms and "the company" to actors."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
+
+from briefgen.extract.actors.words import (
+    _CACHE,
+    _ORG_REF_NOUNS,
+    _PARTICLES,
+    ArticleActors,
+    Found,
+    _company_heads,
+    _name_parts,
+    _strip_possessive,
+    _translit,
+    name_key,
+)
+from briefgen.extract.lexicon import lexicon
+from briefgen.records import ActorKind, LocalActor, Mention
+
+_LEGAL_SUFFIXES = frozenset(
+    {"Inc", "Ltd", "plc", "PLC", "GmbH", "AG", "SA", "Corp", "Co", "LLC", "NV", "SE", "Limited", "Incorporated"}
+)
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "&", "on", "in"})
+
+
+def _expand_acronyms(found: list[Found]) -> None:
+    """"BMA" in an article naming the British Medical Association is that organisation: an all-caps name
+    whose letters are the initials of exactly one longer organisation name there."""
+    acronyms = [f for f in found if f.name.isupper() and f.name.isalpha() and 2 <= len(f.name) <= 6]
+    if not acronyms:
+        return
+    by_initials: dict[str, set[str]] = {}
+    for f in found:
+        if f.kind == "organisation" and " " in f.name and not f.rule.startswith("place"):
+            initials = "".join(w[0] for w in f.name.split() if w.lower() not in _INITIALS_SKIP and w[:1].isalpha())
+            by_initials.setdefault(initials.upper(), set()).add(f.name)
+    if not by_initials:
+        return
+    for f in acronyms:
+        if f.kind in ("organisation", "person", "surname"):
+            full = by_initials.get(f.name)
+            if full is not None and len(full) == 1:
+                f.kind, f.name, f.role, f.gender = "organisation", next(iter(full)), None, None
+
+
+def _drop_legal_suffixes(found: list[Found]) -> set[str]:
+    """"Acme Robotics Inc." and "Acme Robotics" in one article are one organisation, named without the
+    suffix, even where the shorter name alone was read as a person's; returns the companies so named."""
+    companies: set[str] = set()
+    for f in found:
+        if f.kind == "organisation" and " " in f.name:
+            head, last = f.name.rsplit(" ", 1)
+            if last.rstrip(".") in _LEGAL_SUFFIXES:
+                companies.add(head.rstrip(","))
+    if not companies:
+        return companies
+    for f in found:
+        if f.kind == "organisation" and " " in f.name:
+            head, last = f.name.rsplit(" ", 1)
+            head = head.rstrip(",")
+            if head in companies and last.rstrip(".") in _LEGAL_SUFFIXES:
+                f.name = head
+        elif f.kind == "person" and f.name in companies:
+            f.kind, f.role, f.gender, f.rule = "organisation", None, None, "company"
+    return companies
+
+
+@lru_cache(maxsize=_CACHE)
+def _role_class(role: str) -> frozenset[object]:
+    """The synonym classes and head word of a role phrase (cached: role phrases recur)."""
+    lex = lexicon()
+    low = " ".join(role.lower().replace("-", " ").split())
+    words = low.split()
+    keys: set[object] = set()
+    for n in range(len(words)):
+        tail = " ".join(words[n:])
+        if tail in lex.role_classes:
+            keys.add(lex.role_classes[tail])
+        tail_h = "-".join(words[n:])
+        if tail_h in lex.role_classes:
+            keys.add(lex.role_classes[tail_h])
+    # the head word itself (last word, or the word before "of")
+    head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else (words[-1] if words else "")
+    if head == "general" and len(words) >= 2 and "secretary" in words:
+        head = "secretary general"
+    keys.add(head)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=_CACHE)
+def _name_key(name: str) -> str:
+    return name_key(name)
+
+
+@lru_cache(maxsize=_CACHE)
+def _bare_text(text: str) -> str:
+    return _strip_possessive(text)[0]
+
+
+def _merge_middle_names(persons: dict[str, None], key_of_full: dict[str, str]) -> None:
+    """"Donald Trump" after "Donald J. Trump" (or "Hillary Rodham Clinton") is that person, when the
+    first and last words pick out one longer name only."""
+    longer: dict[tuple[str, str], set[str]] = {}
+    for canon in persons:
+        words = canon.split()
+        if len(words) >= 3 and words[-1][-1] != ".":
+            longer.setdefault((_translit(words[0]), _translit(words[-1])), set()).add(canon)
+    if not longer:
+        return
+    for canon in [c for c in persons if c.count(" ") == 1]:
+        first, last = canon.split()
+        names = longer.get((_translit(first), _translit(last)))
+        if names is not None and len(names) == 1:
+            full = next(iter(names))
+            for k, v in key_of_full.items():
+                if v == canon:
+                    key_of_full[k] = full
+            del persons[canon]
+
+
+def _in_context(
+    f: Found, cands: set[str], full_at: list[tuple[int, str]], paragraphs: Sequence[tuple[int, int]]
+) -> str | None:
+    """The one of several same-surname people named in full in this or the previous paragraph before ``f``;
+    failing that, the one named in full last before it if that is also the one named in full most often
+    so far (the story's "Clinton", not the husband mentioned once); else nobody."""
+    i = bisect_right(paragraphs, (f.start, 1 << 62)) - 1
+    if i < 0:
+        return None
+    lo = paragraphs[max(0, i - 1)][0]
+    seen = {c for at, c in full_at if lo <= at < f.start and c in cands}
+    if seen:
+        return next(iter(seen)) if len(seen) == 1 else None
+    before = [c for at, c in full_at if at < f.start and c in cands]
+    if not before:
+        return None
+    counts = {c: before.count(c) for c in set(before)}
+    last = before[-1]
+    return last if all(n < counts[last] for c, n in counts.items() if c != last) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The people an article names in full, and the indexes that resolve a single word to one of them."""
+
+    key_of_full: dict[str, str]  # name key of every full name -> its canonical name
+    by_surname: dict[str, set[str]]
+    by_first: dict[str, set[str]]  # "Choi" of "Choi Jin": a family-name-first name, or a first name
+    by_paternal: dict[str, set[str]]  # "Solís" of "Adriana Solís Treviño" (Spanish: the first surname)
+
+
+@dataclass(slots=True)
+class _Sorted:
+    """An article's mentions sorted for resolution: (mention, canonical name) pairs and the rest."""
+
+    resolved: list[tuple[Found, str]] = field(default_factory=list)
+    singles: dict[str, list[Found]] = field(default_factory=dict)  # unresolved single words, by key
+    roles: list[Found] = field(default_factory=list)  # "the defence secretary"
+    others: list[Found] = field(default_factory=list)  # countries, organisations and their short forms
+    company_ref: bool = False  # a "the company" reference was found
+
+
+def _people(found: list[Found]) -> _People:
+    """Merge the full names of persons (middle names, two-word tails) and index them by their words."""
+    persons: dict[str, None] = {}
+    key_of_full: dict[str, str] = {}
+    for f in found:
+        if f.kind == "person":
+            persons[key_of_full.setdefault(_name_key(f.name), f.name)] = None
+    _merge_middle_names(persons, key_of_full)
+    # "Benítez Ramos" after "Santiago Benítez Ramos": a two-word name that ends one longer name is that name
+    tails: dict[str, set[str]] = {}
+    for canon in persons:
+        words = canon.split()
+        if len(words) >= 3:
+            tails.setdefault(_name_key(" ".join(words[-2:])), set()).add(canon)
+    if tails:
+        for canon in [c for c in persons if c.count(" ") == 1]:
+            longer = tails.get(_name_key(canon))
+            if longer is not None and len(longer) == 1:
+                key_of_full[_name_key(canon)] = next(iter(longer))
+                del persons[canon]
+    people = _People(key_of_full, {}, {}, {})
+    for canon in persons:
+        last, first = _name_parts(canon)
+        people.by_surname.setdefault(last, set()).add(canon)
+        if first is not None:
+            people.by_first.setdefault(first, set()).add(canon)
+        words = canon.split()
+        if len(words) == 3 and words[1].lower() not in _PARTICLES:
+            people.by_paternal.setdefault(_translit(words[1]), set()).add(canon)
+    return people
+
+
+def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, int]]) -> _Sorted:
+    """Full names to their person; single words to a unique surname, else to a unique family-name-first
+    name ("Choi" of "Choi Jin"), else a first name, else the one of several named nearby."""
+    out = _Sorted()
+    key_of_full = people.key_of_full
+    full_at: list[tuple[int, str]] | None = None  # (start, canonical name) of every full-name mention
+    for f in found:
+        kind = f.kind
+        if kind == "person":
+            out.resolved.append((f, key_of_full[_name_key(f.name)]))
+        elif kind == "surname":
+            t = _translit(f.name.rsplit(" ", 1)[-1])
+            cands = people.by_surname.get(t) or people.by_first.get(t) or people.by_paternal.get(t)
+            if cands is not None and len(cands) == 1:
+                out.resolved.append((f, next(iter(cands))))
+            elif not cands:
+                out.singles.setdefault(t, []).append(f)
+            elif paragraphs:
+                if full_at is None:
+                    full_at = [(g.start, key_of_full[_name_key(g.name)]) for g in found if g.kind == "person"]
+                near = _in_context(f, cands, full_at, paragraphs)
+                if near is not None:
+                    out.resolved.append((f, near))
+        elif kind == "role":
+            out.roles.append(f)
+        else:
+            out.others.append(f)
+            if kind == "companyref":
+                out.company_ref = True
+    return out
+
+
+def _resolve_singles(mentions: _Sorted) -> None:
+    """Single words never given in full: the first word of one organisation's name is that organisation
+    ("Veridian" of "Veridian AI"); a surname still names a person when a role, honorific or cue marks it."""
+    org_firsts: dict[str, set[str]] = {}
+    for f in mentions.others:
+        if f.kind == "organisation" and " " in f.name:
+            org_firsts.setdefault(f.name.split(" ", 1)[0], set()).add(f.name)
+    for group in mentions.singles.values():
+        orgs = org_firsts.get(group[0].name)
+        if orgs is not None and len(orgs) == 1 and not any(g.role for g in group):
+            full = next(iter(orgs))
+            for g in group:
+                g.kind, g.name, g.rule = "organisation", full, "org-first-word"
+                mentions.others.append(g)
+            continue
+        if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
+            canon = group[0].name
+            for g in group:
+                mentions.resolved.append((g, canon))
+
+
+def _resolve_role_refs(mentions: _Sorted) -> list[Mention]:
+    """Role references ("the defence secretary") to the one person holding a matching role; the others."""
+    roles_by_person: dict[str, list[Found]] = {}
+    for f, canon in mentions.resolved:
+        roles_by_person.setdefault(canon, []).append(f)
+    role_index: dict[str, frozenset[object]] = {}
+    country_index: dict[str, str | None] = {}
+    for canon, fs in roles_by_person.items():
+        keys: frozenset[object] = frozenset()
+        for f in fs:
+            if f.role and not f.former:
+                keys |= _role_class(f.role)
+        role_index[canon] = keys
+        country_index[canon] = next((f.country for f in fs if f.country), None)
+    unresolved: list[Mention] = []
+    for f in mentions.roles:
+        if f.country is None and len(f.name.split()) < 2:
+            continue  # "the president" alone is too vague to resolve
+        keys = _role_class(f.name)
+        holders = [
+            c for c, ks in role_index.items() if ks & keys and (f.country is None or country_index.get(c) == f.country)
+        ]
+        if not holders and f.country:
+            holders = [
+                c
+                for c, ks in role_index.items()
+                if ks and country_index.get(c) == f.country and any(isinstance(k, int) for k in keys & ks)
+            ]
+        if len(holders) == 1:
+            mentions.resolved.append((f, holders[0]))
+        else:
+            unresolved.append(Mention(f.start, f.end, f.text, "", "person", f.role, f.country, None, "role-ref"))
+    return unresolved
+
+
+def _person_rows(resolved: list[tuple[Found, str]]) -> tuple[list[_Row], dict[str, str], dict[int, str]]:
+    """The rows of the person mentions, each person's gender, and the name as written at each mention."""
+    rows: list[_Row] = []
+    genders: dict[str, str] = {}
+    alias_at: dict[int, str] = {}
+    for f, canon in resolved:
+        # the name as written: with its honorific ("Mr Healey"), without role words
+        alias_at[f.start] = _bare_text(f.text) if f.rule == "honorific" else f.name
+        rows.append((f.start, f.end, f.text, canon, "person", f.role, f.country, f.affiliation, f.rule))
+        if f.gender:
+            genders.setdefault(canon, f.gender)
+    return rows, genders, alias_at
+
+
+def _the_company(others: list[Found], first_org: dict[str, Found], companies: set[str]) -> Found | None:
+    """What "the company" refers to: the article's most-mentioned company, when one leads."""
+    heads = _company_heads()
+    counts: dict[str, int] = {}
+    for f in others:
+        named = f.name in companies or (" " in f.name and f.name.rsplit(" ", 1)[-1] in heads)
+        if f.kind == "organisation" and named:
+            counts[f.name] = counts.get(f.name, 0) + 1
+    if not counts:
+        return None
+    return first_org[max(counts, key=counts.__getitem__)]  # the first of equals: the story's own
+
+
+def _other_rows(others: list[Found], companies: set[str], company_ref: bool) -> list[_Row]:
+    """The rows of countries and organisations, with "the company" and short forms ("the bank") resolved."""
+    by_head: dict[str, set[str]] = {}
+    first_org: dict[str, Found] = {}  # the first organisation mention of each name
+    for f in others:
+        if f.kind == "organisation":
+            first_org.setdefault(f.name, f)
+            if " " in f.name:
+                by_head.setdefault(f.name.rsplit(" ", 1)[-1], set()).add(f.name)
+            for w in f.text.split(" ") if f.text != f.name else f.name.split(" ")[:-1]:
+                if w.lower() in _ORG_REF_NOUNS:
+                    by_head.setdefault(w, set()).add(f.name)  # "the bank": "Bank of Ghana"; "the fund": the IMF
+    company = _the_company(others, first_org, companies) if company_ref else None
+    rows: list[_Row] = []
+    for f in others:
+        kind = f.kind
+        if kind == "country" or kind == "organisation":
+            actor_kind: ActorKind = "country" if kind == "country" else "organisation"
+            rows.append((f.start, f.end, f.text, f.name, actor_kind, None, f.country, f.affiliation, f.rule))
+        elif kind == "companyref":
+            if company is not None:
+                c = company
+                rows.append(
+                    (f.start, f.end, f.text, c.name, "organisation", None, c.country, c.affiliation, "company-ref")
+                )
+        elif kind == "orgref":
+            names = by_head.get(f.name)
+            if names is not None and len(names) == 1:
+                full = next(iter(names))
+                org = first_org[full]
+                rows.append(
+                    (f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short")
+                )
+    return rows
+
+
+def _actors_of(rows: list[_Row], alias_at: dict[int, str]) -> tuple[tuple[LocalActor, ...], tuple[Mention, ...]]:
+    """Mentions sorted by span, and per actor: kind, aliases, roles, country, affiliation, mention count."""
+    rows.sort(key=_ROW_SPAN)
+    acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
+    mentions = []
+    for row in rows:
+        mentions.append(Mention(*row))
+        start, _, text, name, kind, role, country, affiliation, rule = row
+        entry = acc.get(name)
+        if entry is None:
+            entry = acc[name] = (kind, set(), [], [], [], [0])
+        entry[5][0] += 1
+        alias = alias_at.get(start)
+        if alias is None:
+            alias = _bare_text(text) if kind != "person" else name
+        if alias != name and rule != "role-ref":
+            entry[1].add(alias)
+        if role:
+            entry[2].append(role)
+        if country and rule != "role-ref":
+            entry[3].append(country)
+        if affiliation:
+            entry[4].append(affiliation)
+    actors = []
+    for name in sorted(acc):
+        kind_a, aliases, roles_a, countries, affs, count = acc[name]
+        country = _most_common(countries) if countries else None
+        affiliation = _most_common(affs) if affs else (country if kind_a != "person" else None)
+        roles = tuple(dict.fromkeys(roles_a)) if roles_a else ()
+        actors.append(LocalActor(name, name, kind_a, country, affiliation, roles, tuple(sorted(aliases)), count[0]))
+    return tuple(actors), tuple(mentions)
+
+
+def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> ArticleActors:
+    """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
+    companies = _drop_legal_suffixes(found)
+    _expand_acronyms(found)
+    mentions = _sort(found, _people(found), paragraphs)
+    _resolve_singles(mentions)
+    unresolved = _resolve_role_refs(mentions) if mentions.roles else []
+    rows, genders, alias_at = _person_rows(mentions.resolved)
+    rows += _other_rows(mentions.others, companies, mentions.company_ref)
+    actors, mention_records = _actors_of(rows, alias_at)
+    return ArticleActors(actors, mention_records, genders, tuple(unresolved))
+
+
+def _most_common(values: list[str]) -> str:
+    """``max(values, key=values.count)``: the most frequent value, the first of equals."""
+    first = values[0]
+    if len(values) == 1 or values.count(first) == len(values):
+        return first
+    return max(values, key=values.count)
+
+
+# a mention's fields, in Mention's order
+_Row = tuple[int, int, str, str, ActorKind, str | None, str | None, str | None, str]
+
+
+_ROW_SPAN = itemgetter(0, 1)
