@@ -166,7 +166,7 @@ def _quote_record(
         _continue_speaker(att, text, para.quotes, qi, q, para.start, para.end, para.prev_open, para.narrator)
     if not q.attributed and q.kind == "partial" and q.cue is None:
         return None  # a scare quote: no speaker, no cue, not a quote of anyone
-    if para.teaser and q.kind == "partial":
+    if para.teaser and (q.kind == "partial" or q.speaker is None):  # a headline quote of nobody: a teaser
         return None
     if q.speaker is None and q.kind == "partial" and not q.unnamed and _scare_quote(text, q, para.start, lex):
         return None  # "the so-called “X” strategy", "the public “unity”": the writer's scare quotes

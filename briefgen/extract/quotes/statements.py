@@ -353,6 +353,12 @@ def _cue_statement(st: _Sentence, c: Cue) -> bool:
         return False
     if not found or spk is None or spk in st.emitted or spk in st.quoted_speakers:
         return found  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
+    if how == "inverted":
+        # "No one has been arrested, said X, the police chief.": the clause before the cue is the report
+        comma = text.rfind(",", s0, cs)
+        if comma != -1 and not text[comma + 1 : cs].strip() and len(text[s0:comma].split()) >= 3:
+            st.emit(spk, c.surface.lower(), s0, comma, "statement.trailing_cue.inverted")
+        return found
     a, b = _clause_after(text, c.e, s1, att.lex)
     trailing = _trailing_attribution(att, text, sent, c.s, c.e)
     rule = "statement.cue." + how
