@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefgen.bibliography import sentence_spans
+from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.lexicon import load_data
@@ -176,6 +176,11 @@ class Summary:
 
     stories: tuple[Story, ...]
     happened: tuple[Event, ...]
+
+    @staticmethod
+    def label(source: Source) -> str:
+        """How the summary cites a source ("The Moscow Times", a headline's first words, or the text's)."""
+        return citation_label(source)
 
     @property
     def several(self) -> bool:
