@@ -464,3 +464,15 @@ def test_summary_cites_an_untitled_article_by_its_first_words_in_italics(tmp_pat
     page = html.unescape(render_pages(build_context(briefing, "Invented news", articles), make_env(None))["index.md"])
     assert "[*The Norland port authority …*" in page
     assert "[On Monday" not in page
+
+
+def test_a_sentence_retelling_an_event_in_the_same_paragraphs_is_not_a_new_event() -> None:
+    from briefgen.summary import _retells, stems
+
+    event = stems("Norland and Vesta have signed a harbour treaty in a ceremony in Tarvik on Saturday.")
+    where = frozenset({("a", 1), ("b", 1), ("c", 2), ("d", 1)})
+    again = stems("The treaty was signed by the two countries' envoys in Tarvik on Saturday.")
+    new_fact = stems("Fishermen in the northern ports rejected the treaty and blocked the quays.")
+    assert _retells(again, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
+    assert not _retells(new_fact, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
+    assert not _retells(again, frozenset({("e", 3), ("f", 2), ("b", 1)}), event, where)  # reported elsewhere
