@@ -84,6 +84,7 @@ def test_other_credits_name_no_outlet(line: str) -> None:
         ("09_analysis.txt", None),
         ("harbour_reopens.txt", None),
         ("bbcfoo_harbour.txt", None),
+        ("nikkei_falls_economist_warns.txt", None),
     ],
 )
 def test_a_file_name_word_names_a_known_outlet(path: str, outlet: str | None) -> None:

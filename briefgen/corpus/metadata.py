@@ -421,10 +421,17 @@ def outlet_of_lines(lines: Sequence[Line], removed: Sequence[Removed]) -> str | 
     return None
 
 
+@functools.cache
+def _ordinary_words() -> frozenset[str]:
+    """Known-outlet words that name no outlet in a file name ("nikkei_falls.txt")."""
+    return frozenset(str(w).lower() for w in load_data("bibliography.yml").get("not_in_file_names") or ())
+
+
 def outlet_in_file_name(path: str) -> str | None:
     """The known outlet a word of the file name names ("04_bbc.txt", "guardian-talks.md"), or None."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].split(":", 1)[0].rsplit(".", 1)[0]
-    words = [w for w in re.split(r"[\W_]+", name.lower()) if w and not w.isdigit()]
+    ordinary = _ordinary_words()
+    words = [w for w in re.split(r"[\W_]+", name.lower()) if w and not w.isdigit() and w not in ordinary]
     return next((o for o in map(known_outlet, words) if o), None)
 
 
