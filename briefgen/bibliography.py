@@ -101,12 +101,19 @@ def _leading_time() -> re.Pattern[str]:
     return re.compile(rf"(?i:(?:on|early|late|by)\s+)?(?i:{words})(?i:\s+(?:morning|afternoon|evening|night))?,\s+")
 
 
+_OPENING_QUOTE = re.compile(r"(?<!\S)[‘“\"']")
+_CLOSING_QUOTE = re.compile(r"[’”\"'](?![A-Za-z])")
+
+
 def _cut(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(",;:—–-") + " …"
+    opening = [m.start() for m in _OPENING_QUOTE.finditer(cut)]
+    if opening and not _CLOSING_QUOTE.search(cut, opening[-1] + 1) and opening[-1] > 0:
+        cut = cut[: opening[-1]]  # not "… Putin ‘not a …": a quotation cut open
+    return cut.rstrip(",;:—–- ") + " …"
 
 
 def citation_label(source: Source, limit: int = LABEL_CHARS) -> str:

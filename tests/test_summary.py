@@ -451,6 +451,9 @@ def test_a_citation_names_the_outlet_else_the_headline_else_the_first_words_with
     plain = replace(untitled, title="Thursday's storm closed the port")
     assert Summary.label(plain) == "Thursday's storm closed the …"
     assert Summary.label(replace(base, title=None)) == "untitled article"
+    assert Summary.label(replace(base, title="Port call with envoy ‘not a surrender’, mayor says")) == (
+        "Port call with envoy …"
+    )
 
 
 def test_summary_cites_an_untitled_article_by_its_first_words_in_italics(tmp_path: Path) -> None:
