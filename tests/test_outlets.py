@@ -68,6 +68,7 @@ def test_credit_lines_name_the_outlet(line: str, outlet: str) -> None:
         "(With information from EFE and Reuters)",
         "Mara Lind is an economist at the central bank.",
         "The minister said the copyright law would change.",
+        "© 2026 Getty Images",
     ],
 )
 def test_other_credits_name_no_outlet(line: str) -> None:
@@ -104,3 +105,14 @@ def test_outlets_reach_the_articles_with_text_before_file_name(tmp_path: Path) -
     result = read_corpus(load_settings(project_dir=tmp_path))
     got = {a.path: a.outlet for a in result.articles}
     assert got == {"a.txt": "Reuters", "b_bbc.txt": "BBC", "c_bbc.txt": "Harbour Ledger", "d.txt": None}
+
+
+def test_a_credit_line_dropped_mid_article_is_a_caption_not_the_outlet() -> None:
+    from briefgen.corpus.boilerplate import Line
+    from briefgen.corpus.metadata import outlet_of_lines
+    from briefgen.records import Removed
+
+    lines = [Line(1, BODY), Line(2, ""), Line(4, "The ferry will sail again on Friday, the port authority said.")]
+    caption = Removed(3, "© Harbour Ledger Ltd.", "caption")
+    assert outlet_of_lines(lines, [caption]) is None
+    assert outlet_of_lines(lines, [Removed(6, "© Harbour Ledger Ltd.", "tail")]) == "Harbour Ledger"

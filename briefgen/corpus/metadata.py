@@ -403,7 +403,7 @@ def outlet_of_credit(line: str) -> str | None:
         if match is None:
             continue
         found = suffix.sub("", match.group("outlet").strip(" .,")).strip()
-        if not found or len(found.split()) > 6:
+        if not found or len(found.split()) > 6 or found.lower().startswith(_photo_agencies()):
             continue
         return known_outlet(found) or (found[0].upper() + found[1:])
     return None
@@ -415,10 +415,18 @@ def outlet_of_lines(lines: Sequence[Line], removed: Sequence[Removed]) -> str | 
     for text in [*texts[:4], *(item.text for item in removed if item.rule == "byline")]:
         if outlet := outlet_of_byline(text):
             return outlet
-    for text in [*texts[-4:][::-1], *(item.text for item in removed)]:
+    # credit lines close an article: its last lines, and dropped lines after them (not a mid-article caption)
+    end = max((line.number for line in lines if line.text), default=0)
+    for text in [*texts[-4:][::-1], *(item.text for item in removed if item.line > end)]:
         if outlet := outlet_of_credit(text) or (outlet_of_byline(text) if len(text.split()) <= 4 else None):
             return outlet
     return None
+
+
+@functools.cache
+def _photo_agencies() -> tuple[str, ...]:
+    """Picture agencies: a '© Getty Images' line credits a photo, not the article."""
+    return tuple(str(w).lower() for w in load_data("bibliography.yml").get("photo_agencies") or ())
 
 
 @functools.cache
