@@ -13,6 +13,7 @@ from briefgen.extract.lexicon import load_data
 from briefgen.records import Article, Source
 
 TITLE_WORDS = 12
+LABEL_CHARS = 28  # a summary cites many times: a long label per link crowds out what the page says
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])")
 
 
@@ -92,3 +93,43 @@ def source_title(article: Article) -> tuple[str | None, bool]:
         return article.title, False
     title = title_from_text(article.text)
     return title, title is not None
+
+
+@functools.cache
+def _leading_time() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)) for w in sorted(_words()["leading_time"], key=len, reverse=True))
+    return re.compile(rf"(?i:(?:on|early|late|by)\s+)?(?i:{words})(?i:\s+(?:morning|afternoon|evening|night))?,\s+")
+
+
+_OPENING_QUOTE = re.compile(r"(?<!\S)[‘“\"']")
+_CLOSING_QUOTE = re.compile(r"[’”\"'](?![A-Za-z])")
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    opening = [m.start() for m in _OPENING_QUOTE.finditer(cut)]
+    if opening and not _CLOSING_QUOTE.search(cut, opening[-1] + 1) and opening[-1] > 0:
+        cut = cut[: opening[-1]]  # not "… Putin ‘not a …": a quotation cut open
+    return cut.rstrip(",;:—–- ") + " …"
+
+
+def citation_label(source: Source, limit: int = LABEL_CHARS) -> str:
+    """A short citation label: the outlet, else the headline's first words, else the article's first words.
+
+    The first words skip an opening time phrase ("On Thursday, …"); the summary shows them in italics, as
+    the Sources page shows such titles. A source with none of these is "untitled article".
+    """
+    if source.outlet:
+        return source.outlet
+    if not source.title:
+        return "untitled article"
+    if not source.title_from_text:
+        return _cut(source.title, limit)
+    text = source.title.removesuffix("…").strip()
+    lead = _leading_time().match(text)
+    if lead and len(text) > lead.end():
+        text = text[lead.end()].upper() + text[lead.end() + 1 :]
+    return _cut(text, limit)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from briefgen.bibliography import sentence_spans
+from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.lexicon import load_data
@@ -176,6 +176,11 @@ class Summary:
 
     stories: tuple[Story, ...]
     happened: tuple[Event, ...]
+
+    @staticmethod
+    def label(source: Source) -> str:
+        """How the summary cites a source ("The Moscow Times", a headline's first words, or the text's)."""
+        return citation_label(source)
 
     @property
     def several(self) -> bool:
@@ -419,13 +424,37 @@ def _events(
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
     chosen: list[dict[str, float]] = []
+    told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []
     for _, lead, evidence, vec in sorted(candidates, key=lambda c: c[0]):
         if any(_dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other) for other in chosen):
             continue  # the same event, already told by a better-supported sentence
+        places = frozenset((e.source.id, e.paragraph) for e in evidence)
+        if any(_retells(lead.stems, places, words, where) for words, where in told):
+            continue  # the same event in other words, found in the same paragraphs
         chosen.append(vec)
+        told.append((lead.stems, places))
         first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
         events.append(Event(_shorten(lead.text), (first, *rest), story))
     return tuple(events)
+
+
+RETOLD_WORDS = 0.4  # a sentence retells an event when this share of its words are the event's ...
+RETOLD_PLACES = 0.5  # ... and this share of the paragraphs that report it report the event
+
+
+def _retells(
+    words: frozenset[str], places: frozenset[tuple[str, int]], event_words: frozenset[str],
+    event_places: frozenset[tuple[str, int]],
+) -> bool:
+    """A sentence says again what an event told: many of its words are the event's and most of the paragraphs
+    that report it report the event ('The deal was signed by the foreign ministers in Luanda on Saturday' after
+    'Congo and Rwanda signed a ceasefire in Luanda on Saturday'); a new fact in the same lead paragraph has
+    words of its own ('… but the rebels rejected it')."""
+    return (
+        bool(words) and len(places) > 1
+        and len(words & event_words) >= RETOLD_WORDS * len(words)
+        and len(places & event_places) >= RETOLD_PLACES * len(places)
+    )
 
 
 def _same_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:

@@ -439,3 +439,43 @@ def test_with_many_stories_the_summary_names_as_many_as_fit_and_counts_the_rest(
     assert 5 <= len(summary.also) < 60
     assert all(s.short.endswith("…") and len(s.short) <= 34 for s in summary.also)
     assert sum(len(s.short.split()) + 1 for s in summary.also) <= 80
+
+
+def test_a_citation_names_the_outlet_else_the_headline_else_the_first_words_without_a_time_phrase() -> None:
+    base = _source("s1", "Harbour reopens after a week of storms batter the coast")
+    assert Summary.label(replace(base, outlet="Example Times")) == "Example Times"
+    assert Summary.label(base) == "Harbour reopens after a week …"
+    opening = "On Thursday morning, Norland's harbour master said the port …"
+    untitled = replace(base, title=opening, title_from_text=True)
+    assert Summary.label(untitled) == "Norland's harbour master …"
+    plain = replace(untitled, title="Thursday's storm closed the port")
+    assert Summary.label(plain) == "Thursday's storm closed the …"
+    assert Summary.label(replace(base, title=None)) == "untitled article"
+    assert Summary.label(replace(base, title="Port call with envoy ‘not a surrender’, mayor says")) == (
+        "Port call with envoy …"
+    )
+
+
+def test_summary_cites_an_untitled_article_by_its_first_words_in_italics(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    body = (
+        "On Monday, the Norland port authority said the harbour would reopen next week after the storm.\n\n"
+        '"We will reopen on Friday," harbour master Ilse Varga said.\n'
+    )
+    (tmp_path / "content" / "a.txt").write_text(body, encoding="utf-8")
+    briefing, articles, _ = extract(load_settings(project_dir=tmp_path))
+    page = html.unescape(render_pages(build_context(briefing, "Invented news", articles), make_env(None))["index.md"])
+    assert "[*The Norland port authority …*" in page
+    assert "[On Monday" not in page
+
+
+def test_a_sentence_retelling_an_event_in_the_same_paragraphs_is_not_a_new_event() -> None:
+    from briefgen.summary import _retells, stems
+
+    event = stems("Norland and Vesta have signed a harbour treaty in a ceremony in Tarvik on Saturday.")
+    where = frozenset({("a", 1), ("b", 1), ("c", 2), ("d", 1)})
+    again = stems("The treaty was signed by the two countries' envoys in Tarvik on Saturday.")
+    new_fact = stems("Fishermen in the northern ports rejected the treaty and blocked the quays.")
+    assert _retells(again, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
+    assert not _retells(new_fact, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
+    assert not _retells(again, frozenset({("e", 3), ("f", 2), ("b", 1)}), event, where)  # reported elsewhere

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from briefgen.corpus.boilerplate import Line, Rules, strip_boilerplate
 from briefgen.corpus.decode import is_damaged, normalise_line, repair_mojibake, split_lines
 from briefgen.corpus.formats import Draft
-from briefgen.corpus.metadata import date_in_file_name, infer, take_header_lines, take_title
+from briefgen.corpus.metadata import date_in_file_name, infer, outlet_in_file_name, take_header_lines, take_title
 from briefgen.records import Article, Paragraph, Removed, Skipped
 
 # --- Markdown to plain text (line-based; Markdown is a light format and we keep its line numbers) ---
@@ -183,7 +183,7 @@ def clean(draft: Draft, rules: Rules) -> Article | Skipped:
         text=body,
         paragraphs=paragraphs,
         title=title,
-        outlet=_meta_text(meta.get("outlet")) or found.outlet,
+        outlet=_meta_text(meta.get("outlet")) or found.outlet or outlet_in_file_name(draft.path),
         url=meta.get("url") or found.url,
         published=published or file_date,
         date_from_file=file_date is not None,

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefgen.corpus.boilerplate import Line, Rules
+from briefgen.extract.lexicon import load_data
 from briefgen.records import Removed
 
 _URL_LINE = re.compile(
@@ -348,6 +349,100 @@ def outlet_from_removed(removed: Sequence[Removed], rules: Rules) -> str | None:
     return None
 
 
+@functools.cache
+def _outlet_data() -> tuple[dict[str, str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """(written form, lower case -> outlet name; credit-line patterns; corporate suffixes) from bibliography.yml."""
+    data: dict[str, Any] = load_data("bibliography.yml")
+    names: dict[str, str] = {}
+    for name, aliases in (data.get("known_outlets") or {}).items():
+        for alias in (name, *(aliases or ())):
+            names.setdefault(str(alias).lower(), str(name))
+    credits = tuple(re.compile(str(p)) for p in data.get("credit_lines") or ())
+    suffixes = "|".join(re.escape(str(s)) for s in data.get("corporate_suffixes") or ()) or "(?!)"
+    return names, credits, re.compile(rf"(?:[\s,]+(?:{suffixes})\.?)+$")
+
+
+def known_outlet(text: str) -> str | None:
+    """The outlet a byline segment or a file-name word names exactly ("CBC News", "kyodo"), or None."""
+    key = " ".join(text.strip(" *=_#-–—:.,").split()).lower()
+    return _outlet_data()[0].get(key) if key else None
+
+
+_WIRE = re.compile(r"\((?P<name>[^()]{2,40})\)\s*(?:--|[—–-])\s")
+_SEGMENTS = re.compile(r"\s*(?:[|·•]|\s[—–-]{1,2}\s)\s*")
+
+
+def outlet_of_byline(line: str) -> str | None:
+    """The known outlet a short byline-like line names.
+
+    "(Bloomberg) -- The EU …", "Odesa (Ukraine) (AFP) - …", "Jane Doe · CBC News · Posted …",
+    "KYODO NEWS - Sep 9", "By Jane Doe, Reuters", "The Canadian Press"; a sentence naming an outlet does not count.
+    """
+    for wire in _WIRE.finditer(line, 0, 200):
+        if outlet := known_outlet(wire.group("name")):
+            return outlet
+    segments = _SEGMENTS.split(line.strip())
+    if len(line.split()) > (24 if len(segments) > 1 else 12):
+        return None
+    if len(segments) == 1 and line.startswith("By "):
+        segments = line.split(",")
+    first = known_outlet(segments[0].removeprefix("By "))
+    if first or len(segments) == 1:
+        return first
+    return next((o for o in map(known_outlet, segments[1:]) if o), None)
+
+
+def outlet_of_credit(line: str) -> str | None:
+    """The outlet a copyright or credit line names ("© 2025 Example News Ltd.", "X is The Herald's editor")."""
+    _, credits, suffix = _outlet_data()
+    text = line.strip()
+    if len(text) > 200:
+        return None
+    for pattern in credits:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        found = suffix.sub("", match.group("outlet").strip(" .,")).strip()
+        if not found or len(found.split()) > 6 or found.lower().startswith(_photo_agencies()):
+            continue
+        return known_outlet(found) or (found[0].upper() + found[1:])
+    return None
+
+
+def outlet_of_lines(lines: Sequence[Line], removed: Sequence[Removed]) -> str | None:
+    """The outlet an article's bylines (first lines) or credit lines (last lines, dropped tails) name."""
+    texts = [line.text for line in lines if line.text]
+    for text in [*texts[:4], *(item.text for item in removed if item.rule == "byline")]:
+        if outlet := outlet_of_byline(text):
+            return outlet
+    # credit lines close an article: its last lines, and dropped lines after them (not a mid-article caption)
+    end = max((line.number for line in lines if line.text), default=0)
+    for text in [*texts[-4:][::-1], *(item.text for item in removed if item.line > end)]:
+        if outlet := outlet_of_credit(text) or (outlet_of_byline(text) if len(text.split()) <= 4 else None):
+            return outlet
+    return None
+
+
+@functools.cache
+def _photo_agencies() -> tuple[str, ...]:
+    """Picture agencies: a '© Getty Images' line credits a photo, not the article."""
+    return tuple(str(w).lower() for w in load_data("bibliography.yml").get("photo_agencies") or ())
+
+
+@functools.cache
+def _ordinary_words() -> frozenset[str]:
+    """Known-outlet words that name no outlet in a file name ("nikkei_falls.txt")."""
+    return frozenset(str(w).lower() for w in load_data("bibliography.yml").get("not_in_file_names") or ())
+
+
+def outlet_in_file_name(path: str) -> str | None:
+    """The known outlet a word of the file name names ("04_bbc.txt", "guardian-talks.md"), or None."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].split(":", 1)[0].rsplit(".", 1)[0]
+    ordinary = _ordinary_words()
+    words = [w for w in re.split(r"[\W_]+", name.lower()) if w and not w.isdigit() and w not in ordinary]
+    return next((o for o in map(known_outlet, words) if o), None)
+
+
 def infer(lines: Sequence[Line], removed: Sequence[Removed], header: dict[str, str], rules: Rules) -> Found:
     """Everything the text says about itself, from its header lines, dateline, signatures and tails."""
     first = next((line.text for line in lines if line.text), "")
@@ -360,6 +455,7 @@ def infer(lines: Sequence[Line], removed: Sequence[Removed], header: dict[str, s
         or agency
         or outlet_from_removed(removed, rules)
         or next((o for o in (signature(line.text, rules) for line in lines[-3:]) if o), None)
+        or outlet_of_lines(lines, removed)
     )
     published, basis = (parse_date(header["published"]), "metadata") if "published" in header else (None, None)
     if published is None and url and (published := date_in_url(url)):
