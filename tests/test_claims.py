@@ -66,3 +66,15 @@ def test_claim_examples_of_the_data_file(example: dict[str, Any]) -> None:
     quotes = (_q("q-1", texts[0], "ann", "s-1"), _q("q-2", texts[1], "bob", "s-2"))
     grouped = len(group_claims(quotes, ACTORS, SOURCES)) == 1
     assert grouped == ("same" in example), (fold_words(texts[0]), fold_words(texts[1]))
+
+
+def test_candidate_claims_tie_by_index_not_by_insertion_order() -> None:
+    from briefgen.extract.claims import MAX_CANDIDATES, MIN_SHARED, top_candidates
+
+    # more tied claims than candidates: which are scored must not follow the order words were iterated in
+    # (a frozenset's order, i.e. the hash seed), or two builds of one corpus group claims differently
+    counts = {g: MIN_SHARED for g in range(MAX_CANDIDATES + 4)}
+    forward = top_candidates(dict(counts.items()))
+    backward = top_candidates(dict(reversed(list(counts.items()))))
+    assert forward == backward == list(range(MAX_CANDIDATES))
+    assert top_candidates({3: MIN_SHARED - 1, 5: MIN_SHARED}) == [5]

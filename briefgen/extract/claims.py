@@ -155,6 +155,12 @@ def _conflict(a: Quote, b: Quote) -> bool:
     return opposed(a.stance, a.target, b.stance, b.target)
 
 
+def top_candidates(shared: Mapping[int, int]) -> list[int]:
+    """The claims sharing most words with a statement, ties by claim index (never by hash-seed order)."""
+    top = sorted(shared.items(), key=lambda gn: (-gn[1], gn[0]))[:MAX_CANDIDATES]
+    return sorted(g for g, n in top if n >= MIN_SHARED)
+
+
 def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequence[Source]) -> tuple[Claim, ...]:
     """Every quote and statement in exactly one claim; claims made in most articles first."""
     dates = {s.id: s.published or "" for s in sources}
@@ -180,7 +186,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
         # candidates come through words of at most `common` statements: a word in thousands of statements
         # carries little weight and would make every statement a candidate for every claim
         shared = Counter(g for w in item.words if df[w] <= common for g in holding.get(w, ()))
-        candidates = sorted(g for g, n in shared.most_common(MAX_CANDIDATES) if n >= MIN_SHARED)
+        candidates = top_candidates(shared)
         if len(item.words) < MIN_WORDS:
             candidates = []
         for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
