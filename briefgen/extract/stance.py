@@ -55,6 +55,7 @@ class StanceRules:
     question_openers: frozenset[str]
     no_stance_cues: frozenset[str]
     as_verbs: frozenset[str]
+    particles: frozenset[str]
     verbs: tuple[tuple[tuple[str, ...], str], ...]
     evaluations: tuple[tuple[tuple[str, ...], str], ...]
     extraposed: frozenset[str]
@@ -149,6 +150,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         question_openers=words("question_openers"),
         no_stance_cues=words("no_stance_cues"),
         as_verbs=words("as_verbs"),
+        particles=frozenset(str(w).lower() for w in d.get("particles") or ()),
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         evaluations=tuple(sorted(evaluations, key=lambda v: -len(v[0]))),
         extraposed=frozenset(_lemma(str(w).lower(), table) for w in evals.get("extraposed") or ()),
@@ -422,6 +424,8 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
                 continue  # a noun ("her staunch support of"), not a verb
             if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, lead):
                 continue
+            if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
+                continue  # a phrasal verb: "back down on X", "back away from X"
             obj = _object(sent, i + len(phrase), rules)
             if obj and obj[0].low == "that":
                 obj = obj[1:]
@@ -467,6 +471,8 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
         if (t.lemma in rules.hopes or t.lemma in rules.requests) and _own_verb(sent, i, lead) \
                 and not _negated(sent, i, rules):
             obj = _object(sent, i + 1, rules)
+            if t.lemma in rules.requests and obj and obj[0].low == "to":
+                obj = obj[1:]  # "appealed to the province to send buses" is "asked the province to send buses"
             lows = [o.low for o in obj]
             if t.lemma in rules.hopes:  # "hoped the city would reopen the pool" (not "hoped to finish")
                 ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
