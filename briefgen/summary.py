@@ -19,7 +19,7 @@ from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.lexicon import load_data
-from briefgen.extract.stance import same_words
+from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
@@ -846,7 +846,7 @@ def disagreements(
             # the same target in other words: three quarters of the shorter one's content words (three or more)
             key = next((k for k, w in keys.items() if same_words(words, w, 0.75, 3)), key)
             keys.setdefault(key, words)
-            sides[key][c.stance].append(c)
+            sides[key][polarity(c.stance, c.target)].append(c)  # "for: X must not go" sides with "against: X"
     found: list[tuple[tuple[int, str], Disagreement]] = []
     for key, by in sides.items():
         if not by["for"] or not by["against"]:

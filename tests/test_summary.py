@@ -175,6 +175,23 @@ def test_disagreement_pairs_opposite_stances_on_the_same_target() -> None:
     assert disagreements(one_mind, _people("ann"), {**quotes, "q-e": _quote("e", "x", "ann")}) == ()
 
 
+def test_a_negated_target_on_the_same_side_is_no_disagreement() -> None:
+    # "for: farmers must not be excluded" and "against: excluding farmers" take one position
+    claims = [
+        _claim("a", "Farmers must not be excluded from the water board talks", ("ann",), 2, "for",
+               "farmers must not be excluded from the water board talks"),
+        _claim("b", "We oppose excluding farmers from the water board talks", ("bob",), 1, "against",
+               "excluding farmers from the water board talks"),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    assert disagreements(claims, _people("ann", "bob"), quotes) == ()
+    welcome = _claim("c", "We welcome excluding farmers from the water board talks", ("cem",), 1, "for",
+                     "excluding farmers from the water board talks")
+    quotes["q-c"] = _quote("c", welcome.text, "cem")
+    [d] = disagreements([*claims, welcome], _people("ann", "bob", "cem"), quotes)
+    assert d.support.claim.id == "c" and d.oppose.claim.id in ("a", "b")
+
+
 def test_summary_page_shows_main_claims_and_both_sides_of_a_disagreement(
     multistory: tuple[Path, dict[str, str]]
 ) -> None:
