@@ -819,9 +819,6 @@ def _words_shown(view: ClaimView) -> int:
     return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
 
 
-def _told(claim: Claim, quotes: Mapping[str, Quote], shown: set[tuple[str, int]]) -> bool:
-    quote = quotes.get(claim.evidence[0]) if claim.evidence else None
-    return quote is not None and (quote.source, quote.paragraph) in shown
 
 
 def _has_target(claim: Claim) -> bool:

@@ -150,9 +150,6 @@ class _Similar:
         return found
 
 
-def _conflict(a: Quote, b: Quote) -> bool:
-    """Opposite stances on the same target are two claims, however many words they share."""
-    return opposed(a.stance, a.target, b.stance, b.target)
 
 
 def top_candidates(shared: Mapping[int, int]) -> list[int]:
