@@ -819,8 +819,6 @@ def _words_shown(view: ClaimView) -> int:
     return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
 
 
-
-
 def _has_target(claim: Claim) -> bool:
     """A stance on a target of three words or more ("Ukraine's return to its 1991 borders", not "these concerns")."""
     return bool(claim.stance and claim.target and len(claim.target.split()) >= 3)

@@ -150,8 +150,6 @@ class _Similar:
         return found
 
 
-
-
 def top_candidates(shared: Mapping[int, int]) -> list[int]:
     """The claims sharing most words with a statement, ties by claim index (never by hash-seed order)."""
     top = sorted(shared.items(), key=lambda gn: (-gn[1], gn[0]))[:MAX_CANDIDATES]
