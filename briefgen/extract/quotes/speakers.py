@@ -126,9 +126,6 @@ def _relative_subject(att: Attributor, start: int, sent: tuple[int, int]) -> Cue
 
 def _coordinated_subject(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker:
     """The subject of a verb after "and"/"but": "X said ... and added", "..., she said X, and added: ..."."""
-    found, spk = att.subject_before(start, sent)
-    if found and spk:
-        return found, spk, "coordinated_subject"
     found, spk = att.main_subject(sent, start)
     if found:
         return found, spk, "coordinated_main_subject"
