@@ -68,7 +68,7 @@ def _template_digest(env: jinja2.Environment, names: tuple[str, ...], package_di
     assert env.loader is not None
     for name in names:
         source, filename, _ = env.loader.get_source(env, name)
-        if filename is None or not os.path.abspath(filename).startswith(package_dir):
+        if filename is None or not os.path.abspath(filename).startswith(os.path.abspath(package_dir) + os.sep):
             return None
         parts.append(source)
     return _sha(parts)
