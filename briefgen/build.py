@@ -249,7 +249,8 @@ def generate(
     )
     ctx = replace(build_context(briefing, settings.title, articles, settings.actor_pages), changes=changes, feed=FEED)
     memo = PageMemo() if force else PageMemo.load(settings.build)
-    pages = render_pages(ctx, make_env(settings.templates), memo)
+    compiled = settings.path(settings.cache_dir) / "templates" if settings.cache else None
+    pages = render_pages(ctx, make_env(settings.templates, compiled), memo)
     mkdocs_cfg = mkdocs_settings(
         settings.mkdocs_yml,
         settings.title,

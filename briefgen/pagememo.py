@@ -53,7 +53,13 @@ def _code_digest() -> str:
         briefgen.render, briefgen.records, briefgen.timeline, briefgen.plural, briefgen.extract.display,
         briefgen.extract.stance, briefgen.corpus.language,
     )
-    return _sha(Path(m.__file__).read_text("utf-8") for m in modules if m.__file__)
+    digest = hashlib.sha256()
+    for module in modules:
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:  # no source to read: never reuse (a fresh value on every build)
+            digest.update(os.urandom(16))
+    return digest.hexdigest()
 
 
 def _template_digest(env: jinja2.Environment, names: tuple[str, ...], package_dir: str) -> str | None:
@@ -62,7 +68,7 @@ def _template_digest(env: jinja2.Environment, names: tuple[str, ...], package_di
     assert env.loader is not None
     for name in names:
         source, filename, _ = env.loader.get_source(env, name)
-        if filename is None or not os.path.abspath(filename).startswith(package_dir):
+        if filename is None or not os.path.abspath(filename).startswith(os.path.abspath(package_dir) + os.sep):
             return None
         parts.append(source)
     return _sha(parts)

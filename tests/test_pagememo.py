@@ -1,0 +1,54 @@
+"""Actor and source pages keep last build's Markdown only when their inputs and templates are unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefgen.pagememo import PageMemo
+from briefgen.render import build_context, make_env, render_pages
+from briefgen.site import write_build_dir
+from tests.test_page_bounds import _briefing
+
+
+def _build(build: Path, briefing: object, templates: Path | None = None) -> tuple[dict[str, str], PageMemo]:
+    memo = PageMemo.load(build)
+    pages = render_pages(build_context(briefing, "T"), make_env(templates), memo)  # type: ignore[arg-type]
+    write_build_dir(build, pages, {"site_name": "T"})
+    memo.save(build)
+    return pages, memo
+
+
+def test_unchanged_pages_are_kept_and_a_changed_quote_renders_its_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFGEN_VERIFY_PAGES", "0")
+    briefing = _briefing((3, 2, 1))
+    first, memo = _build(tmp_path, briefing)
+    assert memo.reused == 0
+    again, memo = _build(tmp_path, briefing)
+    memoised = [p for p in again if p.startswith(("actors/", "sources/")) and not p.endswith("index.md")]
+    assert memo.reused == len(memoised) and again == first
+    # one quote of speaker 1 changes its words: its actor page and its source page are rendered again
+    quotes = tuple(replace(q, text="A new remark on the levy") if q.id == "q-1-0" else q for q in briefing.quotes)
+    changed, memo = _build(tmp_path, replace(briefing, quotes=quotes))
+    assert memo.reused == len(memoised) - 2
+    assert "A new remark on the levy" in changed["actors/speaker-1.md"]
+    assert "A new remark on the levy" in changed["sources/a003.md"]
+    assert changed == render_pages(build_context(replace(briefing, quotes=quotes), "T"), make_env(None))
+
+
+def test_a_project_override_of_the_actor_template_turns_reuse_off_for_actor_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFGEN_VERIFY_PAGES", "0")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "actor.md.j2").write_text("# {{ actor.name | md }}\n{{ site.title | md }}\n", "utf-8")
+    briefing = _briefing((2, 1))
+    _build(tmp_path / "build", briefing, templates)
+    pages, memo = _build(tmp_path / "build", briefing, templates)
+    assert memo.reused == len(briefing.sources)  # the source pages only
+    assert pages["actors/speaker-0.md"].endswith("# Speaker A\nT\n")
