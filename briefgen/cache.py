@@ -182,6 +182,8 @@ def fingerprint(settings: Settings) -> str:
     """
     digest = hashlib.sha256()
     digest.update(f"briefgen {__version__}\0format {CACHE_FORMAT}\0".encode())
+    # stances and displays are read with spaCy's tokenizer and lemma table: a new version may read otherwise
+    digest.update(f"spacy {_version('spacy')}\0lookups {_version('spacy-lookups-data')}\0".encode())
     package = resources.files("briefgen")
     for name in ("data", "extract"):
         _hash_tree(digest, package.joinpath(name), name, skip=REDUCE_ONLY | {"positions.py"})
@@ -440,6 +442,7 @@ SITE_STAMP = ".briefgen-stamp.json"
 
 
 def _version(dist: str) -> str:
+    """An installed distribution's version, or "-"."""
     from importlib import metadata
 
     try:

@@ -59,6 +59,10 @@ def _code_digest() -> str:
             digest.update(Path(module.__file__ or "").read_bytes())
         except OSError:  # no source to read: never reuse (a fresh value on every build)
             digest.update(os.urandom(16))
+    # the word lists those functions read (stance.py's function words, language names, ...)
+    data = Path(briefgen.records.__file__ or "").parent / "data"
+    for path in sorted(data.glob("*.yml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
