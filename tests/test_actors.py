@@ -371,3 +371,39 @@ def test_commented_examples_of_the_project_word_lists_are_valid_entries(tmp_path
     added = load_user_data(tmp_path).additions
     assert "intone" in added["cues.yml"]["verbs"]
     assert added["roles.yml"]["honorifics"] == {"Cllr": None}
+
+
+def test_actor_mentions_name_the_rules_that_made_them() -> None:
+    a = analyse_text(
+        "Defence Secretary John Healey said the plan was ready. Mr Healey added that Britain would pay. "
+        "The defence secretary said Healey would travel to Kyiv."
+    )
+    assert dict(actor(a, "John Healey").rules) == {
+        "mention.name": 1,  # title + full name
+        "mention.honorific": 1,  # "Mr Healey"
+        "mention.role_ref": 1,  # "the defence secretary"
+        "mention.surname": 1,  # "Healey" alone, resolved to the full name
+    }
+    assert dict(actor(a, "United Kingdom").rules) == {"mention.place.country": 1}
+    assert dict(actor(a, "Ukraine").rules) == {"mention.capital": 1}
+
+
+def test_corpus_actor_sums_the_rules_of_its_articles_and_exports_them() -> None:
+    import json
+
+    from briefgen.export import briefing_json
+    from briefgen.records import Briefing
+
+    actors, _ = reduce_corpus(
+        *_corpus("Mr Healey said the plan was ready.", "Defence Secretary John Healey said Britain would pay.")
+    )
+    healey = next(a for a in actors if a.name == "John Healey")
+    assert dict(healey.rules) == {"mention.honorific": 1, "mention.name": 1}
+    exported = json.loads(briefing_json(Briefing(sources=(), actors=actors, quotes=(), positions=())))
+    assert next(a for a in exported["actors"] if a["name"] == "John Healey")["rules"] == dict(healey.rules)
+
+
+def test_capitalised_word_before_an_organisation_noun_is_an_organisation() -> None:
+    unite = actor(analyse_text("“We will strike,” the Unite union said on Monday."), "Unite")
+    assert unite.kind == "organisation"
+    assert dict(unite.rules) == {"mention.org_noun": 1}
