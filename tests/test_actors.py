@@ -407,3 +407,18 @@ def test_capitalised_word_before_an_organisation_noun_is_an_organisation() -> No
     unite = actor(analyse_text("“We will strike,” the Unite union said on Monday."), "Unite")
     assert unite.kind == "organisation"
     assert dict(unite.rules) == {"mention.org_noun": 1}
+
+
+def test_briefgen_check_reports_bad_word_lists_and_overrides_with_their_lines(tmp_path: Path) -> None:
+    from briefgen.check import check
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text("Title\n\nAnna Novak said the levy was unfair.\n", encoding="utf-8")
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "roles.yml").write_text("heads: [harbourmaster]\nhead: [pilot]\n", encoding="utf-8")
+    (tmp_path / "site_config" / "actors.yml").write_text("actors:\n  - nme: Anna Novak\n", encoding="utf-8")
+    problems = check(tmp_path).problems
+    text = "\n".join(f"{p.where} {p.what}" for p in problems)
+    assert f"{tmp_path / 'site_config' / 'roles.yml'}:2: unknown key 'head' (did you mean 'heads'?)" in text
+    assert f"{tmp_path / 'site_config' / 'actors.yml'}:2: unknown key 'actors.0.nme'" in text
+    assert all(p.error for p in problems if "site_config" in p.what)
