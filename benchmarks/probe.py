@@ -115,11 +115,13 @@ def build_run(project: Path, jobs: int, executor: str) -> dict[str, Any]:
     return {
         "build_s": elapsed,
         "timings": report.timings,
+        "cpu": report.cpu,
         "articles": report.articles,
         "analysed": report.analysed,
         "cached": report.cached,
         "pages": report.pages,
         "written": report.written,
+        "reused_md": report.reused,
         "site_rebuilt": report.site_rebuilt,
         "site_rendered": report.site_rendered,
         "site_reasons": report.site_reasons,

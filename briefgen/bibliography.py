@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from briefgen.corpus.metadata import _DATELINE, complete_date
+from briefgen.corpus.metadata import after_dateline, complete_date
 from briefgen.extract.lexicon import load_data
 from briefgen.records import Article, Source
 
@@ -57,9 +57,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def first_sentence(text: str) -> str:
     """The first sentence of a text, without a leading dateline."""
     text = " ".join(text.split())
-    lead = _DATELINE.match(text)
-    if lead is not None:
-        text = text[lead.end() - 1 :]
+    text = text[after_dateline(text) :]
     spans = sentence_spans(text)
     return text[spans[0][0] : spans[0][1]].strip() if spans else ""
 

@@ -26,6 +26,7 @@ from briefgen.history import FEED, history_files, read_previous
 from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
+from briefgen.pagememo import PageMemo
 from briefgen.partitioned import read_and_analyse_on_dask
 from briefgen.plural import plural
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
@@ -59,6 +60,7 @@ class BuildReport:
     quotes: int = 0
     pages: int = 0
     written: int = 0
+    reused: int = 0  # actor and source pages whose Markdown was kept from the last build (not rendered)
     analysed: int = 0
     cached: int = 0
     site_rebuilt: bool = False
@@ -66,6 +68,7 @@ class BuildReport:
     site_reasons: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process for the site stages
 
     @property
     def problems(self) -> int:
@@ -229,12 +232,13 @@ def extract(settings: Settings, progress: Progress | None = None) -> tuple[Brief
 
 
 def generate(
-    settings: Settings, progress: Progress | None = None
+    settings: Settings, progress: Progress | None = None, *, force: bool = False
 ) -> tuple[Briefing, BuildReport, dict[str, bytes]]:
     """Everything but the MkDocs run: the briefing, the build folder (docs/ + mkdocs.yml) and the
-    files to add to the site (briefing.json, history, feed)."""
+    files to add to the site (briefing.json, history, feed). Unchanged actor and source pages are reused
+    from the build folder unless ``force``."""
     briefing, articles, report = extract(settings, progress)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     text = briefing_json(briefing)
     previous = read_previous(settings.site)  # before publish replaces the site folder
     report.warnings.extend(previous.warnings)
@@ -244,8 +248,8 @@ def generate(
         previous, text, settings.title, settings.site_url, settings.history_keep, links
     )
     ctx = replace(build_context(briefing, settings.title, articles, settings.actor_pages), changes=changes, feed=FEED)
-    pages = render_pages(ctx, make_env(settings.templates))
-    report.timings["render"] = time.perf_counter() - t0
+    memo = PageMemo() if force else PageMemo.load(settings.build)
+    pages = render_pages(ctx, make_env(settings.templates), memo)
     mkdocs_cfg = mkdocs_settings(
         settings.mkdocs_yml,
         settings.title,
@@ -256,7 +260,11 @@ def generate(
     )
     own_files = project_docs(settings.project_dir, mkdocs_cfg)
     writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files)
+    memo.save(settings.build)
+    report.timings["render"] = time.perf_counter() - t0  # briefing.json, history, Markdown rendered and written
+    report.cpu["render"] = time.process_time() - c0
     report.pages = len(pages)
+    report.reused = memo.reused
     report.written = writes.written
     extra = {"briefing.json": text.encode("utf-8"), **history}
     return briefing, report, extra
@@ -283,8 +291,8 @@ def build(
     check_site_dir(settings.site, settings.project_dir, inputs)
     with build_lock(settings.project_dir, waiting):
         prepare_site_dir(settings.site, settings.project_dir, inputs)
-        briefing, report, extra = generate(settings, progress)
-        t0 = time.perf_counter()
+        briefing, report, extra = generate(settings, progress, force=force)
+        t0, c0 = time.perf_counter(), time.process_time()
         epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
         stamp = site_stamp(settings.build, extra, epoch)
         state = settings.build / SITE_STATE
@@ -302,4 +310,5 @@ def build(
             report.site_reasons = dict(last.get("reasons", {}))
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
+    report.cpu["site"] = time.process_time() - c0
     return report

@@ -17,7 +17,7 @@ from typing import Any
 
 from briefgen.bibliography import sentence_spans
 from briefgen.corpus.language import load_language_rules
-from briefgen.corpus.metadata import _DATELINE
+from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.lexicon import load_data
 from briefgen.extract.stance import same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
@@ -25,12 +25,21 @@ from briefgen.records import Actor, Article, Claim, Quote, Source
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
 STORY_SIMILARITY = 0.15  # an article joins a story when the names it mentions are this close to the story's
+CORE_SHARE = 0.4  # two stories are one when this share of the smaller one's core names is the other's core ...
+CORE_NAMES = 3  # ... and at least this many names ...
+LEAD_SIMILARITY = 0.07  # ... and their leads' words (weighted by rarity) are this close (other stories: < 0.05)
 EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
 MAX_WORDS = 40  # a longer event sentence is cut with '…'
 SHORT_WORDS = 30  # ... and to this with several stories
 MAX_SENTENCES = 8  # 'What happened' of a corpus with several stories: at most this many sentences
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
+BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate events too ...
+BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
+WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
+EXTRA = 2
+ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
+SHORT_LABEL = 32  # ... each cut to this many characters
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
 STEM = 5  # words are compared by their first letters ("negotiations" ~ "negotiate")
 
@@ -51,6 +60,7 @@ def _ignored() -> frozenset[str]:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)?")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same claim, headline and event texts are compared many times
 def stems(text: str) -> frozenset[str]:
     """The content words of a text, each cut to its first letters (stop words and news words left out)."""
     ignored = _ignored()
@@ -136,6 +146,13 @@ class Story:
     events: tuple[Event, ...]
 
     @property
+    def short(self) -> str:
+        """The name cut to SHORT_LABEL characters on a word boundary, for lists of many stories."""
+        if len(self.label) <= SHORT_LABEL:
+            return self.label
+        return self.label[:SHORT_LABEL].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+    @property
     def outlets(self) -> tuple[str, ...]:
         """The story's distinct outlets."""
         return tuple(sorted({s.outlet for s in self.sources if s.outlet}))
@@ -174,6 +191,18 @@ class Summary:
         """Stories too small for a sentence of their own (listed by name only)."""
         return tuple(s for s in self.stories if not self.told(s))
 
+    @property
+    def also(self) -> tuple[Story, ...]:
+        """The untold stories named on the summary: as many as fit in ALSO_WORDS (the rest are counted)."""
+        named: list[Story] = []
+        left = ALSO_WORDS
+        for story in self.untold:
+            left -= len(story.short.split()) + 1
+            if left < 0:
+                break
+            named.append(story)
+        return tuple(named)
+
 
 def _date_key(source: Source) -> str:
     return source.published or ("9999" + (source.month_day or "")[1:])
@@ -197,13 +226,14 @@ def _quoted_share(text: str) -> float:
     return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(len(text), 1)
 
 
-def leads(source: Source, article: Article) -> list[Lead]:
+def leads(
+    source: Source, article: Article, limit: int = LEAD_SENTENCES, paragraphs: int = LEAD_PARAGRAPHS
+) -> list[Lead]:
     """The first few sentences of an article that read as reporting (not a caption, quote or fragment)."""
     found: list[Lead] = []
-    for para in article.paragraphs[:LEAD_PARAGRAPHS]:
+    for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
-        lead = _DATELINE.match(block) if para.number == 1 else None
-        offset = lead.end() - 1 if lead else 0
+        offset = after_dateline(block)  # also below a byline or standfirst ("ABU DHABI — The …")
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
             words = text.split()
@@ -219,10 +249,17 @@ def leads(source: Source, article: Article) -> list[Lead]:
                 or text.count("“") != text.count("”")
             ):
                 continue
+            if len(found) >= LEAD_SENTENCES and _points_back(text):
+                continue  # out of the lead, 'echoed her concerns' or 'rejected the accusation' needs its context
             found.append(Lead(source, para.number, text, stems(text), len(found)))
-            if len(found) == LEAD_SENTENCES:
+            if len(found) == limit:
                 return found
     return found
+
+
+def _points_back(text: str) -> bool:
+    """True when a sentence refers to something said before it (a pronoun, 'also', 'the accusation')."""
+    return bool({w.lower() for w in _WORD.findall(text)} & set(_lists()["points_back"]))
 
 
 def _idf(docs: Sequence[frozenset[str]]) -> dict[str, float]:
@@ -240,6 +277,17 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if not dot:
         return 0.0
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _unit(vec: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {k: v / norm for k, v in vec.items()} if norm else {}
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)
 
 
 def _vector(words: Iterable[str], idf: Mapping[str, float]) -> dict[str, float]:
@@ -266,6 +314,69 @@ def _group(items: Sequence[dict[str, float]], threshold: float) -> list[list[int
     return groups
 
 
+def _core(members: Sequence[int], words: Sequence[frozenset[str]]) -> frozenset[str]:
+    """The names most of a story's articles mention (all of an article's names when it is alone)."""
+    if len(members) == 1:
+        return words[members[0]]
+    counts = Counter(w for i in members for w in words[i])
+    return frozenset(w for w, n in counts.items() if n >= max(2, len(members) / 2))
+
+
+def _merge_cores(
+    groups: list[list[int]], words: Sequence[frozenset[str]], lead_vectors: Sequence[Mapping[str, float]] = ()
+) -> list[list[int]]:
+    """Stories whose core names largely coincide and whose leads tell of the same things are one story: in a
+    corpus that is all one story, its shared names are common and weigh little, so an article whose own
+    names (byline, one-off speakers) dominate starts a story of its own; its core still holds the story's
+    places and parties. The leads guard against a few generic names ('South', 'National', 'Election')
+    joining a power-cut story to an election. Each pass takes the smallest story first, each joining the
+    bigger story whose core it shares most."""
+    for _ in range(MERGE_PASSES):  # a story grown by a merge may now take one it could not before
+        merged = _merge_pass(groups, words, lead_vectors)
+        if len(merged) == len(groups):
+            break
+        groups = merged
+    return groups
+
+
+MERGE_PASSES = 4
+
+
+def _merge_pass(
+    groups: list[list[int]], words: Sequence[frozenset[str]], lead_vectors: Sequence[Mapping[str, float]]
+) -> list[list[int]]:
+    groups = sorted(groups, key=lambda m: (-len(m), m[0]))
+    cores = [_core(g, words) for g in groups]
+    leads_of = [_centroid(g, lead_vectors) for g in groups]
+    alive = [True] * len(groups)
+    for small in range(len(groups) - 1, 0, -1):
+        best, share = -1, CORE_SHARE
+        for big in range(small):
+            if not alive[big]:
+                continue
+            shared = len(cores[small] & cores[big])
+            ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
+            if shared >= CORE_NAMES and ratio >= share and (
+                not lead_vectors or _cosine(leads_of[small], leads_of[big]) >= LEAD_SIMILARITY
+            ):
+                best, share = big, ratio
+        if best >= 0:
+            groups[best] = sorted(groups[best] + groups[small])
+            cores[best] = _core(groups[best], words)
+            leads_of[best] = _centroid(groups[best], lead_vectors)
+            alive[small] = False
+    return [g for g, keep in zip(groups, alive, strict=True) if keep]
+
+
+def _centroid(members: Sequence[int], vectors: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = defaultdict(float)
+    for i in members:
+        if i < len(vectors):
+            for k, v in vectors[i].items():
+                out[k] += v
+    return out
+
+
 def _shorten(text: str, limit: int = MAX_WORDS) -> str:
     words = text.split()
     return text if len(words) <= limit else " ".join(words[:limit]).rstrip(",;:") + " …"
@@ -286,28 +397,30 @@ def _events(
     """A story's events: lead sentences ranked by how many of the story's articles report the same thing
     (a sentence anywhere in their first paragraphs close to it), each told once."""
     idf = _idf([words for sentences in body.values() for _, words in sentences])
-    vectors = {sid: [(p, _vector(words, idf)) for p, words in sentences] for sid, sentences in body.items()}
+    # unit vectors: a cosine is then a dot product (a 1,000-article corpus compares ~10^5 sentence pairs)
+    vectors = {sid: [(p, _unit(_vector(words, idf))) for p, words in sentences] for sid, sentences in body.items()}
     by_id = {lead.source.id: lead.source for lead in story_leads}
     candidates: list[tuple[tuple[Any, ...], Lead, list[Evidence], dict[str, float]]] = []
     for lead in story_leads:
-        vec = _vector(lead.stems, idf)
+        vec = _unit(_vector(lead.stems, idf))
         evidence = [Evidence(lead.source, lead.paragraph)]
         for sid, sentences in vectors.items():
             if sid == lead.source.id:
                 continue
             best, where = EVENT_SIMILARITY, 0
             for paragraph, other in sentences:
-                score = _cosine(vec, other)
+                score = _dot(vec, other)
                 if score >= best:
                     best, where = score, paragraph
             if where:
                 evidence.append(Evidence(by_id[sid], where))
-        rank = (-len(evidence), lead.order, len(lead.text), lead.source.path)
+        # the most widely reported first; among equals an article's lead before its later sentences
+        rank = (-len(evidence), lead.order >= LEAD_SENTENCES, lead.order, len(lead.text), lead.source.path)
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
     chosen: list[dict[str, float]] = []
     for _, lead, evidence, vec in sorted(candidates, key=lambda c: c[0]):
-        if any(_cosine(vec, other) >= EVENT_SIMILARITY for other in chosen):
+        if any(_dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other) for other in chosen):
             continue  # the same event, already told by a better-supported sentence
         chosen.append(vec)
         first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
@@ -315,7 +428,40 @@ def _events(
     return tuple(events)
 
 
+def _same_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Two sentences sharing a figure and two more content words tell the same fact in other words
+    ('leave their positions around Goma within 30 days' / 'withdraw from positions around Goma within 30 days')."""
+    shared = a.keys() & b.keys()
+    return any(w.isdigit() for w in shared) and len(shared) >= 3
+
+
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+
+
+LABEL_WORDS = 8  # a story named by a headline: its first clause, at most this many words
+
+
+def _headline_label(sources: Sequence[Source], events: Sequence[Event]) -> str:
+    """A story's name from its articles' headlines: the one sharing most words with the others and the main
+    event (ties: the shorter), cut to its first clause ('ECB holds rates steady, signals …' -> 'ECB holds
+    rates steady'); '' when no article has a headline."""
+    titles = [s.title for s in sources[:STORY_SAMPLE] if s.title and not s.title_from_text]
+    if not titles:
+        return ""
+    main = stems(events[0].text) if events else frozenset()
+    words = [stems(t) for t in titles]
+    best = min(range(len(titles)), key=lambda i: (
+        -sum(len(words[i] & w) for j, w in enumerate(words) if j != i) - len(words[i] & main),
+        len(titles[i]), titles[i]))
+    title = titles[best]
+    genre = re.match(r"([^:]{1,20}):\s", title)  # 'Analysis: …', 'Live: …', 'EXCLUSIVE: …'
+    if genre and len(genre.group(1).split()) <= 2 and len(title[genre.end():].split()) >= 4:
+        title = title[genre.end():]
+    for cut in re.finditer(r"[;:]\s|,\s|\s[–—-]\s|\s(?:as|after|but|while)\s", title):
+        if len(title[: cut.start()].split()) >= 4:
+            title = title[: cut.start()]
+            break
+    return _shorten(title.strip(" '‘’\"“”"), LABEL_WORDS)
 
 
 def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[str, float]) -> str:
@@ -333,11 +479,17 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
 
     if events:
         text = re.sub(r"['’]s\b", " ,", events[0].text)
-        mid = {m.group(0) for lead in story_leads for m in _NAME_RUN.finditer(lead.text) if m.start() > 0}
+        # names written mid-sentence somewhere in the story, by their first letters ('Kenyan' ~ 'Kenya')
+        mid = {w.lower()[:STEM] for lead in story_leads for m in _NAME_RUN.finditer(lead.text)
+               for w in m.group(0).split()[0 if m.start() else 1 :]}  # 'The Kenyan government': 'Kenyan'
         for match in _NAME_RUN.finditer(text):
             words = [w.rstrip(".,") for w in match.group(0).split()]
-            words = [w for w in words if w and w.lower() not in ignored and not (w.isupper() and len(w) > 5)]
-            if match.start() == 0 and len(words) == 1 and not words[0].isupper() and words[0] not in mid:
+            words = [w for w in words if w and not (w.isupper() and len(w) > 5)]
+            while words and words[0].lower() in ignored:  # 'of' inside a name stays: 'Republic of Congo'
+                words.pop(0)
+            while words and words[-1].lower() in ignored:
+                words.pop()
+            if match.start() == 0 and len(words) == 1 and not words[0].isupper() and words[0].lower()[:STEM] not in mid:
                 continue  # "Tens of thousands …": capitalised only because it starts the sentence
             if words:
                 add(" ".join(words))
@@ -371,7 +523,11 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
     idf = _idf(list(words.values()))
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
-    for members in sorted(_group(article_vectors, STORY_SIMILARITY), key=lambda m: (-len(m), m[0])):
+    lead_words = [frozenset(w for lead in ls for w in lead.stems) for _, ls in ordered]
+    lead_idf = _idf(lead_words)
+    grouped = _merge_cores(_group(article_vectors, STORY_SIMILARITY), [words[s.id] for s, _ in ordered],
+                           [_vector(w, lead_idf) for w in lead_words])
+    for members in sorted(grouped, key=lambda m: (-len(m), m[0])):
         srcs = tuple(ordered[i][0] for i in members)
         # events are read from the story's first articles (in date order): enough to see what is widely
         # reported, and a 5,000-article story costs no more than a 40-article one
@@ -379,8 +535,15 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         story_leads = [lead for i in sample for lead in ordered[i][1]]
         number = len(stories) + 1
         body = {ordered[i][0].id: _sentences(articles[ordered[i][0].path]) for i in sample}
-        events = _events(number, story_leads, body)
-        stories.append(Story(number, _label(events, story_leads, idf), srcs, events))
+        # later sentences of the first articles are candidates too: what most outlets report further down
+        # ('7 million people are displaced') is an event even when no article leads with it
+        later = [lead for i in members[:BODY_SAMPLE] for lead in
+                 leads(ordered[i][0], articles[ordered[i][0].path], BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]]
+        events = _events(number, story_leads + later, body)
+        # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
+        # better than 'Bakers', capitalised only because it starts a sentence)
+        label = _headline_label(srcs, events) or _label(events, story_leads, lead_idf)
+        stories.append(Story(number, label, srcs, events))
     # with several stories: one sentence per story, up to MAX_SENTENCES in all (the biggest stories first,
     # a bigger one may get two); the stories left without a sentence are still listed by name
     total = min(max(sentences, len(stories)), MAX_SENTENCES) if len(stories) > 1 else sentences
@@ -388,8 +551,10 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
     happened: list[Event] = []
     for story, share in zip(stories, shares, strict=True):
         widely = [e for e in story.events if e.articles > 1] or list(story.events[:1])
-        if len(stories) == 1:
-            widely = widely[:share] if len(widely) >= 2 else list(story.events[:2])
+        if len(stories) == 1:  # one story: up to EXTRA more sentences when a third of its articles report them
+            least = max(WIDELY, len(story.sources) // 3)
+            share += sum(1 for e in widely[share : share + EXTRA] if e.articles >= least)
+            widely = widely if len(widely) >= 2 else list(story.events[:2])
         else:
             widely = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in widely]
         happened.extend(widely[:share])
@@ -423,6 +588,15 @@ class ClaimView:
     countries: tuple[str, ...]
     quote: Quote | None
     story: int = 0
+    articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
+
+    @property
+    def target_shown(self) -> bool:
+        """True when the stance's target deserves its own words: stated, and not already in the quote shown."""
+        if not (self.claim.stance and self.claim.target):
+            return False
+        words = (self.quote.display or self.quote.text) if self.quote else self.claim.text
+        return _target_key(self.claim.target) not in _target_key(words)
 
     @property
     def more_people(self) -> int:
@@ -445,7 +619,7 @@ def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote]
         people = tuple(actors[a] for a in claim.speakers if a in actors)[:2]
     quote = next((quotes[q] for q in claim.evidence if q in quotes and quotes[q].text == claim.text), None)
     quote = quote or next((quotes[q] for q in claim.evidence if q in quotes), None)
-    return ClaimView(claim, people, claim.countries[:3], quote, story)
+    return ClaimView(claim, people, claim.countries[:3], quote, story, claim.articles)
 
 
 CLAIM_WORDS = 6  # a shorter claim text is a fragment ("no longer tolerate"), not something to lead with
@@ -459,46 +633,161 @@ def _claim_rank(claim: Claim) -> tuple[int, int, int, str]:
     return (-claim.articles, -len(claim.speakers), -len(claim.evidence), claim.id)
 
 
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    """One speaker's statement, with the same speaker's other statements in other words."""
+
+    claim: Claim  # the representative: the clearest of them
+    articles: int  # distinct articles that carry any of them
+    echoed: bool  # an article's headline quotes it ('not a betrayal')
+    places: frozenset[tuple[str, int]]  # (source id, paragraph) of every quote of them
+
+
+SAME_WORDS = 0.6  # two statements of one speaker say the same when this share of the shorter one's content words ...
+SAME_MIN = 2  # ... and at least this many are shared
+
+
+def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[str, str]) -> list[_Voice]:
+    """Each leading speaker's claims, those sharing most content words taken as one statement said in several
+    articles (claim grouping keeps 'It's appeasement' and 'this was appeasement' apart when the wording differs)."""
+    clusters: dict[str, list[tuple[frozenset[str], list[Claim]]]] = defaultdict(list)
+    for c in sorted(made, key=_claim_rank):
+        words = stems(c.text)
+        groups = clusters[c.speakers[0]]
+        for i, (seen, members) in enumerate(groups):
+            shared = len(words & seen)
+            if shared >= SAME_MIN and shared >= SAME_WORDS * min(len(words), len(seen)):
+                members.append(c)
+                groups[i] = (seen | words, members)
+                break
+        else:
+            groups.append((words, [c]))
+    out: list[_Voice] = []
+    headlined: dict[str, bool] = {}
+    for groups in clusters.values():
+        for words, members in groups:
+            found = [quotes[q] for c in members for q in c.evidence if q in quotes]
+            places = frozenset((q.source, q.paragraph) for q in found)
+            sources = {src for src, _ in places}
+            echoed = any(_echoes(titles.get(src, ""), words) for src in sources)
+
+            def quoted(c: Claim) -> bool:  # a headline of the claim's own articles quotes it
+                if c.id not in headlined:
+                    mine = {quotes[q].source for q in c.evidence if q in quotes}
+                    headlined[c.id] = any(_echoes(titles.get(src, ""), stems(c.text)) for src in mine)
+                return headlined[c.id]
+
+            # a fragment ('We came very close') adds its article to the statement but is not shown, unless
+            # a headline quotes it ('deeply disappointed')
+            shown = [c for c in members if _says_something(c) or (len(c.text.split()) >= ECHO_WORDS and quoted(c))]
+            if not shown:
+                continue
+            best = min(shown, key=lambda c: (-quoted(c), -c.articles, -_has_target(c), -len(c.evidence),
+                                              -min(len(c.text.split()), 30), c.id))
+            out.append(_Voice(best, max(len(sources), best.articles), echoed, places))
+    return out
+
+
+ECHO_WORDS = 3  # a statement a headline quotes is shown from this many words (others from CLAIM_WORDS)
+
+
+_HEADLINE_QUOTE = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,60})[’'”\"]")
+
+
+REPEATS = 0.6  # a claim sharing this share of its content words with a sentence above it repeats it
+
+
+def _repeats(words: frozenset[str], other: frozenset[str], idf: Mapping[str, float]) -> bool:
+    """True when a statement's content words are mostly in a sentence already shown, or the two are as close
+    as two reports of one event ('welcomed the extension of the moratorium' / 'agreed to extend a moratorium')."""
+    shared = len(words & other)
+    if len(words) < 3 or not shared:
+        return False
+    close = _cosine(_vector(words, idf), _vector(other, idf)) >= EVENT_SIMILARITY
+    return shared >= REPEATS * len(words) or close
+
+
+def _echoes(title: str, words: frozenset[str]) -> bool:
+    """True when a headline quotes words of the statement (a headline quotes an article's key statement)."""
+    for match in _HEADLINE_QUOTE.finditer(title):
+        quoted = stems(match.group(1))
+        if quoted and quoted <= words:
+            return True
+    return False
+
+
 def main_claims(
     claims: Sequence[Claim], summary: Summary, actors: Mapping[str, Actor], quotes: Mapping[str, Quote],
     limit: int = 5,
 ) -> tuple[ClaimView, ...]:
-    """The most widely made claims (most articles, then most speakers), then one claim of each most-quoted
-    speaker not yet heard; with several stories, each story gets places in proportion to its articles."""
+    """One statement per speaker, those carried by most articles or made by the speakers quoted in most
+    articles first, a statement a headline quotes or one with a stance on a stated target before others;
+    nothing 'What happened' already tells; with several stories, each story gets places in proportion."""
     story_of = {s.id: story.number for story in summary.stories for s in story.sources}
-    made = [c for c in claims if c.speakers and c.evidence and _says_something(c)]
-    voice: Counter[str] = Counter(q.speaker for q in quotes.values() if q.speaker)
+    titles = {s.id: s.title or "" for story in summary.stories for s in story.sources if not s.title_from_text}
+    made = [c for c in claims if c.speakers and c.evidence]
+    reach: dict[str, set[str]] = defaultdict(set)  # a speaker's prominence: the articles that quote them
+    for q in quotes.values():
+        if q.speaker:
+            reach[q.speaker].add(q.source)
 
     def story(c: Claim) -> int:
         q = quotes.get(c.evidence[0])
         return story_of.get(q.source, 0) if q else 0
 
-    # a claim whose quote is a sentence 'What happened' already shows would say it twice
+    # a statement whose quote is a sentence 'What happened' already shows would say it twice
     shown = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in summary.happened}
-    made = [c for c in made if not _told(c, quotes, shown)]
-    widely = sorted((c for c in made if c.articles > 1), key=_claim_rank)
-    # a speaker's own clearest claim: one with a stance on a stated target, then the best supported
-    by_speaker = sorted(
-        (c for c in made if c.articles == 1),
-        key=lambda c: (-voice[c.speakers[0]], c.speakers[0], -_has_target(c), -len(c.evidence),
-                       -min(len(c.text.split()), 30), c.id),  # a longer statement says more out of context
-    )
-    ordered: list[Claim] = []
-    heard: set[str] = set()  # one claim per leading speaker: near-identical claims do not crowd others out
-    for c in [*widely, *by_speaker]:
-        if c.speakers[0] not in heard:
-            heard.add(c.speakers[0])
-            ordered.append(c)
-    if not summary.several:
-        return tuple(_view(c, actors, quotes, story(c)) for c in ordered[:limit])
-    sizes = [len(s.sources) for s in summary.stories]
-    shares = dict(zip((s.number for s in summary.stories), allocate(sizes, limit), strict=True))
-    chosen: list[Claim] = []
-    for c in ordered:
-        if shares.get(story(c), 0) > 0:
-            shares[story(c)] -= 1
-            chosen.append(c)
-    return tuple(_view(c, actors, quotes, story(c)) for c in chosen)
+    voices = [v for v in _voices(made, quotes, titles) if not v.places & shown]
+    # weight: the articles that carry the statement plus the articles that quote its speaker (a statement
+    # widely reported, or a central speaker's); then one a headline quotes, a speaker's own before one
+    # several share, one with a stance on a stated target
+    ordered = sorted(voices, key=lambda v: (
+        -(v.articles + len(reach[v.claim.speakers[0]])), -v.echoed, len(v.claim.speakers) > 1,
+        -_has_target(v.claim), -v.articles, -len(v.claim.evidence), -min(len(v.claim.text.split()), 30),
+        v.claim.id))
+    chosen: list[_Voice] = []
+    heard: set[str] = set()  # one statement per speaker
+    said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
+    idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
+    for v in ordered:
+        words = stems(v.claim.text)
+        if v.claim.speakers[0] not in heard and not any(_repeats(words, other, idf) for other in said):
+            heard.add(v.claim.speakers[0])
+            chosen.append(v)
+            said.append(words)
+    if summary.several:
+        sizes = [len(s.sources) for s in summary.stories]
+        shares = dict(zip((s.number for s in summary.stories), allocate(sizes, limit), strict=True))
+        kept: list[_Voice] = []
+        for v in chosen:
+            if shares.get(story(v.claim), 0) > 0:
+                shares[story(v.claim)] -= 1
+                kept.append(v)
+        chosen = kept
+    # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
+    # header, matrix and most quoted, takes about 150 of the 600)
+    left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in summary.happened)
+    views: list[ClaimView] = []
+    for v in chosen[:limit]:
+        view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles)
+        cost = _words_shown(view) + LINK_WORDS
+        if cost > left and views:
+            break
+        left -= cost
+        views.append(view)
+    return tuple(views)
+
+
+SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
+LINK_WORDS = 6  # an evidence link and its meta ('Reuters, 14 Mar, ¶2 · +3 more')
+SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters
+
+
+def _words_shown(view: ClaimView) -> int:
+    """About how many words a main claim takes on the page: its speakers and its (trimmed) words."""
+    text = (view.quote.display or view.quote.text) if view.quote else view.claim.text
+    words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in view.people)
+    return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
 
 
 def _told(claim: Claim, quotes: Mapping[str, Quote], shown: set[tuple[str, int]]) -> bool:

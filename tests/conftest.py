@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -15,6 +16,9 @@ from click.testing import CliRunner
 from briefgen.cli import main
 from briefgen.config import load_settings
 from briefgen.serve import BriefingServer
+
+# Every build in the tests renders each page and checks that a page reused from the last build equals it.
+os.environ.setdefault("BRIEFGEN_VERIFY_PAGES", "1")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "content"

@@ -151,3 +151,15 @@ def test_plain_written_dates_skip_dateparser_and_read_as_dateparser_reads_them()
         assert _plain(text) == (date.isoformat() if date else None), text
     assert _plain("31 February 2025") is None and _plain("13 Brumaire 2025") is None
     assert _plain("Updated 3 hours ago, May 12, 2025") is None  # left to dateparser's search
+
+
+def test_a_title_case_dateline_counts_only_with_a_wire_after_it(project: Path) -> None:
+    got = articles(project, {
+        "a.txt": "Lima, March 4 (AFP) - The copper miners' union called a strike on Tuesday.\n\n"
+                 "The union said the strike would last a week.\n",
+        "b.txt": "Officials (who) - asked not to be named - said the strike would last a week at most.\n\n"
+                 "The union called it on Tuesday.\n",
+    })
+    assert (got["a.txt"].outlet, got["a.txt"].month_day) == ("AFP", "--03-04")
+    assert (got["b.txt"].outlet, got["b.txt"].month_day) == (None, None)
+    assert title_from_text(got["a.txt"].text) == "The copper miners' union called a strike on Tuesday"

@@ -54,3 +54,12 @@ def test_source_phrase_after_the_words_is_not_shown_as_a_verb_of_the_speaker() -
                         "The man was detained last month", "indirect", "according to")
     shown, verb = predicate(q, article)
     assert shown == ": The man was detained last month" and verb is None
+
+
+def test_an_interview_answer_without_a_verb_reads_after_a_colon() -> None:
+    q, article = _quote("Lee: We will open the pool in May.", "We will open the pool in May.", "indirect", None)
+    shown, verb = predicate(q, article)
+    assert shown == ": We will open the pool in May." and verb is None
+    assert full_display("Ann Lee", q.__class__(**{**_fields(q), "display": shown})) == (
+        "Ann Lee: We will open the pool in May."
+    )

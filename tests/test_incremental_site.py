@@ -158,3 +158,33 @@ def test_editing_a_theme_partial_renders_every_page_again(sample_project: Path) 
     pages = sorted(site.rglob("*.html"))
     assert report.site_rendered == len(list((sample_project / "build" / "docs").rglob("*.md")))
     assert pages and all("Second footer" in p.read_text("utf-8") for p in pages)
+
+
+def _docs(build_dir: Path) -> dict[str, bytes]:
+    return {k: v for k, v in _tree(build_dir / "docs").items() if k != "whats-new.md"}
+
+
+def test_markdown_kept_from_the_last_build_equals_a_cold_builds(
+    sample_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFGEN_VERIFY_PAGES", "0")  # really reuse (the suite otherwise renders and compares)
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    with scoped_env(SOURCE_DATE_EPOCH=EPOCH):
+        build(settings)
+        article = sorted((sample_project / "content").glob("*.txt"))[1]
+        _edit(article)  # a new speaker, and every later paragraph of that article renumbered
+        report = build(settings)
+        assert report.reused >= 10  # the other articles' source pages and the actors not quoted in this one
+        assert report.reused < report.pages
+        cold = tmp_path / "cold"
+        shutil.copytree(sample_project / "content", cold / "content")
+        shutil.copy(sample_project / "mkdocs.yml", cold / "mkdocs.yml")
+        cold_report = build(load_settings(project_dir=cold, executor="serial", cache=False))
+    assert cold_report.reused == 0
+    assert _docs(sample_project / "build") == _docs(cold / "build")
+    # a page changed by hand in build/docs is rendered again, not trusted
+    page = sorted((sample_project / "build" / "docs" / "sources").glob("*.md"))[0]
+    page.write_text("# defaced\n", encoding="utf-8")
+    with scoped_env(SOURCE_DATE_EPOCH=EPOCH):
+        build(settings)
+    assert _docs(sample_project / "build") == _docs(cold / "build")

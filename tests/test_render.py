@@ -130,7 +130,9 @@ def test_actor_and_topic_pages_show_a_dated_timeline(gold_site: Built) -> None:
     _, briefing, _ = gold_site
     days = ["2025-02-12", "2025-02-13", "2025-02-14", "2025-02-15", "2025-02-16"]
     sources = tuple(
-        replace(s, published=days[i % len(days)], date_from_file=(i == 0)) for i, s in enumerate(briefing.sources)
+        # the newest article's date is a file date: a topic timeline shows its latest statements
+        replace(s, published=days[i % len(days)], date_from_file=(i == len(days) - 1))
+        for i, s in enumerate(briefing.sources)
     )
     dated = replace(briefing, sources=sources)
     pages = render_pages(build_context(dated, "T"), make_env(None))

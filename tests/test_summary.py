@@ -12,9 +12,9 @@ import pytest
 from briefgen.build import extract, make_sources
 from briefgen.config import load_settings
 from briefgen.corpus import read_corpus
-from briefgen.records import Actor, Article, Paragraph, Quote
+from briefgen.records import Actor, Article, Paragraph, Quote, Source
 from briefgen.render import build_context, make_env, render_pages
-from briefgen.summary import Summary, allocate, disagreements, leads, main_claims, summarise
+from briefgen.summary import Event, Evidence, Story, Summary, allocate, disagreements, leads, main_claims, summarise
 from tests.multistory import STORIES, write_corpus
 
 
@@ -182,7 +182,7 @@ def test_summary_page_shows_main_claims_and_both_sides_of_a_disagreement(
     briefing, articles, _ = extract(load_settings(project_dir=project))
     ctx = build_context(briefing, "Invented news", articles)
     quote = briefing.quotes[0]
-    pro = FakeClaim("c-1", "The dam deal must be signed by every country on the river", "the dam deal", "for",
+    pro = FakeClaim("c-1", "Every country on the river must have a say in the dam deal", "the dam deal", "for",
                     (quote.speaker or "",), ("Ethiopia",), (quote.id,), 3)
     con = FakeClaim("c-2", "Egypt cannot accept a dam deal made without Egypt at all", "The dam deal", "against",
                     ("someone-else",), ("Egypt",), (quote.id,), 2)
@@ -209,7 +209,8 @@ def test_twenty_one_article_stories_are_all_named_and_the_page_stays_short(tmp_p
     assert len(ctx.summary.stories) == len(files)  # different topics are never merged
     assert len(ctx.summary.happened) == 8 and len(ctx.summary.untold) == len(files) - 8
     page = html.unescape(render_pages(ctx, make_env(None))["index.md"])
-    assert all(story.label in page for story in ctx.summary.stories)
+    assert all(story.label in page for story in ctx.summary.stories if ctx.summary.told(story))
+    assert all(story.short in page for story in ctx.summary.untold)  # all twelve others named, cut short
     assert visible_words(page) <= 600, visible_words(page)
 
 
@@ -234,3 +235,207 @@ def test_targets_that_only_overlap_are_not_one_disagreement() -> None:
     ]
     quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
     assert disagreements(claims, _people("ann", "bob"), quotes) == ()
+
+
+def test_an_article_whose_own_names_dominate_still_joins_the_story_whose_core_it_shares() -> None:
+    from briefgen.summary import _merge_cores
+
+    core = {"congo", "rwand", "luand", "goma"}
+    words = [
+        frozenset(core | {"kabam", "reute"}),
+        frozenset(core | {"nseng"}),
+        frozenset(core | {"vaz"}),
+        frozenset(core | {"halvo", "marsh", "nairo", "counc", "sake", "norwe"}),  # byline, aid group, town
+        frozenset({"oslo", "labou", "norwa", "goma"}),  # another story sharing one name
+    ]
+    merged = _merge_cores([[0, 1, 2], [3], [4]], words)
+    assert sorted(sorted(g) for g in merged) == [[0, 1, 2, 3], [4]]
+
+
+def _source(sid: str, title: str) -> Source:
+    return Source(sid, f"{sid}.txt", sid, title, None, None, None, 100)
+
+
+def _said(cid: str, text: str, speaker: str, source: str, paragraph: int = 3) -> tuple[FakeClaim, Quote]:
+    quote = Quote(f"q-{cid}", text, speaker, source, paragraph, 0, len(text), "said", "direct")
+    return FakeClaim(cid, text, None, None, (speaker,), (), (quote.id,), 1), quote
+
+
+def test_a_speaker_saying_the_same_in_other_words_in_several_articles_counts_as_widely_made() -> None:
+    pairs = [
+        _said("a1", "Appeasement has never worked with the regime", "kim", "s1"),
+        _said("a2", "this was appeasement, which never worked", "kim", "s2"),
+        _said("a3", "We will reopen the consulate in spring", "kim", "s3"),
+        _said("b1", "The tariff on steel should be lowered next year", "lee", "s1"),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    story = Story(1, "x", tuple(_source(s, "A headline") for s in ("s1", "s2", "s3")), ())
+    views = main_claims(claims, Summary((story,), ()), _people("kim", "lee"), quotes, limit=5)
+    assert views[0].claim.id in {"a1", "a2"}  # two articles: kim's most widely made statement
+    assert views[0].articles == 2 and len(views) == 2  # one statement per speaker
+
+
+def test_a_statement_a_headline_quotes_goes_first_and_what_happened_is_not_repeated() -> None:
+    pairs = [
+        _said("h1", "Certainly not a betrayal of our partners", "kim", "s1", 9),
+        _said("h2", "Our budget for the navy will double by autumn", "kim", "s1", 4),
+        _said("h3", "The port deal was signed by both sides on Monday", "lee", "s2", 1),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Deal ‘not a betrayal’, minister says"), _source("s2", "Port deal signed")
+    told = Event("The port deal was signed on Monday.", (Evidence(s2, 1),), 1)
+    summary = Summary((Story(1, "port", (s1, s2), (told,)),), (told,))
+    views = main_claims(claims, summary, _people("kim", "lee"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["h1"]  # the headline's statement; lee's is told above already
+
+
+def _as(path: str, article: Article) -> Article:
+    return replace(article, path=path)
+
+
+def test_what_most_articles_report_further_down_is_told_and_sentences_that_point_back_are_not() -> None:
+    lead = "The port authority of Valletta closed the old harbour to cruise ships on Tuesday after a storm."
+    body = [
+        "Cruise lines moved their ships to the northern harbour while the breakwater is repaired.",
+        "Repairs to the breakwater will cost about 40 million euros, the harbour master estimated.",
+        "Fishing boats may still use the old harbour at night under the new rules.",
+        "The mayor of Sliema welcomed the reopening of the ferry terminal to passengers.",
+    ]
+    texts = [
+        (lead, "Tourism officials in Malta expect fewer visitors this summer because of the closure.", *body),
+        ("Malta shut the old Valletta harbour to cruise liners on Tuesday, the port authority announced.",
+         "Hotel owners in Valletta said bookings fell sharply within hours of the announcement.",
+         "Ferry services to Gozo were not affected by the closure, the operator said.", *body[1:]),
+        ("Cruise ships can no longer enter Valletta's old harbour, the port authority ruled on Tuesday.",
+         "The cruise industry brings Malta more than a million visitors a year, official figures show.",
+         body[0], "The harbour master also said the breakwater repairs will cost about 40 million euros.", body[3]),
+    ]
+    articles = [_as(f"{i}.txt", _article(*paras)) for i, paras in enumerate(texts)]
+    sources = make_sources(articles)
+    summary = summarise(sources, {a.path: a for a in articles})
+    told = [e.text for e in summary.happened]
+    assert any("40 million euros" in t for t in told)  # reported by all three, in the fifth paragraph
+    assert not any(" also " in t for t in told)  # out of the lead, "also" points back
+    assert all(e.evidence[0].href.endswith(f"#p{e.evidence[0].paragraph}") for e in summary.happened)
+
+
+def test_a_story_is_named_by_its_most_shared_headline_cut_to_its_first_clause() -> None:
+    from briefgen.summary import _headline_label, _label
+
+    titled = [
+        replace(_source("s1", "Analysis: Why the harbour deal may not hold"), title_from_text=False),
+        _source("s2", "Malta closes Valletta harbour to cruise ships, angering tour operators"),
+        _source("s3", "Valletta harbour closed to cruise ships after storm damage"),
+    ]
+    event = Event("The port authority closed Valletta harbour to cruise ships on Tuesday.", (), 1)
+    assert _headline_label(titled, [event]) == "Valletta harbour closed to cruise ships"
+    assert _headline_label([replace(titled[0], title_from_text=True)], [event]) == ""  # no headline: no name
+    lead = leads(titled[1], _article("The Democratic Republic of Congo and Rwanda signed a truce in Luanda today."))
+    assert _label([Event(lead[0].text, (), 1)], lead, {}).startswith("Democratic Republic of Congo")
+
+
+def test_main_claims_do_not_repeat_what_happened_and_stop_at_the_word_budget() -> None:
+    pairs = [
+        _said("r1", "There can be no talks on the harbour without the harbour workers", "kim", "s1", 5),
+        _said("r2", "Cruise ships bring more money to the island than fishing ever did", "lee", "s2", 5),
+        _said("r3", "The breakwater was built too low and the engineers knew it", "ann", "s2", 7),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Harbour closed"), _source("s2", "Harbour row")
+    said = Event("Workers demanded a place in any talks on the harbour.", (Evidence(s1, 1),), 1)
+    story = Story(1, "harbour", (s1, s2), (said,))
+    views = main_claims(claims, Summary((story,), (said,)), _people("kim", "lee", "ann"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["r2", "r3"]  # kim's claim says what the event sentence says
+    long = replace(said, text=" ".join(["word"] * 420) + ".")
+    views = main_claims(claims, Summary((story,), (long,)), _people("kim", "lee", "ann"), quotes, limit=5)
+    assert len(views) == 1  # a long 'What happened' leaves room for one claim only
+
+
+def test_a_fragment_counts_for_its_statement_and_a_short_statement_a_headline_quotes_is_shown() -> None:
+    pairs = [
+        _said("f1", "We came very close to a deal on fishing subsidies", "osei", "s1"),
+        _said("f2", "We came very close", "osei", "s2"),  # a fragment: too short to show, but a second report
+        _said("d1", "We are deeply disappointed.", "ratu", "s3"),  # short, but the headline quotes it
+        _said("d2", "Pacific countries will push for a fishing deal later this year", "ratu", "s3"),
+        _said("n1", "We regret it.", "vogel", "s2"),  # short and no headline quotes it: never shown
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    sources = (_source("s1", "Talks end"), _source("s2", "No deal"), _source("s3", "Pacific 'deeply disappointed'"))
+    views = main_claims(claims, Summary((Story(1, "x", sources, ()),), ()), _people("osei", "ratu", "vogel"),
+                        quotes, limit=5)
+    shown = {v.claim.id: v.articles for v in views}
+    assert shown == {"f1": 2, "d1": 1}
+
+
+def test_a_dateline_place_may_name_a_country_of_several_words() -> None:
+    from briefgen.corpus.boilerplate import load_rules
+    from briefgen.corpus.metadata import dateline
+
+    assert dateline("ABU DHABI, United Arab Emirates (AP) — Trade ministers met.", load_rules())[2] == "AP"
+
+
+def test_a_claim_as_close_to_a_told_event_as_two_reports_of_it_is_not_repeated() -> None:
+    pairs = [
+        _said("m1", "The extension of the customs moratorium pleases software firms", "eu", "s2"),
+        _said("m2", "Fishing fleets must stop getting public money that empties the oceans", "wwf", "s2"),
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Talks end"), _source("s2", "No deal")
+    told = Event("Ministers agreed to extend the moratorium on customs duties on transmissions.", (Evidence(s1, 1),), 1)
+    views = main_claims(claims, Summary((Story(1, "x", (s1, s2), (told,)),), (told,)), _people("eu", "wwf"),
+                        quotes, limit=5)
+    assert [v.claim.id for v in views] == ["m2"]
+
+
+def test_a_dateline_below_a_byline_is_not_part_of_the_lead_sentence() -> None:
+    article = _article("By Jane Doe", "ABU DHABI — Trade ministers failed to agree on fishing subsidies on Saturday.")
+    [source] = make_sources([article])
+    assert [lead.text for lead in leads(source, article)] == [
+        "Trade ministers failed to agree on fishing subsidies on Saturday."
+    ]
+
+
+def test_without_headlines_a_story_is_named_by_its_place_and_its_rarest_shared_word() -> None:
+    texts = [
+        ("Kenya scrapped its wheat import duty on Monday, Trade Minister Grace Wanjiru said in Nairobi.",
+         "Bakers said bread prices could fall by a tenth within a month of the change."),
+        ("The Kenyan government removed the import duty on wheat, Trade Minister Grace Wanjiru said in Nairobi.",
+         "Bakers welcomed the decision and promised cheaper loaves before the end of the month."),
+        ("Norway's Labour party won the most seats in the snap election but fell short of a majority.",
+         "Turnout was the highest in thirty years, the election board said on Thursday evening."),
+    ]
+    articles = [_as(f"{i}.txt", _article(*paras)) for i, paras in enumerate(texts)]
+    summary = summarise(make_sources(articles), {a.path: a for a in articles})
+    labels = {story.label for story in summary.stories}
+    # 'Kenya' starts its sentence, but 'The Kenyan government' shows it is a name
+    assert any(label.startswith("Kenya") and "Bakers" not in label for label in labels), labels
+    # a common word the leads share names a story too ('Turnout' is capitalised only as a sentence start)
+    assert any("Labour" in label and "election" in label for label in labels), labels
+
+
+def test_stories_sharing_a_few_generic_names_but_not_their_leads_stay_apart() -> None:
+    from briefgen.summary import _merge_cores
+
+    words = [
+        frozenset({"south", "korea", "natio", "elect", "democ", "seoul"}),
+        frozenset({"south", "korea", "natio", "elect", "democ", "yoon"}),
+        frozenset({"south", "afric", "natio", "elect", "democ", "eskom", "johan", "ramap"}),  # a power-cut story
+    ]
+    leads = [{"oppos": 1.0, "wins": 1.0, "major": 1.0}, {"oppos": 1.0, "major": 1.0, "vote": 1.0},
+             {"power": 1.0, "cuts": 1.0, "hours": 1.0}]
+    assert len(_merge_cores([[0, 1], [2]], words, leads)) == 2
+    assert len(_merge_cores([[0, 1], [2]], words)) == 1  # on names alone the generic ones would join them
+
+
+def test_with_many_stories_the_summary_names_as_many_as_fit_and_counts_the_rest() -> None:
+    stories = tuple(Story(i + 1, f"Harbour number {i} closed to cruise ships after a long storm", (), ())
+                    for i in range(60))
+    summary = Summary(stories, ())
+    assert 5 <= len(summary.also) < 60
+    assert all(s.short.endswith("…") and len(s.short) <= 34 for s in summary.also)
+    assert sum(len(s.short.split()) + 1 for s in summary.also) <= 80

@@ -39,11 +39,34 @@ _MONTHS = {
 }
 _MONTHS["sept"] = 9
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DATELINE = re.compile(
-    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,3}}?)"
-    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+_DATE_PART = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+_DATELINE_CAPS = re.compile(
+    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,4}}?){_DATE_PART}"
     r"\s*(?P<agency>\([A-Za-z .&-]{1,30}\))?\s*[—–-]{1,2}\s+\S",
 )
+# "Luanda (AFP) - …": a place in title case is a dateline only with a wire's name after it (an acronym,
+# Reuters or dpa), not any word in brackets ("Officials (who) - …")
+_DATELINE_AGENCY = re.compile(
+    rf"(?P<place>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}){_DATE_PART}"
+    r"\s*(?P<agency>\((?:[A-Z]{2,6}|Reuters|dpa)\))\s*[—–-]{1,2}\s+\S",
+)
+
+
+class _Dateline:
+    """Both dateline patterns behind one ``match`` (capitals, or a title-case place with its agency)."""
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """The dateline at the start of a text, or None."""
+        return _DATELINE_CAPS.match(text) or _DATELINE_AGENCY.match(text)
+
+
+_DATELINE = _Dateline()
+
+
+def after_dateline(text: str) -> int:
+    """Where a text's words start after its dateline ("BRUSSELS, Feb 13 (Reuters) - …"), 0 without one."""
+    match = _DATELINE.match(text)
+    return match.end() - 1 if match else 0
 
 
 @dataclass(frozen=True, slots=True)

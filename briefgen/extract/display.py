@@ -71,6 +71,8 @@ def predicate(quote: AnyQuote, article: Article | None) -> tuple[str, str | None
         return marked, quote.cue
     content = text if quote.kind == "indirect" else marked
     cue = quote.cue
+    if not cue and quote.kind == "indirect":  # an interview answer ("Lévesque: We will ..."): no verb to show
+        return ": " + content, None
     if not cue or cue == "'" or article is None or not 0 <= quote.start <= quote.end <= len(article.text):
         return content, None
     body = article.text
@@ -144,4 +146,7 @@ def without_joiner(shown: str, kind: str) -> str:
     """A display without its leading joiner (", ", "’s ", ": "); a full quote's display as it is."""
     if kind == "direct":
         return shown
-    return next((shown[len(prefix) :] for prefix, _ in _JOINERS if shown.startswith(prefix)), shown)
+    for prefix, _ in _JOINERS:
+        if shown.startswith(prefix):
+            return shown[len(prefix) :]
+    return shown

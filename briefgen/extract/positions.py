@@ -139,8 +139,21 @@ def topics_of(words: Lemmas, lexicon: Lexicon) -> tuple[str, ...]:
 
 def topic_hits(words: Lemmas, lexicon: Lexicon, topic: str) -> int:
     """How many distinct cues of one topic occur among the lemmas."""
-    cues = dict(lexicon.topic_cues).get(topic, ())
+    cues = _cue_map(lexicon.topic_cues).get(topic, ())
     return sum(1 for _ in _found(words, cues))
+
+
+_CUE_MAPS: dict[int, tuple[object, dict[str, tuple[Lemmas, ...]]]] = {}
+
+
+def _cue_map(topic_cues: tuple[tuple[str, tuple[Lemmas, ...]], ...]) -> dict[str, tuple[Lemmas, ...]]:
+    """The topic cues as a dict, built once per lexicon (topic_hits runs for every quote of a group)."""
+    known = _CUE_MAPS.get(id(topic_cues))
+    if known is None or known[0] is not topic_cues:
+        if len(_CUE_MAPS) > 16:
+            _CUE_MAPS.clear()
+        known = _CUE_MAPS[id(topic_cues)] = (topic_cues, dict(topic_cues))
+    return known[1]
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

@@ -62,6 +62,8 @@ class StanceRules:
     weak: tuple[tuple[str, ...], ...]
     weak_blockers: frozenset[str]
     strong_blockers: frozenset[str]
+    hopes: frozenset[str]
+    requests: frozenset[str]
     without: frozenset[str]
     counterfactuals: tuple[tuple[str, ...], ...]
     examples: tuple[Mapping[str, Any], ...]
@@ -154,17 +156,19 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         weak=phrases(demands.get("weak") or ()),
         weak_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("weak_blockers") or ()),
         strong_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("strong_blockers") or ()),
+        hopes=words("hopes"),
+        requests=words("requests"),
         without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
     )
     firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
-    firsts |= rules.extraposed | {"without"}
+    firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
-    keys |= rules.extraposed | {"without"}
+    keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
     screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
     return replace(rules, firsts=frozenset(firsts), screen=screen)
@@ -247,7 +251,7 @@ def _content(toks: Sequence[Tok]) -> int:
 
 
 def _span_text(text: str, toks: Sequence[Tok]) -> str:
-    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and")):
+    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and", "but", "so")):
         toks = toks[1:]
     while toks and (toks[-1].text in _BREAKS or toks[-1].low in ("that", "and", "but")):
         toks = toks[:-1]
@@ -460,6 +464,16 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
             obj = _object(sent, i + 1, rules)
             if _usable(obj, 2):
                 found.append((1, i, Found("for", _span_text(text, obj))))
+        if (t.lemma in rules.hopes or t.lemma in rules.requests) and _own_verb(sent, i, lead) \
+                and not _negated(sent, i, rules):
+            obj = _object(sent, i + 1, rules)
+            lows = [o.low for o in obj]
+            if t.lemma in rules.hopes:  # "hoped the city would reopen the pool" (not "hoped to finish")
+                ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
+            else:  # "asked the ombudsman to investigate" (not "asked about the fines")
+                ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
+            if ok and _usable(obj, 2):
+                found.append((2 if t.lemma in rules.hopes else 1, i, Found("for", _span_text(text, obj))))
         for rank, group in ((2, rules.strong), (3, rules.weak)):
             for phrase in group:
                 if phrase[0] != t.lemma or not _at(sent, i, phrase):

@@ -15,6 +15,7 @@ from briefgen.extract.quotes.patterns import (
     _PORTFOLIO_LEAD,
     _WORD,
 )
+from briefgen.extract.quotes.rules import words
 from briefgen.extract.quotes.speakers import (
     _BARE_ROLE,
     _inverted,
@@ -325,7 +326,7 @@ def _role_lead(att: Attributor, lead_raw: str) -> bool:
     return bool(role_lead)
 
 
-_REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort"})
+_REPLY_LEMMAS = words("quote.cue_after.dialogue_turn", "reply_verbs")
 
 
 def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:

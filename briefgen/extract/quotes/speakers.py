@@ -14,9 +14,10 @@ from briefgen.extract.quotes.patterns import (
     _PREPOSITIONS,
     _WORD,
 )
+from briefgen.extract.quotes.rules import alternation
 from briefgen.extract.quotes.subjects import Attributor
 
-_SUBORDINATOR_END = re.compile(r"\b(?:before|after|while|when|by|without)\s+$")
+_SUBORDINATOR_END = re.compile(r"\b" + alternation("participle_main_subject", "subordinators") + r"\s+$")
 _OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
 
 
@@ -38,16 +39,18 @@ def _speaker_for_cue(
 
 _ROLE_OFFICE = re.compile(
     r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)[’']s\s+"
-    r"(?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)"
-    r"(?:\s+(?:also|later|has|had|then))?\s*$"
+    + alternation("role_office", "offices")
+    + r"(?:\s+(?:also|later|has|had|then))?\s*$"
 )
 _BARE_ROLE = re.compile(r"[Tt](?<![\w’'][Tt])he\s+([a-z]+)(?:\s+(?:also|later|then|has|had))?\s*$")
-_DOC_NOUNS = r"(?:statement|report|assessment|communiqu[eé]|document|study|memo|letter|declaration)"
+_DOC_NOUNS = alternation("document", "nouns")
 # "The statement said ...", "The 300-page report, compiled by ..., concludes ...": a document as the subject
 _DOCUMENT_SUBJECT = re.compile(r"(?:The|the)\s+(?:[\w,-]+\s+){0,2}?" + _DOC_NOUNS + r"\b[^.;:“”\"]{0,120}$")
 _DOCUMENT_ORIGIN = re.compile(
     _DOC_NOUNS
-    + r"\s+(?:(?:circulated|issued|published|released|prepared|compiled|drafted|put out)\s+)?by\s+(?:the\s+)?"
+    + r"\s+(?:"
+    + alternation("document", "issued")
+    + r"\s+)?by\s+(?:the\s+)?"
 )
 
 
@@ -64,7 +67,7 @@ def _document_source(att: Attributor, sent: tuple[int, int]) -> tuple[bool, str 
     return True, att.speaker_of(ms[0], sent)
 
 
-_WHO_CUE = re.compile(r",\s+who\s+(?:(?:also|has|have|had|later|now|still)\s+)?$")
+_WHO_CUE = re.compile(r",\s+who\s+(?:" + alternation("relative_who", "between") + r"\s+)?$")
 
 
 def _cue_speaker(

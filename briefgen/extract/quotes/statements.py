@@ -10,13 +10,14 @@ from briefgen.extract.lexicon import Lexicon
 from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
 from briefgen.extract.quotes.patterns import _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
+from briefgen.extract.quotes.rules import alternation, words
 from briefgen.extract.quotes.speakers import _GOVERNS_CLAUSE, _coordinated, _new_clause, _speaker_for_cue
 from briefgen.extract.quotes.subjects import Attributor
 from briefgen.records import LocalQuote, Mention
 
 # two [\w’'-]+ runs: a word character, a separator, a word character
 _TWO_WORDS = re.compile(r"[\w’'-][^\w’'-]+[\w’'-]")
-_PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: (?:men|women|leaders|sides|presidents|ministers))?\s+$")
+_PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: " + alternation("statement.pair", "pair_nouns") + r")?\s+$")
 # "a note circulated by (the)", "the report published by": a document its issuer stands behind
 _DOCUMENT_BY = re.compile(
     r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:note|report|statement|document|memo|memorandum|letter|"
@@ -25,7 +26,8 @@ _DOCUMENT_BY = re.compile(
 )
 _THAT = re.compile(r"\bthat\b")
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
-_ASIDE_PREPOSITION = re.compile(r"\s+(?:about|on|whether|if|over)\b")
+_ASIDE_PREPOSITION = re.compile(r"\s+" + alternation("statement.cue", "aside_after") + r"\b")
+_NO_REPLY_LEMMAS = words("statement.cue", "no_reply")
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -121,7 +123,7 @@ _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$")
 def _no_report(text: str, lemma: str | None, cs: int, ce: int, s0: int, s1: int) -> bool:
     """Cues that report nothing: "did not respond to a request", "is expected to", "asked X for help"."""
     before = text[max(s0, cs - 20) : cs]
-    if lemma in ("respond", "reply", "answer", "comment") and (
+    if lemma in _NO_REPLY_LEMMAS and (
         _NEGATED.search(before) or text.startswith((" to a request", " to requests"), ce)
     ):
         return True  # "did not respond to a request for comment"
@@ -258,7 +260,7 @@ def _stance_statements(st: _Sentence, stance_re: re.Pattern[str]) -> None:
 
 
 # reporting nouns after a possessor that name a stance or a phrase rather than report what was said
-_NOT_REPORTING_AFTER_POSSESSOR = ("view", "position", "words", "mantra", "slogan")
+_NOT_REPORTING_AFTER_POSSESSOR = words("statement.possessor_noun", "not_reporting")
 
 
 def _possessor_statements(st: _Sentence, possessors: list[Mention]) -> None:

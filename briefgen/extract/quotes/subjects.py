@@ -15,6 +15,7 @@ from briefgen.extract.quotes.patterns import (
     _STOP_MARK,
     _WORD,
 )
+from briefgen.extract.quotes.rules import alternation, words
 from briefgen.records import Mention
 
 _OPENING_SPAN = 300  # chars: a sentence-opening subject ("Some economists, however,") is far shorter
@@ -36,13 +37,10 @@ _COORDINATED_SUBJECT = re.compile(r"[^,]\s(?:and|or|&)\s+$")
 _LIST_INTRO = re.compile(r"\b(?:including|such as|like|from)\b")
 _LIST_NEXT = re.compile(r"(?:,\s*[A-Z][\w’'-]*(?:,|\s+and\s)|\s+(?:and|or)\s+[A-Z])")
 _ACRONYM_ASIDE = re.compile(r"\([A-Z][A-Za-z&.-]{1,9}\)")
-_SPOKESMAN_OF = re.compile(r"[’']s (?:office|spokesman|spokeswoman|spokesperson|press office|press secretary)\s*")
+_SPOKESMAN_OF = re.compile(r"[’']s " + alternation("role_office", "offices") + r"\s*")
 _AFFILIATION_LINK = frozenset({"of", "at", "from"})
-_GROUP_NOUNS = frozenset({"opposition", "protesters", "demonstrators", "residents", "unions", "farmers", "workers"})
-_BRANCH_OF = re.compile(
-    r"[’']s (?:[A-Za-z-]+ ){0,2}(?:section|branch|office|wing|unit|division|chapter|arm|spokesman|spokeswoman|"
-    r"spokesperson|press office)\s*"
-)
+_GROUP_NOUNS = words("subject", "group_nouns")
+_BRANCH_OF = re.compile(r"[’']s (?:[A-Za-z-]+ ){0,2}" + alternation("subject", "branches") + r"\s*")
 
 
 @lru_cache(maxsize=4)
