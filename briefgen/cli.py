@@ -424,6 +424,7 @@ def eval_cmd(
 ) -> None:
     """Score the extraction against gold annotations; exit 1 below any --min-* threshold."""
     from briefgen.eval import (
+        actor_rule_rows,
         evaluate,
         evaluate_claims,
         evaluate_stances,
@@ -464,6 +465,10 @@ def eval_cmd(
     for rule, found, right, precision, quote_r, statement_r in rule_rows(t):
         out.print(f"{rule:<46} {found:>5} {right:>5} {precision:>6.3f} {quote_r:>7.3f} {statement_r:>7.3f}",
                   markup=False, highlight=False, soft_wrap=True)
+    out.print("per actor mention rule: quoted actors with a mention by the rule, of them gold actors, precision",
+              markup=False, highlight=False, soft_wrap=True)
+    for rule, n, ok, precision in actor_rule_rows(a):
+        out.print(f"{rule:<46} {n:>5} {ok:>5} {precision:>6.3f}", markup=False, highlight=False, soft_wrap=True)
     if stance_gold is not None and stance_file is not None:
         st = evaluate_stances(briefing, gold_files, stance_gold)
         out.print(f"stances: precision {st.precision:.3f} ({st.right}/{st.shown} labels shown), recall "

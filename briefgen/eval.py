@@ -184,6 +184,7 @@ class ActorScores:
     quoted: int = 0
     quoted_gold: int = 0
     not_gold: list[str] = field(default_factory=list)
+    rules: dict[str, list[int]] = field(default_factory=dict)  # mention rule -> [quoted actors, of them gold]
 
     @property
     def recall(self) -> float:
@@ -432,11 +433,24 @@ def _actor_scores(briefing: Briefing, gold: dict[str, GoldActor], speaking: set[
         if a.id not in quoted:
             continue
         res.quoted += 1
-        if any(actor_matches(a, g) for g in gold.values()):
+        is_gold = any(actor_matches(a, g) for g in gold.values())
+        if is_gold:
             res.quoted_gold += 1
         else:
             res.not_gold.append(a.id)
+        for rule, _ in a.rules:
+            counts = res.rules.setdefault(rule, [0, 0])
+            counts[0] += 1
+            counts[1] += is_gold
     return res
+
+
+def actor_rule_rows(actors: ActorScores) -> list[tuple[str, int, int, float]]:
+    """Per mention rule, most actors first: (rule, quoted actors it found a mention of, of them gold actors,
+    precision)."""
+    rows = [(rule, n, ok, ok / n if n else 1.0) for rule, (n, ok) in actors.rules.items()]
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    return rows
 
 
 # --- stances with a target, and how reported statements are shown -------------------------------------

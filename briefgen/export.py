@@ -42,6 +42,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "affiliation": a.affiliation,
                 "roles": list(a.roles),
                 "aliases": list(a.aliases),
+                "rules": dict(a.rules),
             }
             for a in briefing.actors
         ],

@@ -119,6 +119,7 @@ class LocalActor:
     roles: tuple[str, ...]
     aliases: tuple[str, ...]
     mentions: int
+    rules: tuple[tuple[str, int], ...] = ()  # (rule id, how many of its mentions that rule made), by id
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,7 @@ class Actor:
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     mentions: int = 0
+    rules: tuple[tuple[str, int], ...] = ()  # provenance: (mention rule id, mentions it made), by id
 
 
 @dataclass(frozen=True, slots=True)

@@ -371,3 +371,54 @@ def test_commented_examples_of_the_project_word_lists_are_valid_entries(tmp_path
     added = load_user_data(tmp_path).additions
     assert "intone" in added["cues.yml"]["verbs"]
     assert added["roles.yml"]["honorifics"] == {"Cllr": None}
+
+
+def test_actor_mentions_name_the_rules_that_made_them() -> None:
+    a = analyse_text(
+        "Defence Secretary John Healey said the plan was ready. Mr Healey added that Britain would pay. "
+        "The defence secretary said Healey would travel to Kyiv."
+    )
+    assert dict(actor(a, "John Healey").rules) == {
+        "mention.name": 1,  # title + full name
+        "mention.honorific": 1,  # "Mr Healey"
+        "mention.role_ref": 1,  # "the defence secretary"
+        "mention.surname": 1,  # "Healey" alone, resolved to the full name
+    }
+    assert dict(actor(a, "United Kingdom").rules) == {"mention.place.country": 1}
+    assert dict(actor(a, "Ukraine").rules) == {"mention.capital": 1}
+
+
+def test_corpus_actor_sums_the_rules_of_its_articles_and_exports_them() -> None:
+    import json
+
+    from briefgen.export import briefing_json
+    from briefgen.records import Briefing
+
+    actors, _ = reduce_corpus(
+        *_corpus("Mr Healey said the plan was ready.", "Defence Secretary John Healey said Britain would pay.")
+    )
+    healey = next(a for a in actors if a.name == "John Healey")
+    assert dict(healey.rules) == {"mention.honorific": 1, "mention.name": 1}
+    exported = json.loads(briefing_json(Briefing(sources=(), actors=actors, quotes=(), positions=())))
+    assert next(a for a in exported["actors"] if a["name"] == "John Healey")["rules"] == dict(healey.rules)
+
+
+def test_capitalised_word_before_an_organisation_noun_is_an_organisation() -> None:
+    unite = actor(analyse_text("“We will strike,” the Unite union said on Monday."), "Unite")
+    assert unite.kind == "organisation"
+    assert dict(unite.rules) == {"mention.org_noun": 1}
+
+
+def test_briefgen_check_reports_bad_word_lists_and_overrides_with_their_lines(tmp_path: Path) -> None:
+    from briefgen.check import check
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text("Title\n\nAnna Novak said the levy was unfair.\n", encoding="utf-8")
+    (tmp_path / "site_config").mkdir()
+    (tmp_path / "site_config" / "roles.yml").write_text("heads: [harbourmaster]\nhead: [pilot]\n", encoding="utf-8")
+    (tmp_path / "site_config" / "actors.yml").write_text("actors:\n  - nme: Anna Novak\n", encoding="utf-8")
+    problems = check(tmp_path).problems
+    text = "\n".join(f"{p.where} {p.what}" for p in problems)
+    assert f"{tmp_path / 'site_config' / 'roles.yml'}:2: unknown key 'head' (did you mean 'heads'?)" in text
+    assert f"{tmp_path / 'site_config' / 'actors.yml'}:2: unknown key 'actors.0.nme'" in text
+    assert all(p.error for p in problems if "site_config" in p.what)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from briefgen.build import extract
 from briefgen.cli import main
 from briefgen.config import load_settings
-from briefgen.eval import evaluate, load_gold, overlap, rule_rows
+from briefgen.eval import actor_rule_rows, evaluate, load_gold, overlap, rule_rows
 from briefgen.records import Actor, Briefing, Quote, Source
 from tests.conftest import GOLD
 
@@ -131,3 +131,21 @@ def test_cli_prints_the_per_rule_table() -> None:
     assert result.exit_code == 0, result.output
     assert "per rule" in result.output
     assert "quote.cue_after.subject" in result.output
+    assert "per actor mention rule" in result.output
+    assert "mention.name" in result.output
+
+
+def test_per_actor_mention_rule_counts_quoted_actors_and_the_gold_ones(tmp_path: Path) -> None:
+    kallas = Actor(
+        "kaja-kallas", "Kaja Kallas", "person", "European Union", "European Union",
+        rules=(("mention.honorific", 1), ("mention.name", 2)),
+    )
+    acme = Actor("acme", "Acme", "organisation", None, None, rules=(("mention.name", 1), ("mention.org_context", 1)))
+    quotes = [
+        Quote("q1", "We will not accept it,", "kaja-kallas", "s-a", 1, 0, 1, "said", "direct"),
+        Quote("q2", "an invented quote nobody annotated", "acme", "s-a", 1, 0, 1, "said", "direct"),
+    ]
+    actors = evaluate(_briefing(quotes, [kallas, acme]), load_gold(_gold(tmp_path))).actors
+    rows = {r[0]: r[1:] for r in actor_rule_rows(actors)}
+    # (quoted actors with a mention by the rule, of them gold actors, precision)
+    assert rows == {"mention.name": (2, 1, 0.5), "mention.honorific": (1, 1, 1.0), "mention.org_context": (1, 0, 0.0)}

@@ -175,12 +175,11 @@ def _phrasal_index(phrasal: dict[str, str]) -> dict[str, dict[str, str]]:
     return index
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The lexicon of the shipped data files and the project's additions to them."""
-    cues = load_data("cues.yml")
-    roles = load_data("roles.yml")
-    places_data = load_data("places.yml")
+_PlaceTables = tuple[dict[str, Place], dict[str, str], dict[str, str], dict[str, str]]
+
+
+def _places(places_data: Any) -> _PlaceTables:
+    """places.yml as (surface form -> place, demonym -> country, capital -> country, country -> ISO code)."""
     places: dict[str, Place] = {}
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
@@ -203,6 +202,11 @@ def lexicon() -> Lexicon:
     for country, regions in (places_data.get("regions") or {}).items():
         for region in regions:
             places.setdefault(str(region), Place(str(region), "region", str(country)))
+    return places, demonyms, capitals, iso
+
+
+def _cue_forms(cues: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """Every surface form of the reporting verbs (-> lemma) and of the phrasal cues (-> phrase)."""
     table = _lemma_table()
     cue_forms = _verb_forms(list(cues["verbs"]), table)
     verb_forms_by_lemma: dict[str, set[str]] = {}
@@ -214,21 +218,36 @@ def lexicon() -> Lexicon:
         heads = verb_forms_by_lemma.get(head) or set(_verb_forms([head], table))
         for form in heads:
             phrasal[f"{form} {rest}"] = phrase
+    return cue_forms, phrasal
+
+
+def _role_re(head_words: list[str], mods: list[str], objs: list[str]) -> re.Pattern[str]:
+    """A role phrase: up to five modifiers, a head, "of/for" an object, "general" ("deputy foreign minister")."""
+    # prefix trees: the same matches as the longest-first alternations, several times faster (fastre)
+    head_alt = trie_alternation(head_words, ignore_case=True)
+    mod_alt = trie_alternation(mods, ignore_case=True)
+    obj_alt = trie_alternation([str(o) for o in objs], ignore_case=True)
+    return re.compile(
+        rf"(?:(?:{mod_alt})[\s-]+){{0,5}}(?:{head_alt})(?:\s+(?:of|for)\s+(?:{obj_alt}))?"
+        rf"(?:[\s-]+general)?(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon of the shipped data files and the project's additions to them."""
+    cues = load_data("cues.yml")
+    roles = load_data("roles.yml")
+    places, demonyms, capitals, iso = _places(load_data("places.yml"))
+    cue_forms, phrasal = _cue_forms(cues)
     all_forms = {**cue_forms, **phrasal}
     alternation = "|".join(re.escape(f) for f in sorted(all_forms, key=len, reverse=True))
     cue_re = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.IGNORECASE)
     head_words = [str(h) for h in roles["heads"]]
     mods = [str(m) for m in roles["modifiers"]]
     objs = sorted(roles["objects"], key=len, reverse=True)
-    # prefix trees: the same matches as the longest-first alternations, several times faster (fastre)
-    head_alt = trie_alternation(head_words, ignore_case=True)
-    mod_alt = trie_alternation(mods, ignore_case=True)
-    obj_alt = trie_alternation([str(o) for o in objs], ignore_case=True)
-    role_re = re.compile(
-        rf"(?:(?:{mod_alt})[\s-]+){{0,5}}(?:{head_alt})(?:\s+(?:of|for)\s+(?:{obj_alt}))?"
-        rf"(?:[\s-]+general)?(?![\w-])",
-        re.IGNORECASE,
-    )
+    role_re = _role_re(head_words, mods, objs)
     classes: dict[str, int] = {}
     for i, group in enumerate(roles["synonyms"]):
         for phrase in group:

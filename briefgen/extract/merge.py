@@ -239,6 +239,15 @@ def reduce_corpus(
         for m in members:
             name_of[id(m)] = names[gk]
     ids = unique_slugs(by_name, fallback="actor")
+    actors = _merged_actors(by_name, ov_by_name, ids)
+    quotes = _corpus_quotes(analyses, sources, {key: ids[name] for key, name in name_of.items()})
+    return tuple(actors), tuple(quotes)
+
+
+def _merged_actors(
+    by_name: dict[str, list[LocalActor]], ov_by_name: dict[str, ActorOverride], ids: dict[str, str]
+) -> list[Actor]:
+    """One Actor per merged name, the user's override winning; sorted by id."""
     actors: list[Actor] = []
     for name, members in by_name.items():
         ov = ov_by_name.get(name)
@@ -263,13 +272,19 @@ def reduce_corpus(
                 + tuple(r for r in roles if not ov or r != ov.role),
                 aliases=tuple(sorted(aliases | (set(ov.aliases) if ov else set()))),
                 mentions=sum(m.mentions for m in members),
+                rules=tuple(sorted(sum((Counter(dict(m.rules)) for m in members), Counter()).items())),
             )
         )
     actors.sort(key=lambda a: a.id)
+    return actors
+
+
+def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_of: dict[int, str]) -> list[Quote]:
+    """Every quote with its speaker's corpus id and a stable id; a quote corroborated elsewhere becomes one."""
     quotes: list[Quote] = []
     seen_text: dict[tuple[str, str | None], int] = {}
     for analysis, source in zip(analyses, sources, strict=True):
-        keys = {local.key: ids[name_of[id(local)]] for local in analysis.actors}
+        keys = {local.key: id_of[id(local)] for local in analysis.actors}
         occurrences: dict[str, int] = {}
         for q in analysis.quotes:
             n = occurrences.get(q.text, 0)
@@ -303,7 +318,7 @@ def reduce_corpus(
                     rule=q.rule,
                 )
             )
-    return tuple(actors), tuple(quotes)
+    return quotes
 
 
 def _with_also(q: Quote, source_id: str) -> Quote:

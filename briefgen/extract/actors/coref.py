@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -355,6 +356,7 @@ def _actors_of(rows: list[_Row], alias_at: dict[int, str]) -> tuple[tuple[LocalA
     """Mentions sorted by span, and per actor: kind, aliases, roles, country, affiliation, mention count."""
     rows.sort(key=_ROW_SPAN)
     acc: dict[str, tuple[ActorKind, set[str], list[str], list[str], list[str], list[int]]] = {}
+    rules: dict[str, Counter[str]] = {}
     mentions = []
     for row in rows:
         mentions.append(Mention(*row))
@@ -362,7 +364,9 @@ def _actors_of(rows: list[_Row], alias_at: dict[int, str]) -> tuple[tuple[LocalA
         entry = acc.get(name)
         if entry is None:
             entry = acc[name] = (kind, set(), [], [], [], [0])
+            rules[name] = Counter()
         entry[5][0] += 1
+        rules[name][rule_id(rule)] += 1
         alias = alias_at.get(start)
         if alias is None:
             alias = _bare_text(text) if kind != "person" else name
@@ -380,8 +384,17 @@ def _actors_of(rows: list[_Row], alias_at: dict[int, str]) -> tuple[tuple[LocalA
         country = _most_common(countries) if countries else None
         affiliation = _most_common(affs) if affs else (country if kind_a != "person" else None)
         roles = tuple(dict.fromkeys(roles_a)) if roles_a else ()
-        actors.append(LocalActor(name, name, kind_a, country, affiliation, roles, tuple(sorted(aliases)), count[0]))
+        made_by = tuple(sorted(rules[name].items()))
+        actors.append(
+            LocalActor(name, name, kind_a, country, affiliation, roles, tuple(sorted(aliases)), count[0], made_by)
+        )
     return tuple(actors), tuple(mentions)
+
+
+def rule_id(rule: str) -> str:
+    """The public id of a mention rule: "place:country" -> "mention.place.country", "org-noun" ->
+    "mention.org_noun"; a single word with nothing around it, read as a surname, is "mention.surname"."""
+    return "mention." + (rule.replace(":", ".").replace("-", "_") if rule and rule != "bare" else "surname")
 
 
 def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> ArticleActors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from briefgen.extract.actors.words import _CACHE, ArticleActors, Found, _body_roles, _country_of, _national_words
@@ -117,7 +118,7 @@ def _with_home_country(
 
 
 def _with_country(a: LocalActor, country: str | None) -> LocalActor:
-    return LocalActor(a.key, a.name, a.kind, country, a.affiliation, a.roles, a.aliases, a.mentions)
+    return replace(a, country=country)
 
 
 @lru_cache(maxsize=_CACHE)
