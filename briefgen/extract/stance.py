@@ -392,123 +392,191 @@ def is_question(sent: Sequence[Tok], rules: StanceRules) -> bool:
     return first in _WH or (len(sent) > 1 and (sent[1].low in _PRONOUNS or sent[1].low in _DETERMINERS))
 
 
-def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> list[tuple[int, int, Found]]:
-    """(rank, position, stance) of every stance expression of one sentence with a usable target."""
-    found: list[tuple[int, int, Found]] = []
-    if is_question(sent, rules):
-        return found
-    reported = _reported_before(sent, len(sent))
-    for i, t in enumerate(sent):
-        if t.lemma not in rules.firsts:
-            continue  # no expression starts here (a set look-up instead of trying every phrase)
-        for phrase in rules.counterfactuals:
-            if phrase[0] == t.lemma and _at(sent, i, phrase):
-                j = i + len(phrase)
-                if j < len(sent) and sent[j].low == "if":
-                    rest = _object(sent, j + 1, rules)
-                    neg = next((k for k, r in enumerate(rest) if r.lemma == "not"), None)
-                    if neg is not None and neg > 0:
-                        before, after = rest[: max(0, neg - 1)], rest[neg + 1 :]
-                        target = " ".join(p for p in (_span_text(text, before), _span_text(text, after)) if p)
-                        if _usable(before + after, 2):
-                            found.append((0, i, Found("against", target)))
-                elif j < len(sent) and sent[j].low == "to":
-                    obj = _object(sent, j + 1, rules)
-                    if _usable(obj, 2):
-                        found.append((0, i, Found("for", _span_text(text, obj))))
-        for phrase, side in rules.verbs:
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence being read for stance expressions, with what every expression reader needs."""
+
+    text: str
+    sent: list[Tok]
+    rules: StanceRules
+    lead: bool
+    reported: bool
+
+    def span(self, toks: Sequence[Tok]) -> str:
+        """The article's words of ``toks``."""
+        return _span_text(self.text, toks)
+
+
+_Hit = tuple[int, int, Found]  # (rank, position, stance)
+
+
+def _counterfactual_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"It would have been better if X had not Y" (against X Y), "... better to X" (for X)."""
+    sent, rules, out = s.sent, s.rules, []
+    for phrase in rules.counterfactuals:
+        if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
+            continue
+        j = i + len(phrase)
+        if j < len(sent) and sent[j].low == "if":
+            rest = _object(sent, j + 1, rules)
+            neg = next((k for k, r in enumerate(rest) if r.lemma == "not"), None)
+            if neg is not None and neg > 0:
+                before, after = rest[: max(0, neg - 1)], rest[neg + 1 :]
+                target = " ".join(p for p in (s.span(before), s.span(after)) if p)
+                if _usable(before + after, 2):
+                    out.append((0, i, Found("against", target)))
+        elif j < len(sent) and sent[j].low == "to":
+            obj = _object(sent, j + 1, rules)
+            if _usable(obj, 2):
+                out.append((0, i, Found("for", s.span(obj))))
+    return out
+
+
+def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own stance verb and its object: "criticised Washington for ...", "will not tolerate X"."""
+    sent, rules, out = s.sent, s.rules, []
+    for phrase, side in rules.verbs:
+        if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
+            continue
+        before = sent[max(0, i - 2) : i]
+        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before):
+            continue  # a noun ("her staunch support of"), not a verb
+        if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, s.lead):
+            continue
+        if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
+            continue  # a phrasal verb: "back down on X", "back away from X"
+        obj = _object(sent, i + len(phrase), rules)
+        if obj and obj[0].low == "that":
+            obj = obj[1:]
+        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
+            continue
+        if _negated(sent, i, rules):
+            if side == "for":
+                out.append((1, i, Found("against", s.span(obj))))
+            continue
+        out.append((1, i, Found(side, s.span(obj))))
+    return out
+
+
+def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
+    """An evaluation of a subject or of what the speaker called: "X will not work", "called X cosmetic"."""
+    sent, rules, out = s.sent, s.rules, []
+    for phrase, side in rules.evaluations:
+        if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
+            continue
+        nxt_at = i + len(phrase)
+        if nxt_at < len(sent) and _attributive(sent[nxt_at]):
+            continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
+        start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
+        negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
+        if negated and side == "against":
+            continue
+        stance = "against" if negated else side
+        k = i - 1
+        while k >= 0 and sent[k].low in _DEGREE:
+            k -= 1
+        called = _called(sent, k, rules, s.lead)
+        if called is not None:  # "called the concessions cosmetic", "described the plan as a mistake"
+            if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
+                out.append((1, i, Found(stance, s.span(called))))
+            continue
+        if k >= 1 and sent[k].lemma == "be" and sent[k - 1].low == "it":  # "it was unrealistic for X to ..."
+            obj = _object(sent, i + len(phrase), rules)
+            if _usable(obj, 2):
+                out.append((1, i, Found(stance, s.span(obj))))
+            continue
+        subj = _subject(sent, i, s.reported)
+        if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
+            out.append((1, i, Found(stance, s.span(subj))))
+    return out
+
+
+def _extraposed_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"It is crucial that X", "it is time to X": for X."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if not (t.lemma in rules.extraposed and i >= 2 and sent[i - 1].lemma == "be" and sent[i - 2].low == "it"):
+        return []
+    if _negated(sent, i - 1, rules):
+        return []
+    obj = _object(sent, i + 1, rules)
+    return [(1, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
+
+
+def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own "hoped X would Y" and "asked X to Y": for X Y."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma not in rules.hopes and t.lemma not in rules.requests:
+        return []
+    if not _own_verb(sent, i, s.lead) or _negated(sent, i, rules):
+        return []
+    obj = _object(sent, i + 1, rules)
+    if t.lemma in rules.requests and obj and obj[0].low == "to":
+        obj = obj[1:]  # "appealed to the province to send buses" is "asked the province to send buses"
+    lows = [o.low for o in obj]
+    if t.lemma in rules.hopes:  # "hoped the city would reopen the pool" (not "hoped to finish")
+        ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
+    else:  # "asked the ombudsman to investigate" (not "asked about the fines")
+        ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
+    if ok and _usable(obj, 2):
+        return [(2 if t.lemma in rules.hopes else 1, i, Found("for", s.span(obj)))]
+    return []
+
+
+def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A demand ("must", "should"): the clause holding the modal is the target (for)."""
+    sent, rules, t, out = s.sent, s.rules, s.sent[i], []
+    for rank, group in ((2, rules.strong), (3, rules.weak)):
+        for phrase in group:
             if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
             before = sent[max(0, i - 2) : i]
-            if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before):
-                continue  # a noun ("her staunch support of"), not a verb
-            if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, lead):
+            if any(b.lemma in rules.modal_blockers or b.lemma == "would" for b in before):
                 continue
-            if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
-                continue  # a phrasal verb: "back down on X", "back away from X"
-            obj = _object(sent, i + len(phrase), rules)
-            if obj and obj[0].low == "that":
-                obj = obj[1:]
-            if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
+            if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
+                continue  # "the 95% needed to stop outbreaks" is no demand
+            nxt = i + len(phrase)
+            if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
+                continue  # "the results should show ...": a prediction
+            if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:
+                continue  # "we have to wait for the weather": a necessity, no position
+            if _negated(sent, i, rules) and phrase[0] not in ("no",):
                 continue
-            if _negated(sent, i, rules):
-                if side == "for":
-                    found.append((1, i, Found("against", _span_text(text, obj))))
+            start = _clause_start(sent, i, s.reported)
+            if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
                 continue
-            found.append((1, i, Found(side, _span_text(text, obj))))
-        for phrase, side in rules.evaluations:
-            if phrase[0] != t.lemma or not _at(sent, i, phrase):
-                continue
-            nxt_at = i + len(phrase)
-            if nxt_at < len(sent) and _attributive(sent[nxt_at]):
-                continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
-            start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
-            negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
-            if negated and side == "against":
-                continue
-            stance = "against" if negated else side
-            k = i - 1
-            while k >= 0 and sent[k].low in _DEGREE:
-                k -= 1
-            called = _called(sent, k, rules, lead)
-            if called is not None:  # "called the concessions cosmetic", "described the plan as a mistake"
-                if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
-                    found.append((1, i, Found(stance, _span_text(text, called))))
-                continue
-            if k >= 1 and sent[k].lemma == "be" and sent[k - 1].low == "it":  # "it was unrealistic for X to ..."
-                obj = _object(sent, i + len(phrase), rules)
-                if _usable(obj, 2):
-                    found.append((1, i, Found(stance, _span_text(text, obj))))
-                continue
-            subj = _subject(sent, i, reported)
-            if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
-                found.append((1, i, Found(stance, _span_text(text, subj))))
-        extraposed = t.lemma in rules.extraposed and i >= 2 and sent[i - 1].lemma == "be" and sent[i - 2].low == "it"
-        if extraposed and not _negated(sent, i - 1, rules):
-            obj = _object(sent, i + 1, rules)
-            if _usable(obj, 2):
-                found.append((1, i, Found("for", _span_text(text, obj))))
-        if (t.lemma in rules.hopes or t.lemma in rules.requests) and _own_verb(sent, i, lead) \
-                and not _negated(sent, i, rules):
-            obj = _object(sent, i + 1, rules)
-            if t.lemma in rules.requests and obj and obj[0].low == "to":
-                obj = obj[1:]  # "appealed to the province to send buses" is "asked the province to send buses"
-            lows = [o.low for o in obj]
-            if t.lemma in rules.hopes:  # "hoped the city would reopen the pool" (not "hoped to finish")
-                ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
-            else:  # "asked the ombudsman to investigate" (not "asked about the fines")
-                ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
-            if ok and _usable(obj, 2):
-                found.append((2 if t.lemma in rules.hopes else 1, i, Found("for", _span_text(text, obj))))
-        for rank, group in ((2, rules.strong), (3, rules.weak)):
-            for phrase in group:
-                if phrase[0] != t.lemma or not _at(sent, i, phrase):
-                    continue
-                before = sent[max(0, i - 2) : i]
-                if any(b.lemma in rules.modal_blockers or b.lemma == "would" for b in before):
-                    continue
-                if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
-                    continue  # "the 95% needed to stop outbreaks" is no demand
-                nxt = i + len(phrase)
-                if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
-                    continue  # "the results should show ...": a prediction
-                if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:
-                    continue  # "we have to wait for the weather": a necessity, no position
+            clause = sent[start:i] + _object(sent, i, rules)
+            if _usable(clause, 2):
+                out.append((rank, i, Found("for", s.span(clause))))
+    return out
 
-                if _negated(sent, i, rules) and phrase[0] not in ("no",):
-                    continue
-                start = _clause_start(sent, i, reported)
-                if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
-                    continue
-                clause = sent[start : i] + _object(sent, i, rules)
-                if _usable(clause, 2):
-                    found.append((rank, i, Found("for", _span_text(text, clause))))
-        if t.low == "without" and any(b.lemma in rules.without for b in sent[max(0, i - 6) : i]):
-            start = _clause_start(sent, i, reported)
-            if not _in_open_clause(sent, start, i, rules):
-                clause = sent[start:i] + _object(sent, i, rules)
-                if _usable(clause, 2):
-                    found.append((2, i, Found("for", _span_text(text, clause))))
+
+def _without_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"No talks without X", "we can't have talks without X": a demand for X."""
+    sent, rules = s.sent, s.rules
+    if sent[i].low != "without" or not any(b.lemma in rules.without for b in sent[max(0, i - 6) : i]):
+        return []
+    start = _clause_start(sent, i, s.reported)
+    if _in_open_clause(sent, start, i, rules):
+        return []
+    clause = sent[start:i] + _object(sent, i, rules)
+    return [(2, i, Found("for", s.span(clause)))] if _usable(clause, 2) else []
+
+
+_READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_or_request_at, _demand_at,
+            _without_at)
+
+
+def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> list[_Hit]:
+    """(rank, position, stance) of every stance expression of one sentence with a usable target."""
+    if is_question(sent, rules):
+        return []
+    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)))
+    found: list[_Hit] = []
+    for i, t in enumerate(sent):
+        if t.lemma not in rules.firsts:
+            continue  # no expression starts here (a set look-up instead of trying every phrase)
+        for read in _READERS:
+            found.extend(read(s, i))
     return found
 
 
