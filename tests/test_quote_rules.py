@@ -67,16 +67,16 @@ def test_sample_corpus_quotes_carry_only_registered_rules() -> None:
 def test_a_bad_registry_entry_is_reported_with_file_and_line() -> None:
     text = (
         "frames:\n"
-        "  - id: quote.ok\n    priority: 1\n    pattern: p\n    assigns: a\n    code: c\n"
+        "  - id: quote.ok\n    pattern: p\n    assigns: a\n    code: c\n"
         "    examples: [{text: t, rule: quote.ok}]\n"
-        "  - id: Bad Id\n    priority: -1\n    pattern: p\n    assigns: a\n    code: c\n    examples: []\n"
+        "  - id: Bad Id\n    pattern: ''\n    assigns: a\n    code: c\n    examples: []\n"
         "subjects: []\n"
     )
     with pytest.raises(ConfigError) as err:
         parse_rules(text, "rules.yml")
     message = str(err.value)
-    assert "rules.yml:8: frames.1.id" in message
-    assert "rules.yml:8: frames.1.priority" in message
+    assert "rules.yml:7: frames.1.id" in message
+    assert "rules.yml:7: frames.1.pattern" in message
     assert "frames.1.examples" in message
 
 

@@ -36,7 +36,6 @@ class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=_ID)
-    priority: int = Field(ge=0)
     pattern: str = Field(min_length=1)
     assigns: str = Field(min_length=1)
     code: str = Field(min_length=1)
