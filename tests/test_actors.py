@@ -16,7 +16,7 @@ from briefgen.extract.merge import ActorOverride, reduce_corpus
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.userdata import load_user_data
 from briefgen.records import Analysis, Source
-from tests.extract_utils import actor, analyse_text
+from tests.extract_utils import actor, analyse_text, speaker_name
 
 
 def test_role_title_before_name_gives_role_and_country() -> None:
@@ -422,3 +422,11 @@ def test_briefgen_check_reports_bad_word_lists_and_overrides_with_their_lines(tm
     assert f"{tmp_path / 'site_config' / 'roles.yml'}:2: unknown key 'head' (did you mean 'heads'?)" in text
     assert f"{tmp_path / 'site_config' / 'actors.yml'}:2: unknown key 'actors.0.nme'" in text
     assert all(p.error for p in problems if "site_config" in p.what)
+
+
+def test_a_city_standing_for_an_institution_is_no_person() -> None:
+    # "Brussels said" means the EU (or the Commission), not a person called Brussels: say nobody
+    a = analyse_text('Brussels said it would not accept the new steel tariffs. "We will respond," Brussels said.\n\n'
+                     "Maria Lopez, the trade minister, said talks in Brussels would continue.")
+    assert [x.name for x in a.actors] == ["Maria Lopez"]
+    assert {speaker_name(a, q) for q in a.quotes} <= {"Maria Lopez", None}
