@@ -78,3 +78,22 @@ def test_candidate_claims_tie_by_index_not_by_insertion_order() -> None:
     backward = top_candidates(dict(reversed(list(counts.items()))))
     assert forward == backward == list(range(MAX_CANDIDATES))
     assert top_candidates({3: MIN_SHARED - 1, 5: MIN_SHARED}) == [5]
+
+
+def test_alike_statements_of_two_unrelated_stories_are_two_claims() -> None:
+    # each article quotes several people; they share no speaker and no country: two stories
+    actors = (*ACTORS, Actor("dee", "Dee Moss", "person", "Peru", None),
+              Actor("eve", "Eve Sand", "person", "Peru", None), Actor("fay", "Fay Holm", "person", "Chile", None))
+    quotes = (
+        _q("q-1", "The party would vote against the budget for the new harbour scheme.", "ann", "s-1"),
+        _q("q-2", "Ports must stay open all winter.", "bob", "s-1"),
+        _q("q-3", "His party would vote against any budget that raised the harbour scheme levy.", "dee", "s-2"),
+        _q("q-4", "Fishermen want lower fuel prices this winter.", "eve", "s-2"),
+    )
+    claims = group_claims(quotes, actors, SOURCES)
+    assert not any({"q-1", "q-3"} <= set(c.evidence) for c in claims)
+    # the same statements from articles that share a speaker's country are one claim
+    related = (*quotes[:3], _q("q-4", "Fishermen want lower fuel prices this winter.", "fay", "s-2"),
+               _q("q-5", "Ports must stay open all winter long.", "cy", "s-1"))  # Cy Dunn and Fay Holm: Chile
+    claims = group_claims(related, actors, SOURCES)
+    assert any({"q-1", "q-3"} <= set(c.evidence) for c in claims)

@@ -26,6 +26,9 @@ MIN_SHARED = 3  # two shared words are an idiom ("playing politics", "watching c
 MIN_WORDS = 3
 MAX_MEMBERS = 6  # a large claim is compared through its first and latest statements
 MAX_CANDIDATES = 8  # claims sharing the most words with a statement are the only ones scored against it
+# Statements of articles that quote enough people to tell (speakers + their countries, at least this many on
+# both sides) and share none of them are about different stories: never one claim, however alike the words.
+MIN_CONTEXT = 3
 LINK = "average"  # mean similarity to the claim's statements: one shared word pair cannot chain two claims
 _WORD = re.compile(r"\w+(?:[\u2019'\-.]\w+)*")
 
@@ -150,6 +153,19 @@ class _Similar:
         return found
 
 
+def article_context(quotes: Sequence[Quote], actors: Sequence[Actor]) -> dict[str, frozenset[str]]:
+    """Per article, its speakers and their countries: statements of two articles sharing none of them are
+    about different stories, and "the party would vote against the budget" in both is no common claim."""
+    country = {a.id: a.country for a in actors}
+    found: dict[str, set[str]] = defaultdict(set)
+    for q in quotes:
+        if q.speaker:
+            found[q.source].add(q.speaker)
+            if country.get(q.speaker):
+                found[q.source].add(f"country:{country[q.speaker]}")
+    return {source: frozenset(names) for source, names in found.items()}
+
+
 def top_candidates(shared: Mapping[int, int]) -> list[int]:
     """The claims sharing most words with a statement, ties by claim index (never by hash-seed order)."""
     top = sorted(shared.items(), key=lambda gn: (-gn[1], gn[0]))[:MAX_CANDIDATES]
@@ -173,6 +189,8 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     items = [_Item(q, words[q.id], math.fsum(idf[w] for w in words[q.id])) for q in ordered]
     common = max(50, n // 20)
     similar = _Similar(idf)
+    context = article_context(quotes, actors)
+    reach: list[set[str]] = []  # per claim, the speakers and countries of the articles it has statements in
     groups: list[list[_Item]] = []
     labelled: list[dict[tuple[str | None, str | None], None]] = []  # per claim, its (stance, target) labels
     holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
@@ -184,8 +202,11 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
         candidates = top_candidates(shared)
         if len(item.words) < MIN_WORDS:
             candidates = []
+        here = context.get(item.quote.source, frozenset())
         for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
             group = groups[index]
+            if len(here) >= MIN_CONTEXT and len(reach[index]) >= MIN_CONTEXT and not here & reach[index]:
+                continue  # articles with no speaker or country in common: another story, however alike the words
             if item.quote.stance and any(
                 opposed(item.quote.stance, item.quote.target, *other) for other in labelled[index]
             ):
@@ -199,8 +220,10 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
             best_index = len(groups)
             groups.append([item])
             labelled.append({})
+            reach.append(set(here))
         else:
             best.append(item)
+            reach[best_index] |= here
         if item.quote.stance:
             labelled[best_index][(item.quote.stance, item.quote.target)] = None
         for w in item.words:
