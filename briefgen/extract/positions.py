@@ -201,31 +201,23 @@ def read_quote(
     the quote was shown and read in the per-article map (analyse.py) and keeps the stance read there."""
     said, kind_reported = quote_words(quote, article), quote.kind != "direct"
     key = (stance_text(quote), quote.cue, kind_reported)
-    if mapped:
-        found = Found(quote.stance, quote.target) if quote.stance and quote.target else None
-        if memo is None:
-            words = lemmas(nlp, said)
-            topics = topics_of(words, lexicon)
-        else:
-            known_words, _, known_topics = memo
-            words = known_words.get(said) or known_words.setdefault(said, lemmas(nlp, said))
-            if words not in known_topics:
-                known_topics[words] = topics_of(words, lexicon)
-            topics = known_topics[words]
-    elif memo is None:
+    if memo is None:
         words = lemmas(nlp, said)
         topics = topics_of(words, lexicon)
-        found = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
     else:
         known_words, known_stances, known_topics = memo
         words = known_words.get(said) or known_words.setdefault(said, lemmas(nlp, said))
         if words not in known_topics:
             known_topics[words] = topics_of(words, lexicon)
         topics = known_topics[words]
-        if key in known_stances:
-            found = known_stances[key]
-        else:
-            found = known_stances[key] = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
+    if mapped:
+        found = Found(quote.stance, quote.target) if quote.stance and quote.target else None
+    elif memo is None:
+        found = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
+    elif key in known_stances:
+        found = known_stances[key]
+    else:
+        found = known_stances[key] = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
     return Reading(topics, found.stance if found else None, words, found.target if found else None)
 
 
