@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -678,32 +679,45 @@ def render_pages(ctx: SiteContext, env: jinja2.Environment, memo: PageMemo | Non
     pages: dict[str, str] = {}
     digests = page_digests(ctx, env, template_dirs(None)[-1]) if memo is not None else {}
 
-    def reuse(page: str) -> str | None:
+    def memoised(page: str, render: Callable[[], str]) -> None:
+        """The page from the last build when its inputs are unchanged, else rendered (and remembered)."""
         digest = digests.get(page)
-        if memo is None or digest is None:
-            return None
-        return memo.cached(page, digest)
-
-    def keep(page: str, markdown: str, cached: str | None) -> None:
-        if cached is not None and memo is not None and memo.verify and cached != markdown:
-            raise AssertionError(f"{page}: reused Markdown differs from a fresh render (pagememo inputs incomplete)")
+        cached = memo.cached(page, digest) if memo is not None and digest is not None else None
+        if cached is not None and memo is not None and not memo.verify:
+            memo.reused += 1
+            markdown = cached
+        else:
+            markdown = render()
+            if cached is not None and cached != markdown:  # verify mode: a reused page must equal a fresh one
+                raise AssertionError(
+                    f"{page}: reused Markdown differs from a fresh render (pagememo inputs incomplete)"
+                )
         pages[page] = markdown
-        if memo is not None and page in digests:
-            memo.remember(page, digests[page], markdown)
+        if memo is not None and digest is not None:
+            memo.remember(page, digest, markdown)
+
+    def actor_page(actor: Actor) -> str:
+        quotes = ctx.quotes_by_actor.get(actor.id, ())
+        return _render(env, "actor.md.j2", root="../", actor=actor, quotes=quotes, **common)
+
+    def source_page(source: Source) -> str:
+        article = ctx.articles.get(source.path)
+        return _render(
+            env,
+            "source.md.j2",
+            root="../",
+            source=source,
+            paragraphs=paragraphs_of(article),
+            terms=search_terms(article),
+            quotes=ctx.quotes_by_source.get(source.id, ()),
+            **common,
+        )
 
     pages["index.md"] = _render(env, "index.md.j2", root="", **common)
     pages["whats-new.md"] = _render(env, "whats_new.md.j2", root="", **common)
     pages["actors/index.md"] = _render(env, "actors_index.md.j2", root="../", **common)
     for actor in ctx.page_actors:
-        page = f"actors/{actor.id}.md"
-        cached = reuse(page)
-        if cached is not None and memo is not None and not memo.verify:
-            memo.reused += 1
-            keep(page, cached, None)
-            continue
-        keep(page, _render(
-            env, "actor.md.j2", root="../", actor=actor, quotes=ctx.quotes_by_actor.get(actor.id, ()), **common
-        ), cached)
+        memoised(f"actors/{actor.id}.md", functools.partial(actor_page, actor))
     pages["countries/index.md"] = _render(env, "countries_index.md.j2", root="../", **common)
     for country in ctx.countries:
         pages[f"countries/{country.slug}.md"] = _render(
@@ -724,21 +738,5 @@ def render_pages(ctx: SiteContext, env: jinja2.Environment, memo: PageMemo | Non
             env, "sources_month.md.j2", root="../../", month=month, **common
         )
     for source in ctx.briefing.sources:
-        page = f"sources/{source.slug}.md"
-        cached = reuse(page)
-        if cached is not None and memo is not None and not memo.verify:
-            memo.reused += 1
-            keep(page, cached, None)
-            continue
-        article = ctx.articles.get(source.path)
-        keep(page, _render(
-            env,
-            "source.md.j2",
-            root="../",
-            source=source,
-            paragraphs=paragraphs_of(article),
-            terms=search_terms(article),
-            quotes=ctx.quotes_by_source.get(source.id, ()),
-            **common,
-        ), cached)
+        memoised(f"sources/{source.slug}.md", functools.partial(source_page, source))
     return pages
