@@ -39,7 +39,7 @@ def tokenize_vs_analysis(project: Path) -> dict[str, Any]:
     first = tokenize()
     from briefgen.nlp import make_nlp
 
-    for _ in make_nlp(None).pipe(texts[:50]):  # the same warm-up for briefgen's (cached) pipeline
+    for _ in make_nlp().pipe(texts[:50]):  # the same warm-up for briefgen's (cached) pipeline
         pass
     settings = load_settings(project_dir=project, executor="serial", jobs=1, cache=False, quiet=True)
     t0 = time.perf_counter()
