@@ -21,3 +21,14 @@ def test_benchmark_reports_both_timings_and_their_ratio() -> None:
     result = measure(10, repeat=1)
     assert result["articles"] == 10
     assert result["ratio"] == result["ingest_s"] / result["tokenizer_s"]
+
+
+def test_tokenizer_versus_analysis_probe_runs_on_a_small_project(tmp_path: Path) -> None:
+    from benchmarks.probe import tokenize_vs_analysis
+
+    make_corpus(tmp_path / "content", 6)
+    result = tokenize_vs_analysis(tmp_path)
+    assert result["articles"] == 6
+    assert result["quotes"] > 0
+    assert result["tokenize_s"] > 0 and result["analysis_s"] > 0
+    assert set(result["timings"]) >= {"read", "analyse", "reduce"}
