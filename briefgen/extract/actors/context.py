@@ -12,6 +12,7 @@ from briefgen.extract.actors.words import (
     _POSS_SUFFIXES,
     _WORD,
     Found,
+    _body_roles,
     _clean_role,
     _country_of,
     _is_role_word,
@@ -261,7 +262,7 @@ def _left_context(
     i, has_head = _walk_back(toks, i)
     role: str | None = None
     if has_head:
-        i = _portfolio_start(toks, i, lex)
+        i = _office_qualifier(toks, _portfolio_start(toks, i, lex))
         first = i + 1
         while first <= end_role and toks[first].lower() in ("of", "and", "for"):
             first += 1
@@ -335,6 +336,20 @@ def _portfolio_start(toks: list[str], i: int, lex: Lexicon) -> int:
             k == i - 1 and bare_k in lex.demonyms  # "Egyptian Irrigation Minister X"
         ):
             return k
+    return i
+
+
+def _office_qualifier(toks: list[str], i: int) -> int:
+    """ "Delta Commissioner X", "Police Commissioner X": an unknown capitalised word right before a body role
+    ("commissioner") names the office and belongs to the role, so the role is not read as the body's."""
+    word = toks[i] if i >= 0 else ""
+    if (
+        word.isalpha()
+        and toks[i + 1].lower() in _body_roles()
+        and _unknown_capitalised(word)
+        and word not in lexicon().not_names
+    ):
+        return i - 1
     return i
 
 

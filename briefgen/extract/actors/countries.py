@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from briefgen.extract.actors.words import _CACHE, ArticleActors, Found, _body_roles, _country_of, _national_words
+from briefgen.extract.actors.words import _CACHE, ArticleActors, Found, _country_of, _national_words, body_of_roles
 from briefgen.extract.lexicon import (
     Lexicon,
     lexicon,
@@ -86,7 +86,6 @@ def _with_home_country(
     round-up, the country of the section they first appear in); a body's office holders ("Competition
     Commissioner X") to that body when the article names it."""
     roles, bodies = _national_words()
-    body_roles = _body_roles()
     out = []
     changed = False
     first: dict[str, int] = {}
@@ -102,7 +101,7 @@ def _with_home_country(
         national = False
         if a.country is None and a.kind == "person":
             words = _role_words(a.roles)
-            body = next((body_roles[w] for w in words if w in body_roles and body_roles[w] in mentioned), None)
+            body = body_of_roles(a.roles, mentioned)
             if body is not None:
                 out.append(_with_country(a, body))
                 changed = True

@@ -259,3 +259,30 @@ def _title_roles() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _body_roles() -> dict[str, str]:
     return {str(k): str(v) for k, v in (_roles_data().get("body_roles") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _body_role_qualifiers() -> dict[str, frozenset[str]]:
+    """Words that may stand before a body role and keep it the body's ("EU Trade Commissioner")."""
+    data = _roles_data().get("body_role_qualifiers") or {}
+    return {str(k): frozenset(str(w) for w in v) for k, v in data.items()}
+
+
+def body_of_roles(roles: tuple[str, ...], mentioned: set[str]) -> str | None:
+    """The international body whose office the roles name, when the article mentions it: a body role word
+    alone or after the body's own words ("Commissioner X", "EU Trade Commissioner"), never after another
+    qualifier ("Delta Commissioner", "High Commissioner")."""
+    body_roles, qualifiers = _body_roles(), _body_role_qualifiers()
+    found = None
+    for role in roles:
+        words = role.lower().replace("-", " ").split()
+        for i, w in enumerate(words):
+            body = body_roles.get(w)
+            if body is None:
+                continue
+            before = words[i - 1] if i else None
+            if before is not None and before not in qualifiers.get(w, frozenset()):
+                return None  # another office of the same name
+            if body in mentioned:
+                found = body
+    return found
