@@ -63,3 +63,22 @@ def test_an_interview_answer_without_a_verb_reads_after_a_colon() -> None:
     assert full_display("Ann Lee", q.__class__(**{**_fields(q), "display": shown})) == (
         "Ann Lee: We will open the pool in May."
     )
+
+
+def test_fragment_is_shown_with_the_rest_of_its_clause() -> None:
+    q, article = _quote('Officials said Oslo "welcomes" the offer and opposes "any delay", a diplomat added.',
+                        "welcomes", "partial", "said")
+    assert predicate(q, article)[0] == 'said Oslo "welcomes"'  # the stance is read from this
+    assert predicate(q, article, whole=True)[0] == 'said Oslo "welcomes" the offer and opposes "any delay"'
+
+
+def test_fragment_ending_its_sentence_or_clause_is_shown_without_more() -> None:
+    q, article = _quote('Lee called it "reckless." He left.', "reckless.", "partial", "called")
+    assert predicate(q, article, whole=True)[0] == 'called it "reckless."'
+    q, article = _quote('Lee called it "reckless", while Park disagreed.', "reckless", "partial", "called")
+    assert predicate(q, article, whole=True)[0] == 'called it "reckless"'
+
+
+def test_straight_quoted_fragment_before_a_full_stop_keeps_its_closing_mark() -> None:
+    q, article = _quote('Lee said the plan was "a sham". Then she left.', "a sham", "partial", "said")
+    assert predicate(q, article)[0] == 'said the plan was "a sham"'

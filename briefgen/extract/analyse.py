@@ -62,6 +62,8 @@ def shown_and_read(quotes: tuple[LocalQuote, ...], article: Article) -> tuple[Lo
         shown, verb = predicate(q, article)
         said = q.text if q.kind == "direct" else without_joiner(shown or q.text, q.kind)  # as stance_text
         found = stance_of(said, q.cue, q.kind != "direct")
+        if q.kind == "partial":  # shown with the rest of its clause; the stance is read from the fragment
+            shown = predicate(q, article, whole=True)[0]
         out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,
                            target=found.target if found else None))
     return tuple(out)

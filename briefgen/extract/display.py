@@ -58,12 +58,39 @@ def _joined(cue: str, words: str) -> str:
     return words
 
 
-def predicate(quote: AnyQuote, article: Article | None) -> tuple[str, str | None]:
+# What ends the clause a fragment stands in: a comma, colon, semicolon, bracket, dash or another quote.
+_CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014\u201c\u2018\"]|\s-\s")
+MAX_REST = 160  # characters of the clause shown after a fragment's closing mark
+
+
+_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
+
+
+def clause_rest(body: str, end: int, right: int) -> str:
+    """The rest of a fragment's clause after its closing mark ("\u201cwelcomes\u201d Korea's position and
+    opposes \u201cthe politicisation of trade\u201d"): the words up to the clause's end, further quoted
+    words included, or "" when the fragment ends its sentence or clause."""
+    if body[max(0, end - 2) : end].rstrip(_CLOSING)[-1:] in (".", "!", "?"):
+        return ""  # the fragment ends its sentence
+    at = end
+    while (stop := _CLAUSE_STOP.search(body, at, right)) is not None and stop.group(0) in _PAIRS:
+        close = body.find(_PAIRS[stop.group(0)], stop.end(), right)
+        if close < 0:
+            return ""
+        at = close + 1  # a further fragment of the same clause: shown whole
+    rest = body[end : stop.start() if stop else right].rstrip(" .!?")
+    if not rest[:1].isspace() or not rest.strip()[:1].isalnum() or len(rest) > MAX_REST:
+        return ""
+    return " " + " ".join(rest.split())
+
+
+def predicate(quote: AnyQuote, article: Article | None, whole: bool = False) -> tuple[str, str | None]:
     """(what is shown after the speaker's name, the reporting word shown in it or None).
 
     Reported speech and fragments keep their reporting verb in the article's words ("criticized
     Washington for making concessions", "warned against \u201cpeace through weakness.\u201d"); a
-    full quote is shown in marks.
+    full quote is shown in marks. ``whole``: a fragment is shown with the rest of its clause ("said
+    Beijing \u201cwelcomes\u201d Korea's position"), not cut at its closing mark.
     """
     text = " ".join(quote.text.split())
     marked = f"\u201c{text}\u201d"
@@ -78,10 +105,10 @@ def predicate(quote: AnyQuote, article: Article | None) -> tuple[str, str | None
     body = article.text
     left, right = sentence_bounds(body, quote.start, quote.end)
     end = quote.end
-    if quote.kind == "partial":
-        while end < len(body) and end < quote.end + 2 and body[end] in _CLOSING + ".,":
-            end += 1
-        end = end if body[end - 1] in _CLOSING else quote.end  # keep the closing mark, nothing else
+    if quote.kind == "partial":  # keep the closing mark (within two characters: '.”', '".'), nothing else
+        end = max((k + 1 for k in range(quote.end, min(len(body), quote.end + 2)) if body[k] in _CLOSING),
+                  default=quote.end)
+        end = end if all(c in _CLOSING + ".," for c in body[quote.end : end]) else quote.end
     before = [m for m in _cue_re(cue).finditer(body, left, quote.start)]
     if before:
         at = before[-1]
@@ -89,7 +116,9 @@ def predicate(quote: AnyQuote, article: Article | None) -> tuple[str, str | None
         if len(gap) <= MAX_GAP[quote.kind] and not _SENTENCE_END.search(gap):
             words = " ".join(body[at.start() : end].split()).rstrip(",;:\u2013\u2014 ")
             if quote.kind == "partial" and not words.endswith(tuple(_CLOSING)):
-                words += "\u201d" if "\u201c" in words else ""
+                words += "\u201d" if "\u201c" in words else '"' if words.count('"') % 2 else ""
+            if whole and quote.kind == "partial" and body[end - 1 : end] in _CLOSING:
+                words += clause_rest(body, end, right)
             return _joined(cue, words), at.group(0)
     after = _cue_re(cue).search(body, quote.end, right)
     if after is not None and cue.lower() in lexicon().source_phrases:  # "..., according to Japan"
@@ -111,7 +140,7 @@ def with_display(quotes: tuple[Quote, ...], articles: dict[str, Article]) -> tup
         if q.display:
             out.append(q)
             continue
-        shown, verb = predicate(q, articles.get(q.source))
+        shown, verb = predicate(q, articles.get(q.source), whole=True)
         out.append(replace(q, display=shown, verb=verb))
     return tuple(out)
 
