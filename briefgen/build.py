@@ -260,7 +260,7 @@ def generate(
         build_dir=settings.build,
     )
     own_files = project_docs(settings.project_dir, mkdocs_cfg)
-    writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files)
+    writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files, memo.on_disk)
     memo.save(settings.build)
     report.timings["render"] = time.perf_counter() - t0  # briefing.json, history, Markdown rendered and written
     report.cpu["render"] = time.process_time() - c0
@@ -306,7 +306,7 @@ def build(
                 settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force
             )
             record_site(settings.site, stamp, warnings)
-            last = SiteState.load(state).last
+            last = SiteState.load_last(state)
             report.site_rendered = int(last.get("rendered", 0))
             report.site_reasons = dict(last.get("reasons", {}))
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)

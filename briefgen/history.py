@@ -41,6 +41,7 @@ class Previous:
     files: dict[str, bytes]
     feed: tuple[dict[str, str], ...]
     warnings: tuple[str, ...] = ()
+    raw: bytes | None = None  # the previous briefing.json as written (kept in history/ as it is)
 
 
 def _load_json(path: Path, warnings: list[str]) -> Any:
@@ -54,9 +55,16 @@ def _load_json(path: Path, warnings: list[str]) -> Any:
 def read_previous(site: Path) -> Previous:
     """Read the previous build's briefing.json, history/ and feed state (before the site is replaced)."""
     warnings: list[str] = []
-    data = _load_json(site / "briefing.json", warnings) if (site / "briefing.json").is_file() else None
+    raw: bytes | None = None
+    data = None
+    if (site / "briefing.json").is_file():
+        try:
+            raw = (site / "briefing.json").read_bytes()
+            data = json.loads(raw)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            warnings.append(f"{site / 'briefing.json'}: ignored unreadable history file ({exc})")
     briefing = data if isinstance(data, dict) and isinstance(data.get("quotes"), list) else None
-    build = build_id((site / "briefing.json").read_bytes()) if briefing is not None else None
+    build = build_id(raw) if briefing is not None and raw is not None else None
     index = _load_json(site / INDEX, warnings) if (site / INDEX).is_file() else None
     kept = tuple(b for b in index if isinstance(b, str) and b.isalnum()) if isinstance(index, list) else ()
     files: dict[str, bytes] = {}
@@ -69,7 +77,7 @@ def read_previous(site: Path) -> Previous:
     entries = tuple(
         {k: str(v) for k, v in e.items()} for e in feed if isinstance(e, dict) and "id" in e
     ) if isinstance(feed, list) else ()
-    return Previous(briefing, build, kept, files, entries, tuple(warnings))
+    return Previous(briefing, build, kept, files, entries, tuple(warnings), raw if briefing is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +232,7 @@ def keep_history(previous: Previous, current: str, keep: int) -> tuple[tuple[str
     files = dict(previous.files)
     if previous.briefing is not None and previous.build and previous.build != current:
         ids = [previous.build, *[b for b in ids if b != previous.build]]
-        files[f"{HISTORY}/{previous.build}.json"] = (
+        files[f"{HISTORY}/{previous.build}.json"] = previous.raw if previous.raw is not None else (
             json.dumps(previous.briefing, ensure_ascii=False, indent=2) + "\n"
         ).encode("utf-8")
     ids = [b for b in ids if b != current][:keep]

@@ -87,6 +87,7 @@ class PageMemo:
     verify: bool = False
     reused: int = 0
     fresh: dict[str, tuple[str, str]] = field(default_factory=dict)  # what this build's pages were made from
+    on_disk: set[str] = field(default_factory=set)  # pages returned by ``cached``: docs/ holds exactly them
 
     @classmethod
     def load(cls, build: Path | None) -> PageMemo:
@@ -121,6 +122,7 @@ class PageMemo:
             return None
         if hashlib.sha256(data).hexdigest() != record[1]:
             return None  # changed or damaged by hand since: render it again
+        self.on_disk.add(page)
         return data.decode("utf-8")
 
     def remember(self, page: str, digest: str, markdown: str) -> None:

@@ -45,10 +45,12 @@ def test_quotes_text_equals_cleaned_article_slice(built_sample: Path) -> None:
         assert q["text"].strip()
 
 
-def test_search_index_contains_quote_text(built_sample: Path) -> None:
-    index = (built_sample / "site" / "search" / "search_index.json").read_text("utf-8")
-    assert "Any deal behind our backs will not work" in index
-    assert "Kaja Kallas" in index
+def test_search_index_holds_speakers_and_the_articles_distinctive_words(built_sample: Path) -> None:
+    docs = json.loads((built_sample / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    titles = {d["title"] for d in docs if d["location"].startswith("actors/")}
+    assert "Kaja Kallas" in titles
+    sources = " ".join(d["text"] for d in docs if d["location"].startswith("sources/"))
+    assert "kallas" in sources.lower()  # her name is among the distinctive words of the articles quoting her
 
 
 def test_schema_rejects_a_quote_without_kind() -> None:
@@ -64,13 +66,15 @@ def test_schema_rejects_a_quote_without_kind() -> None:
         jsonschema.validate(bad, schema())
 
 
-def test_search_indexes_an_attributed_quote_once_on_its_speakers_page(built_sample: Path) -> None:
+def test_search_leaves_out_the_quote_lists_of_actor_pages(built_sample: Path) -> None:
+    # each quote's words are in its article; the actor pages' quote lists were two thirds of the index
     docs = json.loads((built_sample / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
     data = json.loads((built_sample / "site" / "briefing.json").read_text("utf-8"))
     quote = next(q for q in data["quotes"] if q["speaker"] and q["kind"] == "direct" and len(q["text"]) > 40)
     probe = " ".join(quote["text"].split()[:6])
     hits = {d["location"].split("#")[0] for d in docs if probe in d["text"]}
-    assert hits - {"index.html"} == {f"actors/{quote['speaker']}.html"}  # the summary may cite it as a key point
+    assert hits <= {"index.html"}  # the summary may cite it as a key point
+    assert any(d["location"] == f"actors/{quote['speaker']}.html" for d in docs)  # the page itself is found
 
 
 def test_search_indexes_unattributed_quotes_on_their_source_page(built_sample: Path) -> None:

@@ -262,3 +262,15 @@ def test_a_stance_without_target_from_an_older_build_is_not_a_change_of_stance()
     old = _doc([q1], [{"actor": "x", "topic": "t", "stance": "opposes", "evidence": ["q-1"]}])
     new = _doc([q1], [{"actor": "x", "topic": "t", "stance": None, "target": None, "evidence": ["q-1"]}])
     assert compare(old, new).empty
+
+
+def test_previous_briefing_is_kept_in_history_byte_for_byte(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    raw = b'{"quotes": [],\n "sources": []}\n'  # not briefgen's own layout: kept as it was written
+    (site / "briefing.json").write_bytes(raw)
+    previous = read_previous(site)
+    assert previous.build == build_id(raw)
+    kept, files = keep_history(previous, "dddd", 3)
+    assert kept == (previous.build,)
+    assert files[f"history/{previous.build}.json"] == raw

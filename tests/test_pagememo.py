@@ -52,3 +52,44 @@ def test_a_project_override_of_the_actor_template_turns_reuse_off_for_actor_page
     pages, memo = _build(tmp_path / "build", briefing, templates)
     assert memo.reused == len(briefing.sources)  # the source pages only
     assert pages["actors/speaker-0.md"].endswith("# Speaker A\nT\n")
+
+
+def test_pages_read_back_and_checked_are_not_read_again_by_write_build_dir(tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    pages = {"actors/a.md": "# A\n", "sources/s.md": "# S\n"}
+    write_build_dir(build, pages, {"site_name": "x"})
+    memo = PageMemo(build / "docs", {"actors/a.md": ("d", _sha256(b"# A\n")), "sources/s.md": ("d", "bad")})
+    assert memo.cached("actors/a.md", "d") == "# A\n"
+    assert memo.cached("sources/s.md", "d") is None  # its bytes differ from the record: not trusted
+    assert memo.on_disk == {"actors/a.md"}
+    (build / "docs" / "sources" / "s.md").write_text("defaced", encoding="utf-8")
+    stats = write_build_dir(build, pages, {"site_name": "x"}, on_disk=memo.on_disk)
+    assert (build / "docs" / "sources" / "s.md").read_text("utf-8") == "# S\n"  # not in on_disk: repaired
+    assert stats.written == 1
+
+
+def test_write_build_dir_replaces_a_symlink_instead_of_writing_through_it(tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    write_build_dir(build, {"actors/a.md": "# A\n"}, {"site_name": "x"})
+    outside = tmp_path / "outside.md"
+    outside.write_text("keep", encoding="utf-8")
+    link = build / "docs" / "actors" / "a.md"
+    link.unlink()
+    link.symlink_to(outside)
+    write_build_dir(build, {"actors/a.md": "# A\n"}, {"site_name": "x"}, on_disk={"actors/a.md"})
+    assert not link.is_symlink() and link.read_text("utf-8") == "# A\n"
+    assert outside.read_text("utf-8") == "keep"
+
+
+def test_write_build_dir_refuses_a_path_outside_docs(tmp_path: Path) -> None:
+    from briefgen.errors import SiteError
+
+    with pytest.raises(SiteError):
+        write_build_dir(tmp_path / "build", {"../evil.md": "x"}, {"site_name": "x"})
+    assert not (tmp_path / "build" / "evil.md").exists()
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
