@@ -11,14 +11,14 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
-from briefgen.extract.lexicon import load_data
+from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
@@ -176,6 +176,7 @@ class Summary:
 
     stories: tuple[Story, ...]
     happened: tuple[Event, ...]
+    articles: Mapping[str, Article] = field(default_factory=dict, compare=False, repr=False)  # by source id
 
     @staticmethod
     def label(source: Source) -> str:
@@ -236,11 +237,13 @@ def leads(
 ) -> list[Lead]:
     """The first few sentences of an article that read as reporting (not a caption, quote or fragment)."""
     found: list[Lead] = []
+    previous = ""
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
         offset = after_dateline(block)  # also below a byline or standfirst ("ABU DHABI — The …")
         for start, end in sentence_spans(block[offset:]):
-            text = block[offset + start : offset + end].strip()
+            text, previous = block[offset + start : offset + end].strip(), previous
+            text, previous = resolve_subject(text, subject_name(previous)), text
             words = text.split()
             if (
                 len(words) < 8
@@ -260,6 +263,39 @@ def leads(
             if len(found) == limit:
                 return found
     return found
+
+
+_PRONOUN_SUBJECT = re.compile(r"^((?:[A-Z][\w’'-]*(?: [\w’'-]+){0,3}, )?)([Hh]e|[Ss]he) (?=[a-z])")
+@functools.cache
+def _named_subject() -> re.Pattern[str]:
+    """A sentence opened by a name: an optional opening phrase ('On Monday, '), then capitalised words and
+    lowercase role words ('union leader', 'foreign minister'), the surname, an optional aside, then a verb."""
+    roles = "|".join(re.escape(str(w)) for w in _lists()["roles"])
+    return re.compile(
+        r"^(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,3}, )?(?:(?:Mr|Ms|Mrs|Dr)\.? )?"
+        rf"((?:(?:[A-Z][\w.’'-]*[\w.]|{roles}) (?:of (?:the )?)?)*?)"
+        r"([A-Z][a-z][\w’'-]*[a-z])(?:,[^,]{1,80},)? (?!(?:of|the|and|or|for|in|on|at|to|a|an|with|from)\b)"
+        rf"(?!(?:{roles})\b)(?=[a-z])"
+    )
+
+
+def subject_name(sentence: str) -> str:
+    """The person a sentence is about when a name opens it and a verb follows ('U.S. Secretary of Defense Pete
+    Hegseth told …', 'Mr Trump held …', 'Trump, who …, said …' -> 'Hegseth', 'Trump'), else ''."""
+    match = _named_subject().match(sentence)
+    if not match or match.group(2).lower() in _ignored() or match.group(2).endswith(("'s", "’s")):
+        return ""
+    return match.group(2)
+
+
+def resolve_subject(sentence: str, name: str) -> str:
+    """A sentence whose subject is 'he' or 'she' with the person it refers to in brackets, the journalistic
+    convention ('Hours later, he briefed …' -> 'Hours later, [Trump] briefed …'), when the sentence before it
+    opens with that person's name (``name``); unchanged otherwise."""
+    match = _PRONOUN_SUBJECT.match(sentence) if name else None
+    if match is None or re.search(r"\b(?:he|she|him|her)\b", sentence[: match.start(2)], re.IGNORECASE):
+        return sentence
+    return f"{match.group(1)}[{name}] {sentence[match.end():]}"
 
 
 def _points_back(text: str) -> bool:
@@ -587,7 +623,7 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         else:
             widely = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in widely]
         happened.extend(widely[:share])
-    return Summary(tuple(stories), tuple(happened))
+    return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english})
 
 
 def allocate(sizes: Sequence[int], total: int) -> list[int]:
@@ -618,13 +654,14 @@ class ClaimView:
     quote: Quote | None
     story: int = 0
     articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
+    context: str = ""  # the reporter's sentence around the quote, when it tells more than the quote alone
 
     @property
     def target_shown(self) -> bool:
         """True when the stance's target deserves its own words: stated, and not already in the quote shown."""
         if not (self.claim.stance and self.claim.target):
             return False
-        words = (self.quote.display or self.quote.text) if self.quote else self.claim.text
+        words = self.context or ((self.quote.display or self.quote.text) if self.quote else self.claim.text)
         return _target_key(self.claim.target) not in _target_key(words)
 
     @property
@@ -676,7 +713,10 @@ SAME_WORDS = 0.6  # two statements of one speaker say the same when this share o
 SAME_MIN = 2  # ... and at least this many are shared
 
 
-def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[str, str]) -> list[_Voice]:
+def _voices(
+    made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[str, str],
+    in_context: Callable[[Claim], bool] = lambda c: False,
+) -> list[_Voice]:
     """Each leading speaker's claims, those sharing most content words taken as one statement said in several
     articles (claim grouping keeps 'It's appeasement' and 'this was appeasement' apart when the wording differs)."""
     clusters: dict[str, list[tuple[frozenset[str], list[Claim]]]] = defaultdict(list)
@@ -708,7 +748,8 @@ def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[
 
             # a fragment ('We came very close') adds its article to the statement but is not shown, unless
             # a headline quotes it ('deeply disappointed')
-            shown = [c for c in members if _says_something(c) or (len(c.text.split()) >= ECHO_WORDS and quoted(c))]
+            shown = [c for c in members if _says_something(c) or (len(c.text.split()) >= ECHO_WORDS and quoted(c))
+                     or in_context(c)]
             if not shown:
                 continue
             best = min(shown, key=lambda c: (-quoted(c), -c.articles, -_has_target(c), -len(c.evidence),
@@ -766,7 +807,19 @@ def main_claims(
 
     # a statement whose quote is a sentence 'What happened' already shows would say it twice
     shown = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in summary.happened}
-    voices = [v for v in _voices(made, quotes, titles) if not v.places & shown]
+    def sentence(c: Claim) -> str:  # the reporter's sentence shown around the claim's quote, or ''
+        speaker = actors.get(c.speakers[0])
+        q = next((quotes[q] for q in c.evidence if q in quotes), None)
+        return context(q, speaker.name, summary.articles.get(q.source)) if q and speaker else ""
+
+    voices = [v for v in _voices(made, quotes, titles, lambda c: bool(sentence(c))) if not v.places & shown]
+    # a speaker What happened already reports on the same matter ('Pistorius said … concessions …') is not
+    # shown again with it
+    reported: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for e in summary.happened:
+        if name := subject_name(e.text):
+            reported[name] |= stems(e.text) - stems(name)
+    voices = [v for v in voices if not stems(v.claim.text) & reported[_surname(actors, v.claim.speakers[0])]]
     # weight: the articles that carry the statement plus the articles that quote its speaker (a statement
     # widely reported, or a central speaker's); then one a headline quotes, a speaker's own before one
     # several share, one with a stance on a stated target
@@ -775,13 +828,27 @@ def main_claims(
         -_has_target(v.claim), -v.articles, -len(v.claim.evidence), -min(len(v.claim.text.split()), 30),
         v.claim.id))
     chosen: list[_Voice] = []
-    heard: set[str] = set()  # one statement per speaker
+    # one statement per speaker; after every speaker's first, a second one when it makes a demand and the
+    # first did not ('There is no betrayal', then 'will no longer tolerate Europe relying on the US')
+    heard: dict[str, bool] = {}  # speaker -> whether the statement shown makes a demand
+    second: list[_Voice] = []
     said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
     idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
     for v in ordered:
         words = stems(v.claim.text)
-        if v.claim.speakers[0] not in heard and not any(_repeats(words, other, idf) for other in said):
-            heard.add(v.claim.speakers[0])
+        speaker = v.claim.speakers[0]
+        if speaker in heard:
+            second.append(v)
+        elif not any(_repeats(words, other, idf) for other in said):
+            heard[speaker] = _demands(v.claim.text)
+            chosen.append(v)
+            said.append(words)
+    for v in second:
+        words = stems(v.claim.text)
+        if not heard[v.claim.speakers[0]] and _demands(v.claim.text) and not any(
+            _repeats(words, other, idf) for other in said
+        ):
+            heard[v.claim.speakers[0]] = True
             chosen.append(v)
             said.append(words)
     if summary.several:
@@ -799,12 +866,59 @@ def main_claims(
     views: list[ClaimView] = []
     for v in chosen[:limit]:
         view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles)
+        if view.quote and view.people:
+            view = replace(view, context=context(view.quote, view.people[0].name,
+                                                 summary.articles.get(view.quote.source)))
         cost = _words_shown(view) + LINK_WORDS
         if cost > left and views:
             break
         left -= cost
         views.append(view)
     return tuple(views)
+
+
+CONTEXT_WORDS = 40  # a reporter's sentence is shown around a quote up to this many words ...
+ACTION_WORDS = 4  # ... when its words outside the quote hold this many content words beyond the speaker and verb
+
+
+def _sentence_at(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the sentences holding ``article.text[start:end]`` ('U.S.' ends none)."""
+    para = next((p for p in article.paragraphs if p.start <= start < p.end), None)
+    if para is None:
+        return start, end
+    spans = [(para.start + a, para.start + b) for a, b in sentence_spans(article.text[para.start : para.end])]
+    left = max((a for a, _ in spans if a <= start), default=start)
+    right = min((b for _, b in spans if b >= end), default=end)
+    return left, max(right, end)
+
+
+def context(quote: Quote, speaker: str, article: Article | None) -> str:
+    """The sentence that reports a quote, when the speaker is its subject and it tells what the quote alone
+    does not: a fragment's sentence
+    ('[Hegseth] also said the U.S. would “no longer tolerate” European members relying on it'), or one whose
+    words outside the quote report an act ('Trump held calls with Putin and Zelenskiy and announced “…”',
+    'Orban praised Trump, saying “…”'); a pronoun subject is the speaker's name in brackets; '' otherwise."""
+    if article is None or not 0 <= quote.start < quote.end <= len(article.text) or not speaker:
+        return ""
+    left, right = _sentence_at(article, quote.start, quote.end)
+    sentence = " ".join(article.text[left:right].split())
+    surname = speaker.split()[-1]
+    resolved = resolve_subject(sentence, surname)
+    verbs = lexicon().cue_forms
+    after = article.text[quote.end : right]
+    if resolved == sentence and subject_name(sentence) != surname:
+        return ""  # the sentence is about someone else ('Pistorius criticized …, and Lecornu said …')
+    sentence = resolved
+    if len(sentence.split()) > CONTEXT_WORDS or any(
+        w.lower() in verbs for w in _WORD.findall(after)
+    ):
+        return ""  # too long, the speaker unnamed, or another statement follows ('…, and Lecornu said …')
+    if len(quote.text.split()) < CLAIM_WORDS:
+        return sentence
+    outside = article.text[left : quote.start] + " " + after
+    own = stems(speaker)
+    words = [w for w in _WORD.findall(outside) if w.lower() not in verbs]
+    return sentence if len(stems(" ".join(words)) - own) >= ACTION_WORDS else ""
 
 
 SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
@@ -814,9 +928,19 @@ SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many char
 
 def _words_shown(view: ClaimView) -> int:
     """About how many words a main claim takes on the page: its speakers and its (trimmed) words."""
-    text = (view.quote.display or view.quote.text) if view.quote else view.claim.text
+    text = view.context or ((view.quote.display or view.quote.text) if view.quote else view.claim.text)
     words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in view.people)
     return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
+
+
+def _surname(actors: Mapping[str, Actor], actor: str) -> str:
+    return actors[actor].name.split()[-1] if actor in actors and actors[actor].name.split() else ""
+
+
+def _demands(text: str) -> bool:
+    """True when a statement makes a demand or draws a line ('must', 'will no longer tolerate', 'have to')."""
+    low = " " + " ".join(re.findall(r"[\w’']+", text.lower())) + " "
+    return any(f" {cue} " in low for cue in _lists()["demands"])
 
 
 def _has_target(claim: Claim) -> bool:

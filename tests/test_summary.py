@@ -496,3 +496,78 @@ def test_a_sentence_retelling_an_event_in_the_same_paragraphs_is_not_a_new_event
     assert _retells(again, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
     assert not _retells(new_fact, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
     assert not _retells(again, frozenset({("e", 3), ("f", 2), ("b", 1)}), event, where)  # reported elsewhere
+
+
+def test_a_he_or_she_subject_is_named_in_brackets_only_after_a_sentence_opened_by_that_name() -> None:
+    from briefgen.summary import resolve_subject, subject_name
+
+    assert subject_name("Mayor Lena Varga closed the harbour on Monday.") == "Varga"
+    assert subject_name("On Monday, Mr Dorn, who chairs the board, said the fees would rise.") == "Dorn"
+    assert subject_name("Union leader Tom Lee said the fees were too high.") == "Lee"
+    assert subject_name("The mayor closed the harbour.") == ""  # no name opens it
+    assert subject_name("Fishermen's union members said the fees were too high.") == ""
+    assert subject_name("Despite the storm, the ferries sailed.") == ""
+    assert resolve_subject("Hours later, she reopened the pier to fishing boats.", "Varga") == (
+        "Hours later, [Varga] reopened the pier to fishing boats.")
+    assert resolve_subject("He also said the fees would rise.", "Dorn") == "[Dorn] also said the fees would rise."
+    assert resolve_subject("He also said the fees would rise.", "") == "He also said the fees would rise."
+    assert resolve_subject("The board said he would resign.", "Dorn") == "The board said he would resign."
+    # in an article: a later sentence with a pronoun subject is an event in its own right once resolved
+    article = _article(
+        "Mayor Lena Varga closed the old harbour of Valletta to cruise ships on Monday morning.",
+        "Cruise lines said they would move their ships to the northern harbour of the island.",
+        "Mayor Lena Varga met the port workers' union in the town hall on Tuesday evening.",
+        "Hours later, she reopened the pier to the fishing boats of the island's cooperative.",
+    )
+    [source] = make_sources([article])
+    texts = [lead.text for lead in leads(source, article, limit=5)]
+    assert "Hours later, [Varga] reopened the pier to the fishing boats of the island's cooperative." in texts
+
+
+def _in_article(text: str, quoted: str, speaker: str, cid: str, kind: str = "direct") -> tuple[FakeClaim, Quote,
+                                                                                             Article]:
+    article = _article("A first paragraph that only sets the scene for the reader today.", text)
+    start = article.text.index(quoted)
+    quote = Quote(f"q-{cid}", quoted, speaker, "s1", 2, start, start + len(quoted), "said", kind)  # type: ignore[arg-type]
+    return FakeClaim(cid, quoted, None, None, (speaker,), (), (quote.id,), 1), quote, article
+
+
+def test_a_claim_is_shown_in_its_reporters_sentence_when_that_tells_more_than_the_quote() -> None:
+    from briefgen.summary import context
+
+    act = "Mr Dorn met the mayor and the union leaders in Valletta on Monday and then announced “the fees will rise”."
+    _, quote, article = _in_article(act, "the fees will rise", "dorn", "c1")
+    assert context(quote, "Karl Dorn", article) == act  # an act beside the words: the sentence tells it
+    plain = "“The fees will rise for every ship in the harbour,” Dorn said."
+    _, quote, article = _in_article(plain, "The fees will rise for every ship in the harbour,", "dorn", "c2")
+    assert context(quote, "Karl Dorn", article) == ""  # nothing beyond the words and the verb
+    fragment = "He also said the U.S. would “no longer pay” for the harbour's dredging works."
+    _, quote, article = _in_article(fragment, "no longer pay", "dorn", "c3", "partial")
+    assert context(quote, "Karl Dorn", article) == (
+        "[Dorn] also said the U.S. would “no longer pay” for the harbour's dredging works.")
+    other = "Minister Ann Holm criticised the fees, and Karl Dorn said “the fees will rise” next spring."
+    _, quote, article = _in_article(other, "the fees will rise", "dorn", "c4")
+    assert context(quote, "Karl Dorn", article) == ""  # the sentence is about another speaker
+
+
+def test_a_speaker_what_happened_reports_is_not_shown_again_and_a_demand_may_be_a_second_statement() -> None:
+    pairs = [
+        _said("k1", "There is no crisis in the harbour at all, whatever the opposition party says", "kim", "s1", 5),
+        _said("k2", "The port will no longer tolerate ships that pay no fees", "kim", "s2", 6),
+        _said("k3", "Our budget for the navy will double by autumn", "kim", "s2", 7),  # no demand: not heard twice
+        _said("l1", "The fees hurt the fishermen of the island badly", "lee", "s2", 3),
+        _said("m1", "Ferries should run every hour in the summer season", "mia", "s1", 8),
+        _said("m2", "Ferries must stop at the northern pier too", "mia", "s1", 9),  # mia's first was a demand
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Harbour row"), _source("s2", "Fees rise")
+    told = Event("Union leader Tom Lee said the new fees would ruin the fishermen.", (Evidence(s1, 1),), 1)
+    summary = Summary((Story(1, "harbour", (s1, s2), (told,)),), (told,))
+    people = {i: Actor(i, n, "person", None, None) for i, n in (("kim", "Kim Sun"), ("lee", "Tom Lee"),
+                                                                  ("mia", "Mia Holm"))}
+    views = main_claims(claims, summary, people, quotes, limit=5)
+    shown = [v.claim.id for v in views]
+    assert "l1" not in shown  # What happened already reports Lee on the fees
+    assert shown[-1] == "k2" and "k3" not in shown and "m2" not in shown  # kim's demand, after the others' first
+    assert set(shown) == {"k1", "m1", "k2"}
