@@ -255,6 +255,7 @@ def leads(
                 or words[0].lower() in _lists()["anaphora"]
                 or (found and len(words) > 1 and words[0] == "The" and words[1].lower() in _lists()["anaphoric_nouns"])
                 or text.count("“") != text.count("”")
+                or text.count('"') % 2  # a sentence cut out of a quote ('We stand with you," she said.')
             ):
                 continue
             if len(found) >= LEAD_SENTENCES and _points_back(text):
@@ -381,6 +382,7 @@ def _merge_cores(
 
 
 MERGE_PASSES = 4
+SIGNATURE = 0.8  # names this share of a corpus's articles mention (three or more) make its stories one
 
 
 def _merge_pass(
@@ -388,6 +390,12 @@ def _merge_pass(
 ) -> list[list[int]]:
     groups = sorted(groups, key=lambda m: (-len(m), m[0]))
     cores = [_core(g, words) for g in groups]
+    # the names nearly every article of the corpus mentions (the place and country of a corpus that is one
+    # story): two stories whose cores both hold them are one, whatever their side names (the survivors
+    # quoted in one, the opposition leader in the other)
+    counts = Counter(w for ws in words for w in ws)
+    signature = frozenset(w for w, n in counts.items() if n >= SIGNATURE * len(words) and n > 2)
+    signature = signature if len(signature) >= CORE_NAMES else frozenset({""})
     leads_of = [_centroid(g, lead_vectors) for g in groups]
     alive = [True] * len(groups)
     for small in range(len(groups) - 1, 0, -1):
@@ -397,6 +405,8 @@ def _merge_pass(
                 continue
             shared = len(cores[small] & cores[big])
             ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
+            if signature <= cores[small] and signature <= cores[big]:
+                shared, ratio = max(shared, len(signature)), 1.0
             if shared >= CORE_NAMES and ratio >= share and (
                 not lead_vectors or _cosine(leads_of[small], leads_of[big]) >= LEAD_SIMILARITY
             ):
@@ -459,19 +469,43 @@ def _events(
         rank = (-len(evidence), lead.order >= LEAD_SENTENCES, lead.order, len(lead.text), lead.source.path)
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
-    chosen: list[dict[str, float]] = []
+    chosen: list[tuple[int, dict[str, float]]] = []  # (the event, a sentence's vector) of every sentence told
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []
+    words_of: list[frozenset[str]] = []  # each event's content words
+    richer: set[int] = set()  # events already told in a fuller sentence
     for _, lead, evidence, vec in sorted(candidates, key=lambda c: c[0]):
-        if any(_dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other) for other in chosen):
-            continue  # the same event, already told by a better-supported sentence
+        first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
+        event = Event(_shorten(lead.text), (first, *rest), story)
         places = frozenset((e.source.id, e.paragraph) for e in evidence)
+        same = [i for i, other in chosen if _dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other)]
+        if same:
+            # the same event, already told by a better-supported sentence; a sentence that tells it with
+            # much more (the place, the day) and at least half its reports takes its place
+            i = same[0]
+            if (i not in richer and len(lead.stems) >= RICHER * len(words_of[i]) and _covers(lead.stems, words_of[i])
+                    and 2 * event.articles >= events[i].articles and len(lead.text.split()) <= MAX_WORDS):
+                events[i], words_of[i] = event, lead.stems
+                richer.add(i)
+                chosen.append((i, vec))
+                told.append((lead.stems, places))
+            continue
         if any(_retells(lead.stems, places, words, where) for words, where in told):
             continue  # the same event in other words, found in the same paragraphs
-        chosen.append(vec)
+        chosen.append((len(events), vec))
         told.append((lead.stems, places))
-        first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
-        events.append(Event(_shorten(lead.text), (first, *rest), story))
+        words_of.append(lead.stems)
+        events.append(event)
     return tuple(events)
+
+
+RICHER = 2  # a sentence with this many times the content words of an event told before, most of them ...
+COVERS = 0.6  # ... (this share, compared by their first 4 letters: 'killed' ~ 'killing'), tells it better
+
+
+def _covers(words: frozenset[str], event_words: frozenset[str]) -> bool:
+    """True when a sentence holds most of an event sentence's content words."""
+    mine = {w[:4] for w in words}
+    return bool(event_words) and sum(w[:4] in mine for w in event_words) >= COVERS * len(event_words)
 
 
 RETOLD_WORDS = 0.4  # a sentence retells an event when this share of its words are the event's ...
@@ -715,14 +749,14 @@ SAME_MIN = 2  # ... and at least this many are shared
 
 def _voices(
     made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[str, str],
-    in_context: Callable[[Claim], bool] = lambda c: False,
+    in_context: Callable[[Claim], bool] = lambda c: False, speaker: Callable[[Claim], str] = lambda c: c.speakers[0],
 ) -> list[_Voice]:
     """Each leading speaker's claims, those sharing most content words taken as one statement said in several
     articles (claim grouping keeps 'It's appeasement' and 'this was appeasement' apart when the wording differs)."""
     clusters: dict[str, list[tuple[frozenset[str], list[Claim]]]] = defaultdict(list)
     for c in sorted(made, key=_claim_rank):
         words = stems(c.text)
-        groups = clusters[c.speakers[0]]
+        groups = clusters[speaker(c)]
         for i, (seen, members) in enumerate(groups):
             shared = len(words & seen)
             if shared >= SAME_MIN and shared >= SAME_WORDS * min(len(words), len(seen)):
@@ -774,7 +808,17 @@ def _repeats(words: frozenset[str], other: frozenset[str], idf: Mapping[str, flo
     if len(words) < 3 or not shared:
         return False
     close = _cosine(_vector(words, idf), _vector(other, idf)) >= EVENT_SIMILARITY
-    return shared >= REPEATS * len(words) or close
+    return shared >= REPEATS * len(words) or close or _same_toll(words, other)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _same_toll(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Two sentences giving the same figure (not a year) with another word in common ('At least 157 people
+    were killed' / 'the quake struck late on Friday, killing at least 157 people') tell the same fact."""
+    figures = {w for w in words & other if w.replace(".", "").isdigit() and len(w) >= 2 and not _YEAR.fullmatch(w)}
+    return bool(figures) and len({w[:4] for w in words - figures} & {w[:4] for w in other - figures}) >= 1
 
 
 def _echoes(title: str, words: frozenset[str]) -> bool:
@@ -796,6 +840,10 @@ def main_claims(
     story_of = {s.id: story.number for story in summary.stories for s in story.sources}
     titles = {s.id: s.title or "" for story in summary.stories for s in story.sources if not s.title_from_text}
     made = [c for c in claims if c.speakers and c.evidence]
+
+    def who(c: Claim) -> str:  # the speaker the summary names first: a person before their country
+        return next((a for a in c.speakers if a in actors and actors[a].kind == "person"), c.speakers[0])
+
     reach: dict[str, set[str]] = defaultdict(set)  # a speaker's prominence: the articles that quote them
     for q in quotes.values():
         if q.speaker:
@@ -808,23 +856,23 @@ def main_claims(
     # a statement whose quote is a sentence 'What happened' already shows would say it twice
     shown = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in summary.happened}
     def sentence(c: Claim) -> str:  # the reporter's sentence shown around the claim's quote, or ''
-        speaker = actors.get(c.speakers[0])
+        person = actors.get(who(c))
         q = next((quotes[q] for q in c.evidence if q in quotes), None)
-        return context(q, speaker.name, summary.articles.get(q.source)) if q and speaker else ""
+        return context(q, person.name, summary.articles.get(q.source)) if q and person else ""
 
-    voices = [v for v in _voices(made, quotes, titles, lambda c: bool(sentence(c))) if not v.places & shown]
+    voices = [v for v in _voices(made, quotes, titles, lambda c: bool(sentence(c)), who) if not v.places & shown]
     # a speaker What happened already reports on the same matter ('Pistorius said … concessions …') is not
     # shown again with it
     reported: dict[str, frozenset[str]] = defaultdict(frozenset)
     for e in summary.happened:
         if name := subject_name(e.text):
             reported[name] |= stems(e.text) - stems(name)
-    voices = [v for v in voices if not stems(v.claim.text) & reported[_surname(actors, v.claim.speakers[0])]]
+    voices = [v for v in voices if not stems(v.claim.text) & reported[_surname(actors, who(v.claim))]]
     # weight: the articles that carry the statement plus the articles that quote its speaker (a statement
     # widely reported, or a central speaker's); then one a headline quotes, a speaker's own before one
     # several share, one with a stance on a stated target
     ordered = sorted(voices, key=lambda v: (
-        -(v.articles + len(reach[v.claim.speakers[0]])), -v.echoed, len(v.claim.speakers) > 1,
+        -(v.articles + len(reach[who(v.claim)])), -v.echoed, len(v.claim.speakers) > 1,
         -_has_target(v.claim), -v.articles, -len(v.claim.evidence), -min(len(v.claim.text.split()), 30),
         v.claim.id))
     chosen: list[_Voice] = []
@@ -836,7 +884,7 @@ def main_claims(
     idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
     for v in ordered:
         words = stems(v.claim.text)
-        speaker = v.claim.speakers[0]
+        speaker = who(v.claim)
         if speaker in heard:
             second.append(v)
         elif not any(_repeats(words, other, idf) for other in said):
@@ -845,10 +893,10 @@ def main_claims(
             said.append(words)
     for v in second:
         words = stems(v.claim.text)
-        if not heard[v.claim.speakers[0]] and _demands(v.claim.text) and not any(
+        if not heard[who(v.claim)] and _demands(v.claim.text) and not any(
             _repeats(words, other, idf) for other in said
         ):
-            heard[v.claim.speakers[0]] = True
+            heard[who(v.claim)] = True
             chosen.append(v)
             said.append(words)
     if summary.several:

@@ -571,3 +571,72 @@ def test_a_speaker_what_happened_reports_is_not_shown_again_and_a_demand_may_be_
     assert "l1" not in shown  # What happened already reports Lee on the fees
     assert shown[-1] == "k2" and "k3" not in shown and "m2" not in shown  # kim's demand, after the others' first
     assert set(shown) == {"k1", "m1", "k2"}
+
+
+def test_stories_holding_the_names_nearly_every_article_mentions_are_one_story() -> None:
+    from briefgen.summary import _merge_cores
+
+    place = {"nepal", "rukum", "west"}
+    words = [
+        frozenset(place | {"thapa", "bimal", "surkh", "budha"}),  # survivors, PM
+        frozenset(place | {"thapa", "bimal", "chaur"}),
+        frozenset(place | {"thapa", "bimal", "india"}),
+        frozenset(place | {"india", "chaur", "oli"}),
+        frozenset(place | {"gurun", "kamal", "rai", "minis"}),  # the opposition, the ministry
+        frozenset(place | {"gurun", "kamal", "rai", "china"}),
+        frozenset(place | {"minis", "kathm", "china"}),
+        frozenset(place | {"minis", "kathm", "gurun", "kamal"}),
+        frozenset({"oslo", "labou", "norwa", "west"}),  # another story sharing one name
+    ]
+    merged = _merge_cores([[0, 1, 2, 3], [4, 5, 6, 7], [8]], words)
+    assert sorted(sorted(g) for g in merged) == [[0, 1, 2, 3, 4, 5, 6, 7], [8]]
+    # an article whose own names (survivors, a byline) outnumber the shared ones still joins
+    alone = [*words[:4], frozenset(place | {"thapa", "dil", "maya", "tempe", "survi", "budha2", "gmt"})]
+    assert sorted(sorted(g) for g in _merge_cores([[0, 1, 2, 3], [4]], alone)) == [[0, 1, 2, 3, 4]]
+    # in a corpus of many stories no name is in nearly every article: side names keep stories apart
+    mixed = [*words[:4], frozenset({"oslo", "labou", "norwa", "nepal"}),
+             frozenset({"oslo", "labou", "norwa", "rukum"})]
+    assert len(_merge_cores([[0, 1, 2, 3], [4], [5]], mixed)) == 2
+
+
+def test_a_fuller_sentence_of_the_same_fact_takes_the_short_ones_place() -> None:
+    from briefgen.summary import _events, stems
+
+    texts = {
+        "a": "The magnitude 6.4 quake has killed at least 157 people.",
+        "b": "The 6.4-magnitude quake struck Rukum West district late on Friday, killing at least 157 people.",
+        "c": "A magnitude 6.4 quake killed at least 157 people, officials said.",
+    }
+    sources = {k: Source(f"s-{k}", f"{k}.txt", k, None, None, None, None, 100) for k in texts}
+    from briefgen.summary import Lead
+    story_leads = [Lead(sources[k], 1, t, stems(t), 0) for k, t in texts.items()]
+    body = {f"s-{k}": [(1, stems(t))] for k, t in texts.items()}
+    events = _events(1, story_leads, body)
+    assert events[0].text == texts["b"]  # the place and the day, not only the toll
+    assert len(events) == 1  # and the toll is told once
+
+
+def test_a_claim_giving_a_toll_already_told_repeats_it_and_a_time_in_brackets_ends_no_sentence() -> None:
+    from briefgen.bibliography import sentence_spans
+    from briefgen.summary import _same_toll, stems
+
+    told = stems("The quake struck late on Friday, killing at least 157 people.")
+    assert _same_toll(stems("At least 157 people were killed and 300 injured"), told)
+    assert not _same_toll(stems("At least 157 schools were closed"), stems("The 157 km road reopened"))
+    assert not _same_toll(stems("Deadliest quake since 2015"), stems("Homes built since 2015 quake"))  # a year
+    text = "It hit at 11:47 p.m. (1802 GMT), when most slept. It was over by 9 p.m. The next day came."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "It hit at 11:47 p.m. (1802 GMT), when most slept.", "It was over by 9 p.m.", "The next day came."]
+
+
+def test_a_speaker_is_heard_once_even_when_a_claim_also_names_their_country_first() -> None:
+    pairs = [
+        _said("w1", "China will provide emergency aid worth 20 million yuan to the island", "lin", "s1"),
+        _said("w2", "As a close neighbour China deeply sympathises with the people of the island", "lin", "s2"),
+    ]
+    claims = [replace(pairs[0][0], speakers=("china", "lin")), pairs[1][0]]
+    quotes = {q.id: q for _, q in pairs}
+    actors = {**_people("lin"), "china": Actor("china", "China", "country", "China", None)}
+    story = Story(1, "x", (_source("s1", "Aid"), _source("s2", "Aid")), ())
+    views = main_claims(claims, Summary((story,), ()), actors, quotes, limit=5)
+    assert len(views) == 1 and views[0].people[0].id == "lin"
