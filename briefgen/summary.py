@@ -8,11 +8,14 @@ story the lead sentences that several articles share form an event, told in the 
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
+import pickle
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from briefgen.bibliography import citation_label, sentence_spans
@@ -242,7 +245,7 @@ def leads(
         block = article.text[para.start : para.end]
         offset = after_dateline(block)  # also below a byline or standfirst ("ABU DHABI — The …")
         for start, end in sentence_spans(block[offset:]):
-            text, previous = block[offset + start : offset + end].strip(), previous
+            text = block[offset + start : offset + end].strip()
             text, previous = resolve_subject(text, subject_name(previous)), text
             words = text.split()
             if (
@@ -607,18 +610,105 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
     return ", ".join(picked)
 
 
-def summarise(sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5) -> Summary:
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """What the summary reads from one article alone, computed once per article content: its lead sentences
+    and names, and (when its story samples it) its later candidate sentences and every sentence's words."""
+
+    leads: tuple[tuple[int, str, frozenset[str], int], ...]  # (paragraph, text, content words, order)
+    names: frozenset[str]
+    later: tuple[tuple[int, str, frozenset[str], int], ...] | None = None
+    sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
+
+
+DIGEST_VERSION = "1"  # part of every digest key: a cache kept between builds is void when this changes
+
+# digests of the articles summarised in this process, by content key (a long-running process or a test suite
+# summarising many corpora keeps at most DIGESTS of them)
+_DIGESTS: dict[str, ArticleDigest] = {}
+DIGESTS = 50_000
+
+
+def digest_key(article: Article) -> str:
+    """The key of an article's digest: its text and paragraph spans, hashed (and the digest version)."""
+    h = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16)
+    h.update(repr([(p.start, p.end, p.number) for p in article.paragraphs]).encode())
+    return f"{DIGEST_VERSION}:{h.hexdigest()}"
+
+
+def _lead_tuples(found: Sequence[Lead]) -> tuple[tuple[int, str, frozenset[str], int], ...]:
+    return tuple((lead.paragraph, lead.text, lead.stems, lead.order) for lead in found)
+
+
+def digest(
+    article: Article, cache: MutableMapping[str, ArticleDigest] | None = None, *, body: bool = False
+) -> ArticleDigest:
+    """An article's digest, from ``cache`` (this process's memo by default) when its content was read before;
+    ``body`` asks for the later sentences and sentence words too (computed once, then kept)."""
+    store = _DIGESTS if cache is None else cache
+    key = digest_key(article)
+    found = store.get(key)
+    if found is None:
+        dummy = Source("", article.path, "", None, None, None, None, 0)
+        found = ArticleDigest(_lead_tuples(leads(dummy, article)),
+                              names(" ".join(article.text.split()[:BODY_WORDS])))
+    if body and (found.later is None or found.sentences is None):
+        dummy = Source("", article.path, "", None, None, None, None, 0)
+        later = leads(dummy, article, BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]
+        found = replace(found, later=_lead_tuples(later), sentences=tuple(_sentences(article)))
+    if store.get(key) is not found:
+        if store is _DIGESTS and len(_DIGESTS) >= DIGESTS:
+            _DIGESTS.clear()
+        store[key] = found
+    return found
+
+
+def load_digests(path: Path) -> dict[str, ArticleDigest]:
+    """Digests kept by an earlier build (pickled by ``save_digests``); empty when missing or unreadable."""
+    try:
+        with path.open("rb") as f:
+            data = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and k.startswith(DIGEST_VERSION + ":")
+            and isinstance(v, ArticleDigest)}
+
+
+def save_digests(path: Path, cache: Mapping[str, ArticleDigest], keep: Iterable[str] | None = None) -> None:
+    """Keep digests for the next build (only the ``keep`` keys when given: the articles of this corpus)."""
+    kept = dict(cache) if keep is None else {k: cache[k] for k in keep if k in cache}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def _leads_of(source: Source, rows: Iterable[tuple[int, str, frozenset[str], int]]) -> list[Lead]:
+    return [Lead(source, paragraph, text, words, order) for paragraph, text, words, order in rows]
+
+
+def summarise(
+    sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5,
+    cache: MutableMapping[str, ArticleDigest] | None = None,
+) -> Summary:
     """Stories and the 'What happened' sentences: ``sentences`` in all (2 to 5) for one story; with several,
-    at least one per story, the rest shared in proportion to their articles."""
+    at least one per story, the rest shared in proportion to their articles. What is read from each article
+    alone (its leads, names, later sentences) comes from ``cache`` by content key when it was read before (this
+    process's memo by default; a build may pass a mapping it keeps between builds): a rebuild reads only the
+    changed articles again, the rest of the work compares articles."""
     analysed = load_language_rules().analysed  # articles in other languages are listed, not analysed
     english = [s for s in sources if s.path in articles and (not s.language or s.language == analysed)]
-    per_source = [(s, leads(s, articles[s.path])) for s in english]
+    digests = {s.id: digest(articles[s.path], cache) for s in english}
+    per_source = [(s, _leads_of(s, digests[s.id].leads)) for s in english]
     per_source = [(s, ls) for s, ls in per_source if ls]
     if not per_source:
         return Summary((), ())
     ordered = sorted(per_source, key=lambda sl: (_date_key(sl[0]), sl[0].path))
     # stories: whole articles compared (the leads alone are too short to show that two articles share a story)
-    words = {s.id: names(" ".join(articles[s.path].text.split()[:BODY_WORDS])) for s, _ in ordered}
+    words = {s.id: digests[s.id].names for s, _ in ordered}
     idf = _idf(list(words.values()))
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
@@ -633,11 +723,12 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         sample = members[:STORY_SAMPLE]
         story_leads = [lead for i in sample for lead in ordered[i][1]]
         number = len(stories) + 1
-        body = {ordered[i][0].id: _sentences(articles[ordered[i][0].path]) for i in sample}
+        full = {ordered[i][0].id: digest(articles[ordered[i][0].path], cache, body=True) for i in sample}
+        body = {sid: list(d.sentences or ()) for sid, d in full.items()}
         # later sentences of the first articles are candidates too: what most outlets report further down
         # ('7 million people are displaced') is an event even when no article leads with it
-        later = [lead for i in members[:BODY_SAMPLE] for lead in
-                 leads(ordered[i][0], articles[ordered[i][0].path], BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]]
+        later = [lead for i in members[:BODY_SAMPLE]
+                 for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())]
         events = _events(number, story_leads + later, body)
         # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
         # better than 'Bakers', capitalised only because it starts a sentence)

@@ -640,3 +640,44 @@ def test_a_speaker_is_heard_once_even_when_a_claim_also_names_their_country_firs
     story = Story(1, "x", (_source("s1", "Aid"), _source("s2", "Aid")), ())
     views = main_claims(claims, Summary((story,), ()), actors, quotes, limit=5)
     assert len(views) == 1 and views[0].people[0].id == "lin"
+
+
+def test_a_rebuild_reads_again_only_the_article_whose_content_changed(tmp_path: Path) -> None:
+    import briefgen.summary as summary_module
+    from briefgen.summary import digest_key, load_digests, save_digests
+
+    texts = [
+        ("a.txt", "Norland and Vesta signed a harbour treaty in Tarvik on Saturday after two years of talks.",
+         "Fishermen in the northern ports of Norland rejected the treaty and blocked the quays on Sunday."),
+        ("b.txt", "The harbour treaty between Norland and Vesta was signed in Tarvik on Saturday by both envoys.",
+         "Vesta's fishing union said the treaty would cost its members their best grounds off Tarvik."),
+        ("c.txt", "Envoys of Norland and Vesta signed the Tarvik harbour treaty on Saturday in a short ceremony.",
+         "The treaty opens the harbour of Tarvik to ships of both countries from the first of May."),
+    ]
+    articles = [replace(_article(*paras), path=path) for path, *paras in texts]
+    sources = make_sources(articles)
+    by_path = {a.path: a for a in articles}
+    cache: dict[str, summary_module.ArticleDigest] = {}
+    first = summarise(sources, by_path, cache=cache)
+    assert {digest_key(a) for a in articles} <= set(cache)
+    save_digests(tmp_path / "digests.pickle", cache)
+    kept = load_digests(tmp_path / "digests.pickle")
+    assert kept == cache
+    changed = replace(articles[2], text=articles[2].text.replace("short ceremony", "brief ceremony"))
+    read: list[str] = []
+    real = summary_module.leads
+
+    def counting(source: Source, article: Article, *args: int) -> list[summary_module.Lead]:
+        read.append(article.path)
+        return real(source, article, *args)
+
+    summary_module.leads = counting  # type: ignore[assignment]
+    try:
+        again = summarise(sources, {**by_path, "c.txt": changed}, cache=kept)
+    finally:
+        summary_module.leads = real
+    assert set(read) == {"c.txt"}  # the two unchanged articles come from the kept digests
+    fresh = summarise(sources, {**by_path, "c.txt": changed}, cache={})
+    assert again == fresh and again.happened and first.stories
+    (tmp_path / "bad.pickle").write_bytes(b"not a pickle")
+    assert load_digests(tmp_path / "bad.pickle") == {}  # a damaged file is an empty cache, not a crash
