@@ -200,6 +200,33 @@ class Summary:
         """Stories too small for a sentence of their own (listed by name only)."""
         return tuple(s for s in self.stories if not self.told(s))
 
+    def more(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
+        """Further events of a one-story corpus that several articles report, told after 'What happened' while
+        it and the main claims leave words of their SUMMARY_WORDS (at most MORE of them), none repeating a
+        claim shown: a short page tells more of what the outlets report."""
+        if self.several or not self.stories:
+            return ()
+        left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in self.happened)
+        left -= sum(_words_shown(v) + LINK_WORDS for v in claims)
+        said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
+        speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
+        places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
+        told = [stems(e.text) for e in self.happened]
+        out: list[Event] = []
+        for e in self.stories[0].events:
+            if len(out) >= MORE or e.articles < 2:
+                break
+            words = stems(e.text)
+            cost = len(e.text.split()) + LINK_WORDS
+            if (cost > left or subject_name(e.text) in speakers or any(_overlaps(words, w) for w in told)
+                    or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
+                    or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
+                continue
+            out.append(e)
+            told.append(words)
+            left -= cost
+        return tuple(out)
+
     @property
     def also(self) -> tuple[Story, ...]:
         """The untold stories named on the summary: as many as fit in ALSO_WORDS (the rest are counted)."""
@@ -1060,6 +1087,15 @@ def context(quote: Quote, speaker: str, article: Article | None) -> str:
     return sentence if len(stems(" ".join(words)) - own) >= ACTION_WORDS else ""
 
 
+MORE = 3  # a one-story summary with words to spare tells at most this many further events ...
+OVERLAP_WORDS, OVERLAP_SHARE = 3, 0.4  # ... none sharing this many and this share of its words with one told
+
+
+def _overlaps(words: frozenset[str], told: frozenset[str]) -> bool:
+    """True when a sentence shares three of its content words, and 40 % of them, with a sentence told above
+    ('Talks broke down after India refused to accept the text' after 'India refused to join a consensus …')."""
+    shared = len(words & told)
+    return shared >= OVERLAP_WORDS and shared >= OVERLAP_SHARE * len(words)
 SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
 LINK_WORDS = 6  # an evidence link and its meta ('Reuters, 14 Mar, ¶2 · +3 more')
 SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters

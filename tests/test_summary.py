@@ -681,3 +681,27 @@ def test_a_rebuild_reads_again_only_the_article_whose_content_changed(tmp_path: 
     assert again == fresh and again.happened and first.stories
     (tmp_path / "bad.pickle").write_bytes(b"not a pickle")
     assert load_digests(tmp_path / "bad.pickle") == {}  # a damaged file is an empty cache, not a crash
+
+
+def test_a_short_one_story_page_tells_more_events_several_articles_report_but_no_claim_again() -> None:
+    s1, s2, s3 = _source("s1", "Talks end"), _source("s2", "No deal"), _source("s3", "Next round")
+
+    def event(text: str, *where: tuple[Source, int]) -> Event:
+        return Event(text, tuple(Evidence(src, p) for src, p in where), 1)
+
+    told = event("Ministers ended the harbour talks in Tarvik without a deal on Saturday.", (s1, 1), (s2, 1), (s3, 1))
+    events = (
+        told,
+        event("Vesta refused to sign the final text on harbour fees in Tarvik.", (s1, 2), (s2, 3)),
+        event("Talks broke down after Vesta refused to sign the final text.", (s2, 4), (s3, 2)),  # the same again
+        event("Minister Ann Holm said the fees would ruin the fishermen of the island.", (s1, 5), (s3, 3)),
+        event("Norland will host the next round of talks in the spring of 2027.", (s2, 6), (s3, 4)),
+        event("A ferry strike delayed several delegations.", (s3, 5),),  # one article only
+    )
+    summary = Summary((Story(1, "harbour", (s1, s2, s3), events),), (told,))
+    holm = _said("h1", "The fees would ruin the fishermen of the island", "holm", "s1", 5)
+    claims = main_claims([holm[0]], summary, {"holm": Actor("holm", "Ann Holm", "person", None, None)},
+                         {holm[1].id: holm[1]}, limit=5)
+    assert [e.text for e in summary.more(claims)] == [events[1].text, events[4].text]
+    long_story = replace(told, text=" ".join(["word"] * 430) + ".")
+    assert Summary(summary.stories, (long_story,)).more(claims) == ()  # no words left: nothing more
