@@ -316,7 +316,11 @@ def subject_name(sentence: str) -> str:
     match = _named_subject().match(sentence)
     if not match or match.group(2).lower() in _ignored() or match.group(2).endswith(("'s", "’s")):
         return ""
-    return match.group(2)
+    name = match.group(2)
+    lex = lexicon()
+    if name in lex.places or name in lex.capitals or name in lex.demonyms:
+        return ""  # 'Britain said …', 'Moscow denied …': a 'he' after it is not Britain
+    return name
 
 
 def resolve_subject(sentence: str, name: str) -> str:

@@ -505,6 +505,8 @@ def test_a_he_or_she_subject_is_named_in_brackets_only_after_a_sentence_opened_b
     assert subject_name("On Monday, Mr Dorn, who chairs the board, said the fees would rise.") == "Dorn"
     assert subject_name("Union leader Tom Lee said the fees were too high.") == "Lee"
     assert subject_name("The mayor closed the harbour.") == ""  # no name opens it
+    assert subject_name("Britain said the harbour would stay closed.") == ""  # a country is no 'he'
+    assert subject_name("Moscow denied the report.") == ""
     assert subject_name("Fishermen's union members said the fees were too high.") == ""
     assert subject_name("Despite the storm, the ferries sailed.") == ""
     assert resolve_subject("Hours later, she reopened the pier to fishing boats.", "Varga") == (
