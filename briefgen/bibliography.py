@@ -39,6 +39,9 @@ def _weak_endings() -> frozenset[str]:
     return frozenset(str(w).lower() for w in _words()["weak_endings"])
 
 
+_CLOCK = re.compile(r"\b[ap]\.m\.$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a text; an initial ('U.S.') or 'Mr.' does not end one."""
     spans: list[tuple[int, int]] = []
@@ -47,7 +50,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text):
         # only the characters just before the stop can hold an abbreviation ending there: looking at those
         # alone keeps this linear (the whole unfinished sentence made it quadratic: 27 s for 100 KB of "U.S.")
-        if abbreviation.search(text, max(start, match.start() - reach), match.start()) is None:
+        if abbreviation.search(text, max(start, match.start() - reach), match.start()) is None and not (
+            _CLOCK.search(text, max(start, match.start() - 5), match.start()) and text.startswith("(", match.end())
+        ):  # '11:47 p.m. (1802 GMT), when …' goes on
             spans.append((start, match.start()))
             start = match.end()
     if text[start:].strip():

@@ -8,17 +8,20 @@ story the lead sentences that several articles share form an event, told in the 
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
+import pickle
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
-from briefgen.extract.lexicon import load_data
+from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
@@ -176,6 +179,7 @@ class Summary:
 
     stories: tuple[Story, ...]
     happened: tuple[Event, ...]
+    articles: Mapping[str, Article] = field(default_factory=dict, compare=False, repr=False)  # by source id
 
     @staticmethod
     def label(source: Source) -> str:
@@ -195,6 +199,33 @@ class Summary:
     def untold(self) -> tuple[Story, ...]:
         """Stories too small for a sentence of their own (listed by name only)."""
         return tuple(s for s in self.stories if not self.told(s))
+
+    def more(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
+        """Further events of a one-story corpus that several articles report, told after 'What happened' while
+        it and the main claims leave words of their SUMMARY_WORDS (at most MORE of them), none repeating a
+        claim shown: a short page tells more of what the outlets report."""
+        if self.several or not self.stories:
+            return ()
+        left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in self.happened)
+        left -= sum(_words_shown(v) + LINK_WORDS for v in claims)
+        said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
+        speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
+        places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
+        told = [stems(e.text) for e in self.happened]
+        out: list[Event] = []
+        for e in self.stories[0].events:
+            if len(out) >= MORE or e.articles < 2:
+                break
+            words = stems(e.text)
+            cost = len(e.text.split()) + LINK_WORDS
+            if (cost > left or subject_name(e.text) in speakers or any(_overlaps(words, w) for w in told)
+                    or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
+                    or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
+                continue
+            out.append(e)
+            told.append(words)
+            left -= cost
+        return tuple(out)
 
     @property
     def also(self) -> tuple[Story, ...]:
@@ -236,11 +267,13 @@ def leads(
 ) -> list[Lead]:
     """The first few sentences of an article that read as reporting (not a caption, quote or fragment)."""
     found: list[Lead] = []
+    previous = ""
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
         offset = after_dateline(block)  # also below a byline or standfirst ("ABU DHABI — The …")
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
+            text, previous = resolve_subject(text, subject_name(previous)), text
             words = text.split()
             if (
                 len(words) < 8
@@ -252,6 +285,7 @@ def leads(
                 or words[0].lower() in _lists()["anaphora"]
                 or (found and len(words) > 1 and words[0] == "The" and words[1].lower() in _lists()["anaphoric_nouns"])
                 or text.count("“") != text.count("”")
+                or text.count('"') % 2  # a sentence cut out of a quote ('We stand with you," she said.')
             ):
                 continue
             if len(found) >= LEAD_SENTENCES and _points_back(text):
@@ -260,6 +294,43 @@ def leads(
             if len(found) == limit:
                 return found
     return found
+
+
+_PRONOUN_SUBJECT = re.compile(r"^((?:[A-Z][\w’'-]*(?: [\w’'-]+){0,3}, )?)([Hh]e|[Ss]he) (?=[a-z])")
+@functools.cache
+def _named_subject() -> re.Pattern[str]:
+    """A sentence opened by a name: an optional opening phrase ('On Monday, '), then capitalised words and
+    lowercase role words ('union leader', 'foreign minister'), the surname, an optional aside, then a verb."""
+    roles = "|".join(re.escape(str(w)) for w in _lists()["roles"])
+    return re.compile(
+        r"^(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,3}, )?(?:(?:Mr|Ms|Mrs|Dr)\.? )?"
+        rf"((?:(?:[A-Z][\w.’'-]*[\w.]|{roles}) (?:of (?:the )?)?)*?)"
+        r"([A-Z][a-z][\w’'-]*[a-z])(?:,[^,]{1,80},)? (?!(?:of|the|and|or|for|in|on|at|to|a|an|with|from)\b)"
+        rf"(?!(?:{roles})\b)(?=[a-z])"
+    )
+
+
+def subject_name(sentence: str) -> str:
+    """The person a sentence is about when a name opens it and a verb follows ('U.S. Secretary of Defense Pete
+    Hegseth told …', 'Mr Trump held …', 'Trump, who …, said …' -> 'Hegseth', 'Trump'), else ''."""
+    match = _named_subject().match(sentence)
+    if not match or match.group(2).lower() in _ignored() or match.group(2).endswith(("'s", "’s")):
+        return ""
+    name = match.group(2)
+    lex = lexicon()
+    if name in lex.places or name in lex.capitals or name in lex.demonyms:
+        return ""  # 'Britain said …', 'Moscow denied …': a 'he' after it is not Britain
+    return name
+
+
+def resolve_subject(sentence: str, name: str) -> str:
+    """A sentence whose subject is 'he' or 'she' with the person it refers to in brackets, the journalistic
+    convention ('Hours later, he briefed …' -> 'Hours later, [Trump] briefed …'), when the sentence before it
+    opens with that person's name (``name``); unchanged otherwise."""
+    match = _PRONOUN_SUBJECT.match(sentence) if name else None
+    if match is None or re.search(r"\b(?:he|she|him|her)\b", sentence[: match.start(2)], re.IGNORECASE):
+        return sentence
+    return f"{match.group(1)}[{name}] {sentence[match.end():]}"
 
 
 def _points_back(text: str) -> bool:
@@ -345,6 +416,7 @@ def _merge_cores(
 
 
 MERGE_PASSES = 4
+SIGNATURE = 0.8  # names this share of a corpus's articles mention (three or more) make its stories one
 
 
 def _merge_pass(
@@ -352,6 +424,12 @@ def _merge_pass(
 ) -> list[list[int]]:
     groups = sorted(groups, key=lambda m: (-len(m), m[0]))
     cores = [_core(g, words) for g in groups]
+    # the names nearly every article of the corpus mentions (the place and country of a corpus that is one
+    # story): two stories whose cores both hold them are one, whatever their side names (the survivors
+    # quoted in one, the opposition leader in the other)
+    counts = Counter(w for ws in words for w in ws)
+    signature = frozenset(w for w, n in counts.items() if n >= SIGNATURE * len(words) and n > 2)
+    signature = signature if len(signature) >= CORE_NAMES else frozenset({""})
     leads_of = [_centroid(g, lead_vectors) for g in groups]
     alive = [True] * len(groups)
     for small in range(len(groups) - 1, 0, -1):
@@ -361,6 +439,8 @@ def _merge_pass(
                 continue
             shared = len(cores[small] & cores[big])
             ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
+            if signature <= cores[small] and signature <= cores[big]:
+                shared, ratio = max(shared, len(signature)), 1.0
             if shared >= CORE_NAMES and ratio >= share and (
                 not lead_vectors or _cosine(leads_of[small], leads_of[big]) >= LEAD_SIMILARITY
             ):
@@ -423,19 +503,43 @@ def _events(
         rank = (-len(evidence), lead.order >= LEAD_SENTENCES, lead.order, len(lead.text), lead.source.path)
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
-    chosen: list[dict[str, float]] = []
+    chosen: list[tuple[int, dict[str, float]]] = []  # (the event, a sentence's vector) of every sentence told
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []
+    words_of: list[frozenset[str]] = []  # each event's content words
+    richer: set[int] = set()  # events already told in a fuller sentence
     for _, lead, evidence, vec in sorted(candidates, key=lambda c: c[0]):
-        if any(_dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other) for other in chosen):
-            continue  # the same event, already told by a better-supported sentence
+        first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
+        event = Event(_shorten(lead.text), (first, *rest), story)
         places = frozenset((e.source.id, e.paragraph) for e in evidence)
+        same = [i for i, other in chosen if _dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other)]
+        if same:
+            # the same event, already told by a better-supported sentence; a sentence that tells it with
+            # much more (the place, the day) and at least half its reports takes its place
+            i = same[0]
+            if (i not in richer and len(lead.stems) >= RICHER * len(words_of[i]) and _covers(lead.stems, words_of[i])
+                    and 2 * event.articles >= events[i].articles and len(lead.text.split()) <= MAX_WORDS):
+                events[i], words_of[i] = event, lead.stems
+                richer.add(i)
+                chosen.append((i, vec))
+                told.append((lead.stems, places))
+            continue
         if any(_retells(lead.stems, places, words, where) for words, where in told):
             continue  # the same event in other words, found in the same paragraphs
-        chosen.append(vec)
+        chosen.append((len(events), vec))
         told.append((lead.stems, places))
-        first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
-        events.append(Event(_shorten(lead.text), (first, *rest), story))
+        words_of.append(lead.stems)
+        events.append(event)
     return tuple(events)
+
+
+RICHER = 2  # a sentence with this many times the content words of an event told before, most of them ...
+COVERS = 0.6  # ... (this share, compared by their first 4 letters: 'killed' ~ 'killing'), tells it better
+
+
+def _covers(words: frozenset[str], event_words: frozenset[str]) -> bool:
+    """True when a sentence holds most of an event sentence's content words."""
+    mine = {w[:4] for w in words}
+    return bool(event_words) and sum(w[:4] in mine for w in event_words) >= COVERS * len(event_words)
 
 
 RETOLD_WORDS = 0.4  # a sentence retells an event when this share of its words are the event's ...
@@ -537,18 +641,105 @@ def _label(events: Sequence[Event], story_leads: Sequence[Lead], idf: Mapping[st
     return ", ".join(picked)
 
 
-def summarise(sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5) -> Summary:
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """What the summary reads from one article alone, computed once per article content: its lead sentences
+    and names, and (when its story samples it) its later candidate sentences and every sentence's words."""
+
+    leads: tuple[tuple[int, str, frozenset[str], int], ...]  # (paragraph, text, content words, order)
+    names: frozenset[str]
+    later: tuple[tuple[int, str, frozenset[str], int], ...] | None = None
+    sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
+
+
+DIGEST_VERSION = "1"  # part of every digest key: a cache kept between builds is void when this changes
+
+# digests of the articles summarised in this process, by content key (a long-running process or a test suite
+# summarising many corpora keeps at most DIGESTS of them)
+_DIGESTS: dict[str, ArticleDigest] = {}
+DIGESTS = 50_000
+
+
+def digest_key(article: Article) -> str:
+    """The key of an article's digest: its text and paragraph spans, hashed (and the digest version)."""
+    h = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16)
+    h.update(repr([(p.start, p.end, p.number) for p in article.paragraphs]).encode())
+    return f"{DIGEST_VERSION}:{h.hexdigest()}"
+
+
+def _lead_tuples(found: Sequence[Lead]) -> tuple[tuple[int, str, frozenset[str], int], ...]:
+    return tuple((lead.paragraph, lead.text, lead.stems, lead.order) for lead in found)
+
+
+def digest(
+    article: Article, cache: MutableMapping[str, ArticleDigest] | None = None, *, body: bool = False
+) -> ArticleDigest:
+    """An article's digest, from ``cache`` (this process's memo by default) when its content was read before;
+    ``body`` asks for the later sentences and sentence words too (computed once, then kept)."""
+    store = _DIGESTS if cache is None else cache
+    key = digest_key(article)
+    found = store.get(key)
+    if found is None:
+        dummy = Source("", article.path, "", None, None, None, None, 0)
+        found = ArticleDigest(_lead_tuples(leads(dummy, article)),
+                              names(" ".join(article.text.split()[:BODY_WORDS])))
+    if body and (found.later is None or found.sentences is None):
+        dummy = Source("", article.path, "", None, None, None, None, 0)
+        later = leads(dummy, article, BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]
+        found = replace(found, later=_lead_tuples(later), sentences=tuple(_sentences(article)))
+    if store.get(key) is not found:
+        if store is _DIGESTS and len(_DIGESTS) >= DIGESTS:
+            _DIGESTS.clear()
+        store[key] = found
+    return found
+
+
+def load_digests(path: Path) -> dict[str, ArticleDigest]:
+    """Digests kept by an earlier build (pickled by ``save_digests``); empty when missing or unreadable."""
+    try:
+        with path.open("rb") as f:
+            data = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and k.startswith(DIGEST_VERSION + ":")
+            and isinstance(v, ArticleDigest)}
+
+
+def save_digests(path: Path, cache: Mapping[str, ArticleDigest], keep: Iterable[str] | None = None) -> None:
+    """Keep digests for the next build (only the ``keep`` keys when given: the articles of this corpus)."""
+    kept = dict(cache) if keep is None else {k: cache[k] for k in keep if k in cache}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def _leads_of(source: Source, rows: Iterable[tuple[int, str, frozenset[str], int]]) -> list[Lead]:
+    return [Lead(source, paragraph, text, words, order) for paragraph, text, words, order in rows]
+
+
+def summarise(
+    sources: Sequence[Source], articles: Mapping[str, Article], sentences: int = 5,
+    cache: MutableMapping[str, ArticleDigest] | None = None,
+) -> Summary:
     """Stories and the 'What happened' sentences: ``sentences`` in all (2 to 5) for one story; with several,
-    at least one per story, the rest shared in proportion to their articles."""
+    at least one per story, the rest shared in proportion to their articles. What is read from each article
+    alone (its leads, names, later sentences) comes from ``cache`` by content key when it was read before (this
+    process's memo by default; a build may pass a mapping it keeps between builds): a rebuild reads only the
+    changed articles again, the rest of the work compares articles."""
     analysed = load_language_rules().analysed  # articles in other languages are listed, not analysed
     english = [s for s in sources if s.path in articles and (not s.language or s.language == analysed)]
-    per_source = [(s, leads(s, articles[s.path])) for s in english]
+    digests = {s.id: digest(articles[s.path], cache) for s in english}
+    per_source = [(s, _leads_of(s, digests[s.id].leads)) for s in english]
     per_source = [(s, ls) for s, ls in per_source if ls]
     if not per_source:
         return Summary((), ())
     ordered = sorted(per_source, key=lambda sl: (_date_key(sl[0]), sl[0].path))
     # stories: whole articles compared (the leads alone are too short to show that two articles share a story)
-    words = {s.id: names(" ".join(articles[s.path].text.split()[:BODY_WORDS])) for s, _ in ordered}
+    words = {s.id: digests[s.id].names for s, _ in ordered}
     idf = _idf(list(words.values()))
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
@@ -563,11 +754,12 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         sample = members[:STORY_SAMPLE]
         story_leads = [lead for i in sample for lead in ordered[i][1]]
         number = len(stories) + 1
-        body = {ordered[i][0].id: _sentences(articles[ordered[i][0].path]) for i in sample}
+        full = {ordered[i][0].id: digest(articles[ordered[i][0].path], cache, body=True) for i in sample}
+        body = {sid: list(d.sentences or ()) for sid, d in full.items()}
         # later sentences of the first articles are candidates too: what most outlets report further down
         # ('7 million people are displaced') is an event even when no article leads with it
-        later = [lead for i in members[:BODY_SAMPLE] for lead in
-                 leads(ordered[i][0], articles[ordered[i][0].path], BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]]
+        later = [lead for i in members[:BODY_SAMPLE]
+                 for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())]
         events = _events(number, story_leads + later, body)
         # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
         # better than 'Bakers', capitalised only because it starts a sentence)
@@ -587,7 +779,7 @@ def summarise(sources: Sequence[Source], articles: Mapping[str, Article], senten
         else:
             widely = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in widely]
         happened.extend(widely[:share])
-    return Summary(tuple(stories), tuple(happened))
+    return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english})
 
 
 def allocate(sizes: Sequence[int], total: int) -> list[int]:
@@ -618,13 +810,14 @@ class ClaimView:
     quote: Quote | None
     story: int = 0
     articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
+    context: str = ""  # the reporter's sentence around the quote, when it tells more than the quote alone
 
     @property
     def target_shown(self) -> bool:
         """True when the stance's target deserves its own words: stated, and not already in the quote shown."""
         if not (self.claim.stance and self.claim.target):
             return False
-        words = (self.quote.display or self.quote.text) if self.quote else self.claim.text
+        words = self.context or ((self.quote.display or self.quote.text) if self.quote else self.claim.text)
         return _target_key(self.claim.target) not in _target_key(words)
 
     @property
@@ -676,13 +869,16 @@ SAME_WORDS = 0.6  # two statements of one speaker say the same when this share o
 SAME_MIN = 2  # ... and at least this many are shared
 
 
-def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[str, str]) -> list[_Voice]:
+def _voices(
+    made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[str, str],
+    in_context: Callable[[Claim], bool] = lambda c: False, speaker: Callable[[Claim], str] = lambda c: c.speakers[0],
+) -> list[_Voice]:
     """Each leading speaker's claims, those sharing most content words taken as one statement said in several
     articles (claim grouping keeps 'It's appeasement' and 'this was appeasement' apart when the wording differs)."""
     clusters: dict[str, list[tuple[frozenset[str], list[Claim]]]] = defaultdict(list)
     for c in sorted(made, key=_claim_rank):
         words = stems(c.text)
-        groups = clusters[c.speakers[0]]
+        groups = clusters[speaker(c)]
         for i, (seen, members) in enumerate(groups):
             shared = len(words & seen)
             if shared >= SAME_MIN and shared >= SAME_WORDS * min(len(words), len(seen)):
@@ -708,7 +904,8 @@ def _voices(made: Sequence[Claim], quotes: Mapping[str, Quote], titles: Mapping[
 
             # a fragment ('We came very close') adds its article to the statement but is not shown, unless
             # a headline quotes it ('deeply disappointed')
-            shown = [c for c in members if _says_something(c) or (len(c.text.split()) >= ECHO_WORDS and quoted(c))]
+            shown = [c for c in members if _says_something(c) or (len(c.text.split()) >= ECHO_WORDS and quoted(c))
+                     or in_context(c)]
             if not shown:
                 continue
             best = min(shown, key=lambda c: (-quoted(c), -c.articles, -_has_target(c), -len(c.evidence),
@@ -733,7 +930,17 @@ def _repeats(words: frozenset[str], other: frozenset[str], idf: Mapping[str, flo
     if len(words) < 3 or not shared:
         return False
     close = _cosine(_vector(words, idf), _vector(other, idf)) >= EVENT_SIMILARITY
-    return shared >= REPEATS * len(words) or close
+    return shared >= REPEATS * len(words) or close or _same_toll(words, other)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _same_toll(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Two sentences giving the same figure (not a year) with another word in common ('At least 157 people
+    were killed' / 'the quake struck late on Friday, killing at least 157 people') tell the same fact."""
+    figures = {w for w in words & other if w.replace(".", "").isdigit() and len(w) >= 2 and not _YEAR.fullmatch(w)}
+    return bool(figures) and len({w[:4] for w in words - figures} & {w[:4] for w in other - figures}) >= 1
 
 
 def _echoes(title: str, words: frozenset[str]) -> bool:
@@ -755,6 +962,10 @@ def main_claims(
     story_of = {s.id: story.number for story in summary.stories for s in story.sources}
     titles = {s.id: s.title or "" for story in summary.stories for s in story.sources if not s.title_from_text}
     made = [c for c in claims if c.speakers and c.evidence]
+
+    def who(c: Claim) -> str:  # the speaker the summary names first: a person before their country
+        return next((a for a in c.speakers if a in actors and actors[a].kind == "person"), c.speakers[0])
+
     reach: dict[str, set[str]] = defaultdict(set)  # a speaker's prominence: the articles that quote them
     for q in quotes.values():
         if q.speaker:
@@ -766,22 +977,48 @@ def main_claims(
 
     # a statement whose quote is a sentence 'What happened' already shows would say it twice
     shown = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in summary.happened}
-    voices = [v for v in _voices(made, quotes, titles) if not v.places & shown]
+    def sentence(c: Claim) -> str:  # the reporter's sentence shown around the claim's quote, or ''
+        person = actors.get(who(c))
+        q = next((quotes[q] for q in c.evidence if q in quotes), None)
+        return context(q, person.name, summary.articles.get(q.source)) if q and person else ""
+
+    voices = [v for v in _voices(made, quotes, titles, lambda c: bool(sentence(c)), who) if not v.places & shown]
+    # a speaker What happened already reports on the same matter ('Pistorius said … concessions …') is not
+    # shown again with it
+    reported: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for e in summary.happened:
+        if name := subject_name(e.text):
+            reported[name] |= stems(e.text) - stems(name)
+    voices = [v for v in voices if not stems(v.claim.text) & reported[_surname(actors, who(v.claim))]]
     # weight: the articles that carry the statement plus the articles that quote its speaker (a statement
     # widely reported, or a central speaker's); then one a headline quotes, a speaker's own before one
     # several share, one with a stance on a stated target
     ordered = sorted(voices, key=lambda v: (
-        -(v.articles + len(reach[v.claim.speakers[0]])), -v.echoed, len(v.claim.speakers) > 1,
+        -(v.articles + len(reach[who(v.claim)])), -v.echoed, len(v.claim.speakers) > 1,
         -_has_target(v.claim), -v.articles, -len(v.claim.evidence), -min(len(v.claim.text.split()), 30),
         v.claim.id))
     chosen: list[_Voice] = []
-    heard: set[str] = set()  # one statement per speaker
+    # one statement per speaker; after every speaker's first, a second one when it makes a demand and the
+    # first did not ('There is no betrayal', then 'will no longer tolerate Europe relying on the US')
+    heard: dict[str, bool] = {}  # speaker -> whether the statement shown makes a demand
+    second: list[_Voice] = []
     said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
     idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
     for v in ordered:
         words = stems(v.claim.text)
-        if v.claim.speakers[0] not in heard and not any(_repeats(words, other, idf) for other in said):
-            heard.add(v.claim.speakers[0])
+        speaker = who(v.claim)
+        if speaker in heard:
+            second.append(v)
+        elif not any(_repeats(words, other, idf) for other in said):
+            heard[speaker] = _demands(v.claim.text)
+            chosen.append(v)
+            said.append(words)
+    for v in second:
+        words = stems(v.claim.text)
+        if not heard[who(v.claim)] and _demands(v.claim.text) and not any(
+            _repeats(words, other, idf) for other in said
+        ):
+            heard[who(v.claim)] = True
             chosen.append(v)
             said.append(words)
     if summary.several:
@@ -799,6 +1036,9 @@ def main_claims(
     views: list[ClaimView] = []
     for v in chosen[:limit]:
         view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles)
+        if view.quote and view.people:
+            view = replace(view, context=context(view.quote, view.people[0].name,
+                                                 summary.articles.get(view.quote.source)))
         cost = _words_shown(view) + LINK_WORDS
         if cost > left and views:
             break
@@ -807,6 +1047,59 @@ def main_claims(
     return tuple(views)
 
 
+CONTEXT_WORDS = 40  # a reporter's sentence is shown around a quote up to this many words ...
+ACTION_WORDS = 4  # ... when its words outside the quote hold this many content words beyond the speaker and verb
+
+
+def _sentence_at(article: Article, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the sentences holding ``article.text[start:end]`` ('U.S.' ends none)."""
+    para = next((p for p in article.paragraphs if p.start <= start < p.end), None)
+    if para is None:
+        return start, end
+    spans = [(para.start + a, para.start + b) for a, b in sentence_spans(article.text[para.start : para.end])]
+    left = max((a for a, _ in spans if a <= start), default=start)
+    right = min((b for _, b in spans if b >= end), default=end)
+    return left, max(right, end)
+
+
+def context(quote: Quote, speaker: str, article: Article | None) -> str:
+    """The sentence that reports a quote, when the speaker is its subject and it tells what the quote alone
+    does not: a fragment's sentence
+    ('[Hegseth] also said the U.S. would “no longer tolerate” European members relying on it'), or one whose
+    words outside the quote report an act ('Trump held calls with Putin and Zelenskiy and announced “…”',
+    'Orban praised Trump, saying “…”'); a pronoun subject is the speaker's name in brackets; '' otherwise."""
+    if article is None or not 0 <= quote.start < quote.end <= len(article.text) or not speaker:
+        return ""
+    left, right = _sentence_at(article, quote.start, quote.end)
+    sentence = " ".join(article.text[left:right].split())
+    surname = speaker.split()[-1]
+    resolved = resolve_subject(sentence, surname)
+    verbs = lexicon().cue_forms
+    after = article.text[quote.end : right]
+    if resolved == sentence and subject_name(sentence) != surname:
+        return ""  # the sentence is about someone else ('Pistorius criticized …, and Lecornu said …')
+    sentence = resolved
+    if len(sentence.split()) > CONTEXT_WORDS or any(
+        w.lower() in verbs for w in _WORD.findall(after)
+    ):
+        return ""  # too long, the speaker unnamed, or another statement follows ('…, and Lecornu said …')
+    if len(quote.text.split()) < CLAIM_WORDS:
+        return sentence
+    outside = article.text[left : quote.start] + " " + after
+    own = stems(speaker)
+    words = [w for w in _WORD.findall(outside) if w.lower() not in verbs]
+    return sentence if len(stems(" ".join(words)) - own) >= ACTION_WORDS else ""
+
+
+MORE = 3  # a one-story summary with words to spare tells at most this many further events ...
+OVERLAP_WORDS, OVERLAP_SHARE = 3, 0.4  # ... none sharing this many and this share of its words with one told
+
+
+def _overlaps(words: frozenset[str], told: frozenset[str]) -> bool:
+    """True when a sentence shares three of its content words, and 40 % of them, with a sentence told above
+    ('Talks broke down after India refused to accept the text' after 'India refused to join a consensus …')."""
+    shared = len(words & told)
+    return shared >= OVERLAP_WORDS and shared >= OVERLAP_SHARE * len(words)
 SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
 LINK_WORDS = 6  # an evidence link and its meta ('Reuters, 14 Mar, ¶2 · +3 more')
 SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters
@@ -814,9 +1107,19 @@ SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many char
 
 def _words_shown(view: ClaimView) -> int:
     """About how many words a main claim takes on the page: its speakers and its (trimmed) words."""
-    text = (view.quote.display or view.quote.text) if view.quote else view.claim.text
+    text = view.context or ((view.quote.display or view.quote.text) if view.quote else view.claim.text)
     words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in view.people)
     return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
+
+
+def _surname(actors: Mapping[str, Actor], actor: str) -> str:
+    return actors[actor].name.split()[-1] if actor in actors and actors[actor].name.split() else ""
+
+
+def _demands(text: str) -> bool:
+    """True when a statement makes a demand or draws a line ('must', 'will no longer tolerate', 'have to')."""
+    low = " " + " ".join(re.findall(r"[\w’']+", text.lower())) + " "
+    return any(f" {cue} " in low for cue in _lists()["demands"])
 
 
 def _has_target(claim: Claim) -> bool:

@@ -496,3 +496,214 @@ def test_a_sentence_retelling_an_event_in_the_same_paragraphs_is_not_a_new_event
     assert _retells(again, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
     assert not _retells(new_fact, frozenset({("b", 1), ("c", 2), ("e", 3)}), event, where)
     assert not _retells(again, frozenset({("e", 3), ("f", 2), ("b", 1)}), event, where)  # reported elsewhere
+
+
+def test_a_he_or_she_subject_is_named_in_brackets_only_after_a_sentence_opened_by_that_name() -> None:
+    from briefgen.summary import resolve_subject, subject_name
+
+    assert subject_name("Mayor Lena Varga closed the harbour on Monday.") == "Varga"
+    assert subject_name("On Monday, Mr Dorn, who chairs the board, said the fees would rise.") == "Dorn"
+    assert subject_name("Union leader Tom Lee said the fees were too high.") == "Lee"
+    assert subject_name("The mayor closed the harbour.") == ""  # no name opens it
+    assert subject_name("Britain said the harbour would stay closed.") == ""  # a country is no 'he'
+    assert subject_name("Moscow denied the report.") == ""
+    assert subject_name("Fishermen's union members said the fees were too high.") == ""
+    assert subject_name("Despite the storm, the ferries sailed.") == ""
+    assert resolve_subject("Hours later, she reopened the pier to fishing boats.", "Varga") == (
+        "Hours later, [Varga] reopened the pier to fishing boats.")
+    assert resolve_subject("He also said the fees would rise.", "Dorn") == "[Dorn] also said the fees would rise."
+    assert resolve_subject("He also said the fees would rise.", "") == "He also said the fees would rise."
+    assert resolve_subject("The board said he would resign.", "Dorn") == "The board said he would resign."
+    # in an article: a later sentence with a pronoun subject is an event in its own right once resolved
+    article = _article(
+        "Mayor Lena Varga closed the old harbour of Valletta to cruise ships on Monday morning.",
+        "Cruise lines said they would move their ships to the northern harbour of the island.",
+        "Mayor Lena Varga met the port workers' union in the town hall on Tuesday evening.",
+        "Hours later, she reopened the pier to the fishing boats of the island's cooperative.",
+    )
+    [source] = make_sources([article])
+    texts = [lead.text for lead in leads(source, article, limit=5)]
+    assert "Hours later, [Varga] reopened the pier to the fishing boats of the island's cooperative." in texts
+
+
+def _in_article(text: str, quoted: str, speaker: str, cid: str, kind: str = "direct") -> tuple[FakeClaim, Quote,
+                                                                                             Article]:
+    article = _article("A first paragraph that only sets the scene for the reader today.", text)
+    start = article.text.index(quoted)
+    quote = Quote(f"q-{cid}", quoted, speaker, "s1", 2, start, start + len(quoted), "said", kind)  # type: ignore[arg-type]
+    return FakeClaim(cid, quoted, None, None, (speaker,), (), (quote.id,), 1), quote, article
+
+
+def test_a_claim_is_shown_in_its_reporters_sentence_when_that_tells_more_than_the_quote() -> None:
+    from briefgen.summary import context
+
+    act = "Mr Dorn met the mayor and the union leaders in Valletta on Monday and then announced “the fees will rise”."
+    _, quote, article = _in_article(act, "the fees will rise", "dorn", "c1")
+    assert context(quote, "Karl Dorn", article) == act  # an act beside the words: the sentence tells it
+    plain = "“The fees will rise for every ship in the harbour,” Dorn said."
+    _, quote, article = _in_article(plain, "The fees will rise for every ship in the harbour,", "dorn", "c2")
+    assert context(quote, "Karl Dorn", article) == ""  # nothing beyond the words and the verb
+    fragment = "He also said the U.S. would “no longer pay” for the harbour's dredging works."
+    _, quote, article = _in_article(fragment, "no longer pay", "dorn", "c3", "partial")
+    assert context(quote, "Karl Dorn", article) == (
+        "[Dorn] also said the U.S. would “no longer pay” for the harbour's dredging works.")
+    other = "Minister Ann Holm criticised the fees, and Karl Dorn said “the fees will rise” next spring."
+    _, quote, article = _in_article(other, "the fees will rise", "dorn", "c4")
+    assert context(quote, "Karl Dorn", article) == ""  # the sentence is about another speaker
+
+
+def test_a_speaker_what_happened_reports_is_not_shown_again_and_a_demand_may_be_a_second_statement() -> None:
+    pairs = [
+        _said("k1", "There is no crisis in the harbour at all, whatever the opposition party says", "kim", "s1", 5),
+        _said("k2", "The port will no longer tolerate ships that pay no fees", "kim", "s2", 6),
+        _said("k3", "Our budget for the navy will double by autumn", "kim", "s2", 7),  # no demand: not heard twice
+        _said("l1", "The fees hurt the fishermen of the island badly", "lee", "s2", 3),
+        _said("m1", "Ferries should run every hour in the summer season", "mia", "s1", 8),
+        _said("m2", "Ferries must stop at the northern pier too", "mia", "s1", 9),  # mia's first was a demand
+    ]
+    claims = [c for c, _ in pairs]
+    quotes = {q.id: q for _, q in pairs}
+    s1, s2 = _source("s1", "Harbour row"), _source("s2", "Fees rise")
+    told = Event("Union leader Tom Lee said the new fees would ruin the fishermen.", (Evidence(s1, 1),), 1)
+    summary = Summary((Story(1, "harbour", (s1, s2), (told,)),), (told,))
+    people = {i: Actor(i, n, "person", None, None) for i, n in (("kim", "Kim Sun"), ("lee", "Tom Lee"),
+                                                                  ("mia", "Mia Holm"))}
+    views = main_claims(claims, summary, people, quotes, limit=5)
+    shown = [v.claim.id for v in views]
+    assert "l1" not in shown  # What happened already reports Lee on the fees
+    assert shown[-1] == "k2" and "k3" not in shown and "m2" not in shown  # kim's demand, after the others' first
+    assert set(shown) == {"k1", "m1", "k2"}
+
+
+def test_stories_holding_the_names_nearly_every_article_mentions_are_one_story() -> None:
+    from briefgen.summary import _merge_cores
+
+    place = {"nepal", "rukum", "west"}
+    words = [
+        frozenset(place | {"thapa", "bimal", "surkh", "budha"}),  # survivors, PM
+        frozenset(place | {"thapa", "bimal", "chaur"}),
+        frozenset(place | {"thapa", "bimal", "india"}),
+        frozenset(place | {"india", "chaur", "oli"}),
+        frozenset(place | {"gurun", "kamal", "rai", "minis"}),  # the opposition, the ministry
+        frozenset(place | {"gurun", "kamal", "rai", "china"}),
+        frozenset(place | {"minis", "kathm", "china"}),
+        frozenset(place | {"minis", "kathm", "gurun", "kamal"}),
+        frozenset({"oslo", "labou", "norwa", "west"}),  # another story sharing one name
+    ]
+    merged = _merge_cores([[0, 1, 2, 3], [4, 5, 6, 7], [8]], words)
+    assert sorted(sorted(g) for g in merged) == [[0, 1, 2, 3, 4, 5, 6, 7], [8]]
+    # an article whose own names (survivors, a byline) outnumber the shared ones still joins
+    alone = [*words[:4], frozenset(place | {"thapa", "dil", "maya", "tempe", "survi", "budha2", "gmt"})]
+    assert sorted(sorted(g) for g in _merge_cores([[0, 1, 2, 3], [4]], alone)) == [[0, 1, 2, 3, 4]]
+    # in a corpus of many stories no name is in nearly every article: side names keep stories apart
+    mixed = [*words[:4], frozenset({"oslo", "labou", "norwa", "nepal"}),
+             frozenset({"oslo", "labou", "norwa", "rukum"})]
+    assert len(_merge_cores([[0, 1, 2, 3], [4], [5]], mixed)) == 2
+
+
+def test_a_fuller_sentence_of_the_same_fact_takes_the_short_ones_place() -> None:
+    from briefgen.summary import _events, stems
+
+    texts = {
+        "a": "The magnitude 6.4 quake has killed at least 157 people.",
+        "b": "The 6.4-magnitude quake struck Rukum West district late on Friday, killing at least 157 people.",
+        "c": "A magnitude 6.4 quake killed at least 157 people, officials said.",
+    }
+    sources = {k: Source(f"s-{k}", f"{k}.txt", k, None, None, None, None, 100) for k in texts}
+    from briefgen.summary import Lead
+    story_leads = [Lead(sources[k], 1, t, stems(t), 0) for k, t in texts.items()]
+    body = {f"s-{k}": [(1, stems(t))] for k, t in texts.items()}
+    events = _events(1, story_leads, body)
+    assert events[0].text == texts["b"]  # the place and the day, not only the toll
+    assert len(events) == 1  # and the toll is told once
+
+
+def test_a_claim_giving_a_toll_already_told_repeats_it_and_a_time_in_brackets_ends_no_sentence() -> None:
+    from briefgen.bibliography import sentence_spans
+    from briefgen.summary import _same_toll, stems
+
+    told = stems("The quake struck late on Friday, killing at least 157 people.")
+    assert _same_toll(stems("At least 157 people were killed and 300 injured"), told)
+    assert not _same_toll(stems("At least 157 schools were closed"), stems("The 157 km road reopened"))
+    assert not _same_toll(stems("Deadliest quake since 2015"), stems("Homes built since 2015 quake"))  # a year
+    text = "It hit at 11:47 p.m. (1802 GMT), when most slept. It was over by 9 p.m. The next day came."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "It hit at 11:47 p.m. (1802 GMT), when most slept.", "It was over by 9 p.m.", "The next day came."]
+
+
+def test_a_speaker_is_heard_once_even_when_a_claim_also_names_their_country_first() -> None:
+    pairs = [
+        _said("w1", "China will provide emergency aid worth 20 million yuan to the island", "lin", "s1"),
+        _said("w2", "As a close neighbour China deeply sympathises with the people of the island", "lin", "s2"),
+    ]
+    claims = [replace(pairs[0][0], speakers=("china", "lin")), pairs[1][0]]
+    quotes = {q.id: q for _, q in pairs}
+    actors = {**_people("lin"), "china": Actor("china", "China", "country", "China", None)}
+    story = Story(1, "x", (_source("s1", "Aid"), _source("s2", "Aid")), ())
+    views = main_claims(claims, Summary((story,), ()), actors, quotes, limit=5)
+    assert len(views) == 1 and views[0].people[0].id == "lin"
+
+
+def test_a_rebuild_reads_again_only_the_article_whose_content_changed(tmp_path: Path) -> None:
+    import briefgen.summary as summary_module
+    from briefgen.summary import digest_key, load_digests, save_digests
+
+    texts = [
+        ("a.txt", "Norland and Vesta signed a harbour treaty in Tarvik on Saturday after two years of talks.",
+         "Fishermen in the northern ports of Norland rejected the treaty and blocked the quays on Sunday."),
+        ("b.txt", "The harbour treaty between Norland and Vesta was signed in Tarvik on Saturday by both envoys.",
+         "Vesta's fishing union said the treaty would cost its members their best grounds off Tarvik."),
+        ("c.txt", "Envoys of Norland and Vesta signed the Tarvik harbour treaty on Saturday in a short ceremony.",
+         "The treaty opens the harbour of Tarvik to ships of both countries from the first of May."),
+    ]
+    articles = [replace(_article(*paras), path=path) for path, *paras in texts]
+    sources = make_sources(articles)
+    by_path = {a.path: a for a in articles}
+    cache: dict[str, summary_module.ArticleDigest] = {}
+    first = summarise(sources, by_path, cache=cache)
+    assert {digest_key(a) for a in articles} <= set(cache)
+    save_digests(tmp_path / "digests.pickle", cache)
+    kept = load_digests(tmp_path / "digests.pickle")
+    assert kept == cache
+    changed = replace(articles[2], text=articles[2].text.replace("short ceremony", "brief ceremony"))
+    read: list[str] = []
+    real = summary_module.leads
+
+    def counting(source: Source, article: Article, *args: int) -> list[summary_module.Lead]:
+        read.append(article.path)
+        return real(source, article, *args)
+
+    summary_module.leads = counting  # type: ignore[assignment]
+    try:
+        again = summarise(sources, {**by_path, "c.txt": changed}, cache=kept)
+    finally:
+        summary_module.leads = real
+    assert set(read) == {"c.txt"}  # the two unchanged articles come from the kept digests
+    fresh = summarise(sources, {**by_path, "c.txt": changed}, cache={})
+    assert again == fresh and again.happened and first.stories
+    (tmp_path / "bad.pickle").write_bytes(b"not a pickle")
+    assert load_digests(tmp_path / "bad.pickle") == {}  # a damaged file is an empty cache, not a crash
+
+
+def test_a_short_one_story_page_tells_more_events_several_articles_report_but_no_claim_again() -> None:
+    s1, s2, s3 = _source("s1", "Talks end"), _source("s2", "No deal"), _source("s3", "Next round")
+
+    def event(text: str, *where: tuple[Source, int]) -> Event:
+        return Event(text, tuple(Evidence(src, p) for src, p in where), 1)
+
+    told = event("Ministers ended the harbour talks in Tarvik without a deal on Saturday.", (s1, 1), (s2, 1), (s3, 1))
+    events = (
+        told,
+        event("Vesta refused to sign the final text on harbour fees in Tarvik.", (s1, 2), (s2, 3)),
+        event("Talks broke down after Vesta refused to sign the final text.", (s2, 4), (s3, 2)),  # the same again
+        event("Minister Ann Holm said the fees would ruin the fishermen of the island.", (s1, 5), (s3, 3)),
+        event("Norland will host the next round of talks in the spring of 2027.", (s2, 6), (s3, 4)),
+        event("A ferry strike delayed several delegations.", (s3, 5),),  # one article only
+    )
+    summary = Summary((Story(1, "harbour", (s1, s2, s3), events),), (told,))
+    holm = _said("h1", "The fees would ruin the fishermen of the island", "holm", "s1", 5)
+    claims = main_claims([holm[0]], summary, {"holm": Actor("holm", "Ann Holm", "person", None, None)},
+                         {holm[1].id: holm[1]}, limit=5)
+    assert [e.text for e in summary.more(claims)] == [events[1].text, events[4].text]
+    long_story = replace(told, text=" ".join(["word"] * 430) + ".")
+    assert Summary(summary.stories, (long_story,)).more(claims) == ()  # no words left: nothing more
