@@ -68,6 +68,15 @@ class StanceRules:
     without: frozenset[str]
     counterfactuals: tuple[tuple[str, ...], ...]
     examples: tuple[Mapping[str, Any], ...]
+    refuse: frozenset[str] = frozenset()
+    refused_negated: frozenset[str] = frozenset()
+    refusal_blockers: frozenset[str] = frozenset()
+    only_if: tuple[tuple[str, ...], ...] = ()
+    until: frozenset[str] = frozenset()
+    condition_verbs: tuple[tuple[str, ...], ...] = ()
+    passives: frozenset[str] = frozenset()
+    pleas: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
 
@@ -142,6 +151,12 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     evals = d.get("evaluations") or {}
     evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
     demands = d.get("demands") or {}
+    refusals = d.get("refusals") or {}
+    conditions = d.get("conditions") or {}
+
+    def lemmas(items: Iterable[Any] | None) -> frozenset[str]:
+        return frozenset(_lemma(str(w).lower(), table) for w in items or ())
+
     rules = StanceRules(
         negators=words("negators") | {"not"},
         window=int(d.get("negation_window") or 2),
@@ -163,17 +178,44 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
+        refuse=lemmas(refusals.get("refuse")),
+        refused_negated=lemmas(refusals.get("negated")),
+        refusal_blockers=lemmas(refusals.get("blockers")),
+        only_if=phrases(conditions.get("only_if") or ()),
+        until=lemmas(conditions.get("until")),
+        condition_verbs=phrases(d.get("condition_verbs") or ()),
+        passives=lemmas((d.get("passives") or {}).get("for")),
+        pleas=lemmas(d.get("pleas")),
+        harms=lemmas(d.get("harms")),
     )
-    firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
+    firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak, *rules.only_if)}
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
+    firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.pleas | rules.harms | {"put"}
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
     keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
+    keys |= {max(p, key=len) for p in rules.only_if} | rules.refuse | rules.refused_negated | rules.until
+    keys |= rules.passives | rules.pleas | rules.harms | {"risk"}
+    keys |= _raw_keys(d)  # "has to": its lemma "have" is not in the text
     stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
     screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
     return replace(rules, firsts=frozenset(firsts), screen=screen)
+
+
+def _raw_keys(d: Mapping[str, Any]) -> set[str]:
+    """The longest word of every expression as the data file writes it (an inflected "has" in "has to")."""
+    groups: list[Any] = [*((d.get("verbs") or {}).values()), *((d.get("demands") or {}).get(k) for k in
+                                                                ("strong", "weak"))]
+    groups += [v for k, v in (d.get("evaluations") or {}).items() if k != "extraposed"]
+    out: set[str] = set()
+    for group in groups:
+        for phrase in group or ():
+            words = _split_words(str(phrase).lower())
+            if words:
+                out.add(max(words, key=len))
+    return out
 
 
 def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
@@ -279,6 +321,8 @@ def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
     after a comma ("..., warning against X"); "the US made concessions by ruling out X" is a description."""
     if i == 0 and lead:
         return True
+    if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
+        return True
     j = i - 1
     while j >= 0 and sent[j].low in _OWN:
         j -= 1
@@ -295,6 +339,26 @@ def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
     if lead and j >= 1 and sent[j - 1].low in _POSSESSIVE and _after_report(sent, j - 1):  # "said its members ..."
         return True
     return sent[j].text == "," and sent[i].low.endswith("ing") and j == i - 1
+
+
+_INTENT = frozenset(["would", "will", "'ll", "plan", "planned", "plans", "intend", "intends", "intended", "seek",
+                     "seeks", "sought", "try", "tried", "tries", "aim", "aims", "aimed", "move", "moved", "vow",
+                     "vowed", "want", "wants", "wanted"])
+
+
+def _own_purpose(sent: list[Tok], to: int) -> bool:
+    """"said it would file a petition to (block X)": the infinitive at ``to`` is the speaker's own intent (the
+    reported subject's, with a would/plan/seek ... before it; "was too early to", "were asked to" are not)."""
+    intent = False
+    for k in range(to - 1, max(-1, to - 14), -1):
+        t = sent[k]
+        if t.text in _BREAKS or t.low in ("that", "who", "which", "no", "not", "n't", "never") or t.lemma == "be":
+            return False
+        if t.low in _INTENT:
+            intent = True
+        if t.low in _SELF and _after_report(sent, k):
+            return intent
+    return False
 
 
 def _after_report(sent: list[Tok], j: int) -> bool:
@@ -562,8 +626,120 @@ def _without_at(s: _Sentence, i: int) -> list[_Hit]:
     return [(2, i, Found("for", s.span(clause)))] if _usable(clause, 2) else []
 
 
+def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own refusal: "refused to sign X" (against "sign X"), "would not negotiate on X"."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma in rules.refuse:
+        if i + 2 >= len(sent) or sent[i + 1].low != "to" or sent[i + 2].lemma in rules.refusal_blockers:
+            return []
+        if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead):
+            return []
+        obj = _object(sent, i + 2, rules)
+    elif t.lemma in rules.refused_negated:
+        if not _negated(sent, i, rules) or not _own_verb(sent, i, s.lead):
+            return []
+        if any(b.low in _DETERMINERS or b.lemma in rules.modal_blockers for b in sent[max(0, i - 3) : i]):
+            return []  # a noun ("their sign"), or a forecast ("may not sign")
+        obj = _object(sent, i, rules)
+    else:
+        return []
+    if any(o.lemma in rules.until or o.low == "before" for o in obj):
+        return []  # "would not negotiate a deal until after the vote": a condition, not a refusal
+    return [(1, i, Found("against", s.span(obj)))] if _usable(obj, 2) else []
+
+
+def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A condition set on an agreement: "accepted only if X", "would not lift the blockade until X" (for X)."""
+    sent, rules = s.sent, s.rules
+    phrase = next((p for p in rules.only_if if p[0] == sent[i].lemma and _at(sent, i, p)), None)
+    if phrase is None and sent[i].lemma not in rules.until:
+        return []
+    start = _clause_start(sent, i, s.reported)
+    if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+        return []
+    verbs = [v for v in range(start, i) if any(_at(sent, v, p) for p in rules.condition_verbs)]
+    if phrase is None:  # "until"/"unless": only after a negated condition verb
+        verbs = [v for v in verbs if _negated(sent, v, rules)]
+        end = i + 1
+    else:
+        verbs = [v for v in verbs if not _negated(sent, v, rules)]
+        end = i + len(phrase)
+    if not verbs or any(b.lemma in rules.modal_blockers for b in sent[max(start, verbs[0] - 3) : verbs[0]]):
+        return []
+    obj = _object(sent, end, rules)
+    if phrase is None and not _finite(obj):
+        return []
+    return [(2, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
+
+
+def _finite(toks: Sequence[Tok]) -> bool:
+    """Whether words hold a clause with a finite verb ("the company signed ...", "the money is in"), not a
+    time ("the end of the year", "after the vote")."""
+    for k, t in enumerate(toks[1:], 1):
+        if t.low in _COPULAS or t.low in _AUX or t.low.endswith("ed") or (t.lemma != t.low and t.low[-1] != "s"):
+            return True
+        if t.low.endswith("s") and t.lemma != t.low and toks[k - 1].low not in _DETERMINERS:
+            return True
+    return False
+
+
+def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X)."""
+    sent, rules = s.sent, s.rules
+    if sent[i].lemma not in rules.passives or i < 2 or sent[i - 1].lemma != "be":
+        return []
+    be = sent[i - 1].low
+    if not (be in ("is", "are", "'re") or (be == "be" and sent[i - 2].low in ("would", "will", "'ll"))):
+        return []  # "was welcomed": a description
+    if i + 1 < len(sent) and sent[i + 1].low in ("by", "to"):
+        return []  # "welcomed by the unions": theirs; "welcome to apply": permission
+    if _negated(sent, i - 1, rules) or _negated(sent, i - 2, rules):
+        return []
+    subj = _subject(sent, i, s.reported)
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS):
+        return []
+    return [(1, i, Found("for", s.span(subj)))]
+
+
+def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
+    """What the speaker says would do harm: "X would weaken Y", "X will put Y at risk" (against X)."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma == "put":
+        if not any(_at(sent, k, ("at", "risk")) for k in range(i + 1, min(len(sent), i + 7))):
+            return []
+    elif t.lemma not in rules.harms:
+        return []
+    if i < 2 or sent[i - 1].low not in ("would", "will", "'ll") or _negated(sent, i - 1, rules):
+        return []  # only a firm "would/will" ("could weaken" is a forecast of a risk)
+    start = _clause_start(sent, i - 1, s.reported)
+    if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+        return []
+    subj = sent[start : i - 1]
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS) or subj[0].low in ("there", "this", "that"):
+        return []
+    if any(x.text in _BREAKS or x.low in ("who", "which", "and") for x in subj):
+        return []
+    return [(2, i, Found("against", s.span(subj)))]
+
+
+def _plea_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"Please, go south now": for what the sentence asks (up to its end)."""
+    sent, rules = s.sent, s.rules
+    if i != 0 or sent[0].lemma not in rules.pleas:
+        return []
+    j = 2 if len(sent) > 1 and sent[1].text == "," else 1
+    out: list[Tok] = []
+    for t in sent[j:]:
+        if t.low in _TARGET_STOPS:
+            break
+        out.append(t)
+    if not out or not out[0].text.isalpha() or out[0].low in _FUNCTION or len(out) > _MAX_TARGET:
+        return []
+    return [(2, i, Found("for", s.span(out)))] if _usable(out, 2) else []
+
+
 _READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_or_request_at, _demand_at,
-            _without_at)
+            _without_at, _refusal_at, _condition_at, _passive_at, _plea_at, _harm_at)
 
 
 def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> list[_Hit]:
