@@ -155,3 +155,18 @@ def test_condition_needs_a_clause_not_a_time() -> None:
     assert read_stance("said the union would not sign the deal until the end of the year", RULES, TABLE) is None
     found = read_stance("said the union would not sign the deal until the owners paid the bonus", RULES, TABLE)
     assert found is not None and (found.stance, found.target) == ("for", "the owners paid the bonus")
+
+
+def test_a_name_of_the_speakers_own_side_makes_the_verb_theirs() -> None:
+    from briefgen.extract.stance import own_side
+
+    minister = own_side("Finland", None, ("interior minister",), "person")
+    text = "said Finland would ask the coast guard to inspect the ferries"
+    found = read_stance(text, RULES, TABLE, own=minister)
+    assert found is not None and (found.stance, found.target) == ("for", "the coast guard to inspect the ferries")
+    assert read_stance(text, RULES, TABLE) is None  # anyone else's report of what Finland would do
+    assert own_side("Finland", None, ("farmer",), "person") == ()  # no office, no side to speak for
+    spokesman = own_side("European Union", "European Union", ("spokesman",), "person")
+    found = read_stance("said the bloc condemned the raid on the harbour", RULES, TABLE, own=spokesman)
+    assert found is not None and (found.stance, found.target) == ("against", "the raid on the harbour")
+    assert ("the", "government") not in spokesman  # some country's government, not the EU's

@@ -308,6 +308,7 @@ def _span_text(text: str, toks: Sequence[Tok]) -> str:
 
 
 _OWN = frozenset([
+    "continue", "continues", "continued",
     "will", "would", "shall", "can", "must", "also", "strongly", "firmly", "fully", "always", "still", "do", "does",
     "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
     "had", "'ve", "'d",
@@ -316,9 +317,11 @@ _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": t
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
 
-def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
-    """Whether a stance verb is the speaker's own: the reporting verb itself, after "we"/"I", or a participle
-    after a comma ("..., warning against X"); "the US made concessions by ruling out X" is a description."""
+def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
+    """Whether a stance verb is the speaker's own: the reporting verb itself, after "we"/"I", after a name
+    of the speaker's own side (``own``: "said Finland would ask ...", said by Finland's minister), or a
+    participle after a comma ("..., warning against X"); "the US made concessions by ruling out X" is a
+    description."""
     if i == 0 and lead:
         return True
     if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
@@ -329,6 +332,8 @@ def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
     if j < 0:
         return lead
     if sent[j].low in ("we", "i"):
+        return True
+    if lead and own and _own_side(sent, j, own):
         return True
     if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
         return True
@@ -361,6 +366,18 @@ def _own_purpose(sent: list[Tok], to: int) -> bool:
     return False
 
 
+Own = tuple[tuple[str, ...], ...]  # names of the speaker's own side, as lower-case words
+
+
+def _own_side(sent: list[Tok], j: int, own: Own) -> bool:
+    """Whether the words ending at token j are a name of the speaker's side opening the reported clause."""
+    for phrase in own:
+        k = j - len(phrase) + 1
+        if k >= 1 and all(sent[k + n].low == w for n, w in enumerate(phrase)) and _after_report(sent, k):
+            return True
+    return False
+
+
 def _after_report(sent: list[Tok], j: int) -> bool:
     """Token j opens the clause reported by the statement's opening verb ("said [that] he ...", "told
     reporters in Moscow that she ...")."""
@@ -376,8 +393,9 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
     for k, t in enumerate(sent[i:], i):
         if t.low in _TARGET_STOPS or t.text == ",":
             break
-        if t.low == "and" and k + 1 < len(sent) and sent[k + 1].low in ("that", "we", "i", "they"):
-            break
+        if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in ("that", "we", "i", "they", "would", "will")
+                                                     or _verb_lemma(sent[k + 1], rules)):
+            break  # "talks and would send ...", "welcomes X and opposes Y": the next predicate
         if t.low in ("and", "or") and k + 1 < len(sent) and sent[k + 1].lemma in rules.negators:
             break  # "to leave now and not to stop": the target is what is asked for, not what is refused
         if t.low == "as" and out and out[-1].lemma not in rules.as_verbs:
@@ -388,11 +406,16 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
     return out
 
 
+def _verb_lemma(t: Tok, rules: StanceRules) -> bool:
+    """A finite stance verb ("opposes", "urged"): a new predicate, not part of a target."""
+    return t.low != t.lemma and t.low.endswith(("s", "ed")) and any(p[0] == t.lemma for p, _ in rules.verbs)
+
+
 _DEGREE = frozenset(["a", "an", "the", "very", "so", "too", "not", "n't", "really", "simply", "certainly", "deadly",
                      "totally", "completely", "deeply", "utterly", "highly", "absolutely", "entirely", "purely"])
 
 
-def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool) -> list[Tok] | None:
+def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool, own: Own = ()) -> list[Tok] | None:
     """The object of the speaker's own "call X" / "describe X as" that ends at position k (where an
     evaluation follows); empty when the verb is not the speaker's; None when no such verb governs it."""
     end = k + 1
@@ -403,7 +426,7 @@ def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool) -> list[Tok
         if t.text in _BREAKS or t.lemma in _COPULAS or t.lemma == "be":
             return None
         if t.lemma in rules.as_verbs:
-            if v == end - 1 or not _own_verb(sent, v, lead):
+            if v == end - 1 or not _own_verb(sent, v, lead, own):
                 return []  # someone else's words ("had been called a sham by residents"): no stance
             obj = sent[v + 1 : end]
             return obj[:-1] if obj and obj[-1].low == "as" else obj
@@ -465,6 +488,7 @@ class _Sentence:
     rules: StanceRules
     lead: bool
     reported: bool
+    own: Own = ()
 
     def span(self, toks: Sequence[Tok]) -> str:
         """The article's words of ``toks``."""
@@ -503,9 +527,9 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         before = sent[max(0, i - 2) : i]
-        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before):
-            continue  # a noun ("her staunch support of"), not a verb
-        if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, s.lead):
+        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i):
+            continue  # a noun ("her staunch support of"), not a verb ("said the bloc condemned" is one)
+        if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, s.lead, s.own):
             continue
         if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
             continue  # a phrasal verb: "back down on X", "back away from X"
@@ -520,6 +544,14 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         out.append((1, i, Found(side, s.span(obj))))
     return out
+
+
+def _after_own(s: _Sentence, i: int) -> bool:
+    """Whether a name of the speaker's own side stands before position i ("said the bloc condemned")."""
+    k = i - 1
+    while k >= 0 and s.sent[k].low in _OWN:
+        k -= 1
+    return bool(s.own) and s.lead and k >= 0 and _own_side(s.sent, k, s.own)
 
 
 def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -539,7 +571,7 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         k = i - 1
         while k >= 0 and sent[k].low in _DEGREE:
             k -= 1
-        called = _called(sent, k, rules, s.lead)
+        called = _called(sent, k, rules, s.lead, s.own)
         if called is not None:  # "called the concessions cosmetic", "described the plan as a mistake"
             if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
                 out.append((1, i, Found(stance, s.span(called))))
@@ -571,7 +603,7 @@ def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
     sent, rules, t = s.sent, s.rules, s.sent[i]
     if t.lemma not in rules.hopes and t.lemma not in rules.requests:
         return []
-    if not _own_verb(sent, i, s.lead) or _negated(sent, i, rules):
+    if not _own_verb(sent, i, s.lead, s.own) or _negated(sent, i, rules):
         return []
     obj = _object(sent, i + 1, rules)
     if t.lemma in rules.requests and obj and obj[0].low == "to":
@@ -632,11 +664,11 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     if t.lemma in rules.refuse:
         if i + 2 >= len(sent) or sent[i + 1].low != "to" or sent[i + 2].lemma in rules.refusal_blockers:
             return []
-        if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead):
+        if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
             return []
         obj = _object(sent, i + 2, rules)
     elif t.lemma in rules.refused_negated:
-        if not _negated(sent, i, rules) or not _own_verb(sent, i, s.lead):
+        if not _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
             return []
         if any(b.low in _DETERMINERS or b.lemma in rules.modal_blockers for b in sent[max(0, i - 3) : i]):
             return []  # a noun ("their sign"), or a forecast ("may not sign")
@@ -742,11 +774,11 @@ _READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_
             _without_at, _refusal_at, _condition_at, _passive_at, _plea_at, _harm_at)
 
 
-def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> list[_Hit]:
+def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:
     """(rank, position, stance) of every stance expression of one sentence with a usable target."""
     if is_question(sent, rules):
         return []
-    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)))
+    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)), own)
     found: list[_Hit] = []
     for i, t in enumerate(sent):
         if t.lemma not in rules.firsts:
@@ -757,12 +789,14 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
 
 
 def read_stance(
-    text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True
+    text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True,
+    own: Own = (),
 ) -> Found | None:
     """The stance a statement states explicitly, with its target; None when it states none.
 
     ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
-    speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun."""
+    speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun. ``own``: names of the
+    speaker's own side (``own_side``)."""
     if rules.screen is not None and not rules.screen.search(text):
         return None
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
@@ -771,7 +805,7 @@ def read_stance(
         cue_lemma = toks[0].lemma
     best: tuple[int, int, int, Found] | None = None
     for n, sent in enumerate(sentences(toks)):
-        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported):
+        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
                 continue
             if found.target and (best is None or (rank, n, pos) < best[:3]):
@@ -794,10 +828,52 @@ def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
 
 
 @lru_cache(maxsize=65536)
-def stance_of(text: str, cue: str | None, reported: bool) -> Found | None:
-    """``read_stance`` with the map's rules, once per distinct (text, cue, reported) in a process."""
+def stance_of(text: str, cue: str | None, reported: bool, own: Own = ()) -> Found | None:
+    """``read_stance`` with the map's rules, once per distinct (text, cue, reported, own) in a process."""
     rules, table = map_rules()
-    return read_stance(text, rules, table, cue, reported)
+    return read_stance(text, rules, table, cue, reported, own)
+
+
+@lru_cache(maxsize=1)
+def _side_names() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, tuple[str, ...]]]:
+    """(country or body -> its names and capitals, governmental role words, body -> its other names)."""
+    lex = cue_lexicon()
+    names: dict[str, set[str]] = {}
+    for form, place in lex.places.items():
+        if place.kind in ("country", "body"):
+            names.setdefault(place.name, set()).update({form, "the " + form})
+    for capital, country in lex.capitals.items():
+        names.setdefault(country, set()).add(capital)
+    side = _WORDS.get("own_side") or {}
+    extra = {str(k): tuple(str(w).lower() for w in v or ()) for k, v in (side.get("names") or {}).items()}
+    roles = frozenset(str(w).lower() for w in side.get("government_roles") or ())
+    return {k: tuple(sorted(v)) for k, v in names.items()}, roles, extra
+
+
+@lru_cache(maxsize=1)
+def lex_countries() -> frozenset[str]:
+    """Names of countries (not bodies: an EU spokesman's "the government" is some country's)."""
+    return frozenset(p.name for p in cue_lexicon().places.values() if p.kind == "country")
+
+
+@lru_cache(maxsize=4096)
+def own_side(country: str | None, affiliation: str | None, roles: tuple[str, ...], kind: str) -> Own:
+    """Names a speaker's own side goes by in a reported clause: their country (its names and capital) and
+    "the government" when they hold a government office, or their body's names ("the bloc" for an EU
+    spokesman); an organisation speaks for its own country. Nothing for a speaker with no office."""
+    names, government, extra = _side_names()
+    words = {w for r in roles for w in r.lower().split()}
+    official = kind == "organisation" or bool(words & government)
+    out: set[str] = set()
+    for side in {country, affiliation} - {None}:
+        assert side is not None
+        if side in extra and (official or affiliation == side):
+            out.update(extra[side])
+        if official and side in names:
+            out.update(names[side])
+    if official and country and words & government and country in lex_countries():
+        out.add("the government")
+    return tuple(sorted({tuple(w.lower() for w in _split_words(n)) for n in out} - {()}, key=len, reverse=True))
 
 
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
