@@ -170,3 +170,16 @@ def test_a_name_of_the_speakers_own_side_makes_the_verb_theirs() -> None:
     found = read_stance("said the bloc condemned the raid on the harbour", RULES, TABLE, own=spokesman)
     assert found is not None and (found.stance, found.target) == ("against", "the raid on the harbour")
     assert ("the", "government") not in spokesman  # some country's government, not the EU's
+
+
+def test_article_reading_passes_the_speakers_own_side() -> None:
+    from briefgen.extract.analyse import analyse_article
+    from briefgen.records import Article
+
+    text = (
+        "Residents of the port met on Monday.\n\n"
+        "The interior minister, Antti Koski, said Finland would ask the coast guard to inspect the ferries.\n"
+    )
+    quotes = {q.speaker: q for q in analyse_article(Article(path="x.txt", text=text, paragraphs=())).quotes}
+    minister = quotes["Antti Koski"]
+    assert (minister.stance, minister.target) == ("for", "the coast guard to inspect the ferries")

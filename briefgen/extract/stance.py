@@ -394,7 +394,8 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
         if t.low in _TARGET_STOPS or t.text == ",":
             break
         if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in ("that", "we", "i", "they", "would", "will")
-                                                     or _verb_lemma(sent[k + 1], rules)):
+                                                     or _verb_lemma(sent[k + 1], rules)
+                                                     or sent[k + 1].low in cue_lexicon().cue_forms):
             break  # "talks and would send ...", "welcomes X and opposes Y": the next predicate
         if t.low in ("and", "or") and k + 1 < len(sent) and sent[k + 1].lemma in rules.negators:
             break  # "to leave now and not to stop": the target is what is asked for, not what is refused
@@ -654,6 +655,8 @@ def _without_at(s: _Sentence, i: int) -> list[_Hit]:
     start = _clause_start(sent, i, s.reported)
     if _in_open_clause(sent, start, i, rules):
         return []
+    if not any(t.low in ("will", "would", "can", "cannot", "could", "must", "should", "'ll") for t in sent[start:i]):
+        return []  # "had no lawful basis for holding them without charge": a finding, no demand
     clause = sent[start:i] + _object(sent, i, rules)
     return [(2, i, Found("for", s.span(clause)))] if _usable(clause, 2) else []
 
