@@ -143,3 +143,43 @@ def test_held_out_stances_stay_above_their_floors(batch: str, tmp_path: Any) -> 
     st = evaluate_stances(briefing, load_gold(folder / "gold"), load_stance_gold(folder / "stance_gold.yaml"))
     assert st.shown >= 10 and st.precision >= 0.85 and st.recall >= 0.25, (st.wrong, st.missed)
     assert st.verb_rate_stated >= 0.95, st.no_verb
+
+
+def test_inflected_demand_passes_the_screen() -> None:
+    # the quick screen skipped texts whose only expression is inflected ("has to": the lemma "have" is not there)
+    found = read_stance("The bus has to stop at the village school.", RULES, TABLE, reported=False)
+    assert found is not None and found.stance == "for" and "stop at the village school" in found.target
+
+
+def test_condition_needs_a_clause_not_a_time() -> None:
+    assert read_stance("said the union would not sign the deal until the end of the year", RULES, TABLE) is None
+    found = read_stance("said the union would not sign the deal until the owners paid the bonus", RULES, TABLE)
+    assert found is not None and (found.stance, found.target) == ("for", "the owners paid the bonus")
+
+
+def test_a_name_of_the_speakers_own_side_makes_the_verb_theirs() -> None:
+    from briefgen.extract.stance import own_side
+
+    minister = own_side("Finland", None, ("interior minister",), "person")
+    text = "said Finland would ask the coast guard to inspect the ferries"
+    found = read_stance(text, RULES, TABLE, own=minister)
+    assert found is not None and (found.stance, found.target) == ("for", "the coast guard to inspect the ferries")
+    assert read_stance(text, RULES, TABLE) is None  # anyone else's report of what Finland would do
+    assert own_side("Finland", None, ("farmer",), "person") == ()  # no office, no side to speak for
+    spokesman = own_side("European Union", "European Union", ("spokesman",), "person")
+    found = read_stance("said the bloc condemned the raid on the harbour", RULES, TABLE, own=spokesman)
+    assert found is not None and (found.stance, found.target) == ("against", "the raid on the harbour")
+    assert ("the", "government") not in spokesman  # some country's government, not the EU's
+
+
+def test_article_reading_passes_the_speakers_own_side() -> None:
+    from briefgen.extract.analyse import analyse_article
+    from briefgen.records import Article
+
+    text = (
+        "Residents of the port met on Monday.\n\n"
+        "The interior minister, Antti Koski, said Finland would ask the coast guard to inspect the ferries.\n"
+    )
+    quotes = {q.speaker: q for q in analyse_article(Article(path="x.txt", text=text, paragraphs=())).quotes}
+    minister = quotes["Antti Koski"]
+    assert (minister.stance, minister.target) == ("for", "the coast guard to inspect the ferries")

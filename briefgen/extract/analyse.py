@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from briefgen.extract.actors import local_actors_of
 from briefgen.extract.display import predicate, without_joiner
 from briefgen.extract.quotes import find_quotes
-from briefgen.extract.stance import stance_of
-from briefgen.records import Analysis, Article, LocalQuote
+from briefgen.extract.stance import own_side, stance_of
+from briefgen.records import Analysis, Article, LocalActor, LocalQuote
 
 ARTICLE_SECONDS = 60.0  # time budget of one article's analysis (a 5 MB article takes a few seconds)
 
@@ -51,17 +51,23 @@ def analyse_article(article: Article) -> Analysis:
     spans = [(p.start, p.end) for p in article.paragraphs] or [(0, len(article.text))]
     numbered = [(p.number, p.start, p.end) for p in article.paragraphs] or [(1, 0, len(article.text))]
     actors = local_actors_of(article.text, spans)
-    quotes = shown_and_read(tuple(find_quotes(article.text, numbered, actors)), article)
+    quotes = shown_and_read(tuple(find_quotes(article.text, numbered, actors)), article, actors.actors)
     return Analysis(article=article, actors=actors.actors, quotes=quotes)
 
 
-def shown_and_read(quotes: tuple[LocalQuote, ...], article: Article) -> tuple[LocalQuote, ...]:
-    """Quotes with how they are shown (reporting verb kept) and the stance they state, with its target."""
+def shown_and_read(
+    quotes: tuple[LocalQuote, ...], article: Article, actors: tuple[LocalActor, ...] = ()
+) -> tuple[LocalQuote, ...]:
+    """Quotes with how they are shown (reporting verb kept) and the stance they state, with its target
+    (a stance verb after a name of the speaker's own side counts as the speaker's: ``own_side``)."""
     out = []
+    by_key = {a.key: a for a in actors}
     for q in quotes:
         shown, verb = predicate(q, article)
         said = q.text if q.kind == "direct" else without_joiner(shown or q.text, q.kind)  # as stance_text
-        found = stance_of(said, q.cue, q.kind != "direct")
+        a = by_key.get(q.speaker or "")
+        own = own_side(a.country, a.affiliation, a.roles, a.kind) if a is not None and q.kind != "direct" else ()
+        found = stance_of(said, q.cue, q.kind != "direct", own)
         if q.kind == "partial":  # shown with the rest of its clause; the stance is read from the fragment
             shown = predicate(q, article, whole=True)[0]
         out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,

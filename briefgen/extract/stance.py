@@ -68,6 +68,15 @@ class StanceRules:
     without: frozenset[str]
     counterfactuals: tuple[tuple[str, ...], ...]
     examples: tuple[Mapping[str, Any], ...]
+    refuse: frozenset[str] = frozenset()
+    refused_negated: frozenset[str] = frozenset()
+    refusal_blockers: frozenset[str] = frozenset()
+    only_if: tuple[tuple[str, ...], ...] = ()
+    until: frozenset[str] = frozenset()
+    condition_verbs: tuple[tuple[str, ...], ...] = ()
+    passives: frozenset[str] = frozenset()
+    pleas: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
 
@@ -142,6 +151,12 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     evals = d.get("evaluations") or {}
     evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
     demands = d.get("demands") or {}
+    refusals = d.get("refusals") or {}
+    conditions = d.get("conditions") or {}
+
+    def lemmas(items: Iterable[Any] | None) -> frozenset[str]:
+        return frozenset(_lemma(str(w).lower(), table) for w in items or ())
+
     rules = StanceRules(
         negators=words("negators") | {"not"},
         window=int(d.get("negation_window") or 2),
@@ -163,17 +178,44 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
+        refuse=lemmas(refusals.get("refuse")),
+        refused_negated=lemmas(refusals.get("negated")),
+        refusal_blockers=lemmas(refusals.get("blockers")),
+        only_if=phrases(conditions.get("only_if") or ()),
+        until=lemmas(conditions.get("until")),
+        condition_verbs=phrases(d.get("condition_verbs") or ()),
+        passives=lemmas((d.get("passives") or {}).get("for")),
+        pleas=lemmas(d.get("pleas")),
+        harms=lemmas(d.get("harms")),
     )
-    firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
+    firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak, *rules.only_if)}
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
+    firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.pleas | rules.harms | {"put"}
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
     keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
+    keys |= {max(p, key=len) for p in rules.only_if} | rules.refuse | rules.refused_negated | rules.until
+    keys |= rules.passives | rules.pleas | rules.harms | {"risk"}
+    keys |= _raw_keys(d)  # "has to": its lemma "have" is not in the text
     stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
     screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
     return replace(rules, firsts=frozenset(firsts), screen=screen)
+
+
+def _raw_keys(d: Mapping[str, Any]) -> set[str]:
+    """The longest word of every expression as the data file writes it (an inflected "has" in "has to")."""
+    groups: list[Any] = [*((d.get("verbs") or {}).values()), *((d.get("demands") or {}).get(k) for k in
+                                                                ("strong", "weak"))]
+    groups += [v for k, v in (d.get("evaluations") or {}).items() if k != "extraposed"]
+    out: set[str] = set()
+    for group in groups:
+        for phrase in group or ():
+            words = _split_words(str(phrase).lower())
+            if words:
+                out.add(max(words, key=len))
+    return out
 
 
 def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
@@ -266,6 +308,7 @@ def _span_text(text: str, toks: Sequence[Tok]) -> str:
 
 
 _OWN = frozenset([
+    "continue", "continues", "continued",
     "will", "would", "shall", "can", "must", "also", "strongly", "firmly", "fully", "always", "still", "do", "does",
     "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
     "had", "'ve", "'d",
@@ -274,10 +317,14 @@ _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": t
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
 
-def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
-    """Whether a stance verb is the speaker's own: the reporting verb itself, after "we"/"I", or a participle
-    after a comma ("..., warning against X"); "the US made concessions by ruling out X" is a description."""
+def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
+    """Whether a stance verb is the speaker's own: the reporting verb itself, after "we"/"I", after a name
+    of the speaker's own side (``own``: "said Finland would ask ...", said by Finland's minister), or a
+    participle after a comma ("..., warning against X"); "the US made concessions by ruling out X" is a
+    description."""
     if i == 0 and lead:
+        return True
+    if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
         return True
     j = i - 1
     while j >= 0 and sent[j].low in _OWN:
@@ -285,6 +332,8 @@ def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
     if j < 0:
         return lead
     if sent[j].low in ("we", "i"):
+        return True
+    if lead and own and _own_side(sent, j, own):
         return True
     if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
         return True
@@ -295,6 +344,38 @@ def _own_verb(sent: list[Tok], i: int, lead: bool) -> bool:
     if lead and j >= 1 and sent[j - 1].low in _POSSESSIVE and _after_report(sent, j - 1):  # "said its members ..."
         return True
     return sent[j].text == "," and sent[i].low.endswith("ing") and j == i - 1
+
+
+_INTENT = frozenset(["would", "will", "'ll", "plan", "planned", "plans", "intend", "intends", "intended", "seek",
+                     "seeks", "sought", "try", "tried", "tries", "aim", "aims", "aimed", "move", "moved", "vow",
+                     "vowed", "want", "wants", "wanted"])
+
+
+def _own_purpose(sent: list[Tok], to: int) -> bool:
+    """"said it would file a petition to (block X)": the infinitive at ``to`` is the speaker's own intent (the
+    reported subject's, with a would/plan/seek ... before it; "was too early to", "were asked to" are not)."""
+    intent = False
+    for k in range(to - 1, max(-1, to - 14), -1):
+        t = sent[k]
+        if t.text in _BREAKS or t.low in ("that", "who", "which", "no", "not", "n't", "never") or t.lemma == "be":
+            return False
+        if t.low in _INTENT:
+            intent = True
+        if t.low in _SELF and _after_report(sent, k):
+            return intent
+    return False
+
+
+Own = tuple[tuple[str, ...], ...]  # names of the speaker's own side, as lower-case words
+
+
+def _own_side(sent: list[Tok], j: int, own: Own) -> bool:
+    """Whether the words ending at token j are a name of the speaker's side opening the reported clause."""
+    for phrase in own:
+        k = j - len(phrase) + 1
+        if k >= 1 and all(sent[k + n].low == w for n, w in enumerate(phrase)) and _after_report(sent, k):
+            return True
+    return False
 
 
 def _after_report(sent: list[Tok], j: int) -> bool:
@@ -312,8 +393,10 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
     for k, t in enumerate(sent[i:], i):
         if t.low in _TARGET_STOPS or t.text == ",":
             break
-        if t.low == "and" and k + 1 < len(sent) and sent[k + 1].low in ("that", "we", "i", "they"):
-            break
+        if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in ("that", "we", "i", "they", "would", "will")
+                                                     or _verb_lemma(sent[k + 1], rules)
+                                                     or sent[k + 1].low in cue_lexicon().cue_forms):
+            break  # "talks and would send ...", "welcomes X and opposes Y": the next predicate
         if t.low in ("and", "or") and k + 1 < len(sent) and sent[k + 1].lemma in rules.negators:
             break  # "to leave now and not to stop": the target is what is asked for, not what is refused
         if t.low == "as" and out and out[-1].lemma not in rules.as_verbs:
@@ -324,11 +407,16 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
     return out
 
 
+def _verb_lemma(t: Tok, rules: StanceRules) -> bool:
+    """A finite stance verb ("opposes", "urged"): a new predicate, not part of a target."""
+    return t.low != t.lemma and t.low.endswith(("s", "ed")) and any(p[0] == t.lemma for p, _ in rules.verbs)
+
+
 _DEGREE = frozenset(["a", "an", "the", "very", "so", "too", "not", "n't", "really", "simply", "certainly", "deadly",
                      "totally", "completely", "deeply", "utterly", "highly", "absolutely", "entirely", "purely"])
 
 
-def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool) -> list[Tok] | None:
+def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool, own: Own = ()) -> list[Tok] | None:
     """The object of the speaker's own "call X" / "describe X as" that ends at position k (where an
     evaluation follows); empty when the verb is not the speaker's; None when no such verb governs it."""
     end = k + 1
@@ -339,7 +427,7 @@ def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool) -> list[Tok
         if t.text in _BREAKS or t.lemma in _COPULAS or t.lemma == "be":
             return None
         if t.lemma in rules.as_verbs:
-            if v == end - 1 or not _own_verb(sent, v, lead):
+            if v == end - 1 or not _own_verb(sent, v, lead, own):
                 return []  # someone else's words ("had been called a sham by residents"): no stance
             obj = sent[v + 1 : end]
             return obj[:-1] if obj and obj[-1].low == "as" else obj
@@ -401,6 +489,7 @@ class _Sentence:
     rules: StanceRules
     lead: bool
     reported: bool
+    own: Own = ()
 
     def span(self, toks: Sequence[Tok]) -> str:
         """The article's words of ``toks``."""
@@ -439,9 +528,9 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         before = sent[max(0, i - 2) : i]
-        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before):
-            continue  # a noun ("her staunch support of"), not a verb
-        if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, s.lead):
+        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i):
+            continue  # a noun ("her staunch support of"), not a verb ("said the bloc condemned" is one)
+        if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, s.lead, s.own):
             continue
         if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
             continue  # a phrasal verb: "back down on X", "back away from X"
@@ -456,6 +545,14 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         out.append((1, i, Found(side, s.span(obj))))
     return out
+
+
+def _after_own(s: _Sentence, i: int) -> bool:
+    """Whether a name of the speaker's own side stands before position i ("said the bloc condemned")."""
+    k = i - 1
+    while k >= 0 and s.sent[k].low in _OWN:
+        k -= 1
+    return bool(s.own) and s.lead and k >= 0 and _own_side(s.sent, k, s.own)
 
 
 def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -475,7 +572,7 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         k = i - 1
         while k >= 0 and sent[k].low in _DEGREE:
             k -= 1
-        called = _called(sent, k, rules, s.lead)
+        called = _called(sent, k, rules, s.lead, s.own)
         if called is not None:  # "called the concessions cosmetic", "described the plan as a mistake"
             if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
                 out.append((1, i, Found(stance, s.span(called))))
@@ -507,7 +604,7 @@ def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
     sent, rules, t = s.sent, s.rules, s.sent[i]
     if t.lemma not in rules.hopes and t.lemma not in rules.requests:
         return []
-    if not _own_verb(sent, i, s.lead) or _negated(sent, i, rules):
+    if not _own_verb(sent, i, s.lead, s.own) or _negated(sent, i, rules):
         return []
     obj = _object(sent, i + 1, rules)
     if t.lemma in rules.requests and obj and obj[0].low == "to":
@@ -558,19 +655,133 @@ def _without_at(s: _Sentence, i: int) -> list[_Hit]:
     start = _clause_start(sent, i, s.reported)
     if _in_open_clause(sent, start, i, rules):
         return []
+    if not any(t.low in ("will", "would", "can", "cannot", "could", "must", "should", "'ll") for t in sent[start:i]):
+        return []  # "had no lawful basis for holding them without charge": a finding, no demand
     clause = sent[start:i] + _object(sent, i, rules)
     return [(2, i, Found("for", s.span(clause)))] if _usable(clause, 2) else []
 
 
+def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own refusal: "refused to sign X" (against "sign X"), "would not negotiate on X"."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma in rules.refuse:
+        if i + 2 >= len(sent) or sent[i + 1].low != "to" or sent[i + 2].lemma in rules.refusal_blockers:
+            return []
+        if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
+            return []
+        obj = _object(sent, i + 2, rules)
+    elif t.lemma in rules.refused_negated:
+        if not _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
+            return []
+        if any(b.low in _DETERMINERS or b.lemma in rules.modal_blockers for b in sent[max(0, i - 3) : i]):
+            return []  # a noun ("their sign"), or a forecast ("may not sign")
+        obj = _object(sent, i, rules)
+    else:
+        return []
+    if any(o.lemma in rules.until or o.low == "before" for o in obj):
+        return []  # "would not negotiate a deal until after the vote": a condition, not a refusal
+    return [(1, i, Found("against", s.span(obj)))] if _usable(obj, 2) else []
+
+
+def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A condition set on an agreement: "accepted only if X", "would not lift the blockade until X" (for X)."""
+    sent, rules = s.sent, s.rules
+    phrase = next((p for p in rules.only_if if p[0] == sent[i].lemma and _at(sent, i, p)), None)
+    if phrase is None and sent[i].lemma not in rules.until:
+        return []
+    start = _clause_start(sent, i, s.reported)
+    if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+        return []
+    verbs = [v for v in range(start, i) if any(_at(sent, v, p) for p in rules.condition_verbs)]
+    if phrase is None:  # "until"/"unless": only after a negated condition verb
+        verbs = [v for v in verbs if _negated(sent, v, rules)]
+        end = i + 1
+    else:
+        verbs = [v for v in verbs if not _negated(sent, v, rules)]
+        end = i + len(phrase)
+    if not verbs or any(b.lemma in rules.modal_blockers for b in sent[max(start, verbs[0] - 3) : verbs[0]]):
+        return []
+    obj = _object(sent, end, rules)
+    if phrase is None and not _finite(obj):
+        return []
+    return [(2, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
+
+
+def _finite(toks: Sequence[Tok]) -> bool:
+    """Whether words hold a clause with a finite verb ("the company signed ...", "the money is in"), not a
+    time ("the end of the year", "after the vote")."""
+    for k, t in enumerate(toks[1:], 1):
+        if t.low in _COPULAS or t.low in _AUX or t.low.endswith("ed") or (t.lemma != t.low and t.low[-1] != "s"):
+            return True
+        if t.low.endswith("s") and t.lemma != t.low and toks[k - 1].low not in _DETERMINERS:
+            return True
+    return False
+
+
+def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X)."""
+    sent, rules = s.sent, s.rules
+    if sent[i].lemma not in rules.passives or i < 2 or sent[i - 1].lemma != "be":
+        return []
+    be = sent[i - 1].low
+    if not (be in ("is", "are", "'re") or (be == "be" and sent[i - 2].low in ("would", "will", "'ll"))):
+        return []  # "was welcomed": a description
+    if i + 1 < len(sent) and sent[i + 1].low in ("by", "to"):
+        return []  # "welcomed by the unions": theirs; "welcome to apply": permission
+    if _negated(sent, i - 1, rules) or _negated(sent, i - 2, rules):
+        return []
+    subj = _subject(sent, i, s.reported)
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS):
+        return []
+    return [(1, i, Found("for", s.span(subj)))]
+
+
+def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
+    """What the speaker says would do harm: "X would weaken Y", "X will put Y at risk" (against X)."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma == "put":
+        if not any(_at(sent, k, ("at", "risk")) for k in range(i + 1, min(len(sent), i + 7))):
+            return []
+    elif t.lemma not in rules.harms:
+        return []
+    if i < 2 or sent[i - 1].low not in ("would", "will", "'ll") or _negated(sent, i - 1, rules):
+        return []  # only a firm "would/will" ("could weaken" is a forecast of a risk)
+    start = _clause_start(sent, i - 1, s.reported)
+    if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+        return []
+    subj = sent[start : i - 1]
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS) or subj[0].low in ("there", "this", "that"):
+        return []
+    if any(x.text in _BREAKS or x.low in ("who", "which", "and") for x in subj):
+        return []
+    return [(2, i, Found("against", s.span(subj)))]
+
+
+def _plea_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"Please, go south now": for what the sentence asks (up to its end)."""
+    sent, rules = s.sent, s.rules
+    if i != 0 or sent[0].lemma not in rules.pleas:
+        return []
+    j = 2 if len(sent) > 1 and sent[1].text == "," else 1
+    out: list[Tok] = []
+    for t in sent[j:]:
+        if t.low in _TARGET_STOPS:
+            break
+        out.append(t)
+    if not out or not out[0].text.isalpha() or out[0].low in _FUNCTION or len(out) > _MAX_TARGET:
+        return []
+    return [(2, i, Found("for", s.span(out)))] if _usable(out, 2) else []
+
+
 _READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_or_request_at, _demand_at,
-            _without_at)
+            _without_at, _refusal_at, _condition_at, _passive_at, _plea_at, _harm_at)
 
 
-def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> list[_Hit]:
+def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:
     """(rank, position, stance) of every stance expression of one sentence with a usable target."""
     if is_question(sent, rules):
         return []
-    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)))
+    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)), own)
     found: list[_Hit] = []
     for i, t in enumerate(sent):
         if t.lemma not in rules.firsts:
@@ -581,12 +792,14 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool) -> l
 
 
 def read_stance(
-    text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True
+    text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True,
+    own: Own = (),
 ) -> Found | None:
     """The stance a statement states explicitly, with its target; None when it states none.
 
     ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
-    speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun."""
+    speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun. ``own``: names of the
+    speaker's own side (``own_side``)."""
     if rules.screen is not None and not rules.screen.search(text):
         return None
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
@@ -595,7 +808,7 @@ def read_stance(
         cue_lemma = toks[0].lemma
     best: tuple[int, int, int, Found] | None = None
     for n, sent in enumerate(sentences(toks)):
-        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported):
+        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
                 continue
             if found.target and (best is None or (rank, n, pos) < best[:3]):
@@ -618,10 +831,52 @@ def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
 
 
 @lru_cache(maxsize=65536)
-def stance_of(text: str, cue: str | None, reported: bool) -> Found | None:
-    """``read_stance`` with the map's rules, once per distinct (text, cue, reported) in a process."""
+def stance_of(text: str, cue: str | None, reported: bool, own: Own = ()) -> Found | None:
+    """``read_stance`` with the map's rules, once per distinct (text, cue, reported, own) in a process."""
     rules, table = map_rules()
-    return read_stance(text, rules, table, cue, reported)
+    return read_stance(text, rules, table, cue, reported, own)
+
+
+@lru_cache(maxsize=1)
+def _side_names() -> tuple[dict[str, tuple[str, ...]], frozenset[str], dict[str, tuple[str, ...]]]:
+    """(country or body -> its names and capitals, governmental role words, body -> its other names)."""
+    lex = cue_lexicon()
+    names: dict[str, set[str]] = {}
+    for form, place in lex.places.items():
+        if place.kind in ("country", "body"):
+            names.setdefault(place.name, set()).update({form, "the " + form})
+    for capital, country in lex.capitals.items():
+        names.setdefault(country, set()).add(capital)
+    side = _WORDS.get("own_side") or {}
+    extra = {str(k): tuple(str(w).lower() for w in v or ()) for k, v in (side.get("names") or {}).items()}
+    roles = frozenset(str(w).lower() for w in side.get("government_roles") or ())
+    return {k: tuple(sorted(v)) for k, v in names.items()}, roles, extra
+
+
+@lru_cache(maxsize=1)
+def lex_countries() -> frozenset[str]:
+    """Names of countries (not bodies: an EU spokesman's "the government" is some country's)."""
+    return frozenset(p.name for p in cue_lexicon().places.values() if p.kind == "country")
+
+
+@lru_cache(maxsize=4096)
+def own_side(country: str | None, affiliation: str | None, roles: tuple[str, ...], kind: str) -> Own:
+    """Names a speaker's own side goes by in a reported clause: their country (its names and capital) and
+    "the government" when they hold a government office, or their body's names ("the bloc" for an EU
+    spokesman); an organisation speaks for its own country. Nothing for a speaker with no office."""
+    names, government, extra = _side_names()
+    words = {w for r in roles for w in r.lower().split()}
+    official = kind == "organisation" or bool(words & government)
+    out: set[str] = set()
+    for side in {country, affiliation} - {None}:
+        assert side is not None
+        if side in extra and (official or affiliation == side):
+            out.update(extra[side])
+        if official and side in names:
+            out.update(names[side])
+    if official and country and words & government and country in lex_countries():
+        out.add("the government")
+    return tuple(sorted({tuple(w.lower() for w in _split_words(n)) for n in out} - {()}, key=len, reverse=True))
 
 
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
