@@ -67,3 +67,26 @@ def test_a_statement_beside_the_speakers_partial_quote_in_another_clause() -> No
 
 def test_no_statement_where_the_speakers_partial_quote_says_it() -> None:
     assert _statements("Paul Martin said the plan was “reckless and unfunded”.") == []
+
+
+# --- titles of programmes and works in marks are nobody's words
+
+
+def _marked(text: str) -> list[str]:
+    return [q.text for q in analyse_text(text).quotes if q.kind != "indirect"]
+
+
+def test_a_programme_title_after_a_broadcasters_possessive_is_no_quote() -> None:
+    text = "Anna Weber told NBC’s “Meet the Press” that the budget would be late."
+    assert _marked(text) == []
+    assert _statements(text) == [("the budget would be late", "Anna Weber", "statement.cue.subject")]
+
+
+def test_a_title_after_a_work_noun_or_said_on_is_no_quote() -> None:
+    assert _marked("Anna Weber wrote the book “Winning the Long Game” in 2019.") == []
+    assert _marked("“We are ready,” Anna Weber said on “Morning Joe.”") == ["We are ready,"]
+
+
+def test_title_cased_words_the_speaker_said_stay_a_quote() -> None:
+    assert _marked("Anna Weber called the plan “A Real Mess.”") == ["A Real Mess."]
+    assert _marked("Anna Weber told NBC’s reporter: “We Are Ready!”") == ["We Are Ready!"]
