@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from briefgen.extract.lexicon import Lexicon
+from briefgen.extract.lexicon import Lexicon, load_data
 from briefgen.extract.quotes.cues import Attribution, Cue, _cue_noun_re, _noun_use, _quote_only_cues
 from briefgen.extract.quotes.marks import QSpan, _only_quotes
 from briefgen.extract.quotes.patterns import (
@@ -68,6 +69,33 @@ def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
         return True
     prev = _WORD.findall(text[max(p_start, m.start() - 20) : m.start()])
     return not (prev and prev[-1].lower() in lex.cue_forms)  # "what they called a “betrayal”"
+
+
+@lru_cache(maxsize=1)
+def _work_title_data() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The words before a work's title (a regex ending at the opening mark) and a title's small words."""
+    data = load_data("cues.yml")["work_titles"]
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(str(w)) for w in data[key])
+
+    before = re.compile(
+        rf"(?:\b(?:{alt('nouns')})|\b(?:{alt('prepositions')})\s+(?:[A-Z][\w.&-]*\s+)?[A-Z][\w.&-]*[’']s"
+        rf"|\b(?:{alt('verbs_on')})\s+on(?:\s+(?:the|his|her|their))?)\s*$"
+    )
+    return before, frozenset(str(w) for w in data["small_words"])
+
+
+def _work_title(text: str, q: QSpan, p_start: int) -> bool:
+    """A title-cased quote right after a work noun or a broadcaster's possessive: a programme, not words."""
+    content = text[q.qs : q.qe].strip().rstrip(".,;:").strip()
+    words = content.split()
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or content.endswith(("!", "?")):
+        return False
+    before, small = _work_title_data()
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in small for w in words):
+        return False
+    return before.search(text, max(p_start, q.ms - 60), q.ms) is not None
 
 
 def _continue_speaker(

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from briefgen.extract.actors import ArticleActors
-from briefgen.extract.quotes.attribution import _attribute_quote, _continue_speaker, _scare_quote
+from briefgen.extract.quotes.attribution import _attribute_quote, _continue_speaker, _scare_quote, _work_title
 from briefgen.extract.quotes.cues import _cue_regexes
 from briefgen.extract.quotes.interviews import _answer_speaker, _unnamed_answer
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _sentences, _stops, _trim, scan_quotes
@@ -161,6 +161,8 @@ def _quote_record(
 ) -> LocalQuote | None:
     """A quote in marks attributed, or None for a scare quote, a teaser fragment or an empty quote."""
     text, lex = att.text, att.lex
+    if _work_title(text, q, para.start):
+        return None  # "told NBC’s “Meet the Press”", "the TV show “Shark Tank”": a title, nobody's words
     _attribute_quote(att, text, para.quotes, qi, q, sent, para.start, para.end, used_cues, lex)
     if not q.attributed:
         _continue_speaker(att, text, para.quotes, qi, q, para.start, para.end, para.prev_open, para.narrator)

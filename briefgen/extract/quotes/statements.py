@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import islice
 
-from briefgen.extract.lexicon import Lexicon
+from briefgen.extract.lexicon import Lexicon, lexicon, load_data
 from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
 from briefgen.extract.quotes.patterns import _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
@@ -64,6 +65,32 @@ def _tidy_statements(text: str, found: list[LocalQuote]) -> list[LocalQuote]:
 
 
 _TITLE_WORD = re.compile(r"\s+[A-Z][\w’'-]*")
+_FIRST_WORD = re.compile(r"[\s,]*([\w’'-]+)")
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my"})
+
+
+@lru_cache(maxsize=1)
+def _trailing_adjuncts() -> frozenset[str]:
+    """Words that may follow a trailing cue ("..., X said on Monday."): prepositions, times (cues.yml)."""
+    return frozenset(str(w) for w in load_data("cues.yml").get("trailing_adjuncts", []))
+
+
+def _clause_follows(lex: Lexicon, rest: str) -> bool:
+    """Whether the words after a cue are its reported clause ("said he would not") rather than an adjunct."""
+    m = _FIRST_WORD.match(rest)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if word[:1].isupper() and low not in _CLAUSE_OPENERS:
+        return False  # "..., said Mark Jones", "..., X said Monday", "..., X told CNN"
+    if low in _CLAUSE_OPENERS:
+        later = rest[m.end() :].split()
+        if later and all(w[:1].isupper() or w.lower() in lex.listeners for w in later):
+            return False  # "..., she told the BBC", "..., he told the Associated Press"
+    if low in _trailing_adjuncts() or low in lex.adverbs:
+        return False
+    return not (low in lex.listeners and low not in _CLAUSE_OPENERS)  # "..., she told reporters."
 
 
 def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
@@ -71,6 +98,8 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     rest = text[end : sent[1]]
     if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
+    if _clause_follows(att.lex, rest):
+        return None  # "Asked about X, Reid said he would not.": the cue's own clause follows it
     comma = text.rfind(",", sent[0], start)
     if comma != -1 and not text[comma + 1 : start].strip():
         return None  # "The body, Bawaslu, said it ...": the comma closes an apposition of the subject
@@ -113,6 +142,32 @@ def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple
     return start, end
 
 
+@lru_cache(maxsize=1)
+def _next_verb_re() -> re.Pattern[str]:
+    """Where a reported clause ends because its speaker's next reporting verb begins.
+
+    ", adding/saying/noting ..." (a participle after a comma) and "and/but (also) said/called/asked ..."
+    (an inflected verb after the conjunction; never the bare form, which mostly goes on inside the clause:
+    "said they would meet and ask for talks").
+    """
+    lemmas = words("statement.next_verb", "verbs")
+    forms = [f for f, lemma in lexicon().cue_forms.items() if lemma in lemmas and f != lemma and " " not in f]
+    ing = sorted((f for f in forms if f.endswith("ing")), key=len, reverse=True)
+    past = sorted((f for f in forms if not f.endswith(("ing", "s"))), key=len, reverse=True)
+    return re.compile(
+        r",\s+(?:(?:while|before|then|also)\s+)?(?:" + "|".join(ing) + r")\b"
+        r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+){0,2}(?:" + "|".join(past) + r")\b"
+    )
+
+
+def _clause_end(text: str, a: int, b: int) -> int:
+    """The end of the reported clause text[a:b]: before the speaker's next reporting verb, if any."""
+    for m in _next_verb_re().finditer(text, a, b):
+        if len(text[a : m.start()].split()) >= 2:
+            return m.start()
+    return b
+
+
 # "the decision", "its plan": a determiner and one word, an object rather than reported content
 _BARE_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|this|that)\s+[\w’'-]+", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?$")
@@ -144,23 +199,34 @@ class _Sentence:
     text: str
     sent: tuple[int, int]
     number: int
-    quoted_speakers: set[str]
-    emitted: set[str | None] = field(default_factory=set)
+    quoted: dict[str, list[tuple[int, int]]]  # speaker -> the marks of their quotes in this sentence
+    emitted: dict[str | None, int] = field(default_factory=dict)  # speaker -> end of their last statement
     out: list[LocalQuote] = field(default_factory=list)
 
     def emit(self, speaker: str | None, cue: str, a: int, b: int, rule: str) -> None:
-        """Add the statement text[a:b] of a speaker, unless the speaker is unknown or already reported here."""
+        """Add the statement text[a:b] of a speaker, unless the speaker is unknown or already reported there.
+
+        A speaker's second statement in the sentence is kept when it follows the first one's clause
+        ("X said A, adding B"): the first ends where the next reporting verb begins (``_clause_end``).
+        """
         text = self.text
-        if speaker is None or speaker in self.emitted or speaker in self.quoted_speakers:
+        if speaker is None:
             return
+        if speaker in self.emitted:
+            if not rule.startswith("statement.cue.") or a < self.emitted[speaker]:
+                return
+            rule = "statement.next_verb"
         a, b = _trim(text, a, b)
+        b = _clause_end(text, a, b)
         while b > a and text[b - 1] in ".;:, ":
             b -= 1
+        if any(ms < b and a < me for ms, me in self.quoted.get(speaker, ())):
+            return  # the speaker's own quote says it (a partial quote is shown with this clause around it)
         if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
             return  # fewer than two words
         if _BARE_OBJECT.fullmatch(text, a, b):
             return  # "welcomed the agreement": an object, no reported content
-        self.emitted.add(speaker)
+        self.emitted[speaker] = b
         self.out.append(
             LocalQuote(text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule=rule)
         )
@@ -187,8 +253,11 @@ def _statements(
     possessors = att.possessors_in(sent[0], sent[1])
     if not (sent_cues or has_source or has_view or has_stance or possessors):
         return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
-    quoted_speakers = {q.speaker for q in quotes if sent[0] <= q.ms < sent[1] and q.speaker}
-    st = _Sentence(att, text, sent, number, quoted_speakers)
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if sent[0] <= q.ms < sent[1] and q.speaker:
+            quoted.setdefault(q.speaker, []).append((q.ms, q.me))
+    st = _Sentence(att, text, sent, number, quoted)
     if has_source:
         _source_statements(st, source_re)
     if has_view:
@@ -351,8 +420,8 @@ def _cue_statement(st: _Sentence, c: Cue) -> bool:
     if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
         _pair_statements(st, c, pair.start())
         return False
-    if not found or spk is None or spk in st.emitted or spk in st.quoted_speakers:
-        return found  # (a speaker already reported in this sentence: ``emit`` would drop the statement)
+    if not found or spk is None:
+        return found
     if how == "inverted":
         # "No one has been arrested, said X, the police chief.": the clause before the cue is the report
         comma = text.rfind(",", s0, cs)

@@ -1,0 +1,92 @@
+"""Reported statements on other newsrooms' copy: one class of construction per test, with a near miss."""
+
+from __future__ import annotations
+
+from briefgen.extract.quotes.statements import _clause_end
+from tests.extract_utils import analyse_text, speaker_name
+
+
+def _statements(text: str) -> list[tuple[str, str | None, str]]:
+    """(text, speaker, rule) of every reported statement of a text."""
+    analysis = analyse_text(text)
+    return [(q.text, speaker_name(analysis, q), q.rule) for q in analysis.quotes if q.kind == "indirect"]
+
+
+# --- a speaker's next reporting verb ends the reported clause and reports again
+
+
+def test_a_participle_cue_after_a_comma_starts_a_second_statement() -> None:
+    found = _statements("Anna Weber said the budget would be late, adding that the ministry needed more staff.")
+    assert found == [
+        ("the budget would be late", "Anna Weber", "statement.cue.subject"),
+        ("the ministry needed more staff", "Anna Weber", "statement.next_verb"),
+    ]
+
+
+def test_and_with_an_inflected_cue_starts_a_second_statement() -> None:
+    found = _statements("Anna Weber said the budget would be late and urged parliament to approve more staff.")
+    assert [t for t, _, _ in found] == ["the budget would be late", "parliament to approve more staff"]
+    assert {s for _, s, _ in found} == {"Anna Weber"}
+
+
+def test_a_bare_verb_after_and_stays_inside_the_reported_clause() -> None:
+    found = _statements("Anna Weber said the ministers would meet and ask for more time.")
+    assert found == [("the ministers would meet and ask for more time", "Anna Weber", "statement.cue.subject")]
+
+
+def test_clause_end_needs_two_words_before_the_break() -> None:
+    text = "it, saying so"
+    assert _clause_end(text, 0, len(text)) == len(text)
+    text = "prices rose, noting the risk"
+    assert text[: _clause_end(text, 0, len(text))] == "prices rose"
+
+
+# --- "ADVERBIAL, X said CLAUSE.": the cue's own clause follows it, the opening is no report
+
+
+def test_an_opening_adjunct_is_not_read_as_a_trailing_report() -> None:
+    found = _statements("Asked whether he would stand again, Paul Martin said he had not decided.")
+    assert found == [("he had not decided", "Paul Martin", "statement.cue.subject")]
+
+
+def test_an_adjunct_after_the_cue_keeps_the_trailing_report() -> None:
+    for tail in ("said on Monday", "told reporters", "told the BBC", "said"):
+        found = _statements(f"The budget would be presented in May, Anna Weber {tail}.")
+        assert found == [("The budget would be presented in May", "Anna Weber", "statement.trailing_cue.subject")], tail
+
+
+# --- a speaker quoted in a sentence still makes a statement in another clause of it
+
+
+def test_a_statement_beside_the_speakers_partial_quote_in_another_clause() -> None:
+    text = "Paul Martin called the plan “reckless” and said the party would vote against the budget."
+    assert _statements(text) == [
+        ("the party would vote against the budget", "Paul Martin", "statement.cue.coordinated_main_subject")
+    ]
+
+
+def test_no_statement_where_the_speakers_partial_quote_says_it() -> None:
+    assert _statements("Paul Martin said the plan was “reckless and unfunded”.") == []
+
+
+# --- titles of programmes and works in marks are nobody's words
+
+
+def _marked(text: str) -> list[str]:
+    return [q.text for q in analyse_text(text).quotes if q.kind != "indirect"]
+
+
+def test_a_programme_title_after_a_broadcasters_possessive_is_no_quote() -> None:
+    text = "Anna Weber told NBC’s “Meet the Press” that the budget would be late."
+    assert _marked(text) == []
+    assert _statements(text) == [("the budget would be late", "Anna Weber", "statement.cue.subject")]
+
+
+def test_a_title_after_a_work_noun_or_said_on_is_no_quote() -> None:
+    assert _marked("Anna Weber wrote the book “Winning the Long Game” in 2019.") == []
+    assert _marked("“We are ready,” Anna Weber said on “Morning Joe.”") == ["We are ready,"]
+
+
+def test_title_cased_words_the_speaker_said_stay_a_quote() -> None:
+    assert _marked("Anna Weber called the plan “A Real Mess.”") == ["A Real Mess."]
+    assert _marked("Anna Weber told NBC’s reporter: “We Are Ready!”") == ["We Are Ready!"]
