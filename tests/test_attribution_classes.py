@@ -85,7 +85,7 @@ def test_transcript_lines_in_capitals_are_attributed_per_line() -> None:
     ]
 
 
-def test_shared_surname_far_from_a_full_name_goes_to_the_one_named_last_and_most() -> None:
+def test_shared_surname_far_from_a_full_name_goes_to_the_one_named_last() -> None:
     text = (
         "Mara Lindqvist opened her campaign in Uppsala.\n\n"
         "Mara Lindqvist promised new schools.\n\n"
@@ -97,10 +97,11 @@ def test_shared_surname_far_from_a_full_name_goes_to_the_one_named_last_and_most
     a = analyse_text(text)
     (q,) = marked(a)
     assert speaker_name(a, q) == "Mara Lindqvist"
-    # the last one named is not the one named most: unsure, so nobody
+    # the last one named in full is the one the story is about by now, even if named less often (on PolNeAR
+    # train this reading is right 43 times in 47)
     a = analyse_text(text.replace("Mara Lindqvist then spoke", "Olof Lindqvist then spoke"))
     (q,) = marked(a)
-    assert speaker_name(a, q) is None
+    assert speaker_name(a, q) == "Olof Lindqvist"
 
 
 def test_quote_only_cues_and_particles_before_a_comma() -> None:

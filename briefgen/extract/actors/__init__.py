@@ -30,7 +30,7 @@ def local_actors_of(text: str, paragraphs: Sequence[tuple[int, int]]) -> Article
     home, mentioned = _home_country(found, lex, _dateline_country(text, paragraphs, lex))
     # a pronoun's possessor first ("Its irrigation minister, X" follows "Sudan ..."), then the home country,
     # then possessors again for people whose country came from home
-    actors = _with_possessor_country(resolve(found, paragraphs), text)
+    actors = _with_possessor_country(resolve(found, paragraphs, text), text)
     actors = _with_home_country(actors, home, mentioned, _section_countries(text, paragraphs, lex))
     return _with_possessor_country(actors, text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -21,7 +22,7 @@ from briefgen.extract.actors.words import (
     _translit,
     name_key,
 )
-from briefgen.extract.lexicon import lexicon
+from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.records import ActorKind, LocalActor, Mention
 
 _LEGAL_SUFFIXES = frozenset(
@@ -29,6 +30,7 @@ _LEGAL_SUFFIXES = frozenset(
 )
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "&", "on", "in"})
 
 
@@ -127,12 +129,72 @@ def _merge_middle_names(persons: dict[str, None], key_of_full: dict[str, str]) -
             del persons[canon]
 
 
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, frozenset[str]]:
+    """Given name (transliterated) -> the names it may stand for (itself, its short and full forms), for
+    every given name of first_names.yml."""
+    table: dict[str, set[str]] = {}
+    data = load_data("first_names.yml")
+    for name in (*data["female"], *data["male"]):
+        table.setdefault(_translit(str(name)), set()).add(_translit(str(name)))
+    for full, shorts in (data.get("nicknames") or {}).items():
+        names = {_translit(str(full)), *(_translit(str(n)) for n in shorts)}
+        for n in names:
+            table.setdefault(n, set()).update(names)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two given names one person goes by: equal, a listed short form ("Bill", "William"), or the start of
+    the other ("Chris", "Christopher")."""
+    if a == b:
+        return True
+    short, full = sorted((a, b), key=len)
+    return (len(short) >= 3 and full.startswith(short)) or b in _short_forms().get(a, frozenset())
+
+
+def _is_common_word(word: str, lower_words: frozenset[str]) -> bool:
+    """A capitalised word before a surname that is no given name: an abbreviation ("AG Mukasey") or a
+    word the article also writes in lower case ("Like Corker, ...", "Another Clinton aide")."""
+    if len(word) <= 4 and word.isupper():
+        return True
+    return word.lower() in lower_words and _translit(word) not in _short_forms()
+
+
+def _merge_variants(persons: dict[str, None], key_of_full: dict[str, str], lower_words: frozenset[str]) -> None:
+    """"Ken Starr" and "Kenneth Starr", or "AG Mukasey" and "Michael Mukasey", in one article are one
+    person: two-word names with the surname of exactly one other two- or three-word name, whose given
+    names are forms of one name, or whose first word is a common word rather than a given name."""
+    by_last: dict[str, list[str]] = {}
+    for canon in persons:
+        words = canon.split()
+        if 2 <= len(words) <= 3 and words[-1][-1] != ".":
+            by_last.setdefault(_translit(words[-1]), []).append(canon)
+    for names in by_last.values():
+        if len(names) < 2:
+            continue
+        junk = [n for n in names if n.count(" ") == 1 and _is_common_word(n.split()[0], lower_words)]
+        real = [n for n in names if n not in junk]
+        target: dict[str, str] = {}
+        if len(real) == 1:
+            target = {n: real[0] for n in junk}
+        elif len(real) == 2 and not junk:
+            a, b = real
+            if _same_given(_translit(a.split()[0]), _translit(b.split()[0])):
+                short, full = sorted(real, key=len)
+                target = {short: full}
+        for old, new in target.items():
+            for k, v in key_of_full.items():
+                if v == old:
+                    key_of_full[k] = new
+            del persons[old]
+
+
 def _in_context(
     f: Found, cands: set[str], full_at: list[tuple[int, str]], paragraphs: Sequence[tuple[int, int]]
 ) -> str | None:
     """The one of several same-surname people named in full in this or the previous paragraph before ``f``;
-    failing that, the one named in full last before it if that is also the one named in full most often
-    so far (the story's "Clinton", not the husband mentioned once); else nobody."""
+    failing that, the one named in full last before it (the story has moved on to them); else nobody."""
     i = bisect_right(paragraphs, (f.start, 1 << 62)) - 1
     if i < 0:
         return None
@@ -143,9 +205,7 @@ def _in_context(
     before = [c for at, c in full_at if at < f.start and c in cands]
     if not before:
         return None
-    counts = {c: before.count(c) for c in set(before)}
-    last = before[-1]
-    return last if all(n < counts[last] for c, n in counts.items() if c != last) else None
+    return before[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +229,7 @@ class _Sorted:
     company_ref: bool = False  # a "the company" reference was found
 
 
-def _people(found: list[Found]) -> _People:
+def _people(found: list[Found], lower_words: frozenset[str] = frozenset()) -> _People:
     """Merge the full names of persons (middle names, two-word tails) and index them by their words."""
     persons: dict[str, None] = {}
     key_of_full: dict[str, str] = {}
@@ -177,6 +237,7 @@ def _people(found: list[Found]) -> _People:
         if f.kind == "person":
             persons[key_of_full.setdefault(_name_key(f.name), f.name)] = None
     _merge_middle_names(persons, key_of_full)
+    _merge_variants(persons, key_of_full, lower_words)
     # "Benítez Ramos" after "Santiago Benítez Ramos": a two-word name that ends one longer name is that name
     tails: dict[str, set[str]] = {}
     for canon in persons:
@@ -397,11 +458,12 @@ def rule_id(rule: str) -> str:
     return "mention." + (rule.replace(":", ".").replace("-", "_") if rule and rule != "bare" else "surname")
 
 
-def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = ()) -> ArticleActors:
+def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = (), text: str = "") -> ArticleActors:
     """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
     companies = _drop_legal_suffixes(found)
     _expand_acronyms(found)
-    mentions = _sort(found, _people(found), paragraphs)
+    lower_words = frozenset(_LOWER_WORD.findall(text)) if text else frozenset()
+    mentions = _sort(found, _people(found, lower_words), paragraphs)
     _resolve_singles(mentions)
     unresolved = _resolve_role_refs(mentions) if mentions.roles else []
     rows, genders, alias_at = _person_rows(mentions.resolved)

@@ -26,6 +26,7 @@ from briefgen.extract.actors.words import (
     _name_words,
     _place_nouns,
     _strip_possessive,
+    _title_roles,
     _translit,
 )
 from briefgen.extract.lexicon import (
@@ -85,7 +86,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     """Raw mentions of people, organisations and places in every paragraph."""
     headline_pars: list[tuple[int, int]] = []
     known: set[str] = set()
-    deferred: list[tuple[str, int]] = []
+    deferred: list[tuple[str, int, bool]] = []
     bodies = has_country_body(text)  # lower-case government bodies are only looked for when one is named
     body_pars: list[tuple[int, int]] = []
     for i, (p_start, p_end) in enumerate(paragraphs):
@@ -95,9 +96,16 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
     # single capitalised words are only worth a closer look when they can name a person
     lex = lexicon()
     surnames = _surnames(found)
-    for word, start in deferred:
+    for word, start, common in deferred:
         bare = _strip_possessive(word)[0]
         end = start + len(bare)
+        if common:
+            # "Cuban said", "Will wrote" after "Mark Cuban", "George Will": a common word (a demonym, a
+            # function word) names a person only as a known surname right before a reporting verb
+            if _translit(bare) in surnames and _next_is_cue(text, end, lex, start):
+                found = [f for f in found if f.start != start]
+                found.append(Found(start, end, bare, "surname", bare, None, None, None, False, None, "cue"))
+            continue
         if (
             _translit(bare) in surnames
             or _prev_is_title(text, start, lex)
@@ -267,7 +275,7 @@ def _mentions_in(
     paragraphs: Sequence[tuple[int, int]],
     headline: bool,
     known: set[str],
-    deferred: list[tuple[str, int]] | None = None,
+    deferred: list[tuple[str, int, bool]] | None = None,
     bodies: bool = True,
 ) -> list[Found]:
     """The mentions that the capitalised runs and the "the <word>" references of these paragraphs make."""
@@ -285,7 +293,7 @@ def _run_mentions(
     m: re.Match[str],
     headline: bool,
     known: set[str],
-    deferred: list[tuple[str, int]] | None,
+    deferred: list[tuple[str, int, bool]] | None,
     bodies: bool,
     lex: Lexicon,
 ) -> list[Found]:
@@ -298,7 +306,11 @@ def _run_mentions(
         me = m.end()
         head = r.head
         return [Found(me - len(head), me, head, "orgref", head, None, None, None, False, None, "org-short")]
+    if text.startswith(". ", m.end()) and run.rsplit(" ", 1)[-1] + "." in _title_roles():
+        return []  # "Democratic Rep. Dina Titus": a qualifier and a title, the name follows the full stop
     if r.skip:
+        if r.single and deferred is not None and not headline and not r.the_run:
+            deferred.append((run, ms, True))
         return []
     if r.the_single and r.head_org_ok and not headline and text[m.end() : m.end() + 1] == " ":
         org = _org_by_noun(text, ms + 4, r.head, lex)
@@ -309,8 +321,10 @@ def _run_mentions(
         if single is not None:
             return [single]
         if deferred is not None and r.deferrable:
-            deferred.append((run, ms))
+            deferred.append((run, ms, False))
             return []
+        if deferred is not None:
+            deferred.append((run, ms, True))  # a demonym or capital: also a surname before a cue
     if r.multi_org and r.run_org_ok and text[m.end() : m.end() + 1] == " " and text[ms - 4 : ms] == "the ":
         org = _org_by_noun(text, ms, run, lex)  # "the IG Metall union said"
         if org is not None:

@@ -16,6 +16,7 @@ from briefgen.extract.quotes.patterns import (
 )
 from briefgen.extract.quotes.rules import alternation
 from briefgen.extract.quotes.subjects import Attributor
+from briefgen.records import Mention
 
 _SUBORDINATOR_END = re.compile(r"\b" + alternation("participle_main_subject", "subordinators") + r"\s+$")
 _OBJECT_LINK = re.compile(r"\b(?:that|to|about|with)\b")
@@ -185,6 +186,7 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
     if first is not person and _opens_clause(text, first.end, sent[1]):
         return False, None
     if person is not None:
+        person = _role_modified(text, person, ms)
         between = text[end : person.start]
         if "." in between:
             between = _ABBREV_DOT.sub("", between)  # "said Rep. Maria Lopez"
@@ -195,6 +197,20 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
             return True, None
         return True, att.speaker_of(first, sent)
     return False, None
+
+
+# "Clinton ally", "Trump campaign manager": lower-case nouns between a name and the name they qualify
+_QUALIFIER_GAP = re.compile(
+    r"(?:\s+(?!(?:and|or|of|to|in|on|at|with|for|about|from|by|as|the|a|an|who|that)\b)[a-z][\w-]*){1,3}\s+"
+)
+
+
+def _role_modified(text: str, person: Mention, ms: list[Mention]) -> Mention:
+    """The speaker of "said Clinton ally James Carville": the named person a first name's role words lead to."""
+    later = next((m for m in ms if m.start > person.end and m.kind == "person" and m.rule != "pronoun"), None)
+    if later is not None and _QUALIFIER_GAP.fullmatch(text, person.end, later.start) and " " in later.text:
+        return later
+    return person
 
 
 def _opens_clause(text: str, end: int, limit: int) -> bool:

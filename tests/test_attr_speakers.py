@@ -1,0 +1,85 @@
+"""Speaker classes found on third-party copy (issue 19): each test is an invented sentence, with a near miss."""
+
+from __future__ import annotations
+
+from tests.extract_utils import actor, analyse_text, marked, speaker_name
+
+
+def names(text: str) -> list[str | None]:
+    a = analyse_text(text)
+    return [speaker_name(a, q) for q in marked(a)]
+
+
+# --- a surname that is also a common word (a demonym, a function word) -----------------------------------
+def test_a_demonym_surname_before_a_cue_is_the_person_named_in_full() -> None:
+    text = 'Tech investor Mark Cuban spoke on Sunday. "I would consider it," Cuban said.'
+    assert names(text) == ["Mark Cuban"]
+
+
+def test_a_demonym_without_a_full_name_of_that_surname_is_no_speaker() -> None:
+    assert names('Havana was quiet. "We wait," Cuban said.') == [None]
+
+
+def test_a_function_word_surname_before_a_cue_is_the_person_named_in_full() -> None:
+    text = 'The columnist George Will wrote again. "This is folly," Will wrote.'
+    assert names(text) == ["George Will"]
+
+
+# --- two spellings of one person ----------------------------------------------------------------------------
+def test_a_short_form_of_the_given_name_is_the_same_person() -> None:
+    text = (
+        "Kenneth Starr led the inquiry.\nLater Ken Starr praised the former president.\n"
+        '"It is genuine," Starr said.'
+    )
+    a = analyse_text(text)
+    (q,) = marked(a)
+    assert speaker_name(a, q) == "Kenneth Starr"
+    assert actor(a, "Kenneth Starr").kind == "person"
+
+
+def test_two_different_given_names_stay_two_people() -> None:
+    text = 'Carla Vance and Peter Vance run the firm.\n"We will sell," Vance said.'
+    assert names(text) == [None]
+
+
+def test_an_abbreviation_before_a_surname_is_no_given_name() -> None:
+    text = 'AG Mukasey spoke first.\nFormer Attorney General Michael Mukasey was blunt. "She lied," Mukasey said.'
+    assert names(text) == ["Michael Mukasey"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_given_name() -> None:
+    text = (
+        "Senator Bob Corker met the president, like others before him.\n"
+        "Like Corker, several senators were wary of the deal.\n"
+        '"It is a bad deal," Corker said.'
+    )
+    assert names(text) == ["Bob Corker"]
+
+
+# --- a surname shared by two people -------------------------------------------------------------------------
+def test_a_shared_surname_goes_to_the_last_person_named_in_full() -> None:
+    text = (
+        "Hillary Clinton campaigned in Ohio.\n\nHillary Clinton spoke to voters there.\n\n"
+        "On Monday, Bill Clinton spoke to a crowd in Iowa.\n\nHe talked about jobs for an hour.\n\n"
+        "He took questions from the crowd.\n\n"
+        '"She is the best candidate," Clinton said.'
+    )
+    assert names(text) == ["Bill Clinton"]
+
+
+# --- a name qualified by another name's role words ----------------------------------------------------------
+def test_a_name_before_role_words_qualifies_the_speaker_after_them() -> None:
+    text = 'Hillary Clinton was away. "He is a friend," said Clinton ally James Carville.'
+    assert names(text) == ["James Carville"]
+
+
+def test_a_name_after_and_is_a_second_subject_not_a_qualified_speaker() -> None:
+    text = 'Ana Ruiz and Tom Berg met. "We agree," said Ruiz on Monday.'
+    assert names(text) == ["Ana Ruiz"]
+
+
+# --- titles ----------------------------------------------------------------------------------------------------
+def test_a_qualifier_before_an_abbreviated_title_is_no_person() -> None:
+    a = analyse_text('"Everybody is watching us," said Democratic Rep. Dina Titus.')
+    assert [speaker_name(a, q) for q in marked(a)] == ["Dina Titus"]
+    assert [x.name for x in a.actors if x.kind == "person"] == ["Dina Titus"]
