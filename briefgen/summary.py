@@ -272,7 +272,7 @@ def leads(
     previous = ""
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
-        offset = after_dateline(block)  # also below a byline or standfirst ("ABU DHABI — The …")
+        offset = after_dateline(block) or _place_colon(block)  # also below a byline ("ABU DHABI — The …")
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
             text, previous = resolve_subject(text, subject_name(previous)), text
@@ -333,6 +333,16 @@ def resolve_subject(sentence: str, name: str) -> str:
     if match is None or re.search(r"\b(?:he|she|him|her)\b", sentence[: match.start(2)], re.IGNORECASE):
         return sentence
     return f"{match.group(1)}[{name}] {sentence[match.end():]}"
+
+
+_PLACE_COLON = re.compile(r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}): (?=[A-Z])")
+
+
+def _place_colon(block: str) -> int:
+    """Where a paragraph's words start after a capital's name and a colon ('New Delhi: An Indian Air Force
+    aircraft …', the dateline of some outlets), 0 without one ('Analysis: …', 'Ukraine: …')."""
+    match = _PLACE_COLON.match(block)
+    return match.end() if match and match.group(1) in lexicon().capitals else 0
 
 
 def _points_back(text: str) -> bool:

@@ -721,3 +721,15 @@ def test_a_story_holding_most_articles_tells_more_and_a_story_among_equals_does_
     assert Summary(stories, (told, other)).more(()) == (further,)  # three of four articles: tells more
     even = (Story(1, "harbour", big[:2], (told, further)), Story(2, "ferry", (*small, big[2]), (other,)))
     assert Summary(even, (told, other)).more(()) == ()
+
+
+def test_a_capital_and_a_colon_opening_an_article_is_a_dateline_not_part_of_its_lead() -> None:
+    article = _article(
+        "New Delhi: An air force aircraft carrying tents and medicines for the survivors landed on Sunday.",
+        "Analysis: the harbour treaty between Norland and Vesta will be tested by the winter storms.",
+    )
+    [source] = make_sources([article])
+    assert [lead.text for lead in leads(source, article)] == [
+        "An air force aircraft carrying tents and medicines for the survivors landed on Sunday.",
+        "Analysis: the harbour treaty between Norland and Vesta will be tested by the winter storms.",
+    ]
