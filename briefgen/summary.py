@@ -201,10 +201,12 @@ class Summary:
         return tuple(s for s in self.stories if not self.told(s))
 
     def more(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
-        """Further events of a one-story corpus that several articles report, told after 'What happened' while
-        it and the main claims leave words of their SUMMARY_WORDS (at most MORE of them), none repeating a
-        claim shown: a short page tells more of what the outlets report."""
-        if self.several or not self.stories:
+        """Further events of a one-story corpus, or of a story holding DOMINANT of a corpus's articles, that
+        several articles report, told after its 'What happened' sentences while they and the main claims leave
+        words of their SUMMARY_WORDS (at most MORE of them), none repeating a claim shown: a short page tells
+        more of what the outlets report."""
+        if not self.stories or (self.several and len(self.stories[0].sources) < DOMINANT * sum(
+                len(s.sources) for s in self.stories)):
             return ()
         left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in self.happened)
         left -= sum(_words_shown(v) + LINK_WORDS for v in claims)
@@ -217,12 +219,12 @@ class Summary:
             if len(out) >= MORE or e.articles < 2:
                 break
             words = stems(e.text)
-            cost = len(e.text.split()) + LINK_WORDS
+            cost = len((_shorten(e.text, SHORT_WORDS) if self.several else e.text).split()) + LINK_WORDS
             if (cost > left or subject_name(e.text) in speakers or any(_overlaps(words, w) for w in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
                     or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
                 continue
-            out.append(e)
+            out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if self.several else e)
             told.append(words)
             left -= cost
         return tuple(out)
@@ -270,7 +272,7 @@ def leads(
     previous = ""
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
-        offset = after_dateline(block)  # also below a byline or standfirst ("ABU DHABI — The …")
+        offset = after_dateline(block) or _place_colon(block)  # also below a byline ("ABU DHABI — The …")
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
             text, previous = resolve_subject(text, subject_name(previous)), text
@@ -331,6 +333,16 @@ def resolve_subject(sentence: str, name: str) -> str:
     if match is None or re.search(r"\b(?:he|she|him|her)\b", sentence[: match.start(2)], re.IGNORECASE):
         return sentence
     return f"{match.group(1)}[{name}] {sentence[match.end():]}"
+
+
+_PLACE_COLON = re.compile(r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}): (?=[A-Z])")
+
+
+def _place_colon(block: str) -> int:
+    """Where a paragraph's words start after a capital's name and a colon ('New Delhi: An Indian Air Force
+    aircraft …', the dateline of some outlets), 0 without one ('Analysis: …', 'Ukraine: …')."""
+    match = _PLACE_COLON.match(block)
+    return match.end() if match and match.group(1) in lexicon().capitals else 0
 
 
 def _points_back(text: str) -> bool:
@@ -1091,6 +1103,7 @@ def context(quote: Quote, speaker: str, article: Article | None) -> str:
     return sentence if len(stems(" ".join(words)) - own) >= ACTION_WORDS else ""
 
 
+DOMINANT = 2 / 3  # a story with this share of a corpus's articles may tell more, as a one-story corpus does
 MORE = 3  # a one-story summary with words to spare tells at most this many further events ...
 OVERLAP_WORDS, OVERLAP_SHARE = 3, 0.4  # ... none sharing this many and this share of its words with one told
 

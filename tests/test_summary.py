@@ -707,3 +707,29 @@ def test_a_short_one_story_page_tells_more_events_several_articles_report_but_no
     assert [e.text for e in summary.more(claims)] == [events[1].text, events[4].text]
     long_story = replace(told, text=" ".join(["word"] * 430) + ".")
     assert Summary(summary.stories, (long_story,)).more(claims) == ()  # no words left: nothing more
+
+
+def test_a_story_holding_most_articles_tells_more_and_a_story_among_equals_does_not() -> None:
+    big = tuple(_source(f"b{i}", "Harbour") for i in range(3))
+    small = (_source("o1", "Other"),)
+    told = Event("Ministers ended the harbour talks in Tarvik without a deal on Saturday.",
+                 tuple(Evidence(s, 1) for s in big), 1)
+    further = Event("Norland will host the next round of talks in the spring of 2027.",
+                    (Evidence(big[0], 4), Evidence(big[1], 5)), 1)
+    other = Event("A ferry ran aground off Vesta on Sunday.", (Evidence(small[0], 1),), 2)
+    stories = (Story(1, "harbour", big, (told, further)), Story(2, "ferry", small, (other,)))
+    assert Summary(stories, (told, other)).more(()) == (further,)  # three of four articles: tells more
+    even = (Story(1, "harbour", big[:2], (told, further)), Story(2, "ferry", (*small, big[2]), (other,)))
+    assert Summary(even, (told, other)).more(()) == ()
+
+
+def test_a_capital_and_a_colon_opening_an_article_is_a_dateline_not_part_of_its_lead() -> None:
+    article = _article(
+        "New Delhi: An air force aircraft carrying tents and medicines for the survivors landed on Sunday.",
+        "Analysis: the harbour treaty between Norland and Vesta will be tested by the winter storms.",
+    )
+    [source] = make_sources([article])
+    assert [lead.text for lead in leads(source, article)] == [
+        "An air force aircraft carrying tents and medicines for the survivors landed on Sunday.",
+        "Analysis: the harbour treaty between Norland and Vesta will be tested by the winter storms.",
+    ]
