@@ -148,14 +148,15 @@ def _next_verb_re() -> re.Pattern[str]:
 
     ", adding/saying/noting ..." (a participle after a comma) and "and/but (also) said/called/asked ..."
     (an inflected verb after the conjunction; never the bare form, which mostly goes on inside the clause:
-    "said they would meet and ask for talks").
+    "said they would meet and ask for talks"); a spaced dash ends it too (the writer's aside follows).
     """
     lemmas = words("statement.next_verb", "verbs")
     forms = [f for f, lemma in lexicon().cue_forms.items() if lemma in lemmas and f != lemma and " " not in f]
     ing = sorted((f for f in forms if f.endswith("ing")), key=len, reverse=True)
     past = sorted((f for f in forms if not f.endswith(("ing", "s"))), key=len, reverse=True)
     return re.compile(
-        r",\s+(?:(?:while|before|then|also)\s+)?(?:" + "|".join(ing) + r")\b"
+        r"\s+(?:[—–]|--?)\s+"  # a spaced dash: the writer's aside ("said he would run – a move that ...")
+        r"|,\s+(?:(?:while|before|then|also)\s+)?(?:" + "|".join(ing) + r")\b"
         r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+){0,2}(?:" + "|".join(past) + r")\b"
     )
 
