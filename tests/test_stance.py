@@ -183,3 +183,17 @@ def test_article_reading_passes_the_speakers_own_side() -> None:
     quotes = {q.speaker: q for q in analyse_article(Article(path="x.txt", text=text, paragraphs=())).quotes}
     minister = quotes["Antti Koski"]
     assert (minister.stance, minister.target) == ("for", "the coast guard to inspect the ferries")
+
+
+def test_a_second_fragment_is_read_for_its_own_words() -> None:
+    from briefgen.extract.stance import fragment_start
+
+    said = ("said it condemned the vandalism \u201cin the strongest terms\u201d and that the culprits "
+            "\u201cmust pay\u201d")
+    focus = fragment_start(said, "must pay", "partial")
+    assert focus == said.index("must pay")
+    found = read_stance(said, RULES, TABLE, focus=focus)
+    assert found is not None and found.stance == "for" and "must pay" in found.target
+    first = read_stance(said, RULES, TABLE)  # read as a whole, the first expression wins
+    assert first is not None and (first.stance, first.target[:13]) == ("against", "the vandalism")
+    assert fragment_start("said the club was \u201cvery sad\u201d", "very sad", "partial") == 0

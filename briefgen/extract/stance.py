@@ -793,27 +793,43 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own:
 
 def read_stance(
     text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True,
-    own: Own = (),
+    own: Own = (), focus: int = 0,
 ) -> Found | None:
     """The stance a statement states explicitly, with its target; None when it states none.
 
     ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
     speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun. ``own``: names of the
-    speaker's own side (``own_side``)."""
+    speaker's own side (``own_side``). ``focus``: where the statement's own words start (a second quoted
+    fragment shown with the first: "condemned X \u201c...\u201d and that Y \u201cmust ...\u201d"); an
+    expression from there on wins over one before it."""
     if rules.screen is not None and not rules.screen.search(text):
         return None
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
     toks = tokens(text, table)
     if toks and toks[0].lemma in rules.no_stance_cues:
         cue_lemma = toks[0].lemma
-    best: tuple[int, int, int, Found] | None = None
+    best: tuple[int, int, int, int, Found] | None = None
     for n, sent in enumerate(sentences(toks)):
         for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
                 continue
-            if found.target and (best is None or (rank, n, pos) < best[:3]):
-                best = (rank, n, pos, found)
-    return best[3] if best else None
+            key = (0 if sent[pos].start >= focus else 1, rank, n, pos)
+            if found.target and (best is None or key < best[:4]):
+                best = (*key, found)
+    return best[4] if best else None
+
+
+_OPENING = re.compile(r"[\u201c\u2018\"\u00ab]")
+
+
+def fragment_start(said: str, fragment: str, kind: str) -> int:
+    """Where a quoted fragment's own words start in its shown words, when they show an earlier quoted
+    fragment too ("said the bloc condemned X \u201cin the strongest terms\u201d and that those responsible
+    \u201cmust be brought to justice\u201d"); 0 otherwise (the whole text is the statement's)."""
+    if kind != "partial":
+        return 0
+    at = said.rfind(" ".join(fragment.split())[:20])
+    return at if at > 0 and _OPENING.search(said, 0, max(0, at - 1)) else 0
 
 
 def stance_text(quote: AnyQuote) -> str:
@@ -831,10 +847,10 @@ def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
 
 
 @lru_cache(maxsize=65536)
-def stance_of(text: str, cue: str | None, reported: bool, own: Own = ()) -> Found | None:
-    """``read_stance`` with the map's rules, once per distinct (text, cue, reported, own) in a process."""
+def stance_of(text: str, cue: str | None, reported: bool, own: Own = (), focus: int = 0) -> Found | None:
+    """``read_stance`` with the map's rules, once per distinct (text, cue, reported, own, focus) in a process."""
     rules, table = map_rules()
-    return read_stance(text, rules, table, cue, reported, own)
+    return read_stance(text, rules, table, cue, reported, own, focus)
 
 
 @lru_cache(maxsize=1)
