@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -76,8 +76,12 @@ class StanceRules:
     condition_verbs: tuple[tuple[str, ...], ...] = ()
     passives: frozenset[str] = frozenset()
     pleas: frozenset[str] = frozenset()
+    only_if_firsts: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
+    # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
+    verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    evaluations_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
 
 
@@ -186,6 +190,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         condition_verbs=phrases(d.get("condition_verbs") or ()),
         passives=lemmas((d.get("passives") or {}).get("for")),
         pleas=lemmas(d.get("pleas")),
+        only_if_firsts=frozenset(p[0] for p in phrases(conditions.get("only_if") or ())),
         harms=lemmas(d.get("harms")),
     )
     firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak, *rules.only_if)}
@@ -196,12 +201,24 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
     keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
-    keys |= {max(p, key=len) for p in rules.only_if} | rules.refuse | rules.refused_negated | rules.until
-    keys |= rules.passives | rules.pleas | rules.harms | {"risk"}
+    keys |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.pleas | rules.harms | {"risk"}
     keys |= _raw_keys(d)  # "has to": its lemma "have" is not in the text
-    stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
-    screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
-    return replace(rules, firsts=frozenset(firsts), screen=screen)
+    keys -= {"has", "only", "open"}  # common words: their phrases are screened whole below
+    stems = sorted({re.escape(k[: max(3, min(len(k) - 1, 5))]) for k in keys if k}, key=len, reverse=True)
+    stems += [r"ha[sd]\s+to\b", r"only\s+(?:if|when|once)\b", r"open\s+to\b"]
+    screen = re.compile(r"(?<!\w)(?:" + "|".join(stems) + ")", re.IGNORECASE)
+    return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
+                   evaluations_at=_by_first(rules.evaluations))
+
+
+def _by_first(
+    phrases: tuple[tuple[tuple[str, ...], str], ...],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Phrases with their side, grouped by first lemma (longest first, as given)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, side in phrases:
+        out.setdefault(phrase[0], []).append((phrase, side))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _raw_keys(d: Mapping[str, Any]) -> set[str]:
@@ -524,7 +541,7 @@ def _counterfactual_at(s: _Sentence, i: int) -> list[_Hit]:
 def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
     """The speaker's own stance verb and its object: "criticised Washington for ...", "will not tolerate X"."""
     sent, rules, out = s.sent, s.rules, []
-    for phrase, side in rules.verbs:
+    for phrase, side in rules.verbs_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         before = sent[max(0, i - 2) : i]
@@ -558,7 +575,7 @@ def _after_own(s: _Sentence, i: int) -> bool:
 def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     """An evaluation of a subject or of what the speaker called: "X will not work", "called X cosmetic"."""
     sent, rules, out = s.sent, s.rules, []
-    for phrase, side in rules.evaluations:
+    for phrase, side in rules.evaluations_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         nxt_at = i + len(phrase)
@@ -634,6 +651,8 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             nxt = i + len(phrase)
             if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                 continue  # "the results should show ...": a prediction
+            if t.low == "had" and not (s.reported and _reported_before(sent, i)):
+                continue  # "we had to leave": a past necessity; "said any deal had to address X" reports a demand
             if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:
                 continue  # "we have to wait for the weather": a necessity, no position
             if _negated(sent, i, rules) and phrase[0] not in ("no",):
@@ -686,6 +705,8 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
 def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
     """A condition set on an agreement: "accepted only if X", "would not lift the blockade until X" (for X)."""
     sent, rules = s.sent, s.rules
+    if sent[i].lemma not in rules.until and sent[i].lemma not in rules.only_if_firsts:
+        return []
     phrase = next((p for p in rules.only_if if p[0] == sent[i].lemma and _at(sent, i, p)), None)
     if phrase is None and sent[i].lemma not in rules.until:
         return []
@@ -892,7 +913,12 @@ def own_side(country: str | None, affiliation: str | None, roles: tuple[str, ...
             out.update(names[side])
     if official and country and words & government and country in lex_countries():
         out.add("the government")
-    return tuple(sorted({tuple(w.lower() for w in _split_words(n)) for n in out} - {()}, key=len, reverse=True))
+    return tuple(sorted({_name_words(n) for n in out} - {()}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _split_words(name))
 
 
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
