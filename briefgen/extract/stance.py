@@ -75,7 +75,6 @@ class StanceRules:
     until: frozenset[str] = frozenset()
     condition_verbs: tuple[tuple[str, ...], ...] = ()
     passives: frozenset[str] = frozenset()
-    pleas: frozenset[str] = frozenset()
     only_if_firsts: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
@@ -189,23 +188,22 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         until=lemmas(conditions.get("until")),
         condition_verbs=phrases(d.get("condition_verbs") or ()),
         passives=lemmas((d.get("passives") or {}).get("for")),
-        pleas=lemmas(d.get("pleas")),
         only_if_firsts=frozenset(p[0] for p in phrases(conditions.get("only_if") or ())),
         harms=lemmas(d.get("harms")),
     )
     firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak, *rules.only_if)}
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
-    firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.pleas | rules.harms | {"put"}
+    firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"put"}
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
     keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
-    keys |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.pleas | rules.harms | {"risk"}
-    keys |= _raw_keys(d)  # "has to": its lemma "have" is not in the text
-    keys -= {"has", "only", "open"}  # common words: their phrases are screened whole below
+    keys |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"risk"}
+    keys |= _raw_keys(d) - {"has"}  # written forms; a text whose only expression is "has to" is left unread
+    keys -= {"only", "open"}  # common words: their phrases are screened whole below
     stems = sorted({re.escape(k[: max(3, min(len(k) - 1, 5))]) for k in keys if k}, key=len, reverse=True)
-    stems += [r"ha[sd]\s+to\b", r"only\s+(?:if|when|once)\b", r"open\s+to\b"]
+    stems += [r"had\s+to\b", r"only\s+(?:if|when|once)\b", r"open\s+to\b"]  # "had to": reported only
     screen = re.compile(r"(?<!\w)(?:" + "|".join(stems) + ")", re.IGNORECASE)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
                    evaluations_at=_by_first(rules.evaluations))
@@ -651,8 +649,8 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             nxt = i + len(phrase)
             if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                 continue  # "the results should show ...": a prediction
-            if t.low == "had" and not (s.reported and _reported_before(sent, i)):
-                continue  # "we had to leave": a past necessity; "said any deal had to address X" reports a demand
+            if t.low == "had" and not (s.lead and i > 0 and sent[i - 1].low not in ("has", "have", "'ve")):
+                continue  # "we had to leave" is a past necessity; "said any deal had to address X" a demand
             if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:
                 continue  # "we have to wait for the weather": a necessity, no position
             if _negated(sent, i, rules) and phrase[0] not in ("no",):
@@ -692,6 +690,8 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     elif t.lemma in rules.refused_negated:
         if not _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
             return []
+        if not any(b.low in _REFUSING for b in sent[max(0, i - 3) : i]):
+            return []  # "did not recognise the passenger" is a fact; "will not sign", "can't accept" refuse
         if any(b.low in _DETERMINERS or b.lemma in rules.modal_blockers for b in sent[max(0, i - 3) : i]):
             return []  # a noun ("their sign"), or a forecast ("may not sign")
         obj = _object(sent, i, rules)
@@ -700,6 +700,9 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     if any(o.lemma in rules.until or o.low == "before" for o in obj):
         return []  # "would not negotiate a deal until after the vote": a condition, not a refusal
     return [(1, i, Found("against", s.span(obj)))] if _usable(obj, 2) else []
+
+
+_REFUSING = frozenset(["will", "would", "won't", "wo", "shall", "can", "cannot", "ca", "'ll"])
 
 
 def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -778,24 +781,8 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
     return [(2, i, Found("against", s.span(subj)))]
 
 
-def _plea_at(s: _Sentence, i: int) -> list[_Hit]:
-    """"Please, go south now": for what the sentence asks (up to its end)."""
-    sent, rules = s.sent, s.rules
-    if i != 0 or sent[0].lemma not in rules.pleas:
-        return []
-    j = 2 if len(sent) > 1 and sent[1].text == "," else 1
-    out: list[Tok] = []
-    for t in sent[j:]:
-        if t.low in _TARGET_STOPS:
-            break
-        out.append(t)
-    if not out or not out[0].text.isalpha() or out[0].low in _FUNCTION or len(out) > _MAX_TARGET:
-        return []
-    return [(2, i, Found("for", s.span(out)))] if _usable(out, 2) else []
-
-
 _READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_or_request_at, _demand_at,
-            _without_at, _refusal_at, _condition_at, _passive_at, _plea_at, _harm_at)
+            _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
 
 
 def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:
