@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -75,9 +75,12 @@ class StanceRules:
     until: frozenset[str] = frozenset()
     condition_verbs: tuple[tuple[str, ...], ...] = ()
     passives: frozenset[str] = frozenset()
-    pleas: frozenset[str] = frozenset()
+    only_if_firsts: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
+    # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
+    verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    evaluations_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
 
 
@@ -185,23 +188,35 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         until=lemmas(conditions.get("until")),
         condition_verbs=phrases(d.get("condition_verbs") or ()),
         passives=lemmas((d.get("passives") or {}).get("for")),
-        pleas=lemmas(d.get("pleas")),
+        only_if_firsts=frozenset(p[0] for p in phrases(conditions.get("only_if") or ())),
         harms=lemmas(d.get("harms")),
     )
     firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak, *rules.only_if)}
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
-    firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.pleas | rules.harms | {"put"}
+    firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"put"}
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
     keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
-    keys |= {max(p, key=len) for p in rules.only_if} | rules.refuse | rules.refused_negated | rules.until
-    keys |= rules.passives | rules.pleas | rules.harms | {"risk"}
-    keys |= _raw_keys(d)  # "has to": its lemma "have" is not in the text
-    stems = sorted({k[: max(3, min(len(k) - 1, 5))] for k in keys if k}, key=len, reverse=True)
-    screen = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in stems) + ")", re.IGNORECASE)
-    return replace(rules, firsts=frozenset(firsts), screen=screen)
+    keys |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"risk"}
+    keys |= _raw_keys(d) - {"has"}  # written forms; a text whose only expression is "has to" is left unread
+    keys -= {"only", "open"}  # common words: their phrases are screened whole below
+    stems = sorted({re.escape(k[: max(3, min(len(k) - 1, 5))]) for k in keys if k}, key=len, reverse=True)
+    stems += [r"had\s+to\b", r"only\s+(?:if|when|once)\b", r"open\s+to\b"]  # "had to": reported only
+    screen = re.compile(r"(?<!\w)(?:" + "|".join(stems) + ")", re.IGNORECASE)
+    return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
+                   evaluations_at=_by_first(rules.evaluations))
+
+
+def _by_first(
+    phrases: tuple[tuple[tuple[str, ...], str], ...],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Phrases with their side, grouped by first lemma (longest first, as given)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, side in phrases:
+        out.setdefault(phrase[0], []).append((phrase, side))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _raw_keys(d: Mapping[str, Any]) -> set[str]:
@@ -524,7 +539,7 @@ def _counterfactual_at(s: _Sentence, i: int) -> list[_Hit]:
 def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
     """The speaker's own stance verb and its object: "criticised Washington for ...", "will not tolerate X"."""
     sent, rules, out = s.sent, s.rules, []
-    for phrase, side in rules.verbs:
+    for phrase, side in rules.verbs_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         before = sent[max(0, i - 2) : i]
@@ -558,7 +573,7 @@ def _after_own(s: _Sentence, i: int) -> bool:
 def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     """An evaluation of a subject or of what the speaker called: "X will not work", "called X cosmetic"."""
     sent, rules, out = s.sent, s.rules, []
-    for phrase, side in rules.evaluations:
+    for phrase, side in rules.evaluations_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         nxt_at = i + len(phrase)
@@ -634,6 +649,8 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             nxt = i + len(phrase)
             if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                 continue  # "the results should show ...": a prediction
+            if t.low == "had" and not (s.lead and i > 0 and sent[i - 1].low not in ("has", "have", "'ve")):
+                continue  # "we had to leave" is a past necessity; "said any deal had to address X" a demand
             if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:
                 continue  # "we have to wait for the weather": a necessity, no position
             if _negated(sent, i, rules) and phrase[0] not in ("no",):
@@ -673,6 +690,8 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     elif t.lemma in rules.refused_negated:
         if not _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
             return []
+        if not any(b.low in _REFUSING for b in sent[max(0, i - 3) : i]):
+            return []  # "did not recognise the passenger" is a fact; "will not sign", "can't accept" refuse
         if any(b.low in _DETERMINERS or b.lemma in rules.modal_blockers for b in sent[max(0, i - 3) : i]):
             return []  # a noun ("their sign"), or a forecast ("may not sign")
         obj = _object(sent, i, rules)
@@ -683,9 +702,14 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     return [(1, i, Found("against", s.span(obj)))] if _usable(obj, 2) else []
 
 
+_REFUSING = frozenset(["will", "would", "won't", "wo", "shall", "can", "cannot", "ca", "'ll"])
+
+
 def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
     """A condition set on an agreement: "accepted only if X", "would not lift the blockade until X" (for X)."""
     sent, rules = s.sent, s.rules
+    if sent[i].lemma not in rules.until and sent[i].lemma not in rules.only_if_firsts:
+        return []
     phrase = next((p for p in rules.only_if if p[0] == sent[i].lemma and _at(sent, i, p)), None)
     if phrase is None and sent[i].lemma not in rules.until:
         return []
@@ -757,24 +781,8 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
     return [(2, i, Found("against", s.span(subj)))]
 
 
-def _plea_at(s: _Sentence, i: int) -> list[_Hit]:
-    """"Please, go south now": for what the sentence asks (up to its end)."""
-    sent, rules = s.sent, s.rules
-    if i != 0 or sent[0].lemma not in rules.pleas:
-        return []
-    j = 2 if len(sent) > 1 and sent[1].text == "," else 1
-    out: list[Tok] = []
-    for t in sent[j:]:
-        if t.low in _TARGET_STOPS:
-            break
-        out.append(t)
-    if not out or not out[0].text.isalpha() or out[0].low in _FUNCTION or len(out) > _MAX_TARGET:
-        return []
-    return [(2, i, Found("for", s.span(out)))] if _usable(out, 2) else []
-
-
 _READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_or_request_at, _demand_at,
-            _without_at, _refusal_at, _condition_at, _passive_at, _plea_at, _harm_at)
+            _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
 
 
 def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:
@@ -793,27 +801,43 @@ def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own:
 
 def read_stance(
     text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True,
-    own: Own = (),
+    own: Own = (), focus: int = 0,
 ) -> Found | None:
     """The stance a statement states explicitly, with its target; None when it states none.
 
     ``reported``: the text opens with the reporting verb ("criticised X ..."), so a stance verb there is the
     speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun. ``own``: names of the
-    speaker's own side (``own_side``)."""
+    speaker's own side (``own_side``). ``focus``: where the statement's own words start (a second quoted
+    fragment shown with the first: "condemned X \u201c...\u201d and that Y \u201cmust ...\u201d"); an
+    expression from there on wins over one before it."""
     if rules.screen is not None and not rules.screen.search(text):
         return None
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
     toks = tokens(text, table)
     if toks and toks[0].lemma in rules.no_stance_cues:
         cue_lemma = toks[0].lemma
-    best: tuple[int, int, int, Found] | None = None
+    best: tuple[int, int, int, int, Found] | None = None
     for n, sent in enumerate(sentences(toks)):
         for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
                 continue
-            if found.target and (best is None or (rank, n, pos) < best[:3]):
-                best = (rank, n, pos, found)
-    return best[3] if best else None
+            key = (0 if sent[pos].start >= focus else 1, rank, n, pos)
+            if found.target and (best is None or key < best[:4]):
+                best = (*key, found)
+    return best[4] if best else None
+
+
+_OPENING = re.compile(r"[\u201c\u2018\"\u00ab]")
+
+
+def fragment_start(said: str, fragment: str, kind: str) -> int:
+    """Where a quoted fragment's own words start in its shown words, when they show an earlier quoted
+    fragment too ("said the bloc condemned X \u201cin the strongest terms\u201d and that those responsible
+    \u201cmust be brought to justice\u201d"); 0 otherwise (the whole text is the statement's)."""
+    if kind != "partial":
+        return 0
+    at = said.rfind(" ".join(fragment.split())[:20])
+    return at if at > 0 and _OPENING.search(said, 0, max(0, at - 1)) else 0
 
 
 def stance_text(quote: AnyQuote) -> str:
@@ -831,10 +855,10 @@ def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
 
 
 @lru_cache(maxsize=65536)
-def stance_of(text: str, cue: str | None, reported: bool, own: Own = ()) -> Found | None:
-    """``read_stance`` with the map's rules, once per distinct (text, cue, reported, own) in a process."""
+def stance_of(text: str, cue: str | None, reported: bool, own: Own = (), focus: int = 0) -> Found | None:
+    """``read_stance`` with the map's rules, once per distinct (text, cue, reported, own, focus) in a process."""
     rules, table = map_rules()
-    return read_stance(text, rules, table, cue, reported, own)
+    return read_stance(text, rules, table, cue, reported, own, focus)
 
 
 @lru_cache(maxsize=1)
@@ -876,7 +900,12 @@ def own_side(country: str | None, affiliation: str | None, roles: tuple[str, ...
             out.update(names[side])
     if official and country and words & government and country in lex_countries():
         out.add("the government")
-    return tuple(sorted({tuple(w.lower() for w in _split_words(n)) for n in out} - {()}, key=len, reverse=True))
+    return tuple(sorted({_name_words(n) for n in out} - {()}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _split_words(name))
 
 
 _STEM = re.compile(r"(?:'s|’s|ing|ed|es|s)$")
