@@ -66,7 +66,7 @@ def shown_and_read(
         shown, verb = predicate(q, article)
         said = q.text if q.kind == "direct" else without_joiner(shown or q.text, q.kind)  # as stance_text
         a = by_key.get(q.speaker or "")
-        own = own_side(a.country, a.affiliation, a.roles, a.kind) if a is not None and q.kind != "direct" else ()
+        own = own_side(a.country, a.affiliation, a.roles, a.kind, a.name) if a and q.kind != "direct" else ()
         found = stance_of(said, q.cue, q.kind != "direct", own, fragment_start(said, q.text, q.kind))
         if q.kind == "partial":  # shown with the rest of its clause; the stance is read from the fragment
             shown = predicate(q, article, whole=True)[0]

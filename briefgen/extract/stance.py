@@ -136,13 +136,21 @@ def lex_countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def own_side(country: str | None, affiliation: str | None, roles: tuple[str, ...], kind: str) -> Own:
+def own_side(
+    country: str | None, affiliation: str | None, roles: tuple[str, ...], kind: str, name: str = ""
+) -> Own:
     """Names a speaker's own side goes by in a reported clause: their country (its names and capital) and
     "the government" when they hold a government office, or their body's names ("the bloc" for an EU
-    spokesman); an organisation speaks for its own country. Nothing for a speaker with no office."""
+    spokesman); a government body speaks for its own country. Nothing for a speaker with no office, an
+    opposition, union or party office ("opposition spokesman"), or an organisation that is no government body."""
     names, government, extra = _side_names()
     words = {w for r in roles for w in r.lower().split()}
-    official = kind == "organisation" or bool(words & government)
+    blockers, bodies = _not_government()
+    if kind == "organisation":
+        low = f" {name.lower()} "
+        official = any(f" {b} " in low for b in bodies)
+    else:
+        official = bool(words & government) and not words & blockers
     out: set[str] = set()
     for side in {country, affiliation} - {None}:
         assert side is not None
@@ -153,6 +161,14 @@ def own_side(country: str | None, affiliation: str | None, roles: tuple[str, ...
     if official and country and words & government and country in lex_countries():
         out.add("the government")
     return tuple(sorted({_name_words(n) for n in out} - {()}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _not_government() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(role words that speak for no government, words that make an organisation a government body)."""
+    side = _WORDS.get("own_side") or {}
+    blockers = frozenset(str(w).lower() for w in side.get("not_government") or ())
+    return blockers, tuple(str(w).lower() for w in side.get("government_bodies") or ())
 
 
 @lru_cache(maxsize=8192)

@@ -107,7 +107,15 @@ def _after_own(s: _Sentence, i: int) -> bool:
     k = i - 1
     while k >= 0 and s.sent[k].low in _OWN:
         k -= 1
-    return bool(s.own) and s.lead and k >= 0 and _own_side(s.sent, k, s.own)
+    if not (s.own and s.lead and k >= 0 and _own_side(s.sent, k, s.own)):
+        return False
+    # "said the government support package for farmers was too small": a noun, the clause's verb comes later
+    for t in s.sent[i + 1 : i + 7]:
+        if t.text in _BREAKS or t.low in ("that", "which", "who", "and", "but"):
+            break
+        if t.lemma == "be" or t.low in ("has", "have", "had", "would", "will", "could", "should"):
+            return False
+    return True
 
 
 def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -256,7 +264,10 @@ def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
     start = _clause_start(sent, i, s.reported)
     if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
         return []
-    verbs = [v for v in range(start, i) if any(_at(sent, v, p) for p in rules.condition_verbs)]
+    # the speaker's own condition: their verb ("we will accept ... only if", "said Finland would ...") or a
+    # passive one ("would be accepted only if"), never a named other's ("said Kyiv would accept ... only if")
+    verbs = [v for v in range(start, i) if any(_at(sent, v, p) for p in rules.condition_verbs)
+             and (_own_verb(sent, v, s.lead, s.own) or (v >= 1 and sent[v - 1].lemma == "be"))]
     if phrase is None:  # "until"/"unless": only after a negated condition verb
         verbs = [v for v in verbs if _negated(sent, v, rules)]
         end = i + 1
@@ -288,8 +299,9 @@ def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
     if sent[i].lemma not in rules.passives or i < 2 or sent[i - 1].lemma != "be":
         return []
     be = sent[i - 1].low
-    if not (be in ("is", "are", "'re") or (be == "be" and sent[i - 2].low in ("would", "will", "'ll"))):
-        return []  # "was welcomed": a description
+    if not ((be in ("is", "are", "'re") and sent[i].low == "welcome")
+            or (be == "be" and sent[i - 2].low in ("would", "will", "'ll"))):
+        return []  # "was welcomed", "are welcomed in the camps": a description
     if i + 1 < len(sent) and sent[i + 1].low in ("by", "to"):
         return []  # "welcomed by the unions": theirs; "welcome to apply": permission
     if _negated(sent, i - 1, rules) or _negated(sent, i - 2, rules):
@@ -298,6 +310,9 @@ def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
     if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS):
         return []
     return [(1, i, Found("for", s.span(subj)))]
+
+
+_WARNING = frozenset(["warn", "caution", "fear", "worry", "concern", "alarm"])
 
 
 def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -311,6 +326,9 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
     if i < 2 or sent[i - 1].low not in ("would", "will", "'ll") or _negated(sent, i - 1, rules):
         return []  # only a firm "would/will" ("could weaken" is a forecast of a risk)
     start = _clause_start(sent, i - 1, s.reported)
+    if not any(t.lemma in _WARNING for t in sent[:start]):
+        return []  # "said the sanctions would cripple the war economy" may be the speaker's aim: only a warning
+    #             ("warned that the levy would weaken small bakers") says the harm is unwanted
     if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
         return []
     subj = sent[start : i - 1]

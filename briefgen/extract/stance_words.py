@@ -370,6 +370,11 @@ _INTENT = frozenset(["would", "will", "'ll", "plan", "planned", "plans", "intend
                      "vowed", "want", "wants", "wanted"])
 
 
+# Words between an intent and an infinitive that make the infinitive no purpose of the speaker's own.
+_NOT_PURPOSE = frozenset(["whether", "how", "before", "after", "if", "decide", "discuss", "consider", "debate",
+                          "time", "need", "cost", "take", "weigh", "study", "review", "vote", "ask", "asked"])
+
+
 def _own_purpose(sent: list[Tok], to: int) -> bool:
     """"said it would file a petition to (block X)": the infinitive at ``to`` is the speaker's own intent (the
     reported subject's, with a would/plan/seek ... before it; "was too early to", "were asked to" are not)."""
@@ -378,6 +383,8 @@ def _own_purpose(sent: list[Tok], to: int) -> bool:
         t = sent[k]
         if t.text in _BREAKS or t.low in ("that", "who", "which", "no", "not", "n't", "never") or t.lemma == "be":
             return False
+        if t.low in _NOT_PURPOSE or t.lemma in _NOT_PURPOSE:
+            return False  # "to discuss whether to reject X", "need more time to support X", "cost billions to"
         if t.low in _INTENT:
             intent = True
         if t.low in _SELF and _after_report(sent, k):
