@@ -218,3 +218,17 @@ def test_opposition_and_union_offices_and_non_government_bodies_speak_for_no_gov
     assert own_side("Sweden", None, ("union general secretary",), "person") == ()
     assert own_side("Sweden", None, (), "organisation", "Social Democratic Party") == ()
     assert own_side("Sweden", None, (), "organisation", "Ministry of Finance") != ()
+
+
+def test_a_time_phrase_ends_no_target_and_a_denied_act_is_no_stance() -> None:
+    for text, want in (
+        ("welcomed the council's decision at the time", ("for", "the council's decision")),
+        ("rejected the harbour plan on Monday", ("against", "the harbour plan")),
+        ("criticised the fare rise last week", ("against", "the fare rise")),
+        ("backed the time limit", ("for", "the time limit")),  # a time word inside the target stays
+    ):
+        found = read_stance(text, RULES, TABLE)
+        assert found is not None and (found.stance, found.target) == want, text
+    assert read_stance("denied targeting civilian buildings", RULES, TABLE) is None
+    found = read_stance("denied any suggestion of involvement", RULES, TABLE)
+    assert found is not None and found.stance == "against"

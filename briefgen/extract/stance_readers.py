@@ -94,6 +94,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             obj = obj[1:]
         if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
             continue
+        if sent[i].lemma == "deny" and obj[0].low.endswith("ing"):
+            continue  # "denied targeting civilians": a denial of its own act, a claim of fact, not a position
         if _negated(sent, i, rules):
             if side == "for":
                 out.append((1, i, Found("against", s.span(obj))))

@@ -430,7 +430,29 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
         out.append(t)
         if len(out) >= _MAX_TARGET:
             break
-    return out
+    return _without_time(out)
+
+
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend"])
+_PERIODS = frozenset(["week", "month", "year", "time", "moment", "morning", "evening", "night", "spring",
+                      "summer", "autumn", "winter"])
+
+
+def _without_time(toks: list[Tok]) -> list[Tok]:
+    """A target without a trailing time phrase ("Portugal's decision at the time", "the plan on Monday",
+    "the cuts last week"): when something was said is no part of what it is about."""
+    n = len(toks)
+    for size in (3, 2, 1):
+        if n > size + 1:
+            tail = [t.low for t in toks[n - size :]]
+            if (
+                (size == 1 and tail[0] in ("yesterday", "today", "tonight", "now"))
+                or (size == 2 and tail[0] in ("on", "last", "this", "next") and tail[1] in _DAYS | _PERIODS)
+                or (size == 3 and tail[0] in ("at", "earlier", "later") and tail[1] in ("the", "this", "that")
+                    and tail[2] in _PERIODS)
+            ) and toks[n - size - 1].low not in ("for", "of", "from", "until", "by", "in", "to", "since"):
+                return toks[: n - size]  # "the rent for this year" keeps its year
+    return toks
 
 
 def _verb_lemma(t: Tok, rules: StanceRules) -> bool:
