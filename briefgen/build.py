@@ -6,9 +6,17 @@ import hashlib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from briefgen.bibliography import complete_dates, source_title
-from briefgen.cache import AnalysisCache, current_site_warnings, record_site, site_stamp
+from briefgen.cache import (
+    AnalysisCache,
+    current_site_warnings,
+    drop_stale,
+    record_site,
+    site_stamp,
+    summary_cache_path,
+)
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.corpus.language import languages_of
@@ -45,6 +53,7 @@ from briefgen.site import (
     write_build_dir,
 )
 from briefgen.slugs import unique_slugs_for
+from briefgen.summary import ArticleDigest, digest_key, load_digests, save_digests
 
 Progress = Callable[[str, int, int], None]
 
@@ -247,7 +256,12 @@ def generate(
     changes, history = history_files(
         previous, text, settings.title, settings.site_url, settings.history_keep, links
     )
-    ctx = replace(build_context(briefing, settings.title, articles, settings.actor_pages), changes=changes, feed=FEED)
+    # the summary's per-article digests: an unchanged article is not read again (void when the code changes)
+    digest_file = summary_cache_path(settings) if settings.cache else None
+    digests = load_digests(digest_file) if digest_file is not None else None
+    ctx = replace(
+        build_context(briefing, settings.title, articles, settings.actor_pages, digests), changes=changes, feed=FEED
+    )
     memo = PageMemo() if force else PageMemo.load(settings.build)
     compiled = settings.path(settings.cache_dir) / "templates" if settings.cache else None
     pages = render_pages(ctx, make_env(settings.templates, compiled), memo)
@@ -262,6 +276,8 @@ def generate(
     own_files = project_docs(settings.project_dir, mkdocs_cfg)
     writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files, memo.on_disk)
     memo.save(settings.build)
+    if digest_file is not None and digests is not None:
+        save_summary_digests(digest_file, digests, articles, report)
     report.timings["render"] = time.perf_counter() - t0  # briefing.json, history, Markdown rendered and written
     report.cpu["render"] = time.process_time() - c0
     report.pages = len(pages)
@@ -269,6 +285,17 @@ def generate(
     report.written = writes.written
     extra = {"briefing.json": text.encode("utf-8"), **history}
     return briefing, report, extra
+
+
+def save_summary_digests(
+    path: Path, digests: dict[str, ArticleDigest], articles: list[Article], report: BuildReport
+) -> None:
+    """Keep this corpus's summary digests for the next build (a write error is a warning, not a failure)."""
+    try:
+        save_digests(path, digests, keep=[digest_key(a) for a in articles])
+        drop_stale(path)
+    except OSError as exc:
+        report.warnings.append(f"cannot write the summary cache {path}: {exc.strerror or exc}")
 
 
 def build(

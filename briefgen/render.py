@@ -7,7 +7,7 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -25,7 +25,15 @@ from briefgen.history import Changes, PositionChange
 from briefgen.pagememo import PageMemo, page_digests
 from briefgen.plural import plural
 from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic, format_day
-from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
+from briefgen.summary import (
+    ArticleDigest,
+    ClaimView,
+    Disagreement,
+    Summary,
+    disagreements,
+    main_claims,
+    summarise,
+)
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
 
@@ -440,9 +448,11 @@ def _by_key(quotes: Iterable[Quote], key: str) -> dict[str, tuple[Quote, ...]]:
 
 
 def build_context(
-    briefing: Briefing, title: str, articles: Iterable[Article] = (), actor_pages: str = "speakers"
+    briefing: Briefing, title: str, articles: Iterable[Article] = (), actor_pages: str = "speakers",
+    digests: MutableMapping[str, ArticleDigest] | None = None,
 ) -> SiteContext:
-    """Group the briefing the way the pages need it."""
+    """Group the briefing the way the pages need it (``digests``: the summary's per-article cache, kept by
+    the build between runs)."""
     articles = tuple(articles)
     actors = {a.id: a for a in briefing.actors}
     by_actor = _by_key(briefing.quotes, "speaker")
@@ -522,7 +532,7 @@ def build_context(
         positions_by_actor={
             a: tuple(p for p in ps if p.kind == "actor") for a, ps in by_actor_topic.items()
         },
-        summary=summarise(briefing.sources, {a.path: a for a in articles}),
+        summary=summarise(briefing.sources, {a.path: a for a in articles}, cache=digests),
     )
     claims = briefing.claims
     return replace(
