@@ -22,7 +22,7 @@ from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.corpus.language import languages_of
 from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
-from briefgen.export import briefing_json
+from briefgen.export import briefing_dict, encode_briefing, load_fragments, save_fragments
 from briefgen.extract import reduce_corpus
 from briefgen.extract.claims import group_claims
 from briefgen.extract.lexicon import use_user_data
@@ -248,13 +248,17 @@ def generate(
     from the build folder unless ``force``."""
     briefing, articles, report = extract(settings, progress)
     t0, c0 = time.perf_counter(), time.process_time()
-    text = briefing_json(briefing)
+    # briefing.json: each record's indented text is kept between builds by its compact JSON (C-encoded), so
+    # only new or changed records go through json's pure-Python indenting encoder
+    data = briefing_dict(briefing)
+    fragment_file = settings.path(settings.cache_dir) / "briefing" / "fragments.pickle" if settings.cache else None
+    text, fragments = encode_briefing(data, load_fragments(fragment_file) if fragment_file is not None else {})
     previous = read_previous(settings.site)  # before publish replaces the site folder
     report.warnings.extend(previous.warnings)
     slugs = {s.id: s.slug for s in briefing.sources}
     links = {q.id: f"sources/{slugs[q.source]}.html#p{q.paragraph}" for q in briefing.quotes if q.source in slugs}
     changes, history = history_files(
-        previous, text, settings.title, settings.site_url, settings.history_keep, links
+        previous, text, settings.title, settings.site_url, settings.history_keep, links, data
     )
     # the summary's per-article digests: an unchanged article is not read again (void when the code changes)
     digest_file = summary_cache_path(settings) if settings.cache else None
@@ -278,6 +282,11 @@ def generate(
     memo.save(settings.build)
     if digest_file is not None and digests is not None:
         save_summary_digests(digest_file, digests, articles, report)
+    if fragment_file is not None:
+        try:
+            save_fragments(fragment_file, fragments)
+        except OSError as exc:
+            report.warnings.append(f"cannot write the briefing cache {fragment_file}: {exc.strerror or exc}")
     report.timings["render"] = time.perf_counter() - t0  # briefing.json, history, Markdown rendered and written
     report.cpu["render"] = time.process_time() - c0
     report.pages = len(pages)

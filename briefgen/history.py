@@ -359,13 +359,15 @@ def history_files(
     site_url: str | None,
     keep: int,
     links: Mapping[str, str],
+    data: Data | None = None,
 ) -> tuple[Changes | None, dict[str, bytes]]:
     """Compare with the previous build and produce history/, the feed state and feed.xml for this build.
 
-    ``links`` maps a quote id to its evidence page, relative to the site root (``sources/x.html#p3``).
+    ``links`` maps a quote id to its evidence page, relative to the site root (``sources/x.html#p3``);
+    ``data`` is ``briefing_json`` as plain data when the caller has it (saves parsing it again).
     """
     current = build_id(briefing_json)
-    new = json.loads(briefing_json)
+    new = json.loads(briefing_json) if data is None else data
     changes: Changes | None = None
     if previous.briefing is not None:
         changes = replace(compare(previous.briefing, new), previous_build=previous.build)

@@ -1,7 +1,8 @@
-"""The summary's per-article digests are kept between builds: a rebuild reads only the changed article again."""
+"""Caches a rebuild keeps of whole-corpus work: the summary's per-article digests and briefing.json's records."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import briefgen.summary as summary
 from briefgen.build import generate
 from briefgen.cache import summary_cache_path
 from briefgen.config import load_settings
+from briefgen.export import encode_briefing, load_fragments
 
 pytestmark = pytest.mark.slow
 
@@ -61,3 +63,37 @@ def test_digests_of_another_code_version_are_dropped(sample_project: Path) -> No
     stale.write_bytes(b"old")
     generate(settings)
     assert [p.name for p in stale.parent.iterdir()] == [summary_cache_path(settings).name]
+
+
+def test_encode_briefing_equals_json_dumps_with_and_without_kept_fragments() -> None:
+    data = {
+        "generator": {"name": "g", "version": "1"},
+        "sources": [{"id": "s1", "title": "Zürich \u2028 “q”\n", "warnings": [], "rules": {}},
+                    {"id": "s2", "words": 3, "share": 0.5, "url": None, "roles": ["a", "b"], "rules": {"k": "v"}}],
+        "actors": [],
+        "numbers": [1, 2],
+    }
+    cold, used = encode_briefing(data, {})
+    assert cold == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert len(used) == 2
+    # a kept fragment is used as it is: a wrong one shows up in the output (so the cache is really read)
+    key = next(iter(used))
+    marked, _ = encode_briefing(data, {key: "    MARK"})
+    assert "MARK" in marked and marked.replace("    MARK", used[key]) == cold
+
+
+def test_briefing_json_from_kept_fragments_equals_a_cold_build(sample_project: Path) -> None:
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    generate(settings)
+    path = settings.path(settings.cache_dir) / "briefing" / "fragments.pickle"
+    kept = load_fragments(path)
+    assert len(kept) > 10  # sources, actors, quotes, positions, claims
+    article = sorted((sample_project / "content").glob("*.txt"))[0]
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("\n\n", "\n\n“We will answer on Friday,” said Tomas Brill.\n\n", 1), "utf-8")
+    _, _, extra = generate(settings)
+    warm = extra["briefing.json"]
+    assert set(load_fragments(path)) != set(kept)  # the changed article's records were encoded again
+    shutil.rmtree(settings.path(settings.cache_dir))
+    _, _, cold = generate(settings, force=True)
+    assert warm == cold["briefing.json"]
