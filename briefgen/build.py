@@ -30,7 +30,7 @@ from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, discover_topics, load_topics
 from briefgen.extract.userdata import load_user_data
-from briefgen.history import FEED, history_files, read_previous
+from briefgen.history import FEED, history_files, read_previous, save_comparable
 from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
@@ -53,7 +53,7 @@ from briefgen.site import (
     write_build_dir,
 )
 from briefgen.slugs import unique_slugs_for
-from briefgen.summary import ArticleDigest, digest_key, load_digests, save_digests
+from briefgen.summary import digest_key, load_digests, save_digests
 
 Progress = Callable[[str, int, int], None]
 
@@ -248,12 +248,13 @@ def generate(
     from the build folder unless ``force``."""
     briefing, articles, report = extract(settings, progress)
     t0, c0 = time.perf_counter(), time.process_time()
-    # briefing.json: each record's indented text is kept between builds by its compact JSON (C-encoded), so
+    # briefing.json: each record's indented text is kept between builds by its repr, so
     # only new or changed records go through json's pure-Python indenting encoder
     data = briefing_dict(briefing)
     fragment_file = settings.path(settings.cache_dir) / "briefing" / "fragments.pickle" if settings.cache else None
     text, fragments = encode_briefing(data, load_fragments(fragment_file) if fragment_file is not None else {})
-    previous = read_previous(settings.site)  # before publish replaces the site folder
+    compared = fragment_file.with_name("compared.pickle") if fragment_file is not None else None
+    previous = read_previous(settings.site, compared)  # before publish replaces the site folder
     report.warnings.extend(previous.warnings)
     slugs = {s.id: s.slug for s in briefing.sources}
     links = {q.id: f"sources/{slugs[q.source]}.html#p{q.paragraph}" for q in briefing.quotes if q.source in slugs}
@@ -281,12 +282,11 @@ def generate(
     writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files, memo.on_disk)
     memo.save(settings.build)
     if digest_file is not None and digests is not None:
-        save_summary_digests(digest_file, digests, articles, report)
-    if fragment_file is not None:
-        try:
-            save_fragments(fragment_file, fragments)
-        except OSError as exc:
-            report.warnings.append(f"cannot write the briefing cache {fragment_file}: {exc.strerror or exc}")
+        keep_cache(digest_file, report, lambda: save_digests(digest_file, digests, [digest_key(a) for a in articles]))
+        drop_stale(digest_file)
+    if fragment_file is not None and compared is not None:
+        keep_cache(fragment_file, report, lambda: save_fragments(fragment_file, fragments))
+        keep_cache(compared, report, lambda: save_comparable(compared, text, data))
     report.timings["render"] = time.perf_counter() - t0  # briefing.json, history, Markdown rendered and written
     report.cpu["render"] = time.process_time() - c0
     report.pages = len(pages)
@@ -296,15 +296,12 @@ def generate(
     return briefing, report, extra
 
 
-def save_summary_digests(
-    path: Path, digests: dict[str, ArticleDigest], articles: list[Article], report: BuildReport
-) -> None:
-    """Keep this corpus's summary digests for the next build (a write error is a warning, not a failure)."""
+def keep_cache(path: Path, report: BuildReport, write: Callable[[], None]) -> None:
+    """Write a cache file for the next build; failing to is a warning, not a failed build."""
     try:
-        save_digests(path, digests, keep=[digest_key(a) for a in articles])
-        drop_stale(path)
+        write()
     except OSError as exc:
-        report.warnings.append(f"cannot write the summary cache {path}: {exc.strerror or exc}")
+        report.warnings.append(f"cannot write the cache file {path}: {exc.strerror or exc}")
 
 
 def build(

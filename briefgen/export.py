@@ -109,14 +109,13 @@ def briefing_json(briefing: Briefing) -> str:
     return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
 
 
-# json's indenting encoder is pure Python; its compact encoder is C: a record's compact form is its key
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
 def encode_briefing(data: Mapping[str, Any], fragments: Mapping[str, str]) -> tuple[str, dict[str, str]]:
     """``json.dumps(data, ensure_ascii=False, indent=2) + "\\n"``, byte for byte, with every record of a
-    top-level list taken from ``fragments`` (its indented text by its compact JSON) when it was encoded before;
-    also the fragments this document used (to keep for the next build)."""
+    top-level list taken from ``fragments`` (its indented text by its ``repr``) when it was encoded before;
+    also the fragments this document used (to keep for the next build).
+
+    json's indenting encoder is pure Python; ``repr`` of plain data is C and tells every JSON value apart
+    (``1``/``1.0``/``True``, key order), so it keys a record's text."""
     used: dict[str, str] = {}
     parts: list[str] = []
     for key, value in data.items():
@@ -124,7 +123,7 @@ def encode_briefing(data: Mapping[str, Any], fragments: Mapping[str, str]) -> tu
         if isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
             texts = []
             for record in value:
-                compact = _COMPACT(record)
+                compact = repr(record)
                 text = used.get(compact) or fragments.get(compact)
                 if text is None:  # a string holds no raw newline (JSON escapes it): re-indenting lines is exact
                     text = "    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")

@@ -13,6 +13,8 @@ from briefgen.build import generate
 from briefgen.cache import summary_cache_path
 from briefgen.config import load_settings
 from briefgen.export import encode_briefing, load_fragments
+from briefgen.history import comparable, compare, read_previous, save_comparable
+from briefgen.records import Article, Source
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +26,7 @@ def test_rebuild_reads_only_the_changed_article_for_the_summary(
     read: list[str] = []
     real = summary.leads
 
-    def counting(source: summary.Source, article: summary.Article, *args: int) -> list[summary.Lead]:
+    def counting(source: Source, article: Article, *args: int) -> list[summary.Lead]:
         read.append(article.path)
         return real(source, article, *args)
 
@@ -97,3 +99,34 @@ def test_briefing_json_from_kept_fragments_equals_a_cold_build(sample_project: P
     shutil.rmtree(settings.path(settings.cache_dir))
     _, _, cold = generate(settings, force=True)
     assert warm == cold["briefing.json"]
+
+
+def test_previous_briefing_is_compared_from_kept_fields_only_when_kept_for_that_file(tmp_path: Path) -> None:
+    old = {
+        "sources": [{"id": "s1", "title": "Talks", "path": "a.txt", "outlet": "Daily", "published": "2025-01-02",
+                     "words": 30}],
+        "actors": [{"id": "a1", "name": "Jana Novak", "country": "Ruritania", "roles": ["minister"]}],
+        "quotes": [{"id": "q1", "text": "We want a seat.", "speaker": "a1", "source": "s1", "paragraph": 1}],
+        "positions": [{"kind": "actor", "actor": "a1", "topic": "talks", "stance": "for", "target": "talks",
+                       "evidence": ["q1"], "summary": "We want a seat."}],
+        "claims": [],
+    }
+    new = json.loads(json.dumps(old))
+    new["quotes"].append({"id": "q2", "text": "We will wait.", "speaker": "a1", "source": "s1", "paragraph": 2})
+    new["positions"][0]["evidence"].append("q2")
+    text = json.dumps(old, ensure_ascii=False, indent=2) + "\n"
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "briefing.json").write_text(text, "utf-8")
+    kept = tmp_path / "compared.pickle"
+    save_comparable(kept, text, old)
+    previous = read_previous(site, kept)
+    assert previous.briefing == comparable(old) and "claims" not in previous.briefing
+    assert previous.raw == text.encode("utf-8")  # history/ still keeps the file as written
+    changes = compare(previous.briefing, new)
+    assert changes == compare(old, new)
+    assert [i.id for i in changes.new_quotes] == ["q2"] and changes.positions[0].added == ("q2",)
+    # the fields were kept for another briefing.json: the file is parsed whole
+    (site / "briefing.json").write_text(text.replace("Talks", "Talk"), "utf-8")
+    reparsed = read_previous(site, kept).briefing
+    assert reparsed is not None and "claims" in reparsed and reparsed["sources"][0]["title"] == "Talk"
