@@ -245,16 +245,18 @@ def generate(
 ) -> tuple[Briefing, BuildReport, dict[str, bytes]]:
     """Everything but the MkDocs run: the briefing, the build folder (docs/ + mkdocs.yml) and the
     files to add to the site (briefing.json, history, feed). Unchanged actor and source pages are reused
-    from the build folder unless ``force``."""
+    from the build folder, and the summary digests and briefing.json records from the cache folder, unless
+    ``force``."""
     briefing, articles, report = extract(settings, progress)
     t0, c0 = time.perf_counter(), time.process_time()
     # briefing.json: each record's indented text is kept between builds by its repr, so
     # only new or changed records go through json's pure-Python indenting encoder
     data = briefing_dict(briefing)
     fragment_file = settings.path(settings.cache_dir) / "briefing" / "fragments.pickle" if settings.cache else None
-    text, fragments = encode_briefing(data, load_fragments(fragment_file) if fragment_file is not None else {})
+    # ``force`` reads none of these caches (it writes them again)
+    text, fragments = encode_briefing(data, load_fragments(fragment_file) if fragment_file and not force else {})
     compared = fragment_file.with_name("compared.pickle") if fragment_file is not None else None
-    previous = read_previous(settings.site, compared)  # before publish replaces the site folder
+    previous = read_previous(settings.site, None if force else compared)  # before publish replaces the site
     report.warnings.extend(previous.warnings)
     slugs = {s.id: s.slug for s in briefing.sources}
     links = {q.id: f"sources/{slugs[q.source]}.html#p{q.paragraph}" for q in briefing.quotes if q.source in slugs}
@@ -263,7 +265,7 @@ def generate(
     )
     # the summary's per-article digests: an unchanged article is not read again (void when the code changes)
     digest_file = summary_cache_path(settings) if settings.cache else None
-    digests = load_digests(digest_file) if digest_file is not None else None
+    digests = (load_digests(digest_file) if not force else {}) if digest_file is not None else None
     ctx = replace(
         build_context(briefing, settings.title, articles, settings.actor_pages, digests), changes=changes, feed=FEED
     )

@@ -12,7 +12,7 @@ import briefgen.summary as summary
 from briefgen.build import generate
 from briefgen.cache import summary_cache_path
 from briefgen.config import load_settings
-from briefgen.export import encode_briefing, load_fragments
+from briefgen.export import encode_briefing, load_fragments, save_fragments
 from briefgen.history import comparable, compare, read_previous, save_comparable
 from briefgen.records import Article, Source
 
@@ -97,8 +97,12 @@ def test_briefing_json_from_kept_fragments_equals_a_cold_build(sample_project: P
     warm = extra["briefing.json"]
     assert set(load_fragments(path)) != set(kept)  # the changed article's records were encoded again
     shutil.rmtree(settings.path(settings.cache_dir))
-    _, _, cold = generate(settings, force=True)
+    _, _, cold = generate(settings)
     assert warm == cold["briefing.json"]
+    # --force reads no kept fragment: a damaged cache is repaired, never published
+    save_fragments(path, {k: "    {}" for k in load_fragments(path)})
+    _, _, forced = generate(settings, force=True)
+    assert forced["briefing.json"] == warm and load_fragments(path) != {}
 
 
 def test_previous_briefing_is_compared_from_kept_fields_only_when_kept_for_that_file(tmp_path: Path) -> None:
