@@ -283,6 +283,8 @@ class SiteContext:
     claims: tuple[ClaimView, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    # the briefing's claims by topic, in briefing order (set by build_context; None: scan the claims)
+    claims_by_topic: dict[str, tuple[Claim, ...]] | None = None
 
     def shown(self, position: Position, limit: int | None = None) -> list[Quote]:
         """A speaker's statements shown for a position: the one that sums it up, then the latest others."""
@@ -309,10 +311,8 @@ class SiteContext:
 
     def claims_on(self, topic_id: str, country: str | None = None, limit: int = 3) -> list[Claim]:
         """The most-cited claims on a topic (of one country's speakers, when given): most articles first."""
-        found = [
-            c for c in self.briefing.claims
-            if topic_id in c.topics and (country is None or country in c.countries)
-        ]
+        pool = self.briefing.claims if self.claims_by_topic is None else self.claims_by_topic.get(topic_id, ())
+        found = [c for c in pool if topic_id in c.topics and (country is None or country in c.countries)]
         found.sort(key=lambda c: (-c.articles, -c.statements, -len(c.speakers), c.id))
         return found[:limit]
 
@@ -533,6 +533,7 @@ def build_context(
             a: tuple(p for p in ps if p.kind == "actor") for a, ps in by_actor_topic.items()
         },
         summary=summarise(briefing.sources, {a.path: a for a in articles}, cache=digests),
+        claims_by_topic=_claims_by_topic(briefing.claims),
     )
     claims = briefing.claims
     return replace(
@@ -541,6 +542,15 @@ def build_context(
         claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 8),
         disagreements=disagreements(claims, actors, quotes),
     )
+
+
+def _claims_by_topic(claims: Iterable[Claim]) -> dict[str, tuple[Claim, ...]]:
+    """Claims by each of their topics, in the given order (a page asks for one topic's claims)."""
+    found: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        for t in dict.fromkeys(c.topics):
+            found[t].append(c)
+    return {t: tuple(cs) for t, cs in found.items()}
 
 
 def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:
