@@ -6,15 +6,23 @@ import hashlib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from briefgen.bibliography import complete_dates, source_title
-from briefgen.cache import AnalysisCache, current_site_warnings, record_site, site_stamp
+from briefgen.cache import (
+    AnalysisCache,
+    current_site_warnings,
+    drop_stale,
+    record_site,
+    site_stamp,
+    summary_cache_path,
+)
 from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.corpus.language import languages_of
 from briefgen.errors import CorpusError
 from briefgen.executor import make_executor
-from briefgen.export import briefing_json
+from briefgen.export import briefing_dict, encode_briefing, load_fragments, save_fragments
 from briefgen.extract import reduce_corpus
 from briefgen.extract.claims import group_claims
 from briefgen.extract.lexicon import use_user_data
@@ -22,7 +30,7 @@ from briefgen.extract.merge import look_alike_names
 from briefgen.extract.overrides import load_overrides
 from briefgen.extract.positions import analyse_positions, discover_topics, load_topics
 from briefgen.extract.userdata import load_user_data
-from briefgen.history import FEED, history_files, read_previous
+from briefgen.history import FEED, history_files, read_previous, save_comparable
 from briefgen.incremental import SiteState
 from briefgen.lock import build_lock
 from briefgen.nlp import make_nlp
@@ -45,6 +53,7 @@ from briefgen.site import (
     write_build_dir,
 )
 from briefgen.slugs import unique_slugs_for
+from briefgen.summary import digest_key, load_digests, save_digests
 
 Progress = Callable[[str, int, int], None]
 
@@ -236,18 +245,30 @@ def generate(
 ) -> tuple[Briefing, BuildReport, dict[str, bytes]]:
     """Everything but the MkDocs run: the briefing, the build folder (docs/ + mkdocs.yml) and the
     files to add to the site (briefing.json, history, feed). Unchanged actor and source pages are reused
-    from the build folder unless ``force``."""
+    from the build folder, and the summary digests and briefing.json records from the cache folder, unless
+    ``force``."""
     briefing, articles, report = extract(settings, progress)
     t0, c0 = time.perf_counter(), time.process_time()
-    text = briefing_json(briefing)
-    previous = read_previous(settings.site)  # before publish replaces the site folder
+    # briefing.json: each record's indented text is kept between builds by its repr, so
+    # only new or changed records go through json's pure-Python indenting encoder
+    data = briefing_dict(briefing)
+    fragment_file = settings.path(settings.cache_dir) / "briefing" / "fragments.pickle" if settings.cache else None
+    # ``force`` reads none of these caches (it writes them again)
+    text, fragments = encode_briefing(data, load_fragments(fragment_file) if fragment_file and not force else {})
+    compared = fragment_file.with_name("compared.pickle") if fragment_file is not None else None
+    previous = read_previous(settings.site, None if force else compared)  # before publish replaces the site
     report.warnings.extend(previous.warnings)
     slugs = {s.id: s.slug for s in briefing.sources}
     links = {q.id: f"sources/{slugs[q.source]}.html#p{q.paragraph}" for q in briefing.quotes if q.source in slugs}
     changes, history = history_files(
-        previous, text, settings.title, settings.site_url, settings.history_keep, links
+        previous, text, settings.title, settings.site_url, settings.history_keep, links, data
     )
-    ctx = replace(build_context(briefing, settings.title, articles, settings.actor_pages), changes=changes, feed=FEED)
+    # the summary's per-article digests: an unchanged article is not read again (void when the code changes)
+    digest_file = summary_cache_path(settings) if settings.cache else None
+    digests = (load_digests(digest_file) if not force else {}) if digest_file is not None else None
+    ctx = replace(
+        build_context(briefing, settings.title, articles, settings.actor_pages, digests), changes=changes, feed=FEED
+    )
     memo = PageMemo() if force else PageMemo.load(settings.build)
     compiled = settings.path(settings.cache_dir) / "templates" if settings.cache else None
     pages = render_pages(ctx, make_env(settings.templates, compiled), memo)
@@ -262,6 +283,12 @@ def generate(
     own_files = project_docs(settings.project_dir, mkdocs_cfg)
     writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files, memo.on_disk)
     memo.save(settings.build)
+    if digest_file is not None and digests is not None:
+        keep_cache(digest_file, report, lambda: save_digests(digest_file, digests, [digest_key(a) for a in articles]))
+        drop_stale(digest_file)
+    if fragment_file is not None and compared is not None:
+        keep_cache(fragment_file, report, lambda: save_fragments(fragment_file, fragments))
+        keep_cache(compared, report, lambda: save_comparable(compared, text, data))
     report.timings["render"] = time.perf_counter() - t0  # briefing.json, history, Markdown rendered and written
     report.cpu["render"] = time.process_time() - c0
     report.pages = len(pages)
@@ -269,6 +296,14 @@ def generate(
     report.written = writes.written
     extra = {"briefing.json": text.encode("utf-8"), **history}
     return briefing, report, extra
+
+
+def keep_cache(path: Path, report: BuildReport, write: Callable[[], None]) -> None:
+    """Write a cache file for the next build; failing to is a warning, not a failed build."""
+    try:
+        write()
+    except OSError as exc:
+        report.warnings.append(f"cannot write the cache file {path}: {exc.strerror or exc}")
 
 
 def build(

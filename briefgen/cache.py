@@ -498,3 +498,38 @@ def record_site(site: Path, stamp: str, warnings: list[str]) -> None:
     """Remember which inputs the site was built from (a missing stamp only means a full build next time)."""
     with contextlib.suppress(OSError):
         write_atomically(site / SITE_STAMP, json.dumps({"stamp": stamp, "warnings": warnings}).encode("utf-8"))
+
+
+# --- the summary's per-article digests, kept between builds ---
+
+_SUMMARY_CODE = ("summary.py", "bibliography.py", "records.py")
+
+
+def summary_fingerprint(settings: Settings) -> str:
+    """Hash of what decides an article's summary digest besides its text: the analysis fingerprint (package
+    data, extraction code, project rule files), the corpus reading code and the summary's own modules."""
+    digest = hashlib.sha256()
+    digest.update(f"{fingerprint(settings)}\0".encode())
+    package = resources.files("briefgen")
+    _hash_tree(digest, package.joinpath("corpus"), "corpus")
+    for name in _SUMMARY_CODE:
+        item = package.joinpath(name)
+        if item.is_file():
+            digest.update(f"{name}\0".encode())
+            digest.update(item.read_bytes())
+    return digest.hexdigest()
+
+
+def summary_cache_path(settings: Settings) -> Path:
+    """The file of the summary digests for this code and these settings (others in its folder are stale)."""
+    return settings.path(settings.cache_dir) / "summary" / f"{summary_fingerprint(settings)[:32]}.pickle"
+
+
+def drop_stale(path: Path) -> None:
+    """Remove the other digest files next to ``path`` (left by another code version)."""
+    try:
+        for other in path.parent.glob("*.pickle"):
+            if other != path:
+                other.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import pickle
+from collections.abc import Mapping
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
@@ -104,6 +107,52 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
 def briefing_json(briefing: Briefing) -> str:
     """Serialise deterministically (sorted records, fixed indentation, UTF-8 kept readable)."""
     return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def encode_briefing(data: Mapping[str, Any], fragments: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """``json.dumps(data, ensure_ascii=False, indent=2) + "\\n"``, byte for byte, with every record of a
+    top-level list taken from ``fragments`` (its indented text by its ``repr``) when it was encoded before;
+    also the fragments this document used (to keep for the next build).
+
+    json's indenting encoder is pure Python; ``repr`` of plain data is C and tells every JSON value apart
+    (``1``/``1.0``/``True``, key order), so it keys a record's text."""
+    used: dict[str, str] = {}
+    parts: list[str] = []
+    for key, value in data.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value and all(isinstance(r, dict) for r in value):
+            texts = []
+            for record in value:
+                compact = repr(record)
+                text = used.get(compact) or fragments.get(compact)
+                if text is None:  # a string holds no raw newline (JSON escapes it): re-indenting lines is exact
+                    text = "    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                used[compact] = text
+                texts.append(text)
+            parts.append(f"  {name}: [\n" + ",\n".join(texts) + "\n  ]")
+        else:
+            parts.append(f"  {name}: " + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+    return ("{\n" + ",\n".join(parts) + "\n}\n" if parts else "{}\n"), used
+
+
+def load_fragments(path: Path) -> dict[str, str]:
+    """Record fragments kept by the last build (``save_fragments``); empty when missing or unreadable."""
+    try:
+        with path.open("rb") as f:
+            data = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())
+    return data if ok else {}
+
+
+def save_fragments(path: Path, fragments: Mapping[str, str]) -> None:
+    """Keep the record fragments of this build's briefing.json for the next build (written atomically)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(dict(fragments), f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
 
 
 def schema() -> dict[str, Any]:

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import pickle
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -52,15 +53,62 @@ def _load_json(path: Path, warnings: list[str]) -> Any:
         return None
 
 
-def read_previous(site: Path) -> Previous:
-    """Read the previous build's briefing.json, history/ and feed state (before the site is replaced)."""
+# what ``compare`` and ``newest_date`` read of the previous briefing: kept by a build (``save_comparable``) so
+# that the next one need not parse the whole previous briefing.json
+COMPARED = {
+    "sources": ("id", "title", "path", "outlet", "published"),
+    "actors": ("id", "name", "country"),
+    "quotes": ("id", "text", "speaker", "source"),
+    "positions": ("kind", "actor", "topic", "stance", "target", "evidence"),
+}
+
+
+def comparable(data: Data) -> dict[str, Any]:
+    """The fields of a briefing that ``compare`` and ``newest_date`` read (the same shape, fewer fields)."""
+    return {
+        key: [{f: r[f] for f in fields if f in r} for r in data.get(key) or [] if isinstance(r, Mapping)]
+        for key, fields in COMPARED.items()
+    }
+
+
+def save_comparable(path: Path, briefing_json: str, data: Data) -> None:
+    """Keep what the next build compares of this briefing, tagged with the hash of its briefing.json."""
+    digest = hashlib.sha256(briefing_json.encode("utf-8")).hexdigest()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump((digest, comparable(data)), f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def _kept_comparable(path: Path | None, raw: bytes) -> dict[str, Any] | None:
+    """The kept comparable fields of ``raw`` (the previous briefing.json), or None unless kept for exactly it."""
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as f:
+            digest, data = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if digest != hashlib.sha256(raw).hexdigest() or not isinstance(data, dict):
+        return None
+    return data
+
+
+def read_previous(site: Path, compared: Path | None = None) -> Previous:
+    """Read the previous build's briefing.json, history/ and feed state (before the site is replaced).
+
+    With ``compared`` (a file of ``save_comparable``) written for that very briefing.json, its fields stand in for
+    parsing the whole file."""
     warnings: list[str] = []
     raw: bytes | None = None
     data = None
     if (site / "briefing.json").is_file():
         try:
             raw = (site / "briefing.json").read_bytes()
-            data = json.loads(raw)
+            data = _kept_comparable(compared, raw)
+            if data is None:
+                data = json.loads(raw)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             warnings.append(f"{site / 'briefing.json'}: ignored unreadable history file ({exc})")
     briefing = data if isinstance(data, dict) and isinstance(data.get("quotes"), list) else None
@@ -359,13 +407,15 @@ def history_files(
     site_url: str | None,
     keep: int,
     links: Mapping[str, str],
+    data: Data | None = None,
 ) -> tuple[Changes | None, dict[str, bytes]]:
     """Compare with the previous build and produce history/, the feed state and feed.xml for this build.
 
-    ``links`` maps a quote id to its evidence page, relative to the site root (``sources/x.html#p3``).
+    ``links`` maps a quote id to its evidence page, relative to the site root (``sources/x.html#p3``);
+    ``data`` is ``briefing_json`` as plain data when the caller has it (saves parsing it again).
     """
     current = build_id(briefing_json)
-    new = json.loads(briefing_json)
+    new = json.loads(briefing_json) if data is None else data
     changes: Changes | None = None
     if previous.briefing is not None:
         changes = replace(compare(previous.briefing, new), previous_build=previous.build)

@@ -7,7 +7,7 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -25,7 +25,15 @@ from briefgen.history import Changes, PositionChange
 from briefgen.pagememo import PageMemo, page_digests
 from briefgen.plural import plural
 from briefgen.records import Actor, Article, Briefing, Claim, Position, Quote, Source, Topic, format_day
-from briefgen.summary import ClaimView, Disagreement, Summary, disagreements, main_claims, summarise
+from briefgen.summary import (
+    ArticleDigest,
+    ClaimView,
+    Disagreement,
+    Summary,
+    disagreements,
+    main_claims,
+    summarise,
+)
 from briefgen.svg import matrix_svg
 from briefgen.timeline import Moment, timeline
 
@@ -275,6 +283,8 @@ class SiteContext:
     claims: tuple[ClaimView, ...] = ()
     disagreements: tuple[Disagreement, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    # the briefing's claims by topic, in briefing order (set by build_context; None: scan the claims)
+    claims_by_topic: dict[str, tuple[Claim, ...]] | None = None
 
     def shown(self, position: Position, limit: int | None = None) -> list[Quote]:
         """A speaker's statements shown for a position: the one that sums it up, then the latest others."""
@@ -301,10 +311,8 @@ class SiteContext:
 
     def claims_on(self, topic_id: str, country: str | None = None, limit: int = 3) -> list[Claim]:
         """The most-cited claims on a topic (of one country's speakers, when given): most articles first."""
-        found = [
-            c for c in self.briefing.claims
-            if topic_id in c.topics and (country is None or country in c.countries)
-        ]
+        pool = self.briefing.claims if self.claims_by_topic is None else self.claims_by_topic.get(topic_id, ())
+        found = [c for c in pool if topic_id in c.topics and (country is None or country in c.countries)]
         found.sort(key=lambda c: (-c.articles, -c.statements, -len(c.speakers), c.id))
         return found[:limit]
 
@@ -440,9 +448,11 @@ def _by_key(quotes: Iterable[Quote], key: str) -> dict[str, tuple[Quote, ...]]:
 
 
 def build_context(
-    briefing: Briefing, title: str, articles: Iterable[Article] = (), actor_pages: str = "speakers"
+    briefing: Briefing, title: str, articles: Iterable[Article] = (), actor_pages: str = "speakers",
+    digests: MutableMapping[str, ArticleDigest] | None = None,
 ) -> SiteContext:
-    """Group the briefing the way the pages need it."""
+    """Group the briefing the way the pages need it (``digests``: the summary's per-article cache, kept by
+    the build between runs)."""
     articles = tuple(articles)
     actors = {a.id: a for a in briefing.actors}
     by_actor = _by_key(briefing.quotes, "speaker")
@@ -522,7 +532,8 @@ def build_context(
         positions_by_actor={
             a: tuple(p for p in ps if p.kind == "actor") for a, ps in by_actor_topic.items()
         },
-        summary=summarise(briefing.sources, {a.path: a for a in articles}),
+        summary=summarise(briefing.sources, {a.path: a for a in articles}, cache=digests),
+        claims_by_topic=_claims_by_topic(briefing.claims),
     )
     claims = briefing.claims
     return replace(
@@ -531,6 +542,15 @@ def build_context(
         claims=main_claims(claims, ctx.summary, actors, quotes, 4 if ctx.summary.several else 8),
         disagreements=disagreements(claims, actors, quotes),
     )
+
+
+def _claims_by_topic(claims: Iterable[Claim]) -> dict[str, tuple[Claim, ...]]:
+    """Claims by each of their topics, in the given order (a page asks for one topic's claims)."""
+    found: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        for t in dict.fromkeys(c.topics):
+            found[t].append(c)
+    return {t: tuple(cs) for t, cs in found.items()}
 
 
 def key_points(ctx: SiteContext, limit: int = 8) -> tuple[KeyPoint, ...]:

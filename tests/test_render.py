@@ -178,3 +178,26 @@ def test_md_text_equals_its_per_character_definition() -> None:
     for _ in range(500):
         value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert md_text(value) == reference(value), repr(value)
+
+
+def test_claims_on_from_the_topic_index_equals_a_scan_of_all_claims() -> None:
+    from dataclasses import replace
+
+    from briefgen.records import Claim
+
+    def claim(n: int, topics: tuple[str, ...], countries: tuple[str, ...], articles: int) -> Claim:
+        evidence = tuple(f"q{n}-{i}" for i in range(n % 3 + 1))
+        return Claim(f"c{n}", f"Claim {n}.", None, None, topics, ("a1",), countries, evidence, articles)
+
+    claims = (
+        claim(1, ("trade",), ("Ruritania",), 2), claim(2, ("trade", "aid"), ("Freedonia",), 5),
+        claim(3, ("aid",), ("Ruritania",), 5), claim(4, ("trade",), ("Ruritania", "Freedonia"), 2),
+        claim(5, ("aid", "trade"), (), 1),
+    )
+    ctx = build_context(Briefing(sources=(), actors=(), quotes=(), positions=(), claims=claims), "T")
+    assert ctx.claims_by_topic is not None and len(ctx.claims_by_topic["trade"]) == 4
+    scan = replace(ctx, claims_by_topic=None)
+    for topic in ("trade", "aid", "none"):
+        for country in (None, "Ruritania", "Freedonia"):
+            assert ctx.claims_on(topic, country, 5) == scan.claims_on(topic, country, 5)
+    assert [c.id for c in ctx.claims_on("trade", None, 3)] == ["c2", "c1", "c4"]  # articles, statements, id
