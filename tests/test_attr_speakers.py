@@ -83,3 +83,23 @@ def test_a_qualifier_before_an_abbreviated_title_is_no_person() -> None:
     a = analyse_text('"Everybody is watching us," said Democratic Rep. Dina Titus.')
     assert [speaker_name(a, q) for q in marked(a)] == ["Dina Titus"]
     assert [x.name for x in a.actors if x.kind == "person"] == ["Dina Titus"]
+
+
+def test_a_state_and_abbreviated_title_before_the_name_is_a_role() -> None:
+    assert names('The vote is close.\n\n"It is over," Georgia Gov. Jim Sand said.') == ["Jim Sand"]
+
+
+def test_a_place_qualifier_before_a_full_name_is_no_part_of_it() -> None:
+    a = analyse_text('The vote is close.\n\n"It is over," Texas-based Matt Lorne said.')
+    assert [speaker_name(a, q) for q in marked(a)] == ["Matt Lorne"]
+    assert "Texas-based Matt Lorne" not in [x.name for x in a.actors]
+
+
+def test_a_journalistic_descriptor_before_the_name_is_a_role() -> None:
+    text = 'The vote is close.\n\n"It is over," Democratic pollster Ed Varn said. "The next weeks matter."'
+    assert names(text) == ["Ed Varn", "Ed Varn"]
+
+
+def test_a_common_word_surname_needs_a_given_name_before_it() -> None:
+    assert names('Marty West, a professor, spoke.\n\n"This is the first one," West said.') == ["Marty West"]
+    assert names('He went West.\n\n"This is the first one," West said.') == [None]
