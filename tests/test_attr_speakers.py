@@ -103,3 +103,25 @@ def test_a_journalistic_descriptor_before_the_name_is_a_role() -> None:
 def test_a_common_word_surname_needs_a_given_name_before_it() -> None:
     assert names('Marty West, a professor, spoke.\n\n"This is the first one," West said.') == ["Marty West"]
     assert names('He went West.\n\n"This is the first one," West said.') == [None]
+
+
+def test_a_sentence_adverb_before_a_surname_is_no_given_name() -> None:
+    text = (
+        "Christoph Blocher led the party for years.\n\nInterestingly Blocher, a rich man, spoke for farmers.\n\n"
+        'After the defeat, Blocher stated that the party "must be careful".'
+    )
+    assert names(text) == ["Christoph Blocher"]
+
+
+def test_a_manner_adverb_between_subject_and_verb() -> None:
+    assert names('Ted Cruz spoke.\n\nCruz gingerly said that was "an assessment for voters".') == ["Ted Cruz"]
+    assert names('Ted Cruz spoke.\n\nThe Cruz family said it was "a sad day".') == [None]
+
+
+def test_a_particle_that_is_a_given_name_opens_a_full_name() -> None:
+    assert names('He left.\n\n"We had to act," said Ben Wikler.') == ["Ben Wikler"]
+
+
+def test_a_common_word_surname_right_after_the_cue() -> None:
+    assert names('Mark Cuban spoke.\n\n"It is too early," said Cuban, who hosts a show.') == ["Mark Cuban"]
+    assert names('Mark Cuban spoke.\n\n"It is too early," said Cuban officials.') == [None]

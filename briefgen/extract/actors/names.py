@@ -21,7 +21,9 @@ from briefgen.extract.actors.words import (
     _org_qualifiers,
     _place_at,
     _place_nouns,
+    _short_forms,
     _strip_possessive,
+    _translit,
 )
 from briefgen.extract.lexicon import Lexicon, demojibake, fold, lexicon
 
@@ -345,7 +347,10 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
         )
     name = demojibake(" ".join(name_words))
     # a name that opens with a particle ("De Wit", "Van der Berg") is a surname, like "Wit" alone
-    full = len(name_words) >= 2 and name_words[0].lower() not in _PARTICLES
+    # ("Ben Wikler", "Al From": a particle that is also a given name opens a full name)
+    full = len(name_words) >= 2 and (
+        name_words[0].lower() not in _PARTICLES or (len(name_words) == 2 and _translit(name_words[0]) in _short_forms())
+    )
     return _Shape(
         "person" if full else "surname",
         mention_start,
