@@ -125,3 +125,14 @@ def test_a_particle_that_is_a_given_name_opens_a_full_name() -> None:
 def test_a_common_word_surname_right_after_the_cue() -> None:
     assert names('Mark Cuban spoke.\n\n"It is too early," said Cuban, who hosts a show.') == ["Mark Cuban"]
     assert names('Mark Cuban spoke.\n\n"It is too early," said Cuban officials.') == [None]
+
+
+# --- a colon after a clause whose subject is a person --------------------------------------------------------
+def test_a_quote_after_a_colon_is_the_clause_subjects() -> None:
+    assert names('John Kasich spoke.\n\nKasich resisted: "Governors do not have the power."') == ["John Kasich"]
+    text = 'John Cornyn spoke.\n\nAs John Cornyn, the No. 2 in the leadership, put it: "This will not pass."'
+    assert names(text) == ["John Cornyn"]
+
+
+def test_a_quote_after_a_colon_whose_clause_subject_is_no_person() -> None:
+    assert names('The report came out.\n\nThe report said three things: "We are ready."') == [None]

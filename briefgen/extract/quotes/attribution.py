@@ -23,6 +23,7 @@ from briefgen.extract.quotes.speakers import (
     _new_clause,
     _relative_antecedent,
     _speaker_for_cue,
+    colon_subject,
     text_of,
 )
 from briefgen.extract.quotes.subjects import Attributor
@@ -206,6 +207,7 @@ def _intro(
             ms = att.mentions_in(max(a, sent[0]), end)
             if ms and not text_of(att)[ms[-1].end : end - 1].strip():
                 return att.speaker_of(ms[-1], sent), None, True, "quote.name_colon"
+            return colon_subject(att, sent, end)
         return None
     used.add(m.s)
     cue = m.surface
