@@ -136,3 +136,20 @@ def test_a_quote_after_a_colon_is_the_clause_subjects() -> None:
 
 def test_a_quote_after_a_colon_whose_clause_subject_is_no_person() -> None:
     assert names('The report came out.\n\nThe report said three things: "We are ready."') == [None]
+
+
+# --- a partial quote whose governing verb has no subject, with a cue after it -----------------------------------
+def test_a_cue_after_a_partial_quote_names_the_speaker_when_the_governing_cue_cannot() -> None:
+    text = (
+        "Ron DeSantis spoke.\n\n"
+        'In 2009, when Barack Obama offered states money, "states were hemorrhaging money," DeSantis said.'
+    )
+    assert names(text) == ["Ron DeSantis"]
+
+
+def test_a_partial_quote_ending_its_sentence_is_not_the_next_sentences() -> None:
+    text = (
+        'Officials describe the deal as a model of "practical peace." Ana Ruiz, the director, said the plan '
+        "would hold."
+    )
+    assert names(text) == [None]

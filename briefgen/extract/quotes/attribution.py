@@ -147,6 +147,8 @@ def _attribute_quote(
                 q.rule = "quote.according_to_after"
                 return
         governing = _governing_cue(att, text, q, sent, used, lex)
+        if governing is not None and governing[0] is None and not ends_sentence and inline and inline[0] is not None:
+            governing = None  # "... was “a racist comment,” Mr. Ryan said": the cue after names the speaker
         if governing is not None:
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
             q.unnamed, q.rule = governing[3], governing[4]
