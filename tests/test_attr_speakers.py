@@ -153,3 +153,15 @@ def test_a_partial_quote_ending_its_sentence_is_not_the_next_sentences() -> None
         "would hold."
     )
     assert names(text) == [None]
+
+
+# --- words before a name after the quote ------------------------------------------------------------------------
+def test_kinship_council_and_campaign_words_before_a_name_are_a_role() -> None:
+    assert names('He died.\n\n"He had plans," his friend Omar Dalil told the website.') == ["Omar Dalil"]
+    assert names('He left.\n\n"It is unanimous," councilmember Mark Levin said.') == ["Mark Levin"]
+    assert names('He left.\n\n"We want unity," Clinton campaign Chairman John Pode told us.') == ["John Pode"]
+
+
+def test_an_employer_possessive_before_a_name_is_no_other_subject() -> None:
+    assert names('He left.\n\n"It will annoy them," Gallup’s Jeff Jonas wrote.') == ["Jeff Jonas"]
+    assert names('He left.\n\n"It will annoy them," the paper’s editors wrote.') == [None]

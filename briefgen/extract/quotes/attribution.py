@@ -327,6 +327,8 @@ def _role_lead(att: Attributor, lead_raw: str) -> bool:
             and w.lower() not in ("and", "but", "while", "or", "that", "who", "which")
             for w in lead_words
         )
+    if not role_lead and len(lead_words) <= 2 and lead_words and lead_words[-1].endswith(("’s", "'s")):
+        role_lead = all(w[:1].isupper() for w in lead_words)  # "Gallup’s Jeffrey Jones wrote": the employer
     return bool(role_lead)
 
 
