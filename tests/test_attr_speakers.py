@@ -83,3 +83,85 @@ def test_a_qualifier_before_an_abbreviated_title_is_no_person() -> None:
     a = analyse_text('"Everybody is watching us," said Democratic Rep. Dina Titus.')
     assert [speaker_name(a, q) for q in marked(a)] == ["Dina Titus"]
     assert [x.name for x in a.actors if x.kind == "person"] == ["Dina Titus"]
+
+
+def test_a_state_and_abbreviated_title_before_the_name_is_a_role() -> None:
+    assert names('The vote is close.\n\n"It is over," Georgia Gov. Jim Sand said.') == ["Jim Sand"]
+
+
+def test_a_place_qualifier_before_a_full_name_is_no_part_of_it() -> None:
+    a = analyse_text('The vote is close.\n\n"It is over," Texas-based Matt Lorne said.')
+    assert [speaker_name(a, q) for q in marked(a)] == ["Matt Lorne"]
+    assert "Texas-based Matt Lorne" not in [x.name for x in a.actors]
+
+
+def test_a_journalistic_descriptor_before_the_name_is_a_role() -> None:
+    text = 'The vote is close.\n\n"It is over," Democratic pollster Ed Varn said. "The next weeks matter."'
+    assert names(text) == ["Ed Varn", "Ed Varn"]
+
+
+def test_a_common_word_surname_needs_a_given_name_before_it() -> None:
+    assert names('Marty West, a professor, spoke.\n\n"This is the first one," West said.') == ["Marty West"]
+    assert names('He went West.\n\n"This is the first one," West said.') == [None]
+
+
+def test_a_sentence_adverb_before_a_surname_is_no_given_name() -> None:
+    text = (
+        "Christoph Blocher led the party for years.\n\nInterestingly Blocher, a rich man, spoke for farmers.\n\n"
+        'After the defeat, Blocher stated that the party "must be careful".'
+    )
+    assert names(text) == ["Christoph Blocher"]
+
+
+def test_a_manner_adverb_between_subject_and_verb() -> None:
+    assert names('Ted Cruz spoke.\n\nCruz gingerly said that was "an assessment for voters".') == ["Ted Cruz"]
+    assert names('Ted Cruz spoke.\n\nThe Cruz family said it was "a sad day".') == [None]
+
+
+def test_a_particle_that_is_a_given_name_opens_a_full_name() -> None:
+    assert names('He left.\n\n"We had to act," said Ben Wikler.') == ["Ben Wikler"]
+
+
+def test_a_common_word_surname_right_after_the_cue() -> None:
+    assert names('Mark Cuban spoke.\n\n"It is too early," said Cuban, who hosts a show.') == ["Mark Cuban"]
+    assert names('Mark Cuban spoke.\n\n"It is too early," said Cuban officials.') == [None]
+
+
+# --- a colon after a clause whose subject is a person --------------------------------------------------------
+def test_a_quote_after_a_colon_is_the_clause_subjects() -> None:
+    assert names('John Kasich spoke.\n\nKasich resisted: "Governors do not have the power."') == ["John Kasich"]
+    text = 'John Cornyn spoke.\n\nAs John Cornyn, the No. 2 in the leadership, put it: "This will not pass."'
+    assert names(text) == ["John Cornyn"]
+
+
+def test_a_quote_after_a_colon_whose_clause_subject_is_no_person() -> None:
+    assert names('The report came out.\n\nThe report said three things: "We are ready."') == [None]
+
+
+# --- a partial quote whose governing verb has no subject, with a cue after it -----------------------------------
+def test_a_cue_after_a_partial_quote_names_the_speaker_when_the_governing_cue_cannot() -> None:
+    text = (
+        "Ron DeSantis spoke.\n\n"
+        'In 2009, when Barack Obama offered states money, "states were hemorrhaging money," DeSantis said.'
+    )
+    assert names(text) == ["Ron DeSantis"]
+
+
+def test_a_partial_quote_ending_its_sentence_is_not_the_next_sentences() -> None:
+    text = (
+        'Officials describe the deal as a model of "practical peace." Ana Ruiz, the director, said the plan '
+        "would hold."
+    )
+    assert names(text) == [None]
+
+
+# --- words before a name after the quote ------------------------------------------------------------------------
+def test_kinship_council_and_campaign_words_before_a_name_are_a_role() -> None:
+    assert names('He died.\n\n"He had plans," his friend Omar Dalil told the website.') == ["Omar Dalil"]
+    assert names('He left.\n\n"It is unanimous," councilmember Mark Levin said.') == ["Mark Levin"]
+    assert names('He left.\n\n"We want unity," Clinton campaign Chairman John Pode told us.') == ["John Pode"]
+
+
+def test_an_employer_possessive_before_a_name_is_no_other_subject() -> None:
+    assert names('He left.\n\n"It will annoy them," Gallup’s Jeff Jonas wrote.') == ["Jeff Jonas"]
+    assert names('He left.\n\n"It will annoy them," the paper’s editors wrote.') == [None]

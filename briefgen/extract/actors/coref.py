@@ -18,11 +18,12 @@ from briefgen.extract.actors.words import (
     Found,
     _company_heads,
     _name_parts,
+    _short_forms,
     _strip_possessive,
     _translit,
     name_key,
 )
-from briefgen.extract.lexicon import lexicon, load_data
+from briefgen.extract.lexicon import lexicon
 from briefgen.records import ActorKind, LocalActor, Mention
 
 _LEGAL_SUFFIXES = frozenset(
@@ -129,21 +130,6 @@ def _merge_middle_names(persons: dict[str, None], key_of_full: dict[str, str]) -
             del persons[canon]
 
 
-@lru_cache(maxsize=1)
-def _short_forms() -> dict[str, frozenset[str]]:
-    """Given name (transliterated) -> the names it may stand for (itself, its short and full forms), for
-    every given name of first_names.yml."""
-    table: dict[str, set[str]] = {}
-    data = load_data("first_names.yml")
-    for name in (*data["female"], *data["male"]):
-        table.setdefault(_translit(str(name)), set()).add(_translit(str(name)))
-    for full, shorts in (data.get("nicknames") or {}).items():
-        names = {_translit(str(full)), *(_translit(str(n)) for n in shorts)}
-        for n in names:
-            table.setdefault(n, set()).update(names)
-    return {k: frozenset(v) for k, v in table.items()}
-
-
 def _same_given(a: str, b: str) -> bool:
     """Two given names one person goes by: equal, a listed short form ("Bill", "William"), or the start of
     the other ("Chris", "Christopher")."""
@@ -155,10 +141,13 @@ def _same_given(a: str, b: str) -> bool:
 
 def _is_common_word(word: str, lower_words: frozenset[str]) -> bool:
     """A capitalised word before a surname that is no given name: an abbreviation ("AG Mukasey") or a
-    word the article also writes in lower case ("Like Corker, ...", "Another Clinton aide")."""
+    word the article also writes in lower case ("Like Corker, ...", "Another Clinton aide") or an adverb."""
     if len(word) <= 4 and word.isupper():
         return True
-    return word.lower() in lower_words and _translit(word) not in _short_forms()
+    if _translit(word) in _short_forms():
+        return False
+    # "Interestingly Blocher, ...": a sentence adverb, whatever the rest of the article says
+    return word.lower() in lower_words or (len(word) > 6 and word.endswith("ly"))
 
 
 def _merge_variants(persons: dict[str, None], key_of_full: dict[str, str], lower_words: frozenset[str]) -> None:

@@ -100,9 +100,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
         bare = _strip_possessive(word)[0]
         end = start + len(bare)
         if common:
-            # "Cuban said", "Will wrote" after "Mark Cuban", "George Will": a common word (a demonym, a
-            # function word) names a person only as a known surname right before a reporting verb
-            if _translit(bare) in surnames and _next_is_cue(text, end, lex, start):
+            if _common_word_surname(text, start, end, _translit(bare) in surnames, lex):
                 found = [f for f in found if f.start != start]
                 found.append(Found(start, end, bare, "surname", bare, None, None, None, False, None, "cue"))
             continue
@@ -566,6 +564,21 @@ def _after_the(word: str) -> str | None:
 _NOT_SUBJECT_BEFORE = frozenset(
     {"in", "at", "from", "to", "of", "with", "by", "for", "on", "into", "near", "across", "outside", "inside"}
 )
+
+
+def _common_word_surname(text: str, start: int, end: int, known: bool, lex: Lexicon) -> bool:
+    """"Cuban said", "said Will," after "Mark Cuban", "George Will": a common word (a demonym, a function
+    word) names a person only as a known surname right before or right after a reporting verb."""
+    return known and (
+        _next_is_cue(text, end, lex, start)
+        or (_prev_is_cue(text, start, lex) and text[end : end + 1] in (",", ".", ";", ""))
+    )
+
+
+def _prev_is_cue(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a reporting verb comes right before: "said Cuban", "added Will"."""
+    prev = text[max(0, start - 12) : start].rsplit(None, 1)
+    return text[start - 1 : start] == " " and bool(prev) and prev[-1].lower() in lex.cue_forms
 
 
 def _next_is_cue(text: str, end: int, lex: Lexicon, start: int = -1) -> bool:

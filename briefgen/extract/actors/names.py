@@ -21,7 +21,9 @@ from briefgen.extract.actors.words import (
     _org_qualifiers,
     _place_at,
     _place_nouns,
+    _short_forms,
     _strip_possessive,
+    _translit,
 )
 from briefgen.extract.lexicon import Lexicon, demojibake, fold, lexicon
 
@@ -283,12 +285,15 @@ def _title_prefix(words: list[str], lex: Lexicon) -> tuple[int, str | None, bool
     return j, gender, honorific
 
 
+_QUALIFIER_ENDINGS = ("-based", "-born", "-led", "-backed")
+
+
 def _not_a_name(name_words: list[str], lex: Lexicon) -> bool:
     """Words that cannot be a person's name: function words, places inside it, acronyms, too many words."""
     endings = _name_words()[0]
     if any(
         (w in lex.not_names and not (k and k == len(name_words) - 1 and w in endings))
-        or w.endswith(("-based", "-born", "-led", "-backed"))
+        or w.endswith(_QUALIFIER_ENDINGS)
         for k, w in enumerate(name_words)
     ):
         return True
@@ -309,6 +314,11 @@ def _not_a_name(name_words: list[str], lex: Lexicon) -> bool:
 
 def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> _Shape | None:
     """A person's name, maybe after honorifics, role words and places: the name, its role and gender."""
+    # "Texas-based Matt Lowe", "Korean-born Ana Kim": a place qualifier before a full name is no part of it
+    mention_start = offs[0]  # the mention keeps the qualifier: nothing before the name is left unread
+    cut_at = max((k for k, w in enumerate(words[:-2]) if w.endswith(_QUALIFIER_ENDINGS)), default=-1)
+    if cut_at >= 0:
+        words, offs = words[cut_at + 1 :], offs[cut_at + 1 :]
     j, gender, honorific = _title_prefix(words, lex)
     name_words = words[j:]
     if not name_words:
@@ -337,10 +347,13 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
         )
     name = demojibake(" ".join(name_words))
     # a name that opens with a particle ("De Wit", "Van der Berg") is a surname, like "Wit" alone
-    full = len(name_words) >= 2 and name_words[0].lower() not in _PARTICLES
+    # ("Ben Wikler", "Al From": a particle that is also a given name opens a full name)
+    full = len(name_words) >= 2 and (
+        name_words[0].lower() not in _PARTICLES or (len(name_words) == 2 and _translit(name_words[0]) in _short_forms())
+    )
     return _Shape(
         "person" if full else "surname",
-        offs[0],
+        mention_start,
         end,
         name,
         rule="name" if full else ("honorific" if honorific else ""),

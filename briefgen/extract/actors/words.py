@@ -286,3 +286,18 @@ def body_of_roles(roles: tuple[str, ...], mentioned: set[str]) -> str | None:
             if body in mentioned:
                 found = body
     return found
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, frozenset[str]]:
+    """Given name (transliterated) -> the names it may stand for (itself, its short and full forms), for
+    every given name of first_names.yml."""
+    table: dict[str, set[str]] = {}
+    data = load_data("first_names.yml")
+    for name in (*data["female"], *data["male"]):
+        table.setdefault(_translit(str(name)), set()).add(_translit(str(name)))
+    for full, shorts in (data.get("nicknames") or {}).items():
+        names = {_translit(str(full)), *(_translit(str(n)) for n in shorts)}
+        for n in names:
+            table.setdefault(n, set()).update(names)
+    return {k: frozenset(v) for k, v in table.items()}

@@ -24,6 +24,7 @@ from briefgen.extract.quotes.speakers import (
     _new_clause,
     _relative_antecedent,
     _speaker_for_cue,
+    colon_subject,
     text_of,
 )
 from briefgen.extract.quotes.subjects import Attributor
@@ -174,6 +175,8 @@ def _attribute_quote(
                 q.rule = "quote.according_to_after"
                 return
         governing = _governing_cue(att, text, q, sent, used, lex)
+        if governing is not None and governing[0] is None and not ends_sentence and inline and inline[0] is not None:
+            governing = None  # "... was “a racist comment,” Mr. Ryan said": the cue after names the speaker
         if governing is not None:
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
             q.unnamed, q.rule = governing[3], governing[4]
@@ -234,6 +237,7 @@ def _intro(
             ms = att.mentions_in(max(a, sent[0]), end)
             if ms and not text_of(att)[ms[-1].end : end - 1].strip():
                 return att.speaker_of(ms[-1], sent), None, True, "quote.name_colon"
+            return colon_subject(att, sent, end)
         return None
     used.add(m.s)
     cue = m.surface
@@ -351,6 +355,8 @@ def _role_lead(att: Attributor, lead_raw: str) -> bool:
             and w.lower() not in ("and", "but", "while", "or", "that", "who", "which")
             for w in lead_words
         )
+    if not role_lead and len(lead_words) <= 2 and lead_words and lead_words[-1].endswith(("’s", "'s")):
+        role_lead = all(w[:1].isupper() for w in lead_words)  # "Gallup’s Jeffrey Jones wrote": the employer
     return bool(role_lead)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.lexicon import Lexicon
-from briefgen.extract.quotes.cues import CueSpeaker, _is_participle
+from briefgen.extract.quotes.cues import Attribution, CueSpeaker, _is_participle
 from briefgen.extract.quotes.patterns import (
     _ABBREV_DOT,
     _AUXILIARIES,
@@ -260,3 +260,15 @@ def _may_coordinate(lead: str) -> bool:
 def _coordinated(lead: str) -> bool:
     """Whether a verb follows "and", "but" or a comma (``_COORDINATED_VERB`` on the stretch before it)."""
     return _may_coordinate(lead) and _COORDINATED_VERB.search(lead) is not None
+
+
+def colon_subject(att: Attributor, sent: tuple[int, int], colon: int) -> Attribution | None:
+    """"Kasich resisted: “...”", "As X put it: “...”": a quote after a colon, with no reporting verb
+    before it, is the words of the person who is the subject of the clause the colon ends."""
+    lead = att.text[sent[0] : colon]
+    if len(lead) > 200 or any(ch in lead for ch in "“”\""):
+        return None
+    found, spk = att.main_subject(sent, colon)
+    if not found or spk is None or att.kinds.get(spk) != "person":
+        return None
+    return spk, None, True, "quote.colon_subject"

@@ -49,6 +49,8 @@ def _group_nouns(collectives: frozenset[str]) -> frozenset[str]:
     return collectives | _GROUP_NOUNS
 
 
+# "X gingerly said", "X flatly denied": a lower-case -ly word (not a noun such as "family" or "ally")
+_MANNER_ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|anomaly|monopoly)\b)[a-z]{3,}ly")
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
@@ -251,6 +253,7 @@ class Attributor(Coreference):
             return False
         return all(
             w.lower() in self.lex.adverbs
+            or _MANNER_ADVERB.fullmatch(w) is not None
             or w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
             for w in words
         )
