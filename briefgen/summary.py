@@ -428,6 +428,7 @@ def _merge_cores(
 
 
 MERGE_PASSES = 4
+COMMON = 0.5  # names this share of a corpus's articles mention (three or more) are its common names
 SIGNATURE = 0.8  # names this share of a corpus's articles mention (three or more) make its stories one
 
 
@@ -442,6 +443,10 @@ def _merge_pass(
     counts = Counter(w for ws in words for w in ws)
     signature = frozenset(w for w, n in counts.items() if n >= SIGNATURE * len(words) and n > 2)
     signature = signature if len(signature) >= CORE_NAMES else frozenset({""})
+    # the names at least half the corpus's articles mention (its place, its ship, its city): two stories whose
+    # cores share CORE_NAMES of them are one, however many side names each has (a Red Cross desk and its
+    # volunteers in one, the opposition and the minister in the other)
+    common = frozenset(w for w, n in counts.items() if n >= COMMON * len(words) and n > 2)
     leads_of = [_centroid(g, lead_vectors) for g in groups]
     alive = [True] * len(groups)
     for small in range(len(groups) - 1, 0, -1):
@@ -451,6 +456,8 @@ def _merge_pass(
                 continue
             shared = len(cores[small] & cores[big])
             ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
+            if len(cores[small] & cores[big] & common) >= CORE_NAMES:
+                ratio = max(ratio, CORE_SHARE)
             if signature <= cores[small] and signature <= cores[big]:
                 shared, ratio = max(shared, len(signature)), 1.0
             if shared >= CORE_NAMES and ratio >= share and (
@@ -664,7 +671,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "1"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "2"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)
@@ -672,10 +679,26 @@ _DIGESTS: dict[str, ArticleDigest] = {}
 DIGESTS = 50_000
 
 
+def _headline(title: str | None) -> str:
+    """A headline to read names from, closed as a sentence ('Govt orders probe into Lake Victoria ferry
+    accident' names Lake Victoria when the article's text does not), '' for a Title Case headline (its
+    capitals are not names)."""
+    if not title:
+        return ""
+    words = [w for w in title.split()[1:] if len(w) > 3 and w[0].isalpha()]
+    if words and sum(w[0].isupper() for w in words) > TITLE_CASE * len(words):
+        return ""
+    return title.rstrip(" .") + ". "
+
+
+TITLE_CASE = 0.6  # a headline with more than this share of its longer words capitalised is in Title Case
+
+
 def digest_key(article: Article) -> str:
     """The key of an article's digest: its text and paragraph spans, hashed (and the digest version)."""
     h = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16)
     h.update(repr([(p.start, p.end, p.number) for p in article.paragraphs]).encode())
+    h.update((article.title or "").encode("utf-8", "surrogatepass"))
     return f"{DIGEST_VERSION}:{h.hexdigest()}"
 
 
@@ -694,7 +717,7 @@ def digest(
     if found is None:
         dummy = Source("", article.path, "", None, None, None, None, 0)
         found = ArticleDigest(_lead_tuples(leads(dummy, article)),
-                              names(" ".join(article.text.split()[:BODY_WORDS])))
+                              names(_headline(article.title) + " ".join(article.text.split()[:BODY_WORDS])))
     if body and (found.later is None or found.sentences is None):
         dummy = Source("", article.path, "", None, None, None, None, 0)
         later = leads(dummy, article, BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]
@@ -755,7 +778,9 @@ def summarise(
     idf = _idf(list(words.values()))
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
-    lead_words = [frozenset(w for lead in ls for w in lead.stems) for _, ls in ordered]
+    # an article's leads and its headline ('Govt orders probe into Lake Victoria ferry accident' over leads
+    # that tell only of the inquiry)
+    lead_words = [frozenset(w for lead in ls for w in lead.stems) | stems(s.title or "") for s, ls in ordered]
     lead_idf = _idf(lead_words)
     grouped = _merge_cores(_group(article_vectors, STORY_SIMILARITY), [words[s.id] for s, _ in ordered],
                            [_vector(w, lead_idf) for w in lead_words])
