@@ -21,6 +21,7 @@ from typing import Any
 from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
+from briefgen.extract.claims import article_context
 from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
@@ -1183,13 +1184,26 @@ def disagreements(
             key = next((k for k, w in keys.items() if same_words(words, w, 0.75, 3)), key)
             keys.setdefault(key, words)
             sides[key][polarity(c.stance, c.target)].append(c)  # "for: X must not go" sides with "against: X"
+    context = article_context(tuple(quotes.values()), tuple(actors.values()))
+
+    def story(claim: Claim) -> frozenset[str]:  # the speakers and countries of the articles carrying it
+        sources = {quotes[e].source for e in claim.evidence if e in quotes}
+        return frozenset().union(*(context.get(s, frozenset()) for s in sources))
+
     found: list[tuple[tuple[int, str], Disagreement]] = []
     for key, by in sides.items():
-        if not by["for"] or not by["against"]:
+        pairs = (
+            (pro, con)
+            for pro in sorted(by["for"], key=_claim_rank)
+            for con in sorted(by["against"], key=_claim_rank)
+            # one speaker of two minds is not a disagreement between parties; nor are "the decision" of an
+            # oil cartel and "the decision" of a central bank: their articles must share a speaker or country
+            if set(pro.speakers) != set(con.speakers) and story(pro) & story(con)
+        )
+        pair_found = next(pairs, None)
+        if pair_found is None:
             continue
-        pro, con = min(by["for"], key=_claim_rank), min(by["against"], key=_claim_rank)
-        if set(pro.speakers) == set(con.speakers):
-            continue  # one speaker of two minds is not a disagreement between parties
+        pro, con = pair_found
         total = sum(c.articles for c in by["for"] + by["against"])
         pair = Disagreement(pro.target or key, _view(pro, actors, quotes), _view(con, actors, quotes))
         found.append(((-total, key), pair))

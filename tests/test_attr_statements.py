@@ -90,3 +90,52 @@ def test_a_title_after_a_work_noun_or_said_on_is_no_quote() -> None:
 def test_title_cased_words_the_speaker_said_stay_a_quote() -> None:
     assert _marked("Anna Weber called the plan “A Real Mess.”") == ["A Real Mess."]
     assert _marked("Anna Weber told NBC’s reporter: “We Are Ready!”") == ["We Are Ready!"]
+
+
+# --- stance verbs report a position: "X endorsed Y", "X opposes Y", "..., citing Z"
+
+
+def test_stance_verbs_report_a_statement() -> None:
+    assert _statements("Paul Martin endorsed Anna Weber in the primary.") == [
+        ("Anna Weber in the primary", "Paul Martin", "statement.cue.subject")
+    ]
+    assert _statements("Paul Martin opposes the new tax on fuel.") == [
+        ("the new tax on fuel", "Paul Martin", "statement.cue.subject")
+    ]
+
+
+def test_a_stance_verb_as_a_noun_reports_nothing() -> None:
+    assert _statements("The endorsement came late. Paul Martin's support for the plan was a surprise.") == []
+
+
+def test_a_spaced_dash_ends_the_reported_clause() -> None:
+    found = _statements("Anna Weber said she would run again – a move that surprised her party.")
+    assert found == [("she would run again", "Anna Weber", "statement.cue.subject")]
+    found = _statements("Anna Weber said the pro-EU vote had failed.")
+    assert found == [("the pro-EU vote had failed", "Anna Weber", "statement.cue.subject")]
+
+
+# --- "told LISTENER CLAUSE" without "that": the clause starts after the listener
+
+
+def test_the_listener_of_told_is_not_part_of_the_statement() -> None:
+    assert _statements("Anna Weber told reporters she would resign.") == [
+        ("she would resign", "Anna Weber", "statement.cue.subject")
+    ]
+    assert _statements("Anna Weber told the BBC the plan had failed.") == [
+        ("the plan had failed", "Anna Weber", "statement.cue.subject")
+    ]
+
+
+def test_told_with_an_object_and_no_clause_keeps_the_object() -> None:
+    assert _statements("Anna Weber told Congress about the plan.") == [
+        ("Congress about the plan", "Anna Weber", "statement.cue.subject")
+    ]
+
+
+# --- "X, who said A, is now B": the relative clause's report ends before the main verb
+
+
+def test_a_relative_clause_report_ends_before_the_main_verb() -> None:
+    found = _statements("Anna Weber, who said the plan would fail, resigned on Monday.")
+    assert found == [("the plan would fail", "Anna Weber", "statement.cue.relative_who")]

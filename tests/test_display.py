@@ -82,3 +82,9 @@ def test_fragment_ending_its_sentence_or_clause_is_shown_without_more() -> None:
 def test_straight_quoted_fragment_before_a_full_stop_keeps_its_closing_mark() -> None:
     q, article = _quote('Lee said the plan was "a sham". Then she left.', "a sham", "partial", "said")
     assert predicate(q, article)[0] == 'said the plan was "a sham"'
+
+
+def test_fragment_in_guillemets_keeps_its_closing_mark() -> None:
+    q, article = _quote("Ana Ruiz said the cut was «a mistake the economy will pay for». Then she left.",
+                        "a mistake the economy will pay for", "partial", "said")
+    assert predicate(q, article)[0] == "said the cut was «a mistake the economy will pay for»"

@@ -175,6 +175,23 @@ def test_disagreement_pairs_opposite_stances_on_the_same_target() -> None:
     assert disagreements(one_mind, _people("ann"), {**quotes, "q-e": _quote("e", "x", "ann")}) == ()
 
 
+def test_the_same_words_in_two_unrelated_stories_are_no_disagreement() -> None:
+    # "the decision" of an oil cartel and "the decision" of a central bank: no speaker or country in common
+    claims = [
+        _claim("a", "Moscow fully supports the decision on output", ("ann",), 1, "for", "the decision"),
+        _claim("b", "The decision was a mistake the economy will pay for", ("bob",), 1, "against", "the decision"),
+    ]
+    quotes = {
+        "q-a": Quote("q-a", claims[0].text, "ann", "s-oil", 1, 0, 9, "said", "direct"),
+        "q-b": Quote("q-b", claims[1].text, "bob", "s-bank", 1, 0, 9, "said", "direct"),
+    }
+    assert disagreements(claims, _people("ann", "bob"), quotes) == ()
+    # the same two claims in one story (a speaker of each article appears in the other) are one
+    quotes["q-a2"] = Quote("q-a2", "We will see.", "bob", "s-oil", 2, 10, 20, "said", "direct")
+    [d] = disagreements(claims, _people("ann", "bob"), quotes)
+    assert (d.support.claim.id, d.oppose.claim.id) == ("a", "b")
+
+
 def test_a_negated_target_on_the_same_side_is_no_disagreement() -> None:
     # "for: farmers must not be excluded" and "against: excluding farmers" take one position
     claims = [

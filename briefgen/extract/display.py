@@ -12,7 +12,7 @@ from briefgen.records import Article, LocalQuote, Quote
 AnyQuote = Quote | LocalQuote  # the map shows a local quote, the reduce an older briefing's quote
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
-_CLOSING = "\u201d\u2019\"'"
+_CLOSING = "\u201d\u2019\"'\u00bb\u203a"  # ” ’ " ' » ›
 # How far before its content a reporting cue may stand and still be shown with it: "told allies in
 # Brussels on Wednesday that ..." is one predicate; a cue further away belongs to another clause.
 MAX_GAP = {"indirect": 120, "partial": 200}
@@ -59,11 +59,11 @@ def _joined(cue: str, words: str) -> str:
 
 
 # What ends the clause a fragment stands in: a comma, colon, semicolon, bracket, dash or another quote.
-_CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014\u201c\u2018\"]|\s-\s")
+_CLAUSE_STOP = re.compile(r"[,;:()\u2013\u2014\u201c\u2018\u00ab\"]|\s-\s")
 MAX_REST = 160  # characters of the clause shown after a fragment's closing mark
 
 
-_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
+_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"', "\u00ab": "\u00bb"}
 
 
 def clause_rest(body: str, end: int, right: int) -> str:
@@ -116,7 +116,8 @@ def predicate(quote: AnyQuote, article: Article | None, whole: bool = False) -> 
         if len(gap) <= MAX_GAP[quote.kind] and not _SENTENCE_END.search(gap):
             words = " ".join(body[at.start() : end].split()).rstrip(",;:\u2013\u2014 ")
             if quote.kind == "partial" and not words.endswith(tuple(_CLOSING)):
-                words += "\u201d" if "\u201c" in words else '"' if words.count('"') % 2 else ""
+                words += next((close for mark, close in _PAIRS.items() if mark != '"' and mark in words), "")
+                words += '"' if words.count('"') % 2 else ""
             if whole and quote.kind == "partial" and body[end - 1 : end] in _CLOSING:
                 words += clause_rest(body, end, right)
             return _joined(cue, words), at.group(0)

@@ -148,14 +148,15 @@ def _next_verb_re() -> re.Pattern[str]:
 
     ", adding/saying/noting ..." (a participle after a comma) and "and/but (also) said/called/asked ..."
     (an inflected verb after the conjunction; never the bare form, which mostly goes on inside the clause:
-    "said they would meet and ask for talks").
+    "said they would meet and ask for talks"); a spaced dash ends it too (the writer's aside follows).
     """
     lemmas = words("statement.next_verb", "verbs")
     forms = [f for f, lemma in lexicon().cue_forms.items() if lemma in lemmas and f != lemma and " " not in f]
     ing = sorted((f for f in forms if f.endswith("ing")), key=len, reverse=True)
     past = sorted((f for f in forms if not f.endswith(("ing", "s"))), key=len, reverse=True)
     return re.compile(
-        r",\s+(?:(?:while|before|then|also)\s+)?(?:" + "|".join(ing) + r")\b"
+        r"\s+(?:[—–]|--?)\s+"  # a spaced dash: the writer's aside ("said he would run – a move that ...")
+        r"|,\s+(?:(?:while|before|then|also)\s+)?(?:" + "|".join(ing) + r")\b"
         r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+){0,2}(?:" + "|".join(past) + r")\b"
     )
 
@@ -166,6 +167,43 @@ def _clause_end(text: str, a: int, b: int) -> int:
         if len(text[a : m.start()].split()) >= 2:
             return m.start()
     return b
+
+
+@lru_cache(maxsize=1)
+def _main_verb_re() -> re.Pattern[str]:
+    """A comma and the main clause's verb after a relative clause ("X, who said A, is now ...")."""
+    cues = sorted((f for f in lexicon().cue_forms if " " not in f and f[-1:] in "sd"), key=len, reverse=True)
+    return re.compile(
+        r",\s+(?:[a-z]+ly\s+)?(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|must|did|"
+        r"does|plans|remains|(?:is|was|does|did|has|had|wo)n[’']t|[a-z]+ed|" + "|".join(cues) + r")\b"
+    )
+
+
+def _relative_clause_end(text: str, a: int, b: int) -> int:
+    """For "X, who said A, is now B": the end of A, where the main clause's verb follows a comma."""
+    m = _main_verb_re().search(text, a, b)
+    return m.start() if m is not None else b
+
+
+_CLAUSE_START = re.compile(
+    r"(?:he|she|they|we|i|it|there|the|a|an|his|her|their|its|this|these|those|no|to)\b|[\w’'-]+[’']s\b", re.I
+)
+
+
+def _after_listener(text: str, a: int, b: int, lex: Lexicon) -> int:
+    """For "told reporters she would ...", "told the BBC the plan ...": the clause after the listener."""
+    pos = a
+    words = list(islice(_WORD.finditer(text, a, b), 6))
+    for i, w in enumerate(words):
+        word = w.group()
+        if i == 0 and word.lower() in _CLAUSE_OPENERS:
+            continue  # "the" of "the BBC"
+        if not (word[:1].isupper() or word.lower() in lex.listeners) or word.lower() in _CLAUSE_OPENERS:
+            break
+        pos = w.end()
+    if pos == a or not _CLAUSE_START.match(text, pos + 1):
+        return a  # no listener, or no clause right after it ("told Congress about ...")
+    return pos + 1
 
 
 # "the decision", "its plan": a determiner and one word, an object rather than reported content
@@ -429,11 +467,15 @@ def _cue_statement(st: _Sentence, c: Cue) -> bool:
             st.emit(spk, c.surface.lower(), s0, comma, "statement.trailing_cue.inverted")
         return found
     a, b = _clause_after(text, c.e, s1, att.lex)
+    if a == c.e + 1 and att.lex.cue_forms.get(c.surface.lower()) == "tell":
+        a = _after_listener(text, a, b, att.lex)
     trailing = _trailing_attribution(att, text, sent, c.s, c.e)
     rule = "statement.cue." + how
     if trailing is not None:
         a, b = s0, trailing  # "Russian troops advanced, the institute said in its update."
         rule = "statement.trailing_cue." + how
+    elif how == "relative_who":
+        b = _relative_clause_end(text, a, b)
     st.emit(spk, c.surface.lower(), a, b, rule)
     return found
 
