@@ -849,6 +849,7 @@ class ClaimView:
     story: int = 0
     articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
     context: str = ""  # the reporter's sentence around the quote, when it tells more than the quote alone
+    also: tuple[Actor, ...] = ()  # other speakers who made the same claim in other words
 
     @property
     def target_shown(self) -> bool:
@@ -1042,11 +1043,16 @@ def main_claims(
     second: list[_Voice] = []
     said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
     idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
+    also: dict[str, list[str]] = defaultdict(list)  # claim id -> other speakers making it in other words
     for v in ordered:
         words = stems(v.claim.text)
         speaker = who(v.claim)
+        same = _same_claim(v.claim, [c.claim for c in chosen])
         if speaker in heard:
             second.append(v)
+        elif same is not None and (not summary.several or story(same) == story(v.claim)):
+            also[same.id].append(speaker)  # 'must be at the table' after 'must not be excluded': one claim
+            heard[speaker] = _demands(v.claim.text)
         elif not any(_repeats(words, other, idf) for other in said):
             heard[speaker] = _demands(v.claim.text)
             chosen.append(v)
@@ -1073,7 +1079,8 @@ def main_claims(
     left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in summary.happened)
     views: list[ClaimView] = []
     for v in chosen[:limit]:
-        view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles)
+        view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles,
+                       also=tuple(actors[a] for a in also[v.claim.id] if a in actors)[:MORE_SPEAKERS])
         if view.quote and view.people:
             view = replace(view, context=context(view.quote, view.people[0].name,
                                                  summary.articles.get(view.quote.source)))
@@ -1147,8 +1154,43 @@ SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many char
 def _words_shown(view: ClaimView) -> int:
     """About how many words a main claim takes on the page: its speakers and its (trimmed) words."""
     text = view.context or ((view.quote.display or view.quote.text) if view.quote else view.claim.text)
-    words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in view.people)
+    words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in (*view.people, *view.also))
     return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
+
+
+MORE_SPEAKERS = 3  # a claim shows at most this many other speakers who made it in other words
+
+
+@functools.cache
+def _claim_phrases() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    groups = _lists().get("same_claim") or {}
+    return tuple((str(idea), tuple(str(p).lower() for p in g.get("said") or ()),
+                  tuple(str(p).lower() for p in g.get("denied") or ())) for idea, g in groups.items())
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|without)\b|n't\b", re.IGNORECASE)
+
+
+def claim_ideas(text: str) -> frozenset[tuple[str, bool]]:
+    """The ideas of summary.yml's same_claim a statement expresses, each with whether it asserts it: a phrase
+    of the idea's 'denied' list or a negation flips it ('There is no option to not be at the table' ->
+    {('take_part', True)}, 'You can't request a seat at the table' -> {('take_part', False)})."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    flips = len(_NEGATION.findall(low))
+    found: set[tuple[str, bool]] = set()
+    for idea, said, denied in _claim_phrases():
+        if any(p in low for p in said):
+            found.add((idea, flips % 2 == 0))
+        elif any(p in low for p in denied):
+            found.add((idea, flips % 2 == 1))
+    return frozenset(found)
+
+
+def _same_claim(claim: Claim, chosen: Sequence[Claim]) -> Claim | None:
+    """The claim already chosen that ``claim`` makes in other words (an idea of summary.yml's same_claim
+    asserted, or denied, by both), else None."""
+    ideas = claim_ideas(claim.text)
+    return next((other for other in chosen if ideas & claim_ideas(other.text)), None) if ideas else None
 
 
 def _surname(actors: Mapping[str, Actor], actor: str) -> str:
