@@ -273,7 +273,8 @@ def leads(
     previous = ""
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
-        offset = after_dateline(block) or _place_colon(block)  # also below a byline ("ABU DHABI — The …")
+        # also below a byline ("ABU DHABI — The …"); a live blog's time stamp ("16:20 — The …") opens no sentence
+        offset = after_dateline(block) or _place_colon(block) or _time_stamp(block)
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
             text, previous = resolve_subject(text, subject_name(previous)), text
@@ -344,6 +345,18 @@ def _place_colon(block: str) -> int:
     aircraft …', the dateline of some outlets), 0 without one ('Analysis: …', 'Ukraine: …')."""
     match = _PLACE_COLON.match(block)
     return match.end() if match and match.group(1) in lexicon().capitals else 0
+
+
+_TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
+                         r"(?:\s?(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EAT|ET|local(?: time)?))?"
+                         r"\s*(?:[—–-]|:)\s+(?=[A-Z“\"‘])")
+
+
+def _time_stamp(block: str) -> int:
+    """Where a paragraph's words start after a live blog's time stamp ('16:20 — The Red Cross …', '9.05am:
+    …'), 0 without one ('10.5 million people …' is no time stamp)."""
+    match = _TIME_STAMP.match(block)
+    return match.end() if match else 0
 
 
 def _points_back(text: str) -> bool:
@@ -672,7 +685,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "2"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "3"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)

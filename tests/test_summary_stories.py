@@ -72,3 +72,16 @@ def test_the_summary_matrix_shows_counts_and_leaves_stances_to_the_full_matrix()
     section = template.split("## Where countries stand", 1)[1].split("## Most quoted", 1)[0]
     # a stance without what it is on would mislead ('Germany: for' under a topic it opposed part of)
     assert "cell.count" in section and "stance" not in section.split("Statements per country", 1)[0]
+
+
+def test_a_live_blog_time_stamp_opens_no_lead_sentence() -> None:
+    from briefgen.records import Source
+    from briefgen.summary import leads
+    from tests.test_summary import _article as paragraphs
+
+    article = paragraphs("16:20 — The harbour office has opened a desk at the pier for families of the missing crew.",
+                         "10.5 million tonnes of grain passed through the harbour office last year, the port said.")
+    source = Source("s", "a.txt", "a", None, None, None, None, 100)
+    found = [lead.text for lead in leads(source, article)]
+    assert found[0].startswith("The harbour office has opened a desk")
+    assert found[1].startswith("10.5 million tonnes")  # a figure is no time stamp
