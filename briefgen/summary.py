@@ -1068,7 +1068,10 @@ def main_claims(
             heard[speaker] = _demands(v.claim.text)
         elif not any(_repeats(words, other, idf) for other in said):
             heard[speaker] = _demands(v.claim.text)
-            chosen.append(v)
+            # a speaker denying a claim shown ('You can't request a seat at the table' after 'must be at the
+            # table') is heard right after it: the dissent is what a reader must not miss
+            denied = _denied(v.claim, [c.claim for c in chosen])
+            chosen.insert(denied + 1 if denied is not None else len(chosen), v)
             said.append(words)
     for v in second:
         words = stems(v.claim.text)
@@ -1204,6 +1207,12 @@ def _same_claim(claim: Claim, chosen: Sequence[Claim]) -> Claim | None:
     asserted, or denied, by both), else None."""
     ideas = claim_ideas(claim.text)
     return next((other for other in chosen if ideas & claim_ideas(other.text)), None) if ideas else None
+
+
+def _denied(claim: Claim, chosen: Sequence[Claim]) -> int | None:
+    """The place among ``chosen`` of the claim whose idea (summary.yml same_claim) ``claim`` denies, else None."""
+    opposite = {(idea, not said) for idea, said in claim_ideas(claim.text)}
+    return next((i for i, other in enumerate(chosen) if opposite & claim_ideas(other.text)), None)
 
 
 def _surname(actors: Mapping[str, Actor], actor: str) -> str:

@@ -85,3 +85,19 @@ def test_a_live_blog_time_stamp_opens_no_lead_sentence() -> None:
     found = [lead.text for lead in leads(source, article)]
     assert found[0].startswith("The harbour office has opened a desk")
     assert found[1].startswith("10.5 million tonnes")  # a figure is no time stamp
+
+
+def test_a_speaker_denying_a_claim_shown_is_heard_right_after_it() -> None:
+    from briefgen.summary import Summary, main_claims
+    from tests.test_summary import _claim, _people, _quote
+
+    claims = [
+        _claim("a", "The islanders must be closely involved in every decision on the harbour", ("ann",), 3),
+        _claim("e", "The quarry should close before the winter storms arrive", ("eve",), 2),
+        _claim("f", "The ferry timetable has been cut to two crossings a day", ("fay",), 2),
+        _claim("d", "You can't ask for a seat at the table, you have to earn it", ("dan",), 1),
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    views = main_claims(claims, Summary((), ()), _people("ann", "dan", "eve", "fay"), quotes, limit=5)
+    ids = [v.claim.id for v in views]
+    assert ids[:2] == ["a", "d"] and sorted(ids[2:]) == ["e", "f"]  # ranked last, heard second
