@@ -216,9 +216,26 @@ class Summary:
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
         told = [stems(e.text) for e in self.happened]
         out: list[Event] = []
+        # first what several articles report; then the first sentence of an article of the story no
+        # sentence above is taken from (the Commission's call in a Brussels outlet, the inquiry in the
+        # government's paper: one outlet's news is news too)
+        shown = {e.evidence[0].source.id for e in self.happened}
+        shown |= {v.quote.source for v in claims if v.quote}
+        widely = [e for e in self.stories[0].events if e.articles >= 2]
+        own: list[Event] = []
+        first: dict[str, int] = {}  # each article's first paragraph any event is found in: its lead
         for e in self.stories[0].events:
-            if len(out) >= MORE or e.articles < 2:
-                break
+            for ev in e.evidence:
+                first[ev.source.id] = min(first.get(ev.source.id, ev.paragraph), ev.paragraph)
+        for e in self.stories[0].events:
+            if (e.articles == 1 and e.evidence[0].source.id not in shown
+                    and e.evidence[0].paragraph == first[e.evidence[0].source.id]):
+                shown.add(e.evidence[0].source.id)
+                own.append(e)
+        for n, e in enumerate(widely + own):
+            if len(out) >= (MORE if n < len(widely) else MORE + OWN) or (
+                    n >= len(widely) and any(o.evidence[0].source.id == e.evidence[0].source.id for o in out)):
+                continue
             words = stems(e.text)
             cost = len((_shorten(e.text, SHORT_WORDS) if self.several else e.text).split()) + LINK_WORDS
             if (cost > left or subject_name(e.text) in speakers or any(_overlaps(words, w) for w in told)
@@ -1153,6 +1170,7 @@ def context(quote: Quote, speaker: str, article: Article | None) -> str:
 
 
 DOMINANT = 2 / 3  # a story with this share of a corpus's articles may tell more, as a one-story corpus does
+OWN = 2  # ... and at most this many more, each the first sentence of an article nothing above is taken from
 MORE = 3  # a one-story summary with words to spare tells at most this many further events ...
 OVERLAP_WORDS, OVERLAP_SHARE = 3, 0.4  # ... none sharing this many and this share of its words with one told
 

@@ -101,3 +101,20 @@ def test_a_speaker_denying_a_claim_shown_is_heard_right_after_it() -> None:
     views = main_claims(claims, Summary((), ()), _people("ann", "dan", "eve", "fay"), quotes, limit=5)
     ids = [v.claim.id for v in views]
     assert ids[:2] == ["a", "d"] and sorted(ids[2:]) == ["e", "f"]  # ranked last, heard second
+
+
+def test_an_article_nothing_above_is_taken_from_adds_its_first_sentence_when_words_are_left() -> None:
+    from briefgen.records import Source
+    from briefgen.summary import Event, Evidence, Story, Summary
+
+    s1, s2, s3 = (Source(i, f"{i}.txt", i, i, None, None, None, 100) for i in ("s1", "s2", "s3"))
+
+    def event(text: str, *where: tuple[Source, int]) -> Event:
+        return Event(text, tuple(Evidence(src, p) for src, p in where), 1)
+
+    told = event("A ferry sank off Tarvik on Sunday with sixty people on board.", (s1, 1), (s2, 1))
+    own = event("The island council called for new safety rules for every ferry route.", (s3, 1))
+    later = event("A second ferry was held in port by the coast guard overnight.", (s3, 4))  # not its lead
+    told_own = event("The ferry company suspended all sailings from Tarvik until Friday.", (s2, 2))  # s2 is cited
+    summary = Summary((Story(1, "ferry", (s1, s2, s3), (told, own, later, told_own)),), (told,))
+    assert [e.text for e in summary.more(())] == [own.text]
