@@ -72,6 +72,7 @@ def test_the_summary_matrix_shows_counts_and_leaves_stances_to_the_full_matrix()
     section = template.split("## Where countries stand", 1)[1].split("## Most quoted", 1)[0]
     # a stance without what it is on would mislead ('Germany: for' under a topic it opposed part of)
     assert "cell.count" in section and "stance" not in section.split("Statements per country", 1)[0]
+    assert "if cells[:4] | select | list" in section  # a row of dashes only says nothing
 
 
 def test_a_live_blog_time_stamp_opens_no_lead_sentence() -> None:
