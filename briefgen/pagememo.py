@@ -44,6 +44,7 @@ def _code_digest() -> str:
     import briefgen.corpus.language
     import briefgen.extract.display
     import briefgen.extract.stance
+    import briefgen.extract.stance_words
     import briefgen.plural
     import briefgen.records
     import briefgen.render
@@ -51,7 +52,7 @@ def _code_digest() -> str:
 
     modules = (
         briefgen.render, briefgen.records, briefgen.timeline, briefgen.plural, briefgen.extract.display,
-        briefgen.extract.stance, briefgen.corpus.language,
+        briefgen.extract.stance, briefgen.extract.stance_words, briefgen.corpus.language,
     )
     digest = hashlib.sha256()
     for module in modules:

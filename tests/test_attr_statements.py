@@ -24,9 +24,29 @@ def test_a_participle_cue_after_a_comma_starts_a_second_statement() -> None:
 
 
 def test_and_with_an_inflected_cue_starts_a_second_statement() -> None:
-    found = _statements("Anna Weber said the budget would be late and urged parliament to approve more staff.")
-    assert [t for t, _, _ in found] == ["the budget would be late", "parliament to approve more staff"]
+    found = _statements("Anna Weber said the budget would be late and stressed that the ministry needed staff.")
+    assert [t for t, _, _ in found] == ["the budget would be late", "the ministry needed staff"]
     assert {s for _, s, _ in found} == {"Anna Weber"}
+
+
+def test_a_second_verb_that_may_be_the_reported_subject_s_makes_no_second_statement() -> None:
+    # who warned, who accused? The reported clause's subject as often as the speaker: one statement, unsplit
+    for text in ("Anna Weber said the rebels had shelled the town and warned residents to flee.",
+                 "Anna Weber said police had raided the office, accusing its editors of fraud."):
+        found = _statements(text)
+        assert len(found) == 1 and found[0][1] == "Anna Weber", found
+        assert found[0][0].endswith(("to flee", "of fraud")), found
+
+
+def test_a_dash_before_the_speaker_s_own_condition_does_not_cut_the_statement() -> None:
+    found = _statements("Anna Weber said she would resign \u2013 if the court ruled against her.")
+    assert found and found[0][0].endswith("ruled against her"), found
+
+
+def test_a_listener_after_told_is_no_reported_clause() -> None:
+    for tail in ("told a news conference", "told his supporters at a rally", "told the BBC's Today programme"):
+        found = _statements(f"The plan had failed, Anna Weber {tail}.")
+        assert found == [("The plan had failed", "Anna Weber", "statement.trailing_cue.subject")], tail
 
 
 def test_a_bare_verb_after_and_stays_inside_the_reported_clause() -> None:

@@ -88,3 +88,16 @@ def test_fragment_in_guillemets_keeps_its_closing_mark() -> None:
     q, article = _quote("Ana Ruiz said the cut was «a mistake the economy will pay for». Then she left.",
                         "a mistake the economy will pay for", "partial", "said")
     assert predicate(q, article)[0] == "said the cut was «a mistake the economy will pay for»"
+
+
+def test_the_rest_of_a_fragment_s_clause_stops_where_the_reporter_turns() -> None:
+    for text, shown in (
+        ('Hale said the vaccine was "completely safe" although trials found side effects.',
+         'said the vaccine was "completely safe"'),
+        ('Hale called the deal "a betrayal" and the minister praised it.', 'called the deal "a betrayal"'),
+        ('Hale called the deal "a betrayal" of the workers before he left.',
+         'called the deal "a betrayal" of the workers'),
+    ):
+        fragment = shown.split('"')[1]
+        q, article = _quote(text, fragment, "partial", shown.split()[0])
+        assert predicate(q, article, whole=True)[0] == shown, text

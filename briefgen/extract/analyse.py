@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from briefgen.extract.actors import local_actors_of
 from briefgen.extract.display import predicate, without_joiner
 from briefgen.extract.quotes import find_quotes
-from briefgen.extract.stance import own_side, stance_of
+from briefgen.extract.stance import fragment_start, own_side, stance_of
 from briefgen.records import Analysis, Article, LocalActor, LocalQuote
 
 ARTICLE_SECONDS = 60.0  # time budget of one article's analysis (a 5 MB article takes a few seconds)
@@ -66,8 +66,8 @@ def shown_and_read(
         shown, verb = predicate(q, article)
         said = q.text if q.kind == "direct" else without_joiner(shown or q.text, q.kind)  # as stance_text
         a = by_key.get(q.speaker or "")
-        own = own_side(a.country, a.affiliation, a.roles, a.kind) if a is not None and q.kind != "direct" else ()
-        found = stance_of(said, q.cue, q.kind != "direct", own)
+        own = own_side(a.country, a.affiliation, a.roles, a.kind, a.name) if a and q.kind != "direct" else ()
+        found = stance_of(said, q.cue, q.kind != "direct", own, fragment_start(said, q.text, q.kind))
         if q.kind == "partial":  # shown with the rest of its clause; the stance is read from the fragment
             shown = predicate(q, article, whole=True)[0]
         out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,

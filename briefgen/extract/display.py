@@ -81,7 +81,16 @@ def clause_rest(body: str, end: int, right: int) -> str:
     rest = body[end : stop.start() if stop else right].rstrip(" .!?")
     if not rest[:1].isspace() or not rest.strip()[:1].isalnum() or len(rest) > MAX_REST:
         return ""
-    return " " + " ".join(rest.split())
+    turn = _TURN.search(rest)  # "“completely safe” although three trials found ...": the reporter's counterpoint
+    return " " + " ".join(rest[: turn.start() if turn else len(rest)].split()) if not turn or turn.start() else ""
+
+
+# Where the clause of a fragment turns to someone else's words or to the reporter's: a contrast or time
+# conjunction, or "and"/"or" before a new subject ("and the minister praised it", "and Korea ...").
+_TURN = re.compile(
+    r"\s(?:but|although|though|while|whereas|yet|despite|before|after|because|since|unless|as|even|when)\b"
+    r"|\s(?:and|or)\s+(?:the|a|an|this|these|those|his|her|their|its|he|she|they|it|we|[A-Z])"
+)
 
 
 def predicate(quote: AnyQuote, article: Article | None, whole: bool = False) -> tuple[str, str | None]:

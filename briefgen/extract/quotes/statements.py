@@ -75,13 +75,18 @@ def _trailing_adjuncts() -> frozenset[str]:
     return frozenset(str(w) for w in load_data("cues.yml").get("trailing_adjuncts", []))
 
 
-def _clause_follows(lex: Lexicon, rest: str) -> bool:
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+
+
+def _clause_follows(lex: Lexicon, rest: str, cue: str = "") -> bool:
     """Whether the words after a cue are its reported clause ("said he would not") rather than an adjunct."""
     m = _FIRST_WORD.match(rest)
     if m is None:
         return False
     word = m.group(1)
     low = word.lower()
+    if cue.lower() in _TELL and low in _CLAUSE_OPENERS:
+        return False  # "..., she told a news conference", "told his supporters at a rally": the listener
     if word[:1].isupper() and low not in _CLAUSE_OPENERS:
         return False  # "..., said Mark Jones", "..., X said Monday", "..., X told CNN"
     if low in _CLAUSE_OPENERS:
@@ -98,7 +103,7 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     rest = text[end : sent[1]]
     if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
-    if _clause_follows(att.lex, rest):
+    if _clause_follows(att.lex, rest, text[start:end]):
         return None  # "Asked about X, Reid said he would not.": the cue's own clause follows it
     comma = text.rfind(",", sent[0], start)
     if comma != -1 and not text[comma + 1 : start].strip():
@@ -155,7 +160,9 @@ def _next_verb_re() -> re.Pattern[str]:
     ing = sorted((f for f in forms if f.endswith("ing")), key=len, reverse=True)
     past = sorted((f for f in forms if not f.endswith(("ing", "s"))), key=len, reverse=True)
     return re.compile(
-        r"\s+(?:[—–]|--?)\s+"  # a spaced dash: the writer's aside ("said he would run – a move that ...")
+        # a spaced dash: the writer's aside ("said he would run – a move that ..."), not a condition or
+        # contrast of the speaker's own ("said she would resign – if the court ruled against her")
+        r"\s+(?:[—–]|--?)\s+(?!(?:if|unless|but|only|provided|when|once|until|not|and|or|as)\b)"
         r"|,\s+(?:(?:while|before|then|also)\s+)?(?:" + "|".join(ing) + r")\b"
         r"|,?\s+(?:and|but)\s+(?:(?:also|then|later|has|had|have)\s+){0,2}(?:" + "|".join(past) + r")\b"
     )

@@ -1,0 +1,357 @@
+"""Stance reading, part 2: the expression readers (verbs, evaluations, demands, refusals, conditions ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.extract.stance_words import (
+    _AUX,
+    _BREAKS,
+    _COPULAS,
+    _DEGREE,
+    _DETERMINERS,
+    _OWN,
+    _PRONOUNS,
+    Found,
+    Own,
+    StanceRules,
+    Tok,
+    _at,
+    _attributive,
+    _called,
+    _clause_start,
+    _in_open_clause,
+    _negated,
+    _object,
+    _own_side,
+    _own_verb,
+    _reported_before,
+    _reports_others,
+    _span_text,
+    _subject,
+    _usable,
+    is_question,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence being read for stance expressions, with what every expression reader needs."""
+
+    text: str
+    sent: list[Tok]
+    rules: StanceRules
+    lead: bool
+    reported: bool
+    own: Own = ()
+
+    def span(self, toks: Sequence[Tok]) -> str:
+        """The article's words of ``toks``."""
+        return _span_text(self.text, toks)
+
+
+_Hit = tuple[int, int, Found]  # (rank, position, stance)
+
+
+def _counterfactual_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"It would have been better if X had not Y" (against X Y), "... better to X" (for X)."""
+    sent, rules, out = s.sent, s.rules, []
+    for phrase in rules.counterfactuals:
+        if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
+            continue
+        j = i + len(phrase)
+        if j < len(sent) and sent[j].low == "if":
+            rest = _object(sent, j + 1, rules)
+            neg = next((k for k, r in enumerate(rest) if r.lemma == "not"), None)
+            if neg is not None and neg > 0:
+                before, after = rest[: max(0, neg - 1)], rest[neg + 1 :]
+                target = " ".join(p for p in (s.span(before), s.span(after)) if p)
+                if _usable(before + after, 2):
+                    out.append((0, i, Found("against", target)))
+        elif j < len(sent) and sent[j].low == "to":
+            obj = _object(sent, j + 1, rules)
+            if _usable(obj, 2):
+                out.append((0, i, Found("for", s.span(obj))))
+    return out
+
+
+def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own stance verb and its object: "criticised Washington for ...", "will not tolerate X"."""
+    sent, rules, out = s.sent, s.rules, []
+    for phrase, side in rules.verbs_at.get(sent[i].lemma, ()):
+        if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
+            continue
+        before = sent[max(0, i - 2) : i]
+        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i):
+            continue  # a noun ("her staunch support of"), not a verb ("said the bloc condemned" is one)
+        if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, s.lead, s.own):
+            continue
+        if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
+            continue  # a phrasal verb: "back down on X", "back away from X"
+        obj = _object(sent, i + len(phrase), rules)
+        if obj and obj[0].low == "that":
+            obj = obj[1:]
+        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
+            continue
+        if _negated(sent, i, rules):
+            if side == "for":
+                out.append((1, i, Found("against", s.span(obj))))
+            continue
+        out.append((1, i, Found(side, s.span(obj))))
+    return out
+
+
+def _after_own(s: _Sentence, i: int) -> bool:
+    """Whether a name of the speaker's own side stands before position i ("said the bloc condemned")."""
+    k = i - 1
+    while k >= 0 and s.sent[k].low in _OWN:
+        k -= 1
+    if not (s.own and s.lead and k >= 0 and _own_side(s.sent, k, s.own)):
+        return False
+    # "said the government support package for farmers was too small": a noun, the clause's verb comes later
+    for t in s.sent[i + 1 : i + 7]:
+        if t.text in _BREAKS or t.low in ("that", "which", "who", "and", "but"):
+            break
+        if t.lemma == "be" or t.low in ("has", "have", "had", "would", "will", "could", "should"):
+            return False
+    return True
+
+
+def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
+    """An evaluation of a subject or of what the speaker called: "X will not work", "called X cosmetic"."""
+    sent, rules, out = s.sent, s.rules, []
+    for phrase, side in rules.evaluations_at.get(sent[i].lemma, ()):
+        if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
+            continue
+        nxt_at = i + len(phrase)
+        if nxt_at < len(sent) and _attributive(sent[nxt_at]):
+            continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
+        start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
+        negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
+        if negated and side == "against":
+            continue
+        stance = "against" if negated else side
+        k = i - 1
+        while k >= 0 and sent[k].low in _DEGREE:
+            k -= 1
+        called = _called(sent, k, rules, s.lead, s.own)
+        if called is not None:  # "called the concessions cosmetic", "described the plan as a mistake"
+            if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
+                out.append((1, i, Found(stance, s.span(called))))
+            continue
+        if k >= 1 and sent[k].lemma == "be" and sent[k - 1].low == "it":  # "it was unrealistic for X to ..."
+            obj = _object(sent, i + len(phrase), rules)
+            if _usable(obj, 2):
+                out.append((1, i, Found(stance, s.span(obj))))
+            continue
+        subj = _subject(sent, i, s.reported)
+        if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
+            out.append((1, i, Found(stance, s.span(subj))))
+    return out
+
+
+def _extraposed_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"It is crucial that X", "it is time to X": for X."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if not (t.lemma in rules.extraposed and i >= 2 and sent[i - 1].lemma == "be" and sent[i - 2].low == "it"):
+        return []
+    if _negated(sent, i - 1, rules):
+        return []
+    obj = _object(sent, i + 1, rules)
+    return [(1, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
+
+
+def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own "hoped X would Y" and "asked X to Y": for X Y."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma not in rules.hopes and t.lemma not in rules.requests:
+        return []
+    if not _own_verb(sent, i, s.lead, s.own) or _negated(sent, i, rules):
+        return []
+    obj = _object(sent, i + 1, rules)
+    if t.lemma in rules.requests and obj and obj[0].low == "to":
+        obj = obj[1:]  # "appealed to the province to send buses" is "asked the province to send buses"
+    lows = [o.low for o in obj]
+    if t.lemma in rules.hopes:  # "hoped the city would reopen the pool" (not "hoped to finish")
+        ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
+    else:  # "asked the ombudsman to investigate" (not "asked about the fines")
+        ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
+    if ok and _usable(obj, 2):
+        return [(2 if t.lemma in rules.hopes else 1, i, Found("for", s.span(obj)))]
+    return []
+
+
+def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A demand ("must", "should"): the clause holding the modal is the target (for)."""
+    sent, rules, t, out = s.sent, s.rules, s.sent[i], []
+    for rank, group in ((2, rules.strong), (3, rules.weak)):
+        for phrase in group:
+            if phrase[0] != t.lemma or not _at(sent, i, phrase):
+                continue
+            before = sent[max(0, i - 2) : i]
+            if any(b.lemma in rules.modal_blockers or b.lemma == "would" for b in before):
+                continue
+            if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
+                continue  # "the 95% needed to stop outbreaks" is no demand
+            nxt = i + len(phrase)
+            if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
+                continue  # "the results should show ...": a prediction
+            if t.low == "had" and not (s.lead and i > 0 and sent[i - 1].low not in ("has", "have", "'ve")):
+                continue  # "we had to leave" is a past necessity; "said any deal had to address X" a demand
+            if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:
+                continue  # "we have to wait for the weather": a necessity, no position
+            if _negated(sent, i, rules) and phrase[0] not in ("no",):
+                continue
+            start = _clause_start(sent, i, s.reported)
+            if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+                continue
+            clause = sent[start:i] + _object(sent, i, rules)
+            if _usable(clause, 2):
+                out.append((rank, i, Found("for", s.span(clause))))
+    return out
+
+
+def _without_at(s: _Sentence, i: int) -> list[_Hit]:
+    """"No talks without X", "we can't have talks without X": a demand for X."""
+    sent, rules = s.sent, s.rules
+    if sent[i].low != "without" or not any(b.lemma in rules.without for b in sent[max(0, i - 6) : i]):
+        return []
+    start = _clause_start(sent, i, s.reported)
+    if _in_open_clause(sent, start, i, rules):
+        return []
+    if not any(t.low in ("will", "would", "can", "cannot", "could", "must", "should", "'ll") for t in sent[start:i]):
+        return []  # "had no lawful basis for holding them without charge": a finding, no demand
+    clause = sent[start:i] + _object(sent, i, rules)
+    return [(2, i, Found("for", s.span(clause)))] if _usable(clause, 2) else []
+
+
+def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own refusal: "refused to sign X" (against "sign X"), "would not negotiate on X"."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma in rules.refuse:
+        if i + 2 >= len(sent) or sent[i + 1].low != "to" or sent[i + 2].lemma in rules.refusal_blockers:
+            return []
+        if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
+            return []
+        obj = _object(sent, i + 2, rules)
+    elif t.lemma in rules.refused_negated:
+        if not _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
+            return []
+        if not any(b.low in _REFUSING for b in sent[max(0, i - 3) : i]):
+            return []  # "did not recognise the passenger" is a fact; "will not sign", "can't accept" refuse
+        if any(b.low in _DETERMINERS or b.lemma in rules.modal_blockers for b in sent[max(0, i - 3) : i]):
+            return []  # a noun ("their sign"), or a forecast ("may not sign")
+        obj = _object(sent, i, rules)
+    else:
+        return []
+    if any(o.lemma in rules.until or o.low == "before" for o in obj):
+        return []  # "would not negotiate a deal until after the vote": a condition, not a refusal
+    return [(1, i, Found("against", s.span(obj)))] if _usable(obj, 2) else []
+
+
+_REFUSING = frozenset(["will", "would", "won't", "wo", "shall", "can", "cannot", "ca", "'ll"])
+
+
+def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A condition set on an agreement: "accepted only if X", "would not lift the blockade until X" (for X)."""
+    sent, rules = s.sent, s.rules
+    if sent[i].lemma not in rules.until and sent[i].lemma not in rules.only_if_firsts:
+        return []
+    phrase = next((p for p in rules.only_if if p[0] == sent[i].lemma and _at(sent, i, p)), None)
+    if phrase is None and sent[i].lemma not in rules.until:
+        return []
+    start = _clause_start(sent, i, s.reported)
+    if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+        return []
+    # the speaker's own condition: their verb ("we will accept ... only if", "said Finland would ...") or a
+    # passive one ("would be accepted only if"), never a named other's ("said Kyiv would accept ... only if")
+    verbs = [v for v in range(start, i) if any(_at(sent, v, p) for p in rules.condition_verbs)
+             and (_own_verb(sent, v, s.lead, s.own) or (v >= 1 and sent[v - 1].lemma == "be"))]
+    if phrase is None:  # "until"/"unless": only after a negated condition verb
+        verbs = [v for v in verbs if _negated(sent, v, rules)]
+        end = i + 1
+    else:
+        verbs = [v for v in verbs if not _negated(sent, v, rules)]
+        end = i + len(phrase)
+    if not verbs or any(b.lemma in rules.modal_blockers for b in sent[max(start, verbs[0] - 3) : verbs[0]]):
+        return []
+    obj = _object(sent, end, rules)
+    if phrase is None and not _finite(obj):
+        return []
+    return [(2, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
+
+
+def _finite(toks: Sequence[Tok]) -> bool:
+    """Whether words hold a clause with a finite verb ("the company signed ...", "the money is in"), not a
+    time ("the end of the year", "after the vote")."""
+    for k, t in enumerate(toks[1:], 1):
+        if t.low in _COPULAS or t.low in _AUX or t.low.endswith("ed") or (t.lemma != t.low and t.low[-1] != "s"):
+            return True
+        if t.low.endswith("s") and t.lemma != t.low and toks[k - 1].low not in _DETERMINERS:
+            return True
+    return False
+
+
+def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X)."""
+    sent, rules = s.sent, s.rules
+    if sent[i].lemma not in rules.passives or i < 2 or sent[i - 1].lemma != "be":
+        return []
+    be = sent[i - 1].low
+    if not ((be in ("is", "are", "'re") and sent[i].low == "welcome")
+            or (be == "be" and sent[i - 2].low in ("would", "will", "'ll"))):
+        return []  # "was welcomed", "are welcomed in the camps": a description
+    if i + 1 < len(sent) and sent[i + 1].low in ("by", "to"):
+        return []  # "welcomed by the unions": theirs; "welcome to apply": permission
+    if _negated(sent, i - 1, rules) or _negated(sent, i - 2, rules):
+        return []
+    subj = _subject(sent, i, s.reported)
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS):
+        return []
+    return [(1, i, Found("for", s.span(subj)))]
+
+
+_WARNING = frozenset(["warn", "caution", "fear", "worry", "concern", "alarm"])
+
+
+def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
+    """What the speaker says would do harm: "X would weaken Y", "X will put Y at risk" (against X)."""
+    sent, rules, t = s.sent, s.rules, s.sent[i]
+    if t.lemma == "put":
+        if not any(_at(sent, k, ("at", "risk")) for k in range(i + 1, min(len(sent), i + 7))):
+            return []
+    elif t.lemma not in rules.harms:
+        return []
+    if i < 2 or sent[i - 1].low not in ("would", "will", "'ll") or _negated(sent, i - 1, rules):
+        return []  # only a firm "would/will" ("could weaken" is a forecast of a risk)
+    start = _clause_start(sent, i - 1, s.reported)
+    if not any(t.lemma in _WARNING for t in sent[:start]):
+        return []  # "said the sanctions would cripple the war economy" may be the speaker's aim: only a warning
+    #             ("warned that the levy would weaken small bakers") says the harm is unwanted
+    if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
+        return []
+    subj = sent[start : i - 1]
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS) or subj[0].low in ("there", "this", "that"):
+        return []
+    if any(x.text in _BREAKS or x.low in ("who", "which", "and") for x in subj):
+        return []
+    return [(2, i, Found("against", s.span(subj)))]
+
+
+_READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_or_request_at, _demand_at,
+            _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
+
+
+def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:
+    """(rank, position, stance) of every stance expression of one sentence with a usable target."""
+    if is_question(sent, rules):
+        return []
+    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)), own)
+    found: list[_Hit] = []
+    for i, t in enumerate(sent):
+        if t.lemma not in rules.firsts:
+            continue  # no expression starts here (a set look-up instead of trying every phrase)
+        for read in _READERS:
+            found.extend(read(s, i))
+    return found

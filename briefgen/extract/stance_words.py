@@ -1,0 +1,506 @@
+"""Stance reading, part 1: the word lists, tokens and the clause, subject and object helpers the readers share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from typing import Any, NamedTuple
+
+from briefgen.extract.lexicon import lexicon as cue_lexicon
+from briefgen.extract.lexicon import load_data
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
+_APOS = "\u2019'"
+_WORDS = load_data("stances.yml")
+_PRONOUNS = frozenset(str(w) for w in _WORDS["pronouns"])
+_FUNCTION = _PRONOUNS | frozenset(str(w) for w in _WORDS["function_words"])  # never content words
+_DETERMINERS = frozenset([
+    "a", "an", "the", "her", "his", "their", "our", "your", "my", "its", "this", "that", "these", "those",
+])
+_BREAKS = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")", ".", "!", "?"})
+_TARGET_STOPS = frozenset({";", ":", "\u2014", "\u2013", "(", ")", ".", "!", "?", "but", "while", "because",
+                           "although", "though", "whereas", "where", "when"})
+_MARKS = "\u201c\u201d\"\u2018\u2019'"
+_COPULAS = frozenset([
+    "is", "are", "was", "were", "be", "been", "'s", "will", "would", "has", "have", "had", "remains", "remain", "seems",
+    "seem",
+])
+_MAX_TARGET = 30
+_AUX = frozenset(["do", "does", "did", "can", "could", "should", "must", "may", "might", "shall"])
+
+
+class Tok(NamedTuple):
+    """A token of the read text: its form, lower case, lemma and character span (a named tuple: a frozen
+    dataclass costs a third of the stance reading in its ``__init__``)."""
+
+    text: str
+    low: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class StanceRules:
+    """The lemmatised stance expressions of ``briefgen/data/stances.yml``."""
+
+    negators: frozenset[str]
+    window: int
+    modal_blockers: frozenset[str]
+    clause_openers: frozenset[str]
+    question_openers: frozenset[str]
+    no_stance_cues: frozenset[str]
+    as_verbs: frozenset[str]
+    particles: frozenset[str]
+    verbs: tuple[tuple[tuple[str, ...], str], ...]
+    evaluations: tuple[tuple[tuple[str, ...], str], ...]
+    extraposed: frozenset[str]
+    strong: tuple[tuple[str, ...], ...]
+    weak: tuple[tuple[str, ...], ...]
+    weak_blockers: frozenset[str]
+    strong_blockers: frozenset[str]
+    hopes: frozenset[str]
+    requests: frozenset[str]
+    without: frozenset[str]
+    counterfactuals: tuple[tuple[str, ...], ...]
+    examples: tuple[Mapping[str, Any], ...]
+    refuse: frozenset[str] = frozenset()
+    refused_negated: frozenset[str] = frozenset()
+    refusal_blockers: frozenset[str] = frozenset()
+    only_if: tuple[tuple[str, ...], ...] = ()
+    until: frozenset[str] = frozenset()
+    condition_verbs: tuple[tuple[str, ...], ...] = ()
+    passives: frozenset[str] = frozenset()
+    only_if_firsts: frozenset[str] = frozenset()
+    harms: frozenset[str] = frozenset()
+    firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
+    # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
+    verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    evaluations_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A stance read in a text: for or against its target."""
+
+    stance: str
+    target: str
+
+
+def load_stance_data() -> dict[str, Any]:
+    """The parsed ``briefgen/data/stances.yml``."""
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8"))
+    return data
+
+
+def _phrase(words: str, lemma: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(_lemma(t.lower(), lemma) for t in _split_words(words))
+
+
+def _split_words(text: str) -> list[str]:
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        out.extend(t for t, _, _ in _expand(m.group(0), 0))
+    return out
+
+
+def _expand(word: str, start: int) -> list[tuple[str, int, int]]:
+    """A word with its contraction split off: "shouldn't" -> should + n't, "it's" -> it + 's."""
+    low = word.lower().replace("\u2019", "'")
+    end = start + len(word)
+    if low.endswith("n't") and len(low) > 3:
+        base = {"won't": "will", "can't": "can", "shan't": "shall"}.get(low, word[:-3])
+        return [(base, start, end - 3), ("n't", end - 3, end)]
+    if low.endswith("'s") and low[:-2] in ("it", "there", "that", "what", "here", "he", "she"):
+        return [(word[:-2], start, end - 2), ("'s", end - 2, end)]
+    if low.endswith("'re") or low.endswith("'ve"):
+        return [(word[:-3], start, end - 3), (word[-3:], end - 3, end)]
+    return [(word, start, end)]
+
+
+_LEMMAS: dict[tuple[int, str], str] = {}  # (table id, word) -> lemma: spaCy's Table.get is slow per call
+
+
+def _lemma(low: str, table: Mapping[str, str]) -> str:
+    if low in ("n't", "cannot"):
+        return "not" if low == "n't" else "cannot"
+    key = (id(table), low)
+    found = _LEMMAS.get(key)
+    if found is None:
+        found = _LEMMAS[key] = str(table.get(low, low)).lower()
+        if len(_LEMMAS) > 200_000:
+            _LEMMAS.clear()
+    return found
+
+
+def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) -> StanceRules:
+    """Stance rules from the data file, lemmatised with the pipeline's lookup table."""
+    d = data if data is not None else load_stance_data()
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_lemma(str(w).lower(), table) for w in d.get(key) or ())
+
+    def phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({_phrase(str(p), table) for p in items} - {()}, key=lambda p: -len(p)))
+
+    verbs = tuple((p, side) for side in ("against", "for") for p in phrases((d.get("verbs") or {}).get(side) or ()))
+    evals = d.get("evaluations") or {}
+    evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
+    demands = d.get("demands") or {}
+    refusals = d.get("refusals") or {}
+    conditions = d.get("conditions") or {}
+
+    def lemmas(items: Iterable[Any] | None) -> frozenset[str]:
+        return frozenset(_lemma(str(w).lower(), table) for w in items or ())
+
+    rules = StanceRules(
+        negators=words("negators") | {"not"},
+        window=int(d.get("negation_window") or 2),
+        modal_blockers=words("modal_blockers"),
+        clause_openers=words("clause_openers"),
+        question_openers=words("question_openers"),
+        no_stance_cues=words("no_stance_cues"),
+        as_verbs=words("as_verbs"),
+        particles=frozenset(str(w).lower() for w in d.get("particles") or ()),
+        verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
+        evaluations=tuple(sorted(evaluations, key=lambda v: -len(v[0]))),
+        extraposed=frozenset(_lemma(str(w).lower(), table) for w in evals.get("extraposed") or ()),
+        strong=phrases(demands.get("strong") or ()),
+        weak=phrases(demands.get("weak") or ()),
+        weak_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("weak_blockers") or ()),
+        strong_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("strong_blockers") or ()),
+        hopes=words("hopes"),
+        requests=words("requests"),
+        without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
+        counterfactuals=phrases(d.get("counterfactuals") or ()),
+        examples=tuple(d.get("examples") or ()),
+        refuse=lemmas(refusals.get("refuse")),
+        refused_negated=lemmas(refusals.get("negated")),
+        refusal_blockers=lemmas(refusals.get("blockers")),
+        only_if=phrases(conditions.get("only_if") or ()),
+        until=lemmas(conditions.get("until")),
+        condition_verbs=phrases(d.get("condition_verbs") or ()),
+        passives=lemmas((d.get("passives") or {}).get("for")),
+        only_if_firsts=frozenset(p[0] for p in phrases(conditions.get("only_if") or ())),
+        harms=lemmas(d.get("harms")),
+    )
+    firsts, screen = _screen(rules, d)
+    return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
+                   evaluations_at=_by_first(rules.evaluations))
+
+
+def _screen(rules: StanceRules, d: Mapping[str, Any]) -> tuple[set[str], re.Pattern[str]]:
+    """The first words of every expression, and a pattern a text must match to be read at all."""
+    firsts = {p[0] for p in (*rules.counterfactuals, *rules.strong, *rules.weak, *rules.only_if)}
+    firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
+    firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
+    firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"put"}
+    # every expression has a longest word; a text without (the start of) any of them is skipped unread
+    keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
+    keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
+    keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
+    keys |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"risk"}
+    keys |= _raw_keys(d) - {"has"}  # written forms; a text whose only expression is "has to" is left unread
+    keys -= {"only", "open"}  # common words: their phrases are screened whole below
+    stems = sorted({re.escape(k[: max(3, min(len(k) - 1, 5))]) for k in keys if k}, key=len, reverse=True)
+    stems += [r"had\s+to\b", r"only\s+(?:if|when|once)\b", r"open\s+to\b"]  # "had to": reported only
+    screen = re.compile(r"(?<!\w)(?:" + "|".join(stems) + ")", re.IGNORECASE)
+    return firsts, screen
+
+
+def _by_first(
+    phrases: tuple[tuple[tuple[str, ...], str], ...],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Phrases with their side, grouped by first lemma (longest first, as given)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, side in phrases:
+        out.setdefault(phrase[0], []).append((phrase, side))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _raw_keys(d: Mapping[str, Any]) -> set[str]:
+    """The longest word of every expression as the data file writes it (an inflected "has" in "has to")."""
+    groups: list[Any] = [*((d.get("verbs") or {}).values()), *((d.get("demands") or {}).get(k) for k in
+                                                                ("strong", "weak"))]
+    groups += [v for k, v in (d.get("evaluations") or {}).items() if k != "extraposed"]
+    out: set[str] = set()
+    for group in groups:
+        for phrase in group or ():
+            words = _split_words(str(phrase).lower())
+            if words:
+                out.add(max(words, key=len))
+    return out
+
+
+def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
+    """Tokens of a text with lemmas (contractions split, quote marks dropped)."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text):
+        for word, a, b in _expand(m.group(0), m.start()):
+            if word in _MARKS:
+                continue
+            low = word.lower().replace("\u2019", "'")
+            lemma = "be" if low == "'s" else _lemma(low, table)
+            out.append(Tok(word, low, lemma, a, b))
+    return out
+
+
+def sentences(toks: list[Tok]) -> list[list[Tok]]:
+    """Tokens split into sentences at . ! ? (an abbreviation like "U.S." is one token and does not split)."""
+    out: list[list[Tok]] = [[]]
+    for t in toks:
+        out[-1].append(t)
+        if t.text in (".", "!", "?"):
+            out.append([])
+    return [s for s in out if s]
+
+
+def _at(sent: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
+    return i + len(phrase) <= len(sent) and all(sent[i + k].lemma == w for k, w in enumerate(phrase))
+
+
+def _negated(sent: list[Tok], i: int, rules: StanceRules) -> bool:
+    for t in reversed(sent[max(0, i - rules.window) : i]):
+        if t.text in _BREAKS:
+            return False
+        if t.lemma in rules.negators:
+            return True
+    return False
+
+
+def _clause_start(sent: list[Tok], i: int, reported: bool) -> int:
+    """Where the clause holding token i begins: after a break, or after a "that" that follows a report."""
+    start = _clause_back(sent, i, reported)
+    forms = cue_lexicon().cue_forms
+    while start < i and (sent[start].low in forms or sent[start].low in ("on", "also", "that")):
+        start += 1  # the reporting verb opening a reported statement ("said there will be ...")
+    return start
+
+
+def _clause_back(sent: list[Tok], i: int, reported: bool) -> int:
+    for j in range(i - 1, -1, -1):
+        t = sent[j]
+        if t.text in _BREAKS:
+            return j + 1
+        if t.low == "that" and reported:
+            return j + 1
+        if t.low in ("and", "but") and j + 1 < i and sent[j + 1].low in ("we", "i", "you", "they", "he", "she"):
+            return j + 1
+    return 0
+
+
+def _reported_before(sent: list[Tok], i: int) -> bool:
+    forms = cue_lexicon().cue_forms
+    return any(t.low in forms for t in sent[:i])
+
+
+def _reports_others(sent: list[Tok], start: int, i: int) -> bool:
+    """A report inside the clause ("they tell us the transition must ..."): the demand is someone else's."""
+    forms = cue_lexicon().cue_forms
+    return any(t.low in forms for t in sent[start:i])
+
+
+def _in_open_clause(sent: list[Tok], start: int, i: int, rules: StanceRules) -> bool:
+    return any(t.low in rules.clause_openers for t in sent[start:i])
+
+
+def _content(toks: Sequence[Tok]) -> int:
+    return sum(1 for t in toks if t.low not in _FUNCTION and t.text[0].isalnum())
+
+
+def _span_text(text: str, toks: Sequence[Tok]) -> str:
+    while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and", "but", "so")):
+        toks = toks[1:]
+    while toks and (toks[-1].text in _BREAKS or toks[-1].low in ("that", "and", "but")):
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    words = " ".join(text[toks[0].start : toks[-1].end].split()).strip(_MARKS + " ,")
+    if words.count("\u201c") != words.count("\u201d"):
+        words = words.replace("\u201c", "").replace("\u201d", "")
+    return words
+
+
+_OWN = frozenset([
+    "continue", "continues", "continued",
+    "will", "would", "shall", "can", "must", "also", "strongly", "firmly", "fully", "always", "still", "do", "does",
+    "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
+    "had", "'ve", "'d",
+])
+_SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
+_POSSESSIVE = frozenset(["his", "her", "its", "their"])
+
+
+def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
+    """Whether a stance verb is the speaker's own: the reporting verb itself, after "we"/"I", after a name
+    of the speaker's own side (``own``: "said Finland would ask ...", said by Finland's minister), or a
+    participle after a comma ("..., warning against X"); "the US made concessions by ruling out X" is a
+    description."""
+    if i == 0 and lead:
+        return True
+    if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
+        return True
+    j = i - 1
+    while j >= 0 and sent[j].low in _OWN:
+        j -= 1
+    if j < 0:
+        return lead
+    if sent[j].low in ("we", "i"):
+        return True
+    if lead and own and _own_side(sent, j, own):
+        return True
+    if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
+        return True
+    if lead and sent[j].low == "and":  # "said it had sent lawyers and would challenge X": the same subject
+        k = next((k for k in range(1, j) if sent[k].low in _SELF and _after_report(sent, k)), None)
+        if k is not None and not any(t.text in _BREAKS or t.low in ("that", "who", "which") for t in sent[k + 1 : j]):
+            return True
+    if lead and j >= 1 and sent[j - 1].low in _POSSESSIVE and _after_report(sent, j - 1):  # "said its members ..."
+        return True
+    return sent[j].text == "," and sent[i].low.endswith("ing") and j == i - 1
+
+
+_INTENT = frozenset(["would", "will", "'ll", "plan", "planned", "plans", "intend", "intends", "intended", "seek",
+                     "seeks", "sought", "try", "tried", "tries", "aim", "aims", "aimed", "move", "moved", "vow",
+                     "vowed", "want", "wants", "wanted"])
+
+
+# Words between an intent and an infinitive that make the infinitive no purpose of the speaker's own.
+_NOT_PURPOSE = frozenset(["whether", "how", "before", "after", "if", "decide", "discuss", "consider", "debate",
+                          "time", "need", "cost", "take", "weigh", "study", "review", "vote", "ask", "asked"])
+
+
+def _own_purpose(sent: list[Tok], to: int) -> bool:
+    """"said it would file a petition to (block X)": the infinitive at ``to`` is the speaker's own intent (the
+    reported subject's, with a would/plan/seek ... before it; "was too early to", "were asked to" are not)."""
+    intent = False
+    for k in range(to - 1, max(-1, to - 14), -1):
+        t = sent[k]
+        if t.text in _BREAKS or t.low in ("that", "who", "which", "no", "not", "n't", "never") or t.lemma == "be":
+            return False
+        if t.low in _NOT_PURPOSE or t.lemma in _NOT_PURPOSE:
+            return False  # "to discuss whether to reject X", "need more time to support X", "cost billions to"
+        if t.low in _INTENT:
+            intent = True
+        if t.low in _SELF and _after_report(sent, k):
+            return intent
+    return False
+
+
+Own = tuple[tuple[str, ...], ...]  # names of the speaker's own side, as lower-case words
+
+
+def _own_side(sent: list[Tok], j: int, own: Own) -> bool:
+    """Whether the words ending at token j are a name of the speaker's side opening the reported clause."""
+    for phrase in own:
+        k = j - len(phrase) + 1
+        if k >= 1 and all(sent[k + n].low == w for n, w in enumerate(phrase)) and _after_report(sent, k):
+            return True
+    return False
+
+
+def _after_report(sent: list[Tok], j: int) -> bool:
+    """Token j opens the clause reported by the statement's opening verb ("said [that] he ...", "told
+    reporters in Moscow that she ...")."""
+    forms = cue_lexicon().cue_forms
+    if j < 1 or sent[0].low not in forms or any(t.text in _BREAKS for t in sent[1:j]):
+        return False
+    return sent[j - 1].low == "that" or sent[j - 1].low in forms
+
+
+def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
+    """The words a verb at position i governs: up to a clause break ("as" ends it unless "described as")."""
+    out: list[Tok] = []
+    for k, t in enumerate(sent[i:], i):
+        if t.low in _TARGET_STOPS or t.text == ",":
+            break
+        if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in ("that", "we", "i", "they", "would", "will")
+                                                     or _verb_lemma(sent[k + 1], rules)
+                                                     or sent[k + 1].low in cue_lexicon().cue_forms):
+            break  # "talks and would send ...", "welcomes X and opposes Y": the next predicate
+        if t.low in ("and", "or") and k + 1 < len(sent) and sent[k + 1].lemma in rules.negators:
+            break  # "to leave now and not to stop": the target is what is asked for, not what is refused
+        if t.low == "as" and out and out[-1].lemma not in rules.as_verbs:
+            break
+        out.append(t)
+        if len(out) >= _MAX_TARGET:
+            break
+    return out
+
+
+def _verb_lemma(t: Tok, rules: StanceRules) -> bool:
+    """A finite stance verb ("opposes", "urged"): a new predicate, not part of a target."""
+    return t.low != t.lemma and t.low.endswith(("s", "ed")) and any(p[0] == t.lemma for p, _ in rules.verbs)
+
+
+_DEGREE = frozenset(["a", "an", "the", "very", "so", "too", "not", "n't", "really", "simply", "certainly", "deadly",
+                     "totally", "completely", "deeply", "utterly", "highly", "absolutely", "entirely", "purely"])
+
+
+def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool, own: Own = ()) -> list[Tok] | None:
+    """The object of the speaker's own "call X" / "describe X as" that ends at position k (where an
+    evaluation follows); empty when the verb is not the speaker's; None when no such verb governs it."""
+    end = k + 1
+    if k >= 0 and sent[k].low == "as":
+        k -= 1
+    for v in range(k, max(-1, k - 12), -1):
+        t = sent[v]
+        if t.text in _BREAKS or t.lemma in _COPULAS or t.lemma == "be":
+            return None
+        if t.lemma in rules.as_verbs:
+            if v == end - 1 or not _own_verb(sent, v, lead, own):
+                return []  # someone else's words ("had been called a sham by residents"): no stance
+            obj = sent[v + 1 : end]
+            return obj[:-1] if obj and obj[-1].low == "as" else obj
+    return None
+
+
+_NOT_NOUNS = frozenset(["again", "anymore", "now", "today", "either", "too", "yet", "enough", "indeed"])
+
+
+def _attributive(nxt: Tok) -> bool:
+    """The word after an evaluation is a noun it modifies ("unfair competition"), not the clause going on."""
+    return (nxt.text[0].isalnum() and nxt.low not in _FUNCTION and nxt.low not in _NOT_NOUNS
+            and not nxt.low.endswith("ly"))
+
+
+def _usable(toks: Sequence[Tok], minimum: int = 1) -> bool:
+    return bool(toks) and _content(toks) >= minimum
+
+
+def _subject(sent: list[Tok], i: int, reported: bool) -> list[Tok]:
+    """The subject of the copula before position i, "there's" and a trailing relative "that" dropped."""
+    cop = i - 1
+    while cop >= 0 and sent[cop].lemma not in _COPULAS | _AUX and sent[cop].low not in ("work", "fail"):
+        cop -= 1
+    while cop > 0 and sent[cop - 1].lemma in _COPULAS | {"not", "never", "simply", "also"}:
+        cop -= 1
+    if cop <= 0:
+        return []
+    start = _clause_start(sent, cop, reported)
+    subj = sent[start:cop]
+    if len(subj) >= 2 and subj[0].low == "there" and subj[1].lemma == "be":
+        subj = subj[2:]
+    for k, t in enumerate(subj):  # "an agreement being made behind our backs that simply (will not work)"
+        if t.low in ("that", "which", "who") and _content(subj[k + 1 :]) == 0:
+            subj = subj[:k]
+            break
+    return subj
+
+
+_WH = frozenset(["why", "how", "what", "who", "when", "where", "whether"])
+
+
+def is_question(sent: Sequence[Tok], rules: StanceRules) -> bool:
+    """A sentence ending in "?" or opening like one ("Why should ...", "Should we ...")."""
+    if not sent or sent[-1].text == "?":
+        return True
+    first = sent[0].low
+    if first not in rules.question_openers:
+        return False
+    return first in _WH or (len(sent) > 1 and (sent[1].low in _PRONOUNS or sent[1].low in _DETERMINERS))
