@@ -1110,6 +1110,8 @@ def main_claims(
     # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
     # header, matrix and most quoted, takes about 150 of the 600)
     left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in summary.happened)
+    if summary.several:  # each story told has a heading line: its name, article count and dates
+        left -= sum(len(s.label.split()) + STORY_META_WORDS for s in summary.stories if summary.told(s))
     views: list[ClaimView] = []
     for v in chosen[:limit]:
         view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles,
@@ -1181,6 +1183,7 @@ def _overlaps(words: frozenset[str], told: frozenset[str]) -> bool:
     shared = len(words & told)
     return shared >= OVERLAP_WORDS and shared >= OVERLAP_SHARE * len(words)
 SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
+STORY_META_WORDS = 5  # a story's heading line beside its name ('2 articles · 16 Feb 2026')
 LINK_WORDS = 6  # an evidence link and its meta ('Reuters, 14 Mar, ¶2 · +3 more')
 SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters
 

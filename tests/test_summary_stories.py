@@ -119,3 +119,26 @@ def test_an_article_nothing_above_is_taken_from_adds_its_first_sentence_when_wor
     told_own = event("The ferry company suspended all sailings from Tarvik until Friday.", (s2, 2))  # s2 is cited
     summary = Summary((Story(1, "ferry", (s1, s2, s3), (told, own, later, told_own)),), (told,))
     assert [e.text for e in summary.more(())] == [own.text]
+
+
+def test_with_several_stories_their_heading_lines_count_against_the_claims_words() -> None:
+    from dataclasses import replace
+
+    from briefgen.records import Source
+    from briefgen.summary import Event, Evidence, Story, Summary, main_claims
+    from tests.test_summary import _claim, _people, _quote
+
+    sources = [Source(f"s{i}", f"s{i}.txt", f"s{i}", f"t{i}", None, None, None, 100) for i in range(2)]
+    events = [Event(" ".join(["word"] * 200) + ".", (Evidence(s, 1),), i + 1) for i, s in enumerate(sources)]
+    name = "Harbour pilots strike over night shifts and pay across the northern ports"  # 12 words
+    claims = [_claim("a", "The pilots must be paid for every night shift they work", ("ann",), 1),
+              _claim("b", "The ferries will keep sailing on time during the strike", ("bob",), 1)]
+    quotes = {f"q-{c.id}": replace(_quote(c.id, c.text, c.speakers[0]), source="s0", paragraph=3) for c in claims}
+    people = _people("ann", "bob")
+    # one story holding both sentences: 450 - 2 * 206 words leave room for both claims
+    one = Summary((Story(1, name, tuple(sources), tuple(replace(e, story=1) for e in events)),),
+                  tuple(replace(e, story=1) for e in events))
+    assert len(main_claims(claims, one, people, quotes, limit=4)) == 2
+    # two stories: their two heading lines (name and article count, dates) take the second claim's words
+    two = Summary(tuple(Story(i + 1, name, (s,), (events[i],)) for i, s in enumerate(sources)), tuple(events))
+    assert len(main_claims(claims, two, people, quotes, limit=4)) == 1
