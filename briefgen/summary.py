@@ -216,9 +216,26 @@ class Summary:
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
         told = [stems(e.text) for e in self.happened]
         out: list[Event] = []
+        # first what several articles report; then the first sentence of an article of the story no
+        # sentence above is taken from (the Commission's call in a Brussels outlet, the inquiry in the
+        # government's paper: one outlet's news is news too)
+        shown = {e.evidence[0].source.id for e in self.happened}
+        shown |= {v.quote.source for v in claims if v.quote}
+        widely = [e for e in self.stories[0].events if e.articles >= 2]
+        own: list[Event] = []
+        first: dict[str, int] = {}  # each article's first paragraph any event is found in: its lead
         for e in self.stories[0].events:
-            if len(out) >= MORE or e.articles < 2:
-                break
+            for ev in e.evidence:
+                first[ev.source.id] = min(first.get(ev.source.id, ev.paragraph), ev.paragraph)
+        for e in self.stories[0].events:
+            if (e.articles == 1 and e.evidence[0].source.id not in shown
+                    and e.evidence[0].paragraph == first[e.evidence[0].source.id]):
+                shown.add(e.evidence[0].source.id)
+                own.append(e)
+        for n, e in enumerate(widely + own):
+            if len(out) >= (MORE if n < len(widely) else MORE + OWN) or (
+                    n >= len(widely) and any(o.evidence[0].source.id == e.evidence[0].source.id for o in out)):
+                continue
             words = stems(e.text)
             cost = len((_shorten(e.text, SHORT_WORDS) if self.several else e.text).split()) + LINK_WORDS
             if (cost > left or subject_name(e.text) in speakers or any(_overlaps(words, w) for w in told)
@@ -273,7 +290,8 @@ def leads(
     previous = ""
     for para in article.paragraphs[:paragraphs]:
         block = article.text[para.start : para.end]
-        offset = after_dateline(block) or _place_colon(block)  # also below a byline ("ABU DHABI — The …")
+        # also below a byline ("ABU DHABI — The …"); a live blog's time stamp ("16:20 — The …") opens no sentence
+        offset = after_dateline(block) or _place_colon(block) or _time_stamp(block)
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
             text, previous = resolve_subject(text, subject_name(previous)), text
@@ -344,6 +362,18 @@ def _place_colon(block: str) -> int:
     aircraft …', the dateline of some outlets), 0 without one ('Analysis: …', 'Ukraine: …')."""
     match = _PLACE_COLON.match(block)
     return match.end() if match and match.group(1) in lexicon().capitals else 0
+
+
+_TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
+                         r"(?:\s?(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EAT|ET|local(?: time)?))?"
+                         r"\s*(?:[—–-]|:)\s+(?=[A-Z“\"‘])")
+
+
+def _time_stamp(block: str) -> int:
+    """Where a paragraph's words start after a live blog's time stamp ('16:20 — The Red Cross …', '9.05am:
+    …'), 0 without one ('10.5 million people …' is no time stamp)."""
+    match = _TIME_STAMP.match(block)
+    return match.end() if match else 0
 
 
 def _points_back(text: str) -> bool:
@@ -429,6 +459,7 @@ def _merge_cores(
 
 
 MERGE_PASSES = 4
+COMMON = 0.5  # names this share of a corpus's articles mention (three or more) are its common names
 SIGNATURE = 0.8  # names this share of a corpus's articles mention (three or more) make its stories one
 
 
@@ -443,6 +474,10 @@ def _merge_pass(
     counts = Counter(w for ws in words for w in ws)
     signature = frozenset(w for w, n in counts.items() if n >= SIGNATURE * len(words) and n > 2)
     signature = signature if len(signature) >= CORE_NAMES else frozenset({""})
+    # the names at least half the corpus's articles mention (its place, its ship, its city): two stories whose
+    # cores share CORE_NAMES of them are one, however many side names each has (a Red Cross desk and its
+    # volunteers in one, the opposition and the minister in the other)
+    common = frozenset(w for w, n in counts.items() if n >= COMMON * len(words) and n > 2)
     leads_of = [_centroid(g, lead_vectors) for g in groups]
     alive = [True] * len(groups)
     for small in range(len(groups) - 1, 0, -1):
@@ -452,6 +487,8 @@ def _merge_pass(
                 continue
             shared = len(cores[small] & cores[big])
             ratio = shared / max(1, min(len(cores[small]), len(cores[big])))
+            if len(cores[small] & cores[big] & common) >= CORE_NAMES:
+                ratio = max(ratio, CORE_SHARE)
             if signature <= cores[small] and signature <= cores[big]:
                 shared, ratio = max(shared, len(signature)), 1.0
             if shared >= CORE_NAMES and ratio >= share and (
@@ -665,7 +702,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "1"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "3"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)
@@ -673,10 +710,26 @@ _DIGESTS: dict[str, ArticleDigest] = {}
 DIGESTS = 50_000
 
 
+def _headline(title: str | None) -> str:
+    """A headline to read names from, closed as a sentence ('Govt orders probe into Lake Victoria ferry
+    accident' names Lake Victoria when the article's text does not), '' for a Title Case headline (its
+    capitals are not names)."""
+    if not title:
+        return ""
+    words = [w for w in title.split()[1:] if len(w) > 3 and w[0].isalpha()]
+    if words and sum(w[0].isupper() for w in words) > TITLE_CASE * len(words):
+        return ""
+    return title.rstrip(" .") + ". "
+
+
+TITLE_CASE = 0.6  # a headline with more than this share of its longer words capitalised is in Title Case
+
+
 def digest_key(article: Article) -> str:
     """The key of an article's digest: its text and paragraph spans, hashed (and the digest version)."""
     h = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16)
     h.update(repr([(p.start, p.end, p.number) for p in article.paragraphs]).encode())
+    h.update((article.title or "").encode("utf-8", "surrogatepass"))
     return f"{DIGEST_VERSION}:{h.hexdigest()}"
 
 
@@ -695,7 +748,7 @@ def digest(
     if found is None:
         dummy = Source("", article.path, "", None, None, None, None, 0)
         found = ArticleDigest(_lead_tuples(leads(dummy, article)),
-                              names(" ".join(article.text.split()[:BODY_WORDS])))
+                              names(_headline(article.title) + " ".join(article.text.split()[:BODY_WORDS])))
     if body and (found.later is None or found.sentences is None):
         dummy = Source("", article.path, "", None, None, None, None, 0)
         later = leads(dummy, article, BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]
@@ -756,7 +809,9 @@ def summarise(
     idf = _idf(list(words.values()))
     article_vectors = [_vector(words[s.id], idf) for s, _ in ordered]
     stories: list[Story] = []
-    lead_words = [frozenset(w for lead in ls for w in lead.stems) for _, ls in ordered]
+    # an article's leads and its headline ('Govt orders probe into Lake Victoria ferry accident' over leads
+    # that tell only of the inquiry)
+    lead_words = [frozenset(w for lead in ls for w in lead.stems) | stems(s.title or "") for s, ls in ordered]
     lead_idf = _idf(lead_words)
     grouped = _merge_cores(_group(article_vectors, STORY_SIMILARITY), [words[s.id] for s, _ in ordered],
                            [_vector(w, lead_idf) for w in lead_words])
@@ -824,6 +879,7 @@ class ClaimView:
     story: int = 0
     articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
     context: str = ""  # the reporter's sentence around the quote, when it tells more than the quote alone
+    also: tuple[Actor, ...] = ()  # other speakers who made the same claim in other words
 
     @property
     def target_shown(self) -> bool:
@@ -1017,14 +1073,22 @@ def main_claims(
     second: list[_Voice] = []
     said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
     idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
+    also: dict[str, list[str]] = defaultdict(list)  # claim id -> other speakers making it in other words
     for v in ordered:
         words = stems(v.claim.text)
         speaker = who(v.claim)
+        same = _same_claim(v.claim, [c.claim for c in chosen])
         if speaker in heard:
             second.append(v)
+        elif same is not None and (not summary.several or story(same) == story(v.claim)):
+            also[same.id].append(speaker)  # 'must be at the table' after 'must not be excluded': one claim
+            heard[speaker] = _demands(v.claim.text)
         elif not any(_repeats(words, other, idf) for other in said):
             heard[speaker] = _demands(v.claim.text)
-            chosen.append(v)
+            # a speaker denying a claim shown ('You can't request a seat at the table' after 'must be at the
+            # table') is heard right after it: the dissent is what a reader must not miss
+            denied = _denied(v.claim, [c.claim for c in chosen])
+            chosen.insert(denied + 1 if denied is not None else len(chosen), v)
             said.append(words)
     for v in second:
         words = stems(v.claim.text)
@@ -1046,9 +1110,12 @@ def main_claims(
     # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
     # header, matrix and most quoted, takes about 150 of the 600)
     left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in summary.happened)
+    if summary.several:  # each story told has a heading line: its name, article count and dates
+        left -= sum(len(s.label.split()) + STORY_META_WORDS for s in summary.stories if summary.told(s))
     views: list[ClaimView] = []
     for v in chosen[:limit]:
-        view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles)
+        view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles,
+                       also=tuple(actors[a] for a in also[v.claim.id] if a in actors)[:MORE_SPEAKERS])
         if view.quote and view.people:
             view = replace(view, context=context(view.quote, view.people[0].name,
                                                  summary.articles.get(view.quote.source)))
@@ -1105,6 +1172,7 @@ def context(quote: Quote, speaker: str, article: Article | None) -> str:
 
 
 DOMINANT = 2 / 3  # a story with this share of a corpus's articles may tell more, as a one-story corpus does
+OWN = 2  # ... and at most this many more, each the first sentence of an article nothing above is taken from
 MORE = 3  # a one-story summary with words to spare tells at most this many further events ...
 OVERLAP_WORDS, OVERLAP_SHARE = 3, 0.4  # ... none sharing this many and this share of its words with one told
 
@@ -1115,6 +1183,7 @@ def _overlaps(words: frozenset[str], told: frozenset[str]) -> bool:
     shared = len(words & told)
     return shared >= OVERLAP_WORDS and shared >= OVERLAP_SHARE * len(words)
 SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
+STORY_META_WORDS = 5  # a story's heading line beside its name ('2 articles · 16 Feb 2026')
 LINK_WORDS = 6  # an evidence link and its meta ('Reuters, 14 Mar, ¶2 · +3 more')
 SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters
 
@@ -1122,8 +1191,49 @@ SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many char
 def _words_shown(view: ClaimView) -> int:
     """About how many words a main claim takes on the page: its speakers and its (trimmed) words."""
     text = view.context or ((view.quote.display or view.quote.text) if view.quote else view.claim.text)
-    words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in view.people)
+    words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in (*view.people, *view.also))
     return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
+
+
+MORE_SPEAKERS = 3  # a claim shows at most this many other speakers who made it in other words
+
+
+@functools.cache
+def _claim_phrases() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    groups = _lists().get("same_claim") or {}
+    return tuple((str(idea), tuple(str(p).lower() for p in g.get("said") or ()),
+                  tuple(str(p).lower() for p in g.get("denied") or ())) for idea, g in groups.items())
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|without)\b|n't\b", re.IGNORECASE)
+
+
+def claim_ideas(text: str) -> frozenset[tuple[str, bool]]:
+    """The ideas of summary.yml's same_claim a statement expresses, each with whether it asserts it: a phrase
+    of the idea's 'denied' list or a negation flips it ('There is no option to not be at the table' ->
+    {('take_part', True)}, 'You can't request a seat at the table' -> {('take_part', False)})."""
+    low = " ".join(text.lower().replace("’", "'").split())
+    flips = len(_NEGATION.findall(low))
+    found: set[tuple[str, bool]] = set()
+    for idea, said, denied in _claim_phrases():
+        if any(p in low for p in said):
+            found.add((idea, flips % 2 == 0))
+        elif any(p in low for p in denied):
+            found.add((idea, flips % 2 == 1))
+    return frozenset(found)
+
+
+def _same_claim(claim: Claim, chosen: Sequence[Claim]) -> Claim | None:
+    """The claim already chosen that ``claim`` makes in other words (an idea of summary.yml's same_claim
+    asserted, or denied, by both), else None."""
+    ideas = claim_ideas(claim.text)
+    return next((other for other in chosen if ideas & claim_ideas(other.text)), None) if ideas else None
+
+
+def _denied(claim: Claim, chosen: Sequence[Claim]) -> int | None:
+    """The place among ``chosen`` of the claim whose idea (summary.yml same_claim) ``claim`` denies, else None."""
+    opposite = {(idea, not said) for idea, said in claim_ideas(claim.text)}
+    return next((i for i, other in enumerate(chosen) if opposite & claim_ideas(other.text)), None)
 
 
 def _surname(actors: Mapping[str, Actor], actor: str) -> str:
