@@ -131,26 +131,33 @@ def _merge_middle_names(persons: dict[str, None], key_of_full: dict[str, str]) -
 
 
 def _same_given(a: str, b: str) -> bool:
-    """Two given names one person goes by: equal, a listed short form ("Bill", "William"), or the start of
-    the other ("Chris", "Christopher")."""
-    if a == b:
-        return True
-    short, full = sorted((a, b), key=len)
-    return (len(short) >= 3 and full.startswith(short)) or b in _short_forms().get(a, frozenset())
+    """Two given names one person goes by: equal or a listed short form ("Bill", "William"). Not merely the
+    start of the other: "Chris" and "Christine", "Paul" and "Pauline" are two people."""
+    return a == b or b in _short_forms().get(a, frozenset())
+
+
+_TITLE_ABBREVIATIONS = frozenset(["AG", "GOV", "SEN", "REP", "DEL", "LT", "GEN", "COL", "SGT", "CPL", "ADM",
+                                  "DR", "MR", "MRS", "MS", "CEO", "CFO", "MP", "MEP", "PM", "VP", "DA", "US"])
 
 
 def _is_common_word(word: str, lower_words: frozenset[str]) -> bool:
     """A capitalised word before a surname that is no given name: an abbreviation ("AG Mukasey") or a
     word the article also writes in lower case ("Like Corker, ...", "Another Clinton aide") or an adverb."""
     if len(word) <= 4 and word.isupper():
-        return True
+        return word.rstrip(".") in _TITLE_ABBREVIATIONS  # "AG Mukasey"; "JD Vance" is a given name
     if _translit(word) in _short_forms():
         return False
     # "Interestingly Blocher, ...": a sentence adverb, whatever the rest of the article says
     return word.lower() in lower_words or (len(word) > 6 and word.endswith("ly"))
 
 
-def _merge_variants(persons: dict[str, None], key_of_full: dict[str, str], lower_words: frozenset[str]) -> None:
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _merge_variants(
+    persons: dict[str, None], key_of_full: dict[str, str], lower_words: frozenset[str],
+    starts: dict[str, list[int]] | None = None, text: str = "",
+) -> None:
     """"Ken Starr" and "Kenneth Starr", or "AG Mukasey" and "Michael Mukasey", in one article are one
     person: two-word names with the surname of exactly one other two- or three-word name, whose given
     names are forms of one name, or whose first word is a common word rather than a given name."""
@@ -169,7 +176,12 @@ def _merge_variants(persons: dict[str, None], key_of_full: dict[str, str], lower
             target = {n: real[0] for n in junk}
         elif len(real) == 2 and not junk:
             a, b = real
-            if _same_given(_translit(a.split()[0]), _translit(b.split()[0])):
+            # both named in one sentence ("Chris Evans and his wife Christine Evans"): two people
+            near = bool(text) and starts is not None and any(
+                not _SENTENCE_END.search(text, min(x, y), max(x, y))
+                for x in starts.get(a, ()) for y in starts.get(b, ())
+            )
+            if not near and _same_given(_translit(a.split()[0]), _translit(b.split()[0])):
                 short, full = sorted(real, key=len)
                 target = {short: full}
         for old, new in target.items():
@@ -194,7 +206,10 @@ def _in_context(
     before = [c for at, c in full_at if at < f.start and c in cands]
     if not before:
         return None
-    return before[-1]
+    # the one named in full last, unless another is named in full more often (then the story may be theirs:
+    # "Hillary Clinton" twice, "Bill Clinton" once in an aside, "Clinton said" three paragraphs on: nobody)
+    last = before[-1]
+    return None if any(before.count(c) > before.count(last) for c in set(before)) else last
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,15 +233,18 @@ class _Sorted:
     company_ref: bool = False  # a "the company" reference was found
 
 
-def _people(found: list[Found], lower_words: frozenset[str] = frozenset()) -> _People:
+def _people(found: list[Found], lower_words: frozenset[str] = frozenset(), text: str = "") -> _People:
     """Merge the full names of persons (middle names, two-word tails) and index them by their words."""
     persons: dict[str, None] = {}
     key_of_full: dict[str, str] = {}
+    starts: dict[str, list[int]] = {}
     for f in found:
         if f.kind == "person":
-            persons[key_of_full.setdefault(_name_key(f.name), f.name)] = None
+            canon = key_of_full.setdefault(_name_key(f.name), f.name)
+            persons[canon] = None
+            starts.setdefault(canon, []).append(f.start)
     _merge_middle_names(persons, key_of_full)
-    _merge_variants(persons, key_of_full, lower_words)
+    _merge_variants(persons, key_of_full, lower_words, starts, text)
     # "Benítez Ramos" after "Santiago Benítez Ramos": a two-word name that ends one longer name is that name
     tails: dict[str, set[str]] = {}
     for canon in persons:
@@ -452,7 +470,7 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = (), text
     companies = _drop_legal_suffixes(found)
     _expand_acronyms(found)
     lower_words = frozenset(_LOWER_WORD.findall(text)) if text else frozenset()
-    mentions = _sort(found, _people(found, lower_words), paragraphs)
+    mentions = _sort(found, _people(found, lower_words, text), paragraphs)
     _resolve_singles(mentions)
     unresolved = _resolve_role_refs(mentions) if mentions.roles else []
     rows, genders, alias_at = _person_rows(mentions.resolved)

@@ -208,8 +208,13 @@ _QUALIFIER_GAP = re.compile(
 def _role_modified(text: str, person: Mention, ms: list[Mention]) -> Mention:
     """The speaker of "said Clinton ally James Carville": the named person a first name's role words lead to."""
     later = next((m for m in ms if m.start > person.end and m.kind == "person" and m.rule != "pronoun"), None)
-    if later is not None and _QUALIFIER_GAP.fullmatch(text, person.end, later.start) and " " in later.text:
-        return later
+    gap = _QUALIFIER_GAP.fullmatch(text, person.end, later.start) if later is not None else None
+    if later is not None and gap is not None and " " in later.text:
+        last = gap.group(0).split()[-1]
+        # "Clinton ally", "Trump campaign manager": the gap ends in a role noun, never "before meeting",
+        # "after hugging" (another person the speaker met)
+        if not last.endswith(("ing", "ed")) and last not in _PREPOSITIONS:
+            return later
     return person
 
 
