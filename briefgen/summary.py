@@ -294,7 +294,7 @@ def leads(
         offset = after_dateline(block) or _place_colon(block) or _time_stamp(block)
         for start, end in sentence_spans(block[offset:]):
             text = block[offset + start : offset + end].strip()
-            text, previous = resolve_subject(text, subject_name(previous)), text
+            text, previous = resolve_subject(text, *subject_person(previous)), text
             words = text.split()
             if (
                 len(words) < 8
@@ -344,12 +344,49 @@ def subject_name(sentence: str) -> str:
     return name
 
 
-def resolve_subject(sentence: str, name: str) -> str:
+@functools.cache
+def _given_genders() -> dict[str, str]:
+    """Given name -> "he" or "she" (first_names.yml; a name in both lists has none)."""
+    data = load_data("first_names.yml")
+    female = {str(n) for n in data.get("female") or ()}
+    male = {str(n) for n in data.get("male") or ()}
+    for full, shorts in (data.get("nicknames") or {}).items():  # "Tom" is a Thomas, "Pete" a Peter
+        (female if str(full) in female else male if str(full) in male else set()).update(str(n) for n in shorts)
+    return {**{n: "she" for n in female - male}, **{n: "he" for n in male - female}}
+
+
+_HONORIFIC_GENDER = {"Mr": "he", "Mr.": "he", "Mrs": "she", "Mrs.": "she", "Ms": "she", "Ms.": "she"}
+
+
+def pronoun_of(name_words: Sequence[str]) -> str | None:
+    """ "he"/"she" for a person written with a gendered honorific or a given name of one gender, else None."""
+    for word in name_words:
+        found = _HONORIFIC_GENDER.get(word) or _given_genders().get(word)
+        if found:
+            return found
+    return None
+
+
+def subject_person(sentence: str) -> tuple[str, str | None]:
+    """The person a sentence opens with (as ``subject_name``) and the pronoun their name or honorific gives
+    ("Finance Minister Anna Lund met …" -> ("Lund", "she")); ("", None) for no person ('Police said …')."""
+    name = subject_name(sentence)
+    match = _named_subject().match(sentence) if name else None
+    if match is None:
+        return "", None
+    before = sentence[: match.start(2)].split()
+    return name, pronoun_of(before[-2:])
+
+
+def resolve_subject(sentence: str, name: str, pronoun: str | None = None) -> str:
     """A sentence whose subject is 'he' or 'she' with the person it refers to in brackets, the journalistic
     convention ('Hours later, he briefed …' -> 'Hours later, [Trump] briefed …'), when the sentence before it
-    opens with that person's name (``name``); unchanged otherwise."""
-    match = _PRONOUN_SUBJECT.match(sentence) if name else None
+    opens with that person's name (``name``) and their name gives that pronoun (``pronoun``: never a guess —
+    'Police said …' or 'Anna Lund … He told her' bracket nobody); unchanged otherwise."""
+    match = _PRONOUN_SUBJECT.match(sentence) if name and pronoun else None
     if match is None or re.search(r"\b(?:he|she|him|her)\b", sentence[: match.start(2)], re.IGNORECASE):
+        return sentence
+    if match.group(2).lower() != pronoun:
         return sentence
     return f"{match.group(1)}[{name}] {sentence[match.end():]}"
 
@@ -1153,7 +1190,13 @@ def context(quote: Quote, speaker: str, article: Article | None) -> str:
     left, right = _sentence_at(article, quote.start, quote.end)
     sentence = " ".join(article.text[left:right].split())
     surname = speaker.split()[-1]
-    resolved = resolve_subject(sentence, surname)
+    # a pronoun is the speaker only as the subject of the quote's own cue, the speaker not named again
+    # ("She told Hale, who called the plan “a disaster”" is about someone else) and of the speaker's gender
+    pronoun = pronoun_of(speaker.split()[:-1])
+    own_cue = bool(quote.cue) and re.match(
+        rf"(?:[A-Z][\w’'-]*(?: [\w’'-]+){{0,3}}, )?(?:[Hh]e|[Ss]he) (?:\w+ )?{re.escape(quote.cue or '')}\b", sentence
+    ) is not None and surname not in sentence
+    resolved = resolve_subject(sentence, surname, pronoun if own_cue else None)
     verbs = lexicon().cue_forms
     after = article.text[quote.end : right]
     if resolved == sentence and subject_name(sentence) != surname:

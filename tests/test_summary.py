@@ -516,7 +516,7 @@ def test_a_sentence_retelling_an_event_in_the_same_paragraphs_is_not_a_new_event
 
 
 def test_a_he_or_she_subject_is_named_in_brackets_only_after_a_sentence_opened_by_that_name() -> None:
-    from briefgen.summary import resolve_subject, subject_name
+    from briefgen.summary import resolve_subject, subject_name, subject_person
 
     assert subject_name("Mayor Lena Varga closed the harbour on Monday.") == "Varga"
     assert subject_name("On Monday, Mr Dorn, who chairs the board, said the fees would rise.") == "Dorn"
@@ -526,11 +526,17 @@ def test_a_he_or_she_subject_is_named_in_brackets_only_after_a_sentence_opened_b
     assert subject_name("Moscow denied the report.") == ""
     assert subject_name("Fishermen's union members said the fees were too high.") == ""
     assert subject_name("Despite the storm, the ferries sailed.") == ""
-    assert resolve_subject("Hours later, she reopened the pier to fishing boats.", "Varga") == (
+    assert resolve_subject("Hours later, she reopened the pier to fishing boats.", "Varga", "she") == (
         "Hours later, [Varga] reopened the pier to fishing boats.")
-    assert resolve_subject("He also said the fees would rise.", "Dorn") == "[Dorn] also said the fees would rise."
+    assert resolve_subject("He also said the fees would rise.", "Dorn", "he") == "[Dorn] also said the fees would rise."
     assert resolve_subject("He also said the fees would rise.", "") == "He also said the fees would rise."
-    assert resolve_subject("The board said he would resign.", "Dorn") == "The board said he would resign."
+    assert resolve_subject("The board said he would resign.", "Dorn", "he") == "The board said he would resign."
+    # never a guess: a pronoun of the other gender, or a subject whose gender the name does not give
+    assert resolve_subject("He told her rates would stay.", "Lund", "she") == "He told her rates would stay."
+    assert resolve_subject("He also said the fees would rise.", "Dorn") == "He also said the fees would rise."
+    assert subject_person("Police said Tom Hale was arrested.") == ("Police", None)
+    assert subject_person("Finance Minister Anna Lund met the governor.") == ("Lund", "she")
+    assert subject_person("Mr Dorn met the mayor.") == ("Dorn", "he")
     # in an article: a later sentence with a pronoun subject is an event in its own right once resolved
     article = _article(
         "Mayor Lena Varga closed the old harbour of Valletta to cruise ships on Monday morning.",
@@ -750,3 +756,13 @@ def test_a_capital_and_a_colon_opening_an_article_is_a_dateline_not_part_of_its_
         "An air force aircraft carrying tents and medicines for the survivors landed on Sunday.",
         "Analysis: the harbour treaty between Norland and Vesta will be tested by the winter storms.",
     ]
+
+
+def test_a_pronoun_is_the_speaker_only_as_the_subject_of_the_quote_s_own_cue() -> None:
+    from briefgen.summary import context
+
+    text = "Anna Lund met Tom Hale on Monday. She told Hale, who called the plan “a disaster”, to leave the room."
+    _, quote, article = _in_article(text, "a disaster", "hale", "c1", kind="partial")
+    quote = Quote(quote.id, quote.text, quote.speaker, quote.source, quote.paragraph, quote.start, quote.end,
+                  "called", "partial")
+    assert "[Hale]" not in context(quote, "Tom Hale", article)
