@@ -101,3 +101,10 @@ def test_the_rest_of_a_fragment_s_clause_stops_where_the_reporter_turns() -> Non
         fragment = shown.split('"')[1]
         q, article = _quote(text, fragment, "partial", shown.split()[0])
         assert predicate(q, article, whole=True)[0] == shown, text
+
+
+def test_and_inside_a_noun_phrase_is_no_turn_of_the_clause() -> None:
+    text = 'Lee called the war "a disaster" and urged a ceasefire between the army and the Rapid Forces.'
+    q, article = _quote(text, "a disaster", "partial", "called")
+    assert predicate(q, article, whole=True)[0] == (
+        'called the war "a disaster" and urged a ceasefire between the army and the Rapid Forces')

@@ -81,8 +81,22 @@ def clause_rest(body: str, end: int, right: int) -> str:
     rest = body[end : stop.start() if stop else right].rstrip(" .!?")
     if not rest[:1].isspace() or not rest.strip()[:1].isalnum() or len(rest) > MAX_REST:
         return ""
-    turn = _TURN.search(rest)  # "“completely safe” although three trials found ...": the reporter's counterpoint
-    return " " + " ".join(rest[: turn.start() if turn else len(rest)].split()) if not turn or turn.start() else ""
+    turn = _turn(rest)  # "“completely safe” although three trials found ...": the reporter's counterpoint
+    return " " + " ".join(rest[: turn if turn is not None else len(rest)].split()) if turn != 0 else ""
+
+
+_VERBISH = re.compile(r"(?:[a-z]+ed|is|are|was|were|has|had|have|would|will|said|says|did|does)\b")
+
+
+def _turn(rest: str) -> int | None:
+    """Where the rest of a fragment's clause turns (see _TURN); "and the army" ending a noun phrase ("a
+    ceasefire between the government and the paramilitary forces") is no turn: a verb must follow soon."""
+    for m in _TURN.finditer(rest):
+        if not m.group(0).lstrip().startswith(("and", "or")):
+            return m.start()
+        if any(_VERBISH.fullmatch(w) for w in rest[m.end() :].split()[:5]):
+            return m.start()
+    return None
 
 
 # Where the clause of a fragment turns to someone else's words or to the reporter's: a contrast or time
