@@ -141,8 +141,13 @@ def test_held_out_stances_stay_above_their_floors(batch: str, tmp_path: Any) -> 
     settings = load_settings(project_dir=tmp_path, content_dir=folder / "articles", quiet=True, cache=False)
     briefing, _, _ = extract(settings)
     st = evaluate_stances(briefing, load_gold(folder / "gold"), load_stance_gold(folder / "stance_gold.yaml"))
-    assert st.shown >= 10 and st.precision >= 0.85 and st.recall >= 0.25, (st.wrong, st.missed)
-    assert st.verb_rate_stated >= 0.95, st.no_verb
+    # counts only: batch I is kept unseen, so a failure must not print its articles' statements
+    counts = f"{batch}: shown {st.shown}, precision {st.precision:.3f}, recall {st.recall:.3f}"
+    above = st.shown >= 10 and st.precision >= 0.85 and st.recall >= 0.25  # (pytest would print st whole)
+    verbs = f"{batch}: verb rate {st.verb_rate_stated:.3f}, {len(st.no_verb)} without"
+    verbs_ok = st.verb_rate_stated >= 0.95
+    assert above, counts
+    assert verbs_ok, verbs
 
 
 def test_condition_needs_a_clause_not_a_time() -> None:
