@@ -23,6 +23,7 @@ from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.claims import article_context
 from briefgen.extract.lexicon import lexicon, load_data
+from briefgen.extract.quotes.coref import _gender_of, _word_gender
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
 
@@ -345,26 +346,19 @@ def subject_name(sentence: str) -> str:
 
 
 @functools.cache
-def _given_genders() -> dict[str, str]:
-    """Given name -> "he" or "she" (first_names.yml; a name in both lists has none)."""
+def _full_given_name() -> dict[str, str]:
+    """Short form of a given name -> its full form ("Tom" -> "Thomas"), from first_names.yml's nicknames."""
     data = load_data("first_names.yml")
-    female = {str(n) for n in data.get("female") or ()}
-    male = {str(n) for n in data.get("male") or ()}
-    for full, shorts in (data.get("nicknames") or {}).items():  # "Tom" is a Thomas, "Pete" a Peter
-        (female if str(full) in female else male if str(full) in male else set()).update(str(n) for n in shorts)
-    return {**{n: "she" for n in female - male}, **{n: "he" for n in male - female}}
-
-
-_HONORIFIC_GENDER = {"Mr": "he", "Mr.": "he", "Mrs": "she", "Mrs.": "she", "Ms": "she", "Ms.": "she"}
+    return {str(n): str(full) for full, shorts in (data.get("nicknames") or {}).items() for n in shorts}
 
 
 def pronoun_of(name_words: Sequence[str]) -> str | None:
-    """ "he"/"she" for a person written with a gendered honorific or a given name of one gender, else None."""
-    for word in name_words:
-        found = _HONORIFIC_GENDER.get(word) or _given_genders().get(word)
-        if found:
-            return found
-    return None
+    """ "he"/"she" for a person written with a gendered honorific or title or a given name of one gender (the
+    genders coreference reads, a short form by its full name), else None."""
+    gender = _gender_of("", (" ".join(name_words),)) or next(
+        (g for w in name_words if (full := _full_given_name().get(w)) and (g := _word_gender(full))), None
+    )
+    return {"male": "he", "female": "she"}.get(gender or "")
 
 
 def subject_person(sentence: str) -> tuple[str, str | None]:
