@@ -6,7 +6,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -160,6 +160,18 @@ class _Similar:
             found = self.known[key] = _similarity(a, b, self.idf)
         return found
 
+    def row(self, item: _Item, others: Iterable[_Item]) -> list[float]:
+        """``self(item, other)`` for each of ``others``, in order (one call for a claim's members)."""
+        known, idf, wid = self.known, self.idf, id(item.words)
+        out = []
+        for other in others:
+            key = (wid, id(other.words))
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _similarity(item, other, idf)
+            out.append(found)
+        return out
+
 
 def article_context(quotes: Sequence[Quote], actors: Sequence[Actor]) -> dict[str, frozenset[str]]:
     """Per article, its speakers and their countries: statements of two articles sharing none of them are
@@ -224,7 +236,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
             ):
                 continue
             members = group if len(group) <= 2 * MAX_MEMBERS else group[:MAX_MEMBERS] + group[-MAX_MEMBERS:]
-            sims = [similar(item, other) for other in members]
+            sims = similar.row(item, members)
             s = max(sims) if LINK == "single" else sum(sims) / len(sims)
             if s >= score:
                 best, best_index, score = group, index, s
@@ -250,7 +262,7 @@ def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], similar: _Simila
 
     def centrality(item: _Item) -> tuple[bool, float, int, bool, bool, bool, int, str]:
         q = item.quote
-        total = sum(similar(item, other) for other in sample if other is not item)
+        total = sum(similar.row(item, [other for other in sample if other is not item]))
         length = len(q.text.split())
         return (len(item.words) < MIN_WORDS, -total, -(q.stance is not None), q.kind == "partial", "?" in q.text,
                 not 6 <= length <= 40, length, q.id)

@@ -71,10 +71,25 @@ def look_alike_names(analyses: Sequence[Analysis]) -> list[str]:
 
 
 def _key(local: LocalActor) -> str:
-    name = latin_skeleton(local.name)
-    if local.kind == "person":
-        return "p:" + name_key(fold(name))
-    return local.kind[0] + ":" + fold(name)
+    return _key_of(local.kind, local.name)
+
+
+@lru_cache(maxsize=65536)
+def _key_of(kind: str, name: str) -> str:
+    """The merge key of a name of a kind (the same name recurs in many articles: computed once)."""
+    clean = latin_skeleton(name)
+    if kind == "person":
+        return "p:" + name_key(fold(clean))
+    return kind[0] + ":" + fold(clean)
+
+
+def _rule_counts(members: Iterable[LocalActor]) -> tuple[tuple[str, int], ...]:
+    """The members' (rule, mentions) counts added up, by rule id (one Counter, not one per member)."""
+    total: Counter[str] = Counter()
+    for m in members:
+        for rule, n in m.rules:
+            total[rule] += n
+    return tuple(sorted((rule, n) for rule, n in total.items() if n > 0))  # as Counter's "+" keeps them
 
 
 _APPOSITIVE = re.compile(r"\s*,\s+(?:an?|the)\s+([^,.;:!?\"“”()]{1,60})")
@@ -282,7 +297,7 @@ def _merged_actors(
                 + tuple(r for r in roles if not ov or r != ov.role),
                 aliases=tuple(sorted(aliases | (set(ov.aliases) if ov else set()))),
                 mentions=sum(m.mentions for m in members),
-                rules=tuple(sorted(sum((Counter(dict(m.rules)) for m in members), Counter()).items())),
+                rules=_rule_counts(members),
             )
         )
     actors.sort(key=lambda a: a.id)
