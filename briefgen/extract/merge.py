@@ -143,13 +143,21 @@ def _group_keys(locals_: Sequence[LocalActor], context: Context | None = None) -
     keys = sorted({_key(a) for a in locals_})
     group: dict[str, str] = {k: k for k in keys}
     full = [k for k in keys if k.startswith("p:") and len(k[2:].split()) >= 2]
+    # near-miss surnames start with the same letter (``_similar_surname``): only those are compared, in the
+    # same order as over all full names, so the merges are the same without comparing every pair
+    by_letter: dict[str, list[str]] = {}
+    by_surname: dict[str, list[str]] = {}
+    for f in full:
+        surname = f[2:].split()[-1]
+        by_letter.setdefault(surname[:1], []).append(f)
+        by_surname.setdefault(surname, []).append(f)
     # full names: exact keys already merged (diacritics, transliteration); now guarded near misses
-    for i, k in enumerate(full):
+    for k in full:
         if group[k] != k:
             continue
         words = k[2:].split()
-        for other in full[i + 1 :]:
-            if group[other] != other:
+        for other in by_letter[words[-1][:1]]:
+            if other <= k or group[other] != other:
                 continue
             ow = other[2:].split()
             if (
@@ -163,10 +171,12 @@ def _group_keys(locals_: Sequence[LocalActor], context: Context | None = None) -
         if not k.startswith("p:") or len(k[2:].split()) != 1:
             continue
         surname = k[2:]
-        cands = {group[f] for f in full if f[2:].split()[-1] == surname}
+        cands = {group[f] for f in by_surname.get(surname, ())}
         if not cands:
             cands = {
-                group[f] for f in full if _similar_surname(surname, f[2:].split()[-1]) and _agree(k, f, context)
+                group[f]
+                for f in by_letter.get(surname[:1], ())
+                if _similar_surname(surname, f[2:].split()[-1]) and _agree(k, f, context)
             }
         if len(cands) == 1:
             group[k] = next(iter(cands))
