@@ -92,11 +92,16 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             continue  # a phrasal verb: "back down on X", "back away from X"
         if phrase[0] in rules.present_only and sent[i].low not in (phrase[0], phrase[0] + "s"):
             continue  # "we stand with X" is a stance, "she stood with her husband" a description
-        obj = _object(sent, i + len(phrase), rules)
+        nxt = i + len(phrase)
+        if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low == "to":
+            continue  # "we want to thank everyone"
+        obj = _object(sent, nxt, rules)
         if obj and obj[0].low == "that":
             obj = obj[1:]
-        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
-            continue
+        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE:
+            continue  # "what we want is X": the target is no object of the verb
+        if phrase[-1] in rules.no_infinitive and obj[0].low in _PRONOUNS:
+            continue  # "we want it to be lasting": the pronoun names nothing
         if side == "for" and _neutral(obj, rules):
             continue  # "called for calm", "urged caution about the tax": a manner, not a position
         if sent[i].lemma == "deny" and obj[0].low.endswith("ing"):
@@ -146,6 +151,35 @@ def _noun_at(s: _Sentence, i: int) -> list[_Hit]:
     return []
 
 
+_FINITE_BE = frozenset(["is", "are", "was", "were", "'s", "'re"])
+_INTENSIFIERS = frozenset(["very", "so", "really", "extremely", "deeply", "profoundly", "greatly", "hugely",
+                           "bitterly", "absolutely", "truly", "particularly", "most", "quite", "too", "also"])
+
+
+def _feeling_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own feeling about something: "we are deeply disappointed by X" (against X), "said it
+    was pleased with X", "I am delighted that X" (for X); someone else's feeling or a negated one is none."""
+    sent, rules = s.sent, s.rules
+    side = rules.feelings.get(sent[i].lemma)
+    if side is None or i + 1 >= len(sent) or sent[i + 1].low not in rules.feeling_prepositions:
+        return []
+    k = i - 1
+    while k >= 0 and (sent[k].low in _INTENSIFIERS or sent[k].low.endswith("ly")):
+        k -= 1
+    if k < 1 or not (sent[k].lemma in ("be", "remain", "feel") or sent[k].low in ("'m", "'re")):
+        return []  # "pleased with the result" needs its subject: "we are", "said it was"
+    if _negated(sent, k + 1, rules) or _negated(sent, k, rules):
+        return []  # "we are not happy with X" is a stance, but say less: none
+    while k > 0 and sent[k - 1].lemma in ("be", "have", "will", "would", "remain"):
+        k -= 1
+    if not _own_verb(sent, k, s.lead, s.own):
+        return []
+    obj = _object(sent, i + 2, rules)
+    if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
+        return []
+    return [(1, i, Found(side, s.span(obj)))]
+
+
 def _after_own(s: _Sentence, i: int) -> bool:
     """Whether a name of the speaker's own side stands before position i ("said the bloc condemned")."""
     k = i - 1
@@ -165,6 +199,8 @@ def _after_own(s: _Sentence, i: int) -> bool:
 def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     """An evaluation of a subject or of what the speaker called: "X will not work", "called X cosmetic"."""
     sent, rules, out = s.sent, s.rules, []
+    if sent[i].lemma in rules.feelings and sent[i].low.endswith("ed"):
+        return []  # "residents were disappointed" is their feeling (``_feeling_at``), not "disappointing"
     for phrase, side in rules.evaluations_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
@@ -193,6 +229,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             if _usable(obj, 2):
                 out.append((1, i, Found(stance, s.span(obj))))
             continue
+        if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
+            continue  # "are going to find the solution": no verdict on the subject
         if phrase[0] in ("can", "cannot"):  # "X cannot continue": the subject stands right before it
             if nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS:
                 continue  # "the ferry cannot continue its route": a fact, not a verdict
@@ -211,6 +249,21 @@ def _it_be(sent: list[Tok], k: int) -> bool:
     if sent[k - 1].low == "it":
         return True
     return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
+
+
+_NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long"])  # evaluations that are noun phrases
+_LINKS = frozenset(["be", "remain", "seem", "become", "prove"])
+
+
+def _copula_before(sent: list[Tok], i: int) -> bool:
+    """A copula right before position i, only degree words and negations between ("is not the answer",
+    "would be a good deal"; not "are going to find the solution")."""
+    k = i - 1
+    while k >= 0 and (sent[k].low in _DEGREE or sent[k].lemma == "not" or sent[k].low in _INTENSIFIERS
+                      or sent[k].low in ("never", "still", "just", "actually", "clearly", "surely")
+                      or sent[k].low.endswith("ly")):
+        k -= 1
+    return k >= 0 and (sent[k].lemma in _LINKS or sent[k].low in _FINITE_BE)
 
 
 def _extraposed_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -407,7 +460,7 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
     return [(2, i, Found("against", s.span(subj)))]
 
 
-_READERS = (_counterfactual_at, _verb_at, _noun_at, _evaluation_at, _extraposed_at, _hope_or_request_at,
+_READERS = (_counterfactual_at, _verb_at, _noun_at, _feeling_at, _evaluation_at, _extraposed_at, _hope_or_request_at,
             _demand_at, _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
 
 

@@ -84,6 +84,9 @@ class StanceRules:
     extraposed_strict: Mapping[str, str] = field(default_factory=dict)  # "wrong" -> against, "right" -> for
     extraposed_blockers: frozenset[str] = frozenset()
     no_extraposed: frozenset[str] = frozenset()
+    no_infinitive: frozenset[str] = frozenset()
+    feelings: Mapping[str, str] = field(default_factory=dict)  # adjective (lemma) -> for | against
+    feeling_prepositions: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -165,6 +168,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     conditions = d.get("conditions") or {}
     nouns = d.get("stance_nouns") or {}
     strict = evals.get("extraposed_strict") or {}
+    feelings = d.get("feelings") or {}
 
     def lemmas(items: Iterable[Any] | None) -> frozenset[str]:
         return frozenset(_lemma(str(w).lower(), table) for w in items or ())
@@ -210,6 +214,9 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
                            for w in strict.get(side) or ()},
         extraposed_blockers=lemmas(evals.get("extraposed_blockers")),
         no_extraposed=lemmas(evals.get("no_extraposed")),
+        no_infinitive=lemmas(d.get("no_infinitive")),
+        feelings={_lemma(str(w).lower(), table): side for side in ("against", "for") for w in feelings.get(side) or ()},
+        feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
@@ -222,13 +229,13 @@ def _screen(rules: StanceRules, d: Mapping[str, Any]) -> tuple[set[str], re.Patt
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"put"}
-    firsts |= rules.light_verbs | set(rules.extraposed_strict)
+    firsts |= rules.light_verbs | set(rules.extraposed_strict) | set(rules.feelings)
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
     keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     keys |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"risk"}
-    keys |= set(rules.stance_nouns) | set(rules.extraposed_strict)
+    keys |= set(rules.stance_nouns) | set(rules.extraposed_strict) | set(rules.feelings)
     keys |= _raw_keys(d) - {"has"}  # written forms; a text whose only expression is "has to" is left unread
     keys -= {"only", "open"}  # common words: their phrases are screened whole below
     stems = sorted({re.escape(k[: max(3, min(len(k) - 1, 5))]) for k in keys if k}, key=len, reverse=True)
@@ -349,6 +356,8 @@ def _span_text(text: str, toks: Sequence[Tok]) -> str:
     words = " ".join(text[toks[0].start : toks[-1].end].split()).strip(_MARKS + " ,")
     if words.count("\u201c") != words.count("\u201d"):
         words = words.replace("\u201c", "").replace("\u201d", "")
+    if words.count('"') % 2:
+        words = words.replace('"', "")
     opened = words.rfind(" '")
     if opened >= 0 and "'" not in words[opened + 2 :]:
         words = words[:opened + 1] + words[opened + 2 :]  # "of 'chaos and incompetence": its mark closed outside
