@@ -108,3 +108,15 @@ def test_and_inside_a_noun_phrase_is_no_turn_of_the_clause() -> None:
     q, article = _quote(text, "a disaster", "partial", "called")
     assert predicate(q, article, whole=True)[0] == (
         'called the war "a disaster" and urged a ceasefire between the army and the Rapid Forces')
+
+
+def test_an_initialism_inside_a_sentence_does_not_end_it() -> None:
+    from briefgen.extract.display import sentence_bounds
+
+    text = "He said the U.S. would \u201cno longer tolerate\u201d delays. Mr. Lee left. Then"
+    start = text.index("no longer")
+    assert sentence_bounds(text, start, start + 5) == (0, text.index(" Mr. Lee"))
+    lee = text.index("Lee")
+    assert sentence_bounds(text, lee, lee + 3)[0] == text.index("Mr. Lee")
+    late = "It came from the U.S. Then it left."
+    assert sentence_bounds(late, late.index("Then"), late.index("Then") + 4)[0] == late.index("Then")

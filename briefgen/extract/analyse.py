@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefgen.extract.actors import local_actors_of
-from briefgen.extract.display import predicate, without_joiner
+from briefgen.extract.display import predicate, sentence_bounds, without_joiner
 from briefgen.extract.quotes import find_quotes
-from briefgen.extract.stance import fragment_start, own_side, stance_of
+from briefgen.extract.stance import fragment_span, fragment_start, frame_stance, own_side, stance_of
 from briefgen.records import Analysis, Article, LocalActor, LocalQuote
 
 ARTICLE_SECONDS = 60.0  # time budget of one article's analysis (a 5 MB article takes a few seconds)
@@ -66,13 +66,25 @@ def shown_and_read(
         shown, verb = predicate(q, article)
         said = q.text if q.kind == "direct" else without_joiner(shown or q.text, q.kind)  # as stance_text
         a = by_key.get(q.speaker or "")
-        own = own_side(a.country, a.affiliation, a.roles, a.kind, a.name) if a and q.kind != "direct" else ()
+        own = own_side(a.country, a.affiliation, a.roles, a.kind, a.name) if a else ()
         found = stance_of(said, q.cue, q.kind != "direct", own, fragment_start(said, q.text, q.kind))
         if q.kind == "partial":  # shown with the rest of its clause; the stance is read from the fragment
             shown = predicate(q, article, whole=True)[0]
+            whole = without_joiner(shown, q.kind)
+            span = fragment_span(whole, q.text)
+            if found is None and whole != said and span is not None:  # "would \u201cno longer tolerate\u201d X"
+                found = stance_of(whole, q.cue, True, own, 0, span)
+        if found is None and a is not None and 0 <= q.start <= len(article.text):
+            lead = article.text[sentence_bounds(article.text, q.start, q.end)[0] : q.start]
+            found = frame_stance(lead, q.cue, _name_words(a))
         out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,
                            target=found.target if found else None))
     return tuple(out)
+
+
+def _name_words(actor: LocalActor) -> tuple[str, ...]:
+    """Lower-case words of an actor's name and aliases (the subject of a frame verb must hold one)."""
+    return tuple(sorted({w.lower() for n in (actor.name, *actor.aliases) for w in n.split() if len(w) > 2}))
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:

@@ -11,7 +11,12 @@ from briefgen.records import Article, LocalQuote, Quote
 
 AnyQuote = Quote | LocalQuote  # the map shows a local quote, the reduce an older briefing's quote
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+# A full stop after "Mr", "Dr" ... ends no sentence, nor one after an initialism ("the U.S. would") when a
+# lower-case word follows.
+_SENTENCE_END = re.compile(
+    r"(?<!\b(?:Mr|Ms|Dr|St))(?<!\bMrs)(?:(?<![A-Z]\.[A-Z])[.!?]|[.!?](?=[\"'\u201d\u2019)]*\s+[^a-z]))"
+    r"[\"'\u201d\u2019)]*\s+"
+)
 _CLOSING = "\u201d\u2019\"'\u00bb\u203a"  # ” ’ " ' » ›
 # How far before its content a reporting cue may stand and still be shown with it: "told allies in
 # Brussels on Wednesday that ..." is one predicate; a cue further away belongs to another clause.
@@ -28,8 +33,9 @@ def sentence_limits(text: str, start: int, end: int) -> tuple[int, re.Match[str]
     para_end = text.find("\n", end)
     para_end = len(text) if para_end == -1 else para_end
     left = para_start
-    for m in _SENTENCE_END.finditer(text, para_start, start):
-        left = m.end()
+    for m in _SENTENCE_END.finditer(text, para_start, min(para_end, start + 1)):  # + 1: the look-ahead
+        if m.end() <= start:
+            left = m.end()
     return left, _SENTENCE_END.search(text, end, para_end), para_end
 
 

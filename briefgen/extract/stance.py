@@ -53,7 +53,7 @@ __all__ = [  # the reading machinery lives in stance_words / stance_readers; thi
 
 def read_stance(
     text: str, rules: StanceRules, table: Mapping[str, str], cue: str | None = None, reported: bool = True,
-    own: Own = (), focus: int = 0,
+    own: Own = (), focus: int = 0, within: tuple[int, int] | None = None,
 ) -> Found | None:
     """The stance a statement states explicitly, with its target; None when it states none.
 
@@ -61,7 +61,8 @@ def read_stance(
     speaker's; in a quote a sentence-initial "Demand for chips ..." is a noun. ``own``: names of the
     speaker's own side (``own_side``). ``focus``: where the statement's own words start (a second quoted
     fragment shown with the first: "condemned X \u201c...\u201d and that Y \u201cmust ...\u201d"); an
-    expression from there on wins over one before it."""
+    expression from there on wins over one before it. ``within``: only an expression starting in this
+    character span counts (a fragment's own words read with the rest of its clause)."""
     if rules.screen is not None and not rules.screen.search(text):
         return None
     cue_lemma = _lemma(cue.split()[0].lower(), table) if cue else ""
@@ -72,6 +73,8 @@ def read_stance(
     for n, sent in enumerate(sentences(toks)):
         for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
+                continue
+            if within is not None and not within[0] <= sent[pos].start < within[1]:
                 continue
             key = (0 if sent[pos].start >= focus else 1, rank, n, pos)
             if found.target and (best is None or key < best[:4]):
@@ -107,10 +110,62 @@ def map_rules() -> tuple[StanceRules, Mapping[str, str]]:
 
 
 @lru_cache(maxsize=65536)
-def stance_of(text: str, cue: str | None, reported: bool, own: Own = (), focus: int = 0) -> Found | None:
-    """``read_stance`` with the map's rules, once per distinct (text, cue, reported, own, focus) in a process."""
+def stance_of(
+    text: str, cue: str | None, reported: bool, own: Own = (), focus: int = 0, within: tuple[int, int] | None = None
+) -> Found | None:
+    """``read_stance`` with the map's rules, once per distinct argument tuple in a process."""
     rules, table = map_rules()
-    return read_stance(text, rules, table, cue, reported, own, focus)
+    return read_stance(text, rules, table, cue, reported, own, focus, within)
+
+
+def fragment_span(said: str, fragment: str) -> tuple[int, int] | None:
+    """Where a quoted fragment's words stand in the words shown with it (the last occurrence), or None."""
+    words = " ".join(fragment.split())
+    at = said.rfind(words)
+    return (at, at + len(words)) if at >= 0 else None
+
+
+_PARTICIPLE_CUE = re.compile(r"\w+ing$", re.IGNORECASE)
+_FRAME_BREAK = re.compile(r"[,;:()\u2013\u2014\u201c\u201d\".!?]")
+
+
+def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | None:
+    """The stance of the speaker's own verb framing a quote introduced by a participle: "Orban praised
+    Trump, saying \u201c...\u201d" (for Trump), "He rejected the criticism, calling it ..." (against it).
+    ``lead``: the sentence up to the quote; ``names``: lower-case words of the speaker's name and aliases.
+    The verb's subject must be the speaker (a word of their name, or he/she/they/it/we) or stand before
+    a comma ("Orban, the prime minister, praised X, saying"); anything else (a description, someone else's
+    verb) gives None."""
+    if not cue or not _PARTICIPLE_CUE.fullmatch(cue.split()[-1]):
+        return None
+    at = [m for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", lead, re.IGNORECASE)]
+    if not at:
+        return None
+    pre = lead[: at[-1].start()].rstrip()
+    if not pre.endswith(","):
+        return None
+    pre = pre[:-1]
+    breaks = list(_FRAME_BREAK.finditer(pre))
+    clause_at = breaks[-1].end() if breaks else 0
+    clause = pre[clause_at:]
+    rules, table = map_rules()
+    toks = tokens(clause, table)
+    for k, t in enumerate(toks):
+        if not (t.low != t.lemma and t.low.endswith(("ed", "s")) and t.lemma in rules.verbs_at):
+            continue
+        subject = [x.low for x in toks[:k] if x.low not in _FUNCTION or x.low in _FRAME_SUBJECTS]
+        forms = cue_lexicon().cue_forms
+        if any(x.low in ("who", "which", "that", "whose") or x.low in forms for x in toks[:k]):
+            return None  # "Ann said the board praised X, adding": the board's verb, reported
+        if not subject and not breaks:
+            return None
+        if subject and not (set(subject) & set(names) or (len(subject) == 1 and subject[0] in _FRAME_SUBJECTS)):
+            return None
+        return read_stance(clause[t.start :], rules, table, None, True)
+    return None
+
+
+_FRAME_SUBJECTS = frozenset(["he", "she", "they", "it", "we"])
 
 
 @lru_cache(maxsize=1)

@@ -52,6 +52,7 @@ class _Sentence:
 
 
 _Hit = tuple[int, int, Found]  # (rank, position, stance)
+_PREPOSITIONS = frozenset(["on", "of", "for", "to"])  # an evaluation ending in one takes an object: "an attack on X"
 
 
 def _counterfactual_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -85,15 +86,24 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         before = sent[max(0, i - 2) : i]
         if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i):
             continue  # a noun ("her staunch support of"), not a verb ("said the bloc condemned" is one)
-        if any(b.lemma in rules.modal_blockers for b in before) or not _own_verb(sent, i, s.lead, s.own):
+        if any(b.lemma in rules.modal_blockers for b in before) or not _own_or_vowed(s, i):
             continue
         if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
             continue  # a phrasal verb: "back down on X", "back away from X"
-        obj = _object(sent, i + len(phrase), rules)
+        if phrase[0] in rules.present_only and sent[i].low not in (phrase[0], phrase[0] + "s"):
+            continue  # "we stand with X" is a stance, "she stood with her husband" a description
+        nxt = i + len(phrase)
+        if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low == "to":
+            continue  # "we want to thank everyone"
+        obj = _object(sent, nxt, rules)
         if obj and obj[0].low == "that":
             obj = obj[1:]
-        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
-            continue
+        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE:
+            continue  # "what we want is X": the target is no object of the verb
+        if phrase[-1] in rules.no_infinitive and obj[0].low in _PRONOUNS:
+            continue  # "we want it to be lasting": the pronoun names nothing
+        if side == "for" and _neutral(obj, rules):
+            continue  # "called for calm", "urged caution about the tax": a manner, not a position
         if sent[i].lemma == "deny" and obj[0].low.endswith("ing"):
             continue  # "denied targeting civilians": a denial of its own act, a claim of fact, not a position
         if _negated(sent, i, rules):
@@ -102,6 +112,72 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         out.append((1, i, Found(side, s.span(obj))))
     return out
+
+
+def _own_or_vowed(s: _Sentence, i: int) -> bool:
+    """The speaker's own verb (``_own_verb``), or one right after an opening "vowed to", "threatened to"."""
+    sent = s.sent
+    if s.lead and i == 2 and sent[1].low == "to" and sent[0].lemma in s.rules.intents:
+        return True
+    return _own_verb(sent, i, s.lead, s.own)
+
+
+def _neutral(obj: Sequence[Tok], rules: StanceRules) -> bool:
+    """An object that asks for a manner ("calm", "caution about X", "restraint"), not for a policy."""
+    first = next((t for t in obj if t.low not in _DETERMINERS and t.low not in ("more", "greater", "maximum")), None)
+    return first is not None and first.lemma in rules.neutral_objects
+
+
+def _noun_at(s: _Sentence, i: int) -> list[_Hit]:
+    """A stance noun after the speaker's verb of saying or giving: "expressed support for X", "voiced
+    opposition to X", "threw its weight behind X" (for/against X); a negated one states none."""
+    sent, rules = s.sent, s.rules
+    if sent[i].lemma not in rules.light_verbs or not _own_or_vowed(s, i) or _negated(sent, i, rules):
+        return []
+    for k in range(i + 1, min(len(sent) - 1, i + 5)):
+        t = sent[k]
+        if t.text in _BREAKS:
+            return []
+        side = rules.stance_nouns.get(t.lemma) or rules.stance_nouns.get(t.low)
+        if side is None:
+            continue
+        prep = sent[k + 1].low
+        if prep not in rules.noun_prepositions or (t.low == "weight" and prep != "behind"):
+            return []  # "lent weight to the claims" is evidence, not backing
+        obj = _object(sent, k + 2, rules)
+        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or _neutral(obj, rules):
+            return []
+        return [(1, i, Found(side, s.span(obj)))]
+    return []
+
+
+_FINITE_BE = frozenset(["is", "are", "was", "were", "'s", "'re"])
+_INTENSIFIERS = frozenset(["very", "so", "really", "extremely", "deeply", "profoundly", "greatly", "hugely",
+                           "bitterly", "absolutely", "truly", "particularly", "most", "quite", "too", "also"])
+
+
+def _feeling_at(s: _Sentence, i: int) -> list[_Hit]:
+    """The speaker's own feeling about something: "we are deeply disappointed by X" (against X), "said it
+    was pleased with X", "I am delighted that X" (for X); someone else's feeling or a negated one is none."""
+    sent, rules = s.sent, s.rules
+    side = rules.feelings.get(sent[i].lemma)
+    if side is None or i + 1 >= len(sent) or sent[i + 1].low not in rules.feeling_prepositions:
+        return []
+    k = i - 1
+    while k >= 0 and (sent[k].low in _INTENSIFIERS or sent[k].low.endswith("ly")):
+        k -= 1
+    if k < 1 or not (sent[k].lemma in ("be", "remain", "feel") or sent[k].low in ("'m", "'re")):
+        return []  # "pleased with the result" needs its subject: "we are", "said it was"
+    if _negated(sent, k + 1, rules) or _negated(sent, k, rules):
+        return []  # "we are not happy with X" is a stance, but say less: none
+    while k > 0 and sent[k - 1].lemma in ("be", "have", "will", "would", "remain"):
+        k -= 1
+    if not _own_verb(sent, k, s.lead, s.own):
+        return []
+    obj = _object(sent, i + 2, rules)
+    if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
+        return []
+    return [(1, i, Found(side, s.span(obj)))]
 
 
 def _after_own(s: _Sentence, i: int) -> bool:
@@ -123,11 +199,13 @@ def _after_own(s: _Sentence, i: int) -> bool:
 def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     """An evaluation of a subject or of what the speaker called: "X will not work", "called X cosmetic"."""
     sent, rules, out = s.sent, s.rules, []
+    if sent[i].lemma in rules.feelings and sent[i].low.endswith("ed"):
+        return []  # "residents were disappointed" is their feeling (``_feeling_at``), not "disappointing"
     for phrase, side in rules.evaluations_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         nxt_at = i + len(phrase)
-        if nxt_at < len(sent) and _attributive(sent[nxt_at]):
+        if nxt_at < len(sent) and _attributive(sent[nxt_at]) and phrase[-1] not in _PREPOSITIONS:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
         start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
         negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
@@ -142,26 +220,67 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
                 out.append((1, i, Found(stance, s.span(called))))
             continue
-        if k >= 1 and sent[k].lemma == "be" and sent[k - 1].low == "it":  # "it was unrealistic for X to ..."
+        if _it_be(sent, k):  # "it was unrealistic for X to ...", "it would be a mistake to X"
+            if phrase[0] in rules.no_extraposed:
+                continue  # "it is illegal to sell X" describes a law
             obj = _object(sent, i + len(phrase), rules)
+            if len(obj) >= 2 and obj[0].low == "to" and obj[1].lemma in rules.extraposed_blockers:
+                continue  # "it would be a mistake to say that X": no stance on X
             if _usable(obj, 2):
                 out.append((1, i, Found(stance, s.span(obj))))
             continue
-        subj = _subject(sent, i, s.reported)
+        if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
+            continue  # "are going to find the solution": no verdict on the subject
+        if phrase[0] in ("can", "cannot"):  # "X cannot continue": the subject stands right before it
+            if nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS:
+                continue  # "the ferry cannot continue its route": a fact, not a verdict
+            subj = sent[_clause_start(sent, i, s.reported) : i]
+        else:
+            subj = _subject(sent, i, s.reported)
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
             out.append((1, i, Found(stance, s.span(subj))))
     return out
 
 
+def _it_be(sent: list[Tok], k: int) -> bool:
+    """Token k is the copula of an extraposed "it": "it is", "it was", "it would be", "it will be"."""
+    if k < 1 or sent[k].lemma != "be":
+        return False
+    if sent[k - 1].low == "it":
+        return True
+    return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
+
+
+_NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long"])  # evaluations that are noun phrases
+_LINKS = frozenset(["be", "remain", "seem", "become", "prove"])
+
+
+def _copula_before(sent: list[Tok], i: int) -> bool:
+    """A copula right before position i, only degree words and negations between ("is not the answer",
+    "would be a good deal"; not "are going to find the solution")."""
+    k = i - 1
+    while k >= 0 and (sent[k].low in _DEGREE or sent[k].lemma == "not" or sent[k].low in _INTENSIFIERS
+                      or sent[k].low in ("never", "still", "just", "actually", "clearly", "surely")
+                      or sent[k].low.endswith("ly")):
+        k -= 1
+    return k >= 0 and (sent[k].lemma in _LINKS or sent[k].low in _FINITE_BE)
+
+
 def _extraposed_at(s: _Sentence, i: int) -> list[_Hit]:
-    """"It is crucial that X", "it is time to X": for X."""
+    """"It is crucial that X", "it is time to X" (for X); "it is wrong to X" (against X), "it was right that X"."""
     sent, rules, t = s.sent, s.rules, s.sent[i]
-    if not (t.lemma in rules.extraposed and i >= 2 and sent[i - 1].lemma == "be" and sent[i - 2].low == "it"):
+    strict = rules.extraposed_strict.get(t.lemma)
+    if not ((t.lemma in rules.extraposed or strict) and i >= 2 and _it_be(sent, i - 1)):
         return []
-    if _negated(sent, i - 1, rules):
+    if _negated(sent, i - 1, rules) or _negated(sent, i, rules):
         return []
+    nxt = sent[i + 1] if i + 1 < len(sent) else None
+    if strict and (nxt is None or nxt.low not in ("to", "that")):
+        return []  # "it was right next to the school", "it's wrong" alone
     obj = _object(sent, i + 1, rules)
-    return [(1, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
+    if len(obj) >= 2 and obj[0].low == "to" and obj[1].lemma in rules.extraposed_blockers:
+        return []  # "it is important to note that X", "it is wrong to say X": no stance on X
+    return [(1, i, Found(strict or "for", s.span(obj)))] if _usable(obj, 2) else []
 
 
 def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -341,8 +460,8 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
     return [(2, i, Found("against", s.span(subj)))]
 
 
-_READERS = (_counterfactual_at, _verb_at, _evaluation_at, _extraposed_at, _hope_or_request_at, _demand_at,
-            _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
+_READERS = (_counterfactual_at, _verb_at, _noun_at, _feeling_at, _evaluation_at, _extraposed_at, _hope_or_request_at,
+            _demand_at, _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
 
 
 def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:

@@ -75,6 +75,18 @@ class StanceRules:
     passives: frozenset[str] = frozenset()
     only_if_firsts: frozenset[str] = frozenset()
     harms: frozenset[str] = frozenset()
+    present_only: frozenset[str] = frozenset()
+    neutral_objects: frozenset[str] = frozenset()
+    intents: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    stance_nouns: Mapping[str, str] = field(default_factory=dict)  # noun lemma -> for | against
+    noun_prepositions: frozenset[str] = frozenset()
+    extraposed_strict: Mapping[str, str] = field(default_factory=dict)  # "wrong" -> against, "right" -> for
+    extraposed_blockers: frozenset[str] = frozenset()
+    no_extraposed: frozenset[str] = frozenset()
+    no_infinitive: frozenset[str] = frozenset()
+    feelings: Mapping[str, str] = field(default_factory=dict)  # adjective (lemma) -> for | against
+    feeling_prepositions: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -154,6 +166,9 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     demands = d.get("demands") or {}
     refusals = d.get("refusals") or {}
     conditions = d.get("conditions") or {}
+    nouns = d.get("stance_nouns") or {}
+    strict = evals.get("extraposed_strict") or {}
+    feelings = d.get("feelings") or {}
 
     def lemmas(items: Iterable[Any] | None) -> frozenset[str]:
         return frozenset(_lemma(str(w).lower(), table) for w in items or ())
@@ -188,6 +203,20 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         passives=lemmas((d.get("passives") or {}).get("for")),
         only_if_firsts=frozenset(p[0] for p in phrases(conditions.get("only_if") or ())),
         harms=lemmas(d.get("harms")),
+        present_only=lemmas(d.get("present_only")),
+        neutral_objects=lemmas(d.get("neutral_objects")),
+        intents=lemmas(d.get("intents")),
+        light_verbs=lemmas(nouns.get("light_verbs")),
+        stance_nouns={_lemma(str(w).lower(), table): side for side in ("against", "for")
+                      for w in nouns.get(side) or ()},
+        noun_prepositions=lemmas(nouns.get("prepositions")),
+        extraposed_strict={_lemma(str(w).lower(), table): side for side in ("against", "for")
+                           for w in strict.get(side) or ()},
+        extraposed_blockers=lemmas(evals.get("extraposed_blockers")),
+        no_extraposed=lemmas(evals.get("no_extraposed")),
+        no_infinitive=lemmas(d.get("no_infinitive")),
+        feelings={_lemma(str(w).lower(), table): side for side in ("against", "for") for w in feelings.get(side) or ()},
+        feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
@@ -200,11 +229,13 @@ def _screen(rules: StanceRules, d: Mapping[str, Any]) -> tuple[set[str], re.Patt
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"put"}
+    firsts |= rules.light_verbs | set(rules.extraposed_strict) | set(rules.feelings)
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
     keys |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     keys |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"risk"}
+    keys |= set(rules.stance_nouns) | set(rules.extraposed_strict) | set(rules.feelings)
     keys |= _raw_keys(d) - {"has"}  # written forms; a text whose only expression is "has to" is left unread
     keys -= {"only", "open"}  # common words: their phrases are screened whole below
     stems = sorted({re.escape(k[: max(3, min(len(k) - 1, 5))]) for k in keys if k}, key=len, reverse=True)
@@ -227,7 +258,7 @@ def _raw_keys(d: Mapping[str, Any]) -> set[str]:
     """The longest word of every expression as the data file writes it (an inflected "has" in "has to")."""
     groups: list[Any] = [*((d.get("verbs") or {}).values()), *((d.get("demands") or {}).get(k) for k in
                                                                 ("strong", "weak"))]
-    groups += [v for k, v in (d.get("evaluations") or {}).items() if k != "extraposed"]
+    groups += [v for k, v in (d.get("evaluations") or {}).items() if k in ("against", "for")]
     out: set[str] = set()
     for group in groups:
         for phrase in group or ():
@@ -314,6 +345,8 @@ def _content(toks: Sequence[Tok]) -> int:
 
 
 def _span_text(text: str, toks: Sequence[Tok]) -> str:
+    if len(toks) > 2 and toks[-1].low in ("that", "this", "it", "them") and toks[-2].low in _END_PREPOSITIONS:
+        toks = toks[:-2]  # "to punish farmers for that": the pronoun's preposition goes with it
     while toks and (toks[0].text in _BREAKS or toks[0].low in ("that", "for", "and", "but", "so")):
         toks = toks[1:]
     while toks and (toks[-1].text in _BREAKS or toks[-1].low in ("that", "and", "but")):
@@ -323,7 +356,15 @@ def _span_text(text: str, toks: Sequence[Tok]) -> str:
     words = " ".join(text[toks[0].start : toks[-1].end].split()).strip(_MARKS + " ,")
     if words.count("\u201c") != words.count("\u201d"):
         words = words.replace("\u201c", "").replace("\u201d", "")
+    if words.count('"') % 2:
+        words = words.replace('"', "")
+    opened = words.rfind(" '")
+    if opened >= 0 and "'" not in words[opened + 2 :]:
+        words = words[:opened + 1] + words[opened + 2 :]  # "of 'chaos and incompetence": its mark closed outside
     return words
+
+
+_END_PREPOSITIONS = frozenset(["for", "of", "to", "with", "on", "about", "against", "over"])
 
 
 _OWN = frozenset([
@@ -352,7 +393,7 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
         return lead
     if sent[j].low in ("we", "i"):
         return True
-    if lead and own and _own_side(sent, j, own):
+    if own and _own_side(sent, j, own, lead):
         return True
     if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
         return True
@@ -395,11 +436,14 @@ def _own_purpose(sent: list[Tok], to: int) -> bool:
 Own = tuple[tuple[str, ...], ...]  # names of the speaker's own side, as lower-case words
 
 
-def _own_side(sent: list[Tok], j: int, own: Own) -> bool:
-    """Whether the words ending at token j are a name of the speaker's side opening the reported clause."""
+def _own_side(sent: list[Tok], j: int, own: Own, lead: bool = True) -> bool:
+    """Whether the words ending at token j are a name of the speaker's side opening the reported clause,
+    or (``lead`` False: a full quote's sentence) opening the sentence ("Australia stands with X")."""
     for phrase in own:
         k = j - len(phrase) + 1
-        if k >= 1 and all(sent[k + n].low == w for n, w in enumerate(phrase)) and _after_report(sent, k):
+        if k < 0 or not all(sent[k + n].low == w for n, w in enumerate(phrase)):
+            continue
+        if (lead and k >= 1 and _after_report(sent, k)) or (not lead and k == 0):
             return True
     return False
 
