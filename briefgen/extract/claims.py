@@ -218,8 +218,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
     for item in items:
         best, best_index, score = None, -1, THRESHOLD
-        # candidates come through words of at most `common` statements: a word in thousands of statements
-        # carries little weight and would make every statement a candidate for every claim
+        # candidates come through words of at most `common` statements (a word in thousands says little)
         shared: Counter[int] = Counter()
         if len(item.words) >= MIN_WORDS:  # "briefed X on the talks" (under MIN_WORDS words) says too little
             for w in item.words:
