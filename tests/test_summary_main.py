@@ -132,3 +132,21 @@ def test_further_events_are_shown_under_the_story_they_belong_to() -> None:
     # the harbour story has no sentence of its own here; the ferry story is listed first
     assert summary.lines(stories[0], (further,)) == (other,)
     assert summary.lines(stories[1], (further,)) == (further,)
+
+
+def test_a_features_opening_comes_after_the_sentences_that_report() -> None:
+    from briefgen.summary import feature_lede
+
+    assert feature_lede(FEATURE)
+    assert feature_lede("On the pier where the ferry left, mothers sat on plastic sheets waiting for news.")
+    assert feature_lede("Seven years after the last sinking, overloading is still routine on the island routes.")
+    # near misses: a day, an attribution, or a subject first
+    assert not feature_lede("On Monday the island council opened an inquiry into the sinking of the ferry.")
+    assert not feature_lede("In a statement, the harbour police said the captain had been arrested.")
+    assert not feature_lede("Norway's Labour party won the most seats in the snap election but fell short.")
+    assert not feature_lede("For the first time, the island council has closed the harbour overnight.")
+    src = _src("a")
+    story_leads = [_lead(src, FEATURE), _lead(src, "Now the island council says some farmland must go back to the sea.",
+                                              order=1, paragraph=1)]
+    events = _events(1, story_leads, {"a": [(1, lead.stems) for lead in story_leads]})
+    assert events[0].text.startswith("Now the island council says")
