@@ -1351,9 +1351,10 @@ def asserts(text: str) -> bool:
 
 
 def _alike(claim: Claim, other: Claim) -> bool:
-    """Two speakers' statements on one matter: they share SAME_MIN content words, SAME_WORDS of the shorter's
-    ('Harbour fees for fishermen must be cut' / 'The fees the harbour charges fishermen must be cut now')."""
-    return same_words(stems(claim.text), stems(other.text), SAME_WORDS, SAME_MIN)
+    """Two speakers' statements on one matter: every content word of the shorter one, SAME_MIN or more, is the
+    other's ('Harbour fees for fishermen must be cut' / 'The fees the harbour charges fishermen must be cut now'); a
+    word of its own may turn it round ('Tariffs on steel must be cut' / '… must be raised')."""
+    return same_words(stems(claim.text), stems(other.text), 1.0, SAME_MIN)
 
 
 def _same_claim(claim: Claim, chosen: Sequence[Claim]) -> Claim | None:

@@ -79,13 +79,14 @@ def test_speakers_making_one_claim_in_other_words_are_one_and_a_negated_one_is_h
         _claim("e", "The quarry should close before the winter storms arrive", ("eve",), 2),
         _claim("b", "The fees the harbour charges local fishermen must be cut now", ("bob",), 2),
         _claim("f", "The quarry road should be repaved by the council", ("fay",), 2),  # one word shared
+        _claim("g", "Harbour fees for local fishermen must be raised this year", ("gus",), 1),  # its own word
         _claim("d", "Harbour fees for local fishermen must not be cut at all", ("dan",), 1),
     ]
     quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
-    views = main_claims(claims, Summary((), ()), _people("ann", "bob", "dan", "eve", "fay"), quotes, limit=5)
-    assert [v.claim.id for v in views] == ["a", "d", "e", "f"]
+    views = main_claims(claims, Summary((), ()), _people("ann", "bob", "dan", "eve", "fay", "gus"), quotes, limit=6)
+    assert [v.claim.id for v in views] == ["a", "d", "e", "f"]  # g: most of a's words, left out as a repeat
     assert [p.name for p in views[0].also] == ["Bob"]  # b is a's claim in other words
-    assert views[1].also == () and views[2].also == ()
+    assert all(v.also == () for v in views[1:])  # 'must be raised' is not 'must be cut' in other words
 
 
 def test_the_digest_memo_is_keyed_by_the_word_lists_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
