@@ -1053,8 +1053,12 @@ def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote]
 CLAIM_WORDS = 6  # a shorter claim text is a fragment ("no longer tolerate"), not something to lead with
 
 
+CLAIM_CONTENT = 3  # ... nor is one with fewer content words ('There is no option to not be at the table')
+
+
 def _says_something(claim: Claim) -> bool:
-    return len(claim.text.split()) >= CLAIM_WORDS
+    """A statement a reader understands without its article: CLAIM_WORDS words, CLAIM_CONTENT of them content words."""
+    return len(claim.text.split()) >= CLAIM_WORDS and len(stems(claim.text)) >= CLAIM_CONTENT
 
 
 def _claim_rank(claim: Claim) -> tuple[int, int, int, str]:

@@ -151,3 +151,13 @@ def test_a_features_opening_comes_after_the_sentences_that_report() -> None:
                                               order=1, paragraph=1)]
     events = _events(1, story_leads, {"a": [(1, lead.stems) for lead in story_leads]})
     assert events[0].text.startswith("Now the island council says")
+
+
+def test_a_statement_of_fewer_than_three_content_words_is_not_a_main_claim() -> None:
+    claims = [
+        _claim("a", "There is no option to not be at the table", ("ann",), 3),  # option, table
+        _claim("b", "The guns on the border must now fall silent", ("bob",), 1),  # guns, border, fall, silent
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    views = main_claims(claims, Summary((), ()), _people("ann", "bob"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["b"]
