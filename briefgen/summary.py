@@ -675,10 +675,14 @@ def main_lead(story_leads: Sequence[Lead], idf: Mapping[str, float]) -> Lead | N
     if top <= 0:
         return None
     near = [i for i in range(len(firsts)) if central[i] >= NEAR * top]
+    # a preview ('Ministers will meet on Tuesday to …') is no report of the event when one is near
+    near = [i for i in near if not _PREVIEW.search(firsts[i].text)] or near
     return firsts[min(near, key=lambda i: (not (firsts[i].source.published or firsts[i].source.month_day),
                                            _date_key(firsts[i].source), -central[i], firsts[i].source.path))]
 
 
+_PREVIEW = re.compile(r"\b(?:will|are|is) (?:expected|set|due|scheduled|poised) to\b|\b(?:will|shall) (?!not\b|have\b)"
+                      r"[a-z]+\b", re.IGNORECASE)
 NEAR = 0.8  # a first sentence this close to the other leads as the closest one is as much the main event
 
 

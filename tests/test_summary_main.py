@@ -161,3 +161,18 @@ def test_a_statement_of_fewer_than_three_content_words_is_not_a_main_claim() -> 
     quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
     views = main_claims(claims, Summary((), ()), _people("ann", "bob"), quotes, limit=5)
     assert [v.claim.id for v in views] == ["b"]
+
+
+def test_a_preview_is_not_the_main_event_when_a_report_is_as_close() -> None:
+    preview = "Ministers will meet in Tarvik on Tuesday to sign the harbour deal on fishing fees."
+    report = "Ministers met in Tarvik on Tuesday and signed the harbour deal on fishing fees."
+    echo = "The harbour deal on fishing fees was signed by ministers in Tarvik."
+    a, b, c = _src("a", "--03-01"), _src("b", "--03-03"), _src("c")
+    firsts = [_lead(a, preview), _lead(b, report), _lead(c, echo)]
+    idf = {w: 1.0 for lead in firsts for w in lead.stems}
+    main = main_lead(firsts, idf)
+    assert main is not None and main.text == report  # the earliest article previews it: the report leads
+    # near miss: 'will not' and 'will have' report what was decided; the earliest report is kept
+    decided = "Ministers said in Tarvik on Tuesday they will not sign the harbour deal on fishing fees."
+    kept = main_lead([_lead(a, decided), _lead(b, report), _lead(c, echo)], idf)
+    assert kept is not None and kept.text == decided
