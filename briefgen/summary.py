@@ -42,7 +42,7 @@ BODY_WORDS = 600  # the words of an article that decide its story
 BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate events too ...
 BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
 WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
-EXTRA = 2
+EXTRA = 3
 ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
 SHORT_LABEL = 32  # ... each cut to this many characters
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
@@ -226,7 +226,7 @@ class Summary:
         # sentence above is taken from (the Commission's call in a Brussels outlet, the inquiry in the
         # government's paper: one outlet's news is news too)
         shown = {e.evidence[0].source.id for e in self.happened}
-        shown |= {v.quote.source for v in claims if v.quote}
+        # (an article a main claim quotes still may: the claim shows what one person said, not its news)
         widely = [e for e in self.stories[0].events if e.articles >= 2]
         own: list[Event] = []
         first: dict[str, int] = {}  # each article's first paragraph any event is found in: its lead
@@ -589,8 +589,8 @@ def _events(
                 evidence.append(Evidence(by_id[sid], where))
         # the story's main event first (the first sentence most of its articles lead with), then the most
         # widely reported; among equals an article's lead before its later sentences
-        rank = (lead is not main, -len(evidence), lead.order >= LEAD_SENTENCES, lead.order, len(lead.text),
-                lead.source.path)
+        rank = (lead is not main, -len(evidence), lead.order >= LEAD_SENTENCES, feature_lede(lead.text),
+                lead.order, len(lead.text), lead.source.path)
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
     chosen: list[tuple[int, dict[str, float]]] = []  # (the event, a sentence's vector) of every sentence told
@@ -641,6 +641,22 @@ def _events(
     return tuple(events)
 
 
+def feature_lede(sentence: str) -> bool:
+    """True for a feature's opening: a scene or a span of time before the subject (summary.yml feature_openers:
+    'For centuries the islanders have fought the sea.', 'On the pier where the ferry left, mothers sat waiting.',
+    'Seven years after the last sinking, overloading is routine.'), naming no day and attributing nothing; told
+    after the sentences that report ('On Monday the council announced …', 'In a statement, police said …',
+    'Norway's Labour party won the most seats …')."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    lists = _lists()
+    if not words or not (words[0] in lists["feature_openers"] or set(words[:4]) & set(lists["feature_spans"])):
+        return False
+    if _days(sentence) or re.search(r"\b(?:according to|overnight|this week|last week|last night)\b", sentence, re.I):
+        return False
+    verbs = lexicon().cue_forms
+    return not any(w in verbs for w in words)
+
+
 MAIN_ARTICLES = 3  # a story of this many articles opens with the first sentence most of them lead with
 
 
@@ -659,10 +675,14 @@ def main_lead(story_leads: Sequence[Lead], idf: Mapping[str, float]) -> Lead | N
     if top <= 0:
         return None
     near = [i for i in range(len(firsts)) if central[i] >= NEAR * top]
+    # a preview ('Ministers will meet on Tuesday to …') is no report of the event when one is near
+    near = [i for i in near if not _PREVIEW.search(firsts[i].text)] or near
     return firsts[min(near, key=lambda i: (not (firsts[i].source.published or firsts[i].source.month_day),
                                            _date_key(firsts[i].source), -central[i], firsts[i].source.path))]
 
 
+_PREVIEW = re.compile(r"\b(?:will|are|is) (?:expected|set|due|scheduled|poised) to\b|\b(?:will|shall) (?!not\b|have\b)"
+                      r"[a-z]+\b", re.IGNORECASE)
 NEAR = 0.8  # a first sentence this close to the other leads as the closest one is as much the main event
 
 
@@ -1037,8 +1057,12 @@ def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote]
 CLAIM_WORDS = 6  # a shorter claim text is a fragment ("no longer tolerate"), not something to lead with
 
 
+CLAIM_CONTENT = 3  # ... nor is one with fewer content words ('There is no option to not be at the table')
+
+
 def _says_something(claim: Claim) -> bool:
-    return len(claim.text.split()) >= CLAIM_WORDS
+    """A statement a reader understands without its article: CLAIM_WORDS words, CLAIM_CONTENT of them content words."""
+    return len(claim.text.split()) >= CLAIM_WORDS and len(stems(claim.text)) >= CLAIM_CONTENT
 
 
 def _claim_rank(claim: Claim) -> tuple[int, int, int, str]:
@@ -1335,9 +1359,10 @@ def asserts(text: str) -> bool:
 
 
 def _alike(claim: Claim, other: Claim) -> bool:
-    """Two speakers' statements on one matter: they share SAME_MIN content words, SAME_WORDS of the shorter's
-    ('Harbour fees for fishermen must be cut' / 'The fees the harbour charges fishermen must be cut now')."""
-    return same_words(stems(claim.text), stems(other.text), SAME_WORDS, SAME_MIN)
+    """Two speakers' statements on one matter: every content word of the shorter one, SAME_MIN or more, is the
+    other's ('Harbour fees for fishermen must be cut' / 'The fees the harbour charges fishermen must be cut now'); a
+    word of its own may turn it round ('Tariffs on steel must be cut' / '… must be raised')."""
+    return same_words(stems(claim.text), stems(other.text), 1.0, SAME_MIN)
 
 
 def _same_claim(claim: Claim, chosen: Sequence[Claim]) -> Claim | None:

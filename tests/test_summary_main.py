@@ -79,13 +79,14 @@ def test_speakers_making_one_claim_in_other_words_are_one_and_a_negated_one_is_h
         _claim("e", "The quarry should close before the winter storms arrive", ("eve",), 2),
         _claim("b", "The fees the harbour charges local fishermen must be cut now", ("bob",), 2),
         _claim("f", "The quarry road should be repaved by the council", ("fay",), 2),  # one word shared
+        _claim("g", "Harbour fees for local fishermen must be raised this year", ("gus",), 1),  # its own word
         _claim("d", "Harbour fees for local fishermen must not be cut at all", ("dan",), 1),
     ]
     quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
-    views = main_claims(claims, Summary((), ()), _people("ann", "bob", "dan", "eve", "fay"), quotes, limit=5)
-    assert [v.claim.id for v in views] == ["a", "d", "e", "f"]
+    views = main_claims(claims, Summary((), ()), _people("ann", "bob", "dan", "eve", "fay", "gus"), quotes, limit=6)
+    assert [v.claim.id for v in views] == ["a", "d", "e", "f"]  # g: most of a's words, left out as a repeat
     assert [p.name for p in views[0].also] == ["Bob"]  # b is a's claim in other words
-    assert views[1].also == () and views[2].also == ()
+    assert all(v.also == () for v in views[1:])  # 'must be raised' is not 'must be cut' in other words
 
 
 def test_the_digest_memo_is_keyed_by_the_word_lists_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,3 +133,46 @@ def test_further_events_are_shown_under_the_story_they_belong_to() -> None:
     # the harbour story has no sentence of its own here; the ferry story is listed first
     assert summary.lines(stories[0], (further,)) == (other,)
     assert summary.lines(stories[1], (further,)) == (further,)
+
+
+def test_a_features_opening_comes_after_the_sentences_that_report() -> None:
+    from briefgen.summary import feature_lede
+
+    assert feature_lede(FEATURE)
+    assert feature_lede("On the pier where the ferry left, mothers sat on plastic sheets waiting for news.")
+    assert feature_lede("Seven years after the last sinking, overloading is still routine on the island routes.")
+    # near misses: a day, an attribution, or a subject first
+    assert not feature_lede("On Monday the island council opened an inquiry into the sinking of the ferry.")
+    assert not feature_lede("In a statement, the harbour police said the captain had been arrested.")
+    assert not feature_lede("Norway's Labour party won the most seats in the snap election but fell short.")
+    assert not feature_lede("For the first time, the island council has closed the harbour overnight.")
+    src = _src("a")
+    story_leads = [_lead(src, FEATURE), _lead(src, "Now the island council says some farmland must go back to the sea.",
+                                              order=1, paragraph=1)]
+    events = _events(1, story_leads, {"a": [(1, lead.stems) for lead in story_leads]})
+    assert events[0].text.startswith("Now the island council says")
+
+
+def test_a_statement_of_fewer_than_three_content_words_is_not_a_main_claim() -> None:
+    claims = [
+        _claim("a", "There is no option to not be at the table", ("ann",), 3),  # option, table
+        _claim("b", "The guns on the border must now fall silent", ("bob",), 1),  # guns, border, fall, silent
+    ]
+    quotes = {f"q-{c.id}": _quote(c.id, c.text, c.speakers[0]) for c in claims}
+    views = main_claims(claims, Summary((), ()), _people("ann", "bob"), quotes, limit=5)
+    assert [v.claim.id for v in views] == ["b"]
+
+
+def test_a_preview_is_not_the_main_event_when_a_report_is_as_close() -> None:
+    preview = "Ministers will meet in Tarvik on Tuesday to sign the harbour deal on fishing fees."
+    report = "Ministers met in Tarvik on Tuesday and signed the harbour deal on fishing fees."
+    echo = "The harbour deal on fishing fees was signed by ministers in Tarvik."
+    a, b, c = _src("a", "--03-01"), _src("b", "--03-03"), _src("c")
+    firsts = [_lead(a, preview), _lead(b, report), _lead(c, echo)]
+    idf = {w: 1.0 for lead in firsts for w in lead.stems}
+    main = main_lead(firsts, idf)
+    assert main is not None and main.text == report  # the earliest article previews it: the report leads
+    # near miss: 'will not' and 'will have' report what was decided; the earliest report is kept
+    decided = "Ministers said in Tarvik on Tuesday they will not sign the harbour deal on fishing fees."
+    kept = main_lead([_lead(a, decided), _lead(b, report), _lead(c, echo)], idf)
+    assert kept is not None and kept.text == decided
