@@ -211,3 +211,35 @@ def test_a_description_before_the_speaker_s_own_name_keeps_the_name() -> None:
     assert names(lead + '"It can help," said Rick Tyler, a spokesman for Ted Cruz.') == ["Rick Tyler"]
     text = 'Hillary Clinton spoke.\n\n"It can help," said the former secretary of state Hillary Clinton.'
     assert names(text) == ["Hillary Clinton"]
+
+
+# --- a quote paragraph after a sentence ending in a colon ---------------------------------------------------------
+def test_a_colon_sentence_before_a_quote_paragraph_names_its_speaker() -> None:
+    lead = 'Parker Eaton spoke first. "He owes nobody," he said.\n\n'
+    assert names(lead + 'Jared Potts, a student, echoed:\n\n"He speaks his mind."') == ["Parker Eaton", "Jared Potts"]
+
+
+def test_a_colon_sentence_naming_no_speaker_is_not_the_previous_speaker() -> None:
+    lead = 'Parker Eaton spoke first. "He owes nobody," he said.\n\n'
+    text = lead + 'The county committee said in a release this month:\n\n"The platform goes further."'
+    assert names(text) == ["Parker Eaton", None]
+    # a colon sentence naming nobody at all leaves the quote to the speaker before, as any paragraph does
+    assert names(lead + 'And then, later on:\n\n"He owes nobody at all."') == ["Parker Eaton", "Parker Eaton"]
+
+
+# --- a programme's title in marks between a quote and its continuation ------------------------------------------
+def test_a_title_in_marks_does_not_break_the_continuation_of_a_quote() -> None:
+    text = 'Ted Cruz spoke.\n\n"We will release them," Cruz told NBC’s "Today" on Monday. "We have nothing to hide."'
+    assert names(text) == ["Ted Cruz", "Ted Cruz"]
+    text = 'Ted Cruz spoke.\n\n"We will release them," Cruz said. The band played "Free Bird." "We have nothing to hide."'
+    assert names(text) == ["Ted Cruz", None]
+
+
+# --- a short form shared by given names of both genders -----------------------------------------------------------
+def test_a_short_form_of_names_of_both_genders_gives_no_gender() -> None:
+    from briefgen.summary import pronoun_of
+
+    assert pronoun_of(["Chris", "Evans"]) is None
+    assert pronoun_of(["Pat", "Roe"]) is None
+    assert pronoun_of(["Ken", "Starr"]) == "he"  # a short form of one gender keeps its full name's
+    assert pronoun_of(["Trish", "Roe"]) == "she"

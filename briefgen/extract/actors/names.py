@@ -161,6 +161,8 @@ def _shape(piece: str) -> _Shape | None:
     offs = _offsets(words)
     # trailing possessive marks belong to the mention, not the name
     last, _poss = _strip_possessive(words[-1])
+    if len(last) > 3 and last.endswith(("s’", "s'")):
+        last = last[:-1]  # "Bernie Sanders’ campaign": a plural-form possessive
     words = [*words[:-1], last]
     if not last:
         return None

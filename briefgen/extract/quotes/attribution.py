@@ -24,6 +24,7 @@ from briefgen.extract.quotes.speakers import (
     _new_clause,
     _relative_antecedent,
     _speaker_for_cue,
+    colon_intro_speaker,
     colon_subject,
     text_of,
 )
@@ -111,12 +112,27 @@ def _continue_speaker(
     narrator: tuple[int, int] | None = None,
 ) -> None:
     """A quote with no attribution continues the previous quote's (or paragraph's) speaker."""
-    before = text[quotes[qi - 1].me if qi else p_start : q.ms]
-    if qi and quotes[qi - 1].speaker and not _has_other_subject(att, before, quotes[qi - 1].speaker):
+    prev = qi - 1
+    while prev >= 0 and quotes[prev].speaker is None and _work_title(text, quotes[prev], p_start):
+        prev -= 1  # "..., X told NBC’s “Today” on Monday. “...”": the programme's title is nobody's quote
+    before = text[quotes[prev].me if prev >= 0 else p_start : q.ms]
+    if prev >= 0 and quotes[prev].speaker and not _has_other_subject(att, before, quotes[prev].speaker):
         if not before.strip() or before.rstrip()[-1:] in ".!?":
-            q.speaker, q.attributed = quotes[qi - 1].speaker, True
+            q.speaker, q.attributed = quotes[prev].speaker, True
             q.rule = "quote.continues.previous_quote"
     elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
+        if (
+            not prev_open
+            and narrator is not None
+            and text[narrator[0] : narrator[1]].rstrip().endswith(":")
+            and (att.mentions_in(narrator[0], narrator[1]) or att.cues(narrator[0], narrator[1]))
+        ):
+            # "Jared Potts, 17, echoed:" closing the paragraph before: the quote is that sentence's ("More
+            # came later:", with no name and no reporting verb, leaves the quote to the speaker before)
+            q.speaker = colon_intro_speaker(att, narrator)
+            q.attributed = q.speaker is not None
+            q.rule = "quote.continues.colon_intro"
+            return
         subject = None if prev_open or narrator is None else _last_subject(att, narrator)
         q.speaker = subject or att.state.last_para_speaker
         q.attributed = q.speaker is not None
