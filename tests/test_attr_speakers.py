@@ -243,3 +243,25 @@ def test_a_short_form_of_names_of_both_genders_gives_no_gender() -> None:
     assert pronoun_of(["Pat", "Roe"]) is None
     assert pronoun_of(["Ken", "Starr"]) == "he"  # a short form of one gender keeps its full name's
     assert pronoun_of(["Trish", "Roe"]) == "she"
+
+
+# --- an affiliation after the speaker's name: "X of the Y Center said" -------------------------------------------
+def test_a_name_with_an_organisation_after_of_is_the_speaker() -> None:
+    text = 'It rained.\n\n"It is a test," Jeffrey Lewis of the James Martin Center for Arms Studies wrote.'
+    assert names(text) == ["Jeffrey Lewis"]
+    assert names('Bob Morgan spoke.\n\n"It is a test," Mr. Morgan of the Sierra Club said.') == ["Bob Morgan"]
+    a = analyse_text('It rained.\n\n"It is a test," said Meenakshi Ganguly of Human Rights Watch.')
+    assert "Meenakshi Ganguly" in [x.name for x in a.actors if x.kind == "person"]
+
+
+def test_two_people_with_affiliations_before_a_cue_are_no_speaker() -> None:
+    assert names('It rained.\n\n"It is a test," Jeffrey Lewis of Ohio and Anna Berg of Texas wrote.') == [None]
+    assert names('It rained.\n\n"It is a test," Anna Berg, who met Jeffrey Lewis, said.') == ["Anna Berg"]
+
+
+# --- job titles as role words before a name ------------------------------------------------------------------------
+def test_job_titles_before_a_name_after_the_quote_are_a_role() -> None:
+    assert names('It rained.\n\n"It is a test," former FBI agent Timothy Gill explained.') == ["Timothy Gill"]
+    assert names('It rained.\n\n"It is a test," screenwriter Cole Haddon wrote.') == ["Cole Haddon"]
+    assert names('It rained.\n\n"It is a test," a public defender and Cole Haddon wrote.') == [None]
+

@@ -332,11 +332,14 @@ def _apposition_head(att: Attributor, text: str, start: int, cue_start: int, ms:
         opener is not subj
         and opener.kind == "person"
         and opener.rule != "pronoun"
-        and not text[start : opener.start].strip()
-        and text.startswith(",", opener.end)
+        and (not text[start : opener.start].strip() or text[start : opener.start].strip() in att.lex.honorifics)
+        and (
+            text.startswith(",", opener.end)
+            or (text.startswith((" of ", " at ", " from "), opener.end) and all(m.kind != "person" for m in ms[1:]))
+        )
         and att._gap_ok(text[opener.end : cue_start], True)
     ):
-        return opener  # the later mentions sit inside the apposition
+        return opener  # the later mentions sit inside the apposition or affiliation ("X of the Y Center said")
     return subj
 
 
