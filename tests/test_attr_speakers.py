@@ -265,3 +265,27 @@ def test_job_titles_before_a_name_after_the_quote_are_a_role() -> None:
     assert names('It rained.\n\n"It is a test," screenwriter Cole Haddon wrote.') == ["Cole Haddon"]
     assert names('It rained.\n\n"It is a test," a public defender and Cole Haddon wrote.') == [None]
 
+
+
+# --- a title after an opening adjunct, party tags, an aside closed by a manner adverb ----------------------------
+def test_a_title_after_an_opening_adjunct_does_not_hide_the_subject() -> None:
+    text = 'It rained.\n\nIn a statement, Rep. Hakeem Jeffries (D-N.Y.) reacted, saying: "This is wrong."'
+    assert names(text) == ["Hakeem Jeffries"]
+    text = 'It rained.\n\nAfter meeting Rep. Hakeem Jeffries, the group reacted, saying: "This is wrong."'
+    assert names(text) == [None]
+    text = 'It rained.\n\nIn May, Trump’s Virginia state director, Mike Rubino, wrote in an email: "We want this."'
+    assert names(text) == ["Mike Rubino"]
+
+
+def test_a_party_and_state_tag_between_name_and_cue() -> None:
+    assert names('It rained.\n\n"It is wrong," Sen. Ron Johnson, R-Wis., said.') == ["Ron Johnson"]
+    assert names('It rained.\n\n"It is wrong," Rep. Ann Roe (D-N.Y.) told reporters.') == ["Ann Roe"]
+    assert names('Tom Ray spoke.\n\n"It is wrong," Ray said in May. Ann Roe, D-Mass., left.') == ["Tom Ray"]
+    assert names('It rained.\n\n"It is wrong," he wrote to Ann Roe, D-Mass. Tom Ray said nothing.') == [None]
+
+
+def test_an_aside_then_a_manner_adverb_before_the_cue() -> None:
+    text = 'Hillary Clinton spoke.\n\nClinton, exasperated, famously responded: "What difference does it make?"'
+    assert names(text) == ["Hillary Clinton"]
+    text = 'Hillary Clinton spoke.\n\nClinton, exasperated, family members responded: "What difference does it make?"'
+    assert names(text) == [None]

@@ -47,6 +47,8 @@ _SHORT_ADJUNCT = re.compile(
     r"|(?:via|in|on|at|during|to|with|after|before|from|over|through)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})"
     r"(?:,?\s+that)?"
 )
+# a US politician's party and state after the name: "R-Wis.", "(D-N.Y.)"
+_PARTY_TAG = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.)*")
 _ROLE_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
 
 
@@ -284,7 +286,7 @@ def _after_attribution(
     if m is None:
         return None
     head = text[start : m.s]
-    bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
+    bare_head = _PARTY_TAG.sub("", _ABBREV_DOT.sub("", head)) if "." in head else head
     if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
         return None
     used.add(m.s)
