@@ -93,8 +93,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] in rules.present_only and sent[i].low not in (phrase[0], phrase[0] + "s"):
             continue  # "we stand with X" is a stance, "she stood with her husband" a description
         nxt = i + len(phrase)
-        if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low == "to":
-            continue  # "we want to thank everyone"
+        if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low in ("to", "not"):
+            continue  # "we want to thank everyone", "we would prefer not to comment"
         obj = _object(sent, nxt, rules)
         if obj and obj[0].low == "that":
             obj = obj[1:]
@@ -204,6 +204,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     for phrase, side in rules.evaluations_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
+        if phrase[0] in _NP_STARTS and sent[i].low != phrase[0]:
+            continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
         nxt_at = i + len(phrase)
         if nxt_at < len(sent) and _attributive(sent[nxt_at]) and phrase[-1] not in _PREPOSITIONS:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
@@ -224,16 +226,18 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             if phrase[0] in rules.no_extraposed:
                 continue  # "it is illegal to sell X" describes a law
             obj = _object(sent, i + len(phrase), rules)
-            if len(obj) >= 2 and obj[0].low == "to" and obj[1].lemma in rules.extraposed_blockers:
-                continue  # "it would be a mistake to say that X": no stance on X
+            if (len(obj) >= 2 and obj[0].low == "to" and obj[1].lemma in rules.extraposed_blockers) or (
+                    phrase[-1] == "to" and obj and obj[0].lemma in rules.extraposed_blockers):
+                continue  # "it would be a mistake to say that X", "it is wrong to say X": no stance on X
             if _usable(obj, 2):
                 out.append((1, i, Found(stance, s.span(obj))))
             continue
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
-        if phrase[0] in ("can", "cannot"):  # "X cannot continue": the subject stands right before it
-            if nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS:
-                continue  # "the ferry cannot continue its route": a fact, not a verdict
+        if phrase[0] in ("can", "cannot", "have"):  # "X cannot continue", "X has no place": subject right before
+            if nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS and not (phrase[0] == "have"
+                                                                                 and sent[nxt_at].low == "in"):
+                continue  # "the ferry cannot continue its route", "has no place to go": a fact, not a verdict
             subj = sent[_clause_start(sent, i, s.reported) : i]
         else:
             subj = _subject(sent, i, s.reported)
@@ -251,7 +255,8 @@ def _it_be(sent: list[Tok], k: int) -> bool:
     return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
 
 
-_NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long"])  # evaluations that are noun phrases
+# evaluations that are noun phrases, or "right to", "wrong to", "to blame": a copula must stand right before them
+_NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long", "right", "wrong", "to"])
 _LINKS = frozenset(["be", "remain", "seem", "become", "prove"])
 
 
@@ -269,7 +274,7 @@ def _copula_before(sent: list[Tok], i: int) -> bool:
 def _extraposed_at(s: _Sentence, i: int) -> list[_Hit]:
     """"It is crucial that X", "it is time to X" (for X); "it is wrong to X" (against X), "it was right that X"."""
     sent, rules, t = s.sent, s.rules, s.sent[i]
-    strict = rules.extraposed_strict.get(t.lemma)
+    strict = rules.extraposed_strict.get(t.lemma) if t.low == t.lemma else None
     if not ((t.lemma in rules.extraposed or strict) and i >= 2 and _it_be(sent, i - 1)):
         return []
     if _negated(sent, i - 1, rules) or _negated(sent, i, rules):
