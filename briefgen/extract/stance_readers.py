@@ -151,6 +151,7 @@ def _noun_at(s: _Sentence, i: int) -> list[_Hit]:
     return []
 
 
+_PREDICATES = frozenset(["can", "cannot", "have", "go", "send"])  # verdicts that are verb phrases
 _FINITE_BE = frozenset(["is", "are", "was", "were", "'s", "'re"])
 _INTENSIFIERS = frozenset(["very", "so", "really", "extremely", "deeply", "profoundly", "greatly", "hugely",
                            "bitterly", "absolutely", "truly", "particularly", "most", "quite", "too", "also"])
@@ -234,11 +235,16 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
-        if phrase[0] in ("can", "cannot", "have"):  # "X cannot continue", "X has no place": subject right before
-            if nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS and not (phrase[0] == "have"
-                                                                                 and sent[nxt_at].low == "in"):
+        if phrase[0] in _PREDICATES:  # "X cannot continue", "X has no place", "X goes too far": subject before
+            if phrase[0] in ("can", "cannot", "have") and nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS \
+                    and not (phrase[0] == "have" and sent[nxt_at].low == "in"):
                 continue  # "the ferry cannot continue its route", "has no place to go": a fact, not a verdict
             subj = sent[_clause_start(sent, i, s.reported) : i]
+            while subj and (subj[-1].low in _AUX or subj[-1].lemma in ("not", "will", "would", "do", "be")
+                            or subj[-1].low in ("simply", "just", "also", "still", "clearly")):
+                subj = subj[:-1]  # "the plan does not (go far enough)"
+            if any(x.low in ("who", "which", "if", "unless", "when", "whether") for x in subj):
+                continue
         else:
             subj = _subject(sent, i, s.reported)
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
@@ -420,8 +426,11 @@ def _finite(toks: Sequence[Tok]) -> bool:
 
 
 def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
-    """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X)."""
+    """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X); a negated passive
+    of tolerance: "X will not be tolerated", "X cannot be allowed" (against X)."""
     sent, rules = s.sent, s.rules
+    if sent[i].lemma in rules.negated_passives:
+        return _refused_passive(s, i)
     if sent[i].lemma not in rules.passives or i < 2 or sent[i - 1].lemma != "be":
         return []
     be = sent[i - 1].low
@@ -436,6 +445,28 @@ def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
     if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS):
         return []
     return [(1, i, Found("for", s.span(subj)))]
+
+
+def _refused_passive(s: _Sentence, i: int) -> list[_Hit]:
+    """"X will not be tolerated", "X cannot be allowed", "X won't be accepted": against X (a firm modal and
+    a negation before "be"; "was not accepted", "may not be allowed" describe or forecast)."""
+    sent, rules = s.sent, s.rules
+    if i < 3 or sent[i - 1].low != "be" or not sent[i].low.endswith("ed"):
+        return []
+    if not (sent[i - 2].lemma == "not" or sent[i - 2].low in ("never", "cannot")):
+        return []
+    modal = sent[i - 2] if sent[i - 2].low == "cannot" else sent[i - 3]
+    if modal.low not in ("will", "would", "can", "cannot", "shall", "must", "should", "wo", "ca"):
+        return []
+    if i + 1 < len(sent) and sent[i + 1].low in ("by", "to"):
+        return []  # "will not be allowed to enter": a rule for someone, no verdict on a subject
+    end = i - 3 if sent[i - 2].low != "cannot" else i - 2
+    subj = sent[_clause_start(sent, end, s.reported) : end]
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS) or subj[0].low in ("there", "this"):
+        return []
+    if any(x.text in _BREAKS or x.low in ("who", "which", "if", "unless", "when") for x in subj):
+        return []
+    return [(1, i, Found("against", s.span(subj)))]
 
 
 _WARNING = frozenset(["warn", "caution", "fear", "worry", "concern", "alarm"])
