@@ -450,7 +450,7 @@ def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
 def _refused_passive(s: _Sentence, i: int) -> list[_Hit]:
     """"X will not be tolerated", "X cannot be allowed", "X won't be accepted": against X (a firm modal and
     a negation before "be"; "was not accepted", "may not be allowed" describe or forecast)."""
-    sent, rules = s.sent, s.rules
+    sent = s.sent
     if i < 3 or sent[i - 1].low != "be" or not sent[i].low.endswith("ed"):
         return []
     if not (sent[i - 2].lemma == "not" or sent[i - 2].low in ("never", "cannot")):
