@@ -70,8 +70,9 @@ def read_stance(
     if toks and toks[0].lemma in rules.no_stance_cues:
         cue_lemma = toks[0].lemma
     best: tuple[int, int, int, int, Found] | None = None
-    for n, sent in enumerate(sentences(toks)):
-        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own):
+    split = sentences(toks)
+    for n, sent in enumerate(split):
+        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own, split[n - 1] if n else []):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
                 continue
             if within is not None and not within[0] <= sent[pos].start < within[1]:

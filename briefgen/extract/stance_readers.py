@@ -45,6 +45,7 @@ class _Sentence:
     lead: bool
     reported: bool
     own: Own = ()
+    prev: Sequence[Tok] = ()  # the sentence before, in the same statement (what a "that" may point back to)
 
     def span(self, toks: Sequence[Tok]) -> str:
         """The article's words of ``toks``."""
@@ -247,9 +248,53 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
                 continue
         else:
             subj = _subject(sent, i, s.reported)
+        while subj and subj[0].low in ("and", "but", "so"):
+            subj = subj[1:]
+        if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
+            k = _pronoun_subject(sent, i)
+            if k is not None:  # "we spend half of it on interest, and that cannot continue"
+                subj = _antecedent(s, k)
+        if subj and subj[0].low in _FINITE_BE | {"has", "have", "had"}:
+            continue  # "the plan that (was agreed) is a mistake": a relative clause's verb, no subject
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
             out.append((1, i, Found(stance, s.span(subj))))
     return out
+
+
+def _pronoun_subject(sent: list[Tok], i: int) -> int | None:
+    """The position of a subject "that"/"this" right before the verdict at i ("and that cannot continue",
+    "That is a mistake"), opening its sentence or after "and"/";"; None otherwise."""
+    k = i - 1
+    while k >= 0 and (sent[k].low in _DEGREE or sent[k].lemma in ("be", "not", "will", "would", "have")
+                      or sent[k].low in _INTENSIFIERS or sent[k].low in ("'s", "never", "simply", "just")):
+        k -= 1
+    if k < 0 or sent[k].low not in ("that", "this"):
+        return None
+    return k if k == 0 or sent[k - 1].low in ("and", ";") else None
+
+
+def _antecedent(s: _Sentence, at: int) -> list[Tok]:
+    """What a subject "that"/"this" points back to: the clause before it in its sentence, joined by "and"
+    or ";" ("we spend half our revenue on interest, and that cannot continue"), or, opening a sentence, the
+    whole sentence before it in the same statement ("They want to close the port. That is a mistake.").
+    Empty when there is none, or it is a question, a pronoun clause or over 25 words."""
+    sent = s.sent
+    if at > 0:
+        k = at - 1
+        if sent[k].low not in ("and", ";"):
+            return []
+        end = k - 1 if k >= 1 and sent[k - 1].text == "," else k
+        start = _clause_start(sent, end, s.reported)
+        clause = [t for t in sent[start:end] if t.low not in ("but", "and")]
+    elif at == 0 and s.prev:
+        clause = [t for t in s.prev if t.text not in (".", "!")]
+        if s.prev[-1].text == "?" or is_question(list(s.prev), s.rules):
+            return []
+    else:
+        return []
+    if not clause or len(clause) > 25 or not _usable(clause, 2) or clause[0].low in ("it", "this", "that"):
+        return []
+    return clause
 
 
 def _it_be(sent: list[Tok], k: int) -> bool:
@@ -500,11 +545,13 @@ _READERS = (_counterfactual_at, _verb_at, _noun_at, _feeling_at, _evaluation_at,
             _demand_at, _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
 
 
-def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:
+def _candidates(
+    text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = (), prev: Sequence[Tok] = ()
+) -> list[_Hit]:
     """(rank, position, stance) of every stance expression of one sentence with a usable target."""
     if is_question(sent, rules):
         return []
-    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)), own)
+    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)), own, prev)
     found: list[_Hit] = []
     for i, t in enumerate(sent):
         if t.lemma not in rules.firsts:
