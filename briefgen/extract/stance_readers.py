@@ -251,9 +251,9 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         while subj and subj[0].low in ("and", "but", "so"):
             subj = subj[1:]
         if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
-            k = _pronoun_subject(sent, i)
-            if k is not None:  # "we spend half of it on interest, and that cannot continue"
-                subj = _antecedent(s, k)
+            back = _pronoun_subject(sent, i)
+            if back is not None:  # "we spend half of it on interest, and that cannot continue"
+                subj = _antecedent(s, back)
         if subj and subj[0].low in _FINITE_BE | {"has", "have", "had"}:
             continue  # "the plan that (was agreed) is a mistake": a relative clause's verb, no subject
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
