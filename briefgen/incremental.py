@@ -4,7 +4,7 @@ It runs the steps of ``mkdocs.commands.build.build`` (MkDocs 1.6) in the same or
 events, so its output is byte for byte what a plain ``mkdocs build -f build/mkdocs.yml`` writes. A page is
 re-rendered unless all of these hold, in which case its HTML is hard-linked from the previous site:
 
-* its Markdown, destination and the site-wide key (settings, theme, versions, nav, tags listings) are the
+* its Markdown, front matter, destination and the site-wide key (settings, theme, versions, nav, tags listings) are the
   ones recorded when it was last rendered;
 * every link it resolved still resolves the same way (a linked page that appeared or vanished re-renders it);
 * the previous site still holds its HTML with the recorded hash (a deleted or defaced page is repaired).
@@ -33,7 +33,7 @@ import jinja2
 
 from briefgen import __version__
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2  # 2: the front matter is part of a page's key
 INCREMENTAL_PLUGINS = frozenset({"search", "material/search", "tags", "material/tags", "offline", "material/offline"})
 LISTING_MARK = "<!-- material/tags"
 THEME_CACHE = ".briefgen-theme-cache"  # beside the state file: compiled theme templates
@@ -342,6 +342,7 @@ def _build(
         doc_files = files.documentation_pages(inclusion=inclusion)
         read_warnings: dict[str, list[tuple[int, str]]] = {}
         sources: dict[str, bytes] = {}
+        metas: dict[str, bytes] = {}
         for file in doc_files:  # read every page (cheap): plugins such as tags see them all
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
@@ -364,6 +365,9 @@ def _build(
             finally:
                 config._current_page = None
             sources[file.src_uri] = page.markdown.encode("utf-8")
+            # the front matter is not in ``page.markdown``: a title, ``search: exclude`` or tags change alone
+            # changes the page
+            metas[file.src_uri] = json.dumps(page.meta, sort_keys=True, default=repr).encode("utf-8")
 
         key = site_key(config, config_file)
         listings = sorted(f.src_uri for f in doc_files if LISTING_MARK in (f.page.markdown or ""))
@@ -385,7 +389,10 @@ def _build(
         for file in doc_files:
             page = file.page
             assert page is not None
-            parts = [new.site_key.encode(), file.src_uri.encode(), file.dest_uri.encode(), sources[file.src_uri]]
+            parts = [
+                new.site_key.encode(), file.src_uri.encode(), file.dest_uri.encode(), sources[file.src_uri],
+                metas[file.src_uri],
+            ]
             page_key = hashlib.sha256(b"\0".join(parts)).hexdigest()
             record = old.pages.get(file.src_uri) if reuse_any else None
             reason = _stale(record, page_key, file, exists, previous, listings)

@@ -42,7 +42,7 @@ BODY_WORDS = 600  # the words of an article that decide its story
 BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate events too ...
 BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
 WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
-EXTRA = 2
+EXTRA = 3
 ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
 SHORT_LABEL = 32  # ... each cut to this many characters
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
@@ -197,6 +197,11 @@ class Summary:
         """The 'What happened' sentences given to a story."""
         return tuple(e for e in self.happened if e.story == story.number)
 
+    def lines(self, story: Story, more: Sequence[Event] = ()) -> tuple[Event, ...]:
+        """A story's sentences on the summary: its 'What happened' ones, then those of ``more`` (``Summary.more``)
+        that are its own (they are the first story's: the template shows each under the story it tells)."""
+        return self.told(story) + tuple(e for e in more if e.story == story.number)
+
     @property
     def untold(self) -> tuple[Story, ...]:
         """Stories too small for a sentence of their own (listed by name only)."""
@@ -215,13 +220,13 @@ class Summary:
         said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
         speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
-        told = [stems(e.text) for e in self.happened]
+        told = [(stems(e.text), e.text) for e in self.happened]
         out: list[Event] = []
         # first what several articles report; then the first sentence of an article of the story no
         # sentence above is taken from (the Commission's call in a Brussels outlet, the inquiry in the
         # government's paper: one outlet's news is news too)
         shown = {e.evidence[0].source.id for e in self.happened}
-        shown |= {v.quote.source for v in claims if v.quote}
+        # (an article a main claim quotes still may: the claim shows what one person said, not its news)
         widely = [e for e in self.stories[0].events if e.articles >= 2]
         own: list[Event] = []
         first: dict[str, int] = {}  # each article's first paragraph any event is found in: its lead
@@ -239,12 +244,13 @@ class Summary:
                 continue
             words = stems(e.text)
             cost = len((_shorten(e.text, SHORT_WORDS) if self.several else e.text).split()) + LINK_WORDS
-            if (cost > left or subject_name(e.text) in speakers or any(_overlaps(words, w) for w in told)
+            if (cost > left or subject_name(e.text) in speakers
+                    or any(_overlaps(words, w) and not _other_day(e.text, t) for w, t in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
                     or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
                 continue
             out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if self.several else e)
-            told.append(words)
+            told.append((words, e.text))
             left -= cost
         return tuple(out)
 
@@ -566,6 +572,7 @@ def _events(
     # unit vectors: a cosine is then a dot product (a 1,000-article corpus compares ~10^5 sentence pairs)
     vectors = {sid: [(p, _unit(_vector(words, idf))) for p, words in sentences] for sid, sentences in body.items()}
     by_id = {lead.source.id: lead.source for lead in story_leads}
+    main = main_lead(story_leads, idf)
     candidates: list[tuple[tuple[Any, ...], Lead, list[Evidence], dict[str, float]]] = []
     for lead in story_leads:
         vec = _unit(_vector(lead.stems, idf))
@@ -580,37 +587,103 @@ def _events(
                     best, where = score, paragraph
             if where:
                 evidence.append(Evidence(by_id[sid], where))
-        # the most widely reported first; among equals an article's lead before its later sentences
-        rank = (-len(evidence), lead.order >= LEAD_SENTENCES, lead.order, len(lead.text), lead.source.path)
+        # the story's main event first (the first sentence most of its articles lead with), then the most
+        # widely reported; among equals an article's lead before its later sentences
+        rank = (lead is not main, -len(evidence), lead.order >= LEAD_SENTENCES, feature_lede(lead.text),
+                lead.order, len(lead.text), lead.source.path)
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
     chosen: list[tuple[int, dict[str, float]]] = []  # (the event, a sentence's vector) of every sentence told
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []
     words_of: list[frozenset[str]] = []  # each event's content words
     richer: set[int] = set()  # events already told in a fuller sentence
+    leads_of_main: list[dict[str, float]] = []  # other outlets' leads the main event absorbed
     for _, lead, evidence, vec in sorted(candidates, key=lambda c: c[0]):
         first, rest = evidence[0], sorted(evidence[1:], key=lambda e: (_date_key(e.source), e.source.path))
         event = Event(_shorten(lead.text), (first, *rest), story)
         places = frozenset((e.source.id, e.paragraph) for e in evidence)
         same = [i for i, other in chosen if _dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other)]
+        if not same and lead.order == 0:  # another outlet's lead, close to a lead the main event absorbed
+            same = [0 for other in leads_of_main if _dot(vec, other) >= EVENT_SIMILARITY]
+        # close to the main event but on another day: what followed it ('Operations at the two terminals hit by
+        # the attack resumed on Thursday' after 'An attack shut down two terminals on Tuesday')
+        own = main is not None and bool(events) and _other_day(lead.text, events[0].text)
+        if same and same[0] == 0 and own:
+            same = same[1:]
         if same:
             # the same event, already told by a better-supported sentence; a sentence that tells it with
             # much more (the place, the day) and at least half its reports takes its place
             i = same[0]
-            if (i not in richer and len(lead.stems) >= RICHER * len(words_of[i]) and _covers(lead.stems, words_of[i])
+            if (i not in richer and (i or main is None or lead.order == 0)  # the main event: another lead
+                    and len(lead.stems) >= RICHER * len(words_of[i]) and _covers(lead.stems, words_of[i])
                     and 2 * event.articles >= events[i].articles and len(lead.text.split()) <= MAX_WORDS):
                 events[i], words_of[i] = event, lead.stems
                 richer.add(i)
                 chosen.append((i, vec))
                 told.append((lead.stems, places))
+            elif i == 0 and main is not None:
+                # another outlet's report of the main event: its articles report the main event, and another
+                # outlet's lead close to this lead is the main event again (not a later sentence: a lead
+                # telling the main event and a second fact must not swallow the second fact's reports)
+                have = {e.source.id for e in events[0].evidence}
+                extra = tuple(e for e in event.evidence if e.source.id not in have)
+                events[0] = replace(events[0], evidence=(*events[0].evidence, *sorted(
+                    extra, key=lambda e: (_date_key(e.source), e.source.path))))
+                if lead.order == 0:
+                    leads_of_main.append(vec)
             continue
-        if any(_retells(lead.stems, places, words, where) for words, where in told):
+        if any(_retells(lead.stems, places, words, where) for n, (words, where) in enumerate(told) if n or not own):
             continue  # the same event in other words, found in the same paragraphs
         chosen.append((len(events), vec))
         told.append((lead.stems, places))
         words_of.append(lead.stems)
         events.append(event)
     return tuple(events)
+
+
+def feature_lede(sentence: str) -> bool:
+    """True for a feature's opening: a scene or a span of time before the subject (summary.yml feature_openers:
+    'For centuries the islanders have fought the sea.', 'On the pier where the ferry left, mothers sat waiting.',
+    'Seven years after the last sinking, overloading is routine.'), naming no day and attributing nothing; told
+    after the sentences that report ('On Monday the council announced …', 'In a statement, police said …',
+    'Norway's Labour party won the most seats …')."""
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    lists = _lists()
+    if not words or not (words[0] in lists["feature_openers"] or set(words[:4]) & set(lists["feature_spans"])):
+        return False
+    if _days(sentence) or re.search(r"\b(?:according to|overnight|this week|last week|last night)\b", sentence, re.I):
+        return False
+    verbs = lexicon().cue_forms
+    return not any(w in verbs for w in words)
+
+
+MAIN_ARTICLES = 3  # a story of this many articles opens with the first sentence most of them lead with
+
+
+def main_lead(story_leads: Sequence[Lead], idf: Mapping[str, float]) -> Lead | None:
+    """The first sentence closest to the other articles' first sentences (content words weighted by rarity):
+    what most outlets lead with, the story's main event ('A ransomware attack shut down two terminals …'
+    rather than 'The port repeated it would not pay', told lower down by more of them); among those nearly as
+    close (NEAR), the earliest report's: the first report leads with the event, later ones with what followed
+    ('Operations at the terminals hit by the attack resumed on Thursday'). None below MAIN_ARTICLES articles."""
+    firsts = [lead for lead in story_leads if lead.order == 0]
+    if len({lead.source.id for lead in firsts}) < MAIN_ARTICLES:
+        return None
+    vectors = [_unit(_vector(lead.stems, idf)) for lead in firsts]
+    central = [sum(_dot(v, w) for j, w in enumerate(vectors) if j != i) for i, v in enumerate(vectors)]
+    top = max(central)
+    if top <= 0:
+        return None
+    near = [i for i in range(len(firsts)) if central[i] >= NEAR * top]
+    # a preview ('Ministers will meet on Tuesday to …') is no report of the event when one is near
+    near = [i for i in near if not _PREVIEW.search(firsts[i].text)] or near
+    return firsts[min(near, key=lambda i: (not (firsts[i].source.published or firsts[i].source.month_day),
+                                           _date_key(firsts[i].source), -central[i], firsts[i].source.path))]
+
+
+_PREVIEW = re.compile(r"\b(?:will|are|is) (?:expected|set|due|scheduled|poised) to\b|\b(?:will|shall) (?!not\b|have\b)"
+                      r"[a-z]+\b", re.IGNORECASE)
+NEAR = 0.8  # a first sentence this close to the other leads as the closest one is as much the main event
 
 
 RICHER = 2  # a sentence with this many times the content words of an event told before, most of them ...
@@ -621,6 +694,22 @@ def _covers(words: frozenset[str], event_words: frozenset[str]) -> bool:
     """True when a sentence holds most of an event sentence's content words."""
     mine = {w[:4] for w in words}
     return bool(event_words) and sum(w[:4] in mine for w in event_words) >= COVERS * len(event_words)
+
+
+_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight"
+                  r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                  r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)", re.IGNORECASE)
+
+
+def _days(text: str) -> frozenset[str]:
+    return frozenset(" ".join(m.group(0).lower().replace(".", "").split()) for m in _DAY.finditer(text))
+
+
+def _other_day(text: str, event_text: str) -> bool:
+    """True when two sentences both name a day and share none ('resumed on Thursday' / 'shut down on Tuesday'):
+    they tell two events, however many words they share."""
+    mine, theirs = _days(text), _days(event_text)
+    return bool(mine and theirs and not mine & theirs)
 
 
 RETOLD_WORDS = 0.4  # a sentence retells an event when this share of its words are the event's ...
@@ -756,9 +845,30 @@ def _headline(title: str | None) -> str:
 TITLE_CASE = 0.6  # a headline with more than this share of its longer words capitalised is in Title Case
 
 
+DATA_FILES = ("summary.yml", "roles.yml", "cues.yml", "first_names.yml")  # the word lists an article's leads read
+_DATA: list[tuple[object, str]] = []  # (the lexicon in force, the hash of the word lists read with it)
+
+
+def data_key() -> str:
+    """A hash of the word lists the leads are read with, the project's additions included (a new lexicon
+    after ``use_user_data`` hashes them again and drops this module's tables derived from the old ones)."""
+    lex = lexicon()
+    if not _DATA or _DATA[0][0] is not lex:
+        for table in (_lists, _ignored, _named_subject, _full_given_name, stems):
+            table.cache_clear()
+        h = hashlib.blake2b(digest_size=8)
+        for name in DATA_FILES:
+            h.update(repr(load_data(name)).encode("utf-8", "surrogatepass"))
+        _DATA[:] = [(lex, h.hexdigest())]
+    return _DATA[0][1]
+
+
 def digest_key(article: Article) -> str:
-    """The key of an article's digest: its text and paragraph spans, hashed (and the digest version)."""
+    """The key of an article's digest: its text, paragraph spans and title, hashed, with the digest version and
+    the hash of the word lists in force (under ``briefgen serve`` a change of the project's lists reads the
+    leads again)."""
     h = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16)
+    h.update(data_key().encode())
     h.update(repr([(p.start, p.end, p.number) for p in article.paragraphs]).encode())
     h.update((article.title or "").encode("utf-8", "surrogatepass"))
     return f"{DIGEST_VERSION}:{h.hexdigest()}"
@@ -947,8 +1057,12 @@ def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote]
 CLAIM_WORDS = 6  # a shorter claim text is a fragment ("no longer tolerate"), not something to lead with
 
 
+CLAIM_CONTENT = 3  # ... nor is one with fewer content words ('There is no option to not be at the table')
+
+
 def _says_something(claim: Claim) -> bool:
-    return len(claim.text.split()) >= CLAIM_WORDS
+    """A statement a reader understands without its article: CLAIM_WORDS words, CLAIM_CONTENT of them content words."""
+    return len(claim.text.split()) >= CLAIM_WORDS and len(stems(claim.text)) >= CLAIM_CONTENT
 
 
 def _claim_rank(claim: Claim) -> tuple[int, int, int, str]:
@@ -1114,11 +1228,11 @@ def main_claims(
         elif same is not None and (not summary.several or story(same) == story(v.claim)):
             also[same.id].append(speaker)  # 'must be at the table' after 'must not be excluded': one claim
             heard[speaker] = _demands(v.claim.text)
-        elif not any(_repeats(words, other, idf) for other in said):
+        elif (denied := _denied(v.claim, [c.claim for c in chosen])) is not None or not any(
+                _repeats(words, other, idf) for other in said):
             heard[speaker] = _demands(v.claim.text)
-            # a speaker denying a claim shown ('You can't request a seat at the table' after 'must be at the
-            # table') is heard right after it: the dissent is what a reader must not miss
-            denied = _denied(v.claim, [c.claim for c in chosen])
+            # a speaker denying a claim shown ('Harbour fees must not be cut' after 'Harbour fees must be cut';
+            # in the same words, yet no repeat) is heard right after it: the dissent is what a reader must not miss
             chosen.insert(denied + 1 if denied is not None else len(chosen), v)
             said.append(words)
     for v in second:
@@ -1235,42 +1349,32 @@ def _words_shown(view: ClaimView) -> int:
 MORE_SPEAKERS = 3  # a claim shows at most this many other speakers who made it in other words
 
 
-@functools.cache
-def _claim_phrases() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    groups = _lists().get("same_claim") or {}
-    return tuple((str(idea), tuple(str(p).lower() for p in g.get("said") or ()),
-                  tuple(str(p).lower() for p in g.get("denied") or ())) for idea, g in groups.items())
-
-
 _NEGATION = re.compile(r"\b(?:not|no|never|cannot|without)\b|n't\b", re.IGNORECASE)
 
 
-def claim_ideas(text: str) -> frozenset[tuple[str, bool]]:
-    """The ideas of summary.yml's same_claim a statement expresses, each with whether it asserts it: a phrase
-    of the idea's 'denied' list or a negation flips it ('There is no option to not be at the table' ->
-    {('take_part', True)}, 'You can't request a seat at the table' -> {('take_part', False)})."""
-    low = " ".join(text.lower().replace("’", "'").split())
-    flips = len(_NEGATION.findall(low))
-    found: set[tuple[str, bool]] = set()
-    for idea, said, denied in _claim_phrases():
-        if any(p in low for p in said):
-            found.add((idea, flips % 2 == 0))
-        elif any(p in low for p in denied):
-            found.add((idea, flips % 2 == 1))
-    return frozenset(found)
+def asserts(text: str) -> bool:
+    """False when a statement is negated an odd number of times ('must not be cut', 'There is no option to not
+    be at the table' asserts)."""
+    return len(_NEGATION.findall(text.replace("’", "'"))) % 2 == 0
+
+
+def _alike(claim: Claim, other: Claim) -> bool:
+    """Two speakers' statements on one matter: every content word of the shorter one, SAME_MIN or more, is the
+    other's ('Harbour fees for fishermen must be cut' / 'The fees the harbour charges fishermen must be cut now'); a
+    word of its own may turn it round ('Tariffs on steel must be cut' / '… must be raised')."""
+    return same_words(stems(claim.text), stems(other.text), 1.0, SAME_MIN)
 
 
 def _same_claim(claim: Claim, chosen: Sequence[Claim]) -> Claim | None:
-    """The claim already chosen that ``claim`` makes in other words (an idea of summary.yml's same_claim
-    asserted, or denied, by both), else None."""
-    ideas = claim_ideas(claim.text)
-    return next((other for other in chosen if ideas & claim_ideas(other.text)), None) if ideas else None
+    """The claim already chosen that ``claim`` makes in other words (on one matter, both asserting or both
+    negating it), else None."""
+    return next((o for o in chosen if _alike(claim, o) and asserts(claim.text) == asserts(o.text)), None)
 
 
 def _denied(claim: Claim, chosen: Sequence[Claim]) -> int | None:
-    """The place among ``chosen`` of the claim whose idea (summary.yml same_claim) ``claim`` denies, else None."""
-    opposite = {(idea, not said) for idea, said in claim_ideas(claim.text)}
-    return next((i for i, other in enumerate(chosen) if opposite & claim_ideas(other.text)), None)
+    """The place among ``chosen`` of the claim ``claim`` denies (one matter, one of them negated), else None."""
+    return next((i for i, o in enumerate(chosen) if _alike(claim, o) and asserts(claim.text) != asserts(o.text)),
+                None)
 
 
 def _surname(actors: Mapping[str, Actor], actor: str) -> str:

@@ -430,3 +430,35 @@ def test_a_city_standing_for_an_institution_is_no_person() -> None:
                      "Maria Lopez, the trade minister, said talks in Brussels would continue.")
     assert [x.name for x in a.actors] == ["Maria Lopez"]
     assert {speaker_name(a, q) for q in a.quotes} <= {"Maria Lopez", None}
+
+
+def test_person_name_merges_equal_those_of_comparing_every_pair() -> None:
+    """``_group_keys`` compares only full names whose surnames share a first letter: the same merges as the
+    all-pairs comparison on variants, near misses, surname-only mentions and surnames of other letters."""
+    from briefgen.extract.merge import _agree, _first_compatible, _group_keys, _key, _similar_surname
+    from briefgen.records import LocalActor
+
+    names = ["Pete Hegseth", "Pete Hegesth", "P. Hegseth", "Pete Hedges", "Anna Lund", "Anna Lunde", "Lund",
+             "Hegesth", "Marta Kowalska", "Marta Kowalski", "Kowalsk", "Ivan Petrov", "Ivan Petrow", "Olga Petrova",
+             "Petrov", "Nils Berg", "Nils Borg", "Berg", "Zed"]
+    locals_ = [LocalActor(n, n, "person", None, None, (), (), 1) for n in names]
+    keys = sorted({_key(a) for a in locals_})
+    group = {k: k for k in keys}
+    full = [k for k in keys if k.startswith("p:") and len(k[2:].split()) >= 2]
+    for i, k in enumerate(full):  # the all-pairs reference
+        if group[k] != k:
+            continue
+        w = k[2:].split()
+        for other in full[i + 1 :]:
+            o = other[2:].split()
+            if group[other] == other and _first_compatible(w[:-1], o[:-1]) and _similar_surname(w[-1], o[-1]):
+                group[other] = k
+    for k in keys:
+        if k.startswith("p:") and len(k[2:].split()) == 1:
+            cands = {group[f] for f in full if f[2:].split()[-1] == k[2:]} or {
+                group[f] for f in full if _similar_surname(k[2:], f[2:].split()[-1]) and _agree(k, f, None)
+            }
+            if len(cands) == 1:
+                group[k] = next(iter(cands))
+    assert _group_keys(locals_) == group
+    assert len(set(group.values())) < len(group)  # some names merged, so the comparison is not vacuous

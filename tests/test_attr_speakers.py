@@ -188,3 +188,26 @@ def test_kinship_council_and_campaign_words_before_a_name_are_a_role() -> None:
 def test_an_employer_possessive_before_a_name_is_no_other_subject() -> None:
     assert names('He left.\n\n"It will annoy them," Gallup’s Jeff Jonas wrote.') == ["Jeff Jonas"]
     assert names('He left.\n\n"It will annoy them," the paper’s editors wrote.') == [None]
+
+
+# --- a description after an inverted cue: the name in it qualifies a noun ---------------------------------------
+def test_a_name_qualifying_the_noun_of_a_description_is_no_speaker() -> None:
+    lead = "Ted Cruz spoke in Ohio.\n\n"
+    assert names(lead + '"It can help," said a senior Cruz adviser. "We will see."') == [None, None]
+    assert names(lead + '"It can help," said the printed Cruz slate card.') == [None]
+    assert names(lead + '"It can help," wrote one Cruz supporter, tweeting a link.') == [None]
+    assert names(lead + '"It can help," said a party member who supports Cruz.') == [None]
+    assert names(lead + '"It can help," said a former aide to Ted Cruz.') == [None]
+    assert names(lead + '"It can help," said the wife of Ted Cruz.') == [None]
+
+
+def test_a_description_before_the_speaker_s_own_name_keeps_the_name() -> None:
+    lead = "Ted Cruz spoke in Ohio.\n\n"
+    assert names(lead + '"It can help," said a spokesman, Tom Reed.') == ["Tom Reed"]
+    assert names(lead + '"It can help," said one of his aides, Tom Reed.') == ["Tom Reed"]
+    assert names(lead + '"It can help," said the Texas senator Ted Cruz.') == ["Ted Cruz"]
+    assert names(lead + '"It can help," said an exhausted Ted Cruz.') == ["Ted Cruz"]
+    assert names(lead + '"It can help," said Cruz spokesman Rick Tyler.') == ["Rick Tyler"]
+    assert names(lead + '"It can help," said Rick Tyler, a spokesman for Ted Cruz.') == ["Rick Tyler"]
+    text = 'Hillary Clinton spoke.\n\n"It can help," said the former secretary of state Hillary Clinton.'
+    assert names(text) == ["Hillary Clinton"]

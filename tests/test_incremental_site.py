@@ -188,3 +188,28 @@ def test_markdown_kept_from_the_last_build_equals_a_cold_builds(
     with scoped_env(SOURCE_DATE_EPOCH=EPOCH):
         build(settings)
     assert _docs(sample_project / "build") == _docs(cold / "build")
+
+
+def test_a_change_of_front_matter_alone_renders_the_page_again(sample_project: Path, tmp_path: Path) -> None:
+    """MkDocs takes the front matter out of a page's Markdown: ``search: exclude`` added or dropped with the
+    body unchanged must still give a cold build's page and search index."""
+    package = Path(__file__).resolve().parent.parent / "templates" / "sources_index.md.j2"
+    first, rest = package.read_text("utf-8").split("\n", 1)
+    override = sample_project / "templates" / "sources_index.md.j2"
+    override.parent.mkdir(exist_ok=True)
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    site = sample_project / "site"
+
+    def indexed() -> bool:
+        index = (site / "search" / "search_index.json").read_text("utf-8")
+        return '"location":"sources/index.html"' in index.replace(" ", "")
+
+    with scoped_env(SOURCE_DATE_EPOCH=EPOCH):
+        override.write_text(f"{first}\n---\nsearch:\n  exclude: true\n---\n{rest}", encoding="utf-8")
+        build(settings)
+        assert not indexed()
+        override.write_text(package.read_text("utf-8"), encoding="utf-8")  # the same body, no front matter
+        report = build(settings)
+        assert report.site_rebuilt and indexed()
+        plain = _plain_mkdocs(sample_project / "build", tmp_path / "plain")
+    assert _mkdocs_part(site) == plain

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from briefgen.extract.positions import country_id
 from briefgen.records import Actor, Briefing, Position, Quote, Source, Topic
@@ -126,6 +128,34 @@ def test_a_long_list_of_sources_is_split_by_month_and_links_every_article_once()
     assert "](a001.md)" not in index  # no article row on the index itself
     small = _pages(briefing)  # under the limit: one list, as before
     assert "](a001.md)" in small["sources/index.md"] and not any(k.startswith("sources/months/") for k in small)
+
+
+def test_month_pages_stay_out_of_the_search_index_and_their_articles_stay_in(tmp_path: Path) -> None:
+    """A month page's rows are the titles of source pages, which are indexed themselves: the month page is not."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    pages = _pages(_briefing((7, 3, 2, 1)), replace(SMALL, sources_page=5))
+    docs = tmp_path / "docs"
+    for name in ("index.md", "sources/index.md", "sources/months/2025-01.md", "sources/a001.md"):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(pages[name], encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nuse_directory_urls: false\ntheme: {name: material}\nplugins: [search]\n"
+        "markdown_extensions: [attr_list, tables]\n",
+        encoding="utf-8",
+    )
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "sources/a001.html" in locations and "sources/index.html" in locations
+    assert not any(loc.startswith("sources/months/") for loc in locations)
+    assert (tmp_path / "site" / "sources" / "months" / "2025-01.html").is_file()  # still built and linked
 
 
 def test_a_claim_names_a_few_of_its_speakers() -> None:

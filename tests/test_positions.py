@@ -176,3 +176,23 @@ def test_a_cell_shows_a_polarity_only_when_labelled_statements_are_a_real_share_
     _, positions = analyse_positions(NLP, TOPICS, half, actors, sources, {})
     germany = next(p for p in positions if p.kind == "country" and p.topic == "peace-negotiations")
     assert germany.stance == "against" and germany.target  # 2 of 4 labelled, and they agree
+
+
+def test_cue_phrases_are_found_as_contiguous_runs_of_any_length_and_counted_once() -> None:
+    from briefgen.extract.positions import topic_hits
+    from briefgen.records import Topic
+
+    topics = (
+        Topic(id="long", name="Long", description="", cues=("one two three four five six seven",)),
+        Topic(id="pair", name="Pair", description="", cues=("grain corridor", "corridor")),
+    )
+    lex = make_lexicon(NLP, topics)
+    long_words = lemmas(NLP, "They said one two three four five six seven today.")
+    assert topics_of(long_words, lex) == ("long",)
+    assert topics_of(lemmas(NLP, "They said one two three four five six today."), lex) == ()
+    assert topics_of(lemmas(NLP, "They said one two three four five six eight seven."), lex) == ()
+    words = lemmas(NLP, "The grain corridor and the corridor again, the grain corridor.")
+    assert topics_of(words, lex) == ("pair",)
+    assert topic_hits(words, lex, "pair") == 2  # two distinct cues, each counted once
+    assert topic_hits(lemmas(NLP, "A corridor."), lex, "pair") == 1
+    assert topic_hits(words, lex, "long") == 0

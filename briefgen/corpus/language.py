@@ -53,8 +53,9 @@ class Languages:
 @lru_cache(maxsize=1)
 def load_language_rules() -> LanguageRules:
     """The packaged detection settings."""
-    data: dict[str, Any] = yaml.safe_load(
-        resources.files("briefgen.data").joinpath("languages.yml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.load(
+        resources.files("briefgen.data").joinpath("languages.yml").read_text(encoding="utf-8"),
+        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),  # libyaml when PyYAML has it: the same data
     )
     english = data["english"]
     if not all(isinstance(word, str) for word in english["words"]):

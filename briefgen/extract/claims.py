@@ -6,7 +6,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,6 +55,13 @@ def _folds() -> dict[str, str]:
     return folds
 
 
+@lru_cache(maxsize=1)
+def _run_stops() -> frozenset[str]:
+    """Lower-case words that end a run of capitalised words: role words and function words."""
+    return lexicon().role_heads | _FUNCTION
+
+
+@lru_cache(maxsize=65536)
 def _place(word: str) -> str | None:
     lex = lexicon()
     for form in (word, word.removesuffix("s")):
@@ -73,12 +80,13 @@ def fold_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]
     is said, not who is named in it."""
     folds = _folds()
     roles = lexicon().role_heads
+    stops = _run_stops()
     words = [w.removesuffix("\u2019s").removesuffix("'s").strip(".") for w in _WORD.findall(text)]
     out: set[str] = set()
     i = 0
     while i < len(words):
         j = i
-        while j < len(words) and words[j][:1].isupper() and words[j].lower() not in roles | _FUNCTION:
+        while j < len(words) and words[j][:1].isupper() and words[j].lower() not in stops:
             j += 1
         if j - i >= 2:  # "Vladimir Putin", "European Union", "Russian President" (the role ends the run)
             whole = _place(" ".join(words[i:j]))
@@ -152,6 +160,18 @@ class _Similar:
             found = self.known[key] = _similarity(a, b, self.idf)
         return found
 
+    def row(self, item: _Item, others: Iterable[_Item]) -> list[float]:
+        """``self(item, other)`` for each of ``others``, in order (one call for a claim's members)."""
+        known, idf, wid = self.known, self.idf, id(item.words)
+        out = []
+        for other in others:
+            key = (wid, id(other.words))
+            found = known.get(key)
+            if found is None:
+                found = known[key] = _similarity(item, other, idf)
+            out.append(found)
+        return out
+
 
 def article_context(quotes: Sequence[Quote], actors: Sequence[Actor]) -> dict[str, frozenset[str]]:
     """Per article, its speakers and their countries: statements of two articles sharing none of them are
@@ -168,8 +188,10 @@ def article_context(quotes: Sequence[Quote], actors: Sequence[Actor]) -> dict[st
 
 def top_candidates(shared: Mapping[int, int]) -> list[int]:
     """The claims sharing most words with a statement, ties by claim index (never by hash-seed order)."""
-    top = sorted(shared.items(), key=lambda gn: (-gn[1], gn[0]))[:MAX_CANDIDATES]
-    return sorted(g for g, n in top if n >= MIN_SHARED)
+    # claims sharing fewer than MIN_SHARED words sort after every other one, so dropping them first
+    # leaves the same top MAX_CANDIDATES
+    top = sorted(((g, n) for g, n in shared.items() if n >= MIN_SHARED), key=lambda gn: (-gn[1], gn[0]))
+    return sorted(g for g, _ in top[:MAX_CANDIDATES])
 
 
 def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequence[Source]) -> tuple[Claim, ...]:
@@ -196,14 +218,15 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     holding: dict[str, set[int]] = defaultdict(set)  # word -> groups with a statement using it
     for item in items:
         best, best_index, score = None, -1, THRESHOLD
-        # candidates come through words of at most `common` statements: a word in thousands of statements
-        # carries little weight and would make every statement a candidate for every claim
-        shared = Counter(g for w in item.words if df[w] <= common for g in holding.get(w, ()))
+        # candidates come through words of at most `common` statements (a word in thousands says little)
+        shared: Counter[int] = Counter()
+        if len(item.words) >= MIN_WORDS:  # "briefed X on the talks" (under MIN_WORDS words) says too little
+            for w in item.words:
+                if df[w] <= common and (held := holding.get(w)):
+                    shared.update(held)  # counted in C, not through a generator
         candidates = top_candidates(shared)
-        if len(item.words) < MIN_WORDS:
-            candidates = []
         here = context.get(item.quote.source, frozenset())
-        for index in candidates:  # "briefed X on the talks" (under MIN_WORDS words) says too little to join
+        for index in candidates:
             group = groups[index]
             if len(here) >= MIN_CONTEXT and len(reach[index]) >= MIN_CONTEXT and not here & reach[index]:
                 continue  # articles with no speaker or country in common: another story, however alike the words
@@ -212,7 +235,7 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
             ):
                 continue
             members = group if len(group) <= 2 * MAX_MEMBERS else group[:MAX_MEMBERS] + group[-MAX_MEMBERS:]
-            sims = [similar(item, other) for other in members]
+            sims = similar.row(item, members)
             s = max(sims) if LINK == "single" else sum(sims) / len(sims)
             if s >= score:
                 best, best_index, score = group, index, s
@@ -238,7 +261,7 @@ def _claim(group: Sequence[_Item], actors: Mapping[str, Actor], similar: _Simila
 
     def centrality(item: _Item) -> tuple[bool, float, int, bool, bool, bool, int, str]:
         q = item.quote
-        total = sum(similar(item, other) for other in sample if other is not item)
+        total = sum(similar.row(item, [other for other in sample if other is not item]))
         length = len(q.text.split())
         return (len(item.words) < MIN_WORDS, -total, -(q.stance is not None), q.kind == "partial", "?" in q.text,
                 not 6 <= length <= 40, length, q.id)

@@ -71,10 +71,25 @@ def look_alike_names(analyses: Sequence[Analysis]) -> list[str]:
 
 
 def _key(local: LocalActor) -> str:
-    name = latin_skeleton(local.name)
-    if local.kind == "person":
-        return "p:" + name_key(fold(name))
-    return local.kind[0] + ":" + fold(name)
+    return _key_of(local.kind, local.name)
+
+
+@lru_cache(maxsize=65536)
+def _key_of(kind: str, name: str) -> str:
+    """The merge key of a name of a kind (the same name recurs in many articles: computed once)."""
+    clean = latin_skeleton(name)
+    if kind == "person":
+        return "p:" + name_key(fold(clean))
+    return kind[0] + ":" + fold(clean)
+
+
+def _rule_counts(members: Iterable[LocalActor]) -> tuple[tuple[str, int], ...]:
+    """The members' (rule, mentions) counts added up, by rule id (one Counter, not one per member)."""
+    total: Counter[str] = Counter()
+    for m in members:
+        for rule, n in m.rules:
+            total[rule] += n
+    return tuple(sorted((rule, n) for rule, n in total.items() if n > 0))  # as Counter's "+" keeps them
 
 
 _APPOSITIVE = re.compile(r"\s*,\s+(?:an?|the)\s+([^,.;:!?\"“”()]{1,60})")
@@ -143,13 +158,21 @@ def _group_keys(locals_: Sequence[LocalActor], context: Context | None = None) -
     keys = sorted({_key(a) for a in locals_})
     group: dict[str, str] = {k: k for k in keys}
     full = [k for k in keys if k.startswith("p:") and len(k[2:].split()) >= 2]
+    # near-miss surnames start with the same letter (``_similar_surname``): only those are compared, in the
+    # same order as over all full names, so the merges are the same without comparing every pair
+    by_letter: dict[str, list[str]] = {}
+    by_surname: dict[str, list[str]] = {}
+    for f in full:
+        surname = f[2:].split()[-1]
+        by_letter.setdefault(surname[:1], []).append(f)
+        by_surname.setdefault(surname, []).append(f)
     # full names: exact keys already merged (diacritics, transliteration); now guarded near misses
-    for i, k in enumerate(full):
+    for k in full:
         if group[k] != k:
             continue
         words = k[2:].split()
-        for other in full[i + 1 :]:
-            if group[other] != other:
+        for other in by_letter[words[-1][:1]]:
+            if other <= k or group[other] != other:
                 continue
             ow = other[2:].split()
             if (
@@ -163,10 +186,12 @@ def _group_keys(locals_: Sequence[LocalActor], context: Context | None = None) -
         if not k.startswith("p:") or len(k[2:].split()) != 1:
             continue
         surname = k[2:]
-        cands = {group[f] for f in full if f[2:].split()[-1] == surname}
+        cands = {group[f] for f in by_surname.get(surname, ())}
         if not cands:
             cands = {
-                group[f] for f in full if _similar_surname(surname, f[2:].split()[-1]) and _agree(k, f, context)
+                group[f]
+                for f in by_letter.get(surname[:1], ())
+                if _similar_surname(surname, f[2:].split()[-1]) and _agree(k, f, context)
             }
         if len(cands) == 1:
             group[k] = next(iter(cands))
@@ -272,7 +297,7 @@ def _merged_actors(
                 + tuple(r for r in roles if not ov or r != ov.role),
                 aliases=tuple(sorted(aliases | (set(ov.aliases) if ov else set()))),
                 mentions=sum(m.mentions for m in members),
-                rules=tuple(sorted(sum((Counter(dict(m.rules)) for m in members), Counter()).items())),
+                rules=_rule_counts(members),
             )
         )
     actors.sort(key=lambda a: a.id)

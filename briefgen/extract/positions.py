@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from briefgen.slugs import slug
 TOPICS_FILE = "topics.yml"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 Lemmas = tuple[str, ...]
+TopicCues = tuple[tuple[str, tuple[Lemmas, ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Lexicon:
     """Lemmatised cue phrases of every topic, and the stance rules, ready for matching."""
 
     topics: tuple[Topic, ...]
-    topic_cues: tuple[tuple[str, tuple[Lemmas, ...]], ...]
+    topic_cues: TopicCues
     stances: StanceRules
     table: Mapping[str, str]
 
@@ -48,25 +49,6 @@ def lemmas(nlp: Language, text: str) -> Lemmas:
     if table is None:
         return tuple((tok.lemma_ or tok.text).lower() for tok in nlp(cleaned) if not tok.is_space)
     return tuple(str(table.get(tok.text, tok.text)).lower() for tok in nlp.make_doc(cleaned) if not tok.is_space)
-
-
-_MAX_GRAM = 6
-
-
-@lru_cache(maxsize=4096)
-def _grams(words: Lemmas) -> frozenset[Lemmas]:
-    """Every run of 1 to _MAX_GRAM lemmas: cue phrases are then found by one set look-up each."""
-    return frozenset(words[i : i + n] for n in range(1, _MAX_GRAM + 1) for i in range(len(words) - n + 1))
-
-
-def _contains(words: Lemmas, phrase: Lemmas) -> bool:
-    n = len(phrase)
-    if not n or n > len(words):
-        return False
-    if n <= _MAX_GRAM:
-        return phrase in _grams(words)
-    first = phrase[0]
-    return any(words[i] == first and words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -127,32 +109,45 @@ def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Mapping[str, A
     return Lexicon(tuple(topics), topic_cues, make_rules(table, stances), table)
 
 
-def _found(words: Lemmas, cues: Iterable[Lemmas]) -> Iterator[Lemmas]:
-    grams = _grams(words)
-    return (c for c in cues if (c in grams if len(c) <= _MAX_GRAM else _contains(words, c)))
+def _found(words: Lemmas, topic_cues: TopicCues) -> dict[str, set[Lemmas]]:
+    """Per topic, its distinct cues that occur in the lemmas as a contiguous run: one pass over the words,
+    each word looked up among the cues' first words (no n-grams built)."""
+    by_first = _cue_index(topic_cues)
+    found: dict[str, set[Lemmas]] = {}
+    for i, word in enumerate(words):
+        for topic, cue in by_first.get(word, ()):
+            if words[i : i + len(cue)] == cue:
+                found.setdefault(topic, set()).add(cue)
+    return found
 
 
 def topics_of(words: Lemmas, lexicon: Lexicon) -> tuple[str, ...]:
     """Ids of every topic with a cue among the lemmas, in the configured topic order."""
-    return tuple(tid for tid, cues in lexicon.topic_cues if any(_found(words, cues)))
+    found = _found(words, lexicon.topic_cues)
+    return tuple(tid for tid, _ in lexicon.topic_cues if tid in found) if found else ()
 
 
 def topic_hits(words: Lemmas, lexicon: Lexicon, topic: str) -> int:
     """How many distinct cues of one topic occur among the lemmas."""
-    cues = _cue_map(lexicon.topic_cues).get(topic, ())
-    return sum(1 for _ in _found(words, cues))
+    return len(_found(words, lexicon.topic_cues).get(topic, ()))
 
 
-_CUE_MAPS: dict[int, tuple[object, dict[str, tuple[Lemmas, ...]]]] = {}
+_CUE_INDEX: dict[int, tuple[object, dict[str, tuple[tuple[str, Lemmas], ...]]]] = {}
 
 
-def _cue_map(topic_cues: tuple[tuple[str, tuple[Lemmas, ...]], ...]) -> dict[str, tuple[Lemmas, ...]]:
-    """The topic cues as a dict, built once per lexicon (topic_hits runs for every quote of a group)."""
-    known = _CUE_MAPS.get(id(topic_cues))
+def _cue_index(topic_cues: TopicCues) -> dict[str, tuple[tuple[str, Lemmas], ...]]:
+    """First lemma of a cue -> (topic, cue) pairs, built once per lexicon (kept by identity, with the
+    lexicon's cues alive beside it so the id is never reused)."""
+    known = _CUE_INDEX.get(id(topic_cues))
     if known is None or known[0] is not topic_cues:
-        if len(_CUE_MAPS) > 16:
-            _CUE_MAPS.clear()
-        known = _CUE_MAPS[id(topic_cues)] = (topic_cues, dict(topic_cues))
+        if len(_CUE_INDEX) > 16:
+            _CUE_INDEX.clear()
+        index: dict[str, list[tuple[str, Lemmas]]] = {}
+        for tid, cues in topic_cues:
+            for cue in cues:
+                if cue:
+                    index.setdefault(cue[0], []).append((tid, cue))
+        known = _CUE_INDEX[id(topic_cues)] = (topic_cues, {w: tuple(p) for w, p in index.items()})
     return known[1]
 
 

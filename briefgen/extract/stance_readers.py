@@ -236,29 +236,37 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
-        if phrase[0] in _PREDICATES:  # "X cannot continue", "X has no place", "X goes too far": subject before
-            if phrase[0] in ("can", "cannot", "have") and nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS \
-                    and not (phrase[0] == "have" and sent[nxt_at].low == "in"):
-                continue  # "the ferry cannot continue its route", "has no place to go": a fact, not a verdict
-            subj = sent[_clause_start(sent, i, s.reported) : i]
-            while subj and (subj[-1].low in _AUX or subj[-1].lemma in ("not", "will", "would", "do", "be")
-                            or subj[-1].low in ("simply", "just", "also", "still", "clearly")):
-                subj = subj[:-1]  # "the plan does not (go far enough)"
-            if any(x.low in ("who", "which", "if", "unless", "when", "whether") for x in subj):
-                continue
-        else:
-            subj = _subject(sent, i, s.reported)
-        while subj and subj[0].low in ("and", "but", "so"):
-            subj = subj[1:]
-        if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
-            back = _pronoun_subject(sent, i)
-            if back is not None:  # "we spend half of it on interest, and that cannot continue"
-                subj = _antecedent(s, back)
-        if subj and subj[0].low in _FINITE_BE | {"has", "have", "had"}:
-            continue  # "the plan that (was agreed) is a mistake": a relative clause's verb, no subject
+        subj = _judged(s, i, phrase)
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
             out.append((1, i, Found(stance, s.span(subj))))
     return out
+
+
+def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
+    """The subject an evaluation at i judges ("X is a mistake", "X cannot continue", "X goes too far"; a
+    "that" pointing back: ``_antecedent``); empty when there is none."""
+    sent, nxt_at = s.sent, i + len(phrase)
+    if phrase[0] in _PREDICATES:  # "X cannot continue", "X has no place", "X goes too far": subject before
+        if phrase[0] in ("can", "cannot", "have") and nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS \
+                and not (phrase[0] == "have" and sent[nxt_at].low == "in"):
+            return []  # "the ferry cannot continue its route", "has no place to go": a fact, not a verdict
+        subj = sent[_clause_start(sent, i, s.reported) : i]
+        while subj and (subj[-1].low in _AUX or subj[-1].lemma in ("not", "will", "would", "do", "be")
+                        or subj[-1].low in ("simply", "just", "also", "still", "clearly")):
+            subj = subj[:-1]  # "the plan does not (go far enough)"
+        if any(x.low in ("who", "which", "if", "unless", "when", "whether") for x in subj):
+            return []
+    else:
+        subj = _subject(sent, i, s.reported)
+    while subj and subj[0].low in ("and", "but", "so"):
+        subj = subj[1:]
+    if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
+        back = _pronoun_subject(sent, i)
+        if back is not None:  # "we spend half of it on interest, and that cannot continue"
+            subj = _antecedent(s, back)
+    if subj and subj[0].low in _FINITE_BE | {"has", "have", "had"}:
+        return []  # "the plan that (was agreed) is a mistake": a relative clause's verb, no subject
+    return subj
 
 
 def _pronoun_subject(sent: list[Tok], i: int) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -151,29 +152,34 @@ def _lemma(low: str, table: Mapping[str, str]) -> str:
     return found
 
 
+def _lemmas(table: Mapping[str, str], items: Iterable[Any] | None) -> frozenset[str]:
+    """Lower-cased lemmas of a word list."""
+    return frozenset(_lemma(str(w).lower(), table) for w in items or ())
+
+
+def _phrases(table: Mapping[str, str], items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """Lemmatised phrases of a list, longest first."""
+    return tuple(sorted({_phrase(str(p), table) for p in items} - {()}, key=lambda p: -len(p)))
+
+
+def _sided(table: Mapping[str, str], m: Mapping[str, Any]) -> dict[str, str]:
+    """Lemma -> side ('against'/'for') of a two-sided word list."""
+    return {_lemma(str(w).lower(), table): side for side in ("against", "for") for w in m.get(side) or ()}
+
+
 def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) -> StanceRules:
     """Stance rules from the data file, lemmatised with the pipeline's lookup table."""
     d = data if data is not None else load_stance_data()
+    lemmas, phrases, sided = partial(_lemmas, table), partial(_phrases, table), partial(_sided, table)
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(_lemma(str(w).lower(), table) for w in d.get(key) or ())
-
-    def phrases(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted({_phrase(str(p), table) for p in items} - {()}, key=lambda p: -len(p)))
+        return lemmas(d.get(key))
 
     verbs = tuple((p, side) for side in ("against", "for") for p in phrases((d.get("verbs") or {}).get(side) or ()))
     evals = d.get("evaluations") or {}
     evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
-    demands = d.get("demands") or {}
-    refusals = d.get("refusals") or {}
-    conditions = d.get("conditions") or {}
-    nouns = d.get("stance_nouns") or {}
-    strict = evals.get("extraposed_strict") or {}
-    feelings = d.get("feelings") or {}
-
-    def lemmas(items: Iterable[Any] | None) -> frozenset[str]:
-        return frozenset(_lemma(str(w).lower(), table) for w in items or ())
-
+    demands, refusals, conditions = (d.get(k) or {} for k in ("demands", "refusals", "conditions"))
+    nouns, feelings, strict = d.get("stance_nouns") or {}, d.get("feelings") or {}, evals.get("extraposed_strict") or {}
     rules = StanceRules(
         negators=words("negators") | {"not"},
         window=int(d.get("negation_window") or 2),
@@ -185,14 +191,14 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         particles=frozenset(str(w).lower() for w in d.get("particles") or ()),
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         evaluations=tuple(sorted(evaluations, key=lambda v: -len(v[0]))),
-        extraposed=frozenset(_lemma(str(w).lower(), table) for w in evals.get("extraposed") or ()),
+        extraposed=lemmas(evals.get("extraposed")),
         strong=phrases(demands.get("strong") or ()),
         weak=phrases(demands.get("weak") or ()),
-        weak_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("weak_blockers") or ()),
-        strong_blockers=frozenset(_lemma(str(w).lower(), table) for w in demands.get("strong_blockers") or ()),
+        weak_blockers=lemmas(demands.get("weak_blockers")),
+        strong_blockers=lemmas(demands.get("strong_blockers")),
         hopes=words("hopes"),
         requests=words("requests"),
-        without=frozenset(_lemma(str(w).lower(), table) for w in d.get("without") or ()) | {"not"},
+        without=words("without") | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
         refuse=lemmas(refusals.get("refuse")),
@@ -208,16 +214,14 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         neutral_objects=lemmas(d.get("neutral_objects")),
         intents=lemmas(d.get("intents")),
         light_verbs=lemmas(nouns.get("light_verbs")),
-        stance_nouns={_lemma(str(w).lower(), table): side for side in ("against", "for")
-                      for w in nouns.get(side) or ()},
+        stance_nouns=sided(nouns),
         noun_prepositions=lemmas(nouns.get("prepositions")),
-        extraposed_strict={_lemma(str(w).lower(), table): side for side in ("against", "for")
-                           for w in strict.get(side) or ()},
+        extraposed_strict=sided(strict),
         extraposed_blockers=lemmas(evals.get("extraposed_blockers")),
         no_extraposed=lemmas(evals.get("no_extraposed")),
         no_infinitive=lemmas(d.get("no_infinitive")),
         negated_passives=lemmas((d.get("passives") or {}).get("negated")),
-        feelings={_lemma(str(w).lower(), table): side for side in ("against", "for") for w in feelings.get(side) or ()},
+        feelings=sided(feelings),
         feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
     )
     firsts, screen = _screen(rules, d)

@@ -109,6 +109,8 @@ def _role_before_preposition(
         k -= 1
     if not (k >= 0 and (k == 0 or tail[k - 1].lower() not in lex.role_heads)):
         return None
+    if k == 0 and not text[p0:name_start].strip():
+        return None  # "aide to Ted Cruz", "spokesman for Jo Ray": the name is the preposition's object
     name_start = end - len(" ".join(tail[k:]))
     name = demojibake(text[name_start:end])
     # the mention spans the role: "leader in the ... Anna Berg"; the role is the head before the

@@ -181,6 +181,9 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
     first = ms[0]
     if first.rule == "pronoun" and not text[end : first.start].strip():
         return True, att.speaker_of(first, sent)
+    description = _described_speaker(att, end, ms, person)
+    if description is not None:
+        return description
     if person is not None and _opens_clause(text, person.end, sent[1]):
         return False, None  # "said Lisbon expected ...": the subject of the reported clause, not the speaker
     if first is not person and _opens_clause(text, first.end, sent[1]):
@@ -197,6 +200,53 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
             return True, None
         return True, att.speaker_of(first, sent)
     return False, None
+
+
+# "said a senior Cruz adviser", "said the former aide to ...": a description opens after the cue
+_DESCRIPTION_LEAD = re.compile(r"[\s,]*(?:(a|an|one|another)|the)\s")
+# words after a name that do not make it a modifier of a noun ("said Cruz who ...", "said Cruz, ...")
+_AFTER_NAME_FUNCTION = frozenset({"who", "which", "that", "and", "or", "but", "when", "while", "as", "after"})
+_RELATIVES = frozenset({"who", "whose", "which", "that"})
+_AFTER_NAME_FUNCTION |= frozenset({"before", "because", "though", "although", "if", "himself", "herself"})
+
+
+def _described_speaker(
+    att: Attributor, end: int, ms: list[Mention], person: Mention | None
+) -> tuple[bool, str | None] | None:
+    """For "said a/the <description>": the person named in apposition ("said a spokesman, Jo Ray"), or
+    nobody when the only name qualifies a noun ("said a senior Cruz adviser", "said an aide to Cruz")."""
+    text = att.text
+    lead = _DESCRIPTION_LEAD.match(text, end, ms[0].start)
+    if lead is None:
+        return None
+    for m in ms:
+        if m.kind != "person" or m.rule == "pronoun":
+            continue
+        between = _ABBREV_DOT.sub("", text[end : m.start])
+        if between.rstrip().endswith(",") and "." not in between and len(between) < 90:
+            return True, att.speaker_of(m, (end, m.end))  # "said a spokesman for the campaign, Jo Ray,"
+        break
+    if person is None:
+        return (True, None) if lead.group(1) is not None else None  # "said a spokesman": nameless
+    words = _WORD.findall(text[lead.end() : person.start])
+    for i, w in enumerate(words):
+        if w in ("of", "for") and i and words[i - 1].lower() in att.lex.role_heads:
+            continue  # "said the former secretary of state X": a title
+        if w in _PREPOSITIONS or w in _RELATIVES:
+            return True, None  # "said the former top aide to President X", "said a member who backs X"
+    nxt = _NEXT_WORD.match(text, person.end)
+    if nxt is not None:
+        word = nxt.group(1)
+        if not (
+            word in _PREPOSITIONS
+            or word in _AUXILIARIES
+            or word in _AFTER_NAME_FUNCTION
+            or word in att.lex.cue_forms
+            or word in att.lex.adverbs
+            or word.endswith("ly")
+        ):
+            return True, None  # "said the senior Cruz adviser", "said the printed Cruz slate card"
+    return None
 
 
 # "Clinton ally", "Trump campaign manager": lower-case nouns between a name and the name they qualify
