@@ -17,10 +17,21 @@ def test_frame_verb_of_the_speaker_gives_the_quote_its_stance() -> None:
     assert found is not None and found.stance == "against" and found.target == "the fare rise"
 
 
+def test_a_coordinated_verb_of_the_speaker_frames_the_statement() -> None:
+    found = frame_stance("Mayor Ann Example praised the harbour board and said ", "said", NAMES)
+    assert found is not None and (found.stance, found.target) == ("for", "the harbour board")
+    found = frame_stance("The vote was close, as she appeared to rule out a second ballot and suggested ",
+                         "suggested", NAMES)
+    assert found is not None and (found.stance, found.target) == ("against", "a second ballot")
+
+
 def test_frame_verb_of_someone_else_or_without_a_participle_gives_none() -> None:
     assert frame_stance("The union praised the harbour board, saying ", "saying", NAMES) is None
     assert frame_stance("Critics who praised the board were wrong, Example said, adding ", "adding", NAMES) is None
-    assert frame_stance("Mayor Ann Example praised the harbour board and said ", "said", NAMES) is None
+    assert frame_stance("The union praised the harbour board and Example said ", "said", NAMES) is None
+    assert frame_stance("Example said the union praised the board and added ", "added", NAMES) is None
+    assert frame_stance("Police arrested the suspect and said ", "said", NAMES) is None
+    assert frame_stance("Mayor Ann Example praised the harbour board and ", "said", NAMES) is None
     assert frame_stance("Mayor Ann Example visited the harbour board, saying ", "saying", NAMES) is None
     assert frame_stance("Mayor Ann Example praised the harbour board. Later, saying ", "saying", NAMES) is None
     assert frame_stance("Example said the board praised the plan, adding ", "adding", NAMES) is None

@@ -70,8 +70,9 @@ def read_stance(
     if toks and toks[0].lemma in rules.no_stance_cues:
         cue_lemma = toks[0].lemma
     best: tuple[int, int, int, int, Found] | None = None
-    for n, sent in enumerate(sentences(toks)):
-        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own):
+    split = sentences(toks)
+    for n, sent in enumerate(split):
+        for rank, pos, found in _candidates(text, sent, rules, n == 0 and reported, own, split[n - 1] if n else []):
             if rank >= 2 and cue_lemma in rules.no_stance_cues:
                 continue
             if within is not None and not within[0] <= sent[pos].start < within[1]:
@@ -130,32 +131,41 @@ _FRAME_BREAK = re.compile(r"[,;:()\u2013\u2014\u201c\u201d\".!?]")
 
 
 def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | None:
-    """The stance of the speaker's own verb framing a quote introduced by a participle: "Orban praised
-    Trump, saying \u201c...\u201d" (for Trump), "He rejected the criticism, calling it ..." (against it).
-    ``lead``: the sentence up to the quote; ``names``: lower-case words of the speaker's name and aliases.
-    The verb's subject must be the speaker (a word of their name, or he/she/they/it/we) or stand before
-    a comma ("Orban, the prime minister, praised X, saying"); anything else (a description, someone else's
-    verb) gives None."""
-    if not cue or not _PARTICIPLE_CUE.fullmatch(cue.split()[-1]):
+    """The stance of the speaker's own verb framing a statement: a participle's ("Orban praised Trump,
+    saying \u201c...\u201d": for Trump; "He rejected the criticism, calling it ...") or a coordinated verb's
+    ("Baeza criticised the agreement and said ...", "he appeared to rule out X and suggested ...").
+    ``lead``: the sentence up to the statement; ``names``: lower-case words of the speaker's name and
+    aliases. The verb's subject must be the speaker (a word of their name, or he/she/they/it/we) or stand
+    before a comma ("Orban, the prime minister, praised X, saying"); anything else (a description, someone
+    else's verb, a reported one) gives None."""
+    if not cue:
         return None
     at = [m for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", lead, re.IGNORECASE)]
     if not at:
         return None
     pre = lead[: at[-1].start()].rstrip()
-    if not pre.endswith(","):
+    if _PARTICIPLE_CUE.fullmatch(cue.split()[-1]) and pre.endswith(","):
+        pre = pre[:-1]
+    elif re.search(r"(?<!\w)and$", pre):
+        pre = pre[:-3].rstrip().rstrip(",")
+    else:
         return None
-    pre = pre[:-1]
     breaks = list(_FRAME_BREAK.finditer(pre))
     clause_at = breaks[-1].end() if breaks else 0
     clause = pre[clause_at:]
     rules, table = map_rules()
     toks = tokens(clause, table)
     for k, t in enumerate(toks):
-        if not (t.low != t.lemma and t.low.endswith(("ed", "s")) and t.lemma in rules.verbs_at):
+        if t.lemma not in rules.verbs_at:
             continue
-        subject = [x.low for x in toks[:k] if x.low not in _FUNCTION or x.low in _FRAME_SUBJECTS]
+        head = k
+        if k >= 2 and toks[k - 1].low == "to" and toks[k - 2].lemma in _RAISING:
+            head = k - 2  # "appeared to rule out X", "vowed to block X"
+        elif not (t.low != t.lemma and t.low.endswith(("ed", "s"))):
+            continue  # not a finite verb ("the support of", "to back")
+        subject = [x.low for x in toks[:head] if x.low not in _FUNCTION or x.low in _FRAME_SUBJECTS]
         forms = cue_lexicon().cue_forms
-        if any(x.low in ("who", "which", "that", "whose") or x.low in forms for x in toks[:k]):
+        if any(x.low in ("who", "which", "that", "whose") or x.low in forms for x in toks[:head]):
             return None  # "Ann said the board praised X, adding": the board's verb, reported
         if not subject and not breaks:
             return None
@@ -165,6 +175,7 @@ def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | 
     return None
 
 
+_RAISING = frozenset(["appear", "seem", "vow", "pledge", "threaten", "promise", "move", "try", "seek"])
 _FRAME_SUBJECTS = frozenset(["he", "she", "they", "it", "we"])
 
 

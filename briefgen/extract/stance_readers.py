@@ -45,6 +45,7 @@ class _Sentence:
     lead: bool
     reported: bool
     own: Own = ()
+    prev: Sequence[Tok] = ()  # the sentence before, in the same statement (what a "that" may point back to)
 
     def span(self, toks: Sequence[Tok]) -> str:
         """The article's words of ``toks``."""
@@ -93,8 +94,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] in rules.present_only and sent[i].low not in (phrase[0], phrase[0] + "s"):
             continue  # "we stand with X" is a stance, "she stood with her husband" a description
         nxt = i + len(phrase)
-        if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low == "to":
-            continue  # "we want to thank everyone"
+        if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low in ("to", "not"):
+            continue  # "we want to thank everyone", "we would prefer not to comment"
         obj = _object(sent, nxt, rules)
         if obj and obj[0].low == "that":
             obj = obj[1:]
@@ -151,6 +152,7 @@ def _noun_at(s: _Sentence, i: int) -> list[_Hit]:
     return []
 
 
+_PREDICATES = frozenset(["can", "cannot", "have", "go", "send"])  # verdicts that are verb phrases
 _FINITE_BE = frozenset(["is", "are", "was", "were", "'s", "'re"])
 _INTENSIFIERS = frozenset(["very", "so", "really", "extremely", "deeply", "profoundly", "greatly", "hugely",
                            "bitterly", "absolutely", "truly", "particularly", "most", "quite", "too", "also"])
@@ -204,6 +206,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     for phrase, side in rules.evaluations_at.get(sent[i].lemma, ()):
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
+        if phrase[0] in _NP_STARTS and sent[i].low != phrase[0]:
+            continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
         nxt_at = i + len(phrase)
         if nxt_at < len(sent) and _attributive(sent[nxt_at]) and phrase[-1] not in _PREPOSITIONS:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
@@ -224,22 +228,81 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             if phrase[0] in rules.no_extraposed:
                 continue  # "it is illegal to sell X" describes a law
             obj = _object(sent, i + len(phrase), rules)
-            if len(obj) >= 2 and obj[0].low == "to" and obj[1].lemma in rules.extraposed_blockers:
-                continue  # "it would be a mistake to say that X": no stance on X
+            if (len(obj) >= 2 and obj[0].low == "to" and obj[1].lemma in rules.extraposed_blockers) or (
+                    phrase[-1] == "to" and obj and obj[0].lemma in rules.extraposed_blockers):
+                continue  # "it would be a mistake to say that X", "it is wrong to say X": no stance on X
             if _usable(obj, 2):
                 out.append((1, i, Found(stance, s.span(obj))))
             continue
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
-        if phrase[0] in ("can", "cannot"):  # "X cannot continue": the subject stands right before it
-            if nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS:
-                continue  # "the ferry cannot continue its route": a fact, not a verdict
-            subj = sent[_clause_start(sent, i, s.reported) : i]
-        else:
-            subj = _subject(sent, i, s.reported)
+        subj = _judged(s, i, phrase)
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
             out.append((1, i, Found(stance, s.span(subj))))
     return out
+
+
+def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
+    """The subject an evaluation at i judges ("X is a mistake", "X cannot continue", "X goes too far"; a
+    "that" pointing back: ``_antecedent``); empty when there is none."""
+    sent, nxt_at = s.sent, i + len(phrase)
+    if phrase[0] in _PREDICATES:  # "X cannot continue", "X has no place", "X goes too far": subject before
+        if phrase[0] in ("can", "cannot", "have") and nxt_at < len(sent) and sent[nxt_at].text not in _BREAKS \
+                and not (phrase[0] == "have" and sent[nxt_at].low == "in"):
+            return []  # "the ferry cannot continue its route", "has no place to go": a fact, not a verdict
+        subj = sent[_clause_start(sent, i, s.reported) : i]
+        while subj and (subj[-1].low in _AUX or subj[-1].lemma in ("not", "will", "would", "do", "be")
+                        or subj[-1].low in ("simply", "just", "also", "still", "clearly")):
+            subj = subj[:-1]  # "the plan does not (go far enough)"
+        if any(x.low in ("who", "which", "if", "unless", "when", "whether") for x in subj):
+            return []
+    else:
+        subj = _subject(sent, i, s.reported)
+    while subj and subj[0].low in ("and", "but", "so"):
+        subj = subj[1:]
+    if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
+        back = _pronoun_subject(sent, i)
+        if back is not None:  # "we spend half of it on interest, and that cannot continue"
+            subj = _antecedent(s, back)
+    if subj and subj[0].low in _FINITE_BE | {"has", "have", "had"}:
+        return []  # "the plan that (was agreed) is a mistake": a relative clause's verb, no subject
+    return subj
+
+
+def _pronoun_subject(sent: list[Tok], i: int) -> int | None:
+    """The position of a subject "that"/"this" right before the verdict at i ("and that cannot continue",
+    "That is a mistake"), opening its sentence or after "and"/";"; None otherwise."""
+    k = i - 1
+    while k >= 0 and (sent[k].low in _DEGREE or sent[k].lemma in ("be", "not", "will", "would", "have")
+                      or sent[k].low in _INTENSIFIERS or sent[k].low in ("'s", "never", "simply", "just")):
+        k -= 1
+    if k < 0 or sent[k].low not in ("that", "this"):
+        return None
+    return k if k == 0 or sent[k - 1].low in ("and", ";") else None
+
+
+def _antecedent(s: _Sentence, at: int) -> list[Tok]:
+    """What a subject "that"/"this" points back to: the clause before it in its sentence, joined by "and"
+    or ";" ("we spend half our revenue on interest, and that cannot continue"), or, opening a sentence, the
+    whole sentence before it in the same statement ("They want to close the port. That is a mistake.").
+    Empty when there is none, or it is a question, a pronoun clause or over 25 words."""
+    sent = s.sent
+    if at > 0:
+        k = at - 1
+        if sent[k].low not in ("and", ";"):
+            return []
+        end = k - 1 if k >= 1 and sent[k - 1].text == "," else k
+        start = _clause_start(sent, end, s.reported)
+        clause = [t for t in sent[start:end] if t.low not in ("but", "and")]
+    elif at == 0 and s.prev:
+        clause = [t for t in s.prev if t.text not in (".", "!")]
+        if s.prev[-1].text == "?" or is_question(list(s.prev), s.rules):
+            return []
+    else:
+        return []
+    if not clause or len(clause) > 25 or not _usable(clause, 2) or clause[0].low in ("it", "this", "that"):
+        return []
+    return clause
 
 
 def _it_be(sent: list[Tok], k: int) -> bool:
@@ -251,7 +314,8 @@ def _it_be(sent: list[Tok], k: int) -> bool:
     return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
 
 
-_NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long"])  # evaluations that are noun phrases
+# evaluations that are noun phrases, or "right to", "wrong to", "to blame": a copula must stand right before them
+_NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long", "right", "wrong", "to"])
 _LINKS = frozenset(["be", "remain", "seem", "become", "prove"])
 
 
@@ -269,7 +333,7 @@ def _copula_before(sent: list[Tok], i: int) -> bool:
 def _extraposed_at(s: _Sentence, i: int) -> list[_Hit]:
     """"It is crucial that X", "it is time to X" (for X); "it is wrong to X" (against X), "it was right that X"."""
     sent, rules, t = s.sent, s.rules, s.sent[i]
-    strict = rules.extraposed_strict.get(t.lemma)
+    strict = rules.extraposed_strict.get(t.lemma) if t.low == t.lemma else None
     if not ((t.lemma in rules.extraposed or strict) and i >= 2 and _it_be(sent, i - 1)):
         return []
     if _negated(sent, i - 1, rules) or _negated(sent, i, rules):
@@ -415,8 +479,11 @@ def _finite(toks: Sequence[Tok]) -> bool:
 
 
 def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
-    """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X)."""
+    """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X); a negated passive
+    of tolerance: "X will not be tolerated", "X cannot be allowed" (against X)."""
     sent, rules = s.sent, s.rules
+    if sent[i].lemma in rules.negated_passives:
+        return _refused_passive(s, i)
     if sent[i].lemma not in rules.passives or i < 2 or sent[i - 1].lemma != "be":
         return []
     be = sent[i - 1].low
@@ -431,6 +498,28 @@ def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
     if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS):
         return []
     return [(1, i, Found("for", s.span(subj)))]
+
+
+def _refused_passive(s: _Sentence, i: int) -> list[_Hit]:
+    """"X will not be tolerated", "X cannot be allowed", "X won't be accepted": against X (a firm modal and
+    a negation before "be"; "was not accepted", "may not be allowed" describe or forecast)."""
+    sent = s.sent
+    if i < 3 or sent[i - 1].low != "be" or not sent[i].low.endswith("ed"):
+        return []
+    if not (sent[i - 2].lemma == "not" or sent[i - 2].low in ("never", "cannot")):
+        return []
+    modal = sent[i - 2] if sent[i - 2].low == "cannot" else sent[i - 3]
+    if modal.low not in ("will", "would", "can", "cannot", "shall", "must", "should", "wo", "ca"):
+        return []
+    if i + 1 < len(sent) and sent[i + 1].low in ("by", "to"):
+        return []  # "will not be allowed to enter": a rule for someone, no verdict on a subject
+    end = i - 3 if sent[i - 2].low != "cannot" else i - 2
+    subj = sent[_clause_start(sent, end, s.reported) : end]
+    if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS) or subj[0].low in ("there", "this"):
+        return []
+    if any(x.text in _BREAKS or x.low in ("who", "which", "if", "unless", "when") for x in subj):
+        return []
+    return [(1, i, Found("against", s.span(subj)))]
 
 
 _WARNING = frozenset(["warn", "caution", "fear", "worry", "concern", "alarm"])
@@ -464,11 +553,13 @@ _READERS = (_counterfactual_at, _verb_at, _noun_at, _feeling_at, _evaluation_at,
             _demand_at, _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
 
 
-def _candidates(text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = ()) -> list[_Hit]:
+def _candidates(
+    text: str, sent: list[Tok], rules: StanceRules, lead: bool, own: Own = (), prev: Sequence[Tok] = ()
+) -> list[_Hit]:
     """(rank, position, stance) of every stance expression of one sentence with a usable target."""
     if is_question(sent, rules):
         return []
-    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)), own)
+    s = _Sentence(text, sent, rules, lead, _reported_before(sent, len(sent)), own, prev)
     found: list[_Hit] = []
     for i, t in enumerate(sent):
         if t.lemma not in rules.firsts:

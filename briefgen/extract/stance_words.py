@@ -86,6 +86,7 @@ class StanceRules:
     extraposed_blockers: frozenset[str] = frozenset()
     no_extraposed: frozenset[str] = frozenset()
     no_infinitive: frozenset[str] = frozenset()
+    negated_passives: frozenset[str] = frozenset()
     feelings: Mapping[str, str] = field(default_factory=dict)  # adjective (lemma) -> for | against
     feeling_prepositions: frozenset[str] = frozenset()
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
@@ -219,6 +220,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         extraposed_blockers=lemmas(evals.get("extraposed_blockers")),
         no_extraposed=lemmas(evals.get("no_extraposed")),
         no_infinitive=lemmas(d.get("no_infinitive")),
+        negated_passives=lemmas((d.get("passives") or {}).get("negated")),
         feelings=sided(feelings),
         feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
     )
@@ -233,7 +235,7 @@ def _screen(rules: StanceRules, d: Mapping[str, Any]) -> tuple[set[str], re.Patt
     firsts |= {p[0] for p, _ in (*rules.verbs, *rules.evaluations)}
     firsts |= rules.extraposed | rules.hopes | rules.requests | {"without"}
     firsts |= rules.refuse | rules.refused_negated | rules.until | rules.passives | rules.harms | {"put"}
-    firsts |= rules.light_verbs | set(rules.extraposed_strict) | set(rules.feelings)
+    firsts |= rules.light_verbs | set(rules.extraposed_strict) | set(rules.feelings) | rules.negated_passives
     # every expression has a longest word; a text without (the start of) any of them is skipped unread
     keys = {max(p, key=len) for p in (*rules.counterfactuals, *rules.strong, *rules.weak)}
     keys |= {max(p, key=len) for p, _ in (*rules.verbs, *rules.evaluations)}
