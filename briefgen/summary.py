@@ -660,6 +660,8 @@ def feature_lede(sentence: str) -> bool:
         return False
     if _days(sentence) or re.search(r"\b(?:according to|overnight|this week|last week|last night)\b", sentence, re.I):
         return False
+    if re.search(r"\d|\b(?:at least|at most|first time|a surprise)\b", sentence, re.I):
+        return False  # 'At least 40 people were killed …', 'For the first time, the bank cut …' report
     verbs = lexicon().cue_forms
     return not any(w in verbs for w in words)
 
@@ -677,7 +679,11 @@ def main_lead(story_leads: Sequence[Lead], idf: Mapping[str, float]) -> Lead | N
     if len({lead.source.id for lead in firsts}) < MAIN_ARTICLES:
         return None
     vectors = [_unit(_vector(lead.stems, idf)) for lead in firsts]
-    central = [sum(_dot(v, w) for j, w in enumerate(vectors) if j != i) for i, v in enumerate(vectors)]
+    total: dict[str, float] = defaultdict(float)  # the sum of the unit vectors: each lead's closeness to the
+    for v in vectors:  # others is its dot with the sum less its own (one pass, not all pairs)
+        for k, x in v.items():
+            total[k] += x
+    central = [_dot(v, total) - _dot(v, v) for v in vectors]
     top = max(central)
     if top <= 0:
         return None
@@ -716,7 +722,21 @@ def _other_day(text: str, event_text: str) -> bool:
     """True when two sentences both name a day and share none ('resumed on Thursday' / 'shut down on Tuesday'):
     they tell two events, however many words they share."""
     mine, theirs = _days(text), _days(event_text)
-    return bool(mine and theirs and not mine & theirs)
+    if not (mine and theirs) or mine & theirs:
+        return False
+    # a weekday, 'yesterday' and a date may name one day ('on Sunday' / 'on 14 June'): only two of one kind differ
+    return any(_day_kind(a) == _day_kind(b) for a in mine for b in theirs)
+
+
+def _day_kind(day: str) -> str:
+    """'weekday', 'relative' (today, yesterday, last night) or 'date' (anything else: '14 june', 'june 14')."""
+    if day.split()[-1] in _WEEKDAYS:
+        return "weekday"
+    return "relative" if any(w in _RELATIVE_DAYS for w in day.split()) else "date"
+
+
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_RELATIVE_DAYS = frozenset(["today", "yesterday", "tomorrow", "tonight", "night", "morning", "evening"])
 
 
 RETOLD_WORDS = 0.4  # a sentence retells an event when this share of its words are the event's ...
@@ -861,7 +881,7 @@ def data_key() -> str:
     after ``use_user_data`` hashes them again and drops this module's tables derived from the old ones)."""
     lex = lexicon()
     if not _DATA or _DATA[0][0] is not lex:
-        for table in (_lists, _ignored, _named_subject, _full_given_name, stems):
+        for table in (_lists, _ignored, _named_subject, _full_given_name, stems, _reversing):
             table.cache_clear()
         h = hashlib.blake2b(digest_size=8)
         for name in DATA_FILES:
@@ -1372,7 +1392,7 @@ def _words_shown(view: ClaimView) -> int:
 MORE_SPEAKERS = 3  # a claim shows at most this many other speakers who made it in other words
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|cannot|without)\b|n't\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot)\b|n't\b", re.IGNORECASE)  # 'without delay' negates nothing
 
 
 def asserts(text: str) -> bool:
@@ -1385,7 +1405,17 @@ def _alike(claim: Claim, other: Claim) -> bool:
     """Two speakers' statements on one matter: every content word of the shorter one, SAME_MIN or more, is the
     other's ('Harbour fees for fishermen must be cut' / 'The fees the harbour charges fishermen must be cut now'); a
     word of its own may turn it round ('Tariffs on steel must be cut' / '… must be raised')."""
-    return same_words(stems(claim.text), stems(other.text), 1.0, SAME_MIN)
+    a, b = stems(claim.text), stems(other.text)
+    extra = (b - a) if len(a) <= len(b) else (a - b)  # the longer one's own words may turn it round ('must
+    # refuse to give up territory', 'Nobody believes the ceasefire will hold', 'Rumours that … are false')
+    return same_words(a, b, 1.0, SAME_MIN) and not extra & _reversing()
+
+
+@functools.cache
+def _reversing() -> frozenset[str]:
+    """Stems of words that turn a claim round when another claim adds them (summary.yml reversing: 'Engineers
+    doubt the bridge is safe' is not 'The bridge is safe')."""
+    return stems(" ".join(str(w) for w in _lists()["reversing"]))
 
 
 def _same_claim(claim: Claim, chosen: Sequence[Claim]) -> Claim | None:
@@ -1429,8 +1459,10 @@ def disagreements(
     for c in claims:
         if c.target and c.stance in ("for", "against") and c.speakers and _says_something(c):
             key, words = _target_key(c.target), stems(c.target)
-            # the same target in other words: three quarters of the shorter one's content words (three or more)
-            key = next((k for k, w in keys.items() if same_words(words, w, 0.75, 3)), key)
+            # the same target in other words: three quarters of the content words of BOTH (three or more): 'Ukraine's
+            # NATO membership' is not 'discuss Ukraine's NATO membership or territorial losses before concessions'
+            key = next((k for k, w in keys.items() if same_words(words, w, 0.75, 3)
+                        and len(words & w) >= 0.75 * max(len(words), len(w))), key)
             keys.setdefault(key, words)
             sides[key][polarity(c.stance, c.target)].append(c)  # "for: X must not go" sides with "against: X"
     context = article_context(tuple(quotes.values()), tuple(actors.values()))
