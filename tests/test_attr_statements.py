@@ -211,7 +211,7 @@ def test_according_to_a_role_or_title_and_a_name_reports_for_that_person() -> No
 
 def test_according_to_someone_around_a_name_is_no_statement_of_that_person() -> None:
     for source in ("people close to Anna Weber", "Anna Weber's lawyer", "a poll by pollster Anna Weber",
-                   "an interview his friend Anna Weber gave"):
+                   "an interview his friend Anna Weber gave", "a former aide to Anna Weber"):
         assert _statements(f"According to {source}, the law was clear.") == [], source
 
 

@@ -360,7 +360,8 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
         if not ms:
             continue
         gap = text[m.end() : ms[0].start].strip().lower()
-        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap) and not _role_gap(att.lex, gap, ms[0]):
+        role_gap = _role_gap(att.lex, gap, ms[0], text[ms[0].start : ms[0].end])
+        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap) and not role_gap:
             continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
         if text.startswith(("’s", "'s"), ms[0].end):
             continue  # "according to X's lawyer": the lawyer speaks, not X
@@ -375,11 +376,12 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
 _GAP_WORD = re.compile(r"[\w’'.-]+")
 
 
-def _role_gap(lex: Lexicon, gap: str, mention: Mention) -> bool:
+def _role_gap(lex: Lexicon, gap: str, mention: Mention, mentioned: str) -> bool:
     """Whether the words between "according to" and a person's name are that person's role or title
-    ("Rep.", "conservative columnist", "a spokeswoman,"), not another source ("people close to", "a poll by").
+    ("Rep.", "conservative columnist", "a spokeswoman,"), not another source ("people close to", "a poll by",
+    "a former aide to X", whose mention may begin with the role).
     """
-    if mention.kind != "person":
+    if mention.kind != "person" or any(w in _NOT_ROLE_WORDS for w in _GAP_WORD.findall(mentioned.lower())):
         return False
     toks = _GAP_WORD.findall(gap.rstrip(","))
     if not toks or len(toks) > 5 or "," in gap.rstrip(","):
