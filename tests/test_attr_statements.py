@@ -211,5 +211,68 @@ def test_according_to_a_role_or_title_and_a_name_reports_for_that_person() -> No
 
 def test_according_to_someone_around_a_name_is_no_statement_of_that_person() -> None:
     for source in ("people close to Anna Weber", "Anna Weber's lawyer", "a poll by pollster Anna Weber",
-                   "an interview his friend Anna Weber gave"):
+                   "an interview his friend Anna Weber gave", "a former aide to Anna Weber"):
         assert _statements(f"According to {source}, the law was clear.") == [], source
+
+
+# --- cue verbs as data: quote-only verbs ("barked"), clause-only verbs ("hinted that"), particles
+
+
+def test_a_quote_only_verb_attributes_a_quote_and_reports_no_statement() -> None:
+    analysis = analyse_text("“Go back to your seat,” Anna Weber barked. The dog barked at the gate.")
+    assert [(q.text, speaker_name(analysis, q)) for q in analysis.quotes] == [("Go back to your seat,", "Anna Weber")]
+
+
+def test_a_clause_only_verb_reports_its_that_clause_and_nothing_else() -> None:
+    assert _statements("Anna Weber hinted that the budget would be late.") == [
+        ("the budget would be late", "Anna Weber", "statement.cue.subject")
+    ]
+    assert _statements("Anna Weber reminded voters that the budget was late.") == [
+        ("the budget was late", "Anna Weber", "statement.cue.subject")
+    ]
+    for text in ("Anna Weber hinted at that in a speech on Monday.", "Anna Weber clarified her remarks on Monday."):
+        assert _statements(text) == [], text
+
+
+def test_a_particle_after_a_cue_needs_a_that_clause() -> None:
+    assert _statements("Anna Weber writes back that the budget would be late.") == [
+        ("the budget would be late", "Anna Weber", "statement.cue.subject")
+    ]
+    assert _statements("Anna Weber joked around with reporters before the vote.") == []
+    assert _statements("Anna Weber stressed out the staff before the vote.") == []
+
+
+def test_a_quantity_or_a_compound_after_said_is_no_particle() -> None:
+    for clause in ("up to ten people had died", "around 200 people had died", "down-ballot races would help"):
+        assert _statements(f"Anna Weber said {clause}.") == [(clause, "Anna Weber", "statement.cue.subject")], clause
+
+
+def test_called_out_is_a_phrasal_cue() -> None:
+    assert _statements("Anna Weber called out her rival Paul Lou for alienating voters.") == [
+        ("her rival Paul Lou for alienating voters", "Anna Weber", "statement.cue.subject")
+    ]
+
+
+def test_a_title_before_a_works_people_or_after_a_work_noun_and_comma_is_no_quote() -> None:
+    assert _marked("Since then, the “Jane the Virgin” actress has spoken out.") == []
+    assert _marked("“Orange Is the New Black” star Anna Weber opened up about her career.") == []
+    assert _marked("He stars in the Netflix thriller, “Bloodline,” this week.") == []
+
+
+def test_title_cased_words_with_punctuation_inside_the_marks_before_a_role_stay_a_quote() -> None:
+    assert _marked("“We Are Ready,” star Anna Weber said.") == ["We Are Ready,"]
+    assert _marked("Anna Weber called the plan “A Real Mess” before the vote.") == ["A Real Mess"]
+
+
+# --- "CLAUSE, X said, adding, “…”": the trailing report stands beside the quote that follows
+
+
+def test_a_trailing_cue_followed_by_adding_and_a_quote_reports_the_clause_before_it() -> None:
+    text = "Paul Lou spoke.\n\nThe talks will resume next week, Lou said on Monday, adding: “We need to sit down.”"
+    assert _statements(text) == [("The talks will resume next week", "Paul Lou", "statement.trailing_cue.subject")]
+    assert _marked(text) == ["We need to sit down."]
+
+
+def test_an_opening_participle_before_said_adding_is_no_trailing_report() -> None:
+    text = "Paul Lou spoke.\n\nAsked about the talks, Lou said, adding: “We need to sit down.”"
+    assert _statements(text) == []

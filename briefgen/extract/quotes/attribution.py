@@ -76,18 +76,20 @@ def _scare_quote(text: str, q: QSpan, p_start: int, lex: Lexicon) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _work_title_data() -> tuple[re.Pattern[str], frozenset[str]]:
-    """The words before a work's title (a regex ending at the opening mark) and a title's small words."""
+def _work_title_data() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """The words before a work's title (a regex ending at the opening mark), a title's small words and the
+    people of a work right after its title (a regex from the closing mark)."""
     data = load_data("cues.yml")["work_titles"]
 
     def alt(key: str) -> str:
         return "|".join(re.escape(str(w)) for w in data[key])
 
     before = re.compile(
-        rf"(?:\b(?:{alt('nouns')})|\b(?:{alt('prepositions')})\s+(?:[A-Z][\w.&-]*\s+)?[A-Z][\w.&-]*[’']s"
+        rf"(?:\b(?:{alt('nouns')}),?|\b(?:{alt('prepositions')})\s+(?:[A-Z][\w.&-]*\s+)?[A-Z][\w.&-]*[’']s"
         rf"|\b(?:{alt('verbs_on')})\s+on(?:\s+(?:the|his|her|their))?)\s*$"
     )
-    return before, frozenset(str(w) for w in data["small_words"])
+    after = re.compile(rf"\s+(?:{alt('people_after')})\b")
+    return before, frozenset(str(w) for w in data["small_words"]), after
 
 
 def _work_title(text: str, q: QSpan, p_start: int) -> bool:
@@ -96,9 +98,11 @@ def _work_title(text: str, q: QSpan, p_start: int) -> bool:
     words = content.split()
     if not 1 <= len(words) <= 8 or not words[0][:1].isupper() or content.endswith(("!", "?")):
         return False
-    before, small = _work_title_data()
+    before, small, after = _work_title_data()
     if not all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in small for w in words):
         return False
+    if text[q.qe - 1 : q.qe] not in ",.;:" and after.match(text, q.me):
+        return True  # "the “Jane the Virgin” actress": no punctuation inside the marks, a work's people after
     return before.search(text, max(p_start, q.ms - 60), q.ms) is not None
 
 

@@ -78,6 +78,14 @@ def _trailing_adjuncts() -> frozenset[str]:
 
 
 _TELL = frozenset({"told", "tell", "tells", "telling"})
+# after a trailing cue: ", adding, “…”" / ", adding: “…”" (the speaker's next words in marks)
+_ADDING_QUOTE = re.compile(r"[^,“”\"]{0,40}?(,\s+(?:adding|noting|explaining)[,:]?\s+[“\"])")
+# a sentence opening with a participle or "when": "Asked about it, X said, adding …" has no clause before X
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:[A-Z][a-z]+(?:ed|ing)|When|While)\b")
+# verbs whose listener comes before the reported clause: "told reporters ...", "reminded voters ..."
+_LISTENER_VERBS = frozenset({"tell", "remind", "assure", "inform"})
+# a preposition right after a cue that needs a clause: "hinted at that", "bragged about it"
+_PREPOSITION_NEXT = re.compile(r"\s+(?:at|about|on|of|over|with|for)\b")
 
 
 def _clause_follows(lex: Lexicon, rest: str, cue: str = "") -> bool:
@@ -103,6 +111,9 @@ def _clause_follows(lex: Lexicon, rest: str, cue: str = "") -> bool:
 def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
     """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
     rest = text[end : sent[1]]
+    adding = _ADDING_QUOTE.match(rest)
+    if adding is not None and not _OPENING_PARTICIPLE.match(text, sent[0]):
+        rest = rest[: adding.start(1)]  # "CLAUSE, X said, adding, “…”": the quote is X's next words
     if ("that" in rest and _THAT.search(rest)) or len(rest.split()) > 6 or '"' in rest or "“" in rest:
         return None
     if _clause_follows(att.lex, rest, text[start:end]):
@@ -349,7 +360,8 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
         if not ms:
             continue
         gap = text[m.end() : ms[0].start].strip().lower()
-        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap) and not _role_gap(att.lex, gap, ms[0]):
+        role_gap = _role_gap(att.lex, gap, ms[0], text[ms[0].start : ms[0].end])
+        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap) and not role_gap:
             continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
         if text.startswith(("’s", "'s"), ms[0].end):
             continue  # "according to X's lawyer": the lawyer speaks, not X
@@ -364,11 +376,12 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
 _GAP_WORD = re.compile(r"[\w’'.-]+")
 
 
-def _role_gap(lex: Lexicon, gap: str, mention: Mention) -> bool:
+def _role_gap(lex: Lexicon, gap: str, mention: Mention, mentioned: str) -> bool:
     """Whether the words between "according to" and a person's name are that person's role or title
-    ("Rep.", "conservative columnist", "a spokeswoman,"), not another source ("people close to", "a poll by").
+    ("Rep.", "conservative columnist", "a spokeswoman,"), not another source ("people close to", "a poll by",
+    "a former aide to X", whose mention may begin with the role).
     """
-    if mention.kind != "person":
+    if mention.kind != "person" or any(w in _NOT_ROLE_WORDS for w in _GAP_WORD.findall(mentioned.lower())):
         return False
     toks = _GAP_WORD.findall(gap.rstrip(","))
     if not toks or len(toks) > 5 or "," in gap.rstrip(","):
@@ -465,11 +478,38 @@ def _reports_nothing(st: _Sentence, c: Cue) -> bool:
     if _noun_use(text, cs, s0):
         return True  # a noun ("the report", "her post"), not a verb
     lemma = st.att.lex.cue_forms.get(c.surface.lower())
-    if lemma in _clause_only_cues() and not _GOVERNS_CLAUSE.match(text, ce, s1):
-        return True  # "appealed to the court": an object, no reported clause
+    if lemma in _clause_only_cues() and (
+        not _GOVERNS_CLAUSE.match(text, ce, s1) or _PREPOSITION_NEXT.match(text, ce, s1)
+    ):
+        return True  # "appealed to the court", "hinted at that": an object, no reported clause
     if lemma in _quote_only_cues():
         return True  # "X continued to rise": only a quote's cue
+    if _particle_without_clause(text, ce, s1):
+        return True  # "joked around with reporters": a particle verb, no reported clause
     return _no_report(text, lemma, cs, ce, s0, s1)
+
+@lru_cache(maxsize=1)
+def _particle_re() -> re.Pattern[str]:
+    """An adverbial particle right after a cue ("joked around", "writes back"), and a "that" soon after it."""
+    particles = "|".join(re.escape(str(w)) for w in load_data("cues.yml").get("particles", []))
+    # not before a number or a preposition: "said up to ten", "said around 200 people", "said out of caution"
+    return re.compile(
+        r"\s+(?:" + particles + r")(?![\w’'-])(?!\s+(?:\d|to\b|of\b|from\b|than\b|\$))"
+        r"(?P<that>(?:\s+[\w’'.-]+){0,4}?\s+that\b)?",
+        re.IGNORECASE,
+    )
+
+
+def _particle_without_clause(text: str, ce: int, s1: int) -> bool:
+    """Whether a cue is followed by a particle that no "that" clause follows ("joked around with them")."""
+    m = _particle_re().match(text, ce, s1)
+    return m is not None and m.group("that") is None
+
+
+def _after_particle(text: str, ce: int, s1: int) -> int:
+    """For "writes back that CLAUSE": the offset after "that"; the cue's end when no particle follows it."""
+    m = _particle_re().match(text, ce, s1)
+    return m.end() if m is not None and m.group("that") is not None else ce
 
 
 def _cue_statement(st: _Sentence, c: Cue) -> bool:
@@ -503,8 +543,8 @@ def _cue_statement(st: _Sentence, c: Cue) -> bool:
         if comma != -1 and not text[comma + 1 : cs].strip() and len(text[s0:comma].split()) >= 3:
             st.emit(spk, c.surface.lower(), s0, comma, "statement.trailing_cue.inverted")
         return found
-    a, b = _clause_after(text, c.e, s1, att.lex)
-    if a == c.e + 1 and att.lex.cue_forms.get(c.surface.lower()) == "tell":
+    a, b = _clause_after(text, _after_particle(text, c.e, s1), s1, att.lex)
+    if a == c.e + 1 and att.lex.cue_forms.get(c.surface.lower()) in _LISTENER_VERBS:
         a = _after_listener(text, a, b, att.lex)
     trailing = _trailing_attribution(att, text, sent, c.s, c.e)
     rule = "statement.cue." + how
