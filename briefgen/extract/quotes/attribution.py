@@ -49,6 +49,7 @@ _SHORT_ADJUNCT = re.compile(
 )
 # the paragraph after a quote paragraph: "- Sanders.", "— Hillary Clinton, Feb. 4 debate"
 _CREDIT_LINE = re.compile(r"\s*\n\s*[-—–]\s*([A-Z][^\n“”\"—–]{1,80}?)\.?[ \t]*(?:\n|$)")
+_RELATIVE_ASIDE = re.compile(r",\s+who\s[^,;.“”\"]*$")
 # a US politician's party and state after the name: "R-Wis.", "(D-N.Y.)"
 _PARTY_TAG = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.)*")
 _ROLE_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
@@ -295,6 +296,11 @@ def _after_attribution(
     m = att.first_cue(start, stretch_end)
     if m is None:
         return None
+    if "who" in text[start : m.s] and _RELATIVE_ASIDE.search(text, start, m.s):
+        # "“...,” Cruz, who has proposed a repeal, said": the cue inside the relative clause is not the report
+        later = att.first_cue(m.e, stretch_end)
+        if later is not None and "," in text[m.e : later.s]:
+            m = later
     head = text[start : m.s]
     bare_head = _PARTY_TAG.sub("", _ABBREV_DOT.sub("", head)) if "." in head else head
     if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
