@@ -289,3 +289,19 @@ def test_an_aside_then_a_manner_adverb_before_the_cue() -> None:
     assert names(text) == ["Hillary Clinton"]
     text = 'Hillary Clinton spoke.\n\nClinton, exasperated, family members responded: "What difference does it make?"'
     assert names(text) == [None]
+
+
+# --- a credit line under a quote paragraph (fact-check style) -------------------------------------------------------
+def test_a_credit_line_under_a_quote_paragraph_names_its_speaker() -> None:
+    lead = 'Bernie Sanders and Hillary Clinton debated. "We will win," Clinton said.\n\n"I never said that."\n\n'
+    assert names(lead + "- Sanders.\n\nHe did.") == ["Hillary Clinton", "Bernie Sanders"]
+    assert names(lead + "- The debate moderators.\n\nHe did.") == ["Hillary Clinton", None]
+    assert names(lead + "Sanders did say it.") == ["Hillary Clinton", "Hillary Clinton"]  # no credit line
+    assert names(lead + "– A debate apart –.\n\nHe did.") == ["Hillary Clinton", "Hillary Clinton"]  # a subhead
+
+
+# --- a cue inside a relative clause between the name and its own cue ----------------------------------------------
+def test_a_verb_in_a_relative_clause_after_the_name_is_not_the_cue() -> None:
+    text = 'Ted Cruz spoke.\n\n"It is a test," Cruz, who has proposed a repeal over five years, said at the time.'
+    assert names(text) == ["Ted Cruz"]
+    assert names('Ted Cruz spoke.\n\n"It is a test," Cruz, who said nothing, left.') == [None]

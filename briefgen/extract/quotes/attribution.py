@@ -47,6 +47,9 @@ _SHORT_ADJUNCT = re.compile(
     r"|(?:via|in|on|at|during|to|with|after|before|from|over|through)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})"
     r"(?:,?\s+that)?"
 )
+# the paragraph after a quote paragraph: "- Sanders.", "— Hillary Clinton, Feb. 4 debate"
+_CREDIT_LINE = re.compile(r"\s*\n\s*[-—–]\s*([A-Z][^\n“”\"—–]{1,80}?)\.?[ \t]*(?:\n|$)")
+_RELATIVE_ASIDE = re.compile(r",\s+who\s[^,;.“”\"]*$")
 # a US politician's party and state after the name: "R-Wis.", "(D-N.Y.)"
 _PARTY_TAG = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.)*")
 _ROLE_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
@@ -127,6 +130,14 @@ def _continue_speaker(
             q.speaker, q.attributed = quotes[prev].speaker, True
             q.rule = "quote.continues.previous_quote"
     elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
+        credit = _CREDIT_LINE.match(text, p_end, min(len(text), p_end + 80))
+        if credit is not None and qi == len(quotes) - 1:
+            # "“...”  ¶ - Sanders.": a fact-check's credit line under the quote names its speaker
+            ms = [m for m in att.mentions_in(credit.start(1), credit.end(1)) if m.kind == "person"]
+            q.speaker = att.speaker_of(ms[0], (credit.start(1), credit.end(1))) if ms else None
+            q.attributed = q.speaker is not None
+            q.rule = "quote.continues.credit_line"
+            return
         if (
             not prev_open
             and narrator is not None
@@ -289,6 +300,11 @@ def _after_attribution(
     m = att.first_cue(start, stretch_end)
     if m is None:
         return None
+    if "who" in text[start : m.s] and _RELATIVE_ASIDE.search(text, start, m.s):
+        # "“...,” Cruz, who has proposed a repeal, said": the cue inside the relative clause is not the report
+        later = att.first_cue(m.e, stretch_end)
+        if later is not None and "," in text[m.e : later.s]:
+            m = later
     head = text[start : m.s]
     bare_head = _PARTY_TAG.sub("", _ABBREV_DOT.sub("", head)) if "." in head else head
     if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
