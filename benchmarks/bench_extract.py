@@ -2,13 +2,21 @@
 
 Run: ``PYTHONPATH=. python benchmarks/bench_extract.py [CONTENT_DIR] [REPEAT]``. Prints the extra time of
 the actor stage and of the quote stage relative to tokenizing the same texts (target: each <= 0.25).
+
+``PYTHONPATH=. python benchmarks/bench_extract.py --stages PROJECT_DIR`` (a project with ``content/``, e.g. from
+``python -m benchmarks.generate``): the serial analysis of ``briefgen extract`` in CPU seconds, split into read,
+per-article map and the reduce's steps, each over a bare tokenizer pass of the same texts (the probe
+``tokenize-vs-analysis`` measures the same in wall time, which a shared machine makes noisy). One JSON line.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import spacy
 
@@ -56,5 +64,57 @@ def main() -> None:
     print(f"quote stage / tokenizer: {quotes / tokenize:.3f}")
 
 
+REDUCE_STEPS = ("make_sources", "reduce_corpus", "discover_topics", "analyse_positions", "group_claims")
+
+
+def stages(project: Path) -> dict[str, Any]:
+    """CPU seconds of a bare tokenizer pass (best of one before and one after) and of the analysis' stages."""
+    import briefgen.build as build
+
+    texts = [p.read_text("utf-8") for p in sorted((project / "content").glob("*.txt"))]
+    nlp = spacy.blank("en")
+    for _ in nlp.pipe(texts[:50]):  # warm up the vocab and the tokenizer's cache
+        pass
+
+    def tokenize() -> float:
+        t0 = time.process_time()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        return time.process_time() - t0
+
+    first = tokenize()
+    spent: dict[str, float] = {}
+
+    def timed(name: str) -> None:
+        func: Callable[..., Any] = getattr(build, name)
+
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - t0
+
+        setattr(build, name, run)
+
+    for name in ("read", "analyse", *REDUCE_STEPS):
+        timed(name)
+    settings = load_settings(project_dir=project, executor="serial", jobs=1, cache=False, quiet=True)
+    t0 = time.process_time()
+    briefing, _, _ = build.extract(settings)
+    analysis = time.process_time() - t0
+    tok = min(first, tokenize())
+    reduce = sum(spent[s] for s in REDUCE_STEPS)
+    return {
+        "tokenize_cpu_s": round(tok, 3), "analysis_cpu_s": round(analysis, 3), "ratio": round(analysis / tok, 3),
+        "read": round(spent["read"] / tok, 3), "map": round(spent["analyse"] / tok, 3),
+        "reduce": round(reduce / tok, 3),
+        "seconds": {k: round(v, 3) for k, v in spent.items()}, "quotes": len(briefing.quotes),
+    }
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--stages"]:
+        print(json.dumps(stages(Path(sys.argv[2]))))
+    else:
+        main()

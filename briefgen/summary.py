@@ -188,6 +188,13 @@ class Summary:
         """How the summary cites a source ("The Moscow Times", a headline's first words, or the text's)."""
         return citation_label(source)
 
+    def claim_words(self, view: ClaimView) -> int:
+        """Words a main claim takes on the page: speakers, words, its evidence link and 'N articles'."""
+        source = next((s for story in self.stories for s in story.sources if view.quote and s.id == view.quote.source),
+                      None)
+        link = _cite_words(source) if source else (LINK_WORDS if view.quote else 0)
+        return _words_shown(view) + link + (2 if view.articles > 1 else 0)
+
     @property
     def several(self) -> bool:
         """True when the corpus holds more than one story."""
@@ -215,8 +222,8 @@ class Summary:
         if not self.stories or (self.several and len(self.stories[0].sources) < DOMINANT * sum(
                 len(s.sources) for s in self.stories)):
             return ()
-        left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in self.happened)
-        left -= sum(_words_shown(v) + LINK_WORDS for v in claims)
+        left = SUMMARY_WORDS - sum(_event_words(e) for e in self.happened)
+        left -= sum(self.claim_words(v) for v in claims)
         said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
         speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
@@ -243,7 +250,7 @@ class Summary:
                     n >= len(widely) and any(o.evidence[0].source.id == e.evidence[0].source.id for o in out)):
                 continue
             words = stems(e.text)
-            cost = len((_shorten(e.text, SHORT_WORDS) if self.several else e.text).split()) + LINK_WORDS
+            cost = _event_words(e, _shorten(e.text, SHORT_WORDS) if self.several else e.text)
             if (cost > left or subject_name(e.text) in speakers
                     or any(_overlaps(words, w) and not _other_day(e.text, t) for w, t in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
@@ -1254,7 +1261,7 @@ def main_claims(
         chosen = kept
     # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
     # header, matrix and most quoted, takes about 150 of the 600)
-    left = SUMMARY_WORDS - sum(len(e.text.split()) + LINK_WORDS for e in summary.happened)
+    left = SUMMARY_WORDS - sum(_event_words(e) for e in summary.happened)
     if summary.several:  # each story told has a heading line: its name, article count and dates
         left -= sum(len(s.label.split()) + STORY_META_WORDS for s in summary.stories if summary.told(s))
     views: list[ClaimView] = []
@@ -1264,7 +1271,7 @@ def main_claims(
         if view.quote and view.people:
             view = replace(view, context=context(view.quote, view.people[0].name,
                                                  summary.articles.get(view.quote.source)))
-        cost = _words_shown(view) + LINK_WORDS
+        cost = summary.claim_words(view)
         if cost > left and views:
             break
         left -= cost
@@ -1333,9 +1340,25 @@ def _overlaps(words: frozenset[str], told: frozenset[str]) -> bool:
     ('Talks broke down after India refused to accept the text' after 'India refused to join a consensus …')."""
     shared = len(words & told)
     return shared >= OVERLAP_WORDS and shared >= OVERLAP_SHARE * len(words)
-SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
+SUMMARY_WORDS = 470  # visible words of 'What happened' + 'Main claims' together
 STORY_META_WORDS = 5  # a story's heading line beside its name ('2 articles · 16 Feb 2026')
-LINK_WORDS = 6  # an evidence link and its meta ('Reuters, 14 Mar, ¶2 · +3 more')
+LINK_WORDS = 6  # an evidence link whose source is unknown here ('Reuters, 14 Mar 2025, ¶2')
+EVIDENCE_SHOWN = 2  # a 'What happened' sentence cites this many articles (then '+N more'; the template's `shown`)
+
+
+def _cite_words(source: Source) -> int:
+    """Words of one evidence link as the page shows it: 'Reuters, 30 Nov 2026, ¶2', or a headline's first
+    words when the outlet is unknown ('Q&A: The Brăteni derailment …, ¶4' is four words and the ¶)."""
+    label = [w for w in citation_label(source).split() if any(c.isalnum() for c in w)]
+    return len(label) + len(source.day.split()) + 1
+
+
+def _event_words(event: Event, text: str | None = None) -> int:
+    """Words a 'What happened' line takes: its sentence, its evidence links, '+N more' and 'first reported'."""
+    words = len((event.text if text is None else text).split())
+    words += sum(_cite_words(ev.source) for ev in event.evidence[:EVIDENCE_SHOWN])
+    words += 2 if event.articles > EVIDENCE_SHOWN else 0
+    return words + (len(event.day.split()) + 2 if event.day else 0)
 SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters
 
 

@@ -211,3 +211,81 @@ def test_a_description_before_the_speaker_s_own_name_keeps_the_name() -> None:
     assert names(lead + '"It can help," said Rick Tyler, a spokesman for Ted Cruz.') == ["Rick Tyler"]
     text = 'Hillary Clinton spoke.\n\n"It can help," said the former secretary of state Hillary Clinton.'
     assert names(text) == ["Hillary Clinton"]
+
+
+# --- a quote paragraph after a sentence ending in a colon ---------------------------------------------------------
+def test_a_colon_sentence_before_a_quote_paragraph_names_its_speaker() -> None:
+    lead = 'Parker Eaton spoke first. "He owes nobody," he said.\n\n'
+    assert names(lead + 'Jared Potts, a student, echoed:\n\n"He speaks his mind."') == ["Parker Eaton", "Jared Potts"]
+
+
+def test_a_colon_sentence_naming_no_speaker_is_not_the_previous_speaker() -> None:
+    lead = 'Parker Eaton spoke first. "He owes nobody," he said.\n\n'
+    text = lead + 'The county committee said in a release this month:\n\n"The platform goes further."'
+    assert names(text) == ["Parker Eaton", None]
+    # a colon sentence naming nobody at all leaves the quote to the speaker before, as any paragraph does
+    assert names(lead + 'And then, later on:\n\n"He owes nobody at all."') == ["Parker Eaton", "Parker Eaton"]
+
+
+# --- a programme's title in marks between a quote and its continuation ------------------------------------------
+def test_a_title_in_marks_does_not_break_the_continuation_of_a_quote() -> None:
+    text = 'Ted Cruz spoke.\n\n"We will release them," Cruz told NBC’s "Today" on Monday. "We have nothing to hide."'
+    assert names(text) == ["Ted Cruz", "Ted Cruz"]
+    text = 'Ted Cruz spoke.\n\n"We will release them," Cruz said. The band played "Free Bird." "We hide nothing."'
+    assert names(text) == ["Ted Cruz", None]
+
+
+# --- a short form shared by given names of both genders -----------------------------------------------------------
+def test_a_short_form_of_names_of_both_genders_gives_no_gender() -> None:
+    from briefgen.summary import pronoun_of
+
+    assert pronoun_of(["Chris", "Evans"]) is None
+    assert pronoun_of(["Pat", "Roe"]) is None
+    assert pronoun_of(["Ken", "Starr"]) == "he"  # a short form of one gender keeps its full name's
+    assert pronoun_of(["Trish", "Roe"]) == "she"
+
+
+# --- an affiliation after the speaker's name: "X of the Y Center said" -------------------------------------------
+def test_a_name_with_an_organisation_after_of_is_the_speaker() -> None:
+    text = 'It rained.\n\n"It is a test," Jeffrey Lewis of the James Martin Center for Arms Studies wrote.'
+    assert names(text) == ["Jeffrey Lewis"]
+    assert names('Bob Morgan spoke.\n\n"It is a test," Mr. Morgan of the Sierra Club said.') == ["Bob Morgan"]
+    a = analyse_text('It rained.\n\n"It is a test," said Meenakshi Ganguly of Human Rights Watch.')
+    assert "Meenakshi Ganguly" in [x.name for x in a.actors if x.kind == "person"]
+
+
+def test_two_people_with_affiliations_before_a_cue_are_no_speaker() -> None:
+    assert names('It rained.\n\n"It is a test," Jeffrey Lewis of Ohio and Anna Berg of Texas wrote.') == [None]
+    assert names('It rained.\n\n"It is a test," Anna Berg, who met Jeffrey Lewis, said.') == ["Anna Berg"]
+
+
+# --- job titles as role words before a name ------------------------------------------------------------------------
+def test_job_titles_before_a_name_after_the_quote_are_a_role() -> None:
+    assert names('It rained.\n\n"It is a test," former FBI agent Timothy Gill explained.') == ["Timothy Gill"]
+    assert names('It rained.\n\n"It is a test," screenwriter Cole Haddon wrote.') == ["Cole Haddon"]
+    assert names('It rained.\n\n"It is a test," a public defender and Cole Haddon wrote.') == [None]
+
+
+
+# --- a title after an opening adjunct, party tags, an aside closed by a manner adverb ----------------------------
+def test_a_title_after_an_opening_adjunct_does_not_hide_the_subject() -> None:
+    text = 'It rained.\n\nIn a statement, Rep. Hakeem Jeffries (D-N.Y.) reacted, saying: "This is wrong."'
+    assert names(text) == ["Hakeem Jeffries"]
+    text = 'It rained.\n\nAfter meeting Rep. Hakeem Jeffries, the group reacted, saying: "This is wrong."'
+    assert names(text) == [None]
+    text = 'It rained.\n\nIn May, Trump’s Virginia state director, Mike Rubino, wrote in an email: "We want this."'
+    assert names(text) == ["Mike Rubino"]
+
+
+def test_a_party_and_state_tag_between_name_and_cue() -> None:
+    assert names('It rained.\n\n"It is wrong," Sen. Ron Johnson, R-Wis., said.') == ["Ron Johnson"]
+    assert names('It rained.\n\n"It is wrong," Rep. Ann Roe (D-N.Y.) told reporters.') == ["Ann Roe"]
+    assert names('Tom Ray spoke.\n\n"It is wrong," Ray said in May. Ann Roe, D-Mass., left.') == ["Tom Ray"]
+    assert names('It rained.\n\n"It is wrong," he wrote to Ann Roe, D-Mass. Tom Ray said nothing.') == [None]
+
+
+def test_an_aside_then_a_manner_adverb_before_the_cue() -> None:
+    text = 'Hillary Clinton spoke.\n\nClinton, exasperated, famously responded: "What difference does it make?"'
+    assert names(text) == ["Hillary Clinton"]
+    text = 'Hillary Clinton spoke.\n\nClinton, exasperated, family members responded: "What difference does it make?"'
+    assert names(text) == [None]

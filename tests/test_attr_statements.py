@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefgen.extract.quotes.marks import _sentences, _stops, scan_quotes
 from briefgen.extract.quotes.statements import _clause_end
 from tests.extract_utils import analyse_text, speaker_name
 
@@ -159,3 +160,56 @@ def test_told_with_an_object_and_no_clause_keeps_the_object() -> None:
 def test_a_relative_clause_report_ends_before_the_main_verb() -> None:
     found = _statements("Anna Weber, who said the plan would fail, resigned on Monday.")
     assert found == [("the plan would fail", "Anna Weber", "statement.cue.relative_who")]
+
+
+# --- a doubled '' quote (some newsrooms' house style) opens a new sentence after a full stop
+
+
+def test_a_doubled_single_mark_quote_after_a_full_stop_starts_a_new_sentence() -> None:
+    text = "Anna Weber said the budget would be late. ''We need more time,'' she said."
+    assert _statements(text) == [("the budget would be late", "Anna Weber", "statement.cue.subject")]
+    assert [q.text.strip("'") for q in analyse_text(text).quotes if q.kind != "indirect"] == ["We need more time,"]
+
+
+def test_a_doubled_quote_ending_in_a_full_stop_ends_its_sentence() -> None:
+    for opening, closing in (("''", "''"), ("\u201c", "\u201d")):
+        text = f"Lou left. {opening}It is over.{closing} Weber stayed."
+        quotes = scan_quotes(text, 0, len(text))
+        assert [text[a:b] for a, b in _sentences(text, 0, len(text), quotes, _stops(text))] == [
+            "Lou left. ", f"{opening}It is over.{closing} ", "Weber stayed."
+        ], opening
+
+
+def test_a_doubled_quote_inside_a_sentence_does_not_split_it() -> None:
+    # no full stop before the marks: one sentence, and the speaker's own partial quote says it
+    assert _statements("Anna Weber said the plan was ''a disaster'' for the town.") == []
+
+
+# --- "CLAUSE, Mr. X said.": the dot of an honorific or an initial is no sentence end
+
+
+def test_a_trailing_cue_after_an_honorific_or_an_initial_reports_the_clause_before_it() -> None:
+    for subject, name in (("Mr. Lou", "Paul Lou"), ("Paul J. Lou", "Paul J. Lou"), ("Sen. Paul Lou", "Paul Lou")):
+        text = f"Paul Lou spoke on Monday.\n\nThe talks had failed, {subject} said."
+        assert _statements(text) == [("The talks had failed", name, "statement.trailing_cue.subject")], subject
+
+
+def test_a_comma_closing_an_apposition_with_an_honorific_is_no_trailing_report() -> None:
+    text = "Paul Lou spoke on Monday.\n\nThe envoy, Mr. Lou, said the plan was dead."
+    assert _statements(text) == [("the plan was dead", "Paul Lou", "statement.cue.subject")]
+
+
+# --- "according to ROLE NAME": a role or title before the name is that person's; another source is not
+
+
+def test_according_to_a_role_or_title_and_a_name_reports_for_that_person() -> None:
+    for source in ("Rep. Anna Weber", "conservative columnist Anna Weber", "spokeswoman Anna Weber",
+                   "a spokeswoman, Anna Weber"):
+        found = _statements(f"The law was clear, according to {source}.")
+        assert found == [("The law was clear", "Anna Weber", "statement.according_to.closing")], source
+
+
+def test_according_to_someone_around_a_name_is_no_statement_of_that_person() -> None:
+    for source in ("people close to Anna Weber", "Anna Weber's lawyer", "a poll by pollster Anna Weber",
+                   "an interview his friend Anna Weber gave"):
+        assert _statements(f"According to {source}, the law was clear.") == [], source

@@ -14,7 +14,18 @@ from briefgen.config import load_settings
 from briefgen.corpus import read_corpus
 from briefgen.records import Actor, Article, Paragraph, Quote, Source
 from briefgen.render import build_context, make_env, render_pages
-from briefgen.summary import Event, Evidence, Story, Summary, allocate, disagreements, leads, main_claims, summarise
+from briefgen.summary import (
+    SUMMARY_WORDS,
+    Event,
+    Evidence,
+    Story,
+    Summary,
+    allocate,
+    disagreements,
+    leads,
+    main_claims,
+    summarise,
+)
 from tests.multistory import STORIES, write_corpus
 
 
@@ -383,7 +394,7 @@ def test_main_claims_do_not_repeat_what_happened_and_stop_at_the_word_budget() -
     story = Story(1, "harbour", (s1, s2), (said,))
     views = main_claims(claims, Summary((story,), (said,)), _people("kim", "lee", "ann"), quotes, limit=5)
     assert [v.claim.id for v in views] == ["r2", "r3"]  # kim's claim says what the event sentence says
-    long = replace(said, text=" ".join(["word"] * 420) + ".")
+    long = replace(said, text=" ".join(["word"] * (SUMMARY_WORDS - 30)) + ".")  # leaves ~27 words
     views = main_claims(claims, Summary((story,), (long,)), _people("kim", "lee", "ann"), quotes, limit=5)
     assert len(views) == 1  # a long 'What happened' leaves room for one claim only
 
@@ -728,7 +739,7 @@ def test_a_short_one_story_page_tells_more_events_several_articles_report_but_no
     claims = main_claims([holm[0]], summary, {"holm": Actor("holm", "Ann Holm", "person", None, None)},
                          {holm[1].id: holm[1]}, limit=5)
     assert [e.text for e in summary.more(claims)] == [events[1].text, events[4].text]
-    long_story = replace(told, text=" ".join(["word"] * 430) + ".")
+    long_story = replace(told, text=" ".join(["word"] * SUMMARY_WORDS) + ".")
     assert Summary(summary.stories, (long_story,)).more(claims) == ()  # no words left: nothing more
 
 

@@ -176,3 +176,21 @@ def test_a_preview_is_not_the_main_event_when_a_report_is_as_close() -> None:
     decided = "Ministers said in Tarvik on Tuesday they will not sign the harbour deal on fishing fees."
     kept = main_lead([_lead(a, decided), _lead(b, report), _lead(c, echo)], idf)
     assert kept is not None and kept.text == decided
+
+
+def test_a_what_happened_line_costs_the_words_its_links_show() -> None:
+    """The word budget counts each evidence link as the page shows it: a source without an outlet is cited
+    by its headline's first words, which cost more than 'Reuters'; '+N more' and 'first reported' count too."""
+    from briefgen.summary import Event, Evidence, _event_words
+
+    wire = Source("w", "w.txt", "w", "Port shut", "Reuters", None, "2026-11-30", 100)
+    long = Source("q", "q.txt", "q", "Q&A: What the rail derailment means for drinking water", None, None, None, 100)
+    text = "A freight train derailed near the town late on Sunday."
+    plain = Event(text, (Evidence(wire, 1),), 1)
+    headed = Event(text, (Evidence(long, 2), Evidence(wire, 1)), 1)
+    many = Event(text, (Evidence(long, 2), Evidence(wire, 1), Evidence(_src("x"), 1)), 1)
+    sentence = len(text.split())
+    # 'Reuters, 30 Nov 2026, ¶1' + 'first reported 30 Nov 2026'
+    assert _event_words(plain) == sentence + 5 + 5
+    assert _event_words(headed) > _event_words(plain) + 3  # the headline label's words are paid for
+    assert _event_words(many) == _event_words(headed) + 2  # '+1 more'

@@ -102,17 +102,18 @@ def test_with_several_stories_their_heading_lines_count_against_the_claims_words
     from dataclasses import replace
 
     from briefgen.records import Source
-    from briefgen.summary import Event, Evidence, Story, Summary, main_claims
+    from briefgen.summary import SUMMARY_WORDS, Event, Evidence, Story, Summary, main_claims
     from tests.test_summary import _claim, _people, _quote
 
     sources = [Source(f"s{i}", f"s{i}.txt", f"s{i}", f"t{i}", None, None, None, 100) for i in range(2)]
-    events = [Event(" ".join(["word"] * 200) + ".", (Evidence(s, 1),), i + 1) for i, s in enumerate(sources)]
+    n = (SUMMARY_WORDS - 54) // 2  # each sentence costs n + 2 words with its link ('t0, ¶1')
+    events = [Event(" ".join(["word"] * n) + ".", (Evidence(s, 1),), i + 1) for i, s in enumerate(sources)]
     name = "Harbour pilots strike over night shifts and pay across the northern ports"  # 12 words
     claims = [_claim("a", "The pilots must be paid for every night shift they work", ("ann",), 1),
               _claim("b", "The ferries will keep sailing on time during the strike", ("bob",), 1)]
     quotes = {f"q-{c.id}": replace(_quote(c.id, c.text, c.speakers[0]), source="s0", paragraph=3) for c in claims}
     people = _people("ann", "bob")
-    # one story holding both sentences: 450 - 2 * 206 words leave room for both claims
+    # one story holding both sentences: 50 words are left, room for both claims (about 15 words each)
     one = Summary((Story(1, name, tuple(sources), tuple(replace(e, story=1) for e in events)),),
                   tuple(replace(e, story=1) for e in events))
     assert len(main_claims(claims, one, people, quotes, limit=4)) == 2

@@ -140,12 +140,25 @@ def demojibake(text: str) -> str:
     return " ".join(out)
 
 
-def _verb_forms(lemmas: list[str], lemma_table: dict[str, str]) -> dict[str, str]:
+FormsByLemma = dict[str, list[tuple[int, str, str]]]
+
+
+def _forms_by_lemma(lemma_table: dict[str, str], lemmas: set[str]) -> FormsByLemma:
+    """The lookup table inverted for some lemmas: lemma -> (position in the table, alphabetic form, lemma),
+    in table order."""
+    index: FormsByLemma = {}
+    for i, (form, lemma) in enumerate(lemma_table.items()):
+        if lemma in lemmas and form.isalpha():
+            index.setdefault(lemma, []).append((i, form, lemma))
+    return index
+
+
+def _verb_forms(lemmas: list[str], by_lemma: FormsByLemma) -> dict[str, str]:
     wanted = set(lemmas)
     forms = {lemma: lemma for lemma in wanted}
-    for form, lemma in lemma_table.items():
-        if lemma in wanted and form.isalpha():
-            forms[form] = lemma
+    # the table's forms of the wanted lemmas in table order: the dict comes out as a scan of the table gave it
+    for _, form, lemma in sorted(entry for wanted_lemma in wanted for entry in by_lemma.get(wanted_lemma, ())):
+        forms[form] = lemma
     # Regular inflections the lookup table may lack (both spellings of -ise/-ize verbs).
     for lemma in wanted:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
@@ -211,7 +224,8 @@ def _places(places_data: Any) -> _PlaceTables:
 
 def _cue_forms(cues: Any) -> tuple[dict[str, str], dict[str, str]]:
     """Every surface form of the reporting verbs (-> lemma) and of the phrasal cues (-> phrase)."""
-    table = _lemma_table()
+    # one pass over the table for the verbs and the heads of phrasal cues, not one per verb list
+    table = _forms_by_lemma(_lemma_table(), {*cues["verbs"], *(p.partition(" ")[0] for p in cues["phrasal"])})
     cue_forms = _verb_forms(list(cues["verbs"]), table)
     verb_forms_by_lemma: dict[str, set[str]] = {}
     for form, lemma in cue_forms.items():

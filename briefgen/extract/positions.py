@@ -17,8 +17,8 @@ from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
 from briefgen.extract.display import sentence_limits, shown_words, with_display
 from briefgen.extract.lexicon import load_data
-from briefgen.extract.stance import Found, StanceRules, agreed, make_rules, read_stance, stance_text
-from briefgen.nlp import lookup_table
+from briefgen.extract.stance import Found, StanceRules, agreed, make_rules, map_rules, read_stance, stance_text
+from briefgen.nlp import lookup_table, make_nlp
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
 
@@ -106,6 +106,8 @@ def make_lexicon(nlp: Language, topics: Sequence[Topic], stances: Mapping[str, A
     """Lemmatise every topic cue and the stance rules once."""
     topic_cues = tuple((t.id, tuple(sorted({lemmas(nlp, c) for c in t.cues} - {()}))) for t in topics)
     table: Mapping[str, str] = lookup_table(nlp) or {}
+    if stances is None and nlp is make_nlp():  # the map's rules: the same table and data, built once per process
+        return Lexicon(tuple(topics), topic_cues, map_rules()[0], table)
     return Lexicon(tuple(topics), topic_cues, make_rules(table, stances), table)
 
 

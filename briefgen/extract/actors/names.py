@@ -106,7 +106,8 @@ def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tupl
     k = words.index("of")
     head, rest = words[:k], words[k + 1 :]
     titled = 1 if head and head[0] in lex.honorifics else 0  # "Dr Ana Ruiz of the X Institute"
-    if not 2 <= k - titled <= 3 or not rest or " ".join(head) in lex.places:
+    # "Morgan of the Sierra Club": a lone surname too, when an organisation's name follows "of"
+    if not 1 <= k - titled <= 3 or not rest or " ".join(head) in lex.places:
         return None
     if any(
         w in lex.not_names
@@ -119,8 +120,8 @@ def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tupl
         for w in head[titled:]
     ):
         return None
-    if not any(w in lex.org_heads for w in rest):
-        return None
+    if not any(w in lex.org_heads for w in rest) and not _org_last(rest, lex):
+        return None  # "... of Human Rights Watch" ends like an organisation's name
     skip = 1 if rest[0] in ("the", "The") else 0
     return [(head, offs[:k]), (rest[skip:], offs[k + 1 + skip :])]
 
@@ -161,6 +162,8 @@ def _shape(piece: str) -> _Shape | None:
     offs = _offsets(words)
     # trailing possessive marks belong to the mention, not the name
     last, _poss = _strip_possessive(words[-1])
+    if len(last) > 3 and last.endswith(("s’", "s'")):
+        last = last[:-1]  # "Bernie Sanders’ campaign": a plural-form possessive
     words = [*words[:-1], last]
     if not last:
         return None

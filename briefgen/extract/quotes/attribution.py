@@ -24,6 +24,7 @@ from briefgen.extract.quotes.speakers import (
     _new_clause,
     _relative_antecedent,
     _speaker_for_cue,
+    colon_intro_speaker,
     colon_subject,
     text_of,
 )
@@ -46,6 +47,8 @@ _SHORT_ADJUNCT = re.compile(
     r"|(?:via|in|on|at|during|to|with|after|before|from|over|through)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})"
     r"(?:,?\s+that)?"
 )
+# a US politician's party and state after the name: "R-Wis.", "(D-N.Y.)"
+_PARTY_TAG = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.)*")
 _ROLE_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
 
 
@@ -111,12 +114,27 @@ def _continue_speaker(
     narrator: tuple[int, int] | None = None,
 ) -> None:
     """A quote with no attribution continues the previous quote's (or paragraph's) speaker."""
-    before = text[quotes[qi - 1].me if qi else p_start : q.ms]
-    if qi and quotes[qi - 1].speaker and not _has_other_subject(att, before, quotes[qi - 1].speaker):
+    prev = qi - 1
+    while prev >= 0 and quotes[prev].speaker is None and _work_title(text, quotes[prev], p_start):
+        prev -= 1  # "..., X told NBC’s “Today” on Monday. “...”": the programme's title is nobody's quote
+    before = text[quotes[prev].me if prev >= 0 else p_start : q.ms]
+    if prev >= 0 and quotes[prev].speaker and not _has_other_subject(att, before, quotes[prev].speaker):
         if not before.strip() or before.rstrip()[-1:] in ".!?":
-            q.speaker, q.attributed = quotes[qi - 1].speaker, True
+            q.speaker, q.attributed = quotes[prev].speaker, True
             q.rule = "quote.continues.previous_quote"
     elif qi == 0 and not before.strip() and (prev_open or _only_quotes(text, quotes, p_start, p_end)):
+        if (
+            not prev_open
+            and narrator is not None
+            and text[narrator[0] : narrator[1]].rstrip().endswith(":")
+            and (att.mentions_in(narrator[0], narrator[1]) or att.cues(narrator[0], narrator[1]))
+        ):
+            # "Jared Potts, 17, echoed:" closing the paragraph before: the quote is that sentence's ("More
+            # came later:", with no name and no reporting verb, leaves the quote to the speaker before)
+            q.speaker = colon_intro_speaker(att, narrator)
+            q.attributed = q.speaker is not None
+            q.rule = "quote.continues.colon_intro"
+            return
         subject = None if prev_open or narrator is None else _last_subject(att, narrator)
         q.speaker = subject or att.state.last_para_speaker
         q.attributed = q.speaker is not None
@@ -268,7 +286,7 @@ def _after_attribution(
     if m is None:
         return None
     head = text[start : m.s]
-    bare_head = _ABBREV_DOT.sub("", head) if "." in head else head
+    bare_head = _PARTY_TAG.sub("", _ABBREV_DOT.sub("", head)) if "." in head else head
     if _SENTENCE_STOP.search(bare_head) and not _ONLY_ABBREVIATIONS.fullmatch(bare_head):
         return None
     used.add(m.s)
@@ -316,11 +334,14 @@ def _apposition_head(att: Attributor, text: str, start: int, cue_start: int, ms:
         opener is not subj
         and opener.kind == "person"
         and opener.rule != "pronoun"
-        and not text[start : opener.start].strip()
-        and text.startswith(",", opener.end)
+        and (not text[start : opener.start].strip() or text[start : opener.start].strip() in att.lex.honorifics)
+        and (
+            text.startswith(",", opener.end)
+            or (text.startswith((" of ", " at ", " from "), opener.end) and all(m.kind != "person" for m in ms[1:]))
+        )
         and att._gap_ok(text[opener.end : cue_start], True)
     ):
-        return opener  # the later mentions sit inside the apposition
+        return opener  # the later mentions sit inside the apposition or affiliation ("X of the Y Center said")
     return subj
 
 

@@ -17,7 +17,8 @@ _SINGLE_CLOSE = frozenset("’'›‘")
 _MARKS = re.compile("[“”„«»\"‘’‚‹›']")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:")
 _CLOSE_AFTER = frozenset(" \t\n,.;:!?)]}—–-…")
-_SENT_END = re.compile(r"[.!?]+[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9\u00c0-\u024f])")
+# a quote may open the next sentence with “, ", ‘, or the doubled '' of some newsrooms' house style
+_SENT_END = re.compile(r"[.!?]+(?:''|[”\"’)])*\s+(?=(?:''|[“\"‘(])?[A-Z0-9\u00c0-\u024f])")
 # "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
 _NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
@@ -146,7 +147,8 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list
     for q in quotes:
         if q.open_end or q.me >= end:
             continue
-        if text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?") and (nxt := _NEXT_CAPITAL.match(text, q.me)):
+        # (a doubled '' quote keeps its inner ' in the span: ''The Art of the Deal.'' Mr. Lou said …)
+        if text[q.qs : q.qe].rstrip().rstrip("'")[-1:] in (".", "!", "?") and (nxt := _NEXT_CAPITAL.match(text, q.me)):
             bounds.append(nxt.end())
     if len(bounds) == 1:
         return [(bounds[0], end)] if end > bounds[0] else []

@@ -327,3 +327,19 @@ def colon_subject(att: Attributor, sent: tuple[int, int], colon: int) -> Attribu
     if not found or spk is None or att.kinds.get(spk) != "person":
         return None
     return spk, None, True, "quote.colon_subject"
+
+
+def colon_intro_speaker(att: Attributor, sent: tuple[int, int]) -> str | None:
+    """The speaker of a paragraph-long quote introduced by the sentence before, which ends in a colon:
+    the subject of its last reporting verb ("Jared Potts, 17, echoed:"), else its clause subject."""
+    text = att.text
+    colon = text.rindex(":", sent[0], sent[1])
+    for c in reversed(att.cues(sent[0], colon)):
+        if att.in_quote(c.s):
+            continue
+        found, spk, _how = _speaker_for_cue(att, c.s, c.e, c.surface, sent, att.lex)
+        if found:
+            return spk
+        break
+    intro = colon_subject(att, sent, colon)
+    return intro[0] if intro is not None else None

@@ -10,7 +10,7 @@ from itertools import islice
 from briefgen.extract.lexicon import Lexicon, lexicon, load_data
 from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
-from briefgen.extract.quotes.patterns import _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
+from briefgen.extract.quotes.patterns import _ABBREV_DOT, _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
 from briefgen.extract.quotes.rules import alternation, words
 from briefgen.extract.quotes.speakers import _GOVERNS_CLAUSE, _coordinated, _new_clause, _speaker_for_cue
 from briefgen.extract.quotes.subjects import Attributor
@@ -31,6 +31,8 @@ _ASIDE_PREPOSITION = re.compile(r"\s+" + alternation("statement.cue", "aside_aft
 _NO_REPLY_LEMMAS = words("statement.cue", "no_reply")
 _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+# an initial inside a name: "J." of "Donald J. Trump"
+_INITIAL_DOT = re.compile(r"(?<=\s[A-Z])\.(?=\s)")
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
@@ -116,10 +118,12 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
         return None
     between = text[comma + 1 : start]
+    # the dots of an honorific or an initial are no sentence end: "..., Mr. Lou said.", "..., Donald J. Trump said."
+    bare = _INITIAL_DOT.sub("", _ABBREV_DOT.sub("", between)) if "." in between else between
     if (
         all(w.lower() in att.lex.adverbs for w in between.split())
         or len(between.split()) > 8
-        or _STOP_MARK.search(between)
+        or _STOP_MARK.search(bare)
     ):
         return None  # "X, the bloc's largest donor, welcomed ...": the comma closes an apposition, not a clause
     return comma
@@ -345,14 +349,40 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
         if not ms:
             continue
         gap = text[m.end() : ms[0].start].strip().lower()
-        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap):
+        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap) and not _role_gap(att.lex, gap, ms[0]):
             continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
+        if text.startswith(("’s", "'s"), ms[0].end):
+            continue  # "according to X's lawyer": the lawyer speaks, not X
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
             st.emit(spk, "according to", comma + 1, sent[1], "statement.according_to.opening")
         else:
             st.emit(spk, "according to", sent[0], m.start(), "statement.according_to.closing")
+
+
+_GAP_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _role_gap(lex: Lexicon, gap: str, mention: Mention) -> bool:
+    """Whether the words between "according to" and a person's name are that person's role or title
+    ("Rep.", "conservative columnist", "a spokeswoman,"), not another source ("people close to", "a poll by").
+    """
+    if mention.kind != "person":
+        return False
+    toks = _GAP_WORD.findall(gap.rstrip(","))
+    if not toks or len(toks) > 5 or "," in gap.rstrip(","):
+        return False
+    if toks[0] in ("a", "an", "the"):
+        toks = toks[1:]
+    if not toks or any(w in _NOT_ROLE_WORDS for w in toks):
+        return False
+    last = toks[-1]
+    return last in lex.role_heads or last in lex.role_modifiers or last.capitalize() in lex.honorifics
+
+
+# words that make the phrase before a name another source than that person ("people close to X")
+_NOT_ROLE_WORDS = words("statement.according_to.opening", "not_role")
 
 
 def _view_statements(st: _Sentence, view_re: re.Pattern[str]) -> None:

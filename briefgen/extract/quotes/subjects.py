@@ -236,8 +236,10 @@ class Attributor(Coreference):
                 return True  # "X, a former officer who promised to “put order”, told ...": an apposition
         if g.startswith(",") and g.rfind(",") > 1 and len(g) <= 220 and not _QUOTE_MARK.search(g):
             tail = g[g.rfind(",") + 1 :].split()
-            if tail and len(tail) <= 3 and all(w.lower() in self.lex.adverbs for w in tail):
-                return True  # "X, which must approve the plan, has said": an aside, then an auxiliary
+            if tail and len(tail) <= 3 and all(
+                w.lower() in self.lex.adverbs or _MANNER_ADVERB.fullmatch(w) is not None for w in tail
+            ):
+                return True  # "X, which must approve the plan, has said", "X, exasperated, famously replied"
         if _NINE_WORDS.match(g):
             return False  # more than eight words: neither an affiliation nor a short adverbial gap
         words = _WORD.findall(g)
@@ -278,6 +280,10 @@ class Attributor(Coreference):
             head = self.text[sent[0] : m.start]
             if head.strip() in ("The", "the", "A", "An") or self._title_chain(head) or self._qualified_title(head):
                 head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
+            elif "," in head and m.kind == "person" and m.rule != "pronoun":
+                comma = head.rindex(",") + 1
+                if self._qualified_title(head[comma:]):
+                    head = head[:comma]  # "In a statement Thursday, Rep. X reacted, saying": a title after the comma
             if (
                 head.strip()
                 and not head.rstrip().endswith((",", "—", "–", "”", '"'))
