@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
+from briefgen.extract.lexicon import lexicon as cue_lexicon
 from briefgen.extract.stance_words import (
     _AUX,
     _BREAKS,
@@ -91,6 +93,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
             continue  # a phrasal verb: "back down on X", "back away from X"
+        if not s.lead and _reports_others(sent, _clause_start(sent, i, s.reported), i):
+            continue  # "where I say I want X": a report of a position inside a quote, say less
         if phrase[0] in rules.present_only and sent[i].low not in (phrase[0], phrase[0] + "s"):
             continue  # "we stand with X" is a stance, "she stood with her husband" a description
         nxt = i + len(phrase)
@@ -101,8 +105,12 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             obj = obj[1:]
         if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE:
             continue  # "what we want is X": the target is no object of the verb
-        if phrase[-1] in rules.no_infinitive and obj[0].low in _PRONOUNS:
-            continue  # "we want it to be lasting": the pronoun names nothing
+        if phrase[-1] in rules.no_infinitive and (obj[0].low in _PRONOUNS | {"to"} or any(
+                a.low == "to" and b.lemma in rules.extraposed_blockers for a, b in pairwise(obj))):
+            continue  # "we want it to be lasting", "I don't want that to happen", "I want people to know X"
+        if any(b.low == "would" for b in sent[max(0, i - 4) : i]) and any(
+                b.low == "have" for b in sent[max(0, i - 3) : i]):
+            continue  # "she would have been committed to X": a counterfactual about someone
         if side == "for" and _neutral(obj, rules):
             continue  # "called for calm", "urged caution about the tax": a manner, not a position
         if sent[i].lemma == "deny" and obj[0].low.endswith("ing"):
@@ -266,7 +274,21 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
             subj = _antecedent(s, back)
     if subj and subj[0].low in _FINITE_BE | {"has", "have", "had"}:
         return []  # "the plan that (was agreed) is a mistake": a relative clause's verb, no subject
+    if len(subj) == 2 and subj[0].low in ("while", "although", "though") and subj[1].low in _PRONOUNS:
+        return []  # "while this is a step forward, ...": a concession about a pronoun
+    if any(x.low in s.rules.clause_openers for x in subj):
+        return []  # "if abortion were made illegal", "while this is a step forward": no verdict
+    said = [k for k, x in enumerate(subj) if (x.lemma in _BELIEFS or x.low in cue_lexicon().cue_forms)
+            and not (k and subj[k - 1].low == "to")]  # "to say so before the summit (is not expedient)"
+    if said:  # "Prager thinks their logic (is flawed)": the verdict is on what follows the belief
+        if any(x.lemma in s.rules.negators for x in subj[: said[-1]]):
+            return []  # "we don't believe troops are the answer": the polarity turns, say less
+        subj = subj[said[-1] + 1 :]
     return subj
+
+
+_BELIEFS = frozenset(["think", "believe", "say", "feel", "know", "hope", "fear", "admit", "argue", "insist",
+                      "suggest", "claim", "agree", "doubt", "expect", "understand"])
 
 
 def _pronoun_subject(sent: list[Tok], i: int) -> int | None:
@@ -382,6 +404,10 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             nxt = i + len(phrase)
             if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                 continue  # "the results should show ...": a prediction
+            if nxt + 1 < len(sent) and sent[nxt].low == "have" and sent[nxt + 1].low.endswith(("ed", "en", "wn", "ne")):
+                continue  # "should have known", "must have seen": a reproach or an inference, no demand
+            if t.low == "has" and i > 0 and sent[i - 1].low in _PRONOUNS:
+                continue  # "the needle she has to thread", "he has to seal the deal": a necessity of his
             if t.low == "had" and not (s.lead and i > 0 and sent[i - 1].low not in ("has", "have", "'ve")):
                 continue  # "we had to leave" is a past necessity; "said any deal had to address X" a demand
             if rank == 2 and nxt < len(sent) and sent[nxt].lemma in rules.strong_blockers:

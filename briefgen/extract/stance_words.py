@@ -364,9 +364,10 @@ def _span_text(text: str, toks: Sequence[Tok]) -> str:
         words = words.replace("\u201c", "").replace("\u201d", "")
     if words.count('"') % 2:
         words = words.replace('"', "")
-    opened = words.rfind(" '")
-    if opened >= 0 and "'" not in words[opened + 2 :]:
-        words = words[:opened + 1] + words[opened + 2 :]  # "of 'chaos and incompetence": its mark closed outside
+    for mark, close in (("'", "'"), ("\u2018", "\u2019")):
+        opened = words.rfind(" " + mark)
+        if opened >= 0 and close not in words[opened + 2 :]:
+            words = words[:opened + 1] + words[opened + 2 :]  # "of 'chaos and incompetence": closed outside
     return words
 
 
