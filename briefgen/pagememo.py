@@ -133,7 +133,10 @@ class PageMemo:
 
 def page_digests(ctx: SiteContext, env: jinja2.Environment, package_dir: str) -> dict[str, str]:
     """{page: digest of everything its template reads} for the actor and source pages (when not overridden)."""
-    common = [__version__, _code_digest(), repr(ctx.limits), repr(ctx.briefing.topics)]
+    # a topic's description is printed by topic pages only, and a found topic's holds a corpus-wide count
+    # ("in 6608 articles"): with it every page's digest changed whenever any article did (no reuse at 10k)
+    topics = [(t.id, t.name, t.short, t.cues) for t in ctx.briefing.topics]
+    common = [__version__, _code_digest(), repr(ctx.limits), repr(topics)]
     templates = {kind: _template_digest(env, names, package_dir) for kind, names in _TEMPLATES.items()}
     quotes = {q.id: repr(q) for q in ctx.briefing.quotes}
     sources = {s.id: repr(s) for s in ctx.briefing.sources}

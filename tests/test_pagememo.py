@@ -40,6 +40,24 @@ def test_unchanged_pages_are_kept_and_a_changed_quote_renders_its_pages(
     assert changed == render_pages(build_context(replace(briefing, quotes=quotes), "T"), make_env(None))
 
 
+def test_a_new_topic_description_keeps_actor_and_source_pages_and_a_new_topic_name_renders_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFGEN_VERIFY_PAGES", "0")
+    briefing = _briefing((3, 2, 1))
+    first, memo = _build(tmp_path, briefing)
+    memoised = [p for p in first if p.startswith(("actors/", "sources/")) and not p.endswith("index.md")]
+    # a found topic's description counts its articles: one more article changes it, not these pages
+    described = replace(briefing, topics=(replace(briefing.topics[0], description="In 7 articles."),))
+    again, memo = _build(tmp_path, described)
+    assert memo.reused == len(memoised)
+    assert "In 7 articles" in again["topics/levy.md"]  # the topic page itself is always rendered
+    renamed = replace(briefing, topics=(replace(briefing.topics[0], name="Fuel duty"),))
+    changed, memo = _build(tmp_path, renamed)
+    assert memo.reused == 0
+    assert changed == render_pages(build_context(renamed, "T"), make_env(None))
+
+
 def test_a_project_override_of_the_actor_template_turns_reuse_off_for_actor_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
