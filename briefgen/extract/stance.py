@@ -116,7 +116,28 @@ def stance_of(
 ) -> Found | None:
     """``read_stance`` with the map's rules, once per distinct argument tuple in a process."""
     rules, table = map_rules()
-    return read_stance(text, rules, table, cue, reported, own, focus, within)
+    found = read_stance(text, rules, table, cue, reported, own, focus, within)
+    # a quote's own words reporting others ('Our critics say …'); a statement's shown words hold its own cue
+    return None if found and not reported and _heard_from_others(text, found.target) else found
+
+
+_OTHERS_SAY = re.compile(r"\b(?:says?|said|claim(?:s|ed)?|think(?:s)?|thought|believe(?:s|d)?|argue(?:s|d)?|"
+                         r"allege(?:s|d)?|insist(?:s|ed)?|accuse(?:s|d)?|show(?:s|ed)?|prove(?:s|d)?)\b", re.IGNORECASE)
+_OWN_VOICE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _heard_from_others(text: str, target: str) -> bool:
+    """True when the sentence holding a stance's target reports someone's saying or thinking ('Our critics say
+    the blockade is illegal', 'The president was wrong, his critics say', 'the fines show the law is
+    unworkable'): the view is theirs, or its target is not read right; 'We say the blockade is illegal' is the
+    speaker's own."""
+    at = text.find(target)
+    if at < 0:
+        return False
+    start = max(text.rfind(m, 0, at) for m in ".!?") + 1
+    ends = [e for e in (text.find(m, at + len(target)) for m in ".!?") if e >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    return any(not _OWN_VOICE.search(sentence[: m.start()]) for m in _OTHERS_SAY.finditer(sentence))
 
 
 def fragment_span(said: str, fragment: str) -> tuple[int, int] | None:
@@ -159,8 +180,12 @@ def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | 
         if t.lemma not in rules.verbs_at:
             continue
         head = k
+        if k >= 2 and toks[k - 1].low == "to" and toks[k - 2].lemma in _HEDGES:
+            return None  # "appeared to rule out X": the reporter's reading, not the speaker's act
         if k >= 2 and toks[k - 1].low == "to" and toks[k - 2].lemma in _RAISING:
-            head = k - 2  # "appeared to rule out X", "vowed to block X"
+            head = k - 2  # "vowed to block X"
+        if any(x.low in _FRAME_NEGATORS for x in toks[:head]) or _FRAME_TURN.search(clause):
+            return None  # "has never supported the plan, saying …", "praised it last year but now opposes it"
         elif not (t.low != t.lemma and t.low.endswith(("ed", "s"))):
             continue  # not a finite verb ("the support of", "to back")
         subject = [x.low for x in toks[:head] if x.low not in _FUNCTION or x.low in _FRAME_SUBJECTS]
@@ -175,7 +200,10 @@ def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | 
     return None
 
 
-_RAISING = frozenset(["appear", "seem", "vow", "pledge", "threaten", "promise", "move", "try", "seek"])
+_RAISING = frozenset(["vow", "pledge", "threaten", "promise", "move", "try", "seek"])
+_HEDGES = frozenset(["appear", "seem"])
+_FRAME_TURN = re.compile(r"\b(?:no longer|but|while)\b", re.IGNORECASE)
+_FRAME_NEGATORS = frozenset(["not", "n't", "never", "no", "hardly", "neither", "nor"])
 _FRAME_SUBJECTS = frozenset(["he", "she", "they", "it", "we"])
 
 

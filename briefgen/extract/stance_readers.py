@@ -397,7 +397,7 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
             before = sent[max(0, i - 2) : i]
-            if any(b.lemma in rules.modal_blockers or b.lemma == "would" for b in before):
+            if any(b.lemma in rules.modal_blockers or b.lemma in ("would", "will") or b.low == "'ll" for b in before):
                 continue
             if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
                 continue  # "the 95% needed to stop outbreaks" is no demand

@@ -1,0 +1,53 @@
+"""Stance readings mended after review (invented sentences): a view the speaker reports from others, a negated
+or hedged framing verb, and a forecast with 'will have to' state no stance of the speaker's."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract.stance import frame_stance, stance_of
+
+
+@pytest.mark.parametrize("text", [
+    "Our critics say the blockade is illegal,",
+    "The opposition says the plan is a bad idea.",
+    "The president was wrong to close the port, his critics say.",
+    "the fines show the law is \"unworkable\"",
+])
+def test_a_view_heard_from_others_is_not_the_speakers_stance(text: str) -> None:
+    assert stance_of(text, "said", False) is None
+
+
+def test_the_speakers_own_verdict_and_one_after_we_say_are_read() -> None:
+    assert stance_of("The blockade is illegal.", "said", False) is not None
+    found = stance_of("We say the blockade is illegal.", "said", False)
+    assert found is not None and found.stance == "against"
+
+
+@pytest.mark.parametrize("text", [
+    "the new rules will have to be approved by parliament",
+    "if the soldiers leave, we will have to leave too",
+])
+def test_will_have_to_is_a_forecast_not_a_demand(text: str) -> None:
+    assert stance_of(text, "said", True) is None
+
+
+def test_a_present_demand_is_still_read() -> None:
+    found = stance_of("the rules have to be approved by parliament", "said", True)
+    assert found is not None and found.stance == "for"
+
+
+@pytest.mark.parametrize("lead", [
+    "Mayor Anna Weber has never supported the harbour plan, saying",
+    "Mayor Anna Weber no longer backs the harbour plan, saying",
+    "Mayor Anna Weber praised the harbour plan last year but now opposes it, saying",
+    "Mayor Anna Weber appeared to rule out the harbour plan and said",
+])
+def test_a_negated_turned_or_hedged_framing_verb_gives_no_stance(lead: str) -> None:
+    cue = "said" if lead.endswith("said") else "saying"
+    assert frame_stance(lead + " ", cue, ("anna", "weber")) is None
+
+
+def test_the_speakers_own_framing_verb_still_gives_the_stance() -> None:
+    found = frame_stance("Mayor Anna Weber praised the harbour plan, saying ", "saying", ("anna", "weber"))
+    assert found is not None and found.stance == "for"
