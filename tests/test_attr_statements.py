@@ -276,3 +276,12 @@ def test_a_trailing_cue_followed_by_adding_and_a_quote_reports_the_clause_before
 def test_an_opening_participle_before_said_adding_is_no_trailing_report() -> None:
     text = "Paul Lou spoke.\n\nAsked about the talks, Lou said, adding: “We need to sit down.”"
     assert _statements(text) == []
+
+
+def test_according_to_an_organisation_or_person_and_a_role_credits_the_role_holder() -> None:
+    text = "Anna Weber spoke.\n\nAccording to Weber spokeswoman Lena Park, the plan was dead."
+    assert _statements(text) == [("the plan was dead", "Lena Park", "statement.according_to.opening")]
+    # a name in the reported clause is no role holder of the source
+    assert _statements("According to Anna Weber, Lena Park lied.") == [
+        ("Lena Park lied", "Anna Weber", "statement.according_to.opening")
+    ]

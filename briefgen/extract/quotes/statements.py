@@ -365,6 +365,8 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
             continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
         if text.startswith(("’s", "'s"), ms[0].end):
             continue  # "according to X's lawyer": the lawyer speaks, not X
+        if len(ms) > 1 and _role_between(att.lex, text[ms[0].end : ms[1].start], ms[1]):
+            ms = ms[1:]  # "according to Weber spokeswoman Lena Park": the spokeswoman speaks, not Weber
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
@@ -392,6 +394,18 @@ def _role_gap(lex: Lexicon, gap: str, mention: Mention, mentioned: str) -> bool:
         return False
     last = toks[-1]
     return last in lex.role_heads or last in lex.role_modifiers or last.capitalize() in lex.honorifics
+
+
+def _role_between(lex: Lexicon, between: str, mention: Mention) -> bool:
+    """Whether the words between two names are the second person's role ("Weber spokeswoman Lena Park")."""
+    toks = between.lower().split()
+    return (
+        mention.kind == "person"
+        and bool(toks)
+        and len(toks) <= 4
+        and all(w in lex.role_heads or w in lex.role_modifiers for w in toks)
+        and toks[-1] in lex.role_heads
+    )
 
 
 # words that make the phrase before a name another source than that person ("people close to X")
