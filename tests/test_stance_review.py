@@ -51,3 +51,25 @@ def test_a_negated_turned_or_hedged_framing_verb_gives_no_stance(lead: str) -> N
 def test_the_speakers_own_framing_verb_still_gives_the_stance() -> None:
     found = frame_stance("Mayor Anna Weber praised the harbour plan, saying ", "saying", ("anna", "weber"))
     assert found is not None and found.stance == "for"
+
+
+@pytest.mark.parametrize("text", [
+    "We are disappointed that the opposition rejected the plan.",
+    "If Russia is to blame, there will be consequences.",
+    "The reform is not long overdue.",
+    "We favour neither side.",
+    "The tariffs will send the wrong message only if they are permanent.",
+])
+def test_clauses_conditions_negated_verdicts_and_neither_state_no_stance(text: str) -> None:
+    assert stance_of(text, "said", False) is None
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("We are disappointed with the ruling.", "against"),
+    ("The reform is long overdue.", "for"),
+    ("The tariffs will send the wrong message.", "against"),
+    ("The plan is not very expedient.", "against"),
+])
+def test_the_near_misses_keep_their_stance(text: str, stance: str) -> None:
+    found = stance_of(text, "said", False)
+    assert found is not None and found.stance == stance

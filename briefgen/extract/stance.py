@@ -118,6 +118,8 @@ def stance_of(
     rules, table = map_rules()
     found = read_stance(text, rules, table, cue, reported, own, focus, within)
     # a quote's own words reporting others ('Our critics say …'); a statement's shown words hold its own cue
+    if found and found.target.lower().startswith(("neither ", "nor ", "nobody", "no one ")):
+        return None  # "We favour neither side": a stance on nothing
     return None if found and not reported and _heard_from_others(text, found.target) else found
 
 

@@ -221,8 +221,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
         start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
         negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
-        if negated and side == "against":
-            continue
+        if negated and (side == "against" or rules.verdict_no_flip & set(phrase)):
+            continue  # "certainly not a betrayal", "is not long overdue": say less
         stance = "against" if negated else side
         k = i - 1
         while k >= 0 and sent[k].low in _DEGREE:
@@ -250,6 +250,12 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     return out
 
 
+def _only_if_after(sent: list[Tok], at: int) -> bool:
+    """True when 'only if' / 'unless' follows within the clause: the verdict is a condition's."""
+    words = [x.low for x in sent[at:] if x.text not in _BREAKS][:12]
+    return "unless" in words or any(a == "only" and b == "if" for a, b in pairwise(words))
+
+
 def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
     """The subject an evaluation at i judges ("X is a mistake", "X cannot continue", "X goes too far"; a
     "that" pointing back: ``_antecedent``); empty when there is none."""
@@ -268,6 +274,8 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
         subj = _subject(sent, i, s.reported)
     while subj and subj[0].low in ("and", "but", "so"):
         subj = subj[1:]
+    if any(x.low in ("if", "unless", "whether", "neither", "nor") for x in subj) or _only_if_after(sent, nxt_at):
+        return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent"
     if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
         back = _pronoun_subject(sent, i)
         if back is not None:  # "we spend half of it on interest, and that cannot continue"

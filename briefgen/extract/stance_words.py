@@ -89,6 +89,7 @@ class StanceRules:
     negated_passives: frozenset[str] = frozenset()
     feelings: Mapping[str, str] = field(default_factory=dict)  # adjective (lemma) -> for | against
     feeling_prepositions: frozenset[str] = frozenset()
+    verdict_no_flip: frozenset[str] = frozenset()  # a 'for' verdict that negated says nothing ("not long overdue")
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -181,8 +182,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     demands, refusals, conditions = (d.get(k) or {} for k in ("demands", "refusals", "conditions"))
     nouns, feelings, strict = d.get("stance_nouns") or {}, d.get("feelings") or {}, evals.get("extraposed_strict") or {}
     rules = StanceRules(
-        negators=words("negators") | {"not"},
-        window=int(d.get("negation_window") or 2),
+        negators=words("negators") | {"not"}, window=int(d.get("negation_window") or 2),
         modal_blockers=words("modal_blockers"),
         clause_openers=words("clause_openers"),
         question_openers=words("question_openers"),
@@ -223,6 +223,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         negated_passives=lemmas((d.get("passives") or {}).get("negated")),
         feelings=sided(feelings),
         feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
+        verdict_no_flip=lemmas(evals.get("no_flip")),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
