@@ -51,7 +51,9 @@ _SHORT_ADJUNCT = re.compile(
 _CREDIT_LINE = re.compile(r"\s*\n\s*[-—–]\s*([A-Z][^\n“”\"—–]{1,80}?)\.?[ \t]*(?:\n|$)")
 _RELATIVE_ASIDE = re.compile(r",\s+who\s[^,;.“”\"]*$")
 # a US politician's party and state after the name: "R-Wis.", "(D-N.Y.)"
-_PARTY_TAG = re.compile(r"\b[RDI]-[A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.)*")
+# a party-and-state tag set off after a name ("Sen. X, R-Wis., said", "Rep. X (D-N.Y.) said"); not "D-Day."
+_PARTY_TAG = re.compile(r"(?<=[,(] )[RDI]-[A-Z][a-z]{0,3}\.(?:[A-Z][a-z]?\.)*(?=\)|,)|(?<=[(,])[RDI]-[A-Z][a-z]{0,3}\."
+                        r"(?:[A-Z][a-z]?\.)*(?=\)|,)")
 _ROLE_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]")
 
 

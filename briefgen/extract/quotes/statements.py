@@ -367,6 +367,10 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
             continue  # "according to X's lawyer": the lawyer speaks, not X
         if len(ms) > 1 and _role_between(att.lex, text[ms[0].end : ms[1].start], ms[1]):
             ms = ms[1:]  # "according to Weber spokeswoman Lena Park": the spokeswoman speaks, not Weber
+        after = _GAP_WORD.match(text, ms[0].end + 1) if text[ms[0].end : ms[0].end + 1] == " " else None
+        noun = after.group(0).lower().rstrip(".,;:") if after else ""
+        if noun in att.lex.role_heads or noun in _NAMED_FOR:
+            continue  # "according to a former Anna Weber aide", "… Tom Brown campaign staff": not the named one
         spk = att.speaker_of(ms[0], sent)
         comma = text.find(",", ms[0].end, sent[1])
         if m.start() - sent[0] < 3 and comma != -1:
@@ -376,6 +380,11 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
 
 
 _GAP_WORD = re.compile(r"[\w’'.-]+")
+# nouns a name qualifies after "according to" ("a longtime Tom Brown ally"): the speaker is nameless
+_NAMED_FOR = frozenset(["aide", "aides", "ally", "allies", "adviser", "advisers", "advisor", "advisors", "staff",
+                        "staffer", "staffers", "spokesman", "spokeswoman", "spokesperson", "supporter", "supporters",
+                        "critic", "critics", "campaign", "official", "officials", "source", "sources", "friend",
+                        "friends", "associate", "associates", "lawyer", "lawyers", "team", "camp", "loyalist"])
 
 
 def _role_gap(lex: Lexicon, gap: str, mention: Mention, mentioned: str) -> bool:
