@@ -202,7 +202,8 @@ def test_data_files_hold_only_text_entries_and_valid_country_codes() -> None:
             return all(strings_only(v) for v in node)
         return node is None or isinstance(node, str)
 
-    for name in ("cues.yml", "roles.yml", "places.yml"):
+    for name in ("cues.yml", "roles.yml", "places.yml", "bibliography.yml", "summary.yml", "claims.yml",
+                 "first_names.yml"):
         assert strings_only(load_data(name)), name  # YAML 1.1 turns a bare `on` or `No` into a boolean
     for country, code in lexicon().country_iso.items():
         assert pycountry.countries.get(alpha_2=code) is not None, country
@@ -324,13 +325,13 @@ def test_user_cue_verb_in_site_config_attributes_reported_speech(tmp_path: Path,
 
 
 def test_user_role_head_and_honorific_extend_the_shipped_roles(shipped_words_only: None) -> None:
-    text = "“The levy is unfair,” said Jan Visser, the harbourmaster. “We disagree,” said Cllr Ana Lind."
+    text = "“The levy is unfair,” said Jan Visser, the harbourmaster. “We disagree,” said Vdr Ana Lind."
     before = analyse_text(text)
     assert all("harbourmaster" not in a.roles for a in before.actors)
-    use_user_data(UserData({"roles.yml": {"heads": ["harbourmaster"], "honorifics": {"Cllr": None}}}))
+    use_user_data(UserData({"roles.yml": {"heads": ["harbourmaster"], "honorifics": {"Vdr": None}}}))
     after = analyse_text(text)
     assert any("harbourmaster" in a.roles for a in after.actors)
-    assert "Cllr Ana Lind" in {a.name for a in before.actors}
+    assert "Vdr Ana Lind" in {a.name for a in before.actors}
     assert "Ana Lind" in {a.name for a in after.actors}
 
 
