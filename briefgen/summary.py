@@ -683,7 +683,7 @@ def main_lead(story_leads: Sequence[Lead], idf: Mapping[str, float]) -> Lead | N
     for v in vectors:  # others is its dot with the sum less its own (one pass, not all pairs)
         for k, x in v.items():
             total[k] += x
-    central = [_dot(v, total) - _dot(v, v) for v in vectors]
+    central = [round(_dot(v, total) - _dot(v, v), 9) for v in vectors]  # rounded: equal sums tie, as pairs did
     top = max(central)
     if top <= 0:
         return None

@@ -186,10 +186,10 @@ def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | 
             return None  # "appeared to rule out X": the reporter's reading, not the speaker's act
         if k >= 2 and toks[k - 1].low == "to" and toks[k - 2].lemma in _RAISING:
             head = k - 2  # "vowed to block X"
-        if any(x.low in _FRAME_NEGATORS for x in toks[:head]) or _FRAME_TURN.search(clause):
-            return None  # "has never supported the plan, saying …", "praised it last year but now opposes it"
         elif not (t.low != t.lemma and t.low.endswith(("ed", "s"))):
             continue  # not a finite verb ("the support of", "to back")
+        if any(x.low in _FRAME_NEGATORS for x in toks[:head]) or _FRAME_TURN.search(clause):
+            return None  # "has never supported the plan, saying …", "praised it last year but now opposes it"
         subject = [x.low for x in toks[:head] if x.low not in _FUNCTION or x.low in _FRAME_SUBJECTS]
         forms = cue_lexicon().cue_forms
         if any(x.low in ("who", "which", "that", "whose") or x.low in forms for x in toks[:head]):
