@@ -70,18 +70,9 @@ REDUCE_STEPS = ("make_sources", "reduce_corpus", "discover_topics", "analyse_pos
 def stages(project: Path) -> dict[str, Any]:
     """CPU seconds of a bare tokenizer pass (best of one before and one after) and of the analysis' stages."""
     import briefgen.build as build
+    from benchmarks.probe import tokenizer_pass
 
-    texts = [p.read_text("utf-8") for p in sorted((project / "content").glob("*.txt"))]
-    nlp = spacy.blank("en")
-    for _ in nlp.pipe(texts[:50]):  # warm up the vocab and the tokenizer's cache
-        pass
-
-    def tokenize() -> float:
-        t0 = time.process_time()
-        for _ in nlp.pipe(texts, batch_size=64):
-            pass
-        return time.process_time() - t0
-
+    _, tokenize = tokenizer_pass(project, time.process_time)
     first = tokenize()
     spent: dict[str, float] = {}
 

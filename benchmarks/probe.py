@@ -10,6 +10,7 @@ import json
 import os
 import resource
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,11 @@ def _rss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
-def tokenize_vs_analysis(project: Path) -> dict[str, Any]:
-    """A bare spacy.blank("en") tokenizer pass over the texts, and the serial analysis of the same files."""
+def tokenizer_pass(
+    project: Path, clock: Callable[[], float] = time.perf_counter
+) -> tuple[list[str], Callable[[], float]]:
+    """The project's texts and a timer of one bare spacy.blank("en") tokenizer pass over them (warmed up)."""
     import spacy
-
-    from briefgen.build import extract
-    from briefgen.config import load_settings
 
     texts = [p.read_text("utf-8") for p in sorted((project / "content").glob("*.txt"))]
     nlp = spacy.blank("en")
@@ -31,11 +31,20 @@ def tokenize_vs_analysis(project: Path) -> dict[str, Any]:
         pass
 
     def tokenize() -> float:
-        t0 = time.perf_counter()
+        t0 = clock()
         for _ in nlp.pipe(texts, batch_size=64):
             pass
-        return time.perf_counter() - t0
+        return clock() - t0
 
+    return texts, tokenize
+
+
+def tokenize_vs_analysis(project: Path) -> dict[str, Any]:
+    """A bare spacy.blank("en") tokenizer pass over the texts, and the serial analysis of the same files."""
+    from briefgen.build import extract
+    from briefgen.config import load_settings
+
+    texts, tokenize = tokenizer_pass(project)
     first = tokenize()
     from briefgen.nlp import make_nlp
 

@@ -8,6 +8,7 @@ import functools
 import hashlib
 import json
 import os
+import pickle
 import tempfile
 import types
 import typing
@@ -533,3 +534,13 @@ def drop_stale(path: Path) -> None:
                 other.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+def read_pickle(path: Path) -> object | None:
+    """What an earlier build pickled at ``path``, or None when it is missing, unreadable or from other code."""
+    try:
+        with path.open("rb") as f:
+            loaded: object = pickle.load(f)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return loaded

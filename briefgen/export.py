@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
+from briefgen.cache import read_pickle
 from briefgen.extract.display import full_display
 from briefgen.records import Briefing
 
@@ -137,13 +138,10 @@ def encode_briefing(data: Mapping[str, Any], fragments: Mapping[str, str]) -> tu
 
 def load_fragments(path: Path) -> dict[str, str]:
     """Record fragments kept by the last build (``save_fragments``); empty when missing or unreadable."""
-    try:
-        with path.open("rb") as f:
-            data = pickle.load(f)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return {}
-    ok = isinstance(data, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())
-    return data if ok else {}
+    data = read_pickle(path)
+    if isinstance(data, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        return {str(k): str(v) for k, v in data.items()}
+    return {}
 
 
 def save_fragments(path: Path, fragments: Mapping[str, str]) -> None:

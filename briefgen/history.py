@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefgen import __version__
+from briefgen.cache import read_pickle
 from briefgen.plural import plural
 from briefgen.records import format_day
 
@@ -85,11 +86,10 @@ def _kept_comparable(path: Path | None, raw: bytes) -> dict[str, Any] | None:
     """The kept comparable fields of ``raw`` (the previous briefing.json), or None unless kept for exactly it."""
     if path is None:
         return None
-    try:
-        with path.open("rb") as f:
-            digest, data = pickle.load(f)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    loaded = read_pickle(path)
+    if not (isinstance(loaded, tuple) and len(loaded) == 2):
         return None
+    digest, data = loaded
     if digest != hashlib.sha256(raw).hexdigest() or not isinstance(data, dict):
         return None
     return data

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.bibliography import citation_label, sentence_spans
+from briefgen.cache import read_pickle
 from briefgen.corpus.language import load_language_rules
 from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.claims import article_context
@@ -930,11 +931,7 @@ def digest(
 
 def load_digests(path: Path) -> dict[str, ArticleDigest]:
     """Digests kept by an earlier build (pickled by ``save_digests``); empty when missing or unreadable."""
-    try:
-        with path.open("rb") as f:
-            data = pickle.load(f)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return {}
+    data = read_pickle(path)
     if not isinstance(data, dict):
         return {}
     return {k: v for k, v in data.items() if isinstance(k, str) and k.startswith(DIGEST_VERSION + ":")
