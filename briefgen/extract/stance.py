@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -120,6 +121,8 @@ def stance_of(
     # a quote's own words reporting others ('Our critics say …'); a statement's shown words hold its own cue
     if found and found.target.lower().startswith(("neither ", "nor ", "nobody", "no one ")):
         return None  # "We favour neither side": a stance on nothing
+    if found and _passive_by().search(_sentence_of(text, found.target)):
+        return None  # "The plan was condemned by the opposition as reckless": the agent's stance, not the speaker's
     return None if found and not reported and _heard_from_others(text, found.target) else found
 
 
@@ -128,17 +131,31 @@ _OTHERS_SAY = re.compile(r"\b(?:says?|said|claim(?:s|ed)?|think(?:s)?|thought|be
 _OWN_VOICE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+@functools.cache
+def _passive_by() -> re.Pattern[str]:
+    """A stance verb in the passive with its agent ('was condemned by the opposition'): stances.yml agent_passives."""
+    verbs = "|".join(re.escape(str(v)) for v in load_stance_data().get("agent_passives") or ())
+    return re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:{verbs})\s+by\b", re.IGNORECASE)
+
+
+def _sentence_of(text: str, target: str) -> str:
+    """The sentence of ``text`` holding ``target`` (the whole text when the target is not found in it)."""
+    at = text.find(target)
+    if at < 0:
+        return text
+    start = max(text.rfind(m, 0, at) for m in ".!?") + 1
+    ends = [e for e in (text.find(m, at + len(target)) for m in ".!?") if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 def _heard_from_others(text: str, target: str) -> bool:
     """True when the sentence holding a stance's target reports someone's saying or thinking ('Our critics say
     the blockade is illegal', 'The president was wrong, his critics say', 'the fines show the law is
     unworkable'): the view is theirs, or its target is not read right; 'We say the blockade is illegal' is the
     speaker's own."""
-    at = text.find(target)
-    if at < 0:
+    if target not in text:
         return False
-    start = max(text.rfind(m, 0, at) for m in ".!?") + 1
-    ends = [e for e in (text.find(m, at + len(target)) for m in ".!?") if e >= 0]
-    sentence = text[start : min(ends) if ends else len(text)]
+    sentence = _sentence_of(text, target)
     return any(not _OWN_VOICE.search(sentence[: m.start()]) for m in _OTHERS_SAY.finditer(sentence))
 
 
