@@ -80,3 +80,8 @@ def test_a_passive_stance_verb_with_its_agent_is_the_agents_stance_not_the_speak
     assert stance_of("the scheme, which was criticised by the United Nations, will be replaced", "said", True) is None
     found = stance_of("the government must scrap the subsidies paid by the state", "said", True)
     assert found is not None and found.stance == "for"  # 'paid by' is no passive of a stance verb's clause
+
+
+def test_a_shown_clause_opening_with_a_passive_stance_verb_and_its_agent_is_no_stance() -> None:
+    assert stance_of("criticized by the United Nations as a breeding ground for abuse, will be replaced", "criticized",
+                     True) is None

@@ -133,9 +133,10 @@ _OWN_VOICE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 @functools.cache
 def _passive_by() -> re.Pattern[str]:
-    """A stance verb in the passive with its agent ('was condemned by the opposition'): stances.yml agent_passives."""
+    """A stance verb in the passive with its agent ('was condemned by the opposition', or a shown clause opening
+    'criticized by the United Nations as …'): stances.yml agent_passives."""
     verbs = "|".join(re.escape(str(v)) for v in load_stance_data().get("agent_passives") or ())
-    return re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:{verbs})\s+by\b", re.IGNORECASE)
+    return re.compile(rf"(?:^\s*|\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?)(?:{verbs})\s+by\b", re.IGNORECASE)
 
 
 def _sentence_of(text: str, target: str) -> str:
