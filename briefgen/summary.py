@@ -730,14 +730,13 @@ def _other_day(text: str, event_text: str) -> bool:
 
 
 def _day_kind(day: str) -> str:
-    """'weekday', 'relative' (today, yesterday, last night) or 'date' (anything else: '14 june', 'june 14')."""
-    if day.split()[-1] in _WEEKDAYS:
-        return "weekday"
-    return "relative" if any(w in _RELATIVE_DAYS for w in day.split()) else "date"
+    """The kind of a day ``_DAY`` found: 'relative' (today, yesterday, tonight), 'weekday' or 'date' ('14 june')."""
+    if day in _RELATIVE_DAYS:
+        return "relative"
+    return "weekday" if day.endswith("day") else "date"
 
 
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_RELATIVE_DAYS = frozenset(["today", "yesterday", "tomorrow", "tonight", "night", "morning", "evening"])
+_RELATIVE_DAYS = frozenset(["today", "yesterday", "tonight"])  # the relative days ``_DAY`` finds
 
 
 RETOLD_WORDS = 0.4  # a sentence retells an event when this share of its words are the event's ...

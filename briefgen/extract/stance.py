@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -131,7 +130,7 @@ _OTHERS_SAY = re.compile(r"\b(?:says?|said|claim(?:s|ed)?|think(?:s)?|thought|be
 _OWN_VOICE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-@functools.cache
+@lru_cache(maxsize=1)
 def _passive_by() -> re.Pattern[str]:
     """A stance verb in the passive with its agent ('was condemned by the opposition', or a shown clause opening
     'criticized by the United Nations as …'): stances.yml agent_passives."""
