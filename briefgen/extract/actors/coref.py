@@ -411,9 +411,9 @@ def _other_rows(others: list[Found], companies: set[str], company_ref: bool) -> 
                 )
         elif kind == "orgref":
             names = by_head.get(f.name)
-            if names is not None and len(names) == 1:
-                full = next(iter(names))
-                org = first_org[full]
+            org = first_org[next(iter(names))] if names is not None and len(names) == 1 else None
+            if org is not None and org.start < f.start:  # a short form looks back: "the union" before the EU is not it
+                full = org.name
                 rows.append(
                     (f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short")
                 )
