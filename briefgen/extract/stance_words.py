@@ -9,8 +9,8 @@ from functools import partial
 from importlib import resources
 from typing import Any, NamedTuple
 
+from briefgen.extract.lexicon import YAML_LOADER, load_data
 from briefgen.extract.lexicon import lexicon as cue_lexicon
-from briefgen.extract.lexicon import load_data
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
 _APOS = "\u2019'"
@@ -109,7 +109,8 @@ def load_stance_data() -> dict[str, Any]:
     """The parsed ``briefgen/data/stances.yml``."""
     import yaml
 
-    data: dict[str, Any] = yaml.safe_load(resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8"))
+    text = resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8")
+    data: dict[str, Any] = yaml.load(text, Loader=YAML_LOADER)  # libyaml: the same data, ~10x faster
     return data
 
 
