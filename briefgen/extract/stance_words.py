@@ -90,6 +90,12 @@ class StanceRules:
     feelings: Mapping[str, str] = field(default_factory=dict)  # adjective (lemma) -> for | against
     feeling_prepositions: frozenset[str] = frozenset()
     verdict_no_flip: frozenset[str] = frozenset()  # a 'for' verdict that negated says nothing ("not long overdue")
+    stop_verbs: frozenset[str] = frozenset()  # "should stop X": a demand against X
+    evidence_verbs: frozenset[str] = frozenset()  # "the fines show (the law) is unworkable"
+    verdict_undoers: frozenset[str] = frozenset()  # "the answer to the wrong question": no verdict
+    rule_passives: frozenset[str] = frozenset()  # "cash will not be accepted" describes a rule
+    personal: frozenset[str] = frozenset()  # "happy with my breakfast": a personal feeling, no position
+    without_verbs: frozenset[str] = frozenset()  # "there will be no talks without X", "can't have X without Y"
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -99,10 +105,11 @@ class StanceRules:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A stance read in a text: for or against its target."""
+    """A stance read in a text: for or against its target, and the construction that read it (``rule``)."""
 
     stance: str
     target: str
+    rule: str = ""  # "stance.verb", "stance.evaluation.called", ... (set by ``_candidates`` when a reader leaves it)
 
 
 def load_stance_data() -> dict[str, Any]:
@@ -224,6 +231,12 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         feelings=sided(feelings),
         feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
         verdict_no_flip=lemmas(evals.get("no_flip")),
+        stop_verbs=lemmas(demands.get("stop_verbs")),
+        evidence_verbs=lemmas(d.get("evidence_verbs")),
+        verdict_undoers=frozenset(str(w).lower() for w in evals.get("undone_by") or ()),
+        rule_passives=lemmas((d.get("passives") or {}).get("rules")),
+        personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
+        without_verbs=lemmas(d.get("without_verbs")),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
