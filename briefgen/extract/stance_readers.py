@@ -90,8 +90,9 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i) \
                 and not (i and sent[i - 1].low in _SUBJECTS):
             continue  # a noun ("her staunch support of"), not a verb ("said the bloc condemned" is one)
-        if any(b.lemma in rules.modal_blockers for b in before) or not _own_or_vowed(s, i):
-            continue
+        if any(b.lemma in rules.modal_blockers and not _backshifted_cannot(sent, k) for k, b in
+               enumerate(before, max(0, i - 2))) or not _own_or_vowed(s, i):
+            continue  # "may support X" is a forecast; "said she could not accept X" is "I cannot accept X"
         if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
             continue  # a phrasal verb: "back down on X", "back away from X"
         if not s.lead and _reports_others(sent, _clause_start(sent, i, s.reported), i):
@@ -128,6 +129,11 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
 
 _SUBJECTS = frozenset(["it", "he", "she", "they", "we", "i", "you"])  # "said that it supported X": a verb after them
 _JOINERS = frozenset(["and", "or", "while", "as", "but"])
+
+
+def _backshifted_cannot(sent: list[Tok], k: int) -> bool:
+    """A "could" at k right before a negation: the reported "cannot" ("said she could not accept X")."""
+    return sent[k].low == "could" and k + 1 < len(sent) and sent[k + 1].lemma == "not"
 
 
 def _conditional(obj: Sequence[Tok], rules: StanceRules, negated: bool) -> bool:

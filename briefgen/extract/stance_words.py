@@ -394,6 +394,7 @@ _OWN = frozenset([
     "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
     "had", "'ve", "'d",
 ])
+_PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s", "was", "were"])
 _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
@@ -408,7 +409,9 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
     if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
         return True
     j = i - 1
-    while j >= 0 and sent[j].low in _OWN:
+    progressive = sent[i].low.endswith("ing")  # "we are asking X to Y", "I am calling on X": the speaker's own
+    while j >= 0 and (sent[j].low in _OWN or (progressive and sent[j].low in _PROGRESSIVE_BE)
+                      or (sent[j].low == "could" and j + 1 < i and sent[j + 1].lemma == "not")):
         j -= 1
     if j < 0:
         return lead
@@ -418,7 +421,7 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
         return True
     if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
         return True
-    if lead and sent[j].low == "and":  # "said it had sent lawyers and would challenge X": the same subject
+    if lead and sent[j].low in ("and", "but"):  # "said it had sent lawyers and would challenge X"
         k = next((k for k in range(1, j) if sent[k].low in _SELF and _after_report(sent, k)), None)
         if k is not None and not any(t.text in _BREAKS or t.low in ("that", "who", "which") for t in sent[k + 1 : j]):
             return True
