@@ -237,3 +237,22 @@ def test_a_time_phrase_ends_no_target_and_a_denied_act_is_no_stance() -> None:
     assert read_stance("denied targeting civilian buildings", RULES, TABLE) is None
     found = read_stance("denied any suggestion of involvement", RULES, TABLE)
     assert found is not None and found.stance == "against"
+
+
+def test_every_label_names_the_construction_that_read_it() -> None:
+    from briefgen.eval import StanceScores, stance_rule_rows
+    from tests.extract_utils import analyse_text
+
+    cases = {"criticised the board for the fares": "stance.verb",
+             "called the new timetable a sham": "stance.evaluation.called",
+             "said the ferry must run in winter": "stance.demand.strong",
+             "said the council should stop charging for parking": "stance.demand.stop",
+             "said she would not support the budget unless the toll was cut": "stance.condition"}
+    for text, rule in cases.items():
+        found = read_stance(text, RULES, TABLE)
+        assert found is not None and found.rule == rule, (text, found)
+    analysis = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.")
+    reported = next(q for q in analysis.quotes if q.kind == "indirect")
+    assert reported.stance_rule == "stance.verb"
+    st = StanceScores(rules={"stance.verb": [4, 3, 1], "stance.demand.weak": [5, 5, 0]})
+    assert stance_rule_rows(st) == [("stance.demand.weak", 5, 5, 1.0, 0), ("stance.verb", 4, 3, 0.75, 1)]

@@ -90,6 +90,12 @@ class StanceRules:
     feelings: Mapping[str, str] = field(default_factory=dict)  # adjective (lemma) -> for | against
     feeling_prepositions: frozenset[str] = frozenset()
     verdict_no_flip: frozenset[str] = frozenset()  # a 'for' verdict that negated says nothing ("not long overdue")
+    stop_verbs: frozenset[str] = frozenset()  # "should stop X": a demand against X
+    evidence_verbs: frozenset[str] = frozenset()  # "the fines show (the law) is unworkable"
+    verdict_undoers: frozenset[str] = frozenset()  # "the answer to the wrong question": no verdict
+    rule_passives: frozenset[str] = frozenset()  # "cash will not be accepted" describes a rule
+    personal: frozenset[str] = frozenset()  # "happy with my breakfast": a personal feeling, no position
+    without_verbs: frozenset[str] = frozenset()  # "there will be no talks without X", "can't have X without Y"
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -99,10 +105,11 @@ class StanceRules:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A stance read in a text: for or against its target."""
+    """A stance read in a text: for or against its target, and the construction that read it (``rule``)."""
 
     stance: str
     target: str
+    rule: str = ""  # "stance.verb", "stance.evaluation.called", ... (set by ``_candidates`` when a reader leaves it)
 
 
 def load_stance_data() -> dict[str, Any]:
@@ -225,6 +232,12 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         feelings=sided(feelings),
         feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
         verdict_no_flip=lemmas(evals.get("no_flip")),
+        stop_verbs=lemmas(demands.get("stop_verbs")),
+        evidence_verbs=lemmas(d.get("evidence_verbs")),
+        verdict_undoers=frozenset(str(w).lower() for w in evals.get("undone_by") or ()),
+        rule_passives=lemmas((d.get("passives") or {}).get("rules")),
+        personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
+        without_verbs=lemmas(d.get("without_verbs")),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
@@ -382,6 +395,7 @@ _OWN = frozenset([
     "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
     "had", "'ve", "'d",
 ])
+_PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s", "was", "were"])
 _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
@@ -396,7 +410,9 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
     if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
         return True
     j = i - 1
-    while j >= 0 and sent[j].low in _OWN:
+    progressive = sent[i].low.endswith("ing")  # "we are asking X to Y", "I am calling on X": the speaker's own
+    while j >= 0 and (sent[j].low in _OWN or (progressive and sent[j].low in _PROGRESSIVE_BE)
+                      or (sent[j].low == "could" and j + 1 < i and sent[j + 1].lemma == "not")):
         j -= 1
     if j < 0:
         return lead
@@ -406,7 +422,7 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
         return True
     if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
         return True
-    if lead and sent[j].low == "and":  # "said it had sent lawyers and would challenge X": the same subject
+    if lead and sent[j].low in ("and", "but"):  # "said it had sent lawyers and would challenge X"
         k = next((k for k in range(1, j) if sent[k].low in _SELF and _after_report(sent, k)), None)
         if k is not None and not any(t.text in _BREAKS or t.low in ("that", "who", "which") for t in sent[k + 1 : j]):
             return True
