@@ -107,6 +107,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             obj = obj[1:]
         if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE | _JOINERS:
             continue  # "what we want is X": the target is no object of the verb; "stand by and watch"
+        if obj[0].low in ("if", "unless", "whether") or (sent[i].lemma in _WARNING and obj[0].lemma in rules.readings):
+            continue  # "welcome if X wants to", "cautioned against reading the decision as X": no position on X
         if _conditional(obj, rules, _negated(sent, i, rules)):
             continue  # "would not support the budget unless X": the condition's stance (``_condition_at``)
         if phrase[-1] in rules.no_infinitive and (obj[0].low in _PRONOUNS | {"to"} or any(

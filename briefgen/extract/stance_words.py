@@ -96,6 +96,7 @@ class StanceRules:
     rule_passives: frozenset[str] = frozenset()  # "cash will not be accepted" describes a rule
     personal: frozenset[str] = frozenset()  # "happy with my breakfast": a personal feeling, no position
     without_verbs: frozenset[str] = frozenset()  # "there will be no talks without X", "can't have X without Y"
+    readings: frozenset[str] = frozenset()  # "warned against reading X as Y": an interpretation
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -237,6 +238,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         rule_passives=lemmas((d.get("passives") or {}).get("rules")),
         personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
         without_verbs=lemmas(d.get("without_verbs")),
+        readings=lemmas(d.get("readings")),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
