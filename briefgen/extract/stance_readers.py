@@ -90,8 +90,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i) \
                 and not (i and sent[i - 1].low in _SUBJECTS):
             continue  # a noun ("her staunch support of"), not a verb ("said the bloc condemned" is one)
-        if any(b.lemma in rules.modal_blockers and not _backshifted_cannot(sent, k) for k, b in
-               enumerate(before, max(0, i - 2))) or not _own_or_vowed(s, i):
+        if any(b.lemma in rules.modal_blockers and not _backshifted_cannot(sent, k)
+               for k, b in enumerate(before, max(0, i - 2))) or not _own_or_vowed(s, i):
             continue  # "may support X" is a forecast; "said she could not accept X" is "I cannot accept X"
         if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
             continue  # a phrasal verb: "back down on X", "back away from X"
@@ -107,6 +107,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             obj = obj[1:]
         if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE | _JOINERS:
             continue  # "what we want is X": the target is no object of the verb; "stand by and watch"
+        if obj[0].low in ("if", "unless", "whether") or (sent[i].lemma in _WARNING and obj[0].lemma in rules.readings):
+            continue  # "welcome if X wants to", "cautioned against reading the decision as X": no position on X
         if _conditional(obj, rules, _negated(sent, i, rules)):
             continue  # "would not support the budget unless X": the condition's stance (``_condition_at``)
         if phrase[-1] in rules.no_infinitive and (obj[0].low in _PRONOUNS | {"to"} or any(
@@ -492,7 +494,18 @@ def _stopped(sent: list[Tok], at: int, rules: StanceRules) -> list[Tok] | None:
     if not (nxt.low.endswith("ing") or nxt.low in _DETERMINERS or nxt.low.endswith(("'s", "\u2019s"))
             or nxt.low in ("all", "any", "such")):
         return None
-    return [] if negated else _object(sent, k + 1, rules)
+    obj = _object(sent, k + 1, rules)
+    if obj and len(obj) <= 3 and obj[-1].lemma in _TIMES:
+        return None  # "the talks must end this year": a time, the demand is the clause's
+    if obj and obj[0].low.endswith("ing"):  # "stop talking and start acting": what is stopped is "talking"
+        cut = next((n for n in range(1, len(obj) - 1) if obj[n].low in ("and", "or")
+                    and not obj[n + 1].low.endswith("ing")), len(obj))
+        obj = obj[:cut]
+    return [] if negated or len(obj) < 2 else obj  # "parents should stop worrying": advice, no position
+
+
+_TIMES = frozenset(["year", "week", "month", "day", "decade", "term", "season", "quarter", "time", "moment",
+                    "spring", "summer", "autumn", "winter", "weekend", "night", "morning", "evening"])
 
 
 def _without_at(s: _Sentence, i: int) -> list[_Hit]:

@@ -96,6 +96,7 @@ class StanceRules:
     rule_passives: frozenset[str] = frozenset()  # "cash will not be accepted" describes a rule
     personal: frozenset[str] = frozenset()  # "happy with my breakfast": a personal feeling, no position
     without_verbs: frozenset[str] = frozenset()  # "there will be no talks without X", "can't have X without Y"
+    readings: frozenset[str] = frozenset()  # "warned against reading X as Y": an interpretation
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -238,6 +239,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         rule_passives=lemmas((d.get("passives") or {}).get("rules")),
         personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
         without_verbs=lemmas(d.get("without_verbs")),
+        readings=lemmas(d.get("readings")),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
@@ -396,6 +398,8 @@ _OWN = frozenset([
     "had", "'ve", "'d",
 ])
 _PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s", "was", "were"])
+_PROGRESSIVE_ACTS = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("progressive") or ())
+_COULD_NOT = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("could_not") or ())
 _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
@@ -410,9 +414,11 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
     if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
         return True
     j = i - 1
-    progressive = sent[i].low.endswith("ing")  # "we are asking X to Y", "I am calling on X": the speaker's own
+    # "we are asking X to Y", "I am calling on X": the speaker's own act ("we are accepting applications" describes)
+    progressive = sent[i].low.endswith("ing") and sent[i].lemma in _PROGRESSIVE_ACTS
+    could_not = sent[i].lemma in _COULD_NOT  # "said she could not accept X" ("could not support the family": none)
     while j >= 0 and (sent[j].low in _OWN or (progressive and sent[j].low in _PROGRESSIVE_BE)
-                      or (sent[j].low == "could" and j + 1 < i and sent[j + 1].lemma == "not")):
+                      or (could_not and sent[j].low == "could" and j + 1 < i and sent[j + 1].lemma == "not")):
         j -= 1
     if j < 0:
         return lead
