@@ -234,6 +234,10 @@ class Summary:
         left -= sum(self.claim_words(v) for v in claims)
         said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
         speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
+        # a sentence naming a claim's speaker in full with a verb of saying reports that speaker's statement ('The
+        # IMF's representative, Clara Lind, has told us the fund was consulted' beside Lind's claim)
+        full = [p.name for v in claims for p in v.people if len(p.name.split()) > 1]
+        verbs = lexicon().cue_forms
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
         told = [(stems(e.text), e.text) for e in self.happened]
         out: list[Event] = []
@@ -260,6 +264,7 @@ class Summary:
             words = stems(e.text)
             cost = _event_words(e, _shorten(e.text, SHORT_WORDS) if self.several else e.text, self.several)
             if (cost > left or subject_name(e.text) in speakers
+                    or (any(name in e.text for name in full) and any(w.lower() in verbs for w in _WORD.findall(e.text)))
                     or any(_overlaps(words, w) and not _other_day(e.text, t) for w, t in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
                     or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
@@ -629,6 +634,9 @@ def _events(
         places = frozenset((e.source.id, e.paragraph) for e in evidence)
         same = [i for i, other in chosen if _dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other)]
         same = same or [i for i, text in texts if same_quantity(lead.text, text)]
+        # a move the other way is another event ('the cedi clawed back 4% on Thursday' after 'the cedi lost 14% in
+        # November'), however many words they share
+        same = [i for i in same if not any(j == i and opposite_moves(lead.text, text) for j, text in texts)]
         if not same and lead.order == 0:  # another outlet's lead, close to a lead the main event absorbed
             same = [0 for other in leads_of_main if _dot(vec, other) >= EVENT_SIMILARITY]
         # close to the main event but on another day: what followed it ('Operations at the two terminals hit by
@@ -726,6 +734,29 @@ NEAR = 0.8  # a first sentence this close to the other leads as the closest one 
 
 RICHER = 2  # a sentence with this many times the content words of an event told before, most of them ...
 COVERS = 0.6  # ... (this share, compared by their first 4 letters: 'killed' ~ 'killing'), tells it better
+
+
+@functools.cache
+def _moves() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of summary.yml moves: words of a rise and of a fall."""
+    def pattern(words: Iterable[object]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b", re.IGNORECASE)
+
+    moves = _lists()["moves"]
+    return pattern(moves["up"]), pattern(moves["down"])
+
+
+def opposite_moves(text: str, other: str) -> bool:
+    """True when one sentence tells only of a rise and the other only of a fall (summary.yml moves: 'The cedi
+    rebounded 4% on Thursday' / 'The cedi lost 14% in November'); False when either tells of both or neither."""
+    up, down = _moves()
+
+    def way(sentence: str) -> int:
+        rise, fall = bool(up.search(sentence)), bool(down.search(sentence))
+        return 0 if rise == fall else (1 if rise else -1)
+
+    a, b = way(text), way(other)
+    return a * b == -1
 
 
 @functools.cache
@@ -941,7 +972,7 @@ def data_key() -> str:
     after ``use_user_data`` hashes them again and drops this module's tables derived from the old ones)."""
     lex = lexicon()
     if not _DATA or _DATA[0][0] is not lex:
-        for table in (_lists, _ignored, _named_subject, _full_given_name, stems, _reversing, _time_words):
+        for table in (_lists, _ignored, _named_subject, _full_given_name, stems, _reversing, _time_words, _moves):
             table.cache_clear()
         h = hashlib.blake2b(digest_size=8)
         for name in DATA_FILES:
@@ -1380,7 +1411,8 @@ def main_claims(
     left -= summary.also_words  # the names of the stories without a sentence
     if summary.several:  # each story told has a heading line: its name, article count and dates
         left -= sum(len(s.label.split()) + STORY_META_WORDS for s in summary.stories if summary.told(s))
-    views: list[ClaimView] = []
+    candidates: list[ClaimView] = []
+    minor: set[str] = set()  # claims one article carries
     for v in chosen[:limit]:
         view = replace(_view(v.claim, actors, quotes, story(v.claim), nameless), articles=v.articles,
                        denies=dissents.get(v.claim.id, ""),
@@ -1389,12 +1421,31 @@ def main_claims(
         if view.quote and view.people:
             view = replace(view, context=context(view.quote, view.people[0].name,
                                                  summary.articles.get(view.quote.source)))
+        candidates.append(view)
+        if v.articles <= 1 and not view.denies:
+            minor.add(v.claim.id)
+    views: list[ClaimView] = []
+    for view in candidates:
+        if view.claim.id in minor:
+            continue
         cost = summary.claim_words(view)
         if cost > left and views:
             break
         left -= cost
         views.append(view)
-    return tuple(views)
+    # a claim one article carries comes after the further events that WIDELY articles (a third of a bigger
+    # story's) report (Summary.more): what several outlets report is more of a briefing than one voice in one
+    widely = max(WIDELY, len(summary.stories[0].sources) // 3) if summary.stories else WIDELY
+    left -= sum(_event_words(e, several=summary.several) for e in summary.more(views) if e.articles >= widely)
+    added: set[str] = set()
+    for view in candidates:
+        if view.claim.id in minor:
+            cost = summary.claim_words(view)
+            if cost > left and (views or added):  # the page shows one claim at least
+                break
+            left -= cost
+            added.add(view.claim.id)
+    return tuple(v for v in candidates if v in views or v.claim.id in added)
 
 
 CONTEXT_WORDS = 40  # a reporter's sentence is shown around a quote up to this many words ...

@@ -3,8 +3,23 @@ beside a named speaker, a statement turning round what the page tells shown as a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefgen.records import Actor, Article, Paragraph
-from briefgen.summary import Event, Evidence, Lead, Story, Summary, _events, against, main_claims, same_quantity, stems
+from briefgen.summary import (
+    SUMMARY_WORDS,
+    Event,
+    Evidence,
+    Lead,
+    Story,
+    Summary,
+    _event_words,
+    _events,
+    against,
+    main_claims,
+    same_quantity,
+    stems,
+)
 from tests.test_summary import _claim, _people, _quote
 from tests.test_summary_main import _src
 
@@ -93,3 +108,39 @@ def test_the_dissent_goes_to_where_they_disagree_not_out_as_a_repeat() -> None:
     summary = Summary((Story(1, "talks", (s1,), (said,)),), (said,))
     views = main_claims([dissent, echo], summary, _people("kim", "lee"), quotes, limit=5)  # type: ignore[list-item]
     assert [(v.claim.id, v.denies) for v in views] == [("c1", "seat at the negotiating table")]  # echo: a repeat
+
+
+def test_a_move_the_other_way_is_another_event() -> None:
+    from briefgen.summary import opposite_moves
+
+    assert opposite_moves("The shilling clawed back 4% on Thursday.", "The shilling lost 14% in November.")
+    assert opposite_moves("Wheat prices fell for a third day.", "Wheat prices rose after the ban.")
+    # near misses: the same way; a sentence telling of both; neither
+    assert not opposite_moves("The shilling fell 2% on Friday.", "The shilling lost 14% in November.")
+    assert not opposite_moves("The shilling fell early, then recovered by noon.", "The shilling lost 14% in November.")
+    assert not opposite_moves("The shilling traded at 19 on Thursday.", "The shilling lost 14% in November.")
+
+
+def test_a_claim_one_article_carries_yields_to_an_event_most_articles_report() -> None:
+    sources = tuple(_src(f"s{i}") for i in range(6))
+    main = Event("The port authority closed Valletta harbour to cruise ships on Tuesday after the storm.",
+                 tuple(Evidence(s, 1) for s in sources), 1)
+    wide = Event("The government declared a 30-day state of emergency for the island on Wednesday.",
+                 tuple(Evidence(s, 3) for s in sources[:4]), 1)
+    known = _claim("c0", "Cruise lines will move their winter calls to Sicily for the season", ("lee",), 2)
+    lone = _claim("c1", "Our ferries were running below the speed limit and we did nothing wrong", ("kim",), 1)
+    quotes = {q.id: q for q in (_quote("c0", known.text, "lee"), _quote("c1", lone.text, "kim"))}
+    people = _people("kim", "lee")
+    story = Story(1, "harbour", sources, (main, wide))
+    roomy = Summary((story,), (main,))
+    cost = {v.claim.id: roomy.claim_words(v) for v in main_claims([known, lone], roomy, people, quotes)}  # type: ignore[list-item]
+    room = cost["c0"] + max(cost["c1"] + 2, _event_words(wide)) + 1  # the first claim and one more (+ "2 articles")
+    link = _event_words(Event("word.", (Evidence(sources[0], 2),), 1)) - 1  # the filler's evidence link's words
+    filler = Event(" ".join(["word"] * (SUMMARY_WORDS - _event_words(main) - room - link)) + ".",
+                   (Evidence(sources[0], 2),), 1)
+    summary = Summary((story,), (main, filler))
+    views = main_claims([known, lone], summary, people, quotes, limit=5)  # type: ignore[list-item]
+    assert [v.claim.id for v in views] == ["c0"] and summary.more(views) == (wide,)  # 4 of 6 articles report it
+    twice = replace(lone, articles=2)
+    views = main_claims([known, twice], summary, people, quotes, limit=5)  # type: ignore[list-item]
+    assert {v.claim.id for v in views} == {"c0", "c1"}  # near miss: a claim two articles carry keeps its place
