@@ -51,3 +51,15 @@ def test_pipeline_keeps_a_punctuation_run_whole() -> None:
     assert "!" * 25 in [t.text for t in doc]
     assert nlp.pipe_names == ["sentencizer", "lemmatizer"]
     assert [t.lemma_ for t in nlp("He was running")][1:] == ["be", "run"]
+
+
+def test_few_collections_raises_the_young_threshold_and_restores_it() -> None:
+    import gc
+
+    from briefgen.executor import few_collections
+
+    before = gc.get_threshold()
+    with few_collections(12_345):
+        inside = gc.get_threshold()
+    assert inside[0] == max(12_345, before[0]) and inside[1:] == before[1:]
+    assert gc.get_threshold() == before
