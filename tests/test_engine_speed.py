@@ -51,3 +51,44 @@ def test_pipeline_keeps_a_punctuation_run_whole() -> None:
     assert "!" * 25 in [t.text for t in doc]
     assert nlp.pipe_names == ["sentencizer", "lemmatizer"]
     assert [t.lemma_ for t in nlp("He was running")][1:] == ["be", "run"]
+
+
+def test_few_collections_raises_the_young_threshold_and_restores_it() -> None:
+    import gc
+
+    from briefgen.executor import few_collections
+
+    before = gc.get_threshold()
+    with few_collections(12_345):
+        inside = gc.get_threshold()
+    assert inside[0] == max(12_345, before[0]) and inside[1:] == before[1:]
+    assert gc.get_threshold() == before
+
+
+
+def test_stance_tokens_from_the_word_memo_keep_offsets_and_lemmas() -> None:
+    from briefgen.extract.stance_words import tokens
+
+    table = {"was": "be", "rejected": "reject"}
+    first = [tuple(t) for t in tokens("He rejected it. It wasn\u2019t \u201cfair\u201d", table)]
+    assert first == [
+        ("He", "he", "he", 0, 2), ("rejected", "rejected", "reject", 3, 11), ("it", "it", "it", 12, 14),
+        (".", ".", ".", 14, 15), ("It", "it", "it", 16, 18), ("was", "was", "be", 19, 22),
+        ("n't", "n't", "not", 22, 25), ("fair", "fair", "fair", 27, 31),
+    ]
+    again = [tuple(t) for t in tokens("So it wasn\u2019t.", table)]  # the same words elsewhere: their own offsets
+    assert again[2:] == [("was", "was", "be", 6, 9), ("n't", "n't", "not", 9, 12), (".", ".", ".", 12, 13)]
+    other = {"rejected": "rejected"}  # another table: its own lemmas, not the memo's
+    assert tokens("He rejected it", other)[1].lemma == "rejected"
+
+
+def test_lower_words_looked_up_one_at_a_time_as_the_whole_set() -> None:
+    from briefgen.extract.actors.coref import _LOWER_WORD, LowerWords
+
+    text = "Like Corker, like-minded ones said like\u2019s and Another it's o'clock; another r\u00e9sum\u00e9 x2 x"
+    whole = frozenset(_LOWER_WORD.findall(text))
+    lazy = LowerWords(text)
+    for word in ("like", "another", "ones", "said", "minded", "it", "s", "clock", "o", "r", "x", "x2", "Like", "",
+                 "sum", "corker", "and", "and "):
+        assert (word in lazy) == (word in whole), word
+    assert "ones" in lazy and "another" in lazy and "like" not in lazy and "minded" not in lazy

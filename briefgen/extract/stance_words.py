@@ -294,14 +294,31 @@ def _raw_keys(d: Mapping[str, Any]) -> set[str]:
 def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
     """Tokens of a text with lemmas (contractions split, quote marks dropped)."""
     out: list[Tok] = []
+    key = id(table)
     for m in _TOKEN.finditer(text):
-        for word, a, b in _expand(m.group(0), m.start()):
-            if word in _MARKS:
-                continue
-            low = word.lower().replace("\u2019", "'")
-            lemma = "be" if low == "'s" else _lemma(low, table)
-            out.append(Tok(word, low, lemma, a, b))
+        parts = _PARTS.get((key, m.group(0)))
+        if parts is None:
+            parts = _parts_of(m.group(0), table)
+        at = m.start()
+        out.extend([Tok(word, low, lemma, at + a, at + b) for word, low, lemma, a, b in parts])
     return out
+
+
+# (table id, matched word) -> its tokens (form, lower case, lemma, offsets in the word): a text's words recur
+_PARTS: dict[tuple[int, str], tuple[tuple[str, str, str, int, int], ...]] = {}
+
+
+def _parts_of(matched: str, table: Mapping[str, str]) -> tuple[tuple[str, str, str, int, int], ...]:
+    parts = []
+    for word, a, b in _expand(matched, 0):
+        if word in _MARKS:
+            continue
+        low = word.lower().replace("\u2019", "'")
+        parts.append((word, low, "be" if low == "'s" else _lemma(low, table), a, b))
+    if len(_PARTS) > 200_000:
+        _PARTS.clear()
+    _PARTS[(id(table), matched)] = found = tuple(parts)
+    return found
 
 
 def sentences(toks: list[Tok]) -> list[list[Tok]]:
