@@ -108,8 +108,9 @@ def _line_of(paths: Sequence[Path], key: str) -> str:
 def _load(path: Path) -> dict[str, Any]:
     from briefgen.config import load_yaml
 
+    lines: dict[str, int] = {}
     if path == DATA:  # the shipped file parses: libyaml, ~10x faster (a project's file gets its lines)
-        data, lines = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER), {}
+        data = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER)
     else:
         data, lines = load_yaml(path)
     if data is None:
