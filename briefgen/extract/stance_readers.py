@@ -103,7 +103,11 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low in ("to", "not"):
             continue  # "we want to thank everyone", "we would prefer not to comment"
         obj = _object(sent, nxt, rules)
+        if obj and phrase[-1] in _VERB_PREPOSITIONS and obj[0].low in _VERB_PREPOSITIONS | {"in", "at", "from"}:
+            continue  # "that I would stand with in a flood": the object stood before the verb
         if obj and obj[0].low == "that":
+            if phrase[-1] in _VERB_PREPOSITIONS:
+                continue  # "I agree with that in every case", "people that I disagree with that I would ...": a pronoun
             obj = obj[1:]
         if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE | _JOINERS:
             continue  # "what we want is X": the target is no object of the verb; "stand by and watch"
@@ -129,6 +133,7 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
     return out
 
 
+_VERB_PREPOSITIONS = _PREPOSITIONS | {"with", "by", "against", "behind"}  # a phrasal stance verb's last word
 _SUBJECTS = frozenset(["it", "he", "she", "they", "we", "i", "you"])  # "said that it supported X": a verb after them
 _JOINERS = frozenset(["and", "or", "while", "as", "but"])
 
@@ -273,6 +278,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
         subj = _judged(s, i, phrase)
+        if len(subj) == 2 and subj[0].low == "the" and subj[1].lemma in rules.empty_subjects:
+            continue  # "the problem is unacceptable", "the time is long overdue for X": no target named
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
             out.append((1, i, Found(stance, s.span(subj), "stance.evaluation.subject")))
     return out
@@ -447,13 +454,19 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
             before = sent[max(0, i - 2) : i]
-            if any(b.lemma in rules.modal_blockers or b.lemma in ("would", "will") or b.low == "'ll" for b in before):
-                continue
+            if any(b.lemma in rules.modal_blockers or b.lemma in ("would", "will") or b.low.endswith(("'ll", "'d"))
+                   for b in before):
+                continue  # "you'd have to be insane", "you'll have to ask": a forecast
+            if t.low == "having":
+                continue  # "despite having to defend more seats": a circumstance, no demand
             if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
                 continue  # "the 95% needed to stop outbreaks" is no demand
             nxt = i + len(phrase)
             if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                 continue  # "the results should show ...": a prediction
+            if rank == 3 and nxt < len(sent) and sent[nxt].lemma == "work" and (
+                    nxt + 1 == len(sent) or sent[nxt + 1].text in _BREAKS):
+                continue  # "the way the fund should work.": a prediction ("should work with X to Y" is a demand)
             if nxt + 1 < len(sent) and sent[nxt].low == "have" and sent[nxt + 1].low.endswith(("ed", "en", "wn", "ne")):
                 continue  # "should have known", "must have seen": a reproach or an inference, no demand
             if t.low == "has" and i > 0 and sent[i - 1].low in _PRONOUNS:
