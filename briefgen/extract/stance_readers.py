@@ -247,6 +247,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         if phrase[0] in _NP_STARTS and sent[i].low != phrase[0]:
             continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
+        if phrase[0] not in _NP_STARTS and i and sent[i - 1].low in _EMBEDDING:
+            continue  # "against this kind of nonsense", "won't make the same mistake": a noun inside a phrase
         nxt_at = i + len(phrase)
         if nxt_at < len(sent) and _attributive(sent[nxt_at]) and phrase[-1] not in _PREPOSITIONS:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
@@ -320,6 +322,8 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
         subj = _subject(sent, i, s.reported)
     while subj and subj[0].low in ("and", "but", "so"):
         subj = subj[1:]
+    while len(subj) > 1 and subj[-1].low in ("just", "simply", "also", "still", "clearly", "really", "certainly"):
+        subj = subj[:-1]  # "Culberson just (isn't working)"
     if any(x.low in ("if", "unless", "whether", "neither", "nor") for x in subj) or _only_if_after(sent, nxt_at):
         return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent"
     if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
@@ -392,6 +396,9 @@ def _it_be(sent: list[Tok], k: int) -> bool:
     return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
 
 
+# a verdict word right after one of these is inside a noun or prepositional phrase, not a verdict on a subject
+_EMBEDDING = frozenset(["of", "against", "about", "with", "from", "into", "same", "the", "this", "these", "those",
+                        "such"])
 # evaluations that are noun phrases, or "right to", "wrong to", "to blame": a copula must stand right before them
 _NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long", "right", "wrong", "to"])
 _LINKS = frozenset(["be", "remain", "seem", "become", "prove"])
