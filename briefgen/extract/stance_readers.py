@@ -103,7 +103,11 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low in ("to", "not"):
             continue  # "we want to thank everyone", "we would prefer not to comment"
         obj = _object(sent, nxt, rules)
+        if obj and phrase[-1] in _VERB_PREPOSITIONS and obj[0].low in _VERB_PREPOSITIONS | {"in", "at", "from"}:
+            continue  # "that I would stand with in a flood": the object stood before the verb
         if obj and obj[0].low == "that":
+            if phrase[-1] in _VERB_PREPOSITIONS:
+                continue  # "I agree with that in every case", "people that I disagree with that I would ...": a pronoun
             obj = obj[1:]
         if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE | _JOINERS:
             continue  # "what we want is X": the target is no object of the verb; "stand by and watch"
@@ -129,6 +133,7 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
     return out
 
 
+_VERB_PREPOSITIONS = _PREPOSITIONS | {"with", "by", "against", "behind"}  # a phrasal stance verb's last word
 _SUBJECTS = frozenset(["it", "he", "she", "they", "we", "i", "you"])  # "said that it supported X": a verb after them
 _JOINERS = frozenset(["and", "or", "while", "as", "but"])
 
@@ -242,6 +247,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         if phrase[0] in _NP_STARTS and sent[i].low != phrase[0]:
             continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
+        if phrase[0] not in _NP_STARTS and i and sent[i - 1].low in _EMBEDDING:
+            continue  # "against this kind of nonsense", "won't make the same mistake": a noun inside a phrase
         nxt_at = i + len(phrase)
         if nxt_at < len(sent) and _attributive(sent[nxt_at]) and phrase[-1] not in _PREPOSITIONS:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
@@ -273,6 +280,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
         subj = _judged(s, i, phrase)
+        if len(subj) == 2 and subj[0].low == "the" and subj[1].lemma in rules.empty_subjects:
+            continue  # "the problem is unacceptable", "the time is long overdue for X": no target named
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
             out.append((1, i, Found(stance, s.span(subj), "stance.evaluation.subject")))
     return out
@@ -313,6 +322,8 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
         subj = _subject(sent, i, s.reported)
     while subj and subj[0].low in ("and", "but", "so"):
         subj = subj[1:]
+    while len(subj) > 1 and subj[-1].low in ("just", "simply", "also", "still", "clearly", "really", "certainly"):
+        subj = subj[:-1]  # "Culberson just (isn't working)"
     if any(x.low in ("if", "unless", "whether", "neither", "nor") for x in subj) or _only_if_after(sent, nxt_at):
         return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent"
     if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
@@ -385,6 +396,9 @@ def _it_be(sent: list[Tok], k: int) -> bool:
     return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
 
 
+# a verdict word right after one of these is inside a noun or prepositional phrase, not a verdict on a subject
+_EMBEDDING = frozenset(["of", "against", "about", "with", "from", "into", "same", "the", "this", "these", "those",
+                        "such"])
 # evaluations that are noun phrases, or "right to", "wrong to", "to blame": a copula must stand right before them
 _NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long", "right", "wrong", "to"])
 _LINKS = frozenset(["be", "remain", "seem", "become", "prove"])
@@ -447,13 +461,19 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
             before = sent[max(0, i - 2) : i]
-            if any(b.lemma in rules.modal_blockers or b.lemma in ("would", "will") or b.low == "'ll" for b in before):
-                continue
+            if any(b.lemma in rules.modal_blockers or b.lemma in ("would", "will") or b.low.endswith(("'ll", "'d"))
+                   for b in before):
+                continue  # "you'd have to be insane", "you'll have to ask": a forecast
+            if t.low == "having":
+                continue  # "despite having to defend more seats": a circumstance, no demand
             if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
                 continue  # "the 95% needed to stop outbreaks" is no demand
             nxt = i + len(phrase)
             if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                 continue  # "the results should show ...": a prediction
+            if rank == 3 and nxt < len(sent) and sent[nxt].lemma == "work" and (
+                    nxt + 1 == len(sent) or sent[nxt + 1].text in _BREAKS):
+                continue  # "the way the fund should work.": a prediction ("should work with X to Y" is a demand)
             if nxt + 1 < len(sent) and sent[nxt].low == "have" and sent[nxt + 1].low.endswith(("ed", "en", "wn", "ne")):
                 continue  # "should have known", "must have seen": a reproach or an inference, no demand
             if t.low == "has" and i > 0 and sent[i - 1].low in _PRONOUNS:

@@ -97,6 +97,7 @@ class StanceRules:
     personal: frozenset[str] = frozenset()  # "happy with my breakfast": a personal feeling, no position
     without_verbs: frozenset[str] = frozenset()  # "there will be no talks without X", "can't have X without Y"
     readings: frozenset[str] = frozenset()  # "warned against reading X as Y": an interpretation
+    empty_subjects: frozenset[str] = frozenset()  # "the problem is unacceptable": a verdict on no named thing
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -240,6 +241,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
         without_verbs=lemmas(d.get("without_verbs")),
         readings=lemmas(d.get("readings")),
+        empty_subjects=lemmas(evals.get("empty_subjects")),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
@@ -418,6 +420,8 @@ _PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s", "was", "were"
 _PROGRESSIVE_ACTS = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("progressive") or ())
 _COULD_NOT = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("could_not") or ())
 _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
+# after "and", one of these opens the next predicate ("pushed back on X and has worked to ..."), not more target
+_NEXT_PREDICATE = frozenset(["that", "we", "i", "they", "would", "will", "has", "have", "had", "is", "was"])
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
 
@@ -511,7 +515,7 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
     for k, t in enumerate(sent[i:], i):
         if t.low in _TARGET_STOPS or t.text == ",":
             break
-        if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in ("that", "we", "i", "they", "would", "will")
+        if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in _NEXT_PREDICATE
                                                      or _verb_lemma(sent[k + 1], rules)
                                                      or sent[k + 1].low in cue_lexicon().cue_forms):
             break  # "talks and would send ...", "welcomes X and opposes Y": the next predicate
