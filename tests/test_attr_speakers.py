@@ -380,3 +380,15 @@ def test_the_name_apposed_to_a_possessors_role_is_the_subject() -> None:
 def test_a_name_after_a_possessors_non_role_noun_is_not_taken_for_the_subject() -> None:
     text = "The Green Party’s offices, Brown Street and Oak Lane, closed and the party said it was “a pause.”"
     assert names(text) == [None]
+
+
+# --- a whole-sentence quote after a narrative sentence of its paragraph whose reporting verb has a named subject ----
+def test_a_quote_after_agreed_in_the_same_paragraph_is_the_subjects() -> None:
+    assert names("Iowa State’s Anna Weber agreed. “Time is running out.”") == ["Anna Weber"]
+    assert names("Or maybe the mayor, consultant Tom Brown says. “A second look is coming.”") == ["Tom Brown"]
+
+
+def test_no_narrated_speaker_after_a_person_named_after_the_verb_or_a_passive() -> None:
+    assert names("Anna Weber asked Tom Brown about it. “It is fine.”") == [None]
+    assert names("The plan was criticized by Anna Weber. “It is fine.”") == [None]
+    assert names("Anna Weber spoke about it. “Make It Great” resonated with her.") == [None]
