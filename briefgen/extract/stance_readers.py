@@ -10,7 +10,6 @@ from briefgen.extract.lexicon import lexicon as cue_lexicon
 from briefgen.extract.stance_words import (
     _AUX,
     _BREAKS,
-    _COPULAS,
     _DEGREE,
     _DETERMINERS,
     _OWN,
@@ -23,15 +22,19 @@ from briefgen.extract.stance_words import (
     _attributive,
     _called,
     _clause_start,
+    _finite,
     _in_open_clause,
+    _it_be,
     _negated,
     _object,
+    _only_if_after,
     _own_side,
     _own_verb,
     _reported_before,
     _reports_others,
     _span_text,
     _subject,
+    _undone,
     _usable,
     is_question,
 )
@@ -287,23 +290,6 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
     return out
 
 
-def _undone(sent: list[Tok], at: int, rules: StanceRules) -> bool:
-    """Whether one of ``rules.verdict_undoers`` follows a verdict within four words of its clause ("the answer
-    to the wrong question", "the right decision for the wrong reasons")."""
-    for t in sent[at : at + 4]:
-        if t.text in _BREAKS:
-            return False
-        if t.low in rules.verdict_undoers:
-            return True
-    return False
-
-
-def _only_if_after(sent: list[Tok], at: int) -> bool:
-    """True when 'only if' / 'unless' follows within the clause: the verdict is a condition's."""
-    words = [x.low for x in sent[at:] if x.text not in _BREAKS][:12]
-    return "unless" in words or any(a == "only" and b == "if" for a, b in pairwise(words))
-
-
 def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
     """The subject an evaluation at i judges ("X is a mistake", "X cannot continue", "X goes too far"; a
     "that" pointing back: ``_antecedent``); empty when there is none."""
@@ -385,15 +371,6 @@ def _antecedent(s: _Sentence, at: int) -> list[Tok]:
     if not clause or len(clause) > 25 or not _usable(clause, 2) or clause[0].low in ("it", "this", "that"):
         return []
     return clause
-
-
-def _it_be(sent: list[Tok], k: int) -> bool:
-    """Token k is the copula of an extraposed "it": "it is", "it was", "it would be", "it will be"."""
-    if k < 1 or sent[k].lemma != "be":
-        return False
-    if sent[k - 1].low == "it":
-        return True
-    return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
 
 
 # a verdict word right after one of these is inside a noun or prepositional phrase, not a verdict on a subject
@@ -601,17 +578,6 @@ def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
     if phrase is None and not _finite(obj):
         return []
     return [(2, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
-
-
-def _finite(toks: Sequence[Tok]) -> bool:
-    """Whether words hold a clause with a finite verb ("the company signed ...", "the money is in"), not a
-    time ("the end of the year", "after the vote")."""
-    for k, t in enumerate(toks[1:], 1):
-        if t.low in _COPULAS or t.low in _AUX or t.low.endswith("ed") or (t.lemma != t.low and t.low[-1] != "s"):
-            return True
-        if t.low.endswith("s") and t.lemma != t.low and toks[k - 1].low not in _DETERMINERS:
-            return True
-    return False
 
 
 def _passive_at(s: _Sentence, i: int) -> list[_Hit]:

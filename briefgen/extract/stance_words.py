@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from importlib import resources
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from briefgen.extract.lexicon import YAML_LOADER, load_data
@@ -178,6 +179,12 @@ def _sided(table: Mapping[str, str], m: Mapping[str, Any]) -> dict[str, str]:
     return {_lemma(str(w).lower(), table): side for side in ("against", "for") for w in m.get(side) or ()}
 
 
+# rule fields read from the data key of the same name, as lemmas
+_SAME_NAMED = ("modal_blockers", "clause_openers", "question_openers", "no_stance_cues", "as_verbs", "hopes",
+               "requests", "harms", "present_only", "neutral_objects", "intents", "no_infinitive", "evidence_verbs",
+               "without_verbs", "readings")
+
+
 def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) -> StanceRules:
     """Stance rules from the data file, lemmatised with the pipeline's lookup table."""
     d = data if data is not None else load_stance_data()
@@ -191,13 +198,10 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
     demands, refusals, conditions = (d.get(k) or {} for k in ("demands", "refusals", "conditions"))
     nouns, feelings, strict = d.get("stance_nouns") or {}, d.get("feelings") or {}, evals.get("extraposed_strict") or {}
+    same: dict[str, Any] = {key: words(key) for key in _SAME_NAMED}
     rules = StanceRules(
+        **same,
         negators=words("negators") | {"not"}, window=int(d.get("negation_window") or 2),
-        modal_blockers=words("modal_blockers"),
-        clause_openers=words("clause_openers"),
-        question_openers=words("question_openers"),
-        no_stance_cues=words("no_stance_cues"),
-        as_verbs=words("as_verbs"),
         particles=frozenset(str(w).lower() for w in d.get("particles") or ()),
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         evaluations=tuple(sorted(evaluations, key=lambda v: -len(v[0]))),
@@ -206,8 +210,6 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         weak=phrases(demands.get("weak") or ()),
         weak_blockers=lemmas(demands.get("weak_blockers")),
         strong_blockers=lemmas(demands.get("strong_blockers")),
-        hopes=words("hopes"),
-        requests=words("requests"),
         without=words("without") | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
@@ -219,28 +221,20 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         condition_verbs=phrases(d.get("condition_verbs") or ()),
         passives=lemmas((d.get("passives") or {}).get("for")),
         only_if_firsts=frozenset(p[0] for p in phrases(conditions.get("only_if") or ())),
-        harms=lemmas(d.get("harms")),
-        present_only=lemmas(d.get("present_only")),
-        neutral_objects=lemmas(d.get("neutral_objects")),
-        intents=lemmas(d.get("intents")),
         light_verbs=lemmas(nouns.get("light_verbs")),
         stance_nouns=sided(nouns),
         noun_prepositions=lemmas(nouns.get("prepositions")),
         extraposed_strict=sided(strict),
         extraposed_blockers=lemmas(evals.get("extraposed_blockers")),
         no_extraposed=lemmas(evals.get("no_extraposed")),
-        no_infinitive=lemmas(d.get("no_infinitive")),
         negated_passives=lemmas((d.get("passives") or {}).get("negated")),
         feelings=sided(feelings),
         feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
         verdict_no_flip=lemmas(evals.get("no_flip")),
         stop_verbs=lemmas(demands.get("stop_verbs")),
-        evidence_verbs=lemmas(d.get("evidence_verbs")),
         verdict_undoers=frozenset(str(w).lower() for w in evals.get("undone_by") or ()),
         rule_passives=lemmas((d.get("passives") or {}).get("rules")),
         personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
-        without_verbs=lemmas(d.get("without_verbs")),
-        readings=lemmas(d.get("readings")),
         empty_subjects=lemmas(evals.get("empty_subjects")),
     )
     firsts, screen = _screen(rules, d)
@@ -622,3 +616,40 @@ def is_question(sent: Sequence[Tok], rules: StanceRules) -> bool:
     if first not in rules.question_openers:
         return False
     return first in _WH or (len(sent) > 1 and (sent[1].low in _PRONOUNS or sent[1].low in _DETERMINERS))
+
+
+def _undone(sent: list[Tok], at: int, rules: StanceRules) -> bool:
+    """Whether one of ``rules.verdict_undoers`` follows a verdict within four words of its clause ("the answer
+    to the wrong question", "the right decision for the wrong reasons")."""
+    for t in sent[at : at + 4]:
+        if t.text in _BREAKS:
+            return False
+        if t.low in rules.verdict_undoers:
+            return True
+    return False
+
+
+def _only_if_after(sent: list[Tok], at: int) -> bool:
+    """True when 'only if' / 'unless' follows within the clause: the verdict is a condition's."""
+    words = [x.low for x in sent[at:] if x.text not in _BREAKS][:12]
+    return "unless" in words or any(a == "only" and b == "if" for a, b in pairwise(words))
+
+
+def _it_be(sent: list[Tok], k: int) -> bool:
+    """Token k is the copula of an extraposed "it": "it is", "it was", "it would be", "it will be"."""
+    if k < 1 or sent[k].lemma != "be":
+        return False
+    if sent[k - 1].low == "it":
+        return True
+    return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
+
+
+def _finite(toks: Sequence[Tok]) -> bool:
+    """Whether words hold a clause with a finite verb ("the company signed ...", "the money is in"), not a
+    time ("the end of the year", "after the vote")."""
+    for k, t in enumerate(toks[1:], 1):
+        if t.low in _COPULAS or t.low in _AUX or t.low.endswith("ed") or (t.lemma != t.low and t.low[-1] != "s"):
+            return True
+        if t.low.endswith("s") and t.lemma != t.low and toks[k - 1].low not in _DETERMINERS:
+            return True
+    return False
