@@ -37,6 +37,8 @@ EXCLUDE_SELECTORS = ("[hidden]", ".headerlink", "[data-search-exclude]", "[data-
 # The pages worth finding. The What's new page, history and the 404 page repeat or date other pages.
 GLOB = "{index,matrix,sources/*,actors/*,topics/*,countries/*}.html"
 TIMEOUT_S = 1800
+# Pagefind's ready-made UIs: the search box uses its JS API (pagefind.js) in Material's own box instead
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,9 @@ def index_site(site: Path) -> IndexStats:
         raise SiteError(
             f"Pagefind failed (exit {done.returncode}): {' '.join(detail)}", str(site), "set 'search: material'"
         )
+    for pattern in UNUSED:
+        for path in out.glob(pattern):
+            path.unlink()
     files = [p for p in out.rglob("*") if p.is_file()]
     meta = next(out.glob("pagefind-entry.json"), None)
     pages = 0

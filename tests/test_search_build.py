@@ -33,9 +33,9 @@ def _site(root: Path) -> Path:
     (site / "sources" / "a.html").write_text(
         PAGE.format(title="Grid talks", body="The Tessavolt substation was shut."), encoding="utf-8"
     )
-    (site / "whats-new.html").write_text(
-        PAGE.format(title="What's new", body="Tessavolt appears here too."), encoding="utf-8"
-    )
+    for rel in ("whats-new.html", "404.html", "history/2025-01-01.html", "sources/notes/a.html"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(PAGE.format(title="Elsewhere", body="Tessavolt appears here too."), encoding="utf-8")
     return site
 
 
@@ -54,12 +54,13 @@ def test_index_holds_the_article_text_and_not_the_page_furniture(tmp_path: Path)
     stats = index_site(site)
     assert (site / BUNDLE / "pagefind.js").is_file()
     assert stats.pages == 1 and stats.files == len(search.bundle_hashes(site)) and stats.bytes > 0
-    (page,) = _fragments(site)  # the What's new page is not indexed
+    (page,) = _fragments(site)  # What's new, 404, history and pages below sources/*/ are not indexed
     assert page["url"] == "/sources/a.html"
     content = str(page["content"])
     assert "Tessavolt substation" in content and "Grid talks" in content
     for word in ("Navwordonly", "Hiddenwordonly", "Footerwordonly", "¶", "Text."):
         assert word not in content, word
+    assert not list((site / BUNDLE).glob("pagefind-*ui*")) and (site / BUNDLE / "pagefind-worker.js").is_file()
 
 
 @needs_pagefind
