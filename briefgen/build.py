@@ -21,7 +21,7 @@ from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.corpus.language import languages_of
 from briefgen.errors import CorpusError
-from briefgen.executor import make_executor
+from briefgen.executor import few_collections, make_executor
 from briefgen.export import briefing_dict, encode_briefing, load_fragments, save_fragments
 from briefgen.extract import reduce_corpus
 from briefgen.extract.claims import group_claims
@@ -196,6 +196,7 @@ def analyse(
     return [r for r in results if r is not None]
 
 
+@few_collections()  # the analysis' records live till the reduce: full GC passes would walk them again and again
 def extract(settings: Settings, progress: Progress | None = None) -> tuple[Briefing, list[Article], BuildReport]:
     """Read, analyse and reduce: the briefing without a site."""
     use_user_data(load_user_data(settings.site_config))  # the project's word lists, checked before reading

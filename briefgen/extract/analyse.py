@@ -78,7 +78,7 @@ def shown_and_read(
             lead = article.text[sentence_bounds(article.text, q.start, q.end)[0] : q.start]
             found = frame_stance(lead, q.cue, _name_words(a))
         out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,
-                           target=found.target if found else None))
+                           target=found.target if found else None, stance_rule=found.rule if found else ""))
     return tuple(out)
 
 

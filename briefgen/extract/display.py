@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
+from briefgen.extract.fastre import match_ends
 from briefgen.extract.lexicon import lexicon
 from briefgen.records import Article, LocalQuote, Quote
 
@@ -40,6 +42,11 @@ def sentence_limits(text: str, start: int, end: int) -> tuple[int, re.Match[str]
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end == -1 else para_end
+    if para_end > start:  # the paragraph's sentence ends, scanned once per article (fastre.match_ends)
+        line_end = text.find("\n", para_start)  # a scan past start + 1 ends no further match before start
+        ends = match_ends(_SENTENCE_END, text, para_start, len(text) if line_end == -1 else line_end + 1)
+        k = bisect_right(ends, start)
+        return (ends[k - 1] if k else para_start), _SENTENCE_END.search(text, end, para_end), para_end
     left = para_start
     for m in _SENTENCE_END.finditer(text, para_start, min(para_end, start + 1)):  # + 1: the look-ahead
         if m.end() <= start:

@@ -341,6 +341,7 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
                     display=q.display,
                     verb=q.verb,
                     rule=q.rule,
+                    stance_rule=q.stance_rule,
                 )
             )
     return quotes
