@@ -80,13 +80,14 @@ def _command(site: Path, out: Path) -> list[str]:
 
 def index_site(site: Path) -> IndexStats:
     """Index the built site's HTML into ``site/pagefind/`` (replacing an older bundle there)."""
+    site = site.resolve()
     out = site / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
     t0, before = time.perf_counter(), os.times()
     try:
         done = subprocess.run(
             _command(site, out), capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
-            env=_env(),
+            env=_env(), cwd=site,  # no pagefind.yml of the user's working folder is read
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SiteError(f"Pagefind could not index the site: {exc}", str(site), "set 'search: material'") from None
@@ -116,9 +117,8 @@ def index_site(site: Path) -> IndexStats:
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PAGEFIND_SITE", None)  # settings come from the command line only, not from a user's shell
-    return env
+    # settings come from the command line only, not from PAGEFIND_* variables of a user's shell
+    return {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
 
 
 def bundle_hashes(site: Path) -> dict[str, str]:
