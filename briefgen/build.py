@@ -39,6 +39,7 @@ from briefgen.partitioned import read_and_analyse_on_dask
 from briefgen.plural import plural
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
+from briefgen.search import engine, load_manifest, search_theme
 from briefgen.site import (
     NAV,
     OVERRIDES_DIR,
@@ -281,6 +282,9 @@ def generate(
         project_dir=settings.project_dir,
         build_dir=settings.build,
     )
+    search, search_warning = engine(settings.search)
+    report.warnings.extend([search_warning] if search_warning else [])
+    mkdocs_cfg = search_theme(mkdocs_cfg, settings.build, search == "pagefind")
     own_files = project_docs(settings.project_dir, mkdocs_cfg)
     writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files, memo.on_disk)
     memo.save(settings.build)
@@ -334,12 +338,15 @@ def build(
         stamp = site_stamp(settings.build, extra, epoch)
         state = settings.build / SITE_STATE
         warnings = None if force else current_site_warnings(settings.site, stamp)
-        if warnings is not None and not site_is_intact(settings.site, state, extra):
+        search = engine(settings.search)[0]
+        bundle = load_manifest(settings.build) if search == "pagefind" else {}
+        if warnings is not None and not site_is_intact(settings.site, state, extra, bundle):
             warnings = None  # a page was deleted or changed since: rebuild, reusing the intact pages
         report.site_rebuilt = warnings is None
         if warnings is None:
             warnings = publish(
-                settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force
+                settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force,
+                search=search,
             )
             record_site(settings.site, stamp, warnings)
             last = SiteState.load_last(state)
