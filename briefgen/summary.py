@@ -36,7 +36,7 @@ CORE_NAMES = 3  # ... and at least this many names ...
 LEAD_SIMILARITY = 0.07  # ... and their leads' words (weighted by rarity) are this close (other stories: < 0.05)
 EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
 MAX_WORDS = 40  # a longer event sentence is cut with '…'
-SHORT_WORDS = 30  # ... and to this with several stories
+SHORT_WORDS = 26  # ... and to this with several stories
 MAX_SENTENCES = 8  # 'What happened' of a corpus with several stories: at most this many sentences
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
@@ -1409,6 +1409,9 @@ def main_claims(
     # header, matrix and most quoted, takes about 150 of the 600)
     left = SUMMARY_WORDS - sum(_event_words(e, several=summary.several) for e in summary.happened)
     left -= summary.also_words  # the names of the stories without a sentence
+    # and 'Where they disagree': its pairs of claims (the page shows them below the main claims)
+    left -= sum(summary.claim_words(d.support) + summary.claim_words(d.oppose) + len(d.target[:80].split()) + 2
+                for d in disagreements(claims, actors, quotes))
     if summary.several:  # each story told has a heading line: its name, article count and dates
         left -= sum(len(s.label.split()) + STORY_META_WORDS for s in summary.stories if summary.told(s))
     candidates: list[ClaimView] = []
