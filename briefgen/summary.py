@@ -143,10 +143,9 @@ class Event:
 
     @property
     def first_reported(self) -> str:
-        """The day it was first reported when the evidence link shown first does not already give that day
-        ('Reuters, 30 Nov 2026, ¶1' says it), else ''."""
-        day = self.day
-        return day if day and day != self.evidence[0].source.day else ""
+        """The day it was first reported when the evidence link shown is undated, else '' (the line then gives a
+        date already: 'Reuters, 30 Nov 2026, ¶1'; the Sources page dates every report)."""
+        return self.day if not self.evidence[0].source.day else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1436,10 +1435,9 @@ def main_claims(
             break
         left -= cost
         views.append(view)
-    # a claim one article carries comes after the further events that WIDELY articles (a third of a bigger
-    # story's) report (Summary.more): what several outlets report is more of a briefing than one voice in one
-    widely = max(WIDELY, len(summary.stories[0].sources) // 3) if summary.stories else WIDELY
-    left -= sum(_event_words(e, several=summary.several) for e in summary.more(views) if e.articles >= widely)
+    # a claim one article carries comes after the further events that two or more articles report
+    # (Summary.more): what several outlets report is more of a briefing than one voice in one of them
+    left -= sum(_event_words(e, several=summary.several) for e in summary.more(views) if e.articles >= 2)
     added: set[str] = set()
     for view in candidates:
         if view.claim.id in minor:

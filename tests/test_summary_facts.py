@@ -121,7 +121,7 @@ def test_a_move_the_other_way_is_another_event() -> None:
     assert not opposite_moves("The shilling traded at 19 on Thursday.", "The shilling lost 14% in November.")
 
 
-def test_a_claim_one_article_carries_yields_to_an_event_most_articles_report() -> None:
+def test_a_claim_one_article_carries_yields_to_an_event_several_articles_report() -> None:
     sources = tuple(_src(f"s{i}") for i in range(6))
     main = Event("The port authority closed Valletta harbour to cruise ships on Tuesday after the storm.",
                  tuple(Evidence(s, 1) for s in sources), 1)
