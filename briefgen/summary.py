@@ -838,8 +838,8 @@ NEAR_FIGURE = 3  # a content word this many words from a figure tells what the f
 def same_quantity(text: str, other: str) -> bool:
     """Two sentences giving one figure (two digits or more, not a year) counting the same thing: a content word
     within NEAR_FIGURE words of it in both ('evacuated about 4,300 people' / 'About 4,300 people were
-    evacuated from …'); 'a record low of 19.8' / 'the cedi rose back from 19.8' share the figure, not what it
-    counts."""
+    evacuated from …'), and the first no figure the second lacks; 'a record low of 19.8' / 'the cedi rose back
+    from 19.8' share the figure, not what it counts."""
     def around(sentence: str) -> dict[str, set[str]]:
         tokens = _FIGURE_WORDS.findall(sentence)
         found: dict[str, set[str]] = defaultdict(set)
@@ -852,6 +852,8 @@ def same_quantity(text: str, other: str) -> bool:
         return found
 
     mine, theirs = around(text), around(other)
+    if mine.keys() - theirs.keys():
+        return False  # a figure of its own is a fact of its own ('58 tonnes escaped … 120,000 people downstream')
     return any(mine[f] & theirs[f] for f in mine.keys() & theirs.keys())
 
 

@@ -38,6 +38,8 @@ def test_one_figure_counting_the_same_thing_is_one_fact() -> None:
                              "The currency traded at 19.0 on Thursday, up from 19.8 a day earlier.")
     assert not same_quantity("Floods in 2024 destroyed the bridge.", "The bridge built in 2024 reopened.")
     assert not same_quantity("Rescuers found 3 survivors.", "3 survivors were flown to Mwanza.")
+    assert not same_quantity("Roughly 58 tonnes escaped and reached the river that 120,000 people drink from.",
+                             "The hearing is about the derailment that spilled some 58 tonnes of acrylonitrile.")
 
 
 def test_a_decimal_figure_and_words_shared_make_the_same_event() -> None:
