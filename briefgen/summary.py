@@ -1124,6 +1124,9 @@ def allocate(sizes: Sequence[int], total: int) -> list[int]:
 # --- main claims and disagreements (from the corpus-wide Claim records) ------------------------------
 
 
+TARGET_WORDS = 10  # a main claim's stance target is printed up to this many words
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimView:
     """A claim as the summary shows it: who made it (people and their countries) and one quote."""
@@ -1140,8 +1143,10 @@ class ClaimView:
 
     @property
     def target_shown(self) -> bool:
-        """True when the stance's target deserves its own words: stated, and not already in the quote shown."""
-        if not (self.claim.stance and self.claim.target):
+        """True when the stance's target deserves its own words: stated, at most TARGET_WORDS long (a longer one
+        is a clause saying the claim again: 'for: Europe should not fall under the illusion that …'), and not
+        already in the quote shown."""
+        if not (self.claim.stance and self.claim.target) or len(self.claim.target.split()) > TARGET_WORDS:
             return False
         words = self.context or ((self.quote.display or self.quote.text) if self.quote else self.claim.text)
         return _target_key(self.claim.target) not in _target_key(words)

@@ -146,3 +146,13 @@ def test_a_claim_one_article_carries_yields_to_an_event_several_articles_report(
     twice = replace(lone, articles=2)
     views = main_claims([known, twice], summary, people, quotes, limit=5)  # type: ignore[list-item]
     assert {v.claim.id for v in views} == {"c0", "c1"}  # near miss: a claim two articles carry keeps its place
+
+
+def test_a_long_stance_target_is_not_printed_beside_the_claim() -> None:
+    from briefgen.summary import ClaimView
+
+    short = _claim("c1", "We oppose any cut to the harbour fees this year", ("kim",), 1, "against", "harbour fee cuts")
+    long = _claim("c2", short.text, ("kim",), 1, "for",
+                  "Europe should not fall under the illusion that others will find the solution for all of us")
+    assert ClaimView(short, (), (), None).target_shown  # near miss: a short target the words shown do not hold
+    assert not ClaimView(long, (), (), None).target_shown  # a clause saying the claim again
