@@ -36,7 +36,7 @@ CORE_NAMES = 3  # ... and at least this many names ...
 LEAD_SIMILARITY = 0.07  # ... and their leads' words (weighted by rarity) are this close (other stories: < 0.05)
 EVENT_SIMILARITY = 0.25  # two lead sentences report the same event
 MAX_WORDS = 40  # a longer event sentence is cut with '…'
-SHORT_WORDS = 30  # ... and to this with several stories
+SHORT_WORDS = 26  # ... and to this with several stories
 MAX_SENTENCES = 8  # 'What happened' of a corpus with several stories: at most this many sentences
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
@@ -143,10 +143,9 @@ class Event:
 
     @property
     def first_reported(self) -> str:
-        """The day it was first reported when the evidence link shown first does not already give that day
-        ('Reuters, 30 Nov 2026, ¶1' says it), else ''."""
-        day = self.day
-        return day if day and day != self.evidence[0].source.day else ""
+        """The day it was first reported when the evidence link shown is undated, else '' (the line then gives a
+        date already: 'Reuters, 30 Nov 2026, ¶1'; the Sources page dates every report)."""
+        return self.day if not self.evidence[0].source.day else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -839,8 +838,8 @@ NEAR_FIGURE = 3  # a content word this many words from a figure tells what the f
 def same_quantity(text: str, other: str) -> bool:
     """Two sentences giving one figure (two digits or more, not a year) counting the same thing: a content word
     within NEAR_FIGURE words of it in both ('evacuated about 4,300 people' / 'About 4,300 people were
-    evacuated from …'); 'a record low of 19.8' / 'the cedi rose back from 19.8' share the figure, not what it
-    counts."""
+    evacuated from …'), and the first no figure the second lacks; 'a record low of 19.8' / 'the cedi rose back
+    from 19.8' share the figure, not what it counts."""
     def around(sentence: str) -> dict[str, set[str]]:
         tokens = _FIGURE_WORDS.findall(sentence)
         found: dict[str, set[str]] = defaultdict(set)
@@ -853,6 +852,8 @@ def same_quantity(text: str, other: str) -> bool:
         return found
 
     mine, theirs = around(text), around(other)
+    if mine.keys() - theirs.keys():
+        return False  # a figure of its own is a fact of its own ('58 tonnes escaped … 120,000 people downstream')
     return any(mine[f] & theirs[f] for f in mine.keys() & theirs.keys())
 
 
@@ -1123,6 +1124,9 @@ def allocate(sizes: Sequence[int], total: int) -> list[int]:
 # --- main claims and disagreements (from the corpus-wide Claim records) ------------------------------
 
 
+TARGET_WORDS = 10  # a main claim's stance target is printed up to this many words
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimView:
     """A claim as the summary shows it: who made it (people and their countries) and one quote."""
@@ -1139,8 +1143,10 @@ class ClaimView:
 
     @property
     def target_shown(self) -> bool:
-        """True when the stance's target deserves its own words: stated, and not already in the quote shown."""
-        if not (self.claim.stance and self.claim.target):
+        """True when the stance's target deserves its own words: stated, at most TARGET_WORDS long (a longer one
+        is a clause saying the claim again: 'for: Europe should not fall under the illusion that …'), and not
+        already in the quote shown."""
+        if not (self.claim.stance and self.claim.target) or len(self.claim.target.split()) > TARGET_WORDS:
             return False
         words = self.context or ((self.quote.display or self.quote.text) if self.quote else self.claim.text)
         return _target_key(self.claim.target) not in _target_key(words)
@@ -1409,6 +1415,9 @@ def main_claims(
     # header, matrix and most quoted, takes about 150 of the 600)
     left = SUMMARY_WORDS - sum(_event_words(e, several=summary.several) for e in summary.happened)
     left -= summary.also_words  # the names of the stories without a sentence
+    # and 'Where they disagree': its pairs of claims (the page shows them below the main claims)
+    left -= sum(summary.claim_words(d.support) + summary.claim_words(d.oppose) + len(d.target[:80].split()) + 2
+                for d in disagreements(claims, actors, quotes))
     if summary.several:  # each story told has a heading line: its name, article count and dates
         left -= sum(len(s.label.split()) + STORY_META_WORDS for s in summary.stories if summary.told(s))
     candidates: list[ClaimView] = []
@@ -1433,10 +1442,9 @@ def main_claims(
             break
         left -= cost
         views.append(view)
-    # a claim one article carries comes after the further events that WIDELY articles (a third of a bigger
-    # story's) report (Summary.more): what several outlets report is more of a briefing than one voice in one
-    widely = max(WIDELY, len(summary.stories[0].sources) // 3) if summary.stories else WIDELY
-    left -= sum(_event_words(e, several=summary.several) for e in summary.more(views) if e.articles >= widely)
+    # a claim one article carries comes after the further events that two or more articles report
+    # (Summary.more): what several outlets report is more of a briefing than one voice in one of them
+    left -= sum(_event_words(e, several=summary.several) for e in summary.more(views) if e.articles >= 2)
     added: set[str] = set()
     for view in candidates:
         if view.claim.id in minor:

@@ -195,6 +195,8 @@ def test_a_what_happened_line_costs_the_words_its_links_show() -> None:
     sentence = len(text.split())
     assert _event_words(plain) == sentence + 5  # 'Reuters, 30 Nov 2026, ¶1': the day is the link's
     assert plain.first_reported == "" and many.first_reported == "30 Nov 2026"
+    later = Source("l", "l.txt", "l", "Port shut", "AP", None, "2026-12-02", 100)
+    assert Event(text, (Evidence(later, 1), Evidence(wire, 1)), 1).first_reported == ""  # the line gives a date
     undated = Event(text, (Evidence(replace(wire, published=None), 1),), 1)
     assert _event_words(undated) == sentence + 2  # 'Reuters, ¶1'
     assert _event_words(headed) > _event_words(undated) + 2  # the headline label's words are paid for

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html
 import json
 import logging
 import os
@@ -214,6 +215,14 @@ def read_md(raw: bytes, rel: str) -> Draft | Skipped:
         warnings.append(f"line 1: invalid YAML in front matter ({exc}); metadata ignored")
         data = None
     if isinstance(data, dict):
+        # 'date:' (Jekyll, Hugo) is the publication date and 'source:' the outlet, as in .jsonl records, when
+        # 'published:' and 'outlet:' are not given ('source:' holding a link is the URL)
+        data = dict(data)
+        if isinstance(data.get("source"), str) and data["source"].startswith(("http://", "https://")):
+            data.setdefault("url", data.pop("source"))
+        data.setdefault("published", data.get("date"))
+        if not data.get("outlet") and isinstance(data.get("source"), str):
+            data["outlet"] = data["source"]
         meta, meta_warnings = clean_meta(data, "front matter")
         warnings.extend(meta_warnings)
     elif data is not None:
@@ -264,6 +273,25 @@ def html_support_missing(exc: BaseException) -> str:
     return f"{HTML_MISSING}: {package} cannot be imported ({detail}); fix: pip install '{spec}'"
 
 
+_TITLE_TAG = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.IGNORECASE)
+_SITE_SUFFIX = re.compile(r".{8,}\s[|–—]\s([^|–—]{2,40})")
+SITE_WORDS = 4  # a page title's last part after '|' of at most this many words is the site's name
+
+
+def title_site(page: str) -> str | None:
+    """The site's name a page's <title> ends with ('Port reopens after attack | Harbour Times' -> 'Harbour Times'),
+    None without one ('Port reopens | Live', a lower-case part, or a longer part are no name)."""
+    found = _TITLE_TAG.search(page, 0, 20_000)
+    match = _SITE_SUFFIX.fullmatch(html.unescape(found.group(1)).strip()) if found else None
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    words = name.split()
+    if len(words) > SITE_WORDS or not all(w[0].isupper() or not w[0].isalpha() for w in words) or len(words) < 2:
+        return None
+    return name
+
+
 def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     """A saved web page: main text and metadata through trafilatura (imported only when needed)."""
     declared = _declared_charset(raw)
@@ -297,6 +325,7 @@ def read_html(raw: bytes, rel: str) -> Draft | Skipped:
     if not isinstance(text, str) or len(text.split()) < MIN_HTML_WORDS:
         return Skipped(rel, "no article text found in the HTML page")
     fields = {key: getattr(doc, attr, None) for key, attr in _HTML_META.items()}
+    fields["outlet"] = fields["outlet"] or title_site(page)
     fields["tags"] = [t for t in (getattr(doc, "tags", None) or []) + (getattr(doc, "categories", None) or []) if t]
     meta, meta_warnings = clean_meta(fields, "page metadata")
     return Draft(rel, text, _hash(raw), mode="lines", meta=meta, warnings=(*warnings, *meta_warnings))

@@ -300,6 +300,11 @@ def take_title(
     """A first-line headline is the title (and leaves the body); otherwise no title."""
     # With ``alone`` (wrapped text, Markdown) the headline must be a paragraph of its own: followed by a
     # blank line, or itself or the next line a block start (a Markdown heading or list item).
+    if masthead(lines) is not None:  # the masthead and the date line stay (read by ``infer``); the headline after
+        shown = [i for i, line in enumerate(lines) if line.text][:3]
+        if len(shown) == 3 and _is_title(lines[shown[2]].text, lines[shown[2] + 1 :]):
+            return [*lines[: shown[2]], *lines[shown[2] + 1 :]], lines[shown[2]].text
+        return list(lines), None
     for index, line in enumerate(lines):
         if line.text:
             following = lines[index + 1 : index + 2]
@@ -446,14 +451,51 @@ def outlet_in_file_name(path: str) -> str | None:
     return next((o for o in map(known_outlet, words) if o), None)
 
 
+DATE_LINE_WORDS = 12  # a line of the article's top holding a full date and at most this many words is its date line
+TOP_LINES = 6  # ... looked for among this many first lines
+
+
+def date_line(text: str) -> str | None:
+    """The ISO date a short line of an article's top gives ('Thursday 3 December 2026', 'By Jo Lin | 2 December
+    2026', 'Last updated: 30.11.2026, 21:10 EET'), None for a sentence ('The bank met on 2 December 2026.') or a
+    line without a full date ('Updated 14:20 GMT')."""
+    if len(text.split()) > DATE_LINE_WORDS or text.rstrip().endswith((".", "!", "?")):
+        return None
+    if not re.search(r"(?:19|20)\d\d", text):
+        return None
+    for segment in (text, *re.split(r"\s+[|·•]\s+", text)[1:]):
+        if date := parse_date(segment):
+            return date
+    return None
+
+
+_MASTHEAD = re.compile(rf"(?P<name>[{_UPPER}][{_UPPER}&'’.]+(?:[ ][{_UPPER}&'’.]+){{0,5}})(?:\s+[|–—-]\s+.{{1,30}})?")
+
+
+def masthead(lines: Sequence[Line]) -> str | None:
+    """The newspaper's name when an article opens with its masthead, a name in capitals followed by a date line
+    and a headline ('THE HARBOUR WEEKLY', 'Tarvik | Thursday, 3rd December, 2026', 'Fishermen fear …' -> 'The
+    Harbour Weekly'), else None (a headline in capitals over the date line and the article's first sentence)."""
+    texts = [line.text for line in lines if line.text][:3]
+    match = _MASTHEAD.fullmatch(texts[0]) if len(texts) == 3 else None
+    if match is None or date_line(texts[1]) is None or not re.search(r"[A-Z]{3}", match.group("name")):
+        return None
+    if texts[2].rstrip().endswith((".", "”", '"')):
+        return None  # the article starts under the date line: the line in capitals was its headline
+    return " ".join(w.capitalize() if w.isupper() else w for w in match.group("name").split())
+
+
 def infer(lines: Sequence[Line], removed: Sequence[Removed], header: dict[str, str], rules: Rules) -> Found:
-    """Everything the text says about itself, from its header lines, dateline, signatures and tails."""
+    """Everything the text says about itself, from its header lines, masthead, dateline, date line, signatures
+    and tails."""
     first = next((line.text for line in lines if line.text), "")
-    place, date, agency = dateline(first, rules)
+    paper = masthead(lines)
+    place, date, agency = dateline(first, rules) if paper is None else (None, None, None)
     url = header.get("url")
     tags = tuple(t.strip() for t in header.get("tags", "").split(",") if t.strip())
     outlet = (
         header.get("outlet")
+        or paper
         or (outlet_of_url(url, rules) if url else None)
         or agency
         or outlet_from_removed(removed, rules)
@@ -471,6 +513,10 @@ def infer(lines: Sequence[Line], removed: Sequence[Removed], header: dict[str, s
             basis = "dateline, year from the article" if published else "dateline"
         else:
             published, basis = date, "dateline"
+    if published is None:  # a line of its own at the top: 'Thursday 3 December 2026', 'By Jo Lin | 2 December 2026'
+        top = [line.text for line in lines if line.text][:TOP_LINES]
+        if found := next((d for d in map(date_line, top) if d), None):
+            published, basis, month_day = found, "date line", None
     return Found(
         title=header.get("title"),
         url=url,
