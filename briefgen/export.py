@@ -68,6 +68,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "target": q.target,
                 "display": full_display(names.get(q.speaker or ""), q),
                 "verb": q.verb,
+                "contains_quotes": list(q.contains_quotes),
             }
             for q in briefing.quotes
         ],

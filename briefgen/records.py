@@ -105,6 +105,7 @@ class LocalQuote:
     stance: str | None = None  # the stance it states, with its target (analyse.py), or none
     target: str | None = None
     rule: str = ""  # the id of the rule that found the quote and chose its speaker ("quote.cue_after.subject")
+    contains: tuple[int, ...] = ()  # a statement: the starts of the speaker's partial quotes inside it
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +214,7 @@ class Quote:
     display: str = ""
     verb: str | None = None
     rule: str = ""  # provenance: the id of the extraction rule that made this quote or statement
+    contains_quotes: tuple[str, ...] = ()  # a statement: the ids of the speaker's partial quotes inside it
 
 
 @dataclass(frozen=True, slots=True)
