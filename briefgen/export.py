@@ -66,9 +66,10 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "also_in": list(q.also_in),
                 "stance": q.stance,
                 "target": q.target,
-                "display": full_display(names.get(q.speaker or ""), q),
+                "display": full_display(names.get(q.speaker or "") or q.speaker_text, q),
                 "verb": q.verb,
                 "contains_quotes": list(q.contains_quotes),
+                "speaker_text": q.speaker_text,
             }
             for q in briefing.quotes
         ],

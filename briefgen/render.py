@@ -420,7 +420,7 @@ class SiteContext:
     def speaker_name(self, quote: Quote) -> str:
         """Display name of a quote's speaker."""
         actor = self.actors.get(quote.speaker or "")
-        return actor.name if actor else "unattributed"
+        return actor.name if actor else (quote.speaker_text or "unattributed")
 
 
 _BODIES = frozenset({"NATO", "European Union", "United Nations", "G7", "G20", "OSCE", "African Union"})

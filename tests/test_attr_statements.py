@@ -305,10 +305,12 @@ def test_according_to_an_organisation_or_person_and_a_role_credits_the_role_hold
 # --- a reported clause holding a partial quote is a statement too (the partial quote stays)
 
 
-def _items(text: str) -> list[tuple[str, str, str | None, str, tuple[int, ...]]]:
-    """(kind, text, speaker, rule, contains) of every quote and statement of a text."""
+def _items(text: str) -> list[tuple[str, str, str | None, str, tuple[int, ...], str | None]]:
+    """(kind, text, speaker, rule, contains, speaker_text) of every quote and statement of a text."""
     analysis = analyse_text(text)
-    return [(q.kind, q.text, speaker_name(analysis, q), q.rule, q.contains) for q in analysis.quotes]
+    return [
+        (q.kind, q.text, speaker_name(analysis, q), q.rule, q.contains, q.speaker_text) for q in analysis.quotes
+    ]
 
 
 def test_a_clause_around_a_partial_quote_is_also_a_statement_naming_the_quote() -> None:
@@ -388,6 +390,49 @@ def test_the_briefing_names_the_partial_quotes_a_statement_holds(tmp_path: Path)
     assert statement["contains_quotes"] == [partial["id"]]
     assert partial["contains_quotes"] == []
     assert statement["speaker"] == partial["speaker"] is not None
+
+
+# --- nameless but specific sources: a statement with the source as written and no actor
+
+
+def test_a_nameless_source_gives_a_statement_with_the_source_as_written_and_no_speaker() -> None:
+    cases = {
+        "U.S. officials said the talks would resume in May.": ("the talks would resume in May", "U.S. officials"),
+        "The talks will resume in May, analysts say.": ("The talks will resume in May", "analysts"),
+        "The ministry said in a statement that the talks would resume.": ("the talks would resume", "The ministry"),
+        "A spokesman for the ministry said the talks would resume.": (
+            "the talks would resume", "A spokesman for the ministry"),
+        "Republicans contend that the bill is too costly.": ("the bill is too costly", "Republicans"),
+    }
+    for text, (said, source) in cases.items():
+        found = [i for i in _items(text) if i[0] == "indirect"]
+        assert [(i[1], i[2], i[5]) for i in found] == [(said, None, source)], text
+        assert found[0][3].endswith(".nameless_source"), found
+
+
+def test_no_nameless_source_without_a_source_noun_or_with_a_pronoun_or_relative() -> None:
+    for text in (
+        "His aides said the talks would resume.",  # a pronoun: no source as written
+        "Others said the talks would resume.",  # no source noun
+        "The plan, which critics say is flawed, passed.",  # a relative clause
+        "Anna Weber met officials who said the talks would resume.",
+        "The report, which was written by analysts, said the plan was flawed.",  # a comma before the cue
+        "The cuts, what economists call spending, passed.",  # a relative "what"
+        "Syria, analysts said, has other reasons to stay out.",  # a parenthesis: no clause after the cue
+        "Only three senators endorsed him on Monday.",  # a cue with an object, no reported clause
+        "Mrs. Clinton will campaign in states with looming primaries.",  # "states" is a noun here
+    ):
+        assert not [i for i in _items(text) if i[0] == "indirect" and i[5]], text
+
+
+def test_a_nameless_source_becomes_no_actor_and_is_shown_with_its_words(tmp_path: Path) -> None:
+    data = _briefing(tmp_path, "Anna Weber spoke on Monday.\n\nU.S. officials said the talks would resume in May.\n")
+    statement = next(q for q in data["quotes"] if q.get("speaker_text"))
+    assert statement["speaker"] is None
+    assert statement["speaker_text"] == "U.S. officials"
+    assert statement["display"].startswith("U.S. officials said")
+    assert statement["stance"] is None
+    assert not [a for a in data["actors"] if "official" in a["name"].lower()]
 
 
 def _briefing(tmp_path: Path, text: str) -> dict[str, Any]:

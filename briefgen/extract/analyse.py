@@ -57,7 +57,10 @@ def analyse_article(article: Article) -> Analysis:
 
 def held_stances(quotes: tuple[LocalQuote, ...]) -> tuple[LocalQuote, ...]:
     """A statement with no stance of its own takes the stance of a partial quote it holds (pages show the
-    statement in the quote's place: "said the plan was “reckless” and would fail")."""
+    statement in the quote's place: "said the plan was “reckless” and would fail"); a nameless source's
+    statement ("U.S. officials said ...") takes none: stances are actors'."""
+    if any(q.speaker_text for q in quotes):
+        quotes = tuple(replace(q, stance=None, target=None) if q.speaker_text else q for q in quotes)
     if not any(q.contains for q in quotes):
         return quotes
     labelled = {q.start: q for q in quotes if q.kind == "partial" and q.stance and q.target}

@@ -11,6 +11,7 @@ from briefgen.extract.lexicon import Lexicon, lexicon, load_data
 from briefgen.extract.quotes.around import around_partial, next_report
 from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
+from briefgen.extract.quotes.nameless import nameless_source
 from briefgen.extract.quotes.patterns import _ABBREV_DOT, _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
 from briefgen.extract.quotes.rules import alternation, words
 from briefgen.extract.quotes.speakers import _GOVERNS_CLAUSE, _coordinated, _new_clause, _speaker_for_cue
@@ -265,17 +266,21 @@ class _Sentence:
     emitted: dict[str | None, int] = field(default_factory=dict)  # speaker -> end of their last statement
     out: list[LocalQuote] = field(default_factory=list)
 
-    def emit(self, speaker: str | None, cue: str, a: int, b: int, rule: str, around: Cue | None = None) -> None:
+    def emit(
+        self, speaker: str | None, cue: str, a: int, b: int, rule: str, around: Cue | None = None,
+        source: str | None = None,
+    ) -> None:
         """Add the statement text[a:b] of a speaker, unless the speaker is unknown or already reported there.
 
         A speaker's second statement in the sentence is kept when it follows the first one's clause
         ("X said A, adding B"): the first ends where the next reporting verb begins (``_clause_end``).
         With ``around`` (the cue, when it is a partial quote's), the clause may hold the speaker's partial
         quotes ("said the plan was “dead on arrival” and would fail"): it is a statement of its own, which
-        names the partial quotes it contains (``around.around_partial``).
+        names the partial quotes it contains (``around.around_partial``). A nameless source ("U.S. officials")
+        has no speaker: its statement keeps the ``source`` as written.
         """
         text = self.text
-        if speaker is None:
+        if speaker is None and source is None:
             return
         a, b = _trim(text, a, b)
         b = _clause_end(text, a, b)
@@ -288,7 +293,7 @@ class _Sentence:
         if contains and rule.startswith(("statement.cue.", "statement.trailing_cue.")):
             rule = "statement.around_partial." + rule.rsplit(".", 1)[1]
         # around the speaker's partial quote: a later clause of theirs is no next statement
-        key = speaker + ("\x01" if contains else "")
+        key = (speaker if speaker is not None else "\x00" + str(source)) + ("\x01" if contains else "")
         if key in self.emitted:
             if a < self.emitted[key] or not rule.startswith(("statement.cue.", "statement.around_partial.")):
                 return
@@ -302,16 +307,19 @@ class _Sentence:
         self.out.append(
             LocalQuote(
                 text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule=rule,
-                contains=contains,
+                contains=contains, speaker_text=source,
             )
         )
 
 
-    def _holding(self, speaker: str, a: int, b: int, around: Cue | None) -> tuple[int, tuple[int, ...]] | None:
+    def _holding(
+        self, speaker: str | None, a: int, b: int, around: Cue | None
+    ) -> tuple[int, tuple[int, ...]] | None:
         """The end of the statement text[a:b] and the speaker's partial quotes it holds; None when a quote of
         theirs says it. The clause ends where the speaker's next report begins (", telling X that “…”")."""
-        own = [q for q in self.quoted.get(speaker, ()) if q.ms < b and a < q.me]
-        if own:
+        mine = self.quoted.get(speaker, ()) if speaker is not None else [q for q in self.marks if q.speaker is None]
+        own = [q for q in mine if q.ms < b and a < q.me]
+        if own and speaker is not None:
             cut = next_report(self.att, self.sent, a, min(q.ms for q in own), speaker)
             if cut is not None and _TWO_WORDS.search(self.text, a, cut):
                 b = cut
@@ -593,7 +601,13 @@ def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
     if not found and not around and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
         _pair_statements(st, c, pair.start())
         return False
-    if not found or spk is None:
+    if spk is None:
+        source = None if around else nameless_source(att, text, s0, cs, ce)
+        if source is not None:
+            a, b, rule = _reported_clause(st, c)
+            st.emit(None, c.surface.lower(), a, b, rule.rsplit(".", 1)[0] + ".nameless_source", c, source)
+        return found
+    if not found:
         return found
     if how == "inverted":
         # "No one has been arrested, said X, the police chief.": the clause before the cue is the report
