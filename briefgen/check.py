@@ -173,7 +173,7 @@ def analysis_findings(settings: Settings) -> list[Finding]:
     findings += [
         Finding(f"{paths.get(q.source, q.source)} ¶{q.paragraph}", f"unattributed {q.kind} quote: “{q.text}”")
         for q in briefing.quotes
-        if q.speaker is None
+        if q.speaker is None and not q.speaker_text  # a nameless source as written ("U.S. officials") is no gap
     ]
     owners: dict[str, list[str]] = {}
     for actor in briefing.actors:

@@ -552,7 +552,13 @@ def evaluate_stances(
             return hits
 
         right_units: set[int] = set()
+        # a partial quote held by a statement is shown inside it (pages list the statement in its place):
+        # its label is the statement's, judged against the units of the quote too
+        by_id = {q.id: q for q in ours}
+        held = {i for q in ours for i in q.contains_quotes}
         for q in ours:
+            if q.id in held:
+                continue
             if q.kind == "indirect":
                 res.reported += 1
                 if q.verb:
@@ -564,7 +570,8 @@ def evaluate_stances(
             if not q.stance or not q.target:
                 continue
             res.shown += 1
-            good = [i for i in units_of(q) if (lab := units[i][3]) and lab.get("stance")
+            found = units_of(q) + [u for i in q.contains_quotes if i in by_id for u in units_of(by_id[i])]
+            good = [i for i in found if (lab := units[i][3]) and lab.get("stance")
                     and stance_agrees(q.stance, q.target, lab["stance"], str(lab.get("target") or ""))]
             counts = res.rules.setdefault(q.stance_rule or "?", [0, 0, 0])
             counts[0] += 1

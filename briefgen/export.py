@@ -67,8 +67,10 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "stance": q.stance,
                 "target": q.target,
                 "stance_rule": q.stance_rule or None,
-                "display": full_display(names.get(q.speaker or ""), q),
+                "display": full_display(names.get(q.speaker or "") or q.speaker_text, q),
                 "verb": q.verb,
+                "contains_quotes": list(q.contains_quotes),
+                "speaker_text": q.speaker_text,
             }
             for q in briefing.quotes
         ],

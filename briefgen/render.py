@@ -420,7 +420,7 @@ class SiteContext:
     def speaker_name(self, quote: Quote) -> str:
         """Display name of a quote's speaker."""
         actor = self.actors.get(quote.speaker or "")
-        return actor.name if actor else "unattributed"
+        return actor.name if actor else (quote.speaker_text or "unattributed")
 
 
 _BODIES = frozenset({"NATO", "European Union", "United Nations", "G7", "G20", "OSCE", "African Union"})
@@ -455,8 +455,10 @@ def build_context(
     the build between runs)."""
     articles = tuple(articles)
     actors = {a.id: a for a in briefing.actors}
-    by_actor = _by_key(briefing.quotes, "speaker")
-    by_source = _by_key(briefing.quotes, "source")
+    held = {i for q in briefing.quotes for i in q.contains_quotes}  # partial quotes a statement shows in its clause
+    shown = [q for q in briefing.quotes if q.id not in held] if held else briefing.quotes
+    by_actor = _by_key(shown, "speaker")
+    by_source = _by_key(shown, "source")
     page_actors = tuple(
         a for a in sorted(briefing.actors, key=lambda a: (-len(by_actor.get(a.id, ())), a.name))
         if actor_pages == "all" or by_actor.get(a.id)

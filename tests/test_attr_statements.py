@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from briefgen.build import extract
+from briefgen.config import load_settings
+from briefgen.export import briefing_json
+from briefgen.extract.analyse import held_stances
 from briefgen.extract.quotes.marks import _sentences, _stops, scan_quotes
 from briefgen.extract.quotes.statements import _clause_end
+from briefgen.records import LocalQuote
 from tests.extract_utils import analyse_text, speaker_name
 
 
@@ -82,12 +92,15 @@ def test_an_adjunct_after_the_cue_keeps_the_trailing_report() -> None:
 def test_a_statement_beside_the_speakers_partial_quote_in_another_clause() -> None:
     text = "Paul Martin called the plan “reckless” and said the party would vote against the budget."
     assert _statements(text) == [
-        ("the party would vote against the budget", "Paul Martin", "statement.cue.coordinated_main_subject")
+        ("the plan “reckless”", "Paul Martin", "statement.around_partial.subject"),
+        ("the party would vote against the budget", "Paul Martin", "statement.cue.coordinated_main_subject"),
     ]
 
 
-def test_no_statement_where_the_speakers_partial_quote_says_it() -> None:
-    assert _statements("Paul Martin said the plan was “reckless and unfunded”.") == []
+def test_a_clause_the_speakers_partial_quote_ends_is_a_statement_around_it() -> None:
+    assert _statements("Paul Martin said the plan was “reckless and unfunded”.") == [
+        ("the plan was “reckless and unfunded”", "Paul Martin", "statement.around_partial.subject")
+    ]
 
 
 # --- titles of programmes and works in marks are nobody's words
@@ -181,8 +194,10 @@ def test_a_doubled_quote_ending_in_a_full_stop_ends_its_sentence() -> None:
 
 
 def test_a_doubled_quote_inside_a_sentence_does_not_split_it() -> None:
-    # no full stop before the marks: one sentence, and the speaker's own partial quote says it
-    assert _statements("Anna Weber said the plan was ''a disaster'' for the town.") == []
+    # no full stop before the marks: one sentence, one statement around the speaker's own partial quote
+    assert [t for t, _, _ in _statements("Anna Weber said the plan was ''a disaster'' for the town.")] == [
+        "the plan was ''a disaster'' for the town"
+    ]
 
 
 # --- "CLAUSE, Mr. X said.": the dot of an honorific or an initial is no sentence end
@@ -285,3 +300,146 @@ def test_according_to_an_organisation_or_person_and_a_role_credits_the_role_hold
     assert _statements("According to Anna Weber, Lena Park lied.") == [
         ("Lena Park lied", "Anna Weber", "statement.according_to.opening")
     ]
+
+
+# --- a reported clause holding a partial quote is a statement too (the partial quote stays)
+
+
+def _items(text: str) -> list[tuple[str, str, str | None, str, tuple[int, ...], str | None]]:
+    """(kind, text, speaker, rule, contains, speaker_text) of every quote and statement of a text."""
+    analysis = analyse_text(text)
+    return [
+        (q.kind, q.text, speaker_name(analysis, q), q.rule, q.contains, q.speaker_text) for q in analysis.quotes
+    ]
+
+
+def test_a_clause_around_a_partial_quote_is_also_a_statement_naming_the_quote() -> None:
+    text = "Anna Weber said the plan was “dead on arrival” and would fail."
+    items = _items(text)
+    assert [i[:4] for i in items] == [
+        ("indirect", "the plan was “dead on arrival” and would fail", "Anna Weber", "statement.around_partial.subject"),
+        ("partial", "dead on arrival", "Anna Weber", "quote.governing_cue.subject"),
+    ]
+    assert items[0][4] == (text.index("dead"),)  # the start of the partial quote it holds
+
+
+def test_the_statement_around_a_partial_quote_ends_before_a_full_quote() -> None:
+    items = _items("Anna Weber said the plan was “dead on arrival,” adding, “We will vote it down.”")
+    assert [i[1] for i in items if i[0] == "indirect"] == ["the plan was “dead on arrival,”"]
+
+
+def test_a_clause_that_is_little_more_than_its_partial_quote_is_no_statement() -> None:
+    # near misses: one word outside the marks, a naming cue's object, words after a naming cue's quote
+    for text in ("Anna Weber called it “a disaster.”", "Anna Weber said “the plan is dead on arrival” on Monday."):
+        assert not [i for i in _items(text) if i[0] == "indirect"], text
+    items = _items("Anna Weber called the plan “a disaster” and then left the room.")
+    assert [i[1] for i in items if i[0] == "indirect"] == ["the plan “a disaster”"]
+
+
+def test_the_statement_around_a_partial_quote_ends_where_the_speakers_next_report_begins() -> None:
+    items = _items("Anna Weber said the plan was “dead on arrival” and warned that the party would vote against it.")
+    assert [(i[1], i[3]) for i in items if i[0] == "indirect"] == [
+        ("the plan was “dead on arrival”", "statement.around_partial.subject"),
+        ("the party would vote against it", "statement.cue.coordinated_main_subject"),
+    ]
+
+
+def test_a_clause_ends_where_the_speakers_participle_report_with_a_fragment_begins() -> None:
+    # the fragment is the participle's ("telling reporters that “…”"), the clause before it a statement
+    items = _items("Anna Weber said the budget would be late, telling reporters that “we need more time.”")
+    assert [(i[1], i[3]) for i in items if i[0] == "indirect"] == [
+        ("the budget would be late", "statement.cue.subject")
+    ]
+    assert [i[1] for i in items if i[0] == "partial"] == ["we need more time."]
+
+
+def test_a_second_fragment_after_and_and_a_cue_is_held_by_the_next_statement() -> None:
+    text = "Anna Weber said the deal is “an important step” and praised Tom Brown as “the best negotiator in town”."
+    statements = [(i[1], i[4]) for i in _items(text) if i[0] == "indirect"]
+    assert statements == [
+        ("the deal is “an important step”", (text.index("an important"),)),
+        ("Tom Brown as “the best negotiator in town”", (text.index("the best"),)),
+    ]
+
+
+def test_a_statement_without_a_stance_takes_the_stance_of_the_partial_quote_it_holds() -> None:
+    partial = LocalQuote("reckless", 30, 38, "partial", "w", "said", 1, stance="against", target="the plan")
+    plain = LocalQuote("the plan was “reckless”", 15, 39, "indirect", "w", "said", 1, contains=(30,))
+    own = replace(plain, stance="for", target="the vote")
+    assert held_stances((plain, partial))[0].stance == "against"
+    assert held_stances((plain, partial))[0].target == "the plan"
+    assert held_stances((own, partial))[0] == own  # its own stance stays
+    assert held_stances((replace(plain, contains=()), partial))[0].stance is None
+
+
+def test_an_aside_after_a_trailing_cue_is_no_clause_around_the_next_fragment() -> None:
+    text = "Anna Weber spoke. “We did it before,” she said, referring to the ban on fuel oil, “and trade did not stop.”"
+    assert not [i for i in _items(text) if i[0] == "indirect"]
+
+
+def test_a_partial_quote_of_a_later_cue_gives_the_earlier_cue_no_statement_around_it() -> None:
+    items = _items("Anna Weber proposed a debate on Monday, but Tom Brown rejected the idea as “ludicrous” and unfair.")
+    weber = [i for i in items if i[0] == "indirect" and i[2] == "Anna Weber"]
+    assert [(i[1], i[3]) for i in weber] == [("a debate on Monday", "statement.cue.subject")]
+
+
+def test_the_briefing_names_the_partial_quotes_a_statement_holds(tmp_path: Path) -> None:
+    data = _briefing(tmp_path, "Anna Weber said the plan was “dead on arrival” and would fail.\n")
+    partial = next(q for q in data["quotes"] if q["kind"] == "partial")
+    statement = next(q for q in data["quotes"] if q["kind"] == "indirect")
+    assert statement["contains_quotes"] == [partial["id"]]
+    assert partial["contains_quotes"] == []
+    assert statement["speaker"] == partial["speaker"] is not None
+
+
+# --- nameless but specific sources: a statement with the source as written and no actor
+
+
+def test_a_nameless_source_gives_a_statement_with_the_source_as_written_and_no_speaker() -> None:
+    cases = {
+        "U.S. officials said the talks would resume in May.": ("the talks would resume in May", "U.S. officials"),
+        "The talks will resume in May, analysts say.": ("The talks will resume in May", "analysts"),
+        "The ministry said in a statement that the talks would resume.": ("the talks would resume", "The ministry"),
+        "A spokesman for the ministry said the talks would resume.": (
+            "the talks would resume", "A spokesman for the ministry"),
+        "Republicans contend that the bill is too costly.": ("the bill is too costly", "Republicans"),
+    }
+    for text, (said, source) in cases.items():
+        found = [i for i in _items(text) if i[0] == "indirect"]
+        assert [(i[1], i[2], i[5]) for i in found] == [(said, None, source)], text
+        assert found[0][3].endswith(".nameless_source"), found
+
+
+def test_no_nameless_source_without_a_source_noun_or_with_a_pronoun_or_relative() -> None:
+    for text in (
+        "His aides said the talks would resume.",  # a pronoun: no source as written
+        "Others said the talks would resume.",  # no source noun
+        "The plan, which critics say is flawed, passed.",  # a relative clause
+        "Anna Weber met officials who said the talks would resume.",
+        "The report, which was written by analysts, said the plan was flawed.",  # a comma before the cue
+        "The cuts, what economists call spending, passed.",  # a relative "what"
+        "Syria, analysts said, has other reasons to stay out.",  # a parenthesis: no clause after the cue
+        "Only three senators endorsed him on Monday.",  # a cue with an object, no reported clause
+        "Mrs. Clinton will campaign in states with looming primaries.",  # "states" is a noun here
+    ):
+        assert not [i for i in _items(text) if i[0] == "indirect" and i[5]], text
+
+
+def test_a_nameless_source_becomes_no_actor_and_is_shown_with_its_words(tmp_path: Path) -> None:
+    data = _briefing(tmp_path, "Anna Weber spoke on Monday.\n\nU.S. officials said the talks would resume in May.\n")
+    statement = next(q for q in data["quotes"] if q.get("speaker_text"))
+    assert statement["speaker"] is None
+    assert statement["speaker_text"] == "U.S. officials"
+    assert statement["display"].startswith("U.S. officials said")
+    assert statement["stance"] is None
+    assert not [a for a in data["actors"] if "official" in a["name"].lower()]
+
+
+def _briefing(tmp_path: Path, text: str) -> dict[str, Any]:
+    """briefing.json of a one-article corpus."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text("# Talks\n\n" + text, encoding="utf-8")
+    briefing, _, _ = extract(load_settings(content_dir=content, quiet=True))
+    data: dict[str, Any] = json.loads(briefing_json(briefing))
+    return data

@@ -29,6 +29,8 @@ def test_rule_example(rule: Rule, subject: bool, example: RuleExample) -> None:
     items = [q for q in analysis.quotes if example.find is None or example.find in q.text]
     if len(items) > 1:  # "by text message" is a quote and part of a statement
         items = [q for q in items if q.text == example.find] or items
+    if len(items) > 1 and example.rule:  # a partial quote and the statement around it: the kind the rule makes
+        items = [q for q in items if (q.kind == "indirect") == example.rule.startswith("statement.")] or items
     if len(items) > 1:  # "the two agreed ...": one statement for each
         items = [q for q in items if speaker_name(analysis, q) == example.speaker]
     if example.rule is None:

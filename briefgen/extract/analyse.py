@@ -52,7 +52,25 @@ def analyse_article(article: Article) -> Analysis:
     numbered = [(p.number, p.start, p.end) for p in article.paragraphs] or [(1, 0, len(article.text))]
     actors = local_actors_of(article.text, spans)
     quotes = shown_and_read(tuple(find_quotes(article.text, numbered, actors)), article, actors.actors)
-    return Analysis(article=article, actors=actors.actors, quotes=quotes)
+    return Analysis(article=article, actors=actors.actors, quotes=held_stances(quotes))
+
+
+def held_stances(quotes: tuple[LocalQuote, ...]) -> tuple[LocalQuote, ...]:
+    """A statement with no stance of its own takes the stance of a partial quote it holds (pages show the
+    statement in the quote's place: "said the plan was “reckless” and would fail"); a nameless source's
+    statement ("U.S. officials said ...") takes none: stances are actors'."""
+    if any(q.speaker_text for q in quotes):
+        quotes = tuple(replace(q, stance=None, target=None, stance_rule="") if q.speaker_text else q for q in quotes)
+    if not any(q.contains for q in quotes):
+        return quotes
+    labelled = {q.start: q for q in quotes if q.kind == "partial" and q.stance and q.target}
+    out = []
+    for q in quotes:
+        held = next((labelled[c] for c in q.contains if c in labelled), None) if q.stance is None else None
+        if held is not None:
+            q = replace(q, stance=held.stance, target=held.target, stance_rule=held.stance_rule)
+        out.append(q)
+    return tuple(out)
 
 
 def shown_and_read(

@@ -311,6 +311,8 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
     for analysis, source in zip(analyses, sources, strict=True):
         keys = {local.key: id_of[id(local)] for local in analysis.actors}
         occurrences: dict[str, int] = {}
+        id_at: dict[int, str] = {}  # a quote's start -> its id (a statement names the partial quotes it holds)
+        holders: list[tuple[int, tuple[int, ...]]] = []
         for q in analysis.quotes:
             n = occurrences.get(q.text, 0)
             occurrences[q.text] = n + 1
@@ -320,6 +322,7 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
             if corroborate and (norm, speaker) in seen_text:
                 i = seen_text[(norm, speaker)]
                 first = quotes[i]
+                id_at[q.start] = first.id
                 if source.id != first.source and source.id not in first.also_in:
                     quotes[i] = _with_also(first, source.id)
                 continue
@@ -342,8 +345,15 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
                     verb=q.verb,
                     rule=q.rule,
                     stance_rule=q.stance_rule,
+                    speaker_text=None if speaker else q.speaker_text,
                 )
             )
+            if q.kind != "indirect":
+                id_at[q.start] = quotes[-1].id
+            elif q.contains:
+                holders.append((len(quotes) - 1, q.contains))
+        for i, starts in holders:  # a statement comes before the partial quotes it holds
+            quotes[i] = replace(quotes[i], contains_quotes=tuple(id_at[c] for c in starts if c in id_at))
     return quotes
 
 

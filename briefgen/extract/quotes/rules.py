@@ -15,7 +15,14 @@ from briefgen.errors import ConfigError
 
 RULES_FILE = "quote_rules.yml"
 # the frames whose ids end with the way their cue's subject was found ("quote.cue_after" + ".subject")
-CUE_FRAMES = ("quote.cue_after", "quote.cue_before", "quote.governing_cue", "statement.cue", "statement.trailing_cue")
+CUE_FRAMES = (
+    "quote.cue_after",
+    "quote.cue_before",
+    "quote.governing_cue",
+    "statement.cue",
+    "statement.trailing_cue",
+    "statement.around_partial",
+)
 _ID = r"^[a-z_]+(\.[a-z_]+)*$"
 
 

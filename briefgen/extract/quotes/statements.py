@@ -8,8 +8,10 @@ from functools import lru_cache
 from itertools import islice
 
 from briefgen.extract.lexicon import Lexicon, lexicon, load_data
+from briefgen.extract.quotes.around import around_partial, next_report
 from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
+from briefgen.extract.quotes.nameless import nameless_source
 from briefgen.extract.quotes.patterns import _ABBREV_DOT, _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
 from briefgen.extract.quotes.rules import alternation, words
 from briefgen.extract.quotes.speakers import _GOVERNS_CLAUSE, _coordinated, _new_clause, _speaker_for_cue
@@ -61,7 +63,7 @@ def _tidy_statements(text: str, found: list[LocalQuote]) -> list[LocalQuote]:
                 if breaks:
                     a, b = _trim(text, q.start, breaks[-1])
                     if b - a >= 3:
-                        q = replace(q, text=text[a:b], start=a, end=b)
+                        q = replace(q, text=text[a:b], start=a, end=b, contains=tuple(c for c in q.contains if c < b))
         kept.append(q)
     return kept
 
@@ -259,37 +261,74 @@ class _Sentence:
     text: str
     sent: tuple[int, int]
     number: int
-    quoted: dict[str, list[tuple[int, int]]]  # speaker -> the marks of their quotes in this sentence
+    quoted: dict[str, list[QSpan]]  # speaker -> their quotes in this sentence
+    marks: list[QSpan]  # every quote in this sentence, whoever's
     emitted: dict[str | None, int] = field(default_factory=dict)  # speaker -> end of their last statement
     out: list[LocalQuote] = field(default_factory=list)
 
-    def emit(self, speaker: str | None, cue: str, a: int, b: int, rule: str) -> None:
+    def emit(
+        self, speaker: str | None, cue: str, a: int, b: int, rule: str, around: Cue | None = None,
+        source: str | None = None,
+    ) -> None:
         """Add the statement text[a:b] of a speaker, unless the speaker is unknown or already reported there.
 
         A speaker's second statement in the sentence is kept when it follows the first one's clause
         ("X said A, adding B"): the first ends where the next reporting verb begins (``_clause_end``).
+        With ``around`` (the cue, when it is a partial quote's), the clause may hold the speaker's partial
+        quotes ("said the plan was “dead on arrival” and would fail"): it is a statement of its own, which
+        names the partial quotes it contains (``around.around_partial``). A nameless source ("U.S. officials")
+        has no speaker: its statement keeps the ``source`` as written.
         """
         text = self.text
-        if speaker is None:
+        if speaker is None and source is None:
             return
-        if speaker in self.emitted:
-            if not rule.startswith("statement.cue.") or a < self.emitted[speaker]:
-                return
-            rule = "statement.next_verb"
         a, b = _trim(text, a, b)
         b = _clause_end(text, a, b)
         while b > a and text[b - 1] in ".;:, ":
             b -= 1
-        if any(ms < b and a < me for ms, me in self.quoted.get(speaker, ())):
-            return  # the speaker's own quote says it (a partial quote is shown with this clause around it)
+        held = self._holding(speaker, a, b, around)
+        if held is None:
+            return
+        b, contains = held
+        if contains and rule.startswith(("statement.cue.", "statement.trailing_cue.")):
+            rule = "statement.around_partial." + rule.rsplit(".", 1)[1]
+        # around the speaker's partial quote: a later clause of theirs is no next statement
+        key = (speaker if speaker is not None else "\x00" + str(source)) + ("\x01" if contains else "")
+        if key in self.emitted:
+            if a < self.emitted[key] or not rule.startswith(("statement.cue.", "statement.around_partial.")):
+                return
+            if not contains:
+                rule = "statement.next_verb"
         if b - a > MAX_QUOTE_CHARS or not _TWO_WORDS.search(text, a, b):
             return  # fewer than two words
         if _BARE_OBJECT.fullmatch(text, a, b):
             return  # "welcomed the agreement": an object, no reported content
-        self.emitted[speaker] = b
+        self.emitted[key] = b
         self.out.append(
-            LocalQuote(text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule=rule)
+            LocalQuote(
+                text[a:b], a, b, "indirect", speaker, cue, self.number, self.sent[0], self.sent[1], rule=rule,
+                contains=contains, speaker_text=source,
+            )
         )
+
+
+    def _holding(
+        self, speaker: str | None, a: int, b: int, around: Cue | None
+    ) -> tuple[int, tuple[int, ...]] | None:
+        """The end of the statement text[a:b] and the speaker's partial quotes it holds; None when a quote of
+        theirs says it. The clause ends where the speaker's next report begins (", telling X that “…”")."""
+        mine = self.quoted.get(speaker, ()) if speaker is not None else [q for q in self.marks if q.speaker is None]
+        own = [q for q in mine if q.ms < b and a < q.me]
+        if own and speaker is not None:
+            cut = next_report(self.att, self.sent, a, min(q.ms for q in own), speaker)
+            if cut is not None and _TWO_WORDS.search(self.text, a, cut):
+                b = cut
+                own = [q for q in own if q.ms < b]
+        if not own:
+            return b, ()
+        if around is None:
+            return None  # the speaker's own quote says it
+        return around_partial(self.att, self.marks, around, self.sent, a, b, own)
 
 
 def _statements(
@@ -313,11 +352,12 @@ def _statements(
     possessors = att.possessors_in(sent[0], sent[1])
     if not (sent_cues or has_source or has_view or has_stance or possessors):
         return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
-    quoted: dict[str, list[tuple[int, int]]] = {}
-    for q in quotes:
-        if sent[0] <= q.ms < sent[1] and q.speaker:
-            quoted.setdefault(q.speaker, []).append((q.ms, q.me))
-    st = _Sentence(att, text, sent, number, quoted)
+    quoted: dict[str, list[QSpan]] = {}
+    marks = [q for q in quotes if sent[0] <= q.ms < sent[1]]
+    for q in marks:
+        if q.speaker:
+            quoted.setdefault(q.speaker, []).append(q)
+    st = _Sentence(att, text, sent, number, quoted, marks)
     if has_source:
         _source_statements(st, source_re)
     if has_view:
@@ -487,6 +527,8 @@ def _cue_statements(st: _Sentence, sent_cues: list[Cue], used: set[int]) -> None
         if cs in used:
             if clause_from < 0:
                 clause_from = ce  # the cue of a quote: its reported clause follows
+            if any(q.kind == "partial" for qs in st.quoted.values() for q in qs):
+                _cue_statement(st, c, around=True)  # "said the plan was “dead on arrival” and would fail"
             continue
         if _cue_statement(st, c) and clause_from < 0:
             clause_from = ce  # "X said Y expected ...": later verbs belong to X's reported clause
@@ -535,11 +577,12 @@ def _after_particle(text: str, ce: int, s1: int) -> int:
     return m.end() if m is not None and m.group("that") is not None else ce
 
 
-def _cue_statement(st: _Sentence, c: Cue) -> bool:
-    """The statement one reporting verb makes; whether the verb's subject was found."""
+def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
+    """The statement one reporting verb makes; whether the verb's subject was found (``around``: see emit)."""
     att, text, sent = st.att, st.text, st.sent
     s0, s1 = sent
     cs, ce = c.s, c.e
+    cue = c  # the clause may hold the speaker's partial quote (around.around_partial)
     if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
         return False  # "Rutte, asked about the dispute, said ...": an aside, not a statement
     passive = (
@@ -550,34 +593,47 @@ def _cue_statement(st: _Sentence, c: Cue) -> bool:
     if passive:  # "was told by X": the agent speaks
         ms = att.mentions_in(ce, min(s1, ce + 90))
         if ms and ms[0].kind == "person":
-            st.emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce, "statement.passive_by")
+            st.emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce, "statement.passive_by", cue)
         return False
     if _reports_nothing(st, c):
         return False
     found, spk, how = _speaker_for_cue(att, cs, ce, c.surface, sent, att.lex)
-    if not found and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
+    if not found and not around and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
         _pair_statements(st, c, pair.start())
         return False
-    if not found or spk is None:
+    if spk is None:
+        source = None if around else nameless_source(att, text, s0, cs, ce)
+        if source is not None:
+            a, b, rule = _reported_clause(st, c)
+            st.emit(None, c.surface.lower(), a, b, rule.rsplit(".", 1)[0] + ".nameless_source", c, source)
+        return found
+    if not found:
         return found
     if how == "inverted":
         # "No one has been arrested, said X, the police chief.": the clause before the cue is the report
         comma = text.rfind(",", s0, cs)
         if comma != -1 and not text[comma + 1 : cs].strip() and len(text[s0:comma].split()) >= 3:
-            st.emit(spk, c.surface.lower(), s0, comma, "statement.trailing_cue.inverted")
+            st.emit(spk, c.surface.lower(), s0, comma, "statement.trailing_cue.inverted", cue)
         return found
+    a, b, rule = _reported_clause(st, c)
+    rule += how
+    if how == "relative_who" and rule.startswith("statement.cue."):
+        b = _relative_clause_end(text, a, b)
+    st.emit(spk, c.surface.lower(), a, b, rule, cue)
+    return found
+
+
+def _reported_clause(st: _Sentence, c: Cue) -> tuple[int, int, str]:
+    """The clause a cue reports (after it, or before it for a trailing cue) and the frame of its rule id."""
+    att, text, (s0, s1) = st.att, st.text, st.sent
     a, b = _clause_after(text, _after_particle(text, c.e, s1), s1, att.lex)
     if a == c.e + 1 and att.lex.cue_forms.get(c.surface.lower()) in _LISTENER_VERBS:
         a = _after_listener(text, a, b, att.lex)
-    trailing = _trailing_attribution(att, text, sent, c.s, c.e)
-    rule = "statement.cue." + how
+    trailing = _trailing_attribution(att, text, st.sent, c.s, c.e)
     if trailing is not None:
-        a, b = s0, trailing  # "Russian troops advanced, the institute said in its update."
-        rule = "statement.trailing_cue." + how
-    elif how == "relative_who":
-        b = _relative_clause_end(text, a, b)
-    st.emit(spk, c.surface.lower(), a, b, rule)
-    return found
+        return s0, trailing, "statement.trailing_cue."  # "Russian troops advanced, the institute said in its update."
+    return a, b, "statement.cue."
+
 
 
 def _pair_statements(st: _Sentence, c: Cue, pair_start: int) -> None:
