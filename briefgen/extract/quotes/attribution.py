@@ -466,6 +466,8 @@ def _governing_cue(
         first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
         if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
             noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
+        elif q.ms - noun[1] < 60 and any(w in _AUXILIARIES for w in _WORD.findall(text[noun[1] : q.ms])):
+            noun = None  # "told X that her tweet was “a joke”": the noun opens the reported clause (speakers19)
     if noun and (best is None or noun[0] > best.s):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
