@@ -404,3 +404,14 @@ def test_a_reporting_noun_with_its_verb_before_the_quote_leaves_the_quote_to_the
 def test_a_reporting_noun_right_before_the_quote_keeps_its_possessor() -> None:
     text = "Anna Weber rejected Tom Brown’s claim of “a stolen vote.”"
     assert names(text) == ["Tom Brown"]
+
+
+# --- the quote's clause runs on past a name, then ", said X" ------------------------------------------------------
+def test_a_quote_whose_clause_runs_on_past_a_name_goes_to_the_name_after_said() -> None:
+    text = "“It seems unlikely” that Paul Martin can catch Tom Brown, said Anna Weber, a strategist."
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_name_before_the_comma_and_said_of_keeps_the_subject() -> None:
+    assert names("“He had many supporters,” Anna Weber, after a pause, said of Tom Brown.") == ["Anna Weber"]
+    assert names("“He is tapping into something,” Anna Weber, a supporter, told the New Yorker.") == ["Anna Weber"]

@@ -320,6 +320,10 @@ def _after_attribution(
     ms = [x for x in att.mentions_in(start, m.s) if x.end <= m.s]
     if not ms:
         return _unnamed_after(att, text, start, m, cue, wide)
+    if head[:1].islower() and head.rstrip().endswith(","):
+        found, spk = _inverted(att, m.e, wide)  # "“...” for Clinton, said Kunin": the quote's clause ends first
+        if found and spk is not None and att.kinds.get(spk) == "person":
+            return spk, cue, True, "quote.cue_after.clause_inverted"
     subj = _apposition_head(att, text, start, m.s, ms)
     lead_raw = text[start : subj.start].strip()
     lead = lead_raw.lower()
