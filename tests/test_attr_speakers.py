@@ -392,3 +392,26 @@ def test_no_narrated_speaker_after_a_person_named_after_the_verb_or_a_passive() 
     assert names("Anna Weber asked Tom Brown about it. “It is fine.”") == [None]
     assert names("The plan was criticized by Anna Weber. “It is fine.”") == [None]
     assert names("Anna Weber spoke about it. “Make It Great” resonated with her.") == [None]
+
+
+# --- a reporting noun that opens the reported clause: its verb stands before the quote ------------------------------
+def test_a_reporting_noun_with_its_verb_before_the_quote_leaves_the_quote_to_the_reporting_verb() -> None:
+    assert names("Anna Weber told a radio host that her tweet was “a joke.”") == ["Anna Weber"]
+    text = "Its president, Tom Brown, had warned that the government’s proposal would “destroy formal jobs.”"
+    assert names(text) == ["Tom Brown"]
+
+
+def test_a_reporting_noun_right_before_the_quote_keeps_its_possessor() -> None:
+    text = "Anna Weber rejected Tom Brown’s claim of “a stolen vote.”"
+    assert names(text) == ["Tom Brown"]
+
+
+# --- the quote's clause runs on past a name, then ", said X" ------------------------------------------------------
+def test_a_quote_whose_clause_runs_on_past_a_name_goes_to_the_name_after_said() -> None:
+    text = "“It seems unlikely” that Paul Martin can catch Tom Brown, said Anna Weber, a strategist."
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_name_before_the_comma_and_said_of_keeps_the_subject() -> None:
+    assert names("“He had many supporters,” Anna Weber, after a pause, said of Tom Brown.") == ["Anna Weber"]
+    assert names("“He is tapping into something,” Anna Weber, a supporter, told the New Yorker.") == ["Anna Weber"]

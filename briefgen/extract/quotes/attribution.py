@@ -320,6 +320,10 @@ def _after_attribution(
     ms = [x for x in att.mentions_in(start, m.s) if x.end <= m.s]
     if not ms:
         return _unnamed_after(att, text, start, m, cue, wide)
+    if head[:1].islower() and head.rstrip().endswith(","):
+        found, spk = _inverted(att, m.e, wide)  # "“...” for Clinton, said Kunin": the quote's clause ends first
+        if found and spk is not None and att.kinds.get(spk) == "person":
+            return spk, cue, True, "quote.cue_after.clause_inverted"
     subj = _apposition_head(att, text, start, m.s, ms)
     lead_raw = text[start : subj.start].strip()
     lead = lead_raw.lower()
@@ -466,6 +470,8 @@ def _governing_cue(
         first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
         if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
             noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
+        elif q.ms - noun[1] < 60 and any(w in _AUXILIARIES for w in _WORD.findall(text[noun[1] : q.ms])):
+            noun = None  # "told X that her tweet was “a joke”": the noun opens the reported clause (speakers19)
     if noun and (best is None or noun[0] > best.s):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]
