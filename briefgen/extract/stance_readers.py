@@ -520,8 +520,8 @@ _ADVERBS = frozenset(["now", "also", "still", "just", "then", "all", "really", "
 def _embedded_modal(sent: list[Tok], start: int, i: int) -> bool:
     """Whether the modal at i stands in a relative or embedded clause, not the clause the speaker asserts:
     right after a relative pronoun with a word before it ("people who have to leave", "those who must
-    answer"), in an existential "there is/are ..." clause, or after another finite "is/are/was/were" of its
-    clause (a reduced relative: "that is a debate the country must now have")."""
+    answer"), in an existential "there is/are ..." clause, or after another finite "is/are/was/were" and an
+    indefinite noun phrase (a reduced relative: "that is a debate the country must now have")."""
     k = i - 1
     while k > start and (sent[k].low in _ADVERBS or sent[k].low.endswith("ly")):
         k -= 1
@@ -530,12 +530,15 @@ def _embedded_modal(sent: list[Tok], start: int, i: int) -> bool:
     pre = sent[start:i]
     if len(pre) >= 2 and pre[0].low == "there" and pre[1].lemma == "be":
         return True
-    for t in pre:  # ("passengers who are overseas should stay home": the "are" is the subject's relative clause)
+    for k, t in enumerate(pre[:-1]):  # ("passengers who are overseas should stay home": the subject's relative)
         if t.low in _RELATIVES:
             return False
-        if t.low in _FINITE_BE:
-            return True
+        if t.low in _FINITE_BE and pre[k + 1].low in _INDEFINITES:
+            return True  # "is a debate the country must have"; not "the truth is (that) we must act", "is clear that"
     return False
+
+
+_INDEFINITES = frozenset(["a", "an", "another", "one", "something", "anything", "nothing", "someone", "anyone"])
 
 
 def _constraint_after(sent: list[Tok], at: int, rules: StanceRules) -> bool:
