@@ -121,9 +121,21 @@ def stance_of(
     # a quote's own words reporting others ('Our critics say …'); a statement's shown words hold its own cue
     if found and found.target.lower().startswith(("neither ", "nor ", "nobody", "no one ")):
         return None  # "We favour neither side": a stance on nothing
+    if found and _bare_noun(found.target):
+        return None  # "welcomed figure": a cut noun phrase says nothing about what
     if found and _passive_by().search(_sentence_of(text, found.target)):
         return None  # "The plan was condemned by the opposition as reckless": the agent's stance, not the speaker's
     return None if found and not reported and _heard_from_others(text, found.target) else found
+
+
+def _bare_noun(target: str) -> bool:
+    """A target of one lower-case singular word without a determiner ("welcomed figure"): a cut noun phrase, no
+    target a reader could sign. A name ("Washington"), a plural or mass word ("talks", "preconditions",
+    "independence": stances.yml bare_targets) or one after its determiner ("the ruling") is one."""
+    words = re.findall(r"[\w\-’']+", target)
+    if len(words) != 1 or not words[0].islower() or words[0].endswith("s"):
+        return False
+    return not words[0].endswith(tuple(str(w) for w in load_stance_data().get("bare_targets") or ()))
 
 
 _OTHERS_SAY = re.compile(r"\b(?:says?|said|claim(?:s|ed)?|think(?:s)?|thought|believe(?:s|d)?|argue(?:s|d)?|"
@@ -186,10 +198,10 @@ def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | 
         return None
     pre = lead[: at[-1].start()].rstrip()
     if _PARTICIPLE_CUE.fullmatch(cue.split()[-1]) and pre.endswith(","):
-        pre = pre[:-1]
-    elif re.search(r"(?<!\w)and$", pre):
+        pre = pre[:-1]  # "criticised X, saying farmers were “...”": the participle's clause elaborates X
+    elif re.search(r"(?<!\w)and$", pre) and not _OWN_WORDS.search(lead[at[-1].end() :]):
         pre = pre[:-3].rstrip().rstrip(",")
-    else:
+    else:  # "urged X and said the government was “following ...”": a fragment of a new report, not of X
         return None
     breaks = list(_FRAME_BREAK.finditer(pre))
     clause_at = breaks[-1].end() if breaks else 0
@@ -221,6 +233,9 @@ def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | 
     return None
 
 
+# words of the statement's own clause between its reporting verb and the statement ("said the government was")
+# ("calling it \u201c...\u201d", "describing them as \u201c...\u201d" point back to the frame's object: no own clause)
+_OWN_WORDS = re.compile(r"\b(?!(?:that|it|them|this|as)\b)[^\W\d_]+", re.IGNORECASE)
 _RAISING = frozenset(["vow", "pledge", "threaten", "promise", "move", "try", "seek"])
 _HEDGES = frozenset(["appear", "seem"])
 _FRAME_TURN = re.compile(r"\b(?:no longer|but|while)\b", re.IGNORECASE)

@@ -21,6 +21,7 @@ from briefgen.extract.stance_words import (
     _at,
     _attributive,
     _called,
+    _clause_back,
     _clause_start,
     _finite,
     _in_open_clause,
@@ -112,6 +113,9 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             if phrase[-1] in _VERB_PREPOSITIONS:
                 continue  # "I agree with that in every case", "people that I disagree with that I would ...": a pronoun
             obj = obj[1:]
+            end = nxt + len(obj) + 1
+            if obj and end < len(sent) and sent[end].text == "," and not _finite(obj):
+                continue  # "demanded that the minister, who has X, publish Y": the clause is cut, its target unknown
         if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE | _JOINERS:
             continue  # "what we want is X": the target is no object of the verb; "stand by and watch"
         if obj[0].low in ("if", "unless", "whether") or (sent[i].lemma in _WARNING and obj[0].lemma in rules.readings):
@@ -250,6 +254,10 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         if phrase[0] in _NP_STARTS and sent[i].low != phrase[0]:
             continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
+        if phrase[0] in rules.participles and not sent[i].low.endswith(("ed", "en", "wn")):
+            continue  # "what the fundamentals justify": the verb, not the verdict "justified"
+        if any(x.low == "what" for x in sent[_clause_back(sent, i, s.reported) : i]):
+            continue  # "moved beyond what X justify", "what is unacceptable is Y": no verdict on a subject
         if phrase[0] not in _NP_STARTS and i and sent[i - 1].low in _EMBEDDING:
             continue  # "against this kind of nonsense", "won't make the same mistake": a noun inside a phrase
         nxt_at = i + len(phrase)
@@ -273,6 +281,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         if _it_be(sent, k):  # "it was unrealistic for X to ...", "it would be a mistake to X"
             if phrase[0] in rules.no_extraposed:
                 continue  # "it is illegal to sell X" describes a law
+            if phrase[-1] in _PREPOSITIONS and phrase[0] not in _NP_STARTS:  # ("it is wrong to X" is one)
+                continue  # "it is an attack on X": X is what is attacked, and "it" names nothing: none
             obj = _object(sent, i + len(phrase), rules)
             if (len(obj) >= 2 and obj[0].low == "to" and obj[1].lemma in rules.extraposed_blockers) or (
                     phrase[-1] == "to" and obj and obj[0].lemma in rules.extraposed_blockers):
@@ -464,6 +474,10 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             start = _clause_start(sent, i, s.reported)
             if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
                 continue
+            if phrase[0] != "no" and _embedded_modal(sent, start, i):
+                continue  # "people who have to extend their stay", "a debate the country must have": no demand
+            if _constraint_after(sent, nxt, rules):
+                continue  # "the numbers have to add up", "the dam should withstand storms": a constraint
             stop = _stopped(sent, nxt, rules)
             if stop is not None:  # "we should stop pretending X": against X; "should not stop X": none
                 if stop and _usable(stop) and not (len(stop) == 1 and stop[0].low in _PRONOUNS):
@@ -474,6 +488,49 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
                 name = f"stance.demand.{'strong' if rank == 2 else 'weak'}"
                 out.append((rank, i, Found("for", s.span(clause), name)))
     return out
+
+
+_RELATIVES = frozenset(["who", "which", "that", "whom"])
+_ADVERBS = frozenset(["now", "also", "still", "just", "then", "all", "really", "simply", "first", "therefore"])
+
+
+def _embedded_modal(sent: list[Tok], start: int, i: int) -> bool:
+    """Whether the modal at i stands in a relative or embedded clause, not the clause the speaker asserts:
+    right after a relative pronoun with a word before it ("people who have to leave", "those who must
+    answer"), in an existential "there is/are ..." clause, or after another finite "is/are/was/were" and an
+    indefinite noun phrase (a reduced relative: "that is a debate the country must now have")."""
+    k = i - 1
+    while k > start and (sent[k].low in _ADVERBS or sent[k].low.endswith("ly")):
+        k -= 1
+    if k >= start and sent[k].low in _RELATIVES and (k > start or sent[k].low != "that"):
+        return True  # ("said that prices must fall": the "that" opening a report is skipped by ``_clause_start``)
+    pre = sent[start:i]
+    if len(pre) >= 2 and pre[0].low == "there" and pre[1].lemma == "be":
+        return True
+    for k, t in enumerate(pre[:-1]):  # ("passengers who are overseas should stay home": the subject's relative)
+        if t.low in _RELATIVES:
+            return False
+        if t.low in _FINITE_BE and pre[k + 1].low in _INDEFINITES:
+            return True  # "is a debate the country must have"; not "the truth is (that) we must act", "is clear that"
+    return False
+
+
+_INDEFINITES = frozenset(["a", "an", "another", "one", "something", "anything", "nothing", "someone", "anyone"])
+
+
+def _constraint_after(sent: list[Tok], at: int, rules: StanceRules) -> bool:
+    """Whether the modal's verb at ``at`` (adverbs skipped) is one of ``rules.constraints``: a predicate of
+    expectation or capacity ("have to add up", "should withstand", "must be enough"), not an act anyone is
+    asked to do; the intransitive ones only ending their clause ("must work." is one, "must work with X" not)."""
+    k = at
+    while k < len(sent) and (sent[k].low in _ADVERBS or sent[k].low.endswith("ly")):
+        k += 1
+    for phrase, closing in rules.constraints:
+        if _at(sent, k, phrase):
+            end = k + len(phrase)
+            if not closing or end >= len(sent) or sent[end].text in _BREAKS or sent[end].low in _JOINERS:
+                return True
+    return False
 
 
 def _stopped(sent: list[Tok], at: int, rules: StanceRules) -> list[Tok] | None:
@@ -530,6 +587,8 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     if t.lemma in rules.refuse:
         if i + 2 >= len(sent) or sent[i + 1].low != "to" or sent[i + 2].lemma in rules.refusal_blockers:
             return []
+        if any(_at(sent, i + 2, p) for p, _ in rules.verbs_at.get(sent[i + 2].lemma, ())):
+            return []  # "refused to condemn X": no position taken on X, and none against condemning it
         if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
             return []
         obj = _object(sent, i + 2, rules)

@@ -99,6 +99,8 @@ class StanceRules:
     without_verbs: frozenset[str] = frozenset()  # "there will be no talks without X", "can't have X without Y"
     readings: frozenset[str] = frozenset()  # "warned against reading X as Y": an interpretation
     empty_subjects: frozenset[str] = frozenset()  # "the problem is unacceptable": a verdict on no named thing
+    constraints: tuple[tuple[tuple[str, ...], bool], ...] = ()  # "have to add up": (phrase, only ending a clause)
+    participles: frozenset[str] = frozenset()  # lemmas of "-ed" verdicts ("justified" -> justify)
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -236,6 +238,11 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         rule_passives=lemmas((d.get("passives") or {}).get("rules")),
         personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
         empty_subjects=lemmas(evals.get("empty_subjects")),
+        constraints=tuple((p, closing) for closing, key in ((True, "constraints"), (False, "capacities"))
+                          for p in phrases(demands.get(key) or ())),
+        participles=frozenset(_lemma(str(w).lower(), table) for side in ("against", "for")
+                              for w in evals.get(side) or () if " " not in str(w) and str(w).endswith("ed")
+                              and _lemma(str(w).lower(), table) != str(w).lower()),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
