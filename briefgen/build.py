@@ -21,7 +21,7 @@ from briefgen.config import Settings
 from briefgen.corpus import CorpusResult, read_corpus
 from briefgen.corpus.language import languages_of
 from briefgen.errors import CorpusError
-from briefgen.executor import make_executor
+from briefgen.executor import few_collections, make_executor
 from briefgen.export import briefing_dict, encode_briefing, load_fragments, save_fragments
 from briefgen.extract import reduce_corpus
 from briefgen.extract.claims import group_claims
@@ -39,6 +39,7 @@ from briefgen.partitioned import read_and_analyse_on_dask
 from briefgen.plural import plural
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
+from briefgen.search import engine, load_manifest, search_theme
 from briefgen.site import (
     NAV,
     OVERRIDES_DIR,
@@ -195,6 +196,7 @@ def analyse(
     return [r for r in results if r is not None]
 
 
+@few_collections()  # the analysis' records live till the reduce: full GC passes would walk them again and again
 def extract(settings: Settings, progress: Progress | None = None) -> tuple[Briefing, list[Article], BuildReport]:
     """Read, analyse and reduce: the briefing without a site."""
     use_user_data(load_user_data(settings.site_config))  # the project's word lists, checked before reading
@@ -280,6 +282,9 @@ def generate(
         project_dir=settings.project_dir,
         build_dir=settings.build,
     )
+    search, search_warning = engine(settings.search)
+    report.warnings.extend([search_warning] if search_warning else [])
+    mkdocs_cfg = search_theme(mkdocs_cfg, settings.build, search == "pagefind")
     own_files = project_docs(settings.project_dir, mkdocs_cfg)
     writes = write_build_dir(settings.build, pages, mkdocs_cfg, own_files, memo.on_disk)
     memo.save(settings.build)
@@ -333,12 +338,15 @@ def build(
         stamp = site_stamp(settings.build, extra, epoch)
         state = settings.build / SITE_STATE
         warnings = None if force else current_site_warnings(settings.site, stamp)
-        if warnings is not None and not site_is_intact(settings.site, state, extra):
+        search = engine(settings.search)[0]
+        bundle = load_manifest(settings.build) if search == "pagefind" else {}
+        if warnings is not None and not site_is_intact(settings.site, state, extra, bundle):
             warnings = None  # a page was deleted or changed since: rebuild, reusing the intact pages
         report.site_rebuilt = warnings is None
         if warnings is None:
             warnings = publish(
-                settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force
+                settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force,
+                search=search,
             )
             record_site(settings.site, stamp, warnings)
             last = SiteState.load_last(state)

@@ -432,6 +432,7 @@ def eval_cmd(
         load_gold,
         load_stance_gold,
         rule_rows,
+        stance_rule_rows,
     )
 
     with reporting_errors(debug):
@@ -475,6 +476,11 @@ def eval_cmd(
                   f"{st.recall:.3f} ({st.caught}/{st.gold} stated stances); reported statements shown with "
                   f"their verb {st.verb_rate:.3f} ({st.with_verb}/{st.reported}; "
                   f"{st.verb_rate_stated:.3f} of the {st.reported - st.verbless} whose article gives a verb)")
+        out.print("per stance construction: labels shown, right, precision, wrong only by the speaker",
+                  markup=False, highlight=False)
+        for rule, n, ok, precision, spk in stance_rule_rows(st):
+            out.print(f"  {rule:<44} {n:>5} {ok:>5} {precision:>6.3f} {spk:>5}", markup=False, highlight=False,
+                      soft_wrap=True)
         cl = evaluate_claims(briefing, gold_files, load_claim_gold(stance_file))
         out.print(f"claims: same-claim pairs precision {cl.precision:.3f} ({cl.right}/{cl.predicted}), recall "
                   f"{cl.recall:.3f} ({cl.right}/{cl.gold_pairs}); {len(briefing.claims)} claims")

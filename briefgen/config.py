@@ -57,6 +57,7 @@ class Settings(BaseModel):
     cache: bool = True
     actor_pages: Literal["speakers", "all"] = "speakers"
     history_keep: int = Field(default=10, ge=0)
+    search: Literal["pagefind", "material"] = "pagefind"  # pagefind: full text over http (briefgen.search)
     strict: bool = False
     quiet: bool = False
 

@@ -476,6 +476,8 @@ class StanceScores:
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     no_verb: list[str] = field(default_factory=list)
+    # stance construction -> [labels shown, right, wrong only by the speaker (the gold stance of the same words)]
+    rules: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -540,11 +542,13 @@ def evaluate_stances(
                 return q.speaker is None or q.speaker not in actors
             return q.speaker in actors and actor_matches(actors[q.speaker], gactors[gold_speaker])
 
-        def units_of(q: Quote, units: list[tuple[str, str, str | None, dict[str, Any] | None]] = units) -> list[int]:
+        def units_of(q: Quote, units: list[tuple[str, str, str | None, dict[str, Any] | None]] = units,
+                     any_speaker: bool = False) -> list[int]:
             hits = [i for i, (kind, text, spk, _) in enumerate(units)
-                    if kind == "q" and q.kind != "indirect" and overlap(q.text, text) >= 0.5 and same_speaker(q, spk)]
+                    if kind == "q" and q.kind != "indirect" and overlap(q.text, text) >= 0.5
+                    and (any_speaker or same_speaker(q, spk))]
             hits += [i for i, (kind, text, spk, _) in enumerate(units)
-                     if kind == "s" and normalise(q.text) in normalise(text) and same_speaker(q, spk)]
+                     if kind == "s" and normalise(q.text) in normalise(text) and (any_speaker or same_speaker(q, spk))]
             return hits
 
         right_units: set[int] = set()
@@ -569,11 +573,20 @@ def evaluate_stances(
             found = units_of(q) + [u for i in q.contains_quotes if i in by_id for u in units_of(by_id[i])]
             good = [i for i in found if (lab := units[i][3]) and lab.get("stance")
                     and stance_agrees(q.stance, q.target, lab["stance"], str(lab.get("target") or ""))]
+            counts = res.rules.setdefault(q.stance_rule or "?", [0, 0, 0])
+            counts[0] += 1
             if good:
                 res.right += 1
+                counts[1] += 1
                 right_units.update(good)
             else:
-                res.wrong.append(f"{gf.source}: {q.stance}: {q.target} ({q.speaker})"[:160])
+                # the reading agrees with the gold stance of the same words, said by someone else
+                speaker_only = any((lab := units[i][3]) and lab.get("stance") and stance_agrees(
+                    q.stance, q.target, lab["stance"], str(lab.get("target") or ""))
+                    for i in units_of(q, any_speaker=True))
+                counts[2] += speaker_only
+                res.wrong.append(f"{gf.source}: {q.stance}: {q.target} ({q.speaker}) [{q.stance_rule}"
+                                 f"{', right reading, wrong speaker' if speaker_only else ''}]"[:220])
         for i, (_, _, spk, lab) in enumerate(units):
             if lab and lab.get("stance"):
                 res.gold += 1
@@ -582,6 +595,14 @@ def evaluate_stances(
                 else:
                     res.missed.append(f"{gf.source}: {spk}: {lab['stance']}: {lab.get('target')}")
     return res
+
+
+def stance_rule_rows(scores: StanceScores) -> list[tuple[str, int, int, float, int]]:
+    """Per stance construction, most labels first: (construction, labels shown, right, precision, wrong only
+    by their speaker)."""
+    rows = [(rule, n, ok, ok / n if n else 1.0, spk) for rule, (n, ok, spk) in scores.rules.items()]
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    return rows
 
 
 def load_stance_gold(path: Path) -> dict[str, list[dict[str, Any]]]:

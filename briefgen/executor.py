@@ -8,6 +8,7 @@ analysis payload: parsed Docs never leave the worker and the article text is not
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import threading
 import uuid
@@ -40,6 +41,22 @@ class AnalysisError(BriefgenError):
     """Articles could not be analysed by the executor (a worker died or a batch kept failing)."""
 
 
+@contextlib.contextmanager
+def few_collections(young: int = 10_000) -> Iterator[None]:
+    """The cyclic GC's youngest generation collected every ``young`` allocations instead of Python's 700.
+
+    The analysis keeps every article, actor and quote alive until the reduce, so at the default thresholds
+    the GC's full collections walk all of them again and again (at 1k articles 8 full collections, 0.6 s of
+    a 9.5 s serial extract; with this, none, and 0.2 s of GC in all). Young garbage is still collected."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(young, old[0]), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+@few_collections()
 def analyse_batch(user_data: UserData | None, articles: Sequence[Article]) -> list[Payload]:
     """Worker side: analyse one batch with the worker's cached pipeline; return payloads only."""
     use_user_data(user_data or UserData())

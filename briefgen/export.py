@@ -66,6 +66,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "also_in": list(q.also_in),
                 "stance": q.stance,
                 "target": q.target,
+                "stance_rule": q.stance_rule or None,
                 "display": full_display(names.get(q.speaker or "") or q.speaker_text, q),
                 "verb": q.verb,
                 "contains_quotes": list(q.contains_quotes),

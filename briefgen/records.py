@@ -105,6 +105,7 @@ class LocalQuote:
     stance: str | None = None  # the stance it states, with its target (analyse.py), or none
     target: str | None = None
     rule: str = ""  # the id of the rule that found the quote and chose its speaker ("quote.cue_after.subject")
+    stance_rule: str = ""  # the stance construction that read the stance ("stance.verb"), "" without one
     contains: tuple[int, ...] = ()  # a statement: the starts of the speaker's partial quotes inside it
     speaker_text: str | None = None  # a nameless source as written ("U.S. officials"); the speaker stays None
 
@@ -215,6 +216,7 @@ class Quote:
     display: str = ""
     verb: str | None = None
     rule: str = ""  # provenance: the id of the extraction rule that made this quote or statement
+    stance_rule: str = ""  # provenance: the stance construction that read ``stance`` ("stance.verb"), or ""
     contains_quotes: tuple[str, ...] = ()  # a statement: the ids of the speaker's partial quotes inside it
     speaker_text: str | None = None  # a nameless source as written ("U.S. officials"); never an actor
 

@@ -605,36 +605,54 @@ def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
         raise TemplateError(f"template error: {type(exc).__name__}: {exc}", where, "fix the template") from None
 
 
-# How many of an article's words its source page puts in the search index (see README, "Search").
-SEARCH_TERMS = 50
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+# How many of an article's words its source page puts in the search index (see README, "Search"): each word
+# costs the reader's browser time on every page load (Material builds its index there), so the names come first.
+SEARCH_TERMS = 30
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# Before a word that opens a sentence: nothing, or an end of sentence or line, then opening quotes or brackets.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[—–-]*$")
+# Words of a date say nothing about the article: its date is on the page and in the list of sources.
+_CALENDAR = frozenset(w.lower() for w in (*_MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                          "Saturday", "Sunday"))
 
 
-def search_terms(article: Article | None, limit: int = SEARCH_TERMS) -> str:
+def search_terms(article: Article | None, known: str = "", limit: int = SEARCH_TERMS) -> str:
     """Up to ``limit`` distinct words of an article for the search index, the most distinctive first.
 
-    Capitalised words (names, places, outlets) come first in order of appearance, then the longest other
-    words; stop words are dropped. The choice depends on the article alone, so a change to one article
-    never changes another article's page (incremental builds stay small).
+    Names come first: words capitalised inside a sentence and never written in lower case (names, places,
+    outlets), in order of appearance, then words capitalised only where a sentence opens and never in lower case,
+    then the longest other words. Stop words, names of months and weekdays and the words of ``known`` (the
+    title and outlet, indexed already) are dropped. The choice depends on the page alone, so a change to one
+    article never changes another article's page (incremental builds stay small).
     """
     if article is None:
         return ""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    names: dict[str, None] = {}
-    others: dict[str, None] = {}
-    for match in _WORD.finditer(article.text):
+    skip = {w.lower() for w in _WORD.findall(known)} | _CALENDAR
+    inside: dict[str, None] = {}  # capitalised inside a sentence at least once
+    opening: dict[str, None] = {}  # capitalised, but only where a sentence opens
+    lower: dict[str, None] = {}  # written in lower case at least once
+    text = article.text
+    for match in _WORD.finditer(text):
         word = match.group()
         key = word.lower()
-        if key in STOP_WORDS or key in names:
+        if key in STOP_WORDS or key in skip:
             continue
-        if word[0].isupper():
-            names[key] = None
-            others.pop(key, None)
+        if not word[0].isupper():
+            lower.setdefault(key, None)
+        elif _SENTENCE_START.search(text, max(0, match.start() - 8), match.start()):
+            opening.setdefault(key, None)
         else:
-            others.setdefault(key, None)
-    ranked = [*names, *sorted(others, key=len, reverse=True)][:limit]
-    return " ".join(ranked)
+            inside[key] = None
+    names = [*(k for k in inside if k not in lower), *(k for k in opening if k not in inside and k not in lower)]
+    taken = set(names)
+    others = sorted((k for k in {**inside, **opening, **lower} if k not in taken), key=len, reverse=True)
+    return " ".join([*names, *others][:limit])
 
 
 def paragraphs_of(article: Article | None) -> list[tuple[int, str]]:
@@ -668,8 +686,6 @@ class SourceMonth:
     quotes: int
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})")
 
 
@@ -730,7 +746,7 @@ def render_pages(ctx: SiteContext, env: jinja2.Environment, memo: PageMemo | Non
             root="../",
             source=source,
             paragraphs=paragraphs_of(article),
-            terms=search_terms(article),
+            terms=search_terms(article, f"{source.title or ''} {source.outlet or ''}"),
             quotes=ctx.quotes_by_source.get(source.id, ()),
             **common,
         )

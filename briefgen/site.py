@@ -335,8 +335,11 @@ def check_site_dir(site: Path, project_dir: Path, inputs: Sequence[Path] = ()) -
         )
 
 
-def site_is_intact(site: Path, state: Path, extra_files: Mapping[str, bytes]) -> bool:
-    """Whether ``site`` holds exactly the files its last build wrote (MkDocs' and ``extra_files``)."""
+def site_is_intact(
+    site: Path, state: Path, extra_files: Mapping[str, bytes], bundle: Mapping[str, str] | None = None
+) -> bool:
+    """Whether ``site`` holds exactly the files its last build wrote (MkDocs', ``extra_files`` and the
+    search ``bundle``: {path: sha256})."""
     import hashlib
 
     from briefgen.cache import SITE_STAMP
@@ -346,6 +349,7 @@ def site_is_intact(site: Path, state: Path, extra_files: Mapping[str, bytes]) ->
     if not expected:
         return False
     expected.update({rel: hashlib.sha256(data).hexdigest() for rel, data in extra_files.items()})
+    expected.update(bundle or {})
     return site_matches(site, expected, skip=frozenset({MARKER, SITE_STAMP}))
 
 
@@ -489,11 +493,13 @@ def publish(
     *,
     state: Path | None = None,
     force: bool = False,
+    search: str = "material",
 ) -> list[str]:
     """Build into a temporary folder beside ``site`` and swap it in; the old site survives any failure.
 
     ``epoch`` is the reproducible build time, used as SOURCE_DATE_EPOCH during the MkDocs build unless the
-    environment already sets one.
+    environment already sets one. With ``search="pagefind"`` the built pages are indexed by Pagefind
+    (``briefgen.search``) before the swap.
     """
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -512,6 +518,12 @@ def publish(
                 raise SiteError(f"refusing to write outside the site folder: {rel}", str(site))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+        bundle: dict[str, str] = {}
+        if search == "pagefind":
+            from briefgen.search import bundle_hashes, index_site
+
+            index_site(tmp)
+            bundle = bundle_hashes(tmp)
         (tmp / MARKER).write_text("This folder was built by briefgen and is replaced by each build.\n")
         old: Path | None = None
         if site.exists():
@@ -526,6 +538,11 @@ def publish(
             raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        if search == "pagefind":
+            from briefgen.search import save_manifest
+
+            save_manifest(build, bundle)
         return warnings
     finally:
         shutil.rmtree(swap, ignore_errors=True)
+

@@ -141,6 +141,13 @@ class Event:
         """When it was first reported ('13 Feb 2025'), or '' when no report is dated."""
         return first_day(e.source for e in self.evidence)
 
+    @property
+    def first_reported(self) -> str:
+        """The day it was first reported when the evidence link shown first does not already give that day
+        ('Reuters, 30 Nov 2026, ¶1' says it), else ''."""
+        day = self.day
+        return day if day and day != self.evidence[0].source.day else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Story:
@@ -223,10 +230,14 @@ class Summary:
         if not self.stories or (self.several and len(self.stories[0].sources) < DOMINANT * sum(
                 len(s.sources) for s in self.stories)):
             return ()
-        left = SUMMARY_WORDS - sum(_event_words(e) for e in self.happened)
+        left = SUMMARY_WORDS - sum(_event_words(e, several=self.several) for e in self.happened) - self.also_words
         left -= sum(self.claim_words(v) for v in claims)
         said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
         speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
+        # a sentence naming a claim's speaker in full with a verb of saying reports that speaker's statement ('The
+        # IMF's representative, Clara Lind, has told us the fund was consulted' beside Lind's claim)
+        full = [p.name for v in claims for p in v.people if len(p.name.split()) > 1]
+        verbs = lexicon().cue_forms
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
         told = [(stems(e.text), e.text) for e in self.happened]
         out: list[Event] = []
@@ -251,8 +262,9 @@ class Summary:
                     n >= len(widely) and any(o.evidence[0].source.id == e.evidence[0].source.id for o in out)):
                 continue
             words = stems(e.text)
-            cost = _event_words(e, _shorten(e.text, SHORT_WORDS) if self.several else e.text)
+            cost = _event_words(e, _shorten(e.text, SHORT_WORDS) if self.several else e.text, self.several)
             if (cost > left or subject_name(e.text) in speakers
+                    or (any(name in e.text for name in full) and any(w.lower() in verbs for w in _WORD.findall(e.text)))
                     or any(_overlaps(words, w) and not _other_day(e.text, t) for w, t in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
                     or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
@@ -261,6 +273,15 @@ class Summary:
             told.append((words, e.text))
             left -= cost
         return tuple(out)
+
+    @property
+    def also_words(self) -> int:
+        """Words the 'Also in this corpus' line takes: its opening, each story's short name and count, and
+        'and N more stories' (0 when every story is told)."""
+        if not self.untold:
+            return 0
+        named = sum(len(s.short.split()) + 1 for s in self.also)
+        return 4 + named + (3 if len(self.untold) > len(self.also) else 0)
 
     @property
     def also(self) -> tuple[Story, ...]:
@@ -602,6 +623,7 @@ def _events(
         candidates.append((rank, lead, evidence, vec))
     events: list[Event] = []
     chosen: list[tuple[int, dict[str, float]]] = []  # (the event, a sentence's vector) of every sentence told
+    texts: list[tuple[int, str]] = []  # (the event, a sentence's text) of every sentence told
     told: list[tuple[frozenset[str], frozenset[tuple[str, int]]]] = []
     words_of: list[frozenset[str]] = []  # each event's content words
     richer: set[int] = set()  # events already told in a fuller sentence
@@ -611,11 +633,19 @@ def _events(
         event = Event(_shorten(lead.text), (first, *rest), story)
         places = frozenset((e.source.id, e.paragraph) for e in evidence)
         same = [i for i, other in chosen if _dot(vec, other) >= EVENT_SIMILARITY or _same_figure(vec, other)]
+        same = same or [i for i, text in texts if same_quantity(lead.text, text)]
+        # a move the other way is another event ('the cedi clawed back 4% on Thursday' after 'the cedi lost 14% in
+        # November'), however many words they share
+        same = [i for i in same if not any(j == i and opposite_moves(lead.text, text) for j, text in texts)]
         if not same and lead.order == 0:  # another outlet's lead, close to a lead the main event absorbed
             same = [0 for other in leads_of_main if _dot(vec, other) >= EVENT_SIMILARITY]
         # close to the main event but on another day: what followed it ('Operations at the two terminals hit by
-        # the attack resumed on Thursday' after 'An attack shut down two terminals on Tuesday')
-        own = main is not None and bool(events) and _other_day(lead.text, events[0].text)
+        # the attack resumed on Thursday' after 'An attack shut down two terminals on Tuesday'); not when the
+        # main event's sentence already holds most of its words ('A train derailed near Brateni late on Sunday'
+        # after 'Police evacuated 4,300 people on Monday after a train derailed near Brateni': the day named
+        # was the evacuation's, the derailment is told)
+        own = main is not None and bool(events) and _other_day(lead.text, events[0].text) and bool(
+            lead.stems - words_of[0] - _time_words())
         if same and same[0] == 0 and own:
             same = same[1:]
         if same:
@@ -628,6 +658,7 @@ def _events(
                 events[i], words_of[i] = event, lead.stems
                 richer.add(i)
                 chosen.append((i, vec))
+                texts.append((i, lead.text))
                 told.append((lead.stems, places))
             elif i == 0 and main is not None:
                 # another outlet's report of the main event: its articles report the main event, and another
@@ -643,6 +674,7 @@ def _events(
         if any(_retells(lead.stems, places, words, where) for n, (words, where) in enumerate(told) if n or not own):
             continue  # the same event in other words, found in the same paragraphs
         chosen.append((len(events), vec))
+        texts.append((len(events), lead.text))
         told.append((lead.stems, places))
         words_of.append(lead.stems)
         events.append(event)
@@ -704,6 +736,36 @@ RICHER = 2  # a sentence with this many times the content words of an event told
 COVERS = 0.6  # ... (this share, compared by their first 4 letters: 'killed' ~ 'killing'), tells it better
 
 
+@functools.cache
+def _moves() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of summary.yml moves: words of a rise and of a fall."""
+    def pattern(words: Iterable[object]) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b", re.IGNORECASE)
+
+    moves = _lists()["moves"]
+    return pattern(moves["up"]), pattern(moves["down"])
+
+
+def opposite_moves(text: str, other: str) -> bool:
+    """True when one sentence tells only of a rise and the other only of a fall (summary.yml moves: 'The cedi
+    rebounded 4% on Thursday' / 'The cedi lost 14% in November'); False when either tells of both or neither."""
+    up, down = _moves()
+
+    def way(sentence: str) -> int:
+        rise, fall = bool(up.search(sentence)), bool(down.search(sentence))
+        return 0 if rise == fall else (1 if rise else -1)
+
+    a, b = way(text), way(other)
+    return a * b == -1
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    """Stems of summary.yml time_words: a sentence adding only these to the main event's words tells when, not
+    what happened next."""
+    return stems(" ".join(str(w) for w in _lists()["time_words"]))
+
+
 def _covers(words: frozenset[str], event_words: frozenset[str]) -> bool:
     """True when a sentence holds most of an event sentence's content words."""
     mine = {w[:4] for w in words}
@@ -762,7 +824,36 @@ def _same_figure(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     """Two sentences sharing a figure and two more content words tell the same fact in other words
     ('leave their positions around Goma within 30 days' / 'withdraw from positions around Goma within 30 days')."""
     shared = a.keys() & b.keys()
-    return any(w.isdigit() for w in shared) and len(shared) >= 3
+    return any(_is_figure(w) for w in shared) and len(shared) >= 3
+
+
+def _is_figure(word: str) -> bool:
+    """True for a number as ``stems`` keeps it ('300', '24.5', '4,300', '120,0' for 120,000)."""
+    return word[:1].isdigit() and word.replace(",", "").replace(".", "").isdigit()
+
+
+_FIGURE_WORDS = re.compile(r"\d[\d.,]*\d|\d|[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+NEAR_FIGURE = 3  # a content word this many words from a figure tells what the figure counts
+
+
+def same_quantity(text: str, other: str) -> bool:
+    """Two sentences giving one figure (two digits or more, not a year) counting the same thing: a content word
+    within NEAR_FIGURE words of it in both ('evacuated about 4,300 people' / 'About 4,300 people were
+    evacuated from …'); 'a record low of 19.8' / 'the cedi rose back from 19.8' share the figure, not what it
+    counts."""
+    def around(sentence: str) -> dict[str, set[str]]:
+        tokens = _FIGURE_WORDS.findall(sentence)
+        found: dict[str, set[str]] = defaultdict(set)
+        for i, token in enumerate(tokens):
+            figure = token.rstrip(".,")
+            if not figure[:1].isdigit() or len(figure.replace(",", "").replace(".", "")) < 2 or _YEAR.fullmatch(figure):
+                continue
+            near = " ".join(tokens[max(0, i - NEAR_FIGURE) : i] + tokens[i + 1 : i + 1 + NEAR_FIGURE])
+            found[figure].update(w[:4] for w in stems(near) if not _is_figure(w))
+        return found
+
+    mine, theirs = around(text), around(other)
+    return any(mine[f] & theirs[f] for f in mine.keys() & theirs.keys())
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
@@ -849,7 +940,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "3"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "4"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)
@@ -881,7 +972,7 @@ def data_key() -> str:
     after ``use_user_data`` hashes them again and drops this module's tables derived from the old ones)."""
     lex = lexicon()
     if not _DATA or _DATA[0][0] is not lex:
-        for table in (_lists, _ignored, _named_subject, _full_given_name, stems, _reversing):
+        for table in (_lists, _ignored, _named_subject, _full_given_name, stems, _reversing, _time_words, _moves):
             table.cache_clear()
         h = hashlib.blake2b(digest_size=8)
         for name in DATA_FILES:
@@ -1044,6 +1135,7 @@ class ClaimView:
     articles: int = 0  # articles that carry the claim, or the same speaker saying it in other words
     context: str = ""  # the reporter's sentence around the quote, when it tells more than the quote alone
     also: tuple[Actor, ...] = ()  # other speakers who made the same claim in other words
+    denies: str = ""  # the words told above that it goes against (then it is shown under 'Where they disagree')
 
     @property
     def target_shown(self) -> bool:
@@ -1068,10 +1160,15 @@ class Disagreement:
     oppose: ClaimView
 
 
-def _view(claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote], story: int = 0) -> ClaimView:
+def _view(
+    claim: Claim, actors: Mapping[str, Actor], quotes: Mapping[str, Quote], story: int = 0,
+    nameless: Callable[[Actor], bool] = lambda a: False,
+) -> ClaimView:
     people = tuple(actors[a] for a in claim.speakers if a in actors and actors[a].kind == "person")[:2]
     if not people:
         people = tuple(actors[a] for a in claim.speakers if a in actors)[:2]
+    if any(not nameless(p) for p in people):  # a named speaker beside 'Minority' is who made the claim
+        people = tuple(p for p in people if not nameless(p))
     quote = next((quotes[q] for q in claim.evidence if q in quotes and quotes[q].text == claim.text), None)
     quote = quote or next((quotes[q] for q in claim.evidence if q in quotes), None)
     return ClaimView(claim, people, claim.countries[:3], quote, story, claim.articles)
@@ -1189,6 +1286,23 @@ def _echoes(title: str, words: frozenset[str]) -> bool:
     return False
 
 
+def nameless_in(articles: Iterable[Article]) -> Callable[[Actor], bool]:
+    """A test for speakers named by a common noun: one word the articles also write in lower case ('the
+    minority in parliament' makes 'Minority' a collective without a name, as 'Police' is; 'Hamas', 'Reuters'
+    are never written so)."""
+    texts = [a.text for a in articles]
+    found: dict[str, bool] = {}
+
+    def test(actor: Actor) -> bool:
+        name = actor.name
+        if name not in found:
+            found[name] = bool(re.fullmatch(r"[A-Z][a-z]+", name)) and any(
+                re.search(rf"\b{name.lower()}\b", text) for text in texts)
+        return found[name]
+
+    return test
+
+
 def main_claims(
     claims: Sequence[Claim], summary: Summary, actors: Mapping[str, Actor], quotes: Mapping[str, Quote],
     limit: int = 5,
@@ -1197,6 +1311,7 @@ def main_claims(
     articles first, a statement a headline quotes or one with a stance on a stated target before others;
     nothing 'What happened' already tells; with several stories, each story gets places in proportion."""
     story_of = {s.id: story.number for story in summary.stories for s in story.sources}
+    nameless = nameless_in(summary.articles.values())
     titles = {s.id: s.title or "" for story in summary.stories for s in story.sources if not s.title_from_text}
     made = [c for c in claims if c.speakers and c.evidence]
 
@@ -1242,15 +1357,29 @@ def main_claims(
     said = [stems(e.text) for e in summary.happened]  # ... that does not repeat what is said above it
     idf = _idf([*said, *(stems(c.text) for c in made)])  # words every statement uses tell nothing apart
     also: dict[str, list[str]] = defaultdict(list)  # claim id -> other speakers making it in other words
+    # what the page says above a statement, and who says it (the surname opening a sentence, a claim's speakers)
+    above: list[tuple[str, frozenset[str]]] = [(e.text, frozenset({subject_name(e.text)}) - {""})
+                                               for e in summary.happened]
+    dissents: dict[str, str] = {}  # claim id -> the words it goes against ('a seat at the negotiating table')
     for v in ordered:
         words = stems(v.claim.text)
         speaker = who(v.claim)
         same = _same_claim(v.claim, [c.claim for c in chosen])
+        mine = frozenset(_surname(actors, a) for a in v.claim.speakers) - {""}
         if speaker in heard:
             second.append(v)
         elif same is not None and (not summary.several or story(same) == story(v.claim)):
             also[same.id].append(speaker)  # 'must be at the table' after 'must not be excluded': one claim
             heard[speaker] = _demands(v.claim.text)
+        elif _denied(v.claim, [c.claim for c in chosen]) is None and len(dissents) < DISSENTS and (matter := next(
+                (m for text, who_ in above if not who_ & mine and (m := against(v.claim.text, text))), "")):
+            # a statement turning round what the page tells above in most of its words ('You can't request a
+            # seat at the negotiating table' after 'ministers demanded a seat at the negotiating table') is no
+            # repeat but a dissent: it goes to 'Where they disagree', ahead of the claims that fit after it
+            heard[speaker] = _demands(v.claim.text)
+            dissents[v.claim.id] = matter
+            chosen.insert(min(DISSENT_PLACE, len(chosen)), v)
+            said.append(words)
         elif (denied := _denied(v.claim, [c.claim for c in chosen])) is not None or not any(
                 _repeats(words, other, idf) for other in said):
             heard[speaker] = _demands(v.claim.text)
@@ -1258,6 +1387,7 @@ def main_claims(
             # in the same words, yet no repeat) is heard right after it: the dissent is what a reader must not miss
             chosen.insert(denied + 1 if denied is not None else len(chosen), v)
             said.append(words)
+            above.append((v.claim.text, mine))
     for v in second:
         words = stems(v.claim.text)
         if not heard[who(v.claim)] and _demands(v.claim.text) and not any(
@@ -1277,22 +1407,45 @@ def main_claims(
         chosen = kept
     # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
     # header, matrix and most quoted, takes about 150 of the 600)
-    left = SUMMARY_WORDS - sum(_event_words(e) for e in summary.happened)
+    left = SUMMARY_WORDS - sum(_event_words(e, several=summary.several) for e in summary.happened)
+    left -= summary.also_words  # the names of the stories without a sentence
     if summary.several:  # each story told has a heading line: its name, article count and dates
         left -= sum(len(s.label.split()) + STORY_META_WORDS for s in summary.stories if summary.told(s))
-    views: list[ClaimView] = []
+    candidates: list[ClaimView] = []
+    minor: set[str] = set()  # claims one article carries
     for v in chosen[:limit]:
-        view = replace(_view(v.claim, actors, quotes, story(v.claim)), articles=v.articles,
-                       also=tuple(actors[a] for a in also[v.claim.id] if a in actors)[:MORE_SPEAKERS])
+        view = replace(_view(v.claim, actors, quotes, story(v.claim), nameless), articles=v.articles,
+                       denies=dissents.get(v.claim.id, ""),
+                       also=tuple(actors[a] for a in also[v.claim.id] if a in actors and not nameless(actors[a]))
+                       [:MORE_SPEAKERS])
         if view.quote and view.people:
             view = replace(view, context=context(view.quote, view.people[0].name,
                                                  summary.articles.get(view.quote.source)))
+        candidates.append(view)
+        if v.articles <= 1 and not view.denies:
+            minor.add(v.claim.id)
+    views: list[ClaimView] = []
+    for view in candidates:
+        if view.claim.id in minor:
+            continue
         cost = summary.claim_words(view)
         if cost > left and views:
             break
         left -= cost
         views.append(view)
-    return tuple(views)
+    # a claim one article carries comes after the further events that WIDELY articles (a third of a bigger
+    # story's) report (Summary.more): what several outlets report is more of a briefing than one voice in one
+    widely = max(WIDELY, len(summary.stories[0].sources) // 3) if summary.stories else WIDELY
+    left -= sum(_event_words(e, several=summary.several) for e in summary.more(views) if e.articles >= widely)
+    added: set[str] = set()
+    for view in candidates:
+        if view.claim.id in minor:
+            cost = summary.claim_words(view)
+            if cost > left and (views or added):  # the page shows one claim at least
+                break
+            left -= cost
+            added.add(view.claim.id)
+    return tuple(v for v in candidates if v in views or v.claim.id in added)
 
 
 CONTEXT_WORDS = 40  # a reporter's sentence is shown around a quote up to this many words ...
@@ -1356,10 +1509,10 @@ def _overlaps(words: frozenset[str], told: frozenset[str]) -> bool:
     ('Talks broke down after India refused to accept the text' after 'India refused to join a consensus …')."""
     shared = len(words & told)
     return shared >= OVERLAP_WORDS and shared >= OVERLAP_SHARE * len(words)
-SUMMARY_WORDS = 470  # visible words of 'What happened' + 'Main claims' together
+SUMMARY_WORDS = 450  # visible words of 'What happened' + 'Main claims' together
 STORY_META_WORDS = 5  # a story's heading line beside its name ('2 articles · 16 Feb 2026')
 LINK_WORDS = 6  # an evidence link whose source is unknown here ('Reuters, 14 Mar 2025, ¶2')
-EVIDENCE_SHOWN = 2  # a 'What happened' sentence cites this many articles (then '+N more'; the template's `shown`)
+EVIDENCE_SHOWN = 1  # a 'What happened' sentence cites this many articles (then '+N more'; the template's `shown`)
 
 
 def _cite_words(source: Source) -> int:
@@ -1369,12 +1522,14 @@ def _cite_words(source: Source) -> int:
     return len(label) + len(source.day.split()) + 1
 
 
-def _event_words(event: Event, text: str | None = None) -> int:
-    """Words a 'What happened' line takes: its sentence, its evidence links, '+N more' and 'first reported'."""
+def _event_words(event: Event, text: str | None = None, several: bool = False) -> int:
+    """Words a 'What happened' line takes: its sentence, its evidence link, '+N more' and (one story) 'first
+    reported' when its first link does not give that day."""
     words = len((event.text if text is None else text).split())
     words += sum(_cite_words(ev.source) for ev in event.evidence[:EVIDENCE_SHOWN])
     words += 2 if event.articles > EVIDENCE_SHOWN else 0
-    return words + (len(event.day.split()) + 2 if event.day else 0)
+    day = "" if several else event.first_reported
+    return words + (len(day.split()) + 2 if day else 0)
 SHOWN_CHARACTERS = 200  # the summary shows a claim's words up to this many characters
 
 
@@ -1382,6 +1537,7 @@ def _words_shown(view: ClaimView) -> int:
     """About how many words a main claim takes on the page: its speakers and its (trimmed) words."""
     text = view.context or ((view.quote.display or view.quote.text) if view.quote else view.claim.text)
     words = len(text[:SHOWN_CHARACTERS].split()) + sum(len(p.name.split()) + 1 for p in (*view.people, *view.also))
+    words += len(view.denies.split()) + 1 if view.denies else 0  # the matter and 'against:'
     return words + (len(view.claim.target.split()) + 1 if view.target_shown and view.claim.target else 0)
 
 
@@ -1424,6 +1580,38 @@ def _denied(claim: Claim, chosen: Sequence[Claim]) -> int | None:
     """The place among ``chosen`` of the claim ``claim`` denies (one matter, one of them negated), else None."""
     return next((i for i, o in enumerate(chosen) if _alike(claim, o) and asserts(claim.text) != asserts(o.text)),
                 None)
+
+
+DISSENTS = 1  # 'Where they disagree' shows at most this many statements against what the page tells above ...
+DISSENT_PLACE = 2  # ... each ranked after this many main claims for the word budget
+AGAINST_SHARED, AGAINST_SHARE = 3, 0.5  # ... sharing this many content words, and this share of its own
+MATTER_WORDS = 8  # ... within fewer words than this in both (the matter: 'seat at the negotiating table')
+NEGATION_REACH = 3  # a negation governs the words it comes at most this many words before ('can't request a seat')
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def against(statement: str, told: str) -> str:
+    """The words of ``told`` that ``statement`` turns round, '' when it does not: most of its content words are
+    told's (AGAINST_SHARED and AGAINST_SHARE of them) and a negation governs them in one of the two and not in
+    the other ('You can't request a seat at the negotiating table' against 'Ministers demanded a seat at the
+    negotiating table' -> 'seat at the negotiating table'; 'We will not give up our seat at the table' keeps
+    the seat: the negation is too far from it)."""
+    shared = stems(statement) & stems(told)
+    if len(shared) < AGAINST_SHARED or len(shared) < AGAINST_SHARE * len(stems(statement)):
+        return ""
+
+    def governed(text: str) -> tuple[bool, int, int]:  # an odd count of negations, 'without' one too ('There
+        tokens = _TOKEN.findall(text)  # can be no talks without the workers' asks for the workers at the talks)
+        at = [i for i, t in enumerate(tokens) if stems(t) & shared]
+        span = " ".join(tokens[max(0, at[0] - NEGATION_REACH) : at[-1] + 1]).replace("’", "'")
+        odd = (len(_NEGATION.findall(span)) + len(re.findall(r"\bwithout\b", span, re.I))) % 2 == 1
+        return odd, at[0], at[-1]
+
+    negated, start, end = governed(statement)
+    told_negated, first, last = governed(told)
+    if negated == told_negated or max(end - start, last - first) >= MATTER_WORDS:
+        return ""  # the same; or the shared words spread over a sentence are no one matter
+    return " ".join(_TOKEN.findall(told)[first : last + 1])
 
 
 def _surname(actors: Mapping[str, Actor], actor: str) -> str:

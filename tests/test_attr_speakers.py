@@ -305,3 +305,90 @@ def test_a_verb_in_a_relative_clause_after_the_name_is_not_the_cue() -> None:
     text = 'Ted Cruz spoke.\n\n"It is a test," Cruz, who has proposed a repeal over five years, said at the time.'
     assert names(text) == ["Ted Cruz"]
     assert names('Ted Cruz spoke.\n\n"It is a test," Cruz, who said nothing, left.') == [None]
+
+
+# --- capitalised words that never name a person: a preposition, a programme or treaty word, a city ----------------
+def test_a_programme_word_after_a_name_is_no_part_of_it() -> None:
+    text = 'Anna Weber hosted The Anna Weber Show on Monday. "Ask a bear," Weber said.'
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_treaty_in_capitals_is_no_speaker() -> None:
+    text = 'Tom Brown spoke of the old Paris-Bonn Agreement. He called it "outdated."'
+    a = analyse_text(text)
+    assert all(x.name != "Paris-Bonn Agreement" for x in a.actors)
+    assert names(text) == ["Tom Brown"]
+
+
+def test_a_city_is_no_antecedent_for_he() -> None:
+    text = 'Luis Ortega lives in San Diego. He said the protesters were "thugs."'
+    assert names(text) == ["Luis Ortega"]
+
+
+def test_a_given_name_that_ends_a_city_name_still_opens_a_name() -> None:
+    text = 'Diego Ruiz lives in Chicago. "We stay," Ruiz said.'
+    assert names(text) == ["Diego Ruiz"]
+
+
+# --- the main subject after an opening phrase: a place pair, a party label ------------------------------------------
+def test_a_state_after_a_town_in_an_opening_phrase_is_no_subject() -> None:
+    text = "Tom Brown toured the state.\nSpeaking in Salem, Oregon, Brown went after Smith, calling him “a stiff.”"
+    assert names(text) == ["Tom Brown"]
+
+
+def test_a_person_after_the_opening_place_is_the_subject() -> None:
+    text = "Visiting Salem, Anna Weber criticized the plan, calling it “a mess.”"
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_party_label_before_the_name_opens_the_subject() -> None:
+    text = "Democrat Anna Weber has taken a swipe at the plan, saying that “bombastic comments” do harm."
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_party_label_on_other_people_does_not_make_an_object_the_subject() -> None:
+    text = "Democrat donors met Anna Weber on Monday, saying that “bombastic comments” do harm."
+    assert names(text) == [None]
+
+
+def test_an_opening_participle_is_no_given_name_and_governs_the_name_after_it() -> None:
+    assert names("Visiting Salem, Anna Weber criticized the plan, calling it “a mess.”") == ["Anna Weber"]
+    text = "Anna Weber spoke first.\nPraising Weber, Tom Brown rose, calling it “a fine plan.”"
+    assert names(text) == ["Tom Brown"]
+
+
+def test_a_given_name_ending_in_ing_and_a_participle_before_a_title_stay() -> None:
+    assert names("Sterling Brown rose, calling it “a fine plan.”") == ["Sterling Brown"]
+    assert names("Visiting Professor Anna Weber rose, calling it “a fine plan.”") == ["Anna Weber"]
+
+
+def test_a_newspaper_named_after_its_city_is_an_organisation() -> None:
+    a = analyse_text("The Boston Globe said the plan was late. San Francisco Supervisor Jane Kim agreed.")
+    assert actor(a, "Boston Globe").kind == "organisation"
+    assert actor(a, "Jane Kim").kind == "person"
+
+
+# --- a possessor's role with the name in apposition: "The X Party's education spokesman, Jo Ray, said" ---------
+def test_the_name_apposed_to_a_possessors_role_is_the_subject() -> None:
+    text = (
+        "The Green Party’s education spokesman, Tom Brown, blamed the government and said ministers should "
+        "“stop making promises.”"
+    )
+    assert names(text) == ["Tom Brown"]
+
+
+def test_a_name_after_a_possessors_non_role_noun_is_not_taken_for_the_subject() -> None:
+    text = "The Green Party’s offices, Brown Street and Oak Lane, closed and the party said it was “a pause.”"
+    assert names(text) == [None]
+
+
+# --- a whole-sentence quote after a narrative sentence of its paragraph whose reporting verb has a named subject ----
+def test_a_quote_after_agreed_in_the_same_paragraph_is_the_subjects() -> None:
+    assert names("Iowa State’s Anna Weber agreed. “Time is running out.”") == ["Anna Weber"]
+    assert names("Or maybe the mayor, consultant Tom Brown says. “A second look is coming.”") == ["Tom Brown"]
+
+
+def test_no_narrated_speaker_after_a_person_named_after_the_verb_or_a_passive() -> None:
+    assert names("Anna Weber asked Tom Brown about it. “It is fine.”") == [None]
+    assert names("The plan was criticized by Anna Weber. “It is fine.”") == [None]
+    assert names("Anna Weber spoke about it. “Make It Great” resonated with her.") == [None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -51,6 +52,26 @@ def test_search_index_holds_speakers_and_the_articles_distinctive_words(built_sa
     assert "Kaja Kallas" in titles
     sources = " ".join(d["text"] for d in docs if d["location"].startswith("sources/"))
     assert "kallas" in sources.lower()  # her name is among the distinctive words of the articles quoting her
+
+
+def test_search_index_keeps_the_outlet_of_a_source_page_but_not_its_file_line(built_sample: Path) -> None:
+    # every indexed word costs time in the reader's browser on each page load: the file name, word count and
+    # date line of a source page are left out, its outlet and distinctive words stay
+    docs = json.loads((built_sample / "site" / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    data = json.loads((built_sample / "site" / "briefing.json").read_text("utf-8"))
+    pages = {
+        d["location"]: d["text"] for d in docs
+        if d["location"].startswith("sources/") and "#" not in d["location"] and d["location"] != "sources/index.html"
+    }
+    with_outlet = [s for s in data["sources"] if s.get("outlet")]
+    assert with_outlet
+    assert len(pages) == len(data["sources"])
+    everything = " ".join(pages.values())
+    assert not re.search(r"\d words", everything)
+    assert not any(s["path"] in everything for s in data["sources"])
+    assert all(s["outlet"] in everything for s in with_outlet)
+    html = next((built_sample / "site" / "sources").glob("*.html")).read_text("utf-8")
+    assert " words · file " in html  # still shown on the page
 
 
 def test_schema_rejects_a_quote_without_kind() -> None:

@@ -120,3 +120,27 @@ def test_an_initialism_inside_a_sentence_does_not_end_it() -> None:
     assert sentence_bounds(text, lee, lee + 3)[0] == text.index("Mr. Lee")
     late = "It came from the U.S. Then it left."
     assert sentence_bounds(late, late.index("Then"), late.index("Then") + 4)[0] == late.index("Then")
+
+
+def test_a_negated_reporting_verb_is_shown_with_its_negation() -> None:
+    q, article = _quote("The minister did not rule out further measures on Friday.",
+                        "further measures on Friday", "indirect", "rule out")
+    assert predicate(q, article) == ("did not rule out further measures on Friday", "did not rule out")
+    q, article = _quote("The bank declined to rule out a rate rise.", "a rate rise", "indirect", "rule out")
+    assert predicate(q, article)[0] == "declined to rule out a rate rise"
+
+
+def test_a_negation_before_the_subject_is_not_taken_into_the_verb() -> None:
+    q, article = _quote("Not everyone agreed: the minister ruled out new taxes.",
+                        "new taxes", "indirect", "ruled out")
+    assert predicate(q, article) == ("ruled out new taxes", "ruled out")
+
+
+def test_a_negated_reporting_verb_gives_no_stance_and_its_plain_form_still_does() -> None:
+    from briefgen.extract.stance import stance_of
+
+    q, article = _quote("The minister did not rule out new taxes.", "new taxes", "indirect", "rule out")
+    assert stance_of(predicate(q, article)[0], "rule out", True) is None
+    q, article = _quote("The minister ruled out new taxes.", "new taxes", "indirect", "ruled out")
+    found = stance_of(predicate(q, article)[0], "ruled out", True)
+    assert found is not None and found.stance == "against"

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 EPOCH = "1735689600"
 # briefgen's own files beside MkDocs' output (they are checked by the build tests)
-EXTRAS = (".briefgen-site", ".briefgen-stamp.json", "briefing.json", "feed.xml", "history/")
+EXTRAS = (".briefgen-site", ".briefgen-stamp.json", "briefing.json", "feed.xml", "history/", "pagefind/")  # not MkDocs'
 
 
 def _tree(site: Path) -> dict[str, bytes]:

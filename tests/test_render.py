@@ -160,6 +160,27 @@ def test_search_terms_put_names_first_drop_stop_words_and_stay_bounded() -> None
     assert search_terms(None) == ""
 
 
+def test_search_terms_rank_words_that_only_open_sentences_after_names() -> None:
+    from briefgen.records import Article
+    from briefgen.render import search_terms
+
+    text = (
+        "Delegates met Olvana Trist in Quorvendale on Tuesday.\n\n"
+        "Speaking later, the Minister said the minister would return in March. \u201cWe wait,\u201d said Trist.\n"
+    )
+    terms = search_terms(Article(path="a.txt", text=text, paragraphs=()), limit=50).split()
+    # names (capitalised inside a sentence) first, in order of appearance
+    assert terms[:3] == ["olvana", "trist", "quorvendale"]
+    # near misses: capitalised only where a sentence opens ("Delegates", "Speaking") come after the names;
+    # "Minister" is also written in lower case, so it is an ordinary word, not a name
+    assert terms.index("delegates") > 2 and terms.index("speaking") > 2
+    assert terms.index("minister") > terms.index("speaking")
+    # days and months say nothing about the article (its date is on the page)
+    assert "tuesday" not in terms and "march" not in terms
+    # words already indexed (title, outlet) are not repeated
+    assert "quorvendale" not in search_terms(Article(path="a.txt", text=text, paragraphs=()), "Talks in Quorvendale")
+
+
 def test_md_text_equals_its_per_character_definition() -> None:
     import random
 

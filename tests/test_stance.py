@@ -129,9 +129,12 @@ def test_verb_rate_counts_apart_statements_whose_article_gives_no_verb() -> None
     assert st.verb_rate == 0.8 and st.verb_rate_stated == 1.0
 
 
-@pytest.mark.parametrize("batch", ["batch_h", "batch_i"])
-def test_held_out_stances_stay_above_their_floors(batch: str, tmp_path: Any) -> None:
-    """Floors a little under the measured scores (README, Quality): H was tuned on, I never was."""
+@pytest.mark.parametrize(("batch", "min_precision", "min_recall"),
+                         [("batch_h", 0.85, 0.25), ("batch_i", 0.85, 0.25), ("batch_j", 0.75, 0.30)])
+def test_held_out_stances_stay_above_their_floors(batch: str, min_precision: float, min_recall: float,
+                                                   tmp_path: Any) -> None:
+    """Floors a little under the measured scores (README, Quality): H and J were tuned on, I never was; J's
+    precision floor is lower: 7 of its 9 wrong labels are right readings under a wrong speaker (quote stage)."""
     from briefgen.build import extract
     from briefgen.config import load_settings
     from briefgen.eval import evaluate_stances, load_gold, load_stance_gold
@@ -143,7 +146,7 @@ def test_held_out_stances_stay_above_their_floors(batch: str, tmp_path: Any) -> 
     st = evaluate_stances(briefing, load_gold(folder / "gold"), load_stance_gold(folder / "stance_gold.yaml"))
     # counts only: batch I is kept unseen, so a failure must not print its articles' statements
     counts = f"{batch}: shown {st.shown}, precision {st.precision:.3f}, recall {st.recall:.3f}"
-    above = st.shown >= 10 and st.precision >= 0.85 and st.recall >= 0.25  # (pytest would print st whole)
+    above = st.shown >= 10 and st.precision >= min_precision and st.recall >= min_recall  # (not st whole)
     verbs = f"{batch}: verb rate {st.verb_rate_stated:.3f}, {len(st.no_verb)} without"
     verbs_ok = st.verb_rate_stated >= 0.95
     assert above, counts
@@ -237,3 +240,22 @@ def test_a_time_phrase_ends_no_target_and_a_denied_act_is_no_stance() -> None:
     assert read_stance("denied targeting civilian buildings", RULES, TABLE) is None
     found = read_stance("denied any suggestion of involvement", RULES, TABLE)
     assert found is not None and found.stance == "against"
+
+
+def test_every_label_names_the_construction_that_read_it() -> None:
+    from briefgen.eval import StanceScores, stance_rule_rows
+    from tests.extract_utils import analyse_text
+
+    cases = {"criticised the board for the fares": "stance.verb",
+             "called the new timetable a sham": "stance.evaluation.called",
+             "said the ferry must run in winter": "stance.demand.strong",
+             "said the council should stop charging for parking": "stance.demand.stop",
+             "said she would not support the budget unless the toll was cut": "stance.condition"}
+    for text, rule in cases.items():
+        found = read_stance(text, RULES, TABLE)
+        assert found is not None and found.rule == rule, (text, found)
+    analysis = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.")
+    reported = next(q for q in analysis.quotes if q.kind == "indirect")
+    assert reported.stance_rule == "stance.verb"
+    st = StanceScores(rules={"stance.verb": [4, 3, 1], "stance.demand.weak": [5, 5, 0]})
+    assert stance_rule_rows(st) == [("stance.demand.weak", 5, 5, 1.0, 0), ("stance.verb", 4, 3, 0.75, 1)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from briefgen.records import Article, Paragraph, Source
@@ -179,18 +181,23 @@ def test_a_preview_is_not_the_main_event_when_a_report_is_as_close() -> None:
 
 
 def test_a_what_happened_line_costs_the_words_its_links_show() -> None:
-    """The word budget counts each evidence link as the page shows it: a source without an outlet is cited
-    by its headline's first words, which cost more than 'Reuters'; '+N more' and 'first reported' count too."""
+    """The word budget counts the evidence link as the page shows it: a source without an outlet is cited
+    by its headline's first words, which cost more than 'Reuters'; '+N more' and 'first reported' count too,
+    the day only when the link shown does not give it."""
     from briefgen.summary import Event, Evidence, _event_words
 
     wire = Source("w", "w.txt", "w", "Port shut", "Reuters", None, "2026-11-30", 100)
     long = Source("q", "q.txt", "q", "Q&A: What the rail derailment means for drinking water", None, None, None, 100)
     text = "A freight train derailed near the town late on Sunday."
     plain = Event(text, (Evidence(wire, 1),), 1)
-    headed = Event(text, (Evidence(long, 2), Evidence(wire, 1)), 1)
-    many = Event(text, (Evidence(long, 2), Evidence(wire, 1), Evidence(_src("x"), 1)), 1)
+    headed = Event(text, (Evidence(long, 2),), 1)
+    many = Event(text, (Evidence(long, 2), Evidence(wire, 1)), 1)
     sentence = len(text.split())
-    # 'Reuters, 30 Nov 2026, ¶1' + 'first reported 30 Nov 2026'
-    assert _event_words(plain) == sentence + 5 + 5
-    assert _event_words(headed) > _event_words(plain) + 3  # the headline label's words are paid for
-    assert _event_words(many) == _event_words(headed) + 2  # '+1 more'
+    assert _event_words(plain) == sentence + 5  # 'Reuters, 30 Nov 2026, ¶1': the day is the link's
+    assert plain.first_reported == "" and many.first_reported == "30 Nov 2026"
+    undated = Event(text, (Evidence(replace(wire, published=None), 1),), 1)
+    assert _event_words(undated) == sentence + 2  # 'Reuters, ¶1'
+    assert _event_words(headed) > _event_words(undated) + 2  # the headline label's words are paid for
+    # '+1 more' and 'first reported 30 Nov 2026' (the link shown is undated)
+    assert _event_words(many) == _event_words(headed) + 2 + 5
+    assert _event_words(many, several=True) == _event_words(headed) + 2  # several stories: no 'first reported'

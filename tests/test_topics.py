@@ -90,3 +90,15 @@ def test_a_phrase_cut_at_a_stop_word_or_adverb_is_not_a_topic_name() -> None:
     found |= set(statement_phrases("We reject any deal on the canal made without us.").values())
     assert "nations instead" not in found
     assert "canal made" not in found
+
+
+def test_a_phrase_of_an_amount_or_a_day_is_not_a_topic_name() -> None:
+    from briefgen.extract.positions import statement_phrases
+
+    found = set(statement_phrases("The strike cost the company six million euros before Tuesday's meeting.").values())
+    found |= set(statement_phrases("Thousands of passengers waited for the civil requisition.").values())
+    assert not [f for f in found if "million" in f or "Tuesday" in f or "Thousands" in f]
+    assert "civil requisition" in found  # the near miss: a plain issue phrase stays
+    found = set(statement_phrases("Minera Andina del Sur will pay for the dam wall repairs.").values())
+    assert not [f for f in found if "del" in f.split()]  # a name cut at its particle
+    assert "dam wall repairs" in found or "dam wall" in found

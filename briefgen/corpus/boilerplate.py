@@ -9,10 +9,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from briefgen.errors import ConfigError
 from briefgen.records import Removed
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "boilerplate.yml"
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 PROJECT_FILE = "boilerplate.yml"
 SECTIONS = ("lines", "patterns", "tails", "structural", "outlets", "signatures", "disable")
 _END_PUNCT = " .:;,!?…|·•-–—"
@@ -105,7 +108,11 @@ def _line_of(paths: Sequence[Path], key: str) -> str:
 def _load(path: Path) -> dict[str, Any]:
     from briefgen.config import load_yaml
 
-    data, lines = load_yaml(path)
+    lines: dict[str, int] = {}
+    if path == DATA:  # the shipped file parses: libyaml, ~10x faster (a project's file gets its lines)
+        data = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER)
+    else:
+        data, lines = load_yaml(path)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -41,14 +41,17 @@ _MONTHS = {
 _MONTHS["sept"] = 9
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PART = rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?))?"
+# capital and small letters of the Latin alphabets with diacritics too ('BRĂTENI, Romania (AP) —', 'MÜNCHEN, …')
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.lower() != c)
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 _DATELINE_CAPS = re.compile(
-    rf"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,4}}?){_DATE_PART}"
+    rf"(?P<place>[{_UPPER}][{_UPPER}.'’-]+(?:[ ,]+[{_UPPER}][{_UPPER}{_LOWER}.'’-]+){{0,4}}?){_DATE_PART}"
     r"\s*(?P<agency>\([A-Za-z .&-]{1,30}\))?\s*[—–-]{1,2}\s+\S",
 )
 # "Luanda (AFP) - …": a place in title case is a dateline only with a wire's name after it (an acronym,
 # Reuters or dpa), not any word in brackets ("Officials (who) - …")
 _DATELINE_AGENCY = re.compile(
-    rf"(?P<place>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){{0,2}}){_DATE_PART}"
+    rf"(?P<place>[{_UPPER}][{_LOWER}'’-]+(?:\s[{_UPPER}][{_LOWER}'’-]+){{0,2}}){_DATE_PART}"
     r"\s*(?P<agency>\((?:[A-Z]{2,6}|Reuters|dpa)\))\s*[—–-]{1,2}\s+\S",
 )
 

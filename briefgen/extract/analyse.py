@@ -60,14 +60,16 @@ def held_stances(quotes: tuple[LocalQuote, ...]) -> tuple[LocalQuote, ...]:
     statement in the quote's place: "said the plan was “reckless” and would fail"); a nameless source's
     statement ("U.S. officials said ...") takes none: stances are actors'."""
     if any(q.speaker_text for q in quotes):
-        quotes = tuple(replace(q, stance=None, target=None) if q.speaker_text else q for q in quotes)
+        quotes = tuple(replace(q, stance=None, target=None, stance_rule="") if q.speaker_text else q for q in quotes)
     if not any(q.contains for q in quotes):
         return quotes
     labelled = {q.start: q for q in quotes if q.kind == "partial" and q.stance and q.target}
     out = []
     for q in quotes:
         held = next((labelled[c] for c in q.contains if c in labelled), None) if q.stance is None else None
-        out.append(replace(q, stance=held.stance, target=held.target) if held is not None else q)
+        out.append(
+            replace(q, stance=held.stance, target=held.target, stance_rule=held.stance_rule) if held is not None else q
+        )
     return tuple(out)
 
 
@@ -94,7 +96,7 @@ def shown_and_read(
             lead = article.text[sentence_bounds(article.text, q.start, q.end)[0] : q.start]
             found = frame_stance(lead, q.cue, _name_words(a))
         out.append(replace(q, display=shown, verb=verb, stance=found.stance if found else None,
-                           target=found.target if found else None))
+                           target=found.target if found else None, stance_rule=found.rule if found else ""))
     return tuple(out)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
+from briefgen.extract.fastre import match_ends
 from briefgen.extract.lexicon import lexicon
 from briefgen.records import Article, LocalQuote, Quote
 
@@ -24,6 +26,14 @@ MAX_GAP = {"indirect": 120, "partial": 200}
 
 
 _FRAME_WORDS = ("view", "perspective", "opinion", "words")
+# A negation or refusal right before the reporting verb belongs to what is shown: "did not rule out further
+# measures" shown as "rule out further measures" says the opposite.
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:did|does|do|would|will|could|can|should|has|have|had|is|was|were|are|may|might|must)\s+"
+    r"(?:not|never)|\b\w+n[\u2019']t|\bnever|\bnot|\b(?:declined|declines|declining|refused|refuses|refusing|"
+    r"failed|fails)\s+to)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def sentence_limits(text: str, start: int, end: int) -> tuple[int, re.Match[str] | None, int]:
@@ -32,6 +42,11 @@ def sentence_limits(text: str, start: int, end: int) -> tuple[int, re.Match[str]
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end == -1 else para_end
+    if para_end > start:  # the paragraph's sentence ends, scanned once per article (fastre.match_ends)
+        line_end = text.find("\n", para_start)  # a scan past start + 1 ends no further match before start
+        ends = match_ends(_SENTENCE_END, text, para_start, len(text) if line_end == -1 else line_end + 1)
+        k = bisect_right(ends, start)
+        return (ends[k - 1] if k else para_start), _SENTENCE_END.search(text, end, para_end), para_end
     left = para_start
     for m in _SENTENCE_END.finditer(text, para_start, min(para_end, start + 1)):  # + 1: the look-ahead
         if m.end() <= start:
@@ -143,13 +158,15 @@ def predicate(quote: AnyQuote, article: Article | None, whole: bool = False) -> 
         at = before[-1]
         gap = body[at.end() : quote.start]
         if len(gap) <= MAX_GAP[quote.kind] and not _SENTENCE_END.search(gap):
-            words = " ".join(body[at.start() : end].split()).rstrip(",;:\u2013\u2014 ")
+            neg = _NEGATION_BEFORE.search(body, max(left, at.start() - 40), at.start())
+            first = neg.start() if neg is not None else at.start()
+            words = " ".join(body[first:end].split()).rstrip(",;:\u2013\u2014 ")
             if quote.kind == "partial" and not words.endswith(tuple(_CLOSING)):
                 words += next((close for mark, close in _PAIRS.items() if mark != '"' and mark in words), "")
                 words += '"' if words.count('"') % 2 else ""
             if whole and quote.kind == "partial" and body[end - 1 : end] in _CLOSING:
                 words += clause_rest(body, end, right)
-            return _joined(cue, words), at.group(0)
+            return _joined(cue, words), " ".join(body[first : at.end()].split())
     after = _cue_re(cue).search(body, quote.end, right)
     if after is not None and cue.lower() in lexicon().source_phrases:  # "..., according to Japan"
         return ": " + content.rstrip(",;: "), None  # the source phrase is no verb of the speaker

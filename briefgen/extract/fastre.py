@@ -42,3 +42,23 @@ def _emit(node: _Node) -> str:
     if _END in node:
         return f"(?:{body})?"  # a word may end here: first try a longer one, then stop
     return body
+
+
+# The scans of the text analysed last: (text, {(pattern, pos, endpos): match ends}). One article at a time,
+# so a scan asked again for the same article (every quote of a paragraph asks for its sentence) runs once.
+_SCANS: tuple[str, dict[tuple[re.Pattern[str], int, int], list[int]]] = ("", {})
+
+
+def match_ends(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> list[int]:
+    """``[m.end() for m in pattern.finditer(text, pos, endpos)]``, scanned once per text (the last text's scans
+    are kept; the caller must not change the list)."""
+    global _SCANS
+    held, scans = _SCANS
+    if held is not text:
+        scans = {}
+        _SCANS = (text, scans)  # one assignment: another thread sees the old pair or the new one
+    key = (pattern, pos, endpos)
+    ends = scans.get(key)
+    if ends is None:
+        ends = scans[key] = [m.end() for m in pattern.finditer(text, pos, endpos)]
+    return ends

@@ -108,12 +108,12 @@ def _extended(data: Any, additions: Mapping[str, Any]) -> Any:
 
 
 # libyaml's parser when PyYAML was built with it (the same data, ~10x faster than the pure-Python one)
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_data(name: str) -> Any:
     """Parse one YAML file shipped in ``briefgen/data``, with the project's additions to it."""
-    data = yaml.load(resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8"), Loader=_LOADER)
+    data = yaml.load(resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
     additions = _active.additions.get(name)
     return _extended(data, additions) if additions else data
 

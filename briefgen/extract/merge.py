@@ -344,6 +344,7 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
                     display=q.display,
                     verb=q.verb,
                     rule=q.rule,
+                    stance_rule=q.stance_rule,
                     speaker_text=None if speaker else q.speaker_text,
                 )
             )

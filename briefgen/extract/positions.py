@@ -391,6 +391,7 @@ def _generic(word: str) -> bool:
     from briefgen.extract.stance import _FUNCTION
 
     low = word.lower().replace("\u2019", "'")
+    low = low[:-2] if low.endswith("'s") and len(low) > 4 else low  # "Tuesday's meeting": a day, not an issue
     lex = lexicon()
     return (
         low in _FUNCTION

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 
 from briefgen.extract.display import AnyQuote, shown_words
@@ -215,7 +216,8 @@ def frame_stance(lead: str, cue: str | None, names: tuple[str, ...]) -> Found | 
             return None
         if subject and not (set(subject) & set(names) or (len(subject) == 1 and subject[0] in _FRAME_SUBJECTS)):
             return None
-        return read_stance(clause[t.start :], rules, table, None, True)
+        found = read_stance(clause[t.start :], rules, table, None, True)
+        return replace(found, rule="stance.frame." + found.rule.removeprefix("stance.")) if found else None
     return None
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from briefgen.extract.lexicon import lexicon as cue_lexicon
 from briefgen.extract.stance_words import (
     _AUX,
     _BREAKS,
-    _COPULAS,
     _DEGREE,
     _DETERMINERS,
     _OWN,
@@ -23,15 +22,19 @@ from briefgen.extract.stance_words import (
     _attributive,
     _called,
     _clause_start,
+    _finite,
     _in_open_clause,
+    _it_be,
     _negated,
     _object,
+    _only_if_after,
     _own_side,
     _own_verb,
     _reported_before,
     _reports_others,
     _span_text,
     _subject,
+    _undone,
     _usable,
     is_question,
 )
@@ -87,10 +90,12 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] != sent[i].lemma or not _at(sent, i, phrase):
             continue
         before = sent[max(0, i - 2) : i]
-        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i):
+        if any(b.low in _DETERMINERS or b.low.endswith(("'s", "\u2019s")) for b in before) and not _after_own(s, i) \
+                and not (i and sent[i - 1].low in _SUBJECTS):
             continue  # a noun ("her staunch support of"), not a verb ("said the bloc condemned" is one)
-        if any(b.lemma in rules.modal_blockers for b in before) or not _own_or_vowed(s, i):
-            continue
+        if any(b.lemma in rules.modal_blockers and not _backshifted_cannot(sent, k)
+               for k, b in enumerate(before, max(0, i - 2))) or not _own_or_vowed(s, i):
+            continue  # "may support X" is a forecast; "said she could not accept X" is "I cannot accept X"
         if i + len(phrase) < len(sent) and sent[i + len(phrase)].low in rules.particles:
             continue  # a phrasal verb: "back down on X", "back away from X"
         if not s.lead and _reports_others(sent, _clause_start(sent, i, s.reported), i):
@@ -101,10 +106,18 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[-1] in rules.no_infinitive and nxt < len(sent) and sent[nxt].low in ("to", "not"):
             continue  # "we want to thank everyone", "we would prefer not to comment"
         obj = _object(sent, nxt, rules)
+        if obj and phrase[-1] in _VERB_PREPOSITIONS and obj[0].low in _VERB_PREPOSITIONS | {"in", "at", "from"}:
+            continue  # "that I would stand with in a flood": the object stood before the verb
         if obj and obj[0].low == "that":
+            if phrase[-1] in _VERB_PREPOSITIONS:
+                continue  # "I agree with that in every case", "people that I disagree with that I would ...": a pronoun
             obj = obj[1:]
-        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE:
-            continue  # "what we want is X": the target is no object of the verb
+        if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in _FINITE_BE | _JOINERS:
+            continue  # "what we want is X": the target is no object of the verb; "stand by and watch"
+        if obj[0].low in ("if", "unless", "whether") or (sent[i].lemma in _WARNING and obj[0].lemma in rules.readings):
+            continue  # "welcome if X wants to", "cautioned against reading the decision as X": no position on X
+        if _conditional(obj, rules, _negated(sent, i, rules)):
+            continue  # "would not support the budget unless X": the condition's stance (``_condition_at``)
         if phrase[-1] in rules.no_infinitive and (obj[0].low in _PRONOUNS | {"to"} or any(
                 a.low == "to" and b.lemma in rules.extraposed_blockers for a, b in pairwise(obj))):
             continue  # "we want it to be lasting", "I don't want that to happen", "I want people to know X"
@@ -117,10 +130,29 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             continue  # "denied targeting civilians": a denial of its own act, a claim of fact, not a position
         if _negated(sent, i, rules):
             if side == "for":
-                out.append((1, i, Found("against", s.span(obj))))
+                out.append((1, i, Found("against", s.span(obj), "stance.verb.negated")))
             continue
         out.append((1, i, Found(side, s.span(obj))))
     return out
+
+
+_VERB_PREPOSITIONS = _PREPOSITIONS | {"with", "by", "against", "behind"}  # a phrasal stance verb's last word
+_SUBJECTS = frozenset(["it", "he", "she", "they", "we", "i", "you"])  # "said that it supported X": a verb after them
+_JOINERS = frozenset(["and", "or", "while", "as", "but"])
+
+
+def _backshifted_cannot(sent: list[Tok], k: int) -> bool:
+    """A "could" at k right before a negation: the reported "cannot" ("said she could not accept X")."""
+    return sent[k].low == "could" and k + 1 < len(sent) and sent[k + 1].lemma == "not"
+
+
+def _conditional(obj: Sequence[Tok], rules: StanceRules, negated: bool) -> bool:
+    """Whether a verb's object holds its condition: "the deal only if X", or after a negated verb "the budget
+    unless X" / "until X" ("demanded the round be suspended until X" and "urged X to stay home unless Y" are
+    a duration and an exception, not conditions)."""
+    return any((negated and o.lemma in rules.until)
+               or (o.low == "only" and k + 1 < len(obj) and obj[k + 1].low in ("if", "when", "once"))
+               for k, o in enumerate(obj))
 
 
 def _own_or_vowed(s: _Sentence, i: int) -> bool:
@@ -185,8 +217,10 @@ def _feeling_at(s: _Sentence, i: int) -> list[_Hit]:
     if not _own_verb(sent, k, s.lead, s.own):
         return []
     obj = _object(sent, i + 2, rules)
-    if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS):
-        return []
+    if not _usable(obj) or (len(obj) == 1 and obj[0].low in _PRONOUNS) or obj[0].low in rules.personal:
+        return []  # "I'm happy with my breakfast": a personal feeling, no position
+    if k >= 1 and (sent[k - 1].low, obj[0].low) in (("he", "his"), ("she", "her")):
+        return []  # "said she was happy with her breakfast": the same, reported
     return [(1, i, Found(side, s.span(obj)))]
 
 
@@ -216,6 +250,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue
         if phrase[0] in _NP_STARTS and sent[i].low != phrase[0]:
             continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
+        if phrase[0] not in _NP_STARTS and i and sent[i - 1].low in _EMBEDDING:
+            continue  # "against this kind of nonsense", "won't make the same mistake": a noun inside a phrase
         nxt_at = i + len(phrase)
         if nxt_at < len(sent) and _attributive(sent[nxt_at]) and phrase[-1] not in _PREPOSITIONS:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
@@ -223,6 +259,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
         if negated and (side == "against" or rules.verdict_no_flip & set(phrase)):
             continue  # "certainly not a betrayal", "is not long overdue": say less
+        if side == "for" and _undone(sent, nxt_at, rules):
+            continue  # "the answer to the wrong question": no verdict
         stance = "against" if negated else side
         k = i - 1
         while k >= 0 and sent[k].low in _DEGREE:
@@ -230,7 +268,7 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         called = _called(sent, k, rules, s.lead, s.own)
         if called is not None:  # "called the concessions cosmetic", "described the plan as a mistake"
             if _usable(called) and not (len(called) == 1 and called[0].low in _PRONOUNS):
-                out.append((1, i, Found(stance, s.span(called))))
+                out.append((1, i, Found(stance, s.span(called), "stance.evaluation.called")))
             continue
         if _it_be(sent, k):  # "it was unrealistic for X to ...", "it would be a mistake to X"
             if phrase[0] in rules.no_extraposed:
@@ -240,20 +278,16 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
                     phrase[-1] == "to" and obj and obj[0].lemma in rules.extraposed_blockers):
                 continue  # "it would be a mistake to say that X", "it is wrong to say X": no stance on X
             if _usable(obj, 2):
-                out.append((1, i, Found(stance, s.span(obj))))
+                out.append((1, i, Found(stance, s.span(obj), "stance.evaluation.extraposed")))
             continue
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
         subj = _judged(s, i, phrase)
+        if len(subj) == 2 and subj[0].low == "the" and subj[1].lemma in rules.empty_subjects:
+            continue  # "the problem is unacceptable", "the time is long overdue for X": no target named
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
-            out.append((1, i, Found(stance, s.span(subj))))
+            out.append((1, i, Found(stance, s.span(subj), "stance.evaluation.subject")))
     return out
-
-
-def _only_if_after(sent: list[Tok], at: int) -> bool:
-    """True when 'only if' / 'unless' follows within the clause: the verdict is a condition's."""
-    words = [x.low for x in sent[at:] if x.text not in _BREAKS][:12]
-    return "unless" in words or any(a == "only" and b == "if" for a, b in pairwise(words))
 
 
 def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
@@ -274,6 +308,8 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
         subj = _subject(sent, i, s.reported)
     while subj and subj[0].low in ("and", "but", "so"):
         subj = subj[1:]
+    while len(subj) > 1 and subj[-1].low in ("just", "simply", "also", "still", "clearly", "really", "certainly"):
+        subj = subj[:-1]  # "Culberson just (isn't working)"
     if any(x.low in ("if", "unless", "whether", "neither", "nor") for x in subj) or _only_if_after(sent, nxt_at):
         return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent"
     if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
@@ -286,7 +322,9 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
         return []  # "while this is a step forward, ...": a concession about a pronoun
     if any(x.low in s.rules.clause_openers for x in subj):
         return []  # "if abortion were made illegal", "while this is a step forward": no verdict
-    said = [k for k, x in enumerate(subj) if (x.lemma in _BELIEFS or x.low in cue_lexicon().cue_forms)
+    forms, evidence = cue_lexicon().cue_forms, s.rules.evidence_verbs
+    said = [k for k, x in enumerate(subj) if (x.lemma in _BELIEFS or x.low in forms
+                                              or (x.lemma in evidence and k and subj[k - 1].low not in _DETERMINERS))
             and not (k and subj[k - 1].low == "to")]  # "to say so before the summit (is not expedient)"
     if said:  # "Prager thinks their logic (is flawed)": the verdict is on what follows the belief
         if any(x.lemma in s.rules.negators for x in subj[: said[-1]]):
@@ -335,15 +373,9 @@ def _antecedent(s: _Sentence, at: int) -> list[Tok]:
     return clause
 
 
-def _it_be(sent: list[Tok], k: int) -> bool:
-    """Token k is the copula of an extraposed "it": "it is", "it was", "it would be", "it will be"."""
-    if k < 1 or sent[k].lemma != "be":
-        return False
-    if sent[k - 1].low == "it":
-        return True
-    return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
-
-
+# a verdict word right after one of these is inside a noun or prepositional phrase, not a verdict on a subject
+_EMBEDDING = frozenset(["of", "against", "about", "with", "from", "into", "same", "the", "this", "these", "those",
+                        "such"])
 # evaluations that are noun phrases, or "right to", "wrong to", "to blame": a copula must stand right before them
 _NP_STARTS = frozenset(["the", "a", "an", "good", "great", "long", "right", "wrong", "to"])
 _LINKS = frozenset(["be", "remain", "seem", "become", "prove"])
@@ -393,7 +425,8 @@ def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
     else:  # "asked the ombudsman to investigate" (not "asked about the fines")
         ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
     if ok and _usable(obj, 2):
-        return [(2 if t.lemma in rules.hopes else 1, i, Found("for", s.span(obj)))]
+        kind = "hope" if t.lemma in rules.hopes else "request"
+        return [(2 if t.lemma in rules.hopes else 1, i, Found("for", s.span(obj), f"stance.{kind}"))]
     return []
 
 
@@ -405,13 +438,19 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             if phrase[0] != t.lemma or not _at(sent, i, phrase):
                 continue
             before = sent[max(0, i - 2) : i]
-            if any(b.lemma in rules.modal_blockers or b.lemma in ("would", "will") or b.low == "'ll" for b in before):
-                continue
+            if any(b.lemma in rules.modal_blockers or b.lemma in ("would", "will") or b.low.endswith(("'ll", "'d"))
+                   for b in before):
+                continue  # "you'd have to be insane", "you'll have to ask": a forecast
+            if t.low == "having":
+                continue  # "despite having to defend more seats": a circumstance, no demand
             if t.low == "needed" and (i == 0 or sent[i - 1].low not in _PRONOUNS):
                 continue  # "the 95% needed to stop outbreaks" is no demand
             nxt = i + len(phrase)
             if rank == 3 and nxt < len(sent) and sent[nxt].lemma in rules.weak_blockers:
                 continue  # "the results should show ...": a prediction
+            if rank == 3 and nxt < len(sent) and sent[nxt].lemma == "work" and (
+                    nxt + 1 == len(sent) or sent[nxt + 1].text in _BREAKS):
+                continue  # "the way the fund should work.": a prediction ("should work with X to Y" is a demand)
             if nxt + 1 < len(sent) and sent[nxt].low == "have" and sent[nxt + 1].low.endswith(("ed", "en", "wn", "ne")):
                 continue  # "should have known", "must have seen": a reproach or an inference, no demand
             if t.low == "has" and i > 0 and sent[i - 1].low in _PRONOUNS:
@@ -425,10 +464,45 @@ def _demand_at(s: _Sentence, i: int) -> list[_Hit]:
             start = _clause_start(sent, i, s.reported)
             if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
                 continue
+            stop = _stopped(sent, nxt, rules)
+            if stop is not None:  # "we should stop pretending X": against X; "should not stop X": none
+                if stop and _usable(stop) and not (len(stop) == 1 and stop[0].low in _PRONOUNS):
+                    out.append((rank, i, Found("against", s.span(stop), "stance.demand.stop")))
+                continue
             clause = sent[start:i] + _object(sent, i, rules)
             if _usable(clause, 2):
-                out.append((rank, i, Found("for", s.span(clause))))
+                name = f"stance.demand.{'strong' if rank == 2 else 'weak'}"
+                out.append((rank, i, Found("for", s.span(clause), name)))
     return out
+
+
+def _stopped(sent: list[Tok], at: int, rules: StanceRules) -> list[Tok] | None:
+    """What a demand's stop verb at ``at`` (adverbs before it skipped) stops: its gerund or noun phrase ("stop
+    pretending X", "end the blockade"); [] when a negation stands before it ("should not stop X"); None when
+    there is no stop verb or it takes no object ("the war must end", "the bus should stop at the school")."""
+    k = at
+    negated = False
+    while k < len(sent) and (sent[k].low.endswith("ly") or sent[k].lemma in rules.negators or sent[k].low == "not"):
+        negated = negated or sent[k].lemma in rules.negators or sent[k].low == "not"
+        k += 1
+    if k + 1 >= len(sent) or sent[k].lemma not in rules.stop_verbs:
+        return None
+    nxt = sent[k + 1]
+    if not (nxt.low.endswith("ing") or nxt.low in _DETERMINERS or nxt.low.endswith(("'s", "\u2019s"))
+            or nxt.low in ("all", "any", "such")):
+        return None
+    obj = _object(sent, k + 1, rules)
+    if obj and len(obj) <= 3 and obj[-1].lemma in _TIMES:
+        return None  # "the talks must end this year": a time, the demand is the clause's
+    if obj and obj[0].low.endswith("ing"):  # "stop talking and start acting": what is stopped is "talking"
+        cut = next((n for n in range(1, len(obj) - 1) if obj[n].low in ("and", "or")
+                    and not obj[n + 1].low.endswith("ing")), len(obj))
+        obj = obj[:cut]
+    return [] if negated or len(obj) < 2 else obj  # "parents should stop worrying": advice, no position
+
+
+_TIMES = frozenset(["year", "week", "month", "day", "decade", "term", "season", "quarter", "time", "moment",
+                    "spring", "summer", "autumn", "winter", "weekend", "night", "morning", "evening"])
 
 
 def _without_at(s: _Sentence, i: int) -> list[_Hit]:
@@ -441,6 +515,11 @@ def _without_at(s: _Sentence, i: int) -> list[_Hit]:
         return []
     if not any(t.low in ("will", "would", "can", "cannot", "could", "must", "should", "'ll") for t in sent[start:i]):
         return []  # "had no lawful basis for holding them without charge": a finding, no demand
+    verbs = [k for k in range(start, i) if sent[k].lemma in rules.without_verbs or sent[k].low in ("'s", "'re", "'ve")]
+    if not verbs and not (start < i and sent[start].low == "no"):
+        return []  # "the town will not survive without newcomers": a forecast, no demand
+    if any(k + 1 < i and sent[k].lemma == "be" and sent[k + 1].low.endswith(("ed", "en", "wn")) for k in verbs):
+        return []  # "no extraction would be allowed without a vote": a rule described
     clause = sent[start:i] + _object(sent, i, rules)
     return [(2, i, Found("for", s.span(clause)))] if _usable(clause, 2) else []
 
@@ -501,17 +580,6 @@ def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
     return [(2, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
 
 
-def _finite(toks: Sequence[Tok]) -> bool:
-    """Whether words hold a clause with a finite verb ("the company signed ...", "the money is in"), not a
-    time ("the end of the year", "after the vote")."""
-    for k, t in enumerate(toks[1:], 1):
-        if t.low in _COPULAS or t.low in _AUX or t.low.endswith("ed") or (t.lemma != t.low and t.low[-1] != "s"):
-            return True
-        if t.low.endswith("s") and t.lemma != t.low and toks[k - 1].low not in _DETERMINERS:
-            return True
-    return False
-
-
 def _passive_at(s: _Sentence, i: int) -> list[_Hit]:
     """A passive welcome of its subject: "X would be welcomed" / "X is welcome" (for X); a negated passive
     of tolerance: "X will not be tolerated", "X cannot be allowed" (against X)."""
@@ -545,6 +613,8 @@ def _refused_passive(s: _Sentence, i: int) -> list[_Hit]:
     modal = sent[i - 2] if sent[i - 2].low == "cannot" else sent[i - 3]
     if modal.low not in ("will", "would", "can", "cannot", "shall", "must", "should", "wo", "ca"):
         return []
+    if sent[i].lemma in s.rules.rule_passives and modal.low in ("will", "would", "shall", "wo"):
+        return []  # "cash will not be accepted", "dogs will not be allowed": a rule described
     if i + 1 < len(sent) and sent[i + 1].low in ("by", "to"):
         return []  # "will not be allowed to enter": a rule for someone, no verdict on a subject
     end = i - 3 if sent[i - 2].low != "cannot" else i - 2
@@ -553,7 +623,7 @@ def _refused_passive(s: _Sentence, i: int) -> list[_Hit]:
         return []
     if any(x.text in _BREAKS or x.low in ("who", "which", "if", "unless", "when") for x in subj):
         return []
-    return [(1, i, Found("against", s.span(subj)))]
+    return [(1, i, Found("against", s.span(subj), "stance.passive.refused"))]
 
 
 _WARNING = frozenset(["warn", "caution", "fear", "worry", "concern", "alarm"])
@@ -599,5 +669,6 @@ def _candidates(
         if t.lemma not in rules.firsts:
             continue  # no expression starts here (a set look-up instead of trying every phrase)
         for read in _READERS:
-            found.extend(read(s, i))
+            name = "stance." + read.__name__.strip("_").removesuffix("_at")
+            found.extend((rank, pos, hit if hit.rule else replace(hit, rule=name)) for rank, pos, hit in read(s, i))
     return found

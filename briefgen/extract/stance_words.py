@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from importlib import resources
+from itertools import pairwise
 from typing import Any, NamedTuple
 
+from briefgen.extract.lexicon import YAML_LOADER, load_data
 from briefgen.extract.lexicon import lexicon as cue_lexicon
-from briefgen.extract.lexicon import load_data
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
 _APOS = "\u2019'"
@@ -90,6 +91,14 @@ class StanceRules:
     feelings: Mapping[str, str] = field(default_factory=dict)  # adjective (lemma) -> for | against
     feeling_prepositions: frozenset[str] = frozenset()
     verdict_no_flip: frozenset[str] = frozenset()  # a 'for' verdict that negated says nothing ("not long overdue")
+    stop_verbs: frozenset[str] = frozenset()  # "should stop X": a demand against X
+    evidence_verbs: frozenset[str] = frozenset()  # "the fines show (the law) is unworkable"
+    verdict_undoers: frozenset[str] = frozenset()  # "the answer to the wrong question": no verdict
+    rule_passives: frozenset[str] = frozenset()  # "cash will not be accepted" describes a rule
+    personal: frozenset[str] = frozenset()  # "happy with my breakfast": a personal feeling, no position
+    without_verbs: frozenset[str] = frozenset()  # "there will be no talks without X", "can't have X without Y"
+    readings: frozenset[str] = frozenset()  # "warned against reading X as Y": an interpretation
+    empty_subjects: frozenset[str] = frozenset()  # "the problem is unacceptable": a verdict on no named thing
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
@@ -99,17 +108,19 @@ class StanceRules:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """A stance read in a text: for or against its target."""
+    """A stance read in a text: for or against its target, and the construction that read it (``rule``)."""
 
     stance: str
     target: str
+    rule: str = ""  # "stance.verb", "stance.evaluation.called", ... (set by ``_candidates`` when a reader leaves it)
 
 
 def load_stance_data() -> dict[str, Any]:
     """The parsed ``briefgen/data/stances.yml``."""
     import yaml
 
-    data: dict[str, Any] = yaml.safe_load(resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8"))
+    text = resources.files("briefgen.data").joinpath("stances.yml").read_text("utf-8")
+    data: dict[str, Any] = yaml.load(text, Loader=YAML_LOADER)  # libyaml: the same data, ~10x faster
     return data
 
 
@@ -168,6 +179,12 @@ def _sided(table: Mapping[str, str], m: Mapping[str, Any]) -> dict[str, str]:
     return {_lemma(str(w).lower(), table): side for side in ("against", "for") for w in m.get(side) or ()}
 
 
+# rule fields read from the data key of the same name, as lemmas
+_SAME_NAMED = ("modal_blockers", "clause_openers", "question_openers", "no_stance_cues", "as_verbs", "hopes",
+               "requests", "harms", "present_only", "neutral_objects", "intents", "no_infinitive", "evidence_verbs",
+               "without_verbs", "readings")
+
+
 def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) -> StanceRules:
     """Stance rules from the data file, lemmatised with the pipeline's lookup table."""
     d = data if data is not None else load_stance_data()
@@ -181,13 +198,10 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
     demands, refusals, conditions = (d.get(k) or {} for k in ("demands", "refusals", "conditions"))
     nouns, feelings, strict = d.get("stance_nouns") or {}, d.get("feelings") or {}, evals.get("extraposed_strict") or {}
+    same: dict[str, Any] = {key: words(key) for key in _SAME_NAMED}
     rules = StanceRules(
+        **same,
         negators=words("negators") | {"not"}, window=int(d.get("negation_window") or 2),
-        modal_blockers=words("modal_blockers"),
-        clause_openers=words("clause_openers"),
-        question_openers=words("question_openers"),
-        no_stance_cues=words("no_stance_cues"),
-        as_verbs=words("as_verbs"),
         particles=frozenset(str(w).lower() for w in d.get("particles") or ()),
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         evaluations=tuple(sorted(evaluations, key=lambda v: -len(v[0]))),
@@ -196,8 +210,6 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         weak=phrases(demands.get("weak") or ()),
         weak_blockers=lemmas(demands.get("weak_blockers")),
         strong_blockers=lemmas(demands.get("strong_blockers")),
-        hopes=words("hopes"),
-        requests=words("requests"),
         without=words("without") | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
@@ -209,21 +221,21 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         condition_verbs=phrases(d.get("condition_verbs") or ()),
         passives=lemmas((d.get("passives") or {}).get("for")),
         only_if_firsts=frozenset(p[0] for p in phrases(conditions.get("only_if") or ())),
-        harms=lemmas(d.get("harms")),
-        present_only=lemmas(d.get("present_only")),
-        neutral_objects=lemmas(d.get("neutral_objects")),
-        intents=lemmas(d.get("intents")),
         light_verbs=lemmas(nouns.get("light_verbs")),
         stance_nouns=sided(nouns),
         noun_prepositions=lemmas(nouns.get("prepositions")),
         extraposed_strict=sided(strict),
         extraposed_blockers=lemmas(evals.get("extraposed_blockers")),
         no_extraposed=lemmas(evals.get("no_extraposed")),
-        no_infinitive=lemmas(d.get("no_infinitive")),
         negated_passives=lemmas((d.get("passives") or {}).get("negated")),
         feelings=sided(feelings),
         feeling_prepositions=frozenset(str(w).lower() for w in feelings.get("prepositions") or ()),
         verdict_no_flip=lemmas(evals.get("no_flip")),
+        stop_verbs=lemmas(demands.get("stop_verbs")),
+        verdict_undoers=frozenset(str(w).lower() for w in evals.get("undone_by") or ()),
+        rule_passives=lemmas((d.get("passives") or {}).get("rules")),
+        personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
+        empty_subjects=lemmas(evals.get("empty_subjects")),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
@@ -278,14 +290,31 @@ def _raw_keys(d: Mapping[str, Any]) -> set[str]:
 def tokens(text: str, table: Mapping[str, str]) -> list[Tok]:
     """Tokens of a text with lemmas (contractions split, quote marks dropped)."""
     out: list[Tok] = []
+    key = id(table)
     for m in _TOKEN.finditer(text):
-        for word, a, b in _expand(m.group(0), m.start()):
-            if word in _MARKS:
-                continue
-            low = word.lower().replace("\u2019", "'")
-            lemma = "be" if low == "'s" else _lemma(low, table)
-            out.append(Tok(word, low, lemma, a, b))
+        parts = _PARTS.get((key, m.group(0)))
+        if parts is None:
+            parts = _parts_of(m.group(0), table)
+        at = m.start()
+        out.extend([Tok(word, low, lemma, at + a, at + b) for word, low, lemma, a, b in parts])
     return out
+
+
+# (table id, matched word) -> its tokens (form, lower case, lemma, offsets in the word): a text's words recur
+_PARTS: dict[tuple[int, str], tuple[tuple[str, str, str, int, int], ...]] = {}
+
+
+def _parts_of(matched: str, table: Mapping[str, str]) -> tuple[tuple[str, str, str, int, int], ...]:
+    parts = []
+    for word, a, b in _expand(matched, 0):
+        if word in _MARKS:
+            continue
+        low = word.lower().replace("\u2019", "'")
+        parts.append((word, low, "be" if low == "'s" else _lemma(low, table), a, b))
+    if len(_PARTS) > 200_000:
+        _PARTS.clear()
+    _PARTS[(id(table), matched)] = found = tuple(parts)
+    return found
 
 
 def sentences(toks: list[Tok]) -> list[list[Tok]]:
@@ -381,7 +410,12 @@ _OWN = frozenset([
     "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
     "had", "'ve", "'d",
 ])
+_PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s", "was", "were"])
+_PROGRESSIVE_ACTS = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("progressive") or ())
+_COULD_NOT = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("could_not") or ())
 _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
+# after "and", one of these opens the next predicate ("pushed back on X and has worked to ..."), not more target
+_NEXT_PREDICATE = frozenset(["that", "we", "i", "they", "would", "will", "has", "have", "had", "is", "was"])
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
 
 
@@ -395,7 +429,11 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
     if lead and i >= 2 and sent[i - 1].low == "to" and _own_purpose(sent, i - 1):
         return True
     j = i - 1
-    while j >= 0 and sent[j].low in _OWN:
+    # "we are asking X to Y", "I am calling on X": the speaker's own act ("we are accepting applications" describes)
+    progressive = sent[i].low.endswith("ing") and sent[i].lemma in _PROGRESSIVE_ACTS
+    could_not = sent[i].lemma in _COULD_NOT  # "said she could not accept X" ("could not support the family": none)
+    while j >= 0 and (sent[j].low in _OWN or (progressive and sent[j].low in _PROGRESSIVE_BE)
+                      or (could_not and sent[j].low == "could" and j + 1 < i and sent[j + 1].lemma == "not")):
         j -= 1
     if j < 0:
         return lead
@@ -405,7 +443,7 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
         return True
     if lead and sent[j].low in _SELF and _after_report(sent, j):  # "said he had voted for X"
         return True
-    if lead and sent[j].low == "and":  # "said it had sent lawyers and would challenge X": the same subject
+    if lead and sent[j].low in ("and", "but"):  # "said it had sent lawyers and would challenge X"
         k = next((k for k in range(1, j) if sent[k].low in _SELF and _after_report(sent, k)), None)
         if k is not None and not any(t.text in _BREAKS or t.low in ("that", "who", "which") for t in sent[k + 1 : j]):
             return True
@@ -471,7 +509,7 @@ def _object(sent: list[Tok], i: int, rules: StanceRules) -> list[Tok]:
     for k, t in enumerate(sent[i:], i):
         if t.low in _TARGET_STOPS or t.text == ",":
             break
-        if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in ("that", "we", "i", "they", "would", "will")
+        if t.low == "and" and k + 1 < len(sent) and (sent[k + 1].low in _NEXT_PREDICATE
                                                      or _verb_lemma(sent[k + 1], rules)
                                                      or sent[k + 1].low in cue_lexicon().cue_forms):
             break  # "talks and would send ...", "welcomes X and opposes Y": the next predicate
@@ -578,3 +616,40 @@ def is_question(sent: Sequence[Tok], rules: StanceRules) -> bool:
     if first not in rules.question_openers:
         return False
     return first in _WH or (len(sent) > 1 and (sent[1].low in _PRONOUNS or sent[1].low in _DETERMINERS))
+
+
+def _undone(sent: list[Tok], at: int, rules: StanceRules) -> bool:
+    """Whether one of ``rules.verdict_undoers`` follows a verdict within four words of its clause ("the answer
+    to the wrong question", "the right decision for the wrong reasons")."""
+    for t in sent[at : at + 4]:
+        if t.text in _BREAKS:
+            return False
+        if t.low in rules.verdict_undoers:
+            return True
+    return False
+
+
+def _only_if_after(sent: list[Tok], at: int) -> bool:
+    """True when 'only if' / 'unless' follows within the clause: the verdict is a condition's."""
+    words = [x.low for x in sent[at:] if x.text not in _BREAKS][:12]
+    return "unless" in words or any(a == "only" and b == "if" for a, b in pairwise(words))
+
+
+def _it_be(sent: list[Tok], k: int) -> bool:
+    """Token k is the copula of an extraposed "it": "it is", "it was", "it would be", "it will be"."""
+    if k < 1 or sent[k].lemma != "be":
+        return False
+    if sent[k - 1].low == "it":
+        return True
+    return k >= 2 and sent[k - 1].low in ("would", "will", "'d", "'ll") and sent[k - 2].low == "it"
+
+
+def _finite(toks: Sequence[Tok]) -> bool:
+    """Whether words hold a clause with a finite verb ("the company signed ...", "the money is in"), not a
+    time ("the end of the year", "after the vote")."""
+    for k, t in enumerate(toks[1:], 1):
+        if t.low in _COPULAS or t.low in _AUX or t.low.endswith("ed") or (t.lemma != t.low and t.low[-1] != "s"):
+            return True
+        if t.low.endswith("s") and t.lemma != t.low and toks[k - 1].low not in _DETERMINERS:
+            return True
+    return False

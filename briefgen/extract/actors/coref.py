@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -32,6 +32,27 @@ _LEGAL_SUFFIXES = frozenset(
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+class LowerWords:
+    """The words a text writes in lower case (whole words: ``_LOWER_WORD``), looked up one at a time: a
+    findall over every article cost more than the few look-ups that need it (~0.5 an article)."""
+
+    __slots__ = ("_seen", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not (word.isascii() and word.isalpha() and word.islower()):
+            return False  # _LOWER_WORD finds only [a-z]+ words
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = re.search(rf"(?<![\w’'-]){word}(?![\w’'-])", self._text) is not None
+        return found
+
+
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "&", "on", "in"})
 
 
@@ -140,7 +161,7 @@ _TITLE_ABBREVIATIONS = frozenset(["AG", "GOV", "SEN", "REP", "DEL", "LT", "GEN",
                                   "DR", "MR", "MRS", "MS", "CEO", "CFO", "MP", "MEP", "PM", "VP", "DA", "US"])
 
 
-def _is_common_word(word: str, lower_words: frozenset[str]) -> bool:
+def _is_common_word(word: str, lower_words: Container[str]) -> bool:
     """A capitalised word before a surname that is no given name: an abbreviation ("AG Mukasey") or a
     word the article also writes in lower case ("Like Corker, ...", "Another Clinton aide") or an adverb."""
     if len(word) <= 4 and word.isupper():
@@ -155,7 +176,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def _merge_variants(
-    persons: dict[str, None], key_of_full: dict[str, str], lower_words: frozenset[str],
+    persons: dict[str, None], key_of_full: dict[str, str], lower_words: Container[str],
     starts: dict[str, list[int]] | None = None, text: str = "",
 ) -> None:
     """"Ken Starr" and "Kenneth Starr", or "AG Mukasey" and "Michael Mukasey", in one article are one
@@ -233,7 +254,7 @@ class _Sorted:
     company_ref: bool = False  # a "the company" reference was found
 
 
-def _people(found: list[Found], lower_words: frozenset[str] = frozenset(), text: str = "") -> _People:
+def _people(found: list[Found], lower_words: Container[str] = frozenset(), text: str = "") -> _People:
     """Merge the full names of persons (middle names, two-word tails) and index them by their words."""
     persons: dict[str, None] = {}
     key_of_full: dict[str, str] = {}
@@ -411,9 +432,9 @@ def _other_rows(others: list[Found], companies: set[str], company_ref: bool) -> 
                 )
         elif kind == "orgref":
             names = by_head.get(f.name)
-            if names is not None and len(names) == 1:
-                full = next(iter(names))
-                org = first_org[full]
+            org = first_org[next(iter(names))] if names is not None and len(names) == 1 else None
+            if org is not None and org.start < f.start:  # a short form looks back: "the union" before the EU is not it
+                full = org.name
                 rows.append(
                     (f.start, f.end, f.text, full, "organisation", None, org.country, org.affiliation, "org-short")
                 )
@@ -469,7 +490,7 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = (), text
     """Merge an article's raw mentions into local actors: surnames, honorifics, roles, variants."""
     companies = _drop_legal_suffixes(found)
     _expand_acronyms(found)
-    lower_words = frozenset(_LOWER_WORD.findall(text)) if text else frozenset()
+    lower_words = LowerWords(text)
     mentions = _sort(found, _people(found, lower_words, text), paragraphs)
     _resolve_singles(mentions)
     unresolved = _resolve_role_refs(mentions) if mentions.roles else []

@@ -25,7 +25,7 @@ from briefgen.extract.actors.words import (
     _strip_possessive,
     _translit,
 )
-from briefgen.extract.lexicon import Lexicon, demojibake, fold, lexicon
+from briefgen.extract.lexicon import Lexicon, _lemma_table, demojibake, fold, lexicon
 
 
 def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
@@ -322,6 +322,11 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
     cut_at = max((k for k, w in enumerate(words[:-2]) if w.endswith(_QUALIFIER_ENDINGS)), default=-1)
     if cut_at >= 0:
         words, offs = words[cut_at + 1 :], offs[cut_at + 1 :]
+    if len(words) >= 2 and _participle_opener(words[0]) and not _is_role_word(words[1].lower(), lex):
+        # "Visiting Salem, ...", "Praising Weber, ...": a participle opening the sentence governs the name after
+        # it and is no part of the mention ("Visiting Professor X" keeps its title)
+        words, offs = words[1:], offs[1:]
+        mention_start = offs[0]
     j, gender, honorific = _title_prefix(words, lex)
     name_words = words[j:]
     if not name_words:
@@ -365,6 +370,19 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
         gender=gender,
         known_key=fold(name) if full else "",
     )
+
+
+@lru_cache(maxsize=1)
+def _ing_forms() -> frozenset[str]:
+    """The -ing forms of verbs in the lemma table ("visiting", "praising"; not "sterling")."""
+    return frozenset(w for w, lemma in _lemma_table().items() if w.endswith("ing") and lemma != w)
+
+
+def _participle_opener(word: str) -> bool:
+    """A capitalised -ing form that is no given name ("Visiting", "Praising"; not "Sterling")."""
+    if not (len(word) > 5 and word.endswith("ing") and word[1:].islower()) or _translit(word) in _short_forms():
+        return False
+    return word.lower() in _ing_forms()  # a verb's form, not a name like "Sterling"
 
 
 def _titled_person_after_body(words: list[str], offs: list[int], end: int, lex: Lexicon) -> _Shape | None:

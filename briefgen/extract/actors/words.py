@@ -37,6 +37,11 @@ _CONNECTORS = (
     "bin",
     "ben",
     "ibn",
+    "del",
+    "della",
+    "dos",
+    "das",
+    "des",
     "of",
     "for",
     "on",
@@ -46,7 +51,7 @@ _CONNECTORS = (
 )
 
 
-_PARTICLES = frozenset(_CONNECTORS[:15])
+_PARTICLES = frozenset(_CONNECTORS[: _CONNECTORS.index("of")])
 
 
 _CONNECTOR_SET = frozenset(_CONNECTORS)

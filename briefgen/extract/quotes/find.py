@@ -12,6 +12,7 @@ from briefgen.extract.quotes.cues import _cue_regexes
 from briefgen.extract.quotes.interviews import _answer_speaker, _unnamed_answer
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _sentences, _stops, _trim, scan_quotes
 from briefgen.extract.quotes.patterns import _QUOTE_MARK, _WORD
+from briefgen.extract.quotes.speakers import narrated_speaker
 from briefgen.extract.quotes.statements import _statements, _tidy_statements
 from briefgen.extract.quotes.subjects import Attributor
 from briefgen.records import LocalQuote
@@ -166,6 +167,17 @@ def _quote_record(
     _attribute_quote(att, text, para.quotes, qi, q, sent, para.start, para.end, used_cues, lex)
     if not q.attributed:
         _continue_speaker(att, text, para.quotes, qi, q, para.start, para.end, para.prev_open, para.narrator)
+    if (
+        not q.attributed
+        and q.cue is None
+        and qi == 0
+        and para.start < sent[0]
+        and not text[sent[0] : q.ms].strip()
+        and text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?", "…")
+    ):  # "Ann Roe agreed. “It is late.”": a whole sentence in marks after a narrative one (speakers.py)
+        q.speaker = narrated_speaker(att, para.start, sent[0])
+        q.attributed = q.speaker is not None
+        q.rule = "quote.continues.narrated_sentence" if q.attributed else q.rule
     if not q.attributed and q.kind == "partial" and q.cue is None:
         return None  # a scare quote: no speaker, no cue, not a quote of anyone
     if para.teaser and (q.kind == "partial" or q.speaker is None):  # a headline quote of nobody: a teaser

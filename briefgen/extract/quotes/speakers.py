@@ -343,3 +343,38 @@ def colon_intro_speaker(att: Attributor, sent: tuple[int, int]) -> str | None:
         break
     intro = colon_subject(att, sent, colon)
     return intro[0] if intro is not None else None
+
+
+# a sentence break inside a paragraph: end punctuation, maybe a closing mark, space, then a capital or a mark
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+(?=[“\"A-Z])")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
+
+
+def narrated_speaker(att: Attributor, lo: int, hi: int) -> str | None:
+    """The speaker of a quote that opens a sentence after a narrative sentence of its own paragraph: the named
+    person who is the subject of that sentence's last reporting verb ("Iowa State's Ann Roe agreed. “...”",
+    "Or maybe Bush, consultant Phil Musser says. “...”"); nobody when a person is named after the verb
+    ("Roe asked Jones. “...”": the answer may be Jones's), when the verb is passive or the sentence holds a quote."""
+    text = att.text
+    stretch = text[lo:hi].rstrip()
+    end = lo + len(stretch)
+    if not stretch.endswith((".", "!", "?")):
+        return None
+    start = lo
+    for m in _SENTENCE_BREAK.finditer(text, lo, end - 1):
+        word = _WORD.findall(text[max(lo, m.start() - 12) : m.start()])
+        if word and _ABBREV_DOT.fullmatch(word[-1] + "."):
+            continue  # "Sen. Ray": an abbreviation, not a sentence end
+        start = m.end()
+    if any(ch in text[start:end] for ch in "“”\"") or end - start > 300:
+        return None
+    cues = [c for c in att.cues(start, end) if not att.in_quote(c.s)]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if _PASSIVE_BEFORE.search(text, max(start, cue.s - 20), cue.s):
+        return None
+    if any(m.kind == "person" and m.rule != "pronoun" for m in att.mentions_in(cue.e, end)):
+        return None
+    found, spk, _how = _speaker_for_cue(att, cue.s, cue.e, cue.surface, (start, end), att.lex)
+    return spk if found and spk is not None and att.kinds.get(spk) == "person" else None

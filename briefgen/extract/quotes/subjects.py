@@ -26,6 +26,13 @@ _COMMA_STOP_MARK = re.compile('[,.;:“”"]')
 _TITLE_QUALIFIERS = frozenset(
     {"state", "federal", "former", "acting", "interim", "deputy", "senior", "junior", "local", "regional", "county"}
 )
+# a place after a preposition and a capitalised place name and comma: "in Salem, New Hampshire"
+_PLACE_PAIR = re.compile(r"\b(?:in|at|from|near|to|outside|of)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s*$")
+# after a possessor: its role words (lower case, at most four) and the comma before an apposed name
+_POSSESSOR_ROLE = re.compile(r"[’']s?\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),\s+")
+# one opening word that governs the name after it: a participle or a preposition of place
+_OPENING_GOVERNOR = re.compile(r"\s*(?:[A-Z][a-z]+ing|In|At|From|Near|Outside|Inside|Across|Throughout|Around)\s+")
+_PARTY_WORDS = frozenset({"Democrat", "Republican", "Democratic", "GOP", "Independent", "Libertarian", "Conservative"})
 _CLAUSE_START = re.compile(
     r"(?:^|\s)(?:and|but|as|while|though|although|because|that|when|after|before|since|however)\s*$",
     re.IGNORECASE,
@@ -275,9 +282,15 @@ class Attributor(Coreference):
             near = self.text[max(sent[0], m.start - 60) : m.start].lower()
             if _LIST_INTRO.search(near) or _LIST_NEXT.match(self.text[m.end : m.end + 30]):
                 continue  # an element of a list, not the subject
+            if m.kind != "person" and _PLACE_PAIR.search(self.text, max(sent[0], m.start - 60), m.start):
+                continue  # "Speaking in Salem, New Hampshire, Trump said": the state of a place named before
             if self._is_collective(m):
                 return True, None
             head = self.text[sent[0] : m.start]
+            if _OPENING_GOVERNOR.fullmatch(head):
+                continue  # "Visiting Salem, X said", "In Concord, the governor said": the object of the opening word
+            if m.kind == "person" and head.strip() in _PARTY_WORDS:
+                head = ""  # "Democrat Hillary Clinton has taken a swipe at X, saying": a party label opens the subject
             if head.strip() in ("The", "the", "A", "An") or self._title_chain(head) or self._qualified_title(head):
                 head = ""  # "The Bank of X raised rates and signalled ...": the determiner opens the subject
             elif "," in head and m.kind == "person" and m.rule != "pronoun":
@@ -290,8 +303,20 @@ class Attributor(Coreference):
                 and not _CLAUSE_START.search(head)
             ):
                 continue  # a mention in the middle of a clause (object, apposition) is not the subject
-            return True, self.speaker_of(m, sent)
+            named = self._possessor_apposition(m, before)
+            return True, self.speaker_of(named or m, sent)
         return False, None
+
+    def _possessor_apposition(self, m: Mention, limit: int) -> Mention | None:
+        """The person named in apposition after a possessor's role: "The X Party’s education spokesman, Jo Ray,
+        said" is Jo Ray's (not when the words after the possessive are no role: "X’s plan, Jo Ray said")."""
+        tail = _POSSESSOR_ROLE.match(self.text, m.end, min(limit, m.end + 80))
+        if tail is None or tail.group(1).split()[-1].lower() not in self.lex.role_heads:
+            return None
+        after = [x for x in self.mentions_in(tail.end(), min(limit, tail.end() + 60)) if x.start == tail.end()]
+        if not after or after[0].kind != "person" or after[0].rule == "pronoun":
+            return None
+        return after[0] if self.text.startswith(",", after[0].end) else None
 
     def _qualified_title(self, head: str) -> bool:
         """Whether text before a name is a qualified title: "Republican state Sen.", "former Deputy Governor"."""

@@ -1,0 +1,61 @@
+"""Organisation names and their short forms: a leading preposition is no part of a name, "the union" refers
+back to an organisation already named, and companies named the Spanish or Portuguese way ("Minera Andina del
+Sur", "Grupo Bimbo") are organisations, not people."""
+
+from __future__ import annotations
+
+from tests.extract_utils import analyse_text
+
+
+def _actors(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    return {a.name: (a.country, tuple(a.aliases)) for a in analyse_text(text).actors}
+
+
+def test_a_sentence_opening_preposition_is_not_part_of_an_organisation_name() -> None:
+    found = _actors("Under European Union rules, passengers are owed a refund. Among European Union states, few agree.")
+    assert "European Union" in found
+    assert not any(n.startswith(("Under ", "Among ")) for n in found)
+
+
+def test_the_short_form_before_the_organisation_is_named_does_not_refer_to_it() -> None:
+    text = (
+        "LISBON - Airport workers walked out on Friday.\n\n"
+        "The Union has asked a court in Lisbon to rule on the strike. Its national coordinator, Helena Carvalhal, "
+        'said: "This is an attack on our rights."\n\n'
+        "Under European Union rules, passengers are owed a refund."
+    )
+    found = _actors(text)
+    assert found["Helena Carvalhal"][0] != "European Union"
+    assert "Union" not in found["European Union"][1]
+
+
+def test_the_short_form_after_the_organisation_is_named_still_refers_to_it() -> None:
+    text = (
+        "BRUSSELS - The European Union agreed new rules on Friday.\n\n"
+        'The Union said the rules would start in May. "This is a good day," its spokesman Piet Maas said.'
+    )
+    found = _actors(text)
+    assert "European Union" in found
+    assert not any(n == "Union" for n in found)
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse_text(text).actors}
+
+
+def test_a_company_named_with_a_leading_romance_head_word_is_an_organisation() -> None:
+    text = (
+        "LIMA - The mine is operated by Minera Andina del Sur (MADS), a unit of Cordillera Metals.\n\n"
+        'Minera Andina del Sur said the rain was "extreme." Grupo Bimbo declined to comment.\n\n'
+        '"We complied with every rule," MADS said.'
+    )
+    kinds = _kinds(text)
+    assert kinds.get("Minera Andina del Sur") == "organisation"
+    assert kinds.get("Grupo Bimbo") == "organisation"
+    assert kinds.get("Cordillera Metals") == "organisation"
+    assert "MADS" not in kinds and "Sur" not in kinds  # the acronym is the company's; no person "Sur"
+
+
+def test_a_person_with_a_del_particle_is_one_person() -> None:
+    text = 'MEXICO CITY - "Cinema is alive," the director Guillermo del Toro said on Friday.'
+    assert _kinds(text).get("Guillermo del Toro") == "person"
