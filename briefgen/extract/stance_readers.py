@@ -253,8 +253,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
         if phrase[0] in rules.participles and not sent[i].low.endswith(("ed", "en", "wn")):
             continue  # "what the fundamentals justify": the verb, not the verdict "justified"
-        if any(x.low == "what" for x in sent[_clause_back(sent, i, s.reported) : i]):
-            continue  # "moved beyond what X justify", "what is unacceptable is Y": no verdict on a subject
+        if any(x.low in rules.standards for x in sent[_clause_back(sent, i, s.reported) : i]):
+            continue  # "moved beyond what X justify", "far higher than is justified": a standard, no verdict
         if phrase[0] not in _NP_STARTS and i and sent[i - 1].low in _EMBEDDING:
             continue  # "against this kind of nonsense", "won't make the same mistake": a noun inside a phrase
         nxt_at = i + len(phrase)
