@@ -610,8 +610,8 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     if t.lemma in rules.refuse:
         if i + 2 >= len(sent) or sent[i + 1].low != "to" or sent[i + 2].lemma in rules.refusal_blockers:
             return []
-        if any(_at(sent, i + 2, p) for p, _ in rules.verbs_at.get(sent[i + 2].lemma, ())):
-            return []  # "refused to condemn X": no position taken on X, and none against condemning it
+        if any(_at(sent, i + 2, p) and side == "against" for p, side in rules.verbs_at.get(sent[i + 2].lemma, ())):
+            return []  # "refused to condemn X": no position on X ("refused to accept X" stays against)
         if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
             return []
         obj = _object(sent, i + 2, rules)
