@@ -334,8 +334,9 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
         subj = subj[1:]
     while len(subj) > 1 and subj[-1].low in ("just", "simply", "also", "still", "clearly", "really", "certainly"):
         subj = subj[:-1]  # "Culberson just (isn't working)"
-    if any(x.low in ("if", "unless", "whether", "neither", "nor") for x in subj) or _only_if_after(sent, nxt_at):
-        return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent"
+    if any(x.low in ("if", "unless", "whether", "neither", "nor", "because", "since", "although", "though")
+           for x in subj) or _only_if_after(sent, nxt_at):
+        return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent", "because he was X"
     if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
         back = _pronoun_subject(sent, i)
         if back is not None:  # "we spend half of it on interest, and that cannot continue"
@@ -530,12 +531,15 @@ def _embedded_modal(sent: list[Tok], start: int, i: int) -> bool:
     pre = sent[start:i]
     if len(pre) >= 2 and pre[0].low == "there" and pre[1].lemma == "be":
         return True
+    embedded = False
     for k, t in enumerate(pre[:-1]):  # ("passengers who are overseas should stay home": the subject's relative)
         if t.low in _RELATIVES:
             return False
         if t.low in _FINITE_BE and pre[k + 1].low in _INDEFINITES:
-            return True  # "is a debate the country must have"; not "the truth is (that) we must act", "is clear that"
-    return False
+            embedded = True  # "is a debate the country must have"; not "the truth is (that) we must act"
+        elif t.low in _JOINERS:
+            embedded = False  # "this is a worldwide fight and America must lead it": a new clause
+    return embedded
 
 
 _INDEFINITES = frozenset(["a", "an", "another", "one", "something", "anything", "nothing", "someone", "anyone"])
