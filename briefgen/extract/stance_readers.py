@@ -256,8 +256,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
             continue  # "the worst to hit the island": the lemma table reads "worst" as "wrong"
         if phrase[0] in rules.participles and not sent[i].low.endswith(("ed", "en", "wn")):
             continue  # "what the fundamentals justify": the verb, not the verdict "justified"
-        if any(x.low == "what" for x in sent[_clause_back(sent, i, s.reported) : i]):
-            continue  # "moved beyond what X justify", "what is unacceptable is Y": no verdict on a subject
+        if any(x.low in rules.standards for x in sent[_clause_back(sent, i, s.reported) : i]):
+            continue  # "moved beyond what X justify", "far higher than is justified": a standard, no verdict
         if phrase[0] not in _NP_STARTS and i and sent[i - 1].low in _EMBEDDING:
             continue  # "against this kind of nonsense", "won't make the same mistake": a noun inside a phrase
         nxt_at = i + len(phrase)
@@ -320,8 +320,9 @@ def _judged(s: _Sentence, i: int, phrase: tuple[str, ...]) -> list[Tok]:
         subj = subj[1:]
     while len(subj) > 1 and subj[-1].low in ("just", "simply", "also", "still", "clearly", "really", "certainly"):
         subj = subj[:-1]  # "Culberson just (isn't working)"
-    if any(x.low in ("if", "unless", "whether", "neither", "nor") for x in subj) or _only_if_after(sent, nxt_at):
-        return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent"
+    if any(x.low in ("if", "unless", "whether", "neither", "nor", "because", "since", "although", "though")
+           for x in subj) or _only_if_after(sent, nxt_at):
+        return []  # "If Russia is to blame, …", "… the wrong message only if they are permanent", "because he was X"
     if not subj or (len(subj) == 1 and subj[0].low in ("that", "this")):
         back = _pronoun_subject(sent, i)
         if back is not None:  # "we spend half of it on interest, and that cannot continue"
@@ -507,12 +508,15 @@ def _embedded_modal(sent: list[Tok], start: int, i: int) -> bool:
     pre = sent[start:i]
     if len(pre) >= 2 and pre[0].low == "there" and pre[1].lemma == "be":
         return True
+    embedded = False
     for k, t in enumerate(pre[:-1]):  # ("passengers who are overseas should stay home": the subject's relative)
         if t.low in _RELATIVES:
             return False
         if t.low in _FINITE_BE and pre[k + 1].low in _INDEFINITES:
-            return True  # "is a debate the country must have"; not "the truth is (that) we must act", "is clear that"
-    return False
+            embedded = True  # "is a debate the country must have"; not "the truth is (that) we must act"
+        elif t.low in _JOINERS:
+            embedded = False  # "this is a worldwide fight and America must lead it": a new clause
+    return embedded
 
 
 _INDEFINITES = frozenset(["a", "an", "another", "one", "something", "anything", "nothing", "someone", "anyone"])
@@ -587,8 +591,8 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
     if t.lemma in rules.refuse:
         if i + 2 >= len(sent) or sent[i + 1].low != "to" or sent[i + 2].lemma in rules.refusal_blockers:
             return []
-        if any(_at(sent, i + 2, p) for p, _ in rules.verbs_at.get(sent[i + 2].lemma, ())):
-            return []  # "refused to condemn X": no position taken on X, and none against condemning it
+        if any(_at(sent, i + 2, p) and side == "against" for p, side in rules.verbs_at.get(sent[i + 2].lemma, ())):
+            return []  # "refused to condemn X": no position on X ("refused to accept X" stays against)
         if _negated(sent, i, rules) or not _own_verb(sent, i, s.lead, s.own):
             return []
         obj = _object(sent, i + 2, rules)

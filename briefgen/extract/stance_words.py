@@ -100,6 +100,7 @@ class StanceRules:
     readings: frozenset[str] = frozenset()  # "warned against reading X as Y": an interpretation
     empty_subjects: frozenset[str] = frozenset()  # "the problem is unacceptable": a verdict on no named thing
     constraints: tuple[tuple[tuple[str, ...], bool], ...] = ()  # "have to add up": (phrase, only ending a clause)
+    standards: frozenset[str] = frozenset()  # "higher than (is justified)": a verdict after these is a yardstick
     participles: frozenset[str] = frozenset()  # lemmas of "-ed" verdicts ("justified" -> justify)
     firsts: frozenset[str] = frozenset()  # first lemmas of every expression, "without" and the extraposed
     # verbs and evaluations by their first lemma (a token is tried only against the phrases it can start)
@@ -238,6 +239,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         rule_passives=lemmas((d.get("passives") or {}).get("rules")),
         personal=frozenset(str(w).lower() for w in feelings.get("personal") or ()),
         empty_subjects=lemmas(evals.get("empty_subjects")),
+        standards=frozenset(str(w).lower() for w in evals.get("standards") or ()),
         constraints=tuple((p, closing) for closing, key in ((True, "constraints"), (False, "capacities"))
                           for p in phrases(demands.get(key) or ())),
         participles=frozenset(_lemma(str(w).lower(), table) for side in ("against", "for")
