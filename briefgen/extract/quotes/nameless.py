@@ -8,7 +8,6 @@ from functools import lru_cache
 from briefgen.extract.lexicon import load_data
 from briefgen.extract.quotes.subjects import Attributor
 
-
 _MAX_WORDS = 6  # the longest source phrase ("Senior administration officials in Washington")
 
 
