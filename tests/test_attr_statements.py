@@ -353,6 +353,15 @@ def test_a_clause_ends_where_the_speakers_participle_report_with_a_fragment_begi
     assert [i[1] for i in items if i[0] == "partial"] == ["we need more time."]
 
 
+def test_a_clause_after_a_medium_and_that_starts_after_that() -> None:
+    # "said in an e-mail that ...": the medium is no part of what was said; near miss: no "that", no skip
+    items = _items("Anna Weber said in an e-mail that the mayor “has to act” on the report.")
+    assert [i[1] for i in items if i[0] == "indirect"] == ["the mayor “has to act” on the report"]
+    assert [i[1] for i in _items("Anna Weber said the call was short.") if i[0] == "indirect"] == [
+        "the call was short"
+    ]
+
+
 def test_a_second_fragment_after_and_and_a_cue_is_held_by_the_next_statement() -> None:
     text = "Anna Weber said the deal is “an important step” and praised Tom Brown as “the best negotiator in town”."
     statements = [(i[1], i[4]) for i in _items(text) if i[0] == "indirect"]

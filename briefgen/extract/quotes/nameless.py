@@ -8,13 +8,15 @@ from functools import lru_cache
 from briefgen.extract.lexicon import load_data
 from briefgen.extract.quotes.subjects import Attributor
 
+_MAX_WORDS = 6  # the longest source phrase ("Senior administration officials in Washington")
+
 
 @lru_cache(maxsize=1)
 def _nameless_words() -> tuple[int, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The nameless sources' word limit, head nouns, pronouns, stop words and links (cues.yml)."""
     data = load_data("cues.yml")["nameless_sources"]
     return (
-        int(data["max_words"]),
+        _MAX_WORDS,
         frozenset(str(w) for w in data["heads"]),
         frozenset(str(w) for w in data["pronouns"]),
         frozenset(str(w) for w in data["stop"]),
