@@ -1610,7 +1610,7 @@ def against(statement: str, told: str) -> str:
 
     def governed(text: str) -> tuple[bool, int, int]:  # an odd count of negations, 'without' one too ('There
         tokens = _TOKEN.findall(text)  # can be no talks without the workers' asks for the workers at the talks)
-        at = [i for i, t in enumerate(tokens) if stems(t) & shared]
+        at = [i for i, t in enumerate(tokens) if stems(t) & shared] or [0]  # shared stems no single word holds
         span = " ".join(tokens[max(0, at[0] - NEGATION_REACH) : at[-1] + 1]).replace("’", "'")
         odd = (len(_NEGATION.findall(span)) + len(re.findall(r"\bwithout\b", span, re.I))) % 2 == 1
         return odd, at[0], at[-1]

@@ -59,3 +59,8 @@ def test_a_company_named_with_a_leading_romance_head_word_is_an_organisation() -
 def test_a_person_with_a_del_particle_is_one_person() -> None:
     text = 'MEXICO CITY - "Cinema is alive," the director Guillermo del Toro said on Friday.'
     assert _kinds(text).get("Guillermo del Toro") == "person"
+
+
+def test_per_is_a_given_name_before_a_surname() -> None:
+    text = '"We will defend the krone," said central bank governor Per Jensen.'
+    assert _kinds(text).get("Per Jensen") == "person"

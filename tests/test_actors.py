@@ -200,7 +200,7 @@ def test_data_files_hold_only_text_entries_and_valid_country_codes() -> None:
             return all(isinstance(k, str) and strings_only(v) for k, v in node.items())
         if isinstance(node, list):
             return all(strings_only(v) for v in node)
-        return node is None or isinstance(node, str)
+        return node is None or isinstance(node, str) or (isinstance(node, int) and not isinstance(node, bool))
 
     for name in ("cues.yml", "roles.yml", "places.yml", "bibliography.yml", "summary.yml", "claims.yml",
                  "first_names.yml"):

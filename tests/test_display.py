@@ -144,3 +144,8 @@ def test_a_negated_reporting_verb_gives_no_stance_and_its_plain_form_still_does(
     q, article = _quote("The minister ruled out new taxes.", "new taxes", "indirect", "ruled out")
     found = stance_of(predicate(q, article)[0], "ruled out", True)
     assert found is not None and found.stance == "against"
+
+
+def test_a_negation_with_a_filler_word_before_the_verb_is_kept() -> None:
+    q, article = _quote("The mayor never once criticised the new tariffs.", "the new tariffs", "indirect", "criticised")
+    assert predicate(q, article)[0] == "never once criticised the new tariffs"

@@ -85,3 +85,21 @@ def test_a_passive_stance_verb_with_its_agent_is_the_agents_stance_not_the_speak
 def test_a_shown_clause_opening_with_a_passive_stance_verb_and_its_agent_is_no_stance() -> None:
     assert stance_of("criticized by the United Nations as a breeding ground for abuse, will be replaced", "criticized",
                      True) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody should end the free bus pass for pensioners.",
+    "None of us should stop the march.",
+    "Until last week we were backing the merger.",
+])
+def test_review8_negative_subjects_past_progressive_and_quitting_state_no_stance(text: str) -> None:
+    assert stance_of(text, "said", False) is None
+
+
+def test_review8_a_stop_demand_and_a_present_progressive_still_read() -> None:
+    found = stance_of("He must quit the cabinet today.", "said", False)  # a demand that he quits
+    assert found is not None and found.stance == "for" and "quit" in found.target
+    found = stance_of("We should stop pretending the levy works.", "said", False)
+    assert found is not None and found.stance == "against"
+    found = stance_of("We are backing the merger.", "said", False)
+    assert found is not None and found.stance == "for"

@@ -31,7 +31,7 @@ _FRAME_WORDS = ("view", "perspective", "opinion", "words")
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:did|does|do|would|will|could|can|should|has|have|had|is|was|were|are|may|might|must)\s+"
     r"(?:not|never)|\b\w+n[\u2019']t|\bnever|\bnot|\b(?:declined|declines|declining|refused|refuses|refusing|"
-    r"failed|fails)\s+to)\s+(?:\w+ly\s+)?$",
+    r"failed|fails)\s+to)\s+(?:(?:\w+ly|once|even|ever|yet|so\s+much\s+as)\s+)?$",
     re.IGNORECASE,
 )
 

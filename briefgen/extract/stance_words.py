@@ -193,18 +193,15 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     d = data if data is not None else load_stance_data()
     lemmas, phrases, sided = partial(_lemmas, table), partial(_phrases, table), partial(_sided, table)
 
-    def words(key: str) -> frozenset[str]:
-        return lemmas(d.get(key))
-
     verbs = tuple((p, side) for side in ("against", "for") for p in phrases((d.get("verbs") or {}).get(side) or ()))
     evals = d.get("evaluations") or {}
     evaluations = tuple((p, side) for side in ("against", "for") for p in phrases(evals.get(side) or ()))
     demands, refusals, conditions = (d.get(k) or {} for k in ("demands", "refusals", "conditions"))
     nouns, feelings, strict = d.get("stance_nouns") or {}, d.get("feelings") or {}, evals.get("extraposed_strict") or {}
-    same: dict[str, Any] = {key: words(key) for key in _SAME_NAMED}
+    same: dict[str, Any] = {key: lemmas(d.get(key)) for key in _SAME_NAMED}
     rules = StanceRules(
         **same,
-        negators=words("negators") | {"not"}, window=int(d.get("negation_window") or 2),
+        negators=lemmas(d.get("negators")) | {"not"}, window=int(d.get("negation_window") or 2),
         particles=frozenset(str(w).lower() for w in d.get("particles") or ()),
         verbs=tuple(sorted(verbs, key=lambda v: -len(v[0]))),
         evaluations=tuple(sorted(evaluations, key=lambda v: -len(v[0]))),
@@ -213,7 +210,7 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         weak=phrases(demands.get("weak") or ()),
         weak_blockers=lemmas(demands.get("weak_blockers")),
         strong_blockers=lemmas(demands.get("strong_blockers")),
-        without=words("without") | {"not"},
+        without=lemmas(d.get("without")) | {"not"},
         counterfactuals=phrases(d.get("counterfactuals") or ()),
         examples=tuple(d.get("examples") or ()),
         refuse=lemmas(refusals.get("refuse")),
@@ -419,7 +416,7 @@ _OWN = frozenset([
     "did", "not", "n't", "never", "no", "longer", "'ll", "to", "publicly", "openly", "sharply", "has", "have",
     "had", "'ve", "'d",
 ])
-_PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s", "was", "were"])
+_PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s"])  # "we were backing X" was, not is
 _PROGRESSIVE_ACTS = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("progressive") or ())
 _COULD_NOT = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("could_not") or ())
 _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported

@@ -76,7 +76,8 @@ def test_search_box_is_usable_by_keyboard_and_at_phone_width(
         page.keyboard.press("/")  # Material's shortcut opens the search box
         assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
         page.keyboard.type("tessavolt", delay=20)
-        page.wait_for_selector(".md-search-result__item")
+        # results for the first letters typed may show first: wait for the whole word's answer
+        page.wait_for_function("document.querySelectorAll('.md-search-result__item').length === 1", timeout=15000)
         assert page.locator(".md-search-result__item").count() == 1
         page.keyboard.press("ArrowDown")
         focused = page.evaluate("document.activeElement.getAttribute('href')")
