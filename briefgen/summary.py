@@ -63,6 +63,7 @@ def _ignored() -> frozenset[str]:
     return frozenset(STOP_WORDS) | frozenset(str(w).lower() for w in _lists()["generic"])
 
 
+_ANOTHER = re.compile(r"\b(?:another|second|third|again)\b", re.IGNORECASE)  # a repeat is an event
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+(?:[.,]\d+)?")
 
 
@@ -643,8 +644,8 @@ def _events(
         # main event's sentence already holds most of its words ('A train derailed near Brateni late on Sunday'
         # after 'Police evacuated 4,300 people on Monday after a train derailed near Brateni': the day named
         # was the evacuation's, the derailment is told)
-        own = main is not None and bool(events) and _other_day(lead.text, events[0].text) and bool(
-            lead.stems - words_of[0] - _time_words())
+        own = main is not None and bool(events) and _other_day(lead.text, events[0].text) and (bool(
+            lead.stems - words_of[0] - _time_words()) or _ANOTHER.search(lead.text) is not None)
         if same and same[0] == 0 and own:
             same = same[1:]
         if same:

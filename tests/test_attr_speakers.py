@@ -415,3 +415,8 @@ def test_a_quote_whose_clause_runs_on_past_a_name_goes_to_the_name_after_said() 
 def test_a_name_before_the_comma_and_said_of_keeps_the_subject() -> None:
     assert names("“He had many supporters,” Anna Weber, after a pause, said of Tom Brown.") == ["Anna Weber"]
     assert names("“He is tapping into something,” Anna Weber, a supporter, told the New Yorker.") == ["Anna Weber"]
+
+
+def test_a_place_pair_after_a_sentence_opening_in_is_no_speaker() -> None:
+    a = analyse_text("In Salem, Oregon, Governor Tina Kotek resigned, saying she had lost the trust of voters.")
+    assert [speaker_name(a, q) for q in a.quotes] == ["Tina Kotek"]

@@ -66,6 +66,10 @@ def test_a_sentence_adding_only_the_time_to_the_main_event_is_not_a_later_event(
     texts = [e.text for e in _events(1, leads, body)]
     assert when not in texts  # Sunday is another day than Monday, yet it adds only when the derailment was
     assert later in texts  # near miss: another day and words of its own ('resumed running'): what followed
+    again = "Another freight train carrying chlorine derailed near Brateni early on Thursday."
+    leads = [*leads[:3], _lead(b, again, order=1, paragraph=2)]
+    body = {s.id: [(lead.paragraph, lead.stems) for lead in leads if lead.source is s] for s in (a, b, c)}
+    assert again in [e.text for e in _events(1, leads, body)]  # a second derailment is an event of its own
 
 
 def _corpus(text: str) -> dict[str, Article]:

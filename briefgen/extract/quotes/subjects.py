@@ -27,7 +27,9 @@ _TITLE_QUALIFIERS = frozenset(
     {"state", "federal", "former", "acting", "interim", "deputy", "senior", "junior", "local", "regional", "county"}
 )
 # a place after a preposition and a capitalised place name and comma: "in Salem, New Hampshire"
-_PLACE_PAIR = re.compile(r"\b(?:in|at|from|near|to|outside|of)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s*$")
+_PLACE_PAIR = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Tt]o|[Oo]utside|[Oo]f)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?,\s*$"
+)
 # after a possessor: its role words (lower case, at most four) and the comma before an apposed name
 _POSSESSOR_ROLE = re.compile(r"[’']s?\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),\s+")
 # one opening word that governs the name after it: a participle or a preposition of place
