@@ -1609,15 +1609,19 @@ def against(statement: str, told: str) -> str:
     if len(shared) < AGAINST_SHARED or len(shared) < AGAINST_SHARE * len(stems(statement)):
         return ""
 
-    def governed(text: str) -> tuple[bool, int, int]:  # an odd count of negations, 'without' one too ('There
-        tokens = _TOKEN.findall(text)  # can be no talks without the workers' asks for the workers at the talks)
-        at = [i for i, t in enumerate(tokens) if stems(t) & shared] or [0]  # shared stems no single word holds
+    def governed(text: str) -> tuple[bool, int, int] | None:  # an odd count of negations, 'without' one too
+        tokens = _TOKEN.findall(text)  # ('There can be no talks without the workers' asks for the workers)
+        at = [i for i, t in enumerate(tokens) if stems(t) & shared]
+        if not at:
+            return None  # the shared stems are in no single word ('12.5', '4,300'): nothing to turn round
         span = " ".join(tokens[max(0, at[0] - NEGATION_REACH) : at[-1] + 1]).replace("’", "'")
         odd = (len(_NEGATION.findall(span)) + len(re.findall(r"\bwithout\b", span, re.I))) % 2 == 1
         return odd, at[0], at[-1]
 
-    negated, start, end = governed(statement)
-    told_negated, first, last = governed(told)
+    said, heard = governed(statement), governed(told)
+    if said is None or heard is None:
+        return ""
+    (negated, start, end), (told_negated, first, last) = said, heard
     if negated == told_negated or max(end - start, last - first) >= MATTER_WORDS:
         return ""  # the same; or the shared words spread over a sentence are no one matter
     return " ".join(_TOKEN.findall(told)[first : last + 1])

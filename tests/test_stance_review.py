@@ -92,11 +92,11 @@ def test_a_shown_clause_opening_with_a_passive_stance_verb_and_its_agent_is_no_s
     "None of us should stop the march.",
     "Until last week we were backing the merger.",
 ])
-def test_review8_negative_subjects_past_progressive_and_quitting_state_no_stance(text: str) -> None:
+def test_a_negative_subject_or_a_past_progressive_states_no_stance(text: str) -> None:
     assert stance_of(text, "said", False) is None
 
 
-def test_review8_a_stop_demand_and_a_present_progressive_still_read() -> None:
+def test_a_demand_to_quit_a_stop_demand_and_a_present_progressive_still_read() -> None:
     found = stance_of("He must quit the cabinet today.", "said", False)  # a demand that he quits
     assert found is not None and found.stance == "for" and "quit" in found.target
     found = stance_of("We should stop pretending the levy works.", "said", False)

@@ -160,3 +160,8 @@ def test_a_long_stance_target_is_not_printed_beside_the_claim() -> None:
                   "Europe should not fall under the illusion that others will find the solution for all of us")
     assert ClaimView(short, (), (), None).target_shown  # near miss: a short target the words shown do not hold
     assert not ClaimView(long, (), (), None).target_shown  # a clause saying the claim again
+
+
+def test_shared_figures_no_single_word_holds_are_no_dissent_and_no_crash() -> None:
+    told = "The plan promises 4,300 new posts, 2,000 flats and growth of 12.5 per cent."
+    assert against("Not 4,300, not 2,000, not 12.5.", told) == ""
