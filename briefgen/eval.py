@@ -321,7 +321,10 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
         gactors = {a.name: a for a in gf.actors}
         for a in gf.actors:
             gold_by_name.setdefault(a.name, a)
-        sc = Scores(ours=len(ours), gold=len(gf.quotes), statements=len(gf.statements))
+        # a gold statement without a named speaker ("officials said") is not scored: the gold convention lists
+        # statements of named actors, and some annotators also list nameless ones with `speaker: null`
+        named = [st for st in gf.statements if st.get("speaker")]
+        sc = Scores(ours=len(ours), gold=len(gf.quotes), statements=len(named))
         pairs = _pair(ours, gf.quotes)
         matched_i = {i for i, _, _ in pairs}
         matched_j = {j for _, j, _ in pairs}
@@ -356,7 +359,7 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
         sc.false_pos += [
             f"{gf.source}: “{q.text[:70]}” ({q.speaker})" for i, q in enumerate(ours) if i not in matched_i
         ]
-        for st in gf.statements:
+        for st in named:
             spk = gactors.get(st["speaker"])
             sentence = normalise(st["sentence"])
             hit = None if spk is None else next(
@@ -390,7 +393,7 @@ def evaluate(briefing: Briefing, gold_files: Sequence[GoldFile]) -> EvalResult:
         for gq in gf.quotes:
             if gq.get("speaker"):
                 speaking.add(gq["speaker"])
-        for st in gf.statements:
+        for st in named:
             speaking.add(st["speaker"])
         per_article[gf.source] = sc
         total.add(sc)

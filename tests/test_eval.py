@@ -149,3 +149,19 @@ def test_per_actor_mention_rule_counts_quoted_actors_and_the_gold_ones(tmp_path:
     rows = {r[0]: r[1:] for r in actor_rule_rows(actors)}
     # (quoted actors with a mention by the rule, of them gold actors, precision)
     assert rows == {"mention.name": (2, 1, 0.5), "mention.honorific": (1, 1, 1.0), "mention.org_context": (1, 0, 0.0)}
+
+
+def test_gold_statements_without_a_named_speaker_are_not_scored(tmp_path: Path) -> None:
+    """Some annotators list nameless statements ("officials said") with `speaker: null`: eval skips them
+    instead of crashing on sorting the speakers (None < str) or counting them as missed."""
+    folder = _gold(tmp_path)
+    path = folder / "a.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "statements:\n", "statements:\n  - {sentence: 'Officials said the port would reopen.', speaker: null}\n"),
+        encoding="utf-8")
+    kallas = Actor("kaja-kallas", "Kaja Kallas", "person", "European Union", "European Union")
+    quotes = [Quote("q3", "Europe must act", "kaja-kallas", "s-a", 1, 0, 1, "said", "indirect")]
+    result = evaluate(_briefing(quotes, [kallas]), load_gold(folder))
+    assert "Officials said" in path.read_text(encoding="utf-8")
+    assert (result.total.statements, result.total.statements_found) == (1, 1)
+    assert result.actors.speaking == 1
