@@ -31,7 +31,8 @@ REDUCE_ONLY = frozenset({"briefgen.yml", "topics.yml", "actors.yml", "languages.
 # 2: entries carry the hash of the text they were made from; 3: quotes carry display and stance; 4: and their rule.
 # 5: actors carry the rules that made their mentions.
 # 6: statements name the partial quotes they contain and a nameless source as written.
-CACHE_FORMAT = 6
+# 7: quotes keep a withheld stance label (stances.yml shown).
+CACHE_FORMAT = 7
 _TAG = "briefgen-analysis"
 # Analysis fields other than the article: what a worker sends back and what the cache stores.
 PAYLOAD_FIELDS = tuple(f.name for f in fields(Analysis) if f.name != "article")

@@ -481,6 +481,17 @@ def eval_cmd(
         for rule, n, ok, precision, spk in stance_rule_rows(st):
             out.print(f"  {rule:<44} {n:>5} {ok:>5} {precision:>6.3f} {spk:>5}", markup=False, highlight=False,
                       soft_wrap=True)
+        held = sum(n for n, _, _ in st.withheld_rules.values())
+        held_ok = sum(ok for _, ok, _ in st.withheld_rules.values())
+        out.print(f"withheld stance labels (stances.yml shown): {held}, would-be precision "
+                  f"{held_ok / held if held else 1.0:.3f} ({held_ok}/{held}); recall with every label shown "
+                  f"{st.caught_all / st.gold if st.gold else 1.0:.3f} ({st.caught_all}/{st.gold})",
+                  markup=False, highlight=False, soft_wrap=True)
+        out.print("per withheld construction: labels withheld, would be right, precision, wrong only by the speaker",
+                  markup=False, highlight=False)
+        for rule, n, ok, precision, spk in stance_rule_rows(st, withheld=True):
+            out.print(f"  {rule:<44} {n:>5} {ok:>5} {precision:>6.3f} {spk:>5}", markup=False, highlight=False,
+                      soft_wrap=True)
         cl = evaluate_claims(briefing, gold_files, load_claim_gold(stance_file))
         out.print(f"claims: same-claim pairs precision {cl.precision:.3f} ({cl.right}/{cl.predicted}), recall "
                   f"{cl.recall:.3f} ({cl.right}/{cl.gold_pairs}); {len(briefing.claims)} claims")

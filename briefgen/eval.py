@@ -481,6 +481,11 @@ class StanceScores:
     no_verb: list[str] = field(default_factory=list)
     # stance construction -> [labels shown, right, wrong only by the speaker (the gold stance of the same words)]
     rules: dict[str, list[int]] = field(default_factory=dict)
+    # the same for the withheld labels (stances.yml shown): what each construction would score if shown
+    withheld_rules: dict[str, list[int]] = field(default_factory=dict)
+    caught_all: int = 0  # gold stances a shown or withheld label would catch (recall with every label shown)
+    # every label judged: (quote id, construction, right, wrong only by the speaker, shown)
+    labels: list[tuple[str, str, bool, bool, bool]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -555,6 +560,7 @@ def evaluate_stances(
             return hits
 
         right_units: set[int] = set()
+        all_right_units: set[int] = set()  # caught by a withheld label
         # a partial quote held by a statement is shown inside it (pages list the statement in its place):
         # its label is the statement's, judged against the units of the quote too
         by_id = {q.id: q for q in ours}
@@ -570,29 +576,36 @@ def evaluate_stances(
                     res.no_verb.append(f"{gf.source}: {q.display or q.text}"[:120])
                     if not q.cue or q.cue.lower() in cue_lexicon().source_phrases:
                         res.verbless += 1
-            if not q.stance or not q.target:
+            shown = bool(q.stance and q.target)
+            if not shown and not q.withheld:
                 continue
-            res.shown += 1
+            label = (str(q.stance), str(q.target), q.stance_rule) if shown else q.withheld
+            stance, target, rule = label or ("", "", "")
             found = units_of(q) + [u for i in q.contains_quotes if i in by_id for u in units_of(by_id[i])]
             good = [i for i in found if (lab := units[i][3]) and lab.get("stance")
-                    and stance_agrees(q.stance, q.target, lab["stance"], str(lab.get("target") or ""))]
-            counts = res.rules.setdefault(q.stance_rule or "?", [0, 0, 0])
+                    and stance_agrees(stance, target, lab["stance"], str(lab.get("target") or ""))]
+            # the reading agrees with the gold stance of the same words, said by someone else
+            speaker_only = not good and any((lab := units[i][3]) and lab.get("stance") and stance_agrees(
+                stance, target, lab["stance"], str(lab.get("target") or "")) for i in units_of(q, any_speaker=True))
+            counts = (res.rules if shown else res.withheld_rules).setdefault(rule or "?", [0, 0, 0])
             counts[0] += 1
+            counts[1] += bool(good)
+            counts[2] += speaker_only
+            res.labels.append((q.id, rule, bool(good), speaker_only, shown))
+            if good:
+                (all_right_units if not shown else right_units).update(good)
+            if not shown:
+                continue
+            res.shown += 1
             if good:
                 res.right += 1
-                counts[1] += 1
-                right_units.update(good)
             else:
-                # the reading agrees with the gold stance of the same words, said by someone else
-                speaker_only = any((lab := units[i][3]) and lab.get("stance") and stance_agrees(
-                    q.stance, q.target, lab["stance"], str(lab.get("target") or ""))
-                    for i in units_of(q, any_speaker=True))
-                counts[2] += speaker_only
-                res.wrong.append(f"{gf.source}: {q.stance}: {q.target} ({q.speaker}) [{q.stance_rule}"
+                res.wrong.append(f"{gf.source}: {stance}: {target} ({q.speaker}) [{rule}"
                                  f"{', right reading, wrong speaker' if speaker_only else ''}]"[:220])
         for i, (_, _, spk, lab) in enumerate(units):
             if lab and lab.get("stance"):
                 res.gold += 1
+                res.caught_all += i in right_units or i in all_right_units
                 if i in right_units:
                     res.caught += 1
                 else:
@@ -600,10 +613,11 @@ def evaluate_stances(
     return res
 
 
-def stance_rule_rows(scores: StanceScores) -> list[tuple[str, int, int, float, int]]:
+def stance_rule_rows(scores: StanceScores, withheld: bool = False) -> list[tuple[str, int, int, float, int]]:
     """Per stance construction, most labels first: (construction, labels shown, right, precision, wrong only
-    by their speaker)."""
-    rows = [(rule, n, ok, ok / n if n else 1.0, spk) for rule, (n, ok, spk) in scores.rules.items()]
+    by their speaker); ``withheld``: the same for the labels withheld (their would-be precision)."""
+    table = scores.withheld_rules if withheld else scores.rules
+    rows = [(rule, n, ok, ok / n if n else 1.0, spk) for rule, (n, ok, spk) in table.items()]
     rows.sort(key=lambda r: (-r[1], r[0]))
     return rows
 

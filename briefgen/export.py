@@ -67,6 +67,8 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "stance": q.stance,
                 "target": q.target,
                 "stance_rule": q.stance_rule or None,
+                "stance_withheld": dict(zip(("stance", "target", "rule"), q.withheld, strict=True))
+                if q.withheld else None,
                 "display": full_display(names.get(q.speaker or "") or q.speaker_text, q),
                 "verb": q.verb,
                 "contains_quotes": list(q.contains_quotes),

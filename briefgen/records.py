@@ -106,6 +106,7 @@ class LocalQuote:
     target: str | None = None
     rule: str = ""  # the id of the rule that found the quote and chose its speaker ("quote.cue_after.subject")
     stance_rule: str = ""  # the stance construction that read the stance ("stance.verb"), "" without one
+    withheld: tuple[str, str, str] | None = None  # (stance, target, construction) of a label not shown (stances.yml)
     contains: tuple[int, ...] = ()  # a statement: the starts of the speaker's partial quotes inside it
     speaker_text: str | None = None  # a nameless source as written ("U.S. officials"); the speaker stays None
 
@@ -217,6 +218,9 @@ class Quote:
     verb: str | None = None
     rule: str = ""  # provenance: the id of the extraction rule that made this quote or statement
     stance_rule: str = ""  # provenance: the stance construction that read ``stance`` ("stance.verb"), or ""
+    # (stance, target, construction) of a label read but not shown: its construction is not in stances.yml
+    # ``shown`` (kept for measurement only: no page, matrix, position or claim reads it)
+    withheld: tuple[str, str, str] | None = None
     contains_quotes: tuple[str, ...] = ()  # a statement: the ids of the speaker's partial quotes inside it
     speaker_text: str | None = None  # a nameless source as written ("U.S. officials"); never an actor
 

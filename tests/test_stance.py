@@ -69,7 +69,10 @@ def test_sample_corpus_meets_the_stance_verb_and_claim_targets(tmp_path: Any) ->
     annotation = REPO / "tests" / "data" / "stance_gold.yaml"
     gold = load_gold(GOLD)
     st = evaluate_stances(briefing, gold, load_stance_gold(annotation))
-    assert st.shown and st.precision >= 0.9 and st.recall >= 0.5, (st.wrong, st.missed)
+    # only shown constructions (stances.yml shown) count: precision first, recall what that leaves (0.46 measured)
+    assert st.shown and st.precision >= 0.95 and st.recall >= 0.4, (st.wrong, st.missed)
+    held = sum(n for n, _, _ in st.withheld_rules.values())
+    assert held and st.caught_all > st.caught  # the withheld labels are measured, and would catch more
     assert st.reported and st.verb_rate >= 0.95, st.no_verb
     cl = evaluate_claims(briefing, gold, load_claim_gold(annotation))
     assert cl.predicted and cl.precision >= 0.8, cl.wrong
@@ -130,11 +133,11 @@ def test_verb_rate_counts_apart_statements_whose_article_gives_no_verb() -> None
 
 
 @pytest.mark.parametrize(("batch", "min_precision", "min_recall"),
-                         [("batch_h", 0.85, 0.25), ("batch_i", 0.85, 0.25), ("batch_j", 0.75, 0.30)])
+                         [("batch_h", 0.95, 0.40), ("batch_i", 0.90, 0.10), ("batch_j", 0.90, 0.12)])
 def test_held_out_stances_stay_above_their_floors(batch: str, min_precision: float, min_recall: float,
                                                    tmp_path: Any) -> None:
-    """Floors a little under the measured scores (README, Quality): H and J were tuned on, I never was; J's
-    precision floor is lower: 7 of its 9 wrong labels are right readings under a wrong speaker (quote stage)."""
+    """Floors a little under the measured scores (README, Quality): H and J were tuned on, I never was. Only
+    the constructions of stances.yml ``shown`` are counted (the others are withheld): precision high, recall low."""
     from briefgen.build import extract
     from briefgen.config import load_settings
     from briefgen.eval import evaluate_stances, load_gold, load_stance_gold
@@ -146,7 +149,7 @@ def test_held_out_stances_stay_above_their_floors(batch: str, min_precision: flo
     st = evaluate_stances(briefing, load_gold(folder / "gold"), load_stance_gold(folder / "stance_gold.yaml"))
     # counts only: batch I is kept unseen, so a failure must not print its articles' statements
     counts = f"{batch}: shown {st.shown}, precision {st.precision:.3f}, recall {st.recall:.3f}"
-    above = st.shown >= 10 and st.precision >= min_precision and st.recall >= min_recall  # (not st whole)
+    above = st.shown >= 5 and st.precision >= min_precision and st.recall >= min_recall  # (not st whole)
     verbs = f"{batch}: verb rate {st.verb_rate_stated:.3f}, {len(st.no_verb)} without"
     verbs_ok = st.verb_rate_stated >= 0.95
     assert above, counts
@@ -180,7 +183,7 @@ def test_article_reading_passes_the_speakers_own_side() -> None:
 
     text = (
         "Residents of the port met on Monday.\n\n"
-        "The interior minister, Antti Koski, said Finland would ask the coast guard to inspect the ferries.\n"
+        "The interior minister, Antti Koski, said Finland would urge the coast guard to inspect the ferries.\n"
     )
     quotes = {q.speaker: q for q in analyse_article(Article(path="x.txt", text=text, paragraphs=())).quotes}
     minister = quotes["Antti Koski"]
@@ -246,7 +249,7 @@ def test_every_label_names_the_construction_that_read_it() -> None:
     from briefgen.eval import StanceScores, stance_rule_rows
     from tests.extract_utils import analyse_text
 
-    cases = {"criticised the board for the fares": "stance.verb",
+    cases = {"criticised the board for the fares": "stance.verb.criticise",
              "called the new timetable a sham": "stance.evaluation.called",
              "said the ferry must run in winter": "stance.demand.strong",
              "said the council should stop charging for parking": "stance.demand.stop",
@@ -256,6 +259,6 @@ def test_every_label_names_the_construction_that_read_it() -> None:
         assert found is not None and found.rule == rule, (text, found)
     analysis = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.")
     reported = next(q for q in analysis.quotes if q.kind == "indirect")
-    assert reported.stance_rule == "stance.verb"
+    assert reported.stance_rule == "stance.verb.criticise"
     st = StanceScores(rules={"stance.verb": [4, 3, 1], "stance.demand.weak": [5, 5, 0]})
     assert stance_rule_rows(st) == [("stance.demand.weak", 5, 5, 1.0, 0), ("stance.verb", 4, 3, 0.75, 1)]

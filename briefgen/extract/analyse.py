@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from briefgen.extract.actors import local_actors_of
 from briefgen.extract.display import predicate, sentence_bounds, without_joiner
 from briefgen.extract.quotes import find_quotes
-from briefgen.extract.stance import fragment_span, fragment_start, frame_stance, own_side, stance_of
+from briefgen.extract.stance import fragment_span, fragment_start, frame_stance, gate, own_side, stance_of
 from briefgen.records import Analysis, Article, LocalActor, LocalQuote
 
 ARTICLE_SECONDS = 60.0  # time budget of one article's analysis (a 5 MB article takes a few seconds)
@@ -52,7 +52,7 @@ def analyse_article(article: Article) -> Analysis:
     numbered = [(p.number, p.start, p.end) for p in article.paragraphs] or [(1, 0, len(article.text))]
     actors = local_actors_of(article.text, spans)
     quotes = shown_and_read(tuple(find_quotes(article.text, numbered, actors)), article, actors.actors)
-    return Analysis(article=article, actors=actors.actors, quotes=held_stances(quotes))
+    return Analysis(article=article, actors=actors.actors, quotes=tuple(gate(q) for q in held_stances(quotes)))
 
 
 def held_stances(quotes: tuple[LocalQuote, ...]) -> tuple[LocalQuote, ...]:

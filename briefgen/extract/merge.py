@@ -345,6 +345,7 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
                     verb=q.verb,
                     rule=q.rule,
                     stance_rule=q.stance_rule,
+                    withheld=q.withheld,
                     speaker_text=None if speaker else q.speaker_text,
                 )
             )

@@ -17,7 +17,16 @@ from briefgen.config import load_yaml
 from briefgen.errors import ConfigError
 from briefgen.extract.display import sentence_limits, shown_words, with_display
 from briefgen.extract.lexicon import load_data
-from briefgen.extract.stance import Found, StanceRules, agreed, make_rules, map_rules, read_stance, stance_text
+from briefgen.extract.stance import (
+    Found,
+    StanceRules,
+    agreed,
+    make_rules,
+    map_rules,
+    read_stance,
+    shown_found,
+    stance_text,
+)
 from briefgen.nlp import lookup_table, make_nlp
 from briefgen.records import Actor, Article, Position, Quote, Source, Topic
 from briefgen.slugs import slug
@@ -215,6 +224,8 @@ def read_quote(
         found = known_stances[key]
     else:
         found = known_stances[key] = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
+    if not mapped:  # read here, not in the map: only a shown construction's label counts
+        found = shown_found(found, quote.speaker is not None)
     return Reading(topics, found.stance if found else None, words, found.target if found else None)
 
 

@@ -25,6 +25,7 @@ from briefgen.extract.stance_words import (
     sentences,
     tokens,
 )
+from briefgen.records import LocalQuote
 
 __all__ = [  # the reading machinery lives in stance_words / stance_readers; this is the module others import
     "_FUNCTION",
@@ -33,8 +34,10 @@ __all__ = [  # the reading machinery lives in stance_words / stance_readers; thi
     "StanceRules",
     "Tok",
     "agreed",
+    "construction",
     "content_words",
     "fragment_start",
+    "gate",
     "is_question",
     "load_stance_data",
     "make_rules",
@@ -46,6 +49,8 @@ __all__ = [  # the reading machinery lives in stance_words / stance_readers; thi
     "same_target",
     "same_words",
     "sentences",
+    "shown_constructions",
+    "shown_found",
     "stance_of",
     "stance_text",
     "tokens",
@@ -82,6 +87,42 @@ def read_stance(
             if found.target and (best is None or key < best[:4]):
                 best = (*key, found)
     return best[4] if best else None
+
+
+@lru_cache(maxsize=1)
+def shown_constructions() -> frozenset[str]:
+    """The stance constructions whose labels are shown (stances.yml ``shown``); any other label is withheld."""
+    return frozenset(str(r) for r in load_stance_data().get("shown") or ())
+
+
+def construction(rule: str, named: bool, quote_rule: str = "") -> str:
+    """A label's construction id: its reader and word class, then the shape of the sentence that gave the
+    statement its speaker (stances.yml construction_shapes: ".coordinated" for "X said A and urged B"), then
+    ".nameless" when no actor said it."""
+    shape = next((v for k, v in _shapes().items() if quote_rule.endswith(k)), "")
+    return rule + (f".{shape}" if shape else "") + ("" if named else ".nameless")
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> dict[str, str]:
+    """End of a quote's extraction rule -> the shape part of a stance construction id (stances.yml)."""
+    return {str(k): str(v) for k, v in (load_stance_data().get("construction_shapes") or {}).items()}
+
+
+def gate(quote: LocalQuote) -> LocalQuote:
+    """The quote with its label shown when its construction is in stances.yml ``shown``; otherwise without a
+    stance or target, the label kept only as ``withheld`` (stance, target, construction) for measurement."""
+    if not quote.stance or not quote.target:
+        return quote
+    rule = construction(quote.stance_rule or "stance", quote.speaker is not None, quote.rule)
+    if rule in shown_constructions():
+        return quote if rule == quote.stance_rule else replace(quote, stance_rule=rule)
+    return replace(quote, stance=None, target=None, stance_rule="", withheld=(quote.stance, quote.target, rule))
+
+
+def shown_found(found: Found | None, named: bool) -> Found | None:
+    """A stance read outside the per-article map, or None when its construction is withheld."""
+    return found if found and construction(found.rule or "stance", named) in shown_constructions() else None
 
 
 _OPENING = re.compile(r"[\u201c\u2018\"\u00ab]")

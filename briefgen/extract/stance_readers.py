@@ -661,5 +661,13 @@ def _candidates(
             continue  # no expression starts here (a set look-up instead of trying every phrase)
         for read in _READERS:
             name = "stance." + read.__name__.strip("_").removesuffix("_at")
-            found.extend((rank, pos, hit if hit.rule else replace(hit, rule=name)) for rank, pos, hit in read(s, i))
+            found.extend((rank, pos, _classed(hit if hit.rule else replace(hit, rule=name), sent[pos].lemma, rules))
+                         for rank, pos, hit in read(s, i))
     return found
+
+
+
+def _classed(found: Found, lemma: str, rules: StanceRules) -> Found:
+    """The label with its construction's word class ("stance.verb" + "criticise"), when its word has one."""
+    cls = rules.classes.get(found.rule, {}).get(lemma)
+    return replace(found, rule=f"{found.rule}.{cls}") if cls else found

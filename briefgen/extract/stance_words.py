@@ -107,6 +107,8 @@ class StanceRules:
     verbs_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     evaluations_at: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
+    # construction id ("stance.verb") -> stance word lemma -> its class ("criticise"): stances.yml construction_classes
+    classes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +247,16 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
-                   evaluations_at=_by_first(rules.evaluations))
+                   evaluations_at=_by_first(rules.evaluations), classes=_classes(table, d))
+
+
+def _classes(table: Mapping[str, str], d: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Construction id -> stance word lemma -> class, from stances.yml construction_classes."""
+    out: dict[str, dict[str, str]] = {}
+    for reader, classes in (d.get("construction_classes") or {}).items():
+        out["stance." + str(reader)] = {_lemma(str(w).lower(), table): str(c) for c, ws in (classes or {}).items()
+                                        for w in ws or ()}
+    return out
 
 
 def _screen(rules: StanceRules, d: Mapping[str, Any]) -> tuple[set[str], re.Pattern[str]]:
