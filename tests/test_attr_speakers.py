@@ -487,3 +487,20 @@ def test_a_reporting_noun_followed_by_a_verb_of_saying_quotes_the_noun_not_the_o
 
 def test_a_reporting_noun_as_subject_of_a_copula_leaves_the_quote_to_the_outer_speaker() -> None:
     assert names("Mayor Anna Weber told reporters that her tweet was “a joke”.") == ["Anna Weber"]
+
+
+# --- a shared surname after the last one named in full spoke --------------------------------------------------
+_SHARED = (
+    "Eric Weber spoke on Monday.\n\nEric Weber, the son, talked to reporters.\n\nEric Weber met voters.\n\n"
+    "{line}\n\nThe rally was large.\n\n“It is a disaster,” Weber said."
+)
+
+
+def test_a_shared_surname_goes_to_the_one_named_in_full_who_spoke_just_before() -> None:
+    assert names(_SHARED.format(line="Anna Weber also criticised the plan during a rally on Friday.")) == [
+        "Anna Weber"
+    ]
+
+
+def test_a_shared_surname_after_an_aside_naming_the_other_is_nobody_s() -> None:
+    assert names(_SHARED.format(line="Anna Weber, his mother, watched from the side.")) == [None]
