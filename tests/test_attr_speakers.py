@@ -420,3 +420,87 @@ def test_a_name_before_the_comma_and_said_of_keeps_the_subject() -> None:
 def test_a_place_pair_after_a_sentence_opening_in_is_no_speaker() -> None:
     a = analyse_text("In Salem, Oregon, Governor Tina Kotek resigned, saying she had lost the trust of voters.")
     assert [speaker_name(a, q) for q in a.quotes] == ["Tina Kotek"]
+
+
+# --- a cue-less quote after a narrative sentence (quote.continues.narrated_sentence) ------------------------
+def test_a_quote_after_a_criticism_of_someone_may_be_the_reply_and_has_no_speaker() -> None:
+    text = "Union leader Tom Brown criticised the council’s bus cuts on Monday. “We are doing everything we can.”"
+    assert names(text) == [None]
+
+
+def test_a_quote_after_an_agreement_is_the_agreeing_persons() -> None:
+    text = "Union leader Tom Brown agreed on Monday. “We are doing everything we can.”"
+    assert names(text) == ["Tom Brown"]
+
+
+def test_a_quote_after_a_sentence_reporting_others_words_has_no_speaker() -> None:
+    text = "Residents complained about the noise, Mayor Anna Weber said. “We cannot sleep at night.”"
+    assert names(text) == [None]
+
+
+def test_a_quote_after_a_sentence_with_one_speaker_of_two_verbs_is_hers() -> None:
+    text = "Mayor Anna Weber agreed, saying the plan was late. “We cannot wait for ever.”"
+    assert names(text) == ["Anna Weber"]
+
+
+def test_an_exclamation_or_second_person_quote_after_an_announcement_has_no_speaker() -> None:
+    assert names("Anna Weber announced the closure of the plant. “Shame on you!”") == [None]
+    assert names("Anna Weber announced the closure of the plant. “You lied to us.”") == [None]
+
+
+def test_a_plain_quote_after_an_announcement_is_the_announcers() -> None:
+    assert names("Anna Weber announced the closure of the plant. “It was a hard decision.”") == ["Anna Weber"]
+
+
+# --- a preposition opening a company's name; an -ing given name ----------------------------------------------
+def test_a_preposition_and_a_name_before_a_verb_are_one_organisation() -> None:
+    a = analyse_text("Under Armour said on Tuesday it would cut 500 jobs.")
+    assert [(x.name, x.kind) for x in a.actors] == [("Under Armour", "organisation")]
+    assert [x.name for x in analyse_text("Beyond Meat said sales fell.").actors] == ["Beyond Meat"]
+
+
+def test_a_preposition_governing_a_name_before_a_comma_stays_a_preposition() -> None:
+    a = analyse_text("Under Weber, the council said the plan would pass.")
+    assert "Under Weber" not in [x.name for x in a.actors]
+
+
+def test_an_ing_given_name_subject_of_a_cue_keeps_its_statement() -> None:
+    a = analyse_text("Manning Smith, a union organiser, said the strike would go ahead.")
+    (st,) = [q for q in a.quotes if q.kind == "indirect"]
+    assert speaker_name(a, st) == "Manning Smith"
+
+
+def test_a_participle_opening_a_sentence_is_no_given_name() -> None:
+    a = analyse_text("Visiting Salem, Anna Weber said the strike would go ahead.")
+    assert "Visiting Salem" not in [x.name for x in a.actors]
+    (st,) = [q for q in a.quotes if q.kind == "indirect"]
+    assert speaker_name(a, st) == "Anna Weber"
+
+
+# --- a reporting noun inside a reported clause ---------------------------------------------------------------
+def test_a_reporting_noun_followed_by_a_verb_of_saying_quotes_the_noun_not_the_outer_speaker() -> None:
+    text = "Mayor Anna Weber said the union’s statement had described the plan as “a disaster for workers.”"
+    assert names(text) == [None]
+    text = "Mayor Anna Weber said Tom Brown’s statement had called the plan “a disaster for workers.”"
+    assert names(text) == ["Tom Brown"]
+
+
+def test_a_reporting_noun_as_subject_of_a_copula_leaves_the_quote_to_the_outer_speaker() -> None:
+    assert names("Mayor Anna Weber told reporters that her tweet was “a joke”.") == ["Anna Weber"]
+
+
+# --- a shared surname after the last one named in full spoke --------------------------------------------------
+_SHARED = (
+    "Eric Weber spoke on Monday.\n\nEric Weber, the son, talked to reporters.\n\nEric Weber met voters.\n\n"
+    "{line}\n\nThe rally was large.\n\n“It is a disaster,” Weber said."
+)
+
+
+def test_a_shared_surname_goes_to_the_one_named_in_full_who_spoke_just_before() -> None:
+    assert names(_SHARED.format(line="Anna Weber also criticised the plan during a rally on Friday.")) == [
+        "Anna Weber"
+    ]
+
+
+def test_a_shared_surname_after_an_aside_naming_the_other_is_nobody_s() -> None:
+    assert names(_SHARED.format(line="Anna Weber, his mother, watched from the side.")) == [None]

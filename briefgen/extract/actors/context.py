@@ -55,12 +55,59 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return right, role_ref
 
 
+@lru_cache(maxsize=1)
+def _verb_prepositions() -> frozenset[str]:
+    """Prepositions that may open a company's name ("Under Armour"): roles.yml ``verb_prepositions``."""
+    return frozenset(str(w) for w in _roles_data().get("verb_prepositions") or ())
+
+
+_VERB_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _preposition_name(piece: str, p0: int, text: str, lex: Lexicon) -> Found | None:
+    """ "Under Armour said", "Beyond Meat will": a preposition and one name word directly before a verb are a
+    name (an organisation), not a preposition governing a name ("Under Trump, the economy grew")."""
+    words = piece.split(" ")
+    if len(words) != 2 or words[0] not in _verb_prepositions() or words[1] in lex.not_names:
+        return None
+    end = p0 + len(piece)
+    m = _VERB_AFTER.match(text, end)
+    if m is None or not (m.group(1) in lex.cue_forms or m.group(1) in _FINITE_AFTER):
+        return None
+    return Found(p0, end, piece, "organisation", piece, rule="preposition_name")
+
+
+# after a name: a closed apposition (", a union organiser,") or nothing, then a verb
+_SUBJECT_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s[^,;:.“”\"]{1,80},)?\s+([a-z]+)\b")
+
+
+def _ing_given_name(piece: str, p0: int, text: str, kind: str, lex: Lexicon) -> Found | None:
+    """ "Manning Smith, a union organiser, said": an -ing given name before a surname is no participle opener
+    when the two words are the subject of a reporting verb ("Praising Smith, the mayor said" stays a participle)."""
+    words = piece.split(" ")
+    if kind != "surname" or len(words) != 2 or not words[0].endswith("ing"):
+        return None
+    end = p0 + len(piece)
+    m = _SUBJECT_AFTER.match(text, end)
+    if m is None or m.group(1) not in lex.cue_forms:
+        return None
+    return Found(p0, end, piece, "person", piece, rule="name")
+
+
+# finite verbs after a subject besides reporting verbs: "Beyond Meat will", "Under Armour has"
+_FINITE_AFTER = frozenset({"will", "would", "has", "had", "is", "was", "plans", "expects", "reported", "posted"})
+
+
 def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -> Found | None:
     """A piece of a capitalised run at ``p0``, read with its context: roles and places around a name."""
     shape = _shape(piece)
     if shape is None:
         return None
     lex = lexicon()
+    if shape.start > 0 and piece[:1].isupper():
+        named = _preposition_name(piece, p0, text, lex) or _ing_given_name(piece, p0, text, shape.kind, lex)
+        if named is not None:
+            return named
     start = p0 + shape.start
     end = p0 + shape.end
     if shape.kind not in ("person", "surname"):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
+from briefgen.extract.actors.mentions import _next_is_cue
 from briefgen.extract.actors.words import (
     _CACHE,
     _ORG_REF_NOUNS,
@@ -213,24 +214,35 @@ def _merge_variants(
 
 
 def _in_context(
-    f: Found, cands: set[str], full_at: list[tuple[int, str]], paragraphs: Sequence[tuple[int, int]]
+    f: Found,
+    cands: set[str],
+    full_at: list[tuple[int, str, int]],
+    paragraphs: Sequence[tuple[int, int]],
+    text: str = "",
 ) -> str | None:
     """The one of several same-surname people named in full in this or the previous paragraph before ``f``;
-    failing that, the one named in full last before it (the story has moved on to them); else nobody."""
+    failing that, the one named in full last before it (the story has moved on to them), even when another is
+    named more often if the last one speaks within the three paragraphs before ("Donald Trump also criticized
+    ... / “...” Trump said"); else nobody."""
     i = bisect_right(paragraphs, (f.start, 1 << 62)) - 1
     if i < 0:
         return None
     lo = paragraphs[max(0, i - 1)][0]
-    seen = {c for at, c in full_at if lo <= at < f.start and c in cands}
+    seen = {c for at, c, _end in full_at if lo <= at < f.start and c in cands}
     if seen:
         return next(iter(seen)) if len(seen) == 1 else None
-    before = [c for at, c in full_at if at < f.start and c in cands]
+    before = [(c, end) for at, c, end in full_at if at < f.start and c in cands]
     if not before:
         return None
     # the one named in full last, unless another is named in full more often (then the story may be theirs:
     # "Hillary Clinton" twice, "Bill Clinton" once in an aside, "Clinton said" three paragraphs on: nobody)
-    last = before[-1]
-    return None if any(before.count(c) > before.count(last) for c in set(before)) else last
+    last, last_end = before[-1]
+    names = [c for c, _end in before]
+    if not any(names.count(c) > names.count(last) for c in set(names)):
+        return last
+    if text and last_end >= paragraphs[max(0, i - 3)][0] and _next_is_cue(text, last_end, lexicon()):
+        return last  # the last one named in full spoke just before: not an aside
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,12 +302,12 @@ def _people(found: list[Found], lower_words: Container[str] = frozenset(), text:
     return people
 
 
-def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, int]]) -> _Sorted:
+def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, int]], text: str = "") -> _Sorted:
     """Full names to their person; single words to a unique surname, else to a unique family-name-first
     name ("Choi" of "Choi Jin"), else a first name, else the one of several named nearby."""
     out = _Sorted()
     key_of_full = people.key_of_full
-    full_at: list[tuple[int, str]] | None = None  # (start, canonical name) of every full-name mention
+    full_at: list[tuple[int, str, int]] | None = None  # (start, canonical name, end) of every full-name mention
     for f in found:
         kind = f.kind
         if kind == "person":
@@ -309,8 +321,8 @@ def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, i
                 out.singles.setdefault(t, []).append(f)
             elif paragraphs:
                 if full_at is None:
-                    full_at = [(g.start, key_of_full[_name_key(g.name)]) for g in found if g.kind == "person"]
-                near = _in_context(f, cands, full_at, paragraphs)
+                    full_at = [(g.start, key_of_full[_name_key(g.name)], g.end) for g in found if g.kind == "person"]
+                near = _in_context(f, cands, full_at, paragraphs, text)
                 if near is not None:
                     out.resolved.append((f, near))
         elif kind == "role":
@@ -491,7 +503,7 @@ def resolve(found: list[Found], paragraphs: Sequence[tuple[int, int]] = (), text
     companies = _drop_legal_suffixes(found)
     _expand_acronyms(found)
     lower_words = LowerWords(text)
-    mentions = _sort(found, _people(found, lower_words, text), paragraphs)
+    mentions = _sort(found, _people(found, lower_words, text), paragraphs, text)
     _resolve_singles(mentions)
     unresolved = _resolve_role_refs(mentions) if mentions.roles else []
     rows, genders, alias_at = _person_rows(mentions.resolved)

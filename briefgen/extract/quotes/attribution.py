@@ -440,6 +440,15 @@ def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:
     return None
 
 
+def _noun_opens_clause(after_noun: str, lex: Lexicon) -> bool:
+    """Whether the words between a reporting noun and a quote make the noun the subject of a reported clause
+    ("her tweet was “a joke”"), not the speaker of the quote: an auxiliary with no verb of saying after it
+    ("the statement had described the plan as “...”" quotes the statement)."""
+    words_ = _WORD.findall(after_noun)
+    aux = next((i for i, w in enumerate(words_) if w in _AUXILIARIES), None)
+    return aux is not None and not any(w.lower() in lex.cue_forms for w in words_[aux + 1 :])
+
+
 def _governing_cue(
     att: Attributor, text: str, q: QSpan, sent: tuple[int, int], used: set[int], lex: Lexicon
 ) -> tuple[str | None, str | None, bool, bool, str] | None:
@@ -470,7 +479,7 @@ def _governing_cue(
         first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
         if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
             noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
-        elif q.ms - noun[1] < 60 and any(w in _AUXILIARIES for w in _WORD.findall(text[noun[1] : q.ms])):
+        elif q.ms - noun[1] < 60 and _noun_opens_clause(text[noun[1] : q.ms], lex):
             noun = None  # "told X that her tweet was “a joke”": the noun opens the reported clause (speakers19)
     if noun and (best is None or noun[0] > best.s):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know

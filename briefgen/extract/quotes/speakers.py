@@ -14,7 +14,7 @@ from briefgen.extract.quotes.patterns import (
     _PREPOSITIONS,
     _WORD,
 )
-from briefgen.extract.quotes.rules import alternation
+from briefgen.extract.quotes.rules import alternation, words
 from briefgen.extract.quotes.subjects import Attributor
 from briefgen.records import Mention
 
@@ -350,12 +350,32 @@ _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+(?=[“\"A-Z])")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$")
 
 
+_AGAINST = words("quote.continues.narrated_sentence", "against")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+
+
+def _reply_like(text: str, at: int) -> bool:
+    """Whether the quote opening at ``at`` reads as said to someone: an exclamation or second-person words."""
+    close = text.find("”", at + 1, at + 2000)
+    if close < 0:
+        close = text.find('"', at + 1, at + 2000)
+    if close < 0:
+        return False
+    words_ = text[at + 1 : close].rstrip()
+    return words_.endswith("!") or _SECOND_PERSON.search(words_) is not None
+
+
 def narrated_speaker(att: Attributor, lo: int, hi: int) -> str | None:
     """The speaker of a quote that opens a sentence after a narrative sentence of its own paragraph: the named
     person who is the subject of that sentence's last reporting verb ("Iowa State's Ann Roe agreed. “...”",
     "Or maybe Bush, consultant Phil Musser says. “...”"); nobody when a person is named after the verb
-    ("Roe asked Jones. “...”": the answer may be Jones's), when the verb is passive or the sentence holds a quote."""
+    ("Roe asked Jones. “...”": the answer may be Jones's), when the verb is passive or the sentence holds a quote,
+    when the verb criticises someone ("X criticised the council. “...”": the reply may be the council's), when
+    the sentence also reports others' words ("Residents complained, X said. “...”"), or when the quote is an
+    exclamation or speaks to someone ("X announced the closure. “Shame on you!”": a crowd's words)."""
     text = att.text
+    if _reply_like(text, hi + len(text[hi:]) - len(text[hi:].lstrip())):
+        return None
     stretch = text[lo:hi].rstrip()
     end = lo + len(stretch)
     if not stretch.endswith((".", "!", "?")):
@@ -376,5 +396,13 @@ def narrated_speaker(att: Attributor, lo: int, hi: int) -> str | None:
         return None
     if any(m.kind == "person" and m.rule != "pronoun" for m in att.mentions_in(cue.e, end)):
         return None
+    if cue.surface.lower() in _AGAINST and _WORD.search(text, cue.e, end) is not None:
+        return None  # "X criticised the council's cuts. “We are doing all we can.”": the reply may be the council's
     found, spk, _how = _speaker_for_cue(att, cue.s, cue.e, cue.surface, (start, end), att.lex)
-    return spk if found and spk is not None and att.kinds.get(spk) == "person" else None
+    if not found or spk is None or att.kinds.get(spk) != "person":
+        return None
+    for other in cues[:-1]:
+        # "Residents complained about the noise, X said.": the sentence reports others' words too
+        if _speaker_for_cue(att, other.s, other.e, other.surface, (start, end), att.lex)[1] != spk:
+            return None
+    return spk
