@@ -452,3 +452,26 @@ def _briefing(tmp_path: Path, text: str) -> dict[str, Any]:
     briefing, _, _ = extract(load_settings(content_dir=content, quiet=True))
     data: dict[str, Any] = json.loads(briefing_json(briefing))
     return data
+
+
+# --- a passive report: the subject is the listener (or what is said), not a speaker
+
+
+def test_a_passive_cue_without_its_agent_makes_no_statement_of_its_subject() -> None:
+    for text in (
+        "Ministers were told on Monday that the budget would be cut.",
+        "Officials were warned last week that the dam could burst.",
+        "Officials were quietly warned that the dam could burst.",
+        "Anna Weber was told on Monday that the budget would be cut.",
+        "Anna Weber has been told that the budget would be cut.",
+        "Ministers got told that the budget would be cut.",
+    ):
+        assert _statements(text) == [], text
+
+
+def test_the_active_cue_a_progressive_and_a_state_of_mind_still_report() -> None:
+    assert _statements("Anna Weber told ministers on Monday that the budget would be cut.") == [
+        ("the budget would be cut", "Anna Weber", "statement.cue.subject")]
+    assert [i[5] for i in _items("Officials were saying that the dam could burst.") if i[0] == "indirect"] == [
+        "Officials"]
+    assert [s for _, s, _ in _statements("Anna Weber was worried that the dam could burst.")] == ["Anna Weber"]

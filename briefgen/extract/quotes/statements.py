@@ -595,7 +595,7 @@ def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
         if ms and ms[0].kind == "person":
             st.emit(att.speaker_of(ms[0], sent), c.surface.lower(), s0, ce, "statement.passive_by", cue)
         return False
-    if _reports_nothing(st, c):
+    if _reports_nothing(st, c) or _passive_subject(att.lex, text, s0, c):
         return False
     found, spk, how = _speaker_for_cue(att, cs, ce, c.surface, sent, att.lex)
     if not found and not around and (pair := _PAIR.search(text, max(s0, cs - 30), cs)):
@@ -621,6 +621,39 @@ def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
         b = _relative_clause_end(text, a, b)
     st.emit(spk, c.surface.lower(), a, b, rule, cue)
     return found
+
+
+_BE_GET = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+                     "getting", "’s", "'s"})
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _passive_states() -> frozenset[str]:
+    """Cue lemmas whose participle after "is/was" is a state of the subject ("was worried that"): cues.yml."""
+    return frozenset(str(w) for w in load_data("cues.yml").get("passive_states", []))
+
+
+def _passive_subject(lex: Lexicon, text: str, s0: int, c: Cue) -> bool:
+    """Whether a cue is a passive participle without its agent: "Ministers were told that ...", "Officials
+    were quietly warned ...": the subject is the listener or what is said, no speaker ("was told by X" is read
+    before); not a progressive ("were saying") nor a state ("was worried that")."""
+    surface = c.surface.lower()
+    lemma = lex.cue_forms.get(surface)
+    if surface.endswith("ing") or surface == lemma or " " in surface or lemma in _passive_states():
+        return False
+    end = c.s
+    for _ in range(4):
+        m = _WORD_BEFORE.search(text, max(s0, end - 30), end)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in _BE_GET:
+            return True
+        if word not in lex.adverbs and not word.endswith("ly"):
+            return False
+        end = m.start()
+    return False
 
 
 def _reported_clause(st: _Sentence, c: Cue) -> tuple[int, int, str]:
