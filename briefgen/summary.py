@@ -27,6 +27,7 @@ from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.quotes.coref import _gender_of, _word_gender
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
+from briefgen.summary_events import decision, feature_time, fold_counts, other_decisions
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -44,6 +45,7 @@ BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate 
 BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
 WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
 EXTRA = 3
+DECISIONS = 2  # ... and up to this many more official decisions that several articles report (a state of emergency)
 ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
 SHORT_LABEL = 32  # ... each cut to this many characters
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
@@ -126,6 +128,7 @@ class Event:
     text: str
     evidence: tuple[Evidence, ...]
     story: int
+    earlier: str = ""  # a running count's first figure when it changed ('up from 9 dead, 14 Oct 2026')
 
     @property
     def articles(self) -> int:
@@ -263,7 +266,7 @@ class Summary:
                 continue
             words = stems(e.text)
             cost = _event_words(e, _shorten(e.text, SHORT_WORDS) if self.several else e.text, self.several)
-            if (cost > left or subject_name(e.text) in speakers
+            if (cost > left or subject_name(e.text) in speakers or feature_lede(e.text)
                     or (any(name in e.text for name in full) and any(w.lower() in verbs for w in _WORD.findall(e.text)))
                     or any(_overlaps(words, w) and not _other_day(e.text, t) for w, t in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
@@ -637,6 +640,9 @@ def _events(
         # a move the other way is another event ('the cedi clawed back 4% on Thursday' after 'the cedi lost 14% in
         # November'), however many words they share
         same = [i for i in same if not any(j == i and opposite_moves(lead.text, text) for j, text in texts)]
+        # so are two decisions by different verbs ('Congress summoned the minister' / 'the cabinet declared an
+        # emergency, and the minister ordered the mine shut')
+        same = [i for i in same if not any(j == i and other_decisions(lead.text, text) for j, text in texts)]
         if not same and lead.order == 0:  # another outlet's lead, close to a lead the main event absorbed
             same = [0 for other in leads_of_main if _dot(vec, other) >= EVENT_SIMILARITY]
         # close to the main event but on another day: what followed it ('Operations at the two terminals hit by
@@ -681,19 +687,26 @@ def _events(
     return tuple(events)
 
 
+_FROM_TO = re.compile(r"From [^,;]{2,60}? to [^,;]{2,60},")  # a span of places opening a sentence
+
+
 def feature_lede(sentence: str) -> bool:
     """True for a feature's opening: a scene or a span of time before the subject (summary.yml feature_openers:
     'For centuries the islanders have fought the sea.', 'On the pier where the ferry left, mothers sat waiting.',
     'Seven years after the last sinking, overloading is routine.'), naming no day and attributing nothing; told
     after the sentences that report ('On Monday the council announced …', 'In a statement, police said …',
     'Norway's Labour party won the most seats …')."""
+    span = _FROM_TO.match(sentence)
+    if span and not _days(span.group(0)) and not re.search(r"\d", span.group(0)):
+        return True  # 'From the taxi ranks to the guesthouses of Alfama, businesses …': a scene, whatever day it names
     words = [w.lower() for w in _WORD.findall(sentence)]
     lists = _lists()
-    if not words or not (words[0] in lists["feature_openers"] or set(words[:4]) & set(lists["feature_spans"])):
+    if not words or not (words[0] in lists["feature_openers"] or set(words[:4]) & set(lists["feature_spans"])
+                         or feature_time(sentence)):
         return False
     if _days(sentence) or re.search(r"\b(?:according to|overnight|this week|last week|last night)\b", sentence, re.I):
         return False
-    if re.search(r"\d|\b(?:at least|at most|first time|a surprise)\b", sentence, re.I):
+    if re.search(r"\d|\b(?:at least|at most|first time|a surprise)\b", sentence, re.I) or decision(sentence):
         return False  # 'At least 40 people were killed …', 'For the first time, the bank cut …' report
     verbs = lexicon().cue_forms
     return not any(w in verbs for w in words)
@@ -942,7 +955,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "4"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "5"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)
@@ -1013,6 +1026,11 @@ def digest(
     if body and (found.later is None or found.sentences is None):
         dummy = Source("", article.path, "", None, None, None, None, 0)
         later = leads(dummy, article, BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]
+        # an official decision further down is a candidate wherever it is told (the state of emergency an article
+        # reports in its ninth paragraph)
+        seen = {(lead.paragraph, lead.text) for lead in later}
+        later += [lead for lead in leads(dummy, article, len(article.paragraphs) * 4, len(article.paragraphs))
+                  [LEAD_SENTENCES:] if decision(lead.text) and (lead.paragraph, lead.text) not in seen]
         found = replace(found, later=_lead_tuples(later), sentences=tuple(_sentences(article)))
     if store.get(key) is not found:
         if store is _DIGESTS and len(_DIGESTS) >= DIGESTS:
@@ -1085,7 +1103,7 @@ def summarise(
         # ('7 million people are displaced') is an event even when no article leads with it
         later = [lead for i in members[:BODY_SAMPLE]
                  for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())]
-        events = _events(number, story_leads + later, body)
+        events = tuple(fold_counts(_events(number, story_leads + later, body)))
         # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
         # better than 'Bakers', capitalised only because it starts a sentence)
         label = _headline_label(srcs, events) or _label(events, story_leads, lead_idf)
@@ -1096,7 +1114,9 @@ def summarise(
     shares = allocate([len(s.sources) for s in stories], total)
     happened: list[Event] = []
     for story, share in zip(stories, shares, strict=True):
-        widely = [e for e in story.events if e.articles > 1] or list(story.events[:1])
+        # a feature's scene is no event ('At four in the morning the night bus …'), unless it is all the story has
+        widely = [e for n, e in enumerate(story.events) if e.articles > 1 and not (n and feature_lede(e.text))] or list(
+            story.events[:1])
         if len(stories) == 1:  # one story: up to EXTRA more sentences when a third of its articles report them
             least = max(WIDELY, len(story.sources) // 3)
             share += sum(1 for e in widely[share : share + EXTRA] if e.articles >= least)
@@ -1104,7 +1124,29 @@ def summarise(
         else:
             widely = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in widely]
         happened.extend(widely[:share])
+        if story.number == 1 and len(story.sources) >= DOMINANT * len(english):
+            # official decisions several articles report are told though others are more widely (a one-story
+            # corpus, or a story holding most of its articles)
+            happened.extend(_decisions(story, happened, len(stories) > 1))
     return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english})
+
+
+def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Event]:
+    """Up to DECISIONS official decisions of a story that several articles report, none told above (by place
+    or by most of its words: 'the government ordered them back to work' after 'the cabinet approved a civil
+    requisition' of the same strikers is not told again when it shares their words)."""
+    places = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in happened}
+    told = [stems(e.text) for e in happened]
+    out: list[Event] = []
+    for e in story.events:
+        if len(out) >= DECISIONS:
+            break
+        words = stems(e.text)
+        if (e.articles > 1 and decision(e.text) and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places
+                and not any(_overlaps(words, w) for w in told)):
+            out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
+            told.append(words)
+    return out
 
 
 def allocate(sizes: Sequence[int], total: int) -> list[int]:

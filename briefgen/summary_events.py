@@ -1,0 +1,259 @@
+"""Classes of sentences the summary's 'What happened' treats apart: official decisions, running counts, scenes.
+
+Word lists are in summary.yml (decisions, counts, count_nouns, feature_times, units).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from briefgen.extract.lexicon import load_data
+
+if TYPE_CHECKING:
+    from briefgen.summary import Event
+
+OBJECT_WORDS = 5  # a decision verb's object word ('opened a criminal investigation') within this many words
+SUBJECT_WORDS = 12  # the authority of a decision within this many words before its verb
+COUNT_AFTER = 4  # a figure's count word within this many words after it ('41 people were still missing') ...
+COUNT_BEFORE = 4  # ... or before it ('the death toll rose to 21'); the nearer one counts
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][A-Za-z'’-]*|[;:,“”\"—–]")
+# a clause that reports another's words or opens a relative clause: the subject is after it
+_CLAUSE = frozenset(["said", "says", "told", "that", "which", "who", "whom", "while", "after", "before", "when",
+                     "because", "as", ";", ":", "“", "”", '"', "—", "–"])
+_SUBORDINATE = frozenset(["while", "after", "before", "when", "because", "as"])  # a decision told in a time clause
+_NUMBER_WORDS = {w: n for n, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+
+
+@functools.cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("summary.yml")
+    return data
+
+
+def _words(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+@functools.cache
+def _authorities() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(a).lower().split()) for a in _data()["decisions"]["authorities"])
+
+
+def _has_authority(subject: Sequence[str]) -> bool:
+    for words in _authorities():
+        n = len(words)
+        if any(tuple(subject[i : i + n]) == words for i in range(len(subject) - n + 1)):
+            return True
+    return False
+
+
+def _verb_at(words: Sequence[str], i: int, table: Mapping[str, Any]) -> bool:
+    """True when words[i] is a verb of ``table`` and the object it needs (if any) follows within OBJECT_WORDS."""
+    needs = table.get(words[i])
+    if needs is None:
+        return False
+    after = words[i + 1 : i + 1 + OBJECT_WORDS]
+    return not needs or any(str(w).lower() in after for w in needs)
+
+
+def _subject(words: Sequence[str], i: int) -> list[str]:
+    """The words before words[i] in its clause (after the last verb of saying, 'that', a relative pronoun)."""
+    start = max(0, i - SUBJECT_WORDS)
+    for j in range(i - 1, start - 1, -1):
+        if words[j] in _CLAUSE:
+            return list(words[j + 1 : i])
+    return list(words[start:i])
+
+
+def decision(sentence: str) -> bool:
+    """True for a sentence reporting an official decision (summary.yml decisions): an authority's decision verb
+    ('The cabinet declared a 60-day state of emergency', 'The prosecutor opened a criminal investigation', 'A
+    judge granted the injunction'), or a court action by anyone ('The union filed an injunction'); not with a
+    modal or a negation before the verb ('should declare', 'has not suspended', 'refused to ban'), nor a verb
+    of another clause's subject ('Residents said the water was shut off')."""
+    return bool(decision_verbs(sentence))
+
+
+def decision_verbs(sentence: str) -> frozenset[str]:
+    """The decision verbs of a sentence (``decision``): two decisions by other verbs are two events ('The cabinet
+    declared an emergency' / 'Congress summoned the minister', though both name her)."""
+    table = _data()["decisions"]
+    words = _words(sentence)
+    blocked = frozenset(str(w).lower() for w in table["not_before"])
+    found = set()
+    for i in range(len(words)):
+        official = _verb_at(words, i, table["verbs"])
+        legal = _verb_at(words, i, table["legal"])
+        if not (official or legal):
+            continue
+        subject = _subject(words, i)
+        opener = words[i - len(subject) - 1] if i > len(subject) else ""
+        if not subject or blocked & set(subject[-4:]) or opener in _SUBORDINATE:
+            continue  # ('… cancelled flights before the government ordered them back': the news is the strike)
+        if legal or _has_authority(subject):
+            found.add(words[i])
+    return frozenset(found)
+
+
+def other_decisions(text: str, other: str) -> bool:
+    """True when two sentences report decisions by different verbs (``decision_verbs``): not one event."""
+    mine, theirs = decision_verbs(text), decision_verbs(other)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def feature_time(sentence: str) -> bool:
+    """True for a scene set by a time of day before its subject ('At four in the morning the night bus …', 'By
+    eight o'clock the queue …'), summary.yml feature_times; the caller checks it names no day."""
+    words = _words(sentence)
+    if not words or words[0] not in ("at", "by", "before", "after", "just", "shortly", "long", "in"):
+        return False
+    return bool(set(words[:6]) & {str(w).lower() for w in _data()["feature_times"]})
+
+
+def _figure(token: str) -> int | None:
+    if token in _NUMBER_WORDS:
+        return _NUMBER_WORDS[token]
+    digits = token.replace(",", "")
+    return int(digits) if digits.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", token) else None
+
+
+@functools.cache
+def _count_words() -> dict[str, str]:
+    return {str(w).lower(): str(key) for key, ws in _data()["counts"].items() for w in ws}
+
+
+def counts(sentence: str) -> dict[str, int]:
+    """The running counts a sentence gives (summary.yml counts): {'dead': 27, 'missing': 41} for 'By Friday 27
+    were confirmed dead and 41 people were still missing'; a figure counts what the nearest count word after it
+    says (within COUNT_AFTER words, not past a comma, 'and' or another figure), else the nearest before it
+    (within COUNT_BEFORE: 'killing at least nine people', 'the cancellation of 1,140 flights'); a toll counts the
+    figure it rose or stood to ('The death toll in the village has risen to 21'). A sentence naming a year counts
+    nothing: its figures are a past event's ('The ferry capsized in 2018, killing more than 220')."""
+    words = _words(sentence)
+    table = _count_words()
+    found: dict[str, int] = {}
+    if any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
+        return found  # a year: another disaster's toll ('the deadliest since 2015, when 9,000 died')
+    toll = _TOLL.search(sentence)
+    if toll and (figure := _figure(toll.group(1).lower())):
+        found["dead"] = figure
+    for i, token in enumerate(words):
+        figure = _figure(token)
+        if figure is None or figure == 0 or (i + 1 < len(words) and words[i + 1] in _units()):
+            continue
+        key = _count_after(words, i, table) or _count_before(words, i, table)
+        if key and key not in found:
+            found[key] = figure
+    return found
+
+
+_TOLL = re.compile(r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit)\s+(?:at least |about |around |more than |some )?"
+                   r"(\d[\d,]*|[a-z]+)\b", re.IGNORECASE)
+_STOP = frozenset([",", "and", "but", "or", ";", ":"])
+
+
+def _count_after(words: Sequence[str], i: int, table: Mapping[str, str]) -> str:
+    return _count_in(words[i + 1 : i + 1 + COUNT_AFTER], table)
+
+
+def _count_before(words: Sequence[str], i: int, table: Mapping[str, str]) -> str:
+    return _count_in(list(reversed(words[max(0, i - COUNT_BEFORE) : i])), table)
+
+
+def _count_in(words: Sequence[str], table: Mapping[str, str]) -> str:
+    """The count word nearest a figure, the words from the figure to it all nouns or links (summary.yml)."""
+    for word in words:
+        if word in table:
+            return table[word]
+        if word not in _links():
+            return ""
+    return ""
+
+
+@functools.cache
+def _links() -> frozenset[str]:
+    data = _data()
+    return frozenset(str(w).lower() for w in [*data["count_nouns"], *data["count_links"]])
+
+
+@functools.cache
+def _units() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _data()["units"])
+
+
+def units() -> frozenset[str]:
+    """summary.yml units: words that measure a figure ('per cent', 'million', 'euros'), not what it counts."""
+    return _units()
+
+
+def fold_counts(events: Sequence[Event]) -> list[Event]:
+    """Events after the first (the story's main event) that give the same running count with different figures
+    are one line: the latest report's (its sentence's article's date; then the one giving more counts), in the place
+    of the first of them, with every report's evidence and the earliest figure ('up from 9 dead, 14 Oct
+    2026') when it differs."""
+    found = [counts(e.text) for e in events]
+    group = list(range(len(events)))  # union of the events sharing a count key (never the main event)
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in range(1, len(events)):
+        for j in range(1, i):
+            if any(found[i][k] != found[j][k] for k in found[i].keys() & found[j].keys()):
+                group[root(i)] = root(j)  # the same count at another figure (the same figure: the same line)
+    members: dict[int, list[int]] = {}
+    for i in range(1, len(events)):
+        if found[i]:
+            members.setdefault(root(i), []).append(i)
+    groups = [ids for ids in members.values() if len(ids) > 1]
+    lone = [ids[0] for ids in members.values() if len(ids) == 1]
+    keep: dict[int, Event] = {}
+    for ids in groups:
+        best = max(ids, key=lambda i: (events[i].evidence[0].source.published or "", len(found[i]),
+                                       events[i].articles, -i))
+        # a line giving the kept line's figure again ('41 people remained missing') is that line too
+        ids += [i for i in lone if found[i].items() <= found[best].items()]
+        keep[min(ids)] = _with_earlier(events, found, best, ids)
+    dropped = {i for ids in groups for i in ids}
+    return [keep.get(i, e) for i, e in enumerate(events) if i not in dropped or i in keep]
+
+
+def _with_earlier(events: Sequence[Event], found: Sequence[Mapping[str, int]], best: int, ids: Sequence[int]) -> Event:
+    """The kept line with every member's evidence and 'up from N KEY, DAY' for its first count that changed."""
+    from briefgen.summary import first_day
+
+    have = {e.source.id for e in events[best].evidence}
+    extra = []
+    for i in ids:
+        for ev in events[i].evidence:
+            if ev.source.id not in have:
+                have.add(ev.source.id)
+                extra.append(ev)
+    line = replace(events[best], evidence=(*events[best].evidence, *extra))
+    totals = {str(k) for k in _data()["totals"]}
+    for key, latest in found[best].items():
+        if key not in totals:
+            continue
+        earlier = [i for i in range(len(events)) if key in found[i]]
+        first = min(earlier, key=lambda i: (first_day(e.source for e in events[i].evidence[:1]) == "",
+                                            _sort_day(events[i]), i))
+        figure = found[first][key]
+        if figure != latest:
+            day = first_day(e.source for e in events[first].evidence[:1])
+            way = "up" if figure < latest else "down"
+            return replace(line, earlier=f"{way} from {figure} {key}" + (f", {day}" if day else ""))
+    return line
+
+
+def _sort_day(event: Event) -> str:
+    source = event.evidence[0].source
+    return source.published or ("9999" + (source.month_day or "")[1:])

@@ -1,0 +1,92 @@
+"""Official decisions, running counts and scenes in the summary's 'What happened' (briefgen/summary_events.py)."""
+
+from __future__ import annotations
+
+from briefgen.records import Source
+from briefgen.summary import Event, Evidence, feature_lede
+from briefgen.summary_events import counts, decision, fold_counts, other_decisions
+
+
+def test_an_authority_deciding_is_a_decision() -> None:
+    assert decision("The cabinet declared a 60-day state of emergency in three districts on Wednesday.")
+    assert decision("Environmental prosecutor Ana Ruiz has opened a criminal investigation into the collapse.")
+    assert decision("The Health Ministry declared a health alert for the river basin.")
+    assert decision("A judge granted the injunction on Monday.")
+    assert decision("The mayor said the council had suspended the licence of the quarry.")
+    assert decision("The union filed an injunction at the administrative court.")  # a court action by anyone
+
+
+def test_near_misses_are_no_decision() -> None:
+    assert not decision("The government should declare an emergency, critics said.")  # a demand
+    assert not decision("The government has not suspended the licence.")  # a negation
+    assert not decision("The minister declined to comment on the closure.")
+    assert not decision("Residents said the water was shut off on Wednesday.")  # no authority decides
+    assert not decision("Police opened the bridge to traffic again.")  # 'opened' needs an investigation
+    assert not decision("The state of emergency declared on Wednesday covers three districts.")  # no subject decides
+    assert not decision("The strike cancelled a thousand flights before the government ordered the staff back.")
+    assert not decision("The company ordered new pumps from Germany.")  # a company is no authority
+
+
+def test_two_decisions_by_other_verbs_are_two_events() -> None:
+    assert other_decisions("Congress summoned Energy Minister Ana Ruiz to appear on Tuesday.",
+                           "The cabinet declared an emergency, and Energy Minister Ana Ruiz ordered the mine shut.")
+    assert not other_decisions("The cabinet declared an emergency on Wednesday.",
+                               "On Wednesday the government declared a 60-day emergency.")
+    assert not other_decisions("Congress summoned the minister.", "The minister will appear on Tuesday.")
+
+
+def test_counts_read_what_a_figure_counts() -> None:
+    assert counts("By Friday the authorities had confirmed 27 dead, and 41 people were still missing.") == {
+        "dead": 27, "missing": 41}
+    assert counts("The death toll in the village has risen to 21, officials said.") == {"dead": 21}
+    assert counts("A dam gave way, killing at least nine people.") == {"dead": 9}
+    assert counts("The strike led to the cancellation of 1,140 flights and affected 168,000 passengers.") == {
+        "cancelled": 1140, "affected": 168000}
+    # near misses: a figure of something else, a unit, a year
+    assert counts("The company will pay 50 million soles to the families of the dead.") == {}
+    assert counts("The dam was built in 2004 and inspected in June.") == {}
+    assert counts("Rescuers searched 12 houses near the missing bridge, and 3 trucks came.") == {}
+    assert counts("It was the deadliest quake since 2015, when nearly 9,000 people died.") == {}  # a past toll
+
+
+def _event(text: str, day: str, path: str, story: int = 1) -> Event:
+    source = Source(path, path, path, None, None, None, f"2026-10-{day}", 0)
+    return Event(text, (Evidence(source, 2),), story)
+
+
+def test_a_running_count_is_one_line_at_its_latest_figure() -> None:
+    events = [
+        _event("A dam gave way on Tuesday, killing at least nine people.", "14", "a"),
+        _event("The death toll has risen to 21, officials said.", "15", "b"),
+        _event("The company blamed exceptional rain for the failure of the dam.", "15", "c"),
+        _event("By Friday 27 were confirmed dead, and 41 people were still missing.", "17", "d"),
+        _event("Officials said 41 people remained missing in the village.", "16", "e"),
+    ]
+    folded = fold_counts(events)
+    texts = [e.text for e in folded]
+    assert texts == [events[0].text, events[3].text, events[2].text]  # the latest, where the first count stood
+    assert folded[1].earlier == "up from 9 dead, 14 Oct 2026"
+    assert {e.source.id for e in folded[1].evidence} == {"b", "d", "e"}
+    assert folded[0].earlier == "" and folded[2].earlier == ""
+
+
+def test_counts_of_other_things_or_per_day_are_not_folded_up() -> None:
+    events = [
+        _event("Hundreds of flights were cancelled on Friday as the strike began.", "06", "a"),
+        _event("Saturday saw 402 cancellations at the airport.", "07", "b"),
+        _event("The walkout led to the cancellation of 1,140 flights in three days.", "09", "c"),
+        _event("The union said 300 workers joined the picket.", "07", "d"),
+    ]
+    folded = fold_counts(events)
+    assert [e.text for e in folded] == [events[0].text, events[2].text, events[3].text]
+    assert folded[1].earlier == ""  # cancellations may be counted per day: no 'up from 402'
+
+
+def test_scenes_are_feature_ledes() -> None:
+    assert feature_lede("At four in the morning the night bus to the airport is full of people in vests.")
+    assert feature_lede("By eight o'clock the queue stretched past the town hall.")
+    assert feature_lede("From the taxi ranks to the guesthouses of the old town, businesses spent Friday waiting.")
+    # near misses: a time with a day, a reported event, a span of days
+    assert not feature_lede("At midnight on Friday the workers walked out.")
+    assert not feature_lede("At dawn the army ordered residents to leave the valley.")
+    assert not feature_lede("From Monday to Friday, the union will strike at every airport.")
