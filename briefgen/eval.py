@@ -579,8 +579,8 @@ def evaluate_stances(
             shown = bool(q.stance and q.target)
             if not shown and not q.withheld:
                 continue
-            label = (str(q.stance), str(q.target), q.stance_rule) if shown else q.withheld
-            stance, target, rule = label or ("", "", "")
+            read = (str(q.stance), str(q.target), q.stance_rule) if shown else q.withheld
+            stance, target, rule = read or ("", "", "")
             found = units_of(q) + [u for i in q.contains_quotes if i in by_id for u in units_of(by_id[i])]
             good = [i for i in found if (lab := units[i][3]) and lab.get("stance")
                     and stance_agrees(stance, target, lab["stance"], str(lab.get("target") or ""))]

@@ -120,10 +120,24 @@ def claim_text(quote: Quote) -> str:
         return quote.text
     shown = shown_words(quote)
     verb = (quote.verb or "").lower()
+    if _negating(verb):
+        return shown  # "did not say that X", "denied that X": without its verb the claim would say X
     lemma = lexicon().cue_forms.get(verb, verb)
     if quote.kind == "indirect" and (lemma in lexicon().intro_verbs or shown.endswith(" that " + quote.text)):
         return quote.text
     return shown
+
+
+@lru_cache(maxsize=4096)
+def _negating(verb: str) -> bool:
+    """Whether a reporting verb negates or denies what it reports ("did not say", "never said", "denied"):
+    claims.yml negating_verbs, or a negator among its words."""
+    data = load_data("claims.yml")
+    negators = frozenset(str(w) for w in data.get("negators") or ())
+    denials = frozenset(str(w) for w in data.get("negating_verbs") or ())
+    forms = lexicon().cue_forms
+    words = re.findall(r"[\w’']+", verb)
+    return any(w in negators or w.endswith(("n't", "n’t")) or forms.get(w, w) in denials for w in words)
 
 
 def person_names(actors: Sequence[Actor]) -> frozenset[str]:

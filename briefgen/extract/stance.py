@@ -166,7 +166,9 @@ def stance_of(
         return None  # "welcomed figure": a cut noun phrase says nothing about what
     if found and _passive_by().search(_sentence_of(text, found.target)):
         return None  # "The plan was condemned by the opposition as reckless": the agent's stance, not the speaker's
-    return None if found and not reported and _heard_from_others(text, found.target) else found
+    if found and not reported and _heard_from_others(text, found.target):
+        return None
+    return None if found and reported and _reported_from_others(text, found.target) else found
 
 
 def _bare_noun(target: str) -> bool:
@@ -211,6 +213,27 @@ def _heard_from_others(text: str, target: str) -> bool:
         return False
     sentence = _sentence_of(text, target)
     return any(not _OWN_VOICE.search(sentence[: m.start()]) for m in _OTHERS_SAY.finditer(sentence))
+
+
+_OTHERS_THINK = re.compile(r"\b(?:says?|said|claims?|claimed|think(?:s)?|thought|believe(?:s|d)?|argue(?:s|d)?|"
+                           r"allege(?:s|d)?|insist(?:s|ed)?|contend(?:s|ed)?)\b", re.IGNORECASE)
+_OWN_REPORTED = re.compile(r"\b(?:I|we|he|she|they|it)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"^\W*\w+")
+
+
+def _reported_from_others(text: str, target: str) -> bool:
+    """True when a reported statement's stance sentence reports someone else's saying or thinking after the
+    speaker's own reporting verb ("said some residents thought the plan was a disaster", "said critics say the
+    reform is a disaster, but they are wrong", "said the opposition's claim that the toll was a scandal was
+    absurd"): the verdict is theirs. "said she thought the plan was a mistake" (the speaker) is the speaker's."""
+    if target not in text:
+        return False
+    sentence = _sentence_of(text, target)
+    lead = _FIRST_WORD.match(sentence)
+    skip = lead.end() if lead and text.startswith(sentence) else 0  # the statement's own reporting verb
+    at = sentence.find(target)  # a report inside the target ("rejected the opposition's claim that X") is its object
+    return any(skip <= m.start() < at and not _OWN_REPORTED.search(sentence[: m.start()])
+               for m in _OTHERS_THINK.finditer(sentence))
 
 
 def fragment_span(said: str, fragment: str) -> tuple[int, int] | None:

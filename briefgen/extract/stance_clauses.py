@@ -1,9 +1,13 @@
 """Stance reading: token tests of a demand's clause (is the modal embedded, does a constraint follow, what does
-a stop verb stop), split from ``stance_readers``."""
+a stop verb stop, an inability, a condition that never comes, a construction's word class), split from
+``stance_readers``."""
 
 from __future__ import annotations
 
-from briefgen.extract.stance_words import _BREAKS, _DETERMINERS, StanceRules, Tok, _at, _object
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefgen.extract.stance_words import _BREAKS, _DETERMINERS, Found, StanceRules, Tok, _at, _finite, _object
 
 _JOINERS = frozenset(["and", "or", "while", "as", "but"])
 _FINITE_BE = frozenset(["is", "are", "was", "were", "'s", "'re"])
@@ -80,3 +84,45 @@ def _stopped(sent: list[Tok], at: int, rules: StanceRules) -> list[Tok] | None:
                     and not obj[n + 1].low.endswith("ing")), len(obj))
         obj = obj[:cut]
     return [] if negated or len(obj) < 2 else obj  # "parents should stop worrying": advice, no position
+
+
+_CANNOT = frozenset(["could", "cannot", "can", "ca", "unable", "couldn't", "can't"])
+
+
+def _unable_for_a_reason(sent: list[Tok], i: int, end: int, rules: StanceRules) -> bool:
+    """"could not accept the invitation because of a prior engagement", "could not endorse any candidate under
+    party rules": an inability with its reason or constraint after the object is no refusal of the object."""
+    if not any(t.low in _CANNOT for t in sent[max(0, i - 3) : i]):
+        return False
+    return any(_at(sent, k, p) for k in range(i + 1, min(len(sent), end + 3)) for p in rules.inability_reasons)
+
+
+def _never_until(obj: Sequence[Tok], rules: StanceRules) -> int | None:
+    """Where an until/unless clause naming a condition that never comes starts in a verb's object ("this budget
+    unless hell freezes over"), or None."""
+    for k, o in enumerate(obj):
+        if o.lemma in rules.until and any(_at(list(obj), k + 1, p) for p in rules.impossible):
+            return k
+    return None
+
+
+def _no_act(clause: Sequence[Tok], rules: StanceRules) -> bool:
+    """An until/unless clause that names no other party's act: a condition that never comes ("hell freezes
+    over"), a ruinous state ("the farmers are ruined") or the speaker's own ("we are sure")."""
+    toks = list(clause)
+    if any(_at(toks, 0, p) for p in rules.impossible):
+        return True
+    verb = next((k for k, t in enumerate(toks[1:], 1) if _finite(toks[k - 1 : k + 1]) or t.lemma in rules.state_verbs),
+                None)
+    if verb is None:
+        return False
+    if verb == 1 and toks[0].low in ("we", "i", "us"):
+        return True
+    ruin = any(t.lemma in rules.harm_states for t in toks[verb + 1 : verb + 3])
+    return toks[verb].lemma in rules.state_verbs and ruin
+
+
+def _classed(found: Found, lemma: str, rules: StanceRules) -> Found:
+    """The label with its construction's word class ("stance.verb" + "criticise"), when its word has one."""
+    cls = rules.classes.get(found.rule, {}).get(lemma)
+    return replace(found, rule=f"{found.rule}.{cls}") if cls else found

@@ -7,7 +7,17 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from briefgen.extract.lexicon import lexicon as cue_lexicon
-from briefgen.extract.stance_clauses import _FINITE_BE, _JOINERS, _constraint_after, _embedded_modal, _stopped
+from briefgen.extract.stance_clauses import (
+    _FINITE_BE,
+    _JOINERS,
+    _classed,
+    _constraint_after,
+    _embedded_modal,
+    _never_until,
+    _no_act,
+    _stopped,
+    _unable_for_a_reason,
+)
 from briefgen.extract.stance_words import (
     _AUX,
     _BREAKS,
@@ -121,7 +131,10 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             continue  # "what we want is X": the target is no object of the verb; "stand by and watch"
         if obj[0].low in ("if", "unless", "whether") or (sent[i].lemma in _WARNING and obj[0].lemma in rules.readings):
             continue  # "welcome if X wants to", "cautioned against reading the decision as X": no position on X
-        if _conditional(obj, rules, _negated(sent, i, rules)):
+        never = _never_until(obj, rules)
+        if never is not None:
+            obj = obj[:never]  # "will not support this budget unless hell freezes over": against this budget
+        elif _conditional(obj, rules, _negated(sent, i, rules)):
             continue  # "would not support the budget unless X": the condition's stance (``_condition_at``)
         if phrase[-1] in rules.no_infinitive and (obj[0].low in _PRONOUNS | {"to"} or any(
                 a.low == "to" and b.lemma in rules.extraposed_blockers for a, b in pairwise(obj))):
@@ -134,7 +147,7 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if sent[i].lemma == "deny" and obj[0].low.endswith("ing"):
             continue  # "denied targeting civilians": a denial of its own act, a claim of fact, not a position
         if _negated(sent, i, rules):
-            if side == "for":
+            if side == "for" and not _unable_for_a_reason(sent, i, nxt + len(obj), rules):
                 out.append((1, i, Found("against", s.span(obj), "stance.verb.negated")))
             continue
         out.append((1, i, Found(side, s.span(obj))))
@@ -262,6 +275,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         nxt_at = i + len(phrase)
         if nxt_at < len(sent) and _attributive(sent[nxt_at]) and phrase[-1] not in _PREPOSITIONS:
             continue  # "would expose farmers to unfair competition": "unfair" describes a noun, not a subject
+        if phrase[-1] in _PREPOSITIONS and any(o.lemma in rules.bad_objects for o in _object(sent, nxt_at, rules)):
+            continue  # "the arrests are a threat to organised crime": a threat to a harm is no verdict against X
         start_neg = i - (1 if i and sent[i - 1].low in ("a", "an", "the") else 0)
         negated = _negated(sent, start_neg, rules) or _negated(sent, max(0, start_neg - 1), rules)
         if negated and (side == "against" or rules.verdict_no_flip & set(phrase)):
@@ -566,8 +581,8 @@ def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
     if not verbs or any(b.lemma in rules.modal_blockers for b in sent[max(start, verbs[0] - 3) : verbs[0]]):
         return []
     obj = _object(sent, end, rules)
-    if phrase is None and not _finite(obj):
-        return []
+    if phrase is None and (not _finite(obj) or _no_act(obj, rules)):
+        return []  # "until the end of the year": a time; "unless hell freezes over", "until they are ruined": no act
     return [(2, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
 
 
@@ -666,8 +681,3 @@ def _candidates(
     return found
 
 
-
-def _classed(found: Found, lemma: str, rules: StanceRules) -> Found:
-    """The label with its construction's word class ("stance.verb" + "criticise"), when its word has one."""
-    cls = rules.classes.get(found.rule, {}).get(lemma)
-    return replace(found, rule=f"{found.rule}.{cls}") if cls else found

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from briefgen.extract.lexicon import YAML_LOADER, load_data
 from briefgen.extract.lexicon import lexicon as cue_lexicon
+from briefgen.extract.stance_limits import classes, limits
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
 _APOS = "\u2019'"
@@ -109,6 +110,11 @@ class StanceRules:
     screen: re.Pattern[str] | None = None  # a text matching none of the expressions' key stems has no stance
     # construction id ("stance.verb") -> stance word lemma -> its class ("criticise"): stances.yml construction_classes
     classes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    bad_objects: frozenset[str] = frozenset()  # "a threat to organised crime": Y of "X is a threat to Y" is a harm
+    impossible: tuple[tuple[str, ...], ...] = ()  # "unless hell freezes over": a condition that never comes
+    state_verbs: frozenset[str] = frozenset()  # "until the farmers are ruined": a state, no other party's act
+    harm_states: frozenset[str] = frozenset()  # ... when one of these follows the state verb
+    inability_reasons: tuple[tuple[str, ...], ...] = ()  # "could not accept X because of Y": inability, no refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,22 +247,14 @@ def make_rules(table: Mapping[str, str], data: Mapping[str, Any] | None = None) 
         standards=frozenset(str(w).lower() for w in evals.get("standards") or ()),
         constraints=tuple((p, closing) for closing, key in ((True, "constraints"), (False, "capacities"))
                           for p in phrases(demands.get(key) or ())),
+        **limits(partial(_lemmas, table), partial(_phrases, table), d),
         participles=frozenset(_lemma(str(w).lower(), table) for side in ("against", "for")
                               for w in evals.get(side) or () if " " not in str(w) and str(w).endswith("ed")
                               and _lemma(str(w).lower(), table) != str(w).lower()),
     )
     firsts, screen = _screen(rules, d)
     return replace(rules, firsts=frozenset(firsts), screen=screen, verbs_at=_by_first(rules.verbs),
-                   evaluations_at=_by_first(rules.evaluations), classes=_classes(table, d))
-
-
-def _classes(table: Mapping[str, str], d: Mapping[str, Any]) -> dict[str, dict[str, str]]:
-    """Construction id -> stance word lemma -> class, from stances.yml construction_classes."""
-    out: dict[str, dict[str, str]] = {}
-    for reader, classes in (d.get("construction_classes") or {}).items():
-        out["stance." + str(reader)] = {_lemma(str(w).lower(), table): str(c) for c, ws in (classes or {}).items()
-                                        for w in ws or ()}
-    return out
+                   evaluations_at=_by_first(rules.evaluations), classes=classes(partial(_lemma, table=table), d))
 
 
 def _screen(rules: StanceRules, d: Mapping[str, Any]) -> tuple[set[str], re.Pattern[str]]:
@@ -431,9 +429,26 @@ _PROGRESSIVE_BE = frozenset(["am", "are", "is", "'m", "'re", "'s"])  # "we were 
 _PROGRESSIVE_ACTS = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("progressive") or ())
 _COULD_NOT = frozenset(str(w) for w in (_WORDS.get("own_acts") or {}).get("could_not") or ())
 _SELF = frozenset(["he", "she", "it", "they"])  # "said he had voted for ...": the speaker, reported
+_SHARED_SUBJECT_BREAKS = frozenset(str(w) for w in _WORDS.get("shared_subject_breaks") or ())  # "expect X to"
 # after "and", one of these opens the next predicate ("pushed back on X and has worked to ..."), not more target
 _NEXT_PREDICATE = frozenset(["that", "we", "i", "they", "would", "will", "has", "have", "had", "is", "was"])
 _POSSESSIVE = frozenset(["his", "her", "its", "their"])
+
+
+def _shares_subject(sent: list[Tok], k: int, j: int, i: int) -> bool:
+    """Whether the verb at i after the coordinator at j has the pronoun at k as its subject: not across a verb
+    taking a clause ("said he thought the rebels complained but supported X", "expected the rebels to complain
+    but support X"), nor a bare verb across an infinitive ("to complain but support X": the infinitive's)."""
+    between = sent[k + 1 : j]
+    if any(t.lemma in _SHARED_SUBJECT_BREAKS for t in between):
+        return False
+    finite = any(t.low in _FINITE_AUX for t in sent[j + 1 : i]) or (
+        sent[i].low != sent[i].lemma and sent[i].low.endswith(("ed", "s")))
+    return finite or not any(t.low == "to" for t in between)
+
+
+_FINITE_AUX = frozenset(["would", "will", "'ll", "has", "have", "had", "did", "does", "do", "can", "could", "must",
+                         "shall", "should", "is", "was", "are", "were"])
 
 
 def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
@@ -462,7 +477,8 @@ def _own_verb(sent: list[Tok], i: int, lead: bool, own: Own = ()) -> bool:
         return True
     if lead and sent[j].low in ("and", "but"):  # "said it had sent lawyers and would challenge X"
         k = next((k for k in range(1, j) if sent[k].low in _SELF and _after_report(sent, k)), None)
-        if k is not None and not any(t.text in _BREAKS or t.low in ("that", "who", "which") for t in sent[k + 1 : j]):
+        if k is not None and not any(t.text in _BREAKS or t.low in ("that", "who", "which") for t in sent[k + 1 : j]) \
+                and _shares_subject(sent, k, j, i):
             return True
     if lead and j >= 1 and sent[j - 1].low in _POSSESSIVE and _after_report(sent, j - 1):  # "said its members ..."
         return True
@@ -582,8 +598,8 @@ def _called(sent: list[Tok], k: int, rules: StanceRules, lead: bool, own: Own = 
         if t.text in _BREAKS or t.lemma in _COPULAS or t.lemma == "be":
             return None
         if t.lemma in rules.as_verbs:
-            if v == end - 1 or not _own_verb(sent, v, lead, own):
-                return []  # someone else's words ("had been called a sham by residents"): no stance
+            if v == end - 1 or not _own_verb(sent, v, lead, own) or _negated(sent, v, rules):
+                return []  # someone else's words ("had been called a sham by residents"), or "had never called X Y"
             obj = sent[v + 1 : end]
             return obj[:-1] if obj and obj[-1].low == "as" else obj
     return None

@@ -1,0 +1,29 @@
+"""Stance data read into the rules apart from the expressions: what stops a reading, and the word classes that
+split a construction (``construction_classes`` of stances.yml), split from ``stance_words``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+Lemmas = Callable[[Iterable[Any] | None], frozenset[str]]
+Phrases = Callable[[Sequence[str]], tuple[tuple[str, ...], ...]]
+
+
+def limits(lemmas: Lemmas, phrases: Phrases, d: Mapping[str, Any]) -> dict[str, Any]:
+    """The words that stop a reading: a harm as the threatened thing, a condition that never comes or names
+    no act, a reason after "could not"."""
+    conditions, refusals = d.get("conditions") or {}, d.get("refusals") or {}
+    return {"bad_objects": lemmas((d.get("evaluations") or {}).get("bad_objects")),
+            "impossible": phrases(conditions.get("impossible") or ()),
+            "state_verbs": lemmas(conditions.get("state_verbs")), "harm_states": lemmas(conditions.get("harm_states")),
+            "inability_reasons": phrases(refusals.get("inability_reasons") or ())}
+
+
+def classes(lemma: Callable[[str], str], d: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Construction id -> stance word lemma -> class, from stances.yml construction_classes."""
+    out: dict[str, dict[str, str]] = {}
+    for reader, named in (d.get("construction_classes") or {}).items():
+        out["stance." + str(reader)] = {lemma(str(w).lower()): str(c) for c, ws in (named or {}).items()
+                                        for w in ws or ()}
+    return out
