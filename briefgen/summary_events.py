@@ -37,6 +37,12 @@ def _data() -> dict[str, Any]:
     return data
 
 
+def clear() -> None:
+    """Drop the tables read from summary.yml (a project's additions to it came into force)."""
+    for table in (_data, _authorities, _count_words, _units, _links):
+        table.cache_clear()
+
+
 def _words(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
 
