@@ -28,7 +28,7 @@ from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.quotes.coref import _gender_of, _word_gender
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
-from briefgen.summary_events import decision, feature_time, fold_counts, other_decisions, units
+from briefgen.summary_events import decided, decision, feature_time, fold_counts, objection, other_decisions, units
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -1415,8 +1415,13 @@ def main_claims(
     # weight: the articles that carry the statement plus the articles that quote its speaker (a statement
     # widely reported, or a central speaker's); then one a headline quotes, a speaker's own before one
     # several share, one with a stance on a stated target
+    # the other side of a dispute first: a statement several articles carry objecting to a decision told above
+    # ('declared the requisition illegal' after 'the cabinet approved a civil requisition of the strikers')
+    decided_words = [stems(decided(e.text)) for e in summary.happened if decision(e.text)]
+    counter = {v.claim.id for v in voices if v.articles >= COUNTER_ARTICLES and objection(v.claim.text)
+               and any(stems(v.claim.text) & w for w in decided_words)}
     ordered = sorted(voices, key=lambda v: (
-        -(v.articles + len(reach[who(v.claim)])), -v.echoed, len(v.claim.speakers) > 1,
+        v.claim.id not in counter, -(v.articles + len(reach[who(v.claim)])), -v.echoed, len(v.claim.speakers) > 1,
         -_has_target(v.claim), -v.articles, -len(v.claim.evidence), -min(len(v.claim.text.split()), 30),
         v.claim.id))
     chosen: list[_Voice] = []
@@ -1654,6 +1659,7 @@ def _denied(claim: Claim, chosen: Sequence[Claim]) -> int | None:
                 None)
 
 
+COUNTER_ARTICLES = 2  # a statement objecting to a decision told goes first among the claims when this many carry it
 DISSENTS = 1  # 'Where they disagree' shows at most this many statements against what the page tells above ...
 DISSENT_PLACE = 2  # ... each ranked after this many main claims for the word budget
 AGAINST_SHARED, AGAINST_SHARE = 3, 0.5  # ... sharing this many content words, and this share of its own
