@@ -470,6 +470,8 @@ def date_line(text: str) -> str | None:
 
 
 _DATE_WORDS = frozenset([
+    "press", "release", "statement", "news", "media", "advisory", "communique", "communiqué", "issued", "dated", "for",
+    "immediate", "embargoed", "until", "and",
     "by", "updated", "update", "published", "posted", "last", "modified", "first", "on", "at", "am", "pm", "gmt",
     "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "cst", "cdt", "ist", "local", "time",
     "the", "of", "st", "nd", "rd", "th", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -480,9 +482,9 @@ DATE_LINE_NAMES = 3  # a date line may hold this many other capitalised words (a
 
 
 def _mostly_date(segment: str) -> bool:
-    """True when a line is mostly a date: besides numbers and the words of dates and times ('Updated', weekdays,
-    'GMT') at most DATE_LINE_NAMES capitalised words ('Tarvik, 3 December 2026', 'By Jo Lin | …') and no other
-    word ('Photo: the flooded main street of Tarvik on 1 March 2020' is a caption, not the article's date)."""
+    """True when a line is mostly a date: besides numbers and the words of dates, times and releases ('Updated',
+    weekdays, 'GMT', 'Press release') at most DATE_LINE_NAMES capitalised words ('Tarvik, 3 December 2026', 'By
+    Jo Lin | …') and no other word ('Photo: the flooded main street of Tarvik on 1 March 2020' is a caption)."""
     others = [w for w in re.findall(r"[^\W\d_]+", segment) if w.lower() not in _DATE_WORDS]
     return all(w[0].isupper() for w in others) and len(others) <= DATE_LINE_NAMES
 
