@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from briefgen import summary_events
 from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.cache import read_pickle
 from briefgen.corpus.language import load_language_rules
@@ -27,7 +28,7 @@ from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.quotes.coref import _gender_of, _word_gender
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
-from briefgen.summary_events import decision, feature_time, fold_counts, other_decisions
+from briefgen.summary_events import decided, decision, feature_time, fold_counts, objection, other_decisions, units
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -850,25 +851,43 @@ NEAR_FIGURE = 3  # a content word this many words from a figure tells what the f
 
 
 def same_quantity(text: str, other: str) -> bool:
-    """Two sentences giving one figure (two digits or more, not a year) counting the same thing: a content word
-    within NEAR_FIGURE words of it in both ('evacuated about 4,300 people' / 'About 4,300 people were
-    evacuated from …'), and the first no figure the second lacks; 'a record low of 19.8' / 'the cedi rose back
-    from 19.8' share the figure, not what it counts."""
-    def around(sentence: str) -> dict[str, set[str]]:
-        tokens = _FIGURE_WORDS.findall(sentence)
-        found: dict[str, set[str]] = defaultdict(set)
-        for i, token in enumerate(tokens):
-            figure = token.rstrip(".,")
-            if not figure[:1].isdigit() or len(figure.replace(",", "").replace(".", "")) < 2 or _YEAR.fullmatch(figure):
-                continue
-            near = " ".join(tokens[max(0, i - NEAR_FIGURE) : i] + tokens[i + 1 : i + 1 + NEAR_FIGURE])
-            found[figure].update(w[:4] for w in stems(near) if not _is_figure(w))
-        return found
-
-    mine, theirs = around(text), around(other)
+    """Two sentences giving one figure (two digits or more, not a year) counting the same thing: a word that is no
+    unit (summary.yml units: 'per cent', 'million', 'euros') within NEAR_FIGURE words of it in both ('evacuated
+    about 4,300 people' / 'About 4,300 people were evacuated from …'), no verb beside it in one that the other's
+    verbs lack ('Voltra will cut 2,000 jobs' / 'a rival plans to create 2,000 jobs'; 'freed 40 hostages' / 'seized
+    40 hostages'), and the first no figure the second lacks; 'a record low of 19.8' / 'the cedi rose back from
+    19.8' share the figure, not what it counts, and 'cut its rate to 12.5 per cent' / 'inflation rose to 12.5 per
+    cent' share only the unit."""
+    mine, theirs = _around_figures(text), _around_figures(other)
     if mine.keys() - theirs.keys():
         return False  # a figure of its own is a fact of its own ('58 tonnes escaped … 120,000 people downstream')
-    return any(mine[f] & theirs[f] for f in mine.keys() & theirs.keys())
+    for f in mine.keys() & theirs.keys():
+        (nouns, verbs), (other_nouns, other_verbs) = mine[f], theirs[f]
+        if (nouns & other_nouns or verbs & other_verbs) and (not verbs or not other_verbs or verbs & other_verbs):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1 << 14)  # each told sentence is compared with every later candidate: read it once
+def _around_figures(sentence: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each figure of a sentence (two digits or more, not a year) with the words within NEAR_FIGURE words of it
+    that are no unit, as (other words, verbs: '-ed' forms and summary.yml figure_verbs), by their first letters."""
+    tokens = _FIGURE_WORDS.findall(sentence)
+    ignored, unit_words = _ignored(), units()
+    verb_forms = {str(w) for w in _lists()["figure_verbs"]}
+    found: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for i, token in enumerate(tokens):
+        figure = token.rstrip(".,")
+        if not figure[:1].isdigit() or len(figure.replace(",", "").replace(".", "")) < 2 or _YEAR.fullmatch(figure):
+            continue
+        nouns, verbs = set(found.get(figure, ((), ()))[0]), set(found.get(figure, ((), ()))[1])
+        for word in tokens[max(0, i - NEAR_FIGURE) : i] + tokens[i + 1 : i + 1 + NEAR_FIGURE]:
+            word = re.sub(r"['’]s$", "", word.lower())
+            if word in ignored or word in unit_words or len(word) < 3 or word[:1].isdigit():
+                continue
+            (verbs if word.endswith("ed") or word in verb_forms else nouns).add(word[:4])
+        found[figure] = (frozenset(nouns), frozenset(verbs))
+    return found
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
@@ -987,8 +1006,10 @@ def data_key() -> str:
     after ``use_user_data`` hashes them again and drops this module's tables derived from the old ones)."""
     lex = lexicon()
     if not _DATA or _DATA[0][0] is not lex:
-        for table in (_lists, _ignored, _named_subject, _full_given_name, stems, _reversing, _time_words, _moves):
+        for table in (_lists, _ignored, _named_subject, _full_given_name, stems, _reversing, _time_words, _moves,
+                      _around_figures, _opposing):
             table.cache_clear()
+        summary_events.clear()
         h = hashlib.blake2b(digest_size=8)
         for name in DATA_FILES:
             h.update(repr(load_data(name)).encode("utf-8", "surrogatepass"))
@@ -1394,8 +1415,13 @@ def main_claims(
     # weight: the articles that carry the statement plus the articles that quote its speaker (a statement
     # widely reported, or a central speaker's); then one a headline quotes, a speaker's own before one
     # several share, one with a stance on a stated target
+    # the other side of a dispute first: a statement several articles carry objecting to a decision told above
+    # ('declared the requisition illegal' after 'the cabinet approved a civil requisition of the strikers')
+    decided_words = [stems(decided(e.text)) for e in summary.happened if decision(e.text)]
+    counter = {v.claim.id for v in voices if v.articles >= COUNTER_ARTICLES and objection(v.claim.text)
+               and any(stems(v.claim.text) & w for w in decided_words)}
     ordered = sorted(voices, key=lambda v: (
-        -(v.articles + len(reach[who(v.claim)])), -v.echoed, len(v.claim.speakers) > 1,
+        v.claim.id not in counter, -(v.articles + len(reach[who(v.claim)])), -v.echoed, len(v.claim.speakers) > 1,
         -_has_target(v.claim), -v.articles, -len(v.claim.evidence), -min(len(v.claim.text.split()), 30),
         v.claim.id))
     chosen: list[_Voice] = []
@@ -1633,6 +1659,7 @@ def _denied(claim: Claim, chosen: Sequence[Claim]) -> int | None:
                 None)
 
 
+COUNTER_ARTICLES = 2  # a statement objecting to a decision told goes first among the claims when this many carry it
 DISSENTS = 1  # 'Where they disagree' shows at most this many statements against what the page tells above ...
 DISSENT_PLACE = 2  # ... each ranked after this many main claims for the word budget
 AGAINST_SHARED, AGAINST_SHARE = 3, 0.5  # ... sharing this many content words, and this share of its own
@@ -1651,22 +1678,39 @@ def against(statement: str, told: str) -> str:
     if len(shared) < AGAINST_SHARED or len(shared) < AGAINST_SHARE * len(stems(statement)):
         return ""
 
-    def governed(text: str) -> tuple[bool, int, int] | None:  # an odd count of negations, 'without' one too
-        tokens = _TOKEN.findall(text)  # ('There can be no talks without the workers' asks for the workers)
+    if "?" in statement:
+        return ""  # a question asserts nothing ('Why should Europe not have a seat at the table?')
+
+    def governed(text: str, told: bool) -> tuple[bool, int, int] | None:  # an odd count of negations
+        tokens = _TOKEN.findall(text)
         at = [i for i, t in enumerate(tokens) if stems(t) & shared]
         if not at:
             return None  # the shared stems are in no single word ('12.5', '4,300'): nothing to turn round
         span = " ".join(tokens[max(0, at[0] - NEGATION_REACH) : at[-1] + 1]).replace("’", "'")
-        odd = (len(_NEGATION.findall(span)) + len(re.findall(r"\bwithout\b", span, re.I))) % 2 == 1
-        return odd, at[0], at[-1]
+        if told:  # what the page tells: 'without' and a protest turn it round ('nurses protested against the closure')
+            count = len(_NEGATION.findall(span)) + len(re.findall(r"\bwithout\b", span, re.I)) + len(
+                _opposing().findall(span))
+        else:  # a statement: only a verb's negation ('You can't request a seat'); 'no seat', 'without a seat' deny
+            count = len(_VERB_NEGATION.findall(span))  # nobody the seat ('There is still no seat for Europe')
+        return count % 2 == 1, at[0], at[-1]
 
-    said, heard = governed(statement), governed(told)
+    said, heard = governed(statement, False), governed(told, True)
     if said is None or heard is None:
         return ""
     (negated, start, end), (told_negated, first, last) = said, heard
     if negated == told_negated or max(end - start, last - first) >= MATTER_WORDS:
         return ""  # the same; or the shared words spread over a sentence are no one matter
     return " ".join(_TOKEN.findall(told)[first : last + 1])
+
+
+_VERB_NEGATION = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
+
+
+@functools.cache
+def _opposing() -> re.Pattern[str]:
+    """summary.yml opposing: words of a told sentence that turn its matter round ('protested against the closure')."""
+    words = sorted((str(w) for w in _lists()["opposing"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def _surname(actors: Mapping[str, Actor], actor: str) -> str:

@@ -37,6 +37,12 @@ def _data() -> dict[str, Any]:
     return data
 
 
+def clear() -> None:
+    """Drop the tables read from summary.yml (a project's additions to it came into force)."""
+    for table in (_data, _authorities, _count_words, _units, _links):
+        table.cache_clear()
+
+
 def _words(text: str) -> list[str]:
     return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
 
@@ -84,10 +90,27 @@ def decision(sentence: str) -> bool:
 def decision_verbs(sentence: str) -> frozenset[str]:
     """The decision verbs of a sentence (``decision``): two decisions by other verbs are two events ('The cabinet
     declared an emergency' / 'Congress summoned the minister', though both name her)."""
+    return frozenset(words[i] for words, i in _decided(sentence))
+
+
+def decided(sentence: str) -> str:
+    """The words after a sentence's decision verbs, what was decided ('a civil requisition of the striking
+    workers' in 'The cabinet has approved a civil requisition of the striking workers'), '' for no decision."""
+    return " ".join(" ".join(words[i + 1 : i + 1 + OBJECT_WORDS + 1]) for words, i in _decided(sentence))
+
+
+def objection(text: str) -> bool:
+    """True for a statement objecting to something (summary.yml objections: 'declared the requisition illegal',
+    'calls it disproportionate and a dangerous precedent'); False for one that only reports or demands."""
+    low = " " + " ".join(_words(text)) + " "
+    return any(f" {str(w).lower()} " in low for w in _data()["objections"])
+
+
+def _decided(sentence: str) -> list[tuple[list[str], int]]:
     table = _data()["decisions"]
     words = _words(sentence)
     blocked = frozenset(str(w).lower() for w in table["not_before"])
-    found = set()
+    found = []
     for i in range(len(words)):
         official = _verb_at(words, i, table["verbs"])
         legal = _verb_at(words, i, table["legal"])
@@ -98,8 +121,8 @@ def decision_verbs(sentence: str) -> frozenset[str]:
         if not subject or blocked & set(subject[-4:]) or opener in _SUBORDINATE:
             continue  # ('… cancelled flights before the government ordered them back': the news is the strike)
         if legal or _has_authority(subject):
-            found.add(words[i])
-    return frozenset(found)
+            found.append((words, i))
+    return found
 
 
 def other_decisions(text: str, other: str) -> bool:

@@ -163,3 +163,16 @@ def test_a_title_case_dateline_counts_only_with_a_wire_after_it(project: Path) -
     assert (got["a.txt"].outlet, got["a.txt"].month_day) == ("AFP", "--03-04")
     assert (got["b.txt"].outlet, got["b.txt"].month_day) == (None, None)
     assert title_from_text(got["a.txt"].text) == "The copper miners' union called a strike on Tuesday"
+
+
+def test_a_date_line_is_mostly_a_date() -> None:
+    from briefgen.corpus.metadata import date_line
+
+    assert date_line("Thursday 3 December 2026") == "2026-12-03"
+    assert date_line("By Jo Lin | 2 December 2026") == "2026-12-02"
+    assert date_line("Tarvik, 3 December 2026") == "2026-12-03"
+    assert date_line("Last updated: 30.11.2026, 21:10 EET") == "2026-11-30"
+    assert date_line("Press release, 18 August 2025") == "2025-08-18"
+    # near misses: a caption or standfirst holding a past date is no date line
+    assert date_line("Photo: the flooded main street of Tarvik on 1 March 2020") is None
+    assert date_line("Residents returned home on 1 March 2020") is None

@@ -90,3 +90,35 @@ def test_scenes_are_feature_ledes() -> None:
     assert not feature_lede("At midnight on Friday the workers walked out.")
     assert not feature_lede("At dawn the army ordered residents to leave the valley.")
     assert not feature_lede("From Monday to Friday, the union will strike at every airport.")
+
+
+def test_the_other_side_of_a_told_decision_goes_first_among_the_claims() -> None:
+    from briefgen.summary import Story, Summary, main_claims
+    from tests.test_summary import _claim, _people, _quote
+    from tests.test_summary_main import _src
+
+    sources = tuple(_src(f"s{i}") for i in range(4))
+    told = Event("The cabinet approved a civil requisition of the striking dockers on Saturday.",
+                 tuple(Evidence(s, 1) for s in sources), 1)
+    wide = _claim("c0", "Fruit exports will lose 30 million a week while the port stays shut", ("lee",), 4)
+    objecting = _claim("c1", "The requisition is illegal and an attack on the right to strike", ("kim",), 2)
+    lone = _claim("c2", "The requisition is illegal, and we will take it to court", ("ana",), 1)  # one article
+    other = _claim("c3", "The new harbour fee for fishing boats is illegal", ("bo",), 2)  # no word of the decision
+    claims = [wide, objecting, lone, other]
+    quotes = {q.id: q for q in (_quote(c.id, c.text, c.speakers[0]) for c in claims)}
+    summary = Summary((Story(1, "port", sources, (told,)),), (told,))
+    views = main_claims(claims, summary, _people("kim", "lee", "ana", "bo"), quotes, limit=5)  # type: ignore[arg-type]
+    order = [v.claim.id for v in views]
+    assert order[0] == "c1"
+    assert order.index("c3") > order.index("c0")  # an objection to no decision told keeps its rank
+
+
+def test_objections_and_what_was_decided() -> None:
+    from briefgen.summary_events import decided, objection
+
+    assert objection('The union declared the requisition "illegal" and an attack on a constitutional right.')
+    assert objection('She calls the requisition "disproportionate" and "a dangerous precedent."')
+    assert not objection("Workers returned under protest on Sunday.")
+    assert not objection("The union will attend Tuesday's meeting in good faith.")
+    assert "requisition" in decided("The cabinet has approved a civil requisition of the striking workers.")
+    assert decided("The union will attend Tuesday's meeting.") == ""

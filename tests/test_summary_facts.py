@@ -42,6 +42,17 @@ def test_one_figure_counting_the_same_thing_is_one_fact() -> None:
                              "The hearing is about the derailment that spilled some 58 tonnes of acrylonitrile.")
 
 
+def test_one_figure_with_other_verbs_or_only_a_unit_shared_is_two_facts() -> None:
+    assert not same_quantity("Voltra will cut 2,000 jobs next year.", "A rival plans to create 2,000 jobs in the town.")
+    assert not same_quantity("The army freed 40 hostages on Monday.", "Gunmen seized 40 hostages at the school.")
+    assert not same_quantity("The central bank cut its rate to 12.5 per cent.",
+                             "Inflation rose to 12.5 per cent in May.")
+    assert not same_quantity("The strike cost 45 million euros.", "The port lost 45 million euros in fees.")
+    # the same verb, or a verb in one only, is the same fact
+    assert same_quantity("Voltra will cut 2,000 jobs next year.", "The 2,000 jobs Voltra will cut are in Ohio.")
+    assert same_quantity("The army freed 40 hostages on Monday.", "The 40 hostages were freed after talks.")
+
+
 def test_a_decimal_figure_and_words_shared_make_the_same_event() -> None:
     a, b, c = _src("a"), _src("b"), _src("c")
     main = "The central bank raised its main rate by 300 basis points to 24.5% on Wednesday at an emergency meeting."
@@ -103,6 +114,20 @@ def test_a_statement_turning_round_what_the_page_tells_is_a_dissent() -> None:
     assert against("There can be no negotiating table without a seat for Europe", told) == ""
     assert against("Ukraine does not want a seat", told) == ""
     assert against("Ministers demanded a seat at the negotiating table again", told) == ""  # no negation at all
+
+
+def test_statements_agreeing_with_what_is_told_are_no_dissent() -> None:
+    told = "Defence ministers demanded a seat at the negotiating table on Thursday."
+    # 'without', 'no' + noun and questions assert no contrary: they ask for the same seat
+    assert against("Without a seat at the negotiating table, Europe will be ignored.", told) == ""
+    assert against("There is still no seat for Europe at the negotiating table.", told) == ""
+    assert against("Why should Europe not have a seat at the negotiating table?", told) == ""
+    # a protest told is a negation: never accepting the closure agrees with the protesters
+    protest = "Nurses protested against the closure of the children's ward at Tarvik hospital."
+    assert against("We will never accept the closure of the children's ward.", protest) == ""
+    # near misses: a verb's negation still turns round what is told; and the protest's opposite is a dissent
+    assert against("You can't request a seat at the negotiating table.", told) == "seat at the negotiating table"
+    assert against("The closure of the children's ward is necessary.", protest) == "closure of the children's ward"
 
 
 def test_the_dissent_goes_to_where_they_disagree_not_out_as_a_repeat() -> None:

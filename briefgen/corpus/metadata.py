@@ -464,9 +464,29 @@ def date_line(text: str) -> str | None:
     if not re.search(r"(?:19|20)\d\d", text):
         return None
     for segment in (text, *re.split(r"\s+[|·•]\s+", text)[1:]):
-        if date := parse_date(segment):
+        if _mostly_date(segment) and (date := parse_date(segment)):
             return date
     return None
+
+
+_DATE_WORDS = frozenset([
+    "press", "release", "statement", "news", "media", "advisory", "communique", "communiqué", "issued", "dated", "for",
+    "immediate", "embargoed", "until", "and",
+    "by", "updated", "update", "published", "posted", "last", "modified", "first", "on", "at", "am", "pm", "gmt",
+    "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "cst", "cdt", "ist", "local", "time",
+    "the", "of", "st", "nd", "rd", "th", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+DATE_LINE_NAMES = 3  # a date line may hold this many other capitalised words (a place, a byline's name)
+
+
+def _mostly_date(segment: str) -> bool:
+    """True when a line is mostly a date: besides numbers and the words of dates, times and releases ('Updated',
+    weekdays, 'GMT', 'Press release') at most DATE_LINE_NAMES capitalised words ('Tarvik, 3 December 2026', 'By
+    Jo Lin | …') and no other word ('Photo: the flooded main street of Tarvik on 1 March 2020' is a caption)."""
+    others = [w for w in re.findall(r"[^\W\d_]+", segment) if w.lower() not in _DATE_WORDS]
+    return all(w[0].isupper() for w in others) and len(others) <= DATE_LINE_NAMES
 
 
 _MASTHEAD = re.compile(rf"(?P<name>[{_UPPER}][{_UPPER}&'’.]+(?:[ ][{_UPPER}&'’.]+){{0,5}})(?:\s+[|–—-]\s+.{{1,30}})?")
