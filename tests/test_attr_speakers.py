@@ -504,3 +504,19 @@ def test_a_shared_surname_goes_to_the_one_named_in_full_who_spoke_just_before() 
 
 def test_a_shared_surname_after_an_aside_naming_the_other_is_nobody_s() -> None:
     assert names(_SHARED.format(line="Anna Weber, his mother, watched from the side.")) == [None]
+
+
+# --- a dialogue tag whose verb the cue list lacks (quote.speech_tag) -------------------------------------------
+def test_a_name_and_a_verb_closing_a_question_is_the_speaker_and_the_next_quote_follows() -> None:
+    assert names("“Would it be negotiable?” Tom Brown pressed. “Maybe for some.”") == ["Tom Brown", "Tom Brown"]
+
+
+def test_a_verb_and_a_name_after_an_exclamation_is_the_speaker() -> None:
+    assert names("“This is fantastic!” beamed Anna Weber of Madison, who came early.") == ["Anna Weber"]
+
+
+def test_a_possessive_or_a_clause_going_on_after_the_name_is_no_tag() -> None:
+    assert names("“This is fantastic!” Anna Weber’s brother beamed.") == [None]
+    assert names("“This is fantastic!” beamed Anna Weber’s brother, Tom.") == [None]
+    assert names("“This is fantastic!” Anna Weber was there too.") == [None]
+    assert names("“We will win,” Anna Weber remembered the crowd chanting.") == [None]
