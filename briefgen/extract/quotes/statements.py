@@ -14,6 +14,7 @@ from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
 from briefgen.extract.quotes.nameless import nameless_source
 from briefgen.extract.quotes.patterns import _ABBREV_DOT, _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
 from briefgen.extract.quotes.rules import alternation, words
+from briefgen.extract.quotes.sources import _source_statements
 from briefgen.extract.quotes.speakers import _GOVERNS_CLAUSE, _coordinated, _new_clause, _speaker_for_cue
 from briefgen.extract.quotes.subjects import Attributor
 from briefgen.records import LocalQuote, Mention
@@ -21,12 +22,6 @@ from briefgen.records import LocalQuote, Mention
 # two [\w’'-]+ runs: a word character, a separator, a word character
 _TWO_WORDS = re.compile(r"[\w’'-][^\w’'-]+[\w’'-]")
 _PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth)(?: " + alternation("statement.pair", "pair_nouns") + r")?\s+$")
-# "a note circulated by (the)", "the report published by": a document its issuer stands behind
-_DOCUMENT_BY = re.compile(
-    r"(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:note|report|statement|document|memo|memorandum|letter|"
-    r"paper|briefing|filing|release|assessment|study|analysis|estimates?|figures|data|forecast|survey)s?\s+"
-    r"(?:circulated|issued|published|released|prepared|compiled|drafted|sent|distributed|put out)\s+by(?:\s+the)?"
-)
 _THAT = re.compile(r"\bthat\b")
 _THAT_SOON = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\b")
 _ASIDE_PREPOSITION = re.compile(r"\s+" + alternation("statement.cue", "aside_after") + r"\b")
@@ -388,77 +383,6 @@ def _frames_in(att: Attributor, sent: tuple[int, int], sent_text: str) -> tuple[
     )
     has_stance = flags[2] and any(adj in sent_low for adj in att.stance_words)
     return bool(has_source), bool(has_view), bool(has_stance)
-
-
-def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
-    """"According to X, ..." / "..., according to X."."""
-    att, text, sent = st.att, st.text, st.sent
-    for m in source_re.finditer(text, sent[0], sent[1]):
-        if att.in_quote(m.start()):
-            continue
-        ms = att.mentions_in(m.end(), min(sent[1], m.end() + 120))
-        if not ms:
-            continue
-        gap = text[m.end() : ms[0].start].strip().lower()
-        role_gap = _role_gap(att.lex, gap, ms[0], text[ms[0].start : ms[0].end])
-        if gap not in ("", "the") and not _DOCUMENT_BY.fullmatch(gap) and not role_gap:
-            continue  # "according to a note issued by X" counts as X; "a document seen by X" does not
-        if text.startswith(("’s", "'s"), ms[0].end):
-            continue  # "according to X's lawyer": the lawyer speaks, not X
-        if len(ms) > 1 and _role_between(att.lex, text[ms[0].end : ms[1].start], ms[1]):
-            ms = ms[1:]  # "according to Weber spokeswoman Lena Park": the spokeswoman speaks, not Weber
-        after = _GAP_WORD.match(text, ms[0].end + 1) if text[ms[0].end : ms[0].end + 1] == " " else None
-        noun = after.group(0).lower().rstrip(".,;:") if after else ""
-        if noun in att.lex.role_heads or noun in _NAMED_FOR:
-            continue  # "according to a former Anna Weber aide", "… Tom Brown campaign staff": not the named one
-        spk = att.speaker_of(ms[0], sent)
-        comma = text.find(",", ms[0].end, sent[1])
-        if m.start() - sent[0] < 3 and comma != -1:
-            st.emit(spk, "according to", comma + 1, sent[1], "statement.according_to.opening")
-        else:
-            st.emit(spk, "according to", sent[0], m.start(), "statement.according_to.closing")
-
-
-_GAP_WORD = re.compile(r"[\w’'.-]+")
-# nouns a name qualifies after "according to" ("a longtime Tom Brown ally"): the speaker is nameless
-_NAMED_FOR = frozenset(["aide", "aides", "ally", "allies", "adviser", "advisers", "advisor", "advisors", "staff",
-                        "staffer", "staffers", "spokesman", "spokeswoman", "spokesperson", "supporter", "supporters",
-                        "critic", "critics", "campaign", "official", "officials", "source", "sources", "friend",
-                        "friends", "associate", "associates", "lawyer", "lawyers", "team", "camp", "loyalist"])
-
-
-def _role_gap(lex: Lexicon, gap: str, mention: Mention, mentioned: str) -> bool:
-    """Whether the words between "according to" and a person's name are that person's role or title
-    ("Rep.", "conservative columnist", "a spokeswoman,"), not another source ("people close to", "a poll by",
-    "a former aide to X", whose mention may begin with the role).
-    """
-    if mention.kind != "person" or any(w in _NOT_ROLE_WORDS for w in _GAP_WORD.findall(mentioned.lower())):
-        return False
-    toks = _GAP_WORD.findall(gap.rstrip(","))
-    if not toks or len(toks) > 5 or "," in gap.rstrip(","):
-        return False
-    if toks[0] in ("a", "an", "the"):
-        toks = toks[1:]
-    if not toks or any(w in _NOT_ROLE_WORDS for w in toks):
-        return False
-    last = toks[-1]
-    return last in lex.role_heads or last in lex.role_modifiers or last.capitalize() in lex.honorifics
-
-
-def _role_between(lex: Lexicon, between: str, mention: Mention) -> bool:
-    """Whether the words between two names are the second person's role ("Weber spokeswoman Lena Park")."""
-    toks = between.lower().split()
-    return (
-        mention.kind == "person"
-        and bool(toks)
-        and len(toks) <= 4
-        and all(w in lex.role_heads or w in lex.role_modifiers for w in toks)
-        and toks[-1] in lex.role_heads
-    )
-
-
-# words that make the phrase before a name another source than that person ("people close to X")
-_NOT_ROLE_WORDS = words("statement.according_to.opening", "not_role")
 
 
 def _view_statements(st: _Sentence, view_re: re.Pattern[str]) -> None:
