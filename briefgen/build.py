@@ -39,7 +39,8 @@ from briefgen.partitioned import read_and_analyse_on_dask
 from briefgen.plural import plural
 from briefgen.records import Analysis, Article, Briefing, Skipped, Source
 from briefgen.render import build_context, make_env, render_pages
-from briefgen.search import engine, load_manifest, search_theme
+from briefgen.search import IndexStats, engine, load_manifest, search_theme
+from briefgen.search import version as search_version
 from briefgen.site import (
     NAV,
     OVERRIDES_DIR,
@@ -76,6 +77,7 @@ class BuildReport:
     site_rebuilt: bool = False
     site_rendered: int = 0  # pages MkDocs rendered (the others were reused from the previous site)
     site_reasons: dict[str, int] = field(default_factory=dict)
+    search_buckets: tuple[int, int] = (0, 0)  # Pagefind bundles indexed again, of all (the rest were reused)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds of this process for the site stages
@@ -335,18 +337,19 @@ def build(
         briefing, report, extra = generate(settings, progress, force=force)
         t0, c0 = time.perf_counter(), time.process_time()
         epoch = source_date_epoch([s.published for s in briefing.sources if s.published])
-        stamp = site_stamp(settings.build, extra, epoch)
+        search = engine(settings.search)[0]
+        stamp = site_stamp(settings.build, extra, epoch, search_version() if search == "pagefind" else "")
         state = settings.build / SITE_STATE
         warnings = None if force else current_site_warnings(settings.site, stamp)
-        search = engine(settings.search)[0]
         bundle = load_manifest(settings.build) if search == "pagefind" else {}
         if warnings is not None and not site_is_intact(settings.site, state, extra, bundle):
             warnings = None  # a page was deleted or changed since: rebuild, reusing the intact pages
         report.site_rebuilt = warnings is None
+        indexed: list[IndexStats] = []
         if warnings is None:
             warnings = publish(
                 settings.build, settings.site, extra, strict=False, epoch=epoch, state=state, force=force,
-                search=search,
+                search=search, stats=indexed,
             )
             record_site(settings.site, stamp, warnings)
             last = SiteState.load_last(state)
@@ -355,4 +358,8 @@ def build(
     report.warnings.extend(f"mkdocs: {w}" for w in warnings)
     report.timings["site"] = time.perf_counter() - t0
     report.cpu["site"] = time.process_time() - c0
+    for stats in indexed:  # Pagefind runs in child processes: its CPU is not in the site stage's
+        report.timings["pagefind"] = stats.wall_s
+        report.cpu["pagefind"] = stats.cpu_s
+        report.search_buckets = (stats.indexed, stats.indexed + stats.reused)
     return report

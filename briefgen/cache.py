@@ -455,11 +455,12 @@ def _version(dist: str) -> str:
         return "-"
 
 
-def site_stamp(build: Path, extra: Mapping[str, bytes], epoch: int | None = None) -> str:
-    """Hash of everything MkDocs reads (build/docs, build/mkdocs.yml, a theme custom_dir) and the extras."""
+def site_stamp(build: Path, extra: Mapping[str, bytes], epoch: int | None = None, indexer: str = "") -> str:
+    """Hash of everything MkDocs reads (build/docs, build/mkdocs.yml, a theme custom_dir) and the extras,
+    with the versions of the tools that write the site (``indexer``: the search indexer's, e.g. Pagefind's)."""
     digest = hashlib.sha256()
     versions = [__version__, _version("mkdocs"), _version("mkdocs-material"),
-                os.environ.get("SOURCE_DATE_EPOCH"), epoch]
+                os.environ.get("SOURCE_DATE_EPOCH"), epoch, indexer]
     digest.update(repr(versions).encode())
     roots = [build / "docs"]
     yml = build / "mkdocs.yml"

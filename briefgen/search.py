@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from briefgen.errors import SiteError
 
 BUNDLE = "pagefind"  # the bundle's folder inside the site
 THEME_DIR = "theme"  # in the build folder: briefgen's search partial plus the project's overrides
-MANIFEST = ".briefgen-pagefind.json"  # in the build folder: {site path: sha256} of the last bundle written
+MANIFEST = ".briefgen-pagefind.json"  # in the build folder: the buckets of the last bundle written, their files
 SEARCH_PARTIAL = "partials/search.html"
 MATERIAL_PARTIAL = "partials/material-search.html"  # Material's own search box, kept for file://
 # What Pagefind reads of each page: the article column, without the permalink marks, the hidden search
@@ -36,6 +38,19 @@ ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE_SELECTORS = ("[hidden]", ".headerlink", "[data-search-exclude]", "[data-pagefind-ignore]")
 # The pages worth finding. The What's new page, history and the 404 page repeat or date other pages.
 GLOB = "{index,matrix,sources/*,actors/*,topics/*,countries/*}.html"
+TOP_PAGES = ("index.html", "matrix.html")
+PAGE_FOLDERS = ("sources", "actors", "topics", "countries")
+# One Pagefind bundle per bucket: a rebuild re-indexes only the buckets whose pages changed, and the search
+# box merges them (Pagefind's mergeIndex). The pages one article's edit always changes share the hub.
+SHARDS = 16
+HUB = "hub"
+HUB_FOLDERS = ("topics/", "countries/")
+BUNDLES = "bundles.json"  # in pagefind/: the buckets' folders, the hub first (the first one's pagefind.js is loaded)
+MANIFEST_FORMAT = 2
+_HREF = re.compile(rb'(<a\s[^>]*?)\s?href="[^"]*"')  # a link's target: not read by Pagefind
+_IGNORED_SPAN = re.compile(rb"(<span data-pagefind-ignore>)[^<]*(</span>)")
+# in a bucket other than the first: the script and wasm, which the search box loads from the first bundle only
+SHARED = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 TIMEOUT_S = 1800
 # Pagefind's ready-made UIs: the search box uses its JS API (pagefind.js) in Material's own box instead
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
@@ -50,6 +65,10 @@ class IndexStats:
     bytes: int
     wall_s: float
     cpu_s: float
+    indexed: int = 0  # buckets Pagefind indexed
+    reused: int = 0  # buckets hard-linked from the previous site
+    buckets: Mapping[str, Any] = field(default_factory=dict)  # {name: {"digest", "pages", "files"}}
+    other: Mapping[str, str] = field(default_factory=dict)  # {site path: sha256} of pagefind/'s own files
 
 
 def available() -> bool:
@@ -78,12 +97,61 @@ def _command(site: Path, out: Path) -> list[str]:
     return args
 
 
-def index_site(site: Path) -> IndexStats:
-    """Index the built site's HTML into ``site/pagefind/`` (replacing an older bundle there)."""
-    site = site.resolve()
-    out = site / BUNDLE
-    shutil.rmtree(out, ignore_errors=True)
-    t0, before = time.perf_counter(), os.times()
+def version() -> str:
+    """The Pagefind release that indexes (the wheel's version: it carries the binary), or '' without one."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as _dist_version
+
+    found = []
+    for dist in ("pagefind", "pagefind_bin", "pagefind_extended_bin"):
+        try:
+            found.append(f"{dist}={_dist_version(dist)}")
+        except PackageNotFoundError:
+            continue
+    return " ".join(found)
+
+
+def bucket_of(rel: str, shards: int = SHARDS) -> str:
+    """The bundle a page's index goes to: the pages one article's edit always changes (summary, matrix,
+    topics, countries) share ``hub``; every other page goes to one of ``shards`` by a hash of its path."""
+    if "/" not in rel or rel.startswith(HUB_FOLDERS):
+        return HUB
+    slot = int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:4], "big") % shards
+    return f"s{slot:0{len(str(shards - 1))}d}"
+
+
+def indexed_pages(site: Path) -> list[str]:
+    """The site paths of the pages Pagefind indexes (``GLOB``), sorted."""
+    found = [name for name in TOP_PAGES if (site / name).is_file()]
+    for folder in PAGE_FOLDERS:
+        found += [f"{folder}/{p.name}" for p in (site / folder).glob("*.html") if p.is_file()]
+    return sorted(found)
+
+
+def _page_digest(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def indexed_form(html: bytes) -> bytes:
+    """A page's HTML without what Pagefind does not read: link targets (``href``) and the text of a bare
+    ``<span data-pagefind-ignore>`` (a citation's paragraph number). Two pages with the same form give the
+    same index entry, so an edit that only renumbers the paragraphs cited elsewhere re-indexes nothing there."""
+    return _IGNORED_SPAN.sub(rb"\1\2", _HREF.sub(rb"\1", html))
+
+
+def bucket_digest(site: Path, pages: list[str], primary: bool = False) -> str:
+    """What a bucket's bundle is made from: the Pagefind release, the indexing settings, whether it carries
+    the script (``primary``) and its pages as Pagefind reads them (``indexed_form``)."""
+    digest = hashlib.sha256()
+    digest.update(repr((version(), _command(Path("."), Path("."))[3:], primary)).encode("utf-8"))
+    for rel in pages:
+        page = hashlib.sha256(indexed_form((site / rel).read_bytes())).hexdigest()
+        digest.update(f"{rel}\0{page}\0".encode())
+    return digest.hexdigest()
+
+
+def _run_pagefind(site: Path, out: Path) -> None:
     try:
         done = subprocess.run(
             _command(site, out), capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
@@ -91,28 +159,89 @@ def index_site(site: Path) -> IndexStats:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SiteError(f"Pagefind could not index the site: {exc}", str(site), "set 'search: material'") from None
-    after = os.times()
-    if done.returncode != 0 or not (out / "pagefind.js").is_file():
+    if done.returncode != 0 or not (out / "pagefind-entry.json").is_file():
         detail = (done.stderr or done.stdout).strip().splitlines()[-3:]
         raise SiteError(
             f"Pagefind failed (exit {done.returncode}): {' '.join(detail)}", str(site), "set 'search: material'"
         )
-    for pattern in UNUSED:
+
+
+def _index_bucket(site: Path, pages: list[str], out: Path, primary: bool) -> None:
+    """Index ``pages`` of ``site`` into ``out``: Pagefind reads a mirror of hard links to just those pages."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as tmp:
+        mirror = Path(tmp)
+        for rel in pages:
+            target = mirror / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / rel, target)
+            except OSError:
+                shutil.copyfile(site / rel, target)
+        _run_pagefind(mirror, out)
+    for pattern in UNUSED if primary else UNUSED + SHARED:
         for path in out.glob(pattern):
             path.unlink()
+
+
+def _reuse(previous: Path | None, files: Mapping[str, str], site: Path) -> bool:
+    """Hard-link a bucket's bundle from the previous site when every file is there with its recorded hash."""
+    if previous is None or not files:
+        return False
+    for rel, want in files.items():
+        path = previous / rel
+        if path.is_symlink() or not path.is_file() or _page_digest(path) != want:
+            return False
+    for rel in files:
+        target = site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(previous / rel, target)
+        except OSError:
+            shutil.copyfile(previous / rel, target)
+    return True
+
+
+def index_site(site: Path, previous: Path | None = None, built: Mapping[str, Any] | None = None) -> IndexStats:
+    """Index the built site's HTML into ``site/pagefind/``: one Pagefind bundle per bucket of pages
+    (``bucket_of``), listed in ``pagefind/bundles.json`` for the search box, which merges them.
+
+    A bucket whose pages and settings are those ``built`` records (the last build's ``load_buckets``) and
+    whose bundle the ``previous`` site still holds intact is hard-linked from there, not indexed again.
+    """
+    site = site.resolve()
+    out = site / BUNDLE
+    shutil.rmtree(out, ignore_errors=True)
+    t0, before = time.perf_counter(), os.times()
+    groups: dict[str, list[str]] = {}
+    for rel in indexed_pages(site):
+        groups.setdefault(bucket_of(rel), []).append(rel)
+    names = sorted(groups, key=lambda name: (name != HUB, name))  # the first answers the search box
+    buckets: dict[str, dict[str, Any]] = {}
+    indexed = reused = 0
+    for name in names:
+        digest = bucket_digest(site, groups[name], primary=name == names[0])
+        old = (built or {}).get(name) or {}
+        recorded: dict[str, str] = old["files"] if isinstance(old.get("files"), dict) else {}
+        if old.get("digest") == digest and _reuse(previous, recorded, site):
+            reused += 1
+        else:
+            _index_bucket(site, groups[name], out / name, primary=name == names[0])
+            indexed += 1
+            recorded = bundle_hashes(site, name)
+        buckets[name] = {"digest": digest, "pages": len(groups[name]), "files": recorded}
+    (out / BUNDLES).write_text(json.dumps(names) + "\n", "utf-8")
+    after = os.times()
     files = [p for p in out.rglob("*") if p.is_file()]
-    meta = next(out.glob("pagefind-entry.json"), None)
-    pages = 0
-    if meta is not None:
-        entry: Any = json.loads(meta.read_text("utf-8"))
-        for lang in (entry.get("languages") or {}).values():
-            pages += int(lang.get("page_count", 0))
     return IndexStats(
-        pages=pages,
+        pages=sum(len(groups[n]) for n in names),
         files=len(files),
         bytes=sum(p.stat().st_size for p in files),
         wall_s=time.perf_counter() - t0,
         cpu_s=(after.children_user + after.children_system) - (before.children_user + before.children_system),
+        indexed=indexed,
+        reused=reused,
+        buckets=buckets,
+        other={f"{BUNDLE}/{BUNDLES}": _page_digest(out / BUNDLES)},
     )
 
 
@@ -121,28 +250,44 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
 
 
-def bundle_hashes(site: Path) -> dict[str, str]:
-    """{site path: sha256} of the Pagefind bundle in ``site``."""
-    out = site / BUNDLE
-    return {
-        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(out.rglob("*"))
-        if p.is_file()
-    }
+def bundle_hashes(site: Path, bucket: str = "") -> dict[str, str]:
+    """{site path: sha256} of the Pagefind bundle in ``site`` (or of one bucket's)."""
+    out = site / BUNDLE / bucket if bucket else site / BUNDLE
+    return {p.relative_to(site).as_posix(): _page_digest(p) for p in sorted(out.rglob("*")) if p.is_file()}
 
 
-def save_manifest(build: Path, hashes: Mapping[str, str]) -> None:
-    """Remember the bundle the published site holds (checked by the next build's site check)."""
-    (build / MANIFEST).write_text(json.dumps(dict(sorted(hashes.items())), indent=0), "utf-8")
+def save_manifest(build: Path, buckets: Mapping[str, Any], listing: Mapping[str, str] | None = None) -> None:
+    """Remember the bundles the published site holds: each bucket's digest and files (checked by the next
+    build's site check, reused by its indexing) and the other files of ``pagefind/``."""
+    data = {"format": MANIFEST_FORMAT, "buckets": dict(sorted(buckets.items())), "other": dict(listing or {})}
+    (build / MANIFEST).write_text(json.dumps(data, indent=0, sort_keys=True), "utf-8")
 
 
-def load_manifest(build: Path) -> dict[str, str]:
-    """The bundle files the last build published, or {} (no Pagefind, or never built)."""
+def _load(build: Path) -> dict[str, Any]:
     try:
         data = json.loads((build / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    return data if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT else {}
+
+
+def load_buckets(build: Path) -> dict[str, Any]:
+    """The buckets the last build published: {name: {"digest", "pages", "files"}}, or {}."""
+    buckets = _load(build).get("buckets")
+    return buckets if isinstance(buckets, dict) else {}
+
+
+def load_manifest(build: Path) -> dict[str, str]:
+    """{site path: sha256} of every bundle file the last build published, or {} (no Pagefind, never built)."""
+    data = _load(build)
+    files: dict[str, str] = {}
+    for bucket in (data.get("buckets") or {}).values():
+        if isinstance(bucket, dict) and isinstance(bucket.get("files"), dict):
+            files.update({str(k): str(v) for k, v in bucket["files"].items()})
+    other = data.get("other")
+    if isinstance(other, dict):
+        files.update({str(k): str(v) for k, v in other.items()})
+    return files
 
 
 def theme_files() -> dict[str, bytes]:

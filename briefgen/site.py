@@ -494,12 +494,14 @@ def publish(
     state: Path | None = None,
     force: bool = False,
     search: str = "material",
+    stats: list[Any] | None = None,
 ) -> list[str]:
     """Build into a temporary folder beside ``site`` and swap it in; the old site survives any failure.
 
     ``epoch`` is the reproducible build time, used as SOURCE_DATE_EPOCH during the MkDocs build unless the
     environment already sets one. With ``search="pagefind"`` the built pages are indexed by Pagefind
-    (``briefgen.search``) before the swap.
+    (``briefgen.search``) before the swap: only the buckets of pages that changed since the ``site`` it
+    replaces; what that cost is appended to ``stats``.
     """
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -518,12 +520,14 @@ def publish(
                 raise SiteError(f"refusing to write outside the site folder: {rel}", str(site))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        bundle: dict[str, str] = {}
+        indexed = None
         if search == "pagefind":
-            from briefgen.search import bundle_hashes, index_site
+            from briefgen.search import index_site, load_buckets
 
-            index_site(tmp)
-            bundle = bundle_hashes(tmp)
+            built = {} if force else load_buckets(build)
+            indexed = index_site(tmp, previous=site if site.is_dir() else None, built=built)
+            if stats is not None:
+                stats.append(indexed)
         (tmp / MARKER).write_text("This folder was built by briefgen and is replaced by each build.\n")
         old: Path | None = None
         if site.exists():
@@ -538,10 +542,10 @@ def publish(
             raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        if search == "pagefind":
+        if indexed is not None:
             from briefgen.search import save_manifest
 
-            save_manifest(build, bundle)
+            save_manifest(build, indexed.buckets, indexed.other)
         return warnings
     finally:
         shutil.rmtree(swap, ignore_errors=True)

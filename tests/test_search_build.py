@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from briefgen import search
 from briefgen.build import build
 from briefgen.config import load_settings
-from briefgen.search import BUNDLE, MANIFEST, THEME_DIR, index_site, search_theme
+from briefgen.search import BUNDLE, THEME_DIR, index_site, search_theme
 
 needs_pagefind = pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
 
@@ -41,7 +42,7 @@ def _site(root: Path) -> Path:
 
 def _fragments(site: Path) -> list[dict[str, object]]:
     out = []
-    for path in sorted((site / BUNDLE / "fragment").iterdir()):
+    for path in sorted((site / BUNDLE).glob("*/fragment/*")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         out.append(json.loads(data[len(b"pagefind_dcd"):]))
@@ -52,7 +53,8 @@ def _fragments(site: Path) -> list[dict[str, object]]:
 def test_index_holds_the_article_text_and_not_the_page_furniture(tmp_path: Path) -> None:
     site = _site(tmp_path)
     stats = index_site(site)
-    assert (site / BUNDLE / "pagefind.js").is_file()
+    (first,) = json.loads((site / BUNDLE / search.BUNDLES).read_text("utf-8"))  # one bucket: its own page's
+    assert first == search.bucket_of("sources/a.html") and (site / BUNDLE / first / "pagefind.js").is_file()
     assert stats.pages == 1 and stats.files == len(search.bundle_hashes(site)) and stats.bytes > 0
     (page,) = _fragments(site)  # What's new, 404, history and pages below sources/*/ are not indexed
     assert page["url"] == "/sources/a.html"
@@ -60,7 +62,7 @@ def test_index_holds_the_article_text_and_not_the_page_furniture(tmp_path: Path)
     assert "Tessavolt substation" in content and "Grid talks" in content
     for word in ("Navwordonly", "Hiddenwordonly", "Footerwordonly", "¶", "Text."):
         assert word not in content, word
-    assert not list((site / BUNDLE).glob("pagefind-*ui*")) and (site / BUNDLE / "pagefind-worker.js").is_file()
+    assert not list((site / BUNDLE).rglob("pagefind-*ui*")) and (site / BUNDLE / first / "pagefind-worker.js").is_file()
 
 
 @needs_pagefind
@@ -83,7 +85,8 @@ def test_theme_partial_is_added_and_the_projects_own_partials_win(tmp_path: Path
     assert out["theme"]["custom_dir"] == THEME_DIR and cfg["theme"]["custom_dir"] == "../overrides"
     assert (theme / "partials" / "footer.html").read_text(encoding="utf-8") == "<footer>mine</footer>"
     ours = (theme / "partials" / "search.html").read_text(encoding="utf-8")
-    assert "pagefind/pagefind.js" in ours and 'include "partials/material-search.html"' in ours
+    assert "pagefind/bundles.json" in ours and "mergeIndex" in ours
+    assert 'include "partials/material-search.html"' in ours
     assert 'data-md-component="search"' in (theme / "partials" / "material-search.html").read_text(encoding="utf-8")
     (overrides / "partials" / "search.html").write_text("<div>own search</div>", encoding="utf-8")
     search_theme(cfg, build_dir, pagefind=True)
@@ -111,11 +114,87 @@ def test_build_publishes_the_bundle_and_repairs_a_deleted_chunk(tmp_path: Path) 
     build(settings)  # the second build adds the first to history (What's new); the third has nothing to do
     site = tmp_path / "site"
     bundle = search.bundle_hashes(site)
-    assert bundle and json.loads((tmp_path / "build" / MANIFEST).read_text("utf-8")) == bundle
+    assert bundle and search.load_manifest(tmp_path / "build") == bundle
     assert any("Tessavolt" in str(f["content"]) for f in _fragments(site))
     assert not build(settings).site_rebuilt  # nothing changed: the bundle counts as part of the site
-    victim = next((site / BUNDLE / "fragment").iterdir())
+    victim = next((site / BUNDLE).glob("*/fragment/*"))
     victim.unlink()
-    assert build(settings).site_rebuilt and victim.is_file()
+    report = build(settings)
+    assert report.site_rebuilt and victim.is_file() and search.bundle_hashes(site) == bundle
+    assert report.search_buckets == (1, len(search.load_buckets(tmp_path / "build")))  # only the damaged one
+    (site / BUNDLE / search.BUNDLES).write_text('["x"]', encoding="utf-8")  # the list of bundles, defaced
+    assert build(settings).site_rebuilt and search.bundle_hashes(site) == bundle
     plain = build(load_settings(project_dir=tmp_path, executor="serial", search="material"))
     assert plain.site_rebuilt and not (site / BUNDLE).exists() and not (tmp_path / "build" / THEME_DIR).exists()
+
+
+def test_pages_go_to_stable_buckets_and_the_always_changed_pages_share_the_hub() -> None:
+    for rel in ("index.html", "matrix.html", "topics/peace-talks.html", "countries/france.html"):
+        assert search.bucket_of(rel) == search.HUB, rel
+    names = {search.bucket_of(f"sources/article-{i}.html") for i in range(400)}
+    assert names == {f"s{i:02d}" for i in range(search.SHARDS)}  # spread over every shard, never the hub
+    assert search.bucket_of("actors/petra-hollund.html") == search.bucket_of("actors/petra-hollund.html")
+    assert search.bucket_of("sources/a.html", 4) in {"s0", "s1", "s2", "s3"}
+
+
+def test_indexed_form_drops_link_targets_and_ignored_paragraph_numbers_only() -> None:
+    cite = (
+        '<li>said so <a class="x" href="../sources/a.html#p{n}">Wire, 2 Jan, '
+        "<span data-pagefind-ignore>¶{n}</span></a></li>"
+    )
+    three, four = (search.indexed_form(cite.format(n=n).encode()) for n in (3, 4))
+    assert three == four and b'<a class="x">' in three  # a renumbered citation reads the same to Pagefind
+    assert search.indexed_form(b"<p>said so</p>") != search.indexed_form(b"<p>said no</p>")
+    ignored = b'<span data-pagefind-ignore class="y">text</span><span>kept 3</span>'
+    assert search.indexed_form(ignored) == ignored  # only the bare span the template writes is read as ignored
+    assert search.indexed_form(b'<link href="a.css"><img src="a.png">') == b'<link href="a.css"><img src="a.png">'
+
+
+def _corpus(root: Path) -> None:
+    (root / "content").mkdir()
+    for i, (place, name) in enumerate([("Vienna", "Petra Hollund"), ("Brussels", "Anton Varga"),
+                                       ("Lisbon", "Marta Quist"), ("Riga", "Ilze Berzina")]):
+        (root / "content" / f"a{i}.txt").write_text(
+            f"Ministers met in {place} on Monday.\n\n\"We agree on the plan,\" said {name}, the minister.\n\n"
+            f"The talks in {place} ended late.\n\n\"We will sign the deal soon,\" said {name}.\n",
+            encoding="utf-8",
+        )
+
+
+@needs_pagefind
+def test_rebuild_reindexes_only_changed_buckets_and_equals_a_cold_index(tmp_path: Path) -> None:
+    _corpus(tmp_path)
+    settings = load_settings(project_dir=tmp_path, executor="serial")
+    first = build(settings)
+    assert first.search_buckets[0] == first.search_buckets[1] > 2  # cold: every bucket indexed
+    article = tmp_path / "content" / "a1.txt"
+    text = article.read_text("utf-8")  # a new first paragraph: the later ones, cited on other pages, renumber
+    article.write_text("Farmers drove tractors into Zentrovia square.\n\n" + text, encoding="utf-8")
+    report = build(settings)
+    indexed, total = report.search_buckets
+    assert report.site_rebuilt and 1 <= indexed < total
+    site = tmp_path / "site"
+    assert any("Zentrovia" in str(f["content"]) for f in _fragments(site))
+    cold = tmp_path / "cold"
+    shutil.copytree(site, cold)
+    shutil.rmtree(cold / BUNDLE)
+    index_site(cold)
+    assert search.bundle_hashes(cold) == search.bundle_hashes(site)
+
+
+@needs_pagefind
+def test_a_new_pagefind_release_rebuilds_the_site_and_every_bucket(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _corpus(tmp_path)
+    settings = load_settings(project_dir=tmp_path, executor="serial")
+    build(settings)
+    build(settings)
+    assert not build(settings).site_rebuilt
+    monkeypatch.setattr(search, "version", lambda: "pagefind=9.9.9 pagefind_bin=9.9.9")
+    import briefgen.build as build_module
+
+    monkeypatch.setattr(build_module, "search_version", search.version)
+    report = build(settings)
+    assert report.site_rebuilt and report.search_buckets[0] == report.search_buckets[1] > 0
+    assert not build(settings).site_rebuilt
