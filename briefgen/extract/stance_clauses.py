@@ -123,6 +123,13 @@ def _no_act(clause: Sequence[Tok], rules: StanceRules) -> bool:
 
 
 def _classed(found: Found, lemma: str, rules: StanceRules) -> Found:
-    """The label with its construction's word class ("stance.verb" + "criticise"), when its word has one."""
+    """The label with its construction's word class ("stance.verb" + "criticise"), when its word has one; a class
+    whose object opens with a noun of stances.yml object_classes becomes that class ("rejected any suggestion of
+    X": stance.verb.denial, a claim of fact denied, not a proposal rejected)."""
     cls = rules.classes.get(found.rule, {}).get(lemma)
-    return replace(found, rule=f"{found.rule}.{cls}") if cls else found
+    if not cls:
+        return found
+    rule = f"{found.rule}.{cls}"
+    words = [w for w in found.target.lower().split()[:4] if w not in _DETERMINERS and w not in ("any", "all", "such")]
+    other = rules.classes.get("object:" + rule, {}).get(words[0]) if words else None
+    return replace(found, rule=f"{found.rule}.{other}" if other else rule)
