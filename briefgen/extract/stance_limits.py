@@ -17,7 +17,10 @@ def limits(lemmas: Lemmas, phrases: Phrases, d: Mapping[str, Any]) -> dict[str, 
     return {"bad_objects": lemmas((d.get("evaluations") or {}).get("bad_objects")),
             "impossible": phrases(conditions.get("impossible") or ()),
             "state_verbs": lemmas(conditions.get("state_verbs")), "harm_states": lemmas(conditions.get("harm_states")),
-            "inability_reasons": phrases(refusals.get("inability_reasons") or ())}
+            "inability_reasons": phrases(refusals.get("inability_reasons") or ()),
+            "visits": phrases((d.get("not_positions") or {}).get("visits") or ()),
+            "dependants": frozenset(str(w).lower() for w in (d.get("not_positions") or {}).get("dependants") or ()),
+            "past_only": phrases((d.get("not_positions") or {}).get("past_only") or ())}
 
 
 def classes(lemma: Callable[[str], str], d: Mapping[str, Any]) -> dict[str, dict[str, str]]:
