@@ -25,7 +25,10 @@ def test_a_label_is_named_by_its_reader_and_the_class_of_its_word() -> None:
                        ("welcomed the ferry surcharge", "stance.verb.welcome"),
                        ("urged the council to scrap the ferry surcharge", "stance.verb.call"),
                        ("accepted the ferry surcharge", "stance.verb.accept"),
-                       ("would prefer a ferry surcharge", "stance.verb.want")):
+                       ("would prefer a ferry surcharge", "stance.verb.want"),
+                       ("rejected the ferry surcharge", "stance.verb.reject"),
+                       ("rejected any suggestion of a ferry surcharge", "stance.verb.denial"),  # a fact denied
+                       ("rejected claims that the ferry surcharge was illegal", "stance.verb.denial")):
         found = read_stance(text, RULES, TABLE)
         assert found is not None and found.rule == rule, (text, found)
 
@@ -87,3 +90,14 @@ def test_a_withheld_label_reaches_no_page_matrix_position_or_claim(tmp_path: Pat
     exported = {q["id"]: q for q in briefing_dict(briefing)["quotes"]}
     held = exported[ann[0].id]
     assert held["stance"] is None and held["stance_withheld"]["rule"] == "stance.verb.welcome"
+
+
+def test_a_stance_read_outside_the_map_passes_the_same_gate() -> None:
+    from briefgen.extract.stance import shown_found
+
+    condemned = read_stance("We condemn the ferry surcharge.", RULES, TABLE)
+    welcomed = read_stance("We welcome the ferry surcharge.", RULES, TABLE)
+    assert condemned is not None and shown_found(condemned, True) == condemned
+    assert welcomed is not None and shown_found(welcomed, True) is None  # stance.verb.welcome is withheld
+    assert shown_found(condemned, False) is None  # no actor said it
+    assert shown_found(condemned, True, "statement.cue.coordinated_main_subject") is None

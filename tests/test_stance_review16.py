@@ -149,3 +149,24 @@ def test_a_negated_or_denying_report_keeps_its_verb_in_the_claim(text: str, verb
 
 def test_a_plain_report_gives_the_bare_claim() -> None:
     assert _claim("Mayor Jonas Weber said that the council would scrap the toll.") == "the council would scrap the toll"
+
+
+# shown classes probed with near misses: a visit, a question, providing for someone, a position since left
+@pytest.mark.parametrize("text", [
+    "Mayor Ann Weber called on the families of the victims on Sunday.",
+    "Mayor Ann Weber demanded to know why the ferry was late.",
+    "Mayor Ann Weber said she supported her family on a teacher's wage.",
+    "Mayor Ann Weber said she had supported the ferry toll until last year.",
+    "Mayor Ann Weber said she supported the ferry toll at first but now opposes it.",
+])
+def test_a_for_verb_that_states_no_position_gives_no_for_label(text: str) -> None:
+    assert not any(s == "for" for s, _ in _labels(text))
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Mayor Ann Weber called on the council to scrap the toll.", "the council to scrap the toll"),
+    ("Mayor Ann Weber demanded a full audit of the ferry.", "a full audit of the ferry"),
+    ("Mayor Ann Weber said she supported the family farm subsidy.", "the family farm subsidy"),
+])
+def test_the_same_verbs_with_a_position_are_read(text: str, target: str) -> None:
+    assert ("for", target) in _labels(text)

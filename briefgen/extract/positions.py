@@ -225,7 +225,7 @@ def read_quote(
     else:
         found = known_stances[key] = read_stance(key[0], lexicon.stances, lexicon.table, quote.cue, kind_reported)
     if not mapped:  # read here, not in the map: only a shown construction's label counts
-        found = shown_found(found, quote.speaker is not None)
+        found = shown_found(found, quote.speaker is not None, quote.rule)
     return Reading(topics, found.stance if found else None, words, found.target if found else None)
 
 

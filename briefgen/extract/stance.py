@@ -120,9 +120,9 @@ def gate(quote: LocalQuote) -> LocalQuote:
     return replace(quote, stance=None, target=None, stance_rule="", withheld=(quote.stance, quote.target, rule))
 
 
-def shown_found(found: Found | None, named: bool) -> Found | None:
+def shown_found(found: Found | None, named: bool, quote_rule: str = "") -> Found | None:
     """A stance read outside the per-article map, or None when its construction is withheld."""
-    return found if found and construction(found.rule or "stance", named) in shown_constructions() else None
+    return found if found and construction(found.rule or "stance", named, quote_rule) in shown_constructions() else None
 
 
 _OPENING = re.compile(r"[\u201c\u2018\"\u00ab]")

@@ -122,7 +122,34 @@ def _no_act(clause: Sequence[Tok], rules: StanceRules) -> bool:
     return toks[verb].lemma in rules.state_verbs and ruin
 
 
+def _no_position(sent: list[Tok], i: int, phrase: tuple[str, ...], obj: Sequence[Tok], rules: StanceRules) -> bool:
+    """A `for` verb that states no position (stances.yml not_positions): "called on the families" (a visit: no "X
+    to Y"), "demanded to know why" (a question), "supported her family on a wage" (providing for someone), "had
+    supported X until last year", "initially backed X" (a position since left)."""
+    if phrase in rules.visits and not any(t.low == "to" for t in obj):
+        return True
+    if rules.classes.get("stance.verb", {}).get(phrase[0]) == "call" and obj and obj[0].low == "to":
+        return True
+    nouns = [t for t in obj if t.low not in _DETERMINERS and t.low not in ("own", "whole")]
+    head = len(nouns) == 1 or (len(nouns) > 1 and not nouns[1].text[0].isalnum()) or (
+        len(nouns) > 1 and nouns[1].low in ("on", "with", "through", "by", "for", "and", "while", "as"))
+    if phrase[0] == "support" and nouns and nouns[0].low in rules.dependants and head:
+        return True  # ("supported the family farm subsidy": a modifier, the subsidy is supported)
+    if rules.classes.get("stance.verb", {}).get(phrase[0]) not in ("support", "welcome", "want"):
+        return False  # (a position held, not an act: "demanded X be suspended until Y" is a demand)
+    past = (sent[i].low.endswith("ed") and sent[i].low != sent[i].lemma) or any(t.low == "had" for t in sent[i - 2 : i])
+    window = [*sent[max(0, i - 2) : i], *obj, *sent[i + len(phrase) + len(obj) : i + len(phrase) + len(obj) + 3]]
+    return past and any(_at(window, k, p) for k in range(len(window)) for p in rules.past_only)
+
+
 def _classed(found: Found, lemma: str, rules: StanceRules) -> Found:
-    """The label with its construction's word class ("stance.verb" + "criticise"), when its word has one."""
+    """The label with its construction's word class ("stance.verb" + "criticise"), when its word has one; a class
+    whose object opens with a noun of stances.yml object_classes becomes that class ("rejected any suggestion of
+    X": stance.verb.denial, a claim of fact denied, not a proposal rejected)."""
     cls = rules.classes.get(found.rule, {}).get(lemma)
-    return replace(found, rule=f"{found.rule}.{cls}") if cls else found
+    if not cls:
+        return found
+    rule = f"{found.rule}.{cls}"
+    words = [w for w in found.target.lower().split()[:4] if w not in _DETERMINERS and w not in ("any", "all", "such")]
+    other = rules.classes.get("object:" + rule, {}).get(words[0]) if words else None
+    return replace(found, rule=f"{found.rule}.{other}" if other else rule)

@@ -17,13 +17,20 @@ def limits(lemmas: Lemmas, phrases: Phrases, d: Mapping[str, Any]) -> dict[str, 
     return {"bad_objects": lemmas((d.get("evaluations") or {}).get("bad_objects")),
             "impossible": phrases(conditions.get("impossible") or ()),
             "state_verbs": lemmas(conditions.get("state_verbs")), "harm_states": lemmas(conditions.get("harm_states")),
-            "inability_reasons": phrases(refusals.get("inability_reasons") or ())}
+            "inability_reasons": phrases(refusals.get("inability_reasons") or ()),
+            "visits": phrases((d.get("not_positions") or {}).get("visits") or ()),
+            "dependants": frozenset(str(w).lower() for w in (d.get("not_positions") or {}).get("dependants") or ()),
+            "past_only": phrases((d.get("not_positions") or {}).get("past_only") or ())}
 
 
 def classes(lemma: Callable[[str], str], d: Mapping[str, Any]) -> dict[str, dict[str, str]]:
-    """Construction id -> stance word lemma -> class, from stances.yml construction_classes."""
+    """Construction id -> stance word lemma -> class, from stances.yml construction_classes; "object:" + a class's
+    id -> the first noun of its object -> another class (object_classes)."""
     out: dict[str, dict[str, str]] = {}
     for reader, named in (d.get("construction_classes") or {}).items():
         out["stance." + str(reader)] = {lemma(str(w).lower()): str(c) for c, ws in (named or {}).items()
                                         for w in ws or ()}
+    for reader, named in (d.get("object_classes") or {}).items():  # by the object's first noun, as written
+        out["object:stance." + str(reader)] = {str(w).lower(): str(c) for c, ws in (named or {}).items()
+                                               for w in ws or ()}
     return out

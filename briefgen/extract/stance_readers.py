@@ -15,6 +15,7 @@ from briefgen.extract.stance_clauses import (
     _embedded_modal,
     _never_until,
     _no_act,
+    _no_position,
     _stopped,
     _unable_for_a_reason,
 )
@@ -142,8 +143,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if any(b.low == "would" for b in sent[max(0, i - 4) : i]) and any(
                 b.low == "have" for b in sent[max(0, i - 3) : i]):
             continue  # "she would have been committed to X": a counterfactual about someone
-        if side == "for" and _neutral(obj, rules):
-            continue  # "called for calm", "urged caution about the tax": a manner, not a position
+        if side == "for" and (_neutral(obj, rules) or _no_position(sent, i, phrase, obj, rules)):
+            continue  # "called for calm", "urged caution about the tax": a manner; "called on the families": a visit
         if sent[i].lemma == "deny" and obj[0].low.endswith("ing"):
             continue  # "denied targeting civilians": a denial of its own act, a claim of fact, not a position
         if _negated(sent, i, rules):

@@ -115,6 +115,9 @@ class StanceRules:
     state_verbs: frozenset[str] = frozenset()  # "until the farmers are ruined": a state, no other party's act
     harm_states: frozenset[str] = frozenset()  # ... when one of these follows the state verb
     inability_reasons: tuple[tuple[str, ...], ...] = ()  # "could not accept X because of Y": inability, no refusal
+    visits: tuple[tuple[str, ...], ...] = ()  # "called on the families": a visit unless "X to Y" follows
+    dependants: frozenset[str] = frozenset()  # "supported her family on a wage": providing for, no position
+    past_only: tuple[tuple[str, ...], ...] = ()  # "had supported X until last year": a position left
 
 
 @dataclass(frozen=True, slots=True)
