@@ -266,14 +266,15 @@ class Summary:
         scenes = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in self.stories[0].events
                   if feature_lede(e.text)}
         for n, e in enumerate(widely + own):
-            if len(out) >= (MORE if n < len(widely) else MORE + OWN) or any(
-                    o.evidence[0].source.id == e.evidence[0].source.id for o in out):
-                continue  # one further line an article: the next is mostly its own follow-up, and others' news waits
+            if len(out) >= (MORE if n < len(widely) else MORE + OWN) or (
+                    n >= len(widely) and any(o.evidence[0].source.id == e.evidence[0].source.id for o in out)):
+                continue
             words = stems(e.text)
             cost = _event_words(e, _shorten(e.text, SHORT_WORDS) if self.several else e.text, self.several)
             if (cost > left or subject_name(e.text) in speakers or feature_lede(e.text)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in scenes
                     or (any(name in e.text for name in full) and any(w.lower() in verbs for w in _WORD.findall(e.text)))
+                    or _speaks(e.text, speakers, verbs)
                     or any(_overlaps(words, w) and not _other_day(e.text, t) for w, t in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
                     or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
@@ -303,6 +304,14 @@ class Summary:
                 break
             named.append(story)
         return tuple(named)
+
+
+def _speaks(text: str, surnames: Iterable[str], verbs: Iterable[str]) -> bool:
+    """True when a sentence has a speaker whose claim the page shows saying something, by surname and a verb of
+    saying ('Speaking after the meeting, Rutte said it remains to be seen …' beside Mark Rutte's claim)."""
+    words = _WORD.findall(text)
+    cues = set(verbs)
+    return any(w in surnames and i + 1 < len(words) and words[i + 1].lower() in cues for i, w in enumerate(words))
 
 
 def _date_key(source: Source) -> str:

@@ -124,7 +124,7 @@ def test_objections_and_what_was_decided() -> None:
     assert decided("The union will attend Tuesday's meeting.") == ""
 
 
-def test_further_lines_are_one_an_article_and_none_from_a_scene() -> None:
+def test_no_further_line_comes_from_a_scene() -> None:
     from briefgen.summary import Story, Summary
     from tests.test_summary_main import _src
 
@@ -141,8 +141,19 @@ def test_further_lines_are_one_an_article_and_none_from_a_scene() -> None:
     inside = event("Most of them will spend the next eight hours lashing containers to the decks.", (s4, 3), (s1, 6))
     story = Story(1, "strike", (s1, s2, s3, s4), (told, first, follow, other, scene, inside))
     more = Summary((story,), (told,)).more(())
-    # 'follow' is the second line of s2's report; the scene's paragraph tells no event
-    assert [e.text for e in more] == [first.text, other.text]
+    # the scene's paragraph tells no event
+    assert [e.text for e in more] == [first.text, follow.text, other.text]
+
+
+def test_a_shown_speaker_saying_more_is_no_further_event() -> None:
+    from briefgen.summary import _speaks
+
+    verbs = {"said", "says", "told"}
+    assert _speaks("Speaking after the meeting, Rutte said it remains to be seen how talks develop.", {"Rutte"}, verbs)
+    # near misses: another speaker; the name not speaking; the speaker's office
+    assert not _speaks("Speaking after the meeting, Holm said talks would go on.", {"Rutte"}, verbs)
+    assert not _speaks("Ministers met Rutte in Brussels on Thursday.", {"Rutte"}, verbs)
+    assert not _speaks("Rutte's office said the meeting would go ahead.", {"Rutte"}, verbs)
 
 
 def test_a_statement_a_headline_quotes_is_no_minor_claim() -> None:
