@@ -261,6 +261,10 @@ class Summary:
                     and e.evidence[0].paragraph == first[e.evidence[0].source.id]):
                 shown.add(e.evidence[0].source.id)
                 own.append(e)
+        # a feature's scene goes on after its first sentence ('At four in the morning the night bus …. Most of them
+        # will spend the next eight hours lifting suitcases …'): no line is taken from its paragraph
+        scenes = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in self.stories[0].events
+                  if feature_lede(e.text)}
         for n, e in enumerate(widely + own):
             if len(out) >= (MORE if n < len(widely) else MORE + OWN) or (
                     n >= len(widely) and any(o.evidence[0].source.id == e.evidence[0].source.id for o in out)):
@@ -268,7 +272,9 @@ class Summary:
             words = stems(e.text)
             cost = _event_words(e, _shorten(e.text, SHORT_WORDS) if self.several else e.text, self.several)
             if (cost > left or subject_name(e.text) in speakers or feature_lede(e.text)
+                    or (e.evidence[0].source.id, e.evidence[0].paragraph) in scenes
                     or (any(name in e.text for name in full) and any(w.lower() in verbs for w in _WORD.findall(e.text)))
+                    or _speaks(e.text, speakers, verbs)
                     or any(_overlaps(words, w) and not _other_day(e.text, t) for w, t in told)
                     or (e.evidence[0].source.id, e.evidence[0].paragraph) in places
                     or any(len(words & w) >= REPEATS * min(len(words), len(w)) for w in said if w)):
@@ -298,6 +304,14 @@ class Summary:
                 break
             named.append(story)
         return tuple(named)
+
+
+def _speaks(text: str, surnames: Iterable[str], verbs: Iterable[str]) -> bool:
+    """True when a sentence has a speaker whose claim the page shows saying something, by surname and a verb of
+    saying ('Speaking after the meeting, Rutte said it remains to be seen …' beside Mark Rutte's claim)."""
+    words = _WORD.findall(text)
+    cues = set(verbs)
+    return any(w in surnames and i + 1 < len(words) and words[i + 1].lower() in cues for i, w in enumerate(words))
 
 
 def _date_key(source: Source) -> str:
@@ -1500,7 +1514,7 @@ def main_claims(
             view = replace(view, context=context(view.quote, view.people[0].name,
                                                  summary.articles.get(view.quote.source)))
         candidates.append(view)
-        if v.articles <= 1 and not view.denies:
+        if v.articles <= 1 and not view.denies and not v.echoed:  # a headline quoting it makes it news
             minor.add(v.claim.id)
     views: list[ClaimView] = []
     for view in candidates:

@@ -122,3 +122,62 @@ def test_objections_and_what_was_decided() -> None:
     assert not objection("The union will attend Tuesday's meeting in good faith.")
     assert "requisition" in decided("The cabinet has approved a civil requisition of the striking workers.")
     assert decided("The union will attend Tuesday's meeting.") == ""
+
+
+def test_no_further_line_comes_from_a_scene() -> None:
+    from briefgen.summary import Story, Summary
+    from tests.test_summary_main import _src
+
+    s1, s2, s3, s4 = (_src(f"s{i}") for i in range(1, 5))
+
+    def event(text: str, *where: tuple[Source, int]) -> Event:
+        return Event(text, tuple(Evidence(src, p) for src, p in where), 1)
+
+    told = event("Dockers at Tarvik began a three-day strike over pay on Friday.", (s1, 1), (s2, 1), (s3, 1))
+    first = event("The port authority diverted 23 ships to Vesta during the strike.", (s2, 6), (s3, 4))
+    follow = event("Shipping agents said the diversions would cost the island dearly.", (s2, 7), (s4, 2))
+    other = event("Fishermen at Tarvik unloaded their catch at Norland instead.", (s3, 8), (s4, 5))
+    scene = event("At four in the morning the harbour canteen is full of people in orange vests.", (s4, 3))
+    inside = event("Most of them will spend the next eight hours lashing containers to the decks.", (s4, 3), (s1, 6))
+    story = Story(1, "strike", (s1, s2, s3, s4), (told, first, follow, other, scene, inside))
+    more = Summary((story,), (told,)).more(())
+    # the scene's paragraph tells no event
+    assert [e.text for e in more] == [first.text, follow.text, other.text]
+
+
+def test_a_shown_speaker_saying_more_is_no_further_event() -> None:
+    from briefgen.summary import _speaks
+
+    verbs = {"said", "says", "told"}
+    assert _speaks("Speaking after the meeting, Rutte said it remains to be seen how talks develop.", {"Rutte"}, verbs)
+    # near misses: another speaker; the name not speaking; the speaker's office
+    assert not _speaks("Speaking after the meeting, Holm said talks would go on.", {"Rutte"}, verbs)
+    assert not _speaks("Ministers met Rutte in Brussels on Thursday.", {"Rutte"}, verbs)
+    assert not _speaks("Rutte's office said the meeting would go ahead.", {"Rutte"}, verbs)
+
+
+def test_a_statement_a_headline_quotes_is_no_minor_claim() -> None:
+    from briefgen.summary import SUMMARY_WORDS, Story, Summary, _event_words, main_claims
+    from tests.test_summary import _claim, _people, _quote
+
+    source = Source("s-1", "a.txt", "a", "Hegman says call with Vesta 'not a betrayal' of allies", None, None,
+                    None, 100)
+    other = Source("s-2", "b.txt", "b", "Allies meet in Tarvik", None, None, None, 100)
+    told = Event("Allies met in Tarvik on Thursday to discuss the ceasefire talks.", (Evidence(source, 3),), 1)
+    further = Event("Norland will host the next round of the ceasefire talks in the spring.",
+                    (Evidence(source, 7), Evidence(other, 4)), 1)  # two articles: Summary.more may tell it
+    known = _claim("c0", "Fishing rights around Vesta must be settled before any ceasefire", ("lee",), 2)
+    quoted = _claim("c1", "Certainly not a betrayal of our allies in the east", ("heg",), 1)
+    quotes = {q.id: q for q in (_quote(c.id, c.text, c.speakers[0]) for c in (known, quoted))}
+    people = _people("heg", "lee")
+    story = Story(1, "talks", (source, other), (told, further))
+    roomy = Summary((story,), (told,))
+    cost = {v.claim.id: roomy.claim_words(v) for v in main_claims([known, quoted], roomy, people, quotes)}  # type: ignore[list-item]
+    link = _event_words(Event("word.", (Evidence(other, 9),), 1)) - 1  # the filler's evidence link
+    slack = 8  # words left after both claims: fewer than the further event takes
+    assert _event_words(further) > 2 * slack
+    size = SUMMARY_WORDS - _event_words(told) - cost["c0"] - cost["c1"] - link - slack
+    filler = Event(" ".join(["word"] * size) + ".", (Evidence(other, 9),), 1)
+    summary = Summary((story,), (told, filler))
+    views = main_claims([known, quoted], summary, people, quotes, limit=5)  # type: ignore[list-item]
+    assert [v.claim.id for v in views] == ["c0", "c1"]  # the headline's 'not a betrayal' before a further event

@@ -471,7 +471,8 @@ def date_line(text: str) -> str | None:
 
 _DATE_WORDS = frozenset([
     "press", "release", "statement", "news", "media", "advisory", "communique", "communiqué", "issued", "dated", "for",
-    "immediate", "embargoed", "until", "and",
+    "immediate", "embargoed", "until", "and", "ago", "hour", "hours", "minute", "minutes", "min", "mins", "read",
+    "reading", "day", "days", "week", "weeks", "edited", "just", "now",
     "by", "updated", "update", "published", "posted", "last", "modified", "first", "on", "at", "am", "pm", "gmt",
     "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "cst", "cdt", "ist", "local", "time",
     "the", "of", "st", "nd", "rd", "th", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
