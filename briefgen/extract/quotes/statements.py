@@ -10,6 +10,7 @@ from itertools import islice
 from briefgen.extract.lexicon import Lexicon, lexicon, load_data
 from briefgen.extract.quotes.around import around_partial, next_report
 from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
+from briefgen.extract.quotes.findings import finding_statements
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
 from briefgen.extract.quotes.nameless import nameless_source
 from briefgen.extract.quotes.patterns import _ABBREV_DOT, _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
@@ -30,6 +31,9 @@ _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 # an initial inside a name: "J." of "Donald J. Trump"
 _INITIAL_DOT = re.compile(r"(?<=\s[A-Z])\.(?=\s)")
+_FINDING_HINT = re.compile(
+    r"\b(?:[Ss]how|[Ff]ound\b|[Ff]ind|[Ss]uggest|[Ii]ndicat|[Rr]eveal|[Cc]onclud)|^\s*In\s+(?:an?|the|another)\s"
+)
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
@@ -341,11 +345,12 @@ def _statements(
     sent_cues = att.cues(sent[0], sent[1])
     sent_text = text[sent[0] : sent[1]]
     flags = att.frame_flags
-    if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
+    finding = _FINDING_HINT.search(sent_text) is not None  # "a poll shows", "the study found"
+    if not sent_cues and not any(flags) and not finding and "’s " not in sent_text and "'s " not in sent_text:
         return []  # nothing in this sentence can report speech
     has_source, has_view, has_stance = _frames_in(att, sent, sent_text)
     possessors = att.possessors_in(sent[0], sent[1])
-    if not (sent_cues or has_source or has_view or has_stance or possessors):
+    if not (sent_cues or has_source or has_view or has_stance or possessors or finding):
         return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
     quoted: dict[str, list[QSpan]] = {}
     marks = [q for q in quotes if sent[0] <= q.ms < sent[1]]
@@ -361,6 +366,8 @@ def _statements(
         _stance_statements(st, stance_re)
     _possessor_statements(st, possessors)
     _cue_statements(st, sent_cues, used)
+    if finding:
+        finding_statements(st)
     return st.out
 
 
