@@ -558,3 +558,40 @@ def test_a_trailing_finding_and_an_opening_in_a_poll_frame_report_the_clause() -
         "In the poll, which was released Monday, half chose Anna Weber.",  # an aside after the comma
     ):
         assert [i for i in _items(text) if i[0] == "indirect"] == [], text
+
+
+# --- where a reported clause ends: another speaker's report after a conjunction; a negated trailing cue
+
+
+def test_a_report_of_someone_else_after_a_conjunction_ends_the_clause() -> None:
+    assert _statements("Anna Weber insisted the plan would fail, but Tom Brown did not say when.") == [
+        ("the plan would fail", "Anna Weber", "statement.cue.subject")]
+    found = _statements("Anna Weber said the plan would fail; Tom Brown said it would work.")
+    assert found == [("the plan would fail", "Anna Weber", "statement.cue.subject"),
+                     ("it would work", "Tom Brown", "statement.cue.subject")]
+
+
+def test_the_speaker_s_own_coordinated_clause_is_not_cut() -> None:
+    for text, said in (
+        ("Anna Weber said the party would not cut taxes and would not reject the plan.",
+         "the party would not cut taxes and would not reject the plan"),
+        ("Anna Weber said the budget would be late and the cuts would hurt.",
+         "the budget would be late and the cuts would hurt"),
+    ):
+        assert [t for t, _, _ in _statements(text)] == [said], text
+
+
+def test_a_negated_or_question_word_trailing_cue_reports_nothing() -> None:
+    for text in ("The plan had failed, Anna Weber would not say.", "The plan had failed, Anna Weber declined to say.",
+                 "The vote was delayed, but Anna Weber did not say when."):
+        assert _statements(text) == [], text
+
+
+def test_a_trailing_clause_holding_a_partial_quote_is_also_a_statement() -> None:
+    items = _items("The plan will “fail miserably,” Anna Weber said.")
+    assert [(i[0], i[1], i[2]) for i in items] == [
+        ("indirect", "The plan will “fail miserably,”", "Anna Weber"),
+        ("partial", "fail miserably,", "Anna Weber"),
+    ]
+    # a full quote before the cue stays a quote only
+    assert [i[0] for i in _items("“The plan will fail,” Anna Weber said.")] == ["direct"]
