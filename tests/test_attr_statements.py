@@ -509,3 +509,89 @@ def test_according_to_a_plan_a_rule_or_a_pronoun_s_people_is_no_source() -> None
     # a person named in the text stays the speaker
     assert _statements("The mayor owed taxes, according to Anna Weber.") == [
         ("The mayor owed taxes", "Anna Weber", "statement.according_to.closing")]
+
+
+# --- a document's finding: "A new poll shows X leading": the document as written, no actor
+
+
+def test_a_poll_or_records_finding_gives_a_statement_with_the_document_as_written() -> None:
+    cases = {
+        "A new poll shows Anna Weber leading by ten points.": ("Anna Weber leading by ten points", "A new poll"),
+        "A Fox News poll, conducted jointly with two firms, shows Anna Weber leading.": (
+            "Anna Weber leading", "A Fox News poll"),
+        "Federal Election Commission records show that the campaign spent more than it raised.": (
+            "the campaign spent more than it raised", "Federal Election Commission records"),
+        "A survey by the Pew Research Center released Monday found that most voters back the plan.": (
+            "most voters back the plan", "A survey by the Pew Research Center released Monday"),
+        "The polls have shown a tight race.": ("a tight race", "The polls"),
+    }
+    for text, (said, source) in cases.items():
+        found = [i for i in _items(text) if i[0] == "indirect"]
+        assert [(i[1], i[2], i[3], i[5]) for i in found] == [(said, None, "statement.finding", source)], text
+
+
+def test_no_finding_from_a_passive_a_pronoun_a_noun_modifier_a_person_or_a_relative_clause() -> None:
+    for text in (
+        "The report was shown to reporters on Monday.",
+        "The survey was found in a drawer.",
+        "His study found that taxes were too high.",
+        "The poll tax found support among farmers.",
+        "Anna Weber showed reporters the report on Monday.",
+        "Police found the body near the river.",
+        "After the report came out, police found the body.",
+        "A poll that showed Anna Weber leading was released.",
+        "Voters showed up early.",
+    ):
+        assert [i for i in _items(text) if i[0] == "indirect"] == [], text
+
+
+def test_a_trailing_finding_and_an_opening_in_a_poll_frame_report_the_clause() -> None:
+    found = [i for i in _items("Anna Weber leads Tom Brown by ten points, the poll found.") if i[0] == "indirect"]
+    assert [(i[1], i[5]) for i in found] == [("Anna Weber leads Tom Brown by ten points", "the poll")]
+    text = "In a new CNN poll released Monday, half of the voters chose Anna Weber."
+    found = [i for i in _items(text) if i[0] == "indirect"]
+    assert [(i[1], i[5]) for i in found] == [("half of the voters chose Anna Weber", "a new CNN poll released Monday")]
+    for text in (
+        "In the end, the poll found nothing.",  # one word after the verb, no clause before it
+        "In the study hall, students read quietly.",  # the head qualifies another noun
+        "In its report, the court set a date.",  # a pronoun in front
+        "In the poll, which was released Monday, half chose Anna Weber.",  # an aside after the comma
+    ):
+        assert [i for i in _items(text) if i[0] == "indirect"] == [], text
+
+
+# --- where a reported clause ends: another speaker's report after a conjunction; a negated trailing cue
+
+
+def test_a_report_of_someone_else_after_a_conjunction_ends_the_clause() -> None:
+    assert _statements("Anna Weber insisted the plan would fail, but Tom Brown did not say when.") == [
+        ("the plan would fail", "Anna Weber", "statement.cue.subject")]
+    found = _statements("Anna Weber said the plan would fail; Tom Brown said it would work.")
+    assert found == [("the plan would fail", "Anna Weber", "statement.cue.subject"),
+                     ("it would work", "Tom Brown", "statement.cue.subject")]
+
+
+def test_the_speaker_s_own_coordinated_clause_is_not_cut() -> None:
+    for text, said in (
+        ("Anna Weber said the party would not cut taxes and would not reject the plan.",
+         "the party would not cut taxes and would not reject the plan"),
+        ("Anna Weber said the budget would be late and the cuts would hurt.",
+         "the budget would be late and the cuts would hurt"),
+    ):
+        assert [t for t, _, _ in _statements(text)] == [said], text
+
+
+def test_a_negated_or_question_word_trailing_cue_reports_nothing() -> None:
+    for text in ("The plan had failed, Anna Weber would not say.", "The plan had failed, Anna Weber declined to say.",
+                 "The vote was delayed, but Anna Weber did not say when."):
+        assert _statements(text) == [], text
+
+
+def test_a_trailing_clause_holding_a_partial_quote_is_also_a_statement() -> None:
+    items = _items("The plan will “fail miserably,” Anna Weber said.")
+    assert [(i[0], i[1], i[2]) for i in items] == [
+        ("indirect", "The plan will “fail miserably,”", "Anna Weber"),
+        ("partial", "fail miserably,", "Anna Weber"),
+    ]
+    # a full quote before the cue stays a quote only
+    assert [i[0] for i in _items("“The plan will fail,” Anna Weber said.")] == ["direct"]

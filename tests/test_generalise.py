@@ -434,7 +434,10 @@ def test_according_to_a_document_issued_by_an_organisation_names_it() -> None:
 
 
 def test_according_to_a_document_seen_by_the_press_names_nobody() -> None:
-    assert _statements("According to a memo seen by Reuters, the outbreak had peaked in March.") == []
+    # the memo is the source as written (a nameless statement, statement.according_to.written_source), not Reuters
+    assert _statements("According to a memo seen by Reuters, the outbreak had peaked in March.") == [
+        (None, "the outbreak had peaked in March")
+    ]
 
 
 def test_appeal_to_reports_only_when_it_governs_a_clause() -> None:

@@ -10,6 +10,7 @@ from itertools import islice
 from briefgen.extract.lexicon import Lexicon, lexicon, load_data
 from briefgen.extract.quotes.around import around_partial, next_report
 from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quote_only_cues, _view_cores
+from briefgen.extract.quotes.findings import finding_statements
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
 from briefgen.extract.quotes.nameless import nameless_source
 from briefgen.extract.quotes.patterns import _ABBREV_DOT, _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
@@ -30,6 +31,9 @@ _BY = re.compile(r"\s+by\s+")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 # an initial inside a name: "J." of "Donald J. Trump"
 _INITIAL_DOT = re.compile(r"(?<=\s[A-Z])\.(?=\s)")
+_FINDING_HINT = re.compile(
+    r"\b(?:[Ss]how|[Ff]ound\b|[Ff]ind|[Ss]uggest|[Ii]ndicat|[Rr]eveal|[Cc]onclud)|^\s*In\s+(?:an?|the|another)\s"
+)
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
@@ -105,6 +109,12 @@ def _clause_follows(lex: Lexicon, rest: str, cue: str = "") -> bool:
     return not (low in lex.listeners and low not in _CLAUSE_OPENERS)  # "..., she told reporters."
 
 
+# after a trailing cue, a question word: "did not say when" reports no clause, neither before nor after it
+_WH_NEXT = re.compile(r"\s+(?:when|whether|why|how|what|who|where|if)\b")
+_NOT_BEFORE = re.compile(r"(?:\b(?:not|never)|n[’']t|\b(?:declined|refused|declining|refusing)\s+to)\s+$")
+_CLOSING_MARKS = frozenset("”\"’")
+
+
 def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
     """For "CLAUSE, X said (in ...)." the end of CLAUSE; None when the cue starts the report."""
     rest = text[end : sent[1]]
@@ -115,7 +125,10 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
         return None
     if _clause_follows(att.lex, rest, text[start:end]):
         return None  # "Asked about X, Reid said he would not.": the cue's own clause follows it
+    if _WH_NEXT.match(rest) or _NOT_BEFORE.search(text, max(sent[0], start - 24), start):
+        return None  # "..., but Brown did not say when": no report, nor of the clause before
     comma = text.rfind(",", sent[0], start)
+    closing = comma != -1 and text[comma + 1 : comma + 2] in _CLOSING_MARKS
     if comma != -1 and not text[comma + 1 : start].strip():
         return None  # "The body, Bawaslu, said it ...": the comma closes an apposition of the subject
     while comma > sent[0]:
@@ -125,7 +138,7 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
         comma = prev  # "..., Trade, Industry and Energy Minister X said": the list belongs to the title
     if comma == -1 or len(text[sent[0] : comma].split()) < 3:
         return None
-    between = text[comma + 1 : start]
+    between = text[comma + 2 if closing else comma + 1 : start]
     # the dots of an honorific or an initial are no sentence end: "..., Mr. Lou said.", "..., Donald J. Trump said."
     bare = _INITIAL_DOT.sub("", _ABBREV_DOT.sub("", between)) if "." in between else between
     if (
@@ -134,7 +147,7 @@ def _trailing_attribution(att: Attributor, text: str, sent: tuple[int, int], sta
         or _STOP_MARK.search(bare)
     ):
         return None  # "X, the bloc's largest donor, welcomed ...": the comma closes an apposition, not a clause
-    return comma
+    return comma + 2 if closing else comma  # 'The plan will “fail miserably,” X said.': the quote is in the clause
 
 
 def _clause_after(text: str, cue_end: int, sent_end: int, lex: Lexicon) -> tuple[int, int]:
@@ -181,11 +194,32 @@ def _next_verb_re() -> re.Pattern[str]:
 
 
 def _clause_end(text: str, a: int, b: int) -> int:
-    """The end of the reported clause text[a:b]: before the speaker's next reporting verb, if any."""
+    """The end of the reported clause text[a:b]: before the speaker's next reporting verb, if any, or before
+    someone else's report joined by a conjunction ("said A, but Brown did not say when")."""
     for m in _next_verb_re().finditer(text, a, b):
         if len(text[a : m.start()].split()) >= 2:
             return m.start()
+    for m in _other_report_re().finditer(text, a, b):
+        if len(text[a : m.start()].split()) >= 2:
+            return m.start()
     return b
+
+
+@lru_cache(maxsize=1)
+def _other_report_re() -> re.Pattern[str]:
+    """A conjunction (or a semicolon), a subject of up to five words and an inflected reporting verb."""
+    forms = sorted(
+        (f for f, lemma in lexicon().cue_forms.items() if " " not in f and f != lemma and f[-1:] in "sd"),
+        key=len, reverse=True,
+    )
+    bases = sorted({lemma for lemma in lexicon().cue_forms.values() if " " not in lemma}, key=len, reverse=True)
+    return re.compile(
+        r"(?:,?\s+(?:but|and|while|whereas)|;)\s+"
+        # a subject first: "and would not reject X" goes on with the speaker's own clause
+        r"(?!(?:would|will|could|should|can|may|might|must|did|does|do|had|has|have|is|are|was|were|be|also|"
+        r"then|not|never|to)\b)(?:[\w’'.-]+\s+){1,5}?"
+        r"(?:" + "|".join(forms) + r"|(?:not|n[’']t)\s+(?:" + "|".join(bases) + r"))\b"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -341,11 +375,12 @@ def _statements(
     sent_cues = att.cues(sent[0], sent[1])
     sent_text = text[sent[0] : sent[1]]
     flags = att.frame_flags
-    if not sent_cues and not any(flags) and "’s " not in sent_text and "'s " not in sent_text:
+    finding = _FINDING_HINT.search(sent_text) is not None  # "a poll shows", "the study found"
+    if not sent_cues and not any(flags) and not finding and "’s " not in sent_text and "'s " not in sent_text:
         return []  # nothing in this sentence can report speech
     has_source, has_view, has_stance = _frames_in(att, sent, sent_text)
     possessors = att.possessors_in(sent[0], sent[1])
-    if not (sent_cues or has_source or has_view or has_stance or possessors):
+    if not (sent_cues or has_source or has_view or has_stance or possessors or finding):
         return []  # no cue, no source, view or stance frame, no "X's statement": nothing to report
     quoted: dict[str, list[QSpan]] = {}
     marks = [q for q in quotes if sent[0] <= q.ms < sent[1]]
@@ -361,6 +396,8 @@ def _statements(
         _stance_statements(st, stance_re)
     _possessor_statements(st, possessors)
     _cue_statements(st, sent_cues, used)
+    if finding:
+        finding_statements(st)
     return st.out
 
 
