@@ -42,7 +42,7 @@ TOP_PAGES = ("index.html", "matrix.html")
 PAGE_FOLDERS = ("sources", "actors", "topics", "countries")
 # One Pagefind bundle per bucket: a rebuild re-indexes only the buckets whose pages changed, and the search
 # box merges them (Pagefind's mergeIndex). The pages one article's edit always changes share the hub.
-SHARDS = 16
+SHARDS = 8
 HUB = "hub"
 HUB_FOLDERS = ("topics/", "countries/")
 BUNDLES = "bundles.json"  # in pagefind/: the buckets' folders, the hub first (the first one's pagefind.js is loaded)
