@@ -615,9 +615,26 @@ SEARCH_TERMS = 30
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Before a word that opens a sentence: nothing, or an end of sentence or line, then opening quotes or brackets.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[—–-]*$")
-# Words of a date say nothing about the article: its date is on the page and in the list of sources.
-_CALENDAR = frozenset(w.lower() for w in (*_MONTHS, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                          "Saturday", "Sunday"))
+# Words of a date say nothing about the article: its date is on the page and in the list of sources. A
+# capitalised weekday is always a date; a month name only when used as one (``_is_date``): "the march on the
+# capital", "Theresa May" keep their word.
+_WEEKDAYS = frozenset(w.lower() for w in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                          "Sunday"))
+_CALENDAR = frozenset(w.lower() for w in _MONTHS) | _WEEKDAYS
+# A month is a date beside a number ("3 March", "March 3", "March 2024", "3rd of March") or after a word
+# that dates ("in March", "since May", "mid-March", "last April").
+_DATE_AFTER = re.compile(r"\s*(?:\d|of\s+\d)")  # matched from the end of the word
+_DATE_BEFORE = re.compile(
+    r"(?:\d(?:st|nd|rd|th)?(?:\s+of)?\s+|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Ll]ast|[Nn]ext|"
+    r"[Ee]arly|[Ll]ate|[Tt]his|[Ee]nd\s+of|[Bb]efore|[Aa]fter|[Tt]hrough|[Dd]uring)\s+|\b[Mm]id-)$"
+)
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised calendar word at ``text[start:end]`` is used as a date."""
+    if text[start:end].lower() in _WEEKDAYS:
+        return True
+    return bool(_DATE_AFTER.match(text, end, end + 8) or _DATE_BEFORE.search(text[max(0, start - 12) : start]))
 
 
 def search_terms(article: Article | None, known: str = "", limit: int = SEARCH_TERMS) -> str:
@@ -625,15 +642,16 @@ def search_terms(article: Article | None, known: str = "", limit: int = SEARCH_T
 
     Names come first: words capitalised inside a sentence and never written in lower case (names, places,
     outlets), in order of appearance, then words capitalised only where a sentence opens and never in lower case,
-    then the longest other words. Stop words, names of months and weekdays and the words of ``known`` (the
-    title and outlet, indexed already) are dropped. The choice depends on the page alone, so a change to one
+    then the longest other words. Stop words, dates (a weekday's name, a month's name beside a number or after
+    "in", "since" ...: not "the march", "Theresa May") and the words of ``known`` (the title and outlet,
+    indexed already) are dropped. The choice depends on the page alone, so a change to one
     article never changes another article's page (incremental builds stay small).
     """
     if article is None:
         return ""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    skip = {w.lower() for w in _WORD.findall(known)} | _CALENDAR
+    skip = {w.lower() for w in _WORD.findall(known)}
     inside: dict[str, None] = {}  # capitalised inside a sentence at least once
     opening: dict[str, None] = {}  # capitalised, but only where a sentence opens
     lower: dict[str, None] = {}  # written in lower case at least once
@@ -641,11 +659,17 @@ def search_terms(article: Article | None, known: str = "", limit: int = SEARCH_T
     for match in _WORD.finditer(text):
         word = match.group()
         key = word.lower()
-        if key in STOP_WORDS or key in skip:
+        if key in skip:
             continue
-        if not word[0].isupper():
+        upper = word[0].isupper()
+        if key in _CALENDAR and upper and _is_date(text, match.start(), match.end()):
+            continue
+        starts = upper and bool(_SENTENCE_START.search(text, max(0, match.start() - 8), match.start()))
+        if key in STOP_WORDS and not (key in _CALENDAR and upper and not starts):  # "may" the verb, not "May"
+            continue
+        if not upper:
             lower.setdefault(key, None)
-        elif _SENTENCE_START.search(text, max(0, match.start() - 8), match.start()):
+        elif starts:
             opening.setdefault(key, None)
         else:
             inside[key] = None

@@ -42,7 +42,7 @@ TOP_PAGES = ("index.html", "matrix.html")
 PAGE_FOLDERS = ("sources", "actors", "topics", "countries")
 # One Pagefind bundle per bucket: a rebuild re-indexes only the buckets whose pages changed, and the search
 # box merges them (Pagefind's mergeIndex). The pages one article's edit always changes share the hub.
-SHARDS = 16
+SHARDS = 8
 HUB = "hub"
 HUB_FOLDERS = ("topics/", "countries/")
 BUNDLES = "bundles.json"  # in pagefind/: the buckets' folders, the hub first (the first one's pagefind.js is loaded)
@@ -69,6 +69,7 @@ class IndexStats:
     reused: int = 0  # buckets hard-linked from the previous site
     buckets: Mapping[str, Any] = field(default_factory=dict)  # {name: {"digest", "pages", "files"}}
     other: Mapping[str, str] = field(default_factory=dict)  # {site path: sha256} of pagefind/'s own files
+    page_digests: Mapping[str, list[Any]] = field(default_factory=dict)  # bucket_digest's ``known``
 
 
 def available() -> bool:
@@ -111,10 +112,11 @@ def version() -> str:
     return " ".join(found)
 
 
-def bucket_of(rel: str, shards: int = SHARDS) -> str:
+def bucket_of(rel: str, shards: int | None = None) -> str:
     """The bundle a page's index goes to: the pages one article's edit always changes (summary, matrix,
     topics, countries) share ``hub``; every other page goes to one of ``shards`` by a hash of its path."""
-    if "/" not in rel or rel.startswith(HUB_FOLDERS):
+    shards = SHARDS if shards is None else shards
+    if "/" not in rel or rel.startswith(HUB_FOLDERS) or shards < 1:
         return HUB
     slot = int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:4], "big") % shards
     return f"s{slot:0{len(str(shards - 1))}d}"
@@ -140,13 +142,26 @@ def indexed_form(html: bytes) -> bytes:
     return _IGNORED_SPAN.sub(rb"\1\2", _HREF.sub(rb"\1", html))
 
 
-def bucket_digest(site: Path, pages: list[str], primary: bool = False) -> str:
+def bucket_digest(
+    site: Path, pages: list[str], primary: bool = False, known: dict[str, list[Any]] | None = None
+) -> str:
     """What a bucket's bundle is made from: the Pagefind release, the indexing settings, whether it carries
-    the script (``primary``) and its pages as Pagefind reads them (``indexed_form``)."""
+    the script (``primary``) and its pages as Pagefind reads them (``indexed_form``).
+
+    ``known`` ({page: [inode, size, mtime_ns, digest]}, updated here) saves reading a page the last build
+    read: a page the site driver reused is a hard link to the previous site's file, the same inode."""
     digest = hashlib.sha256()
     digest.update(repr((version(), _command(Path("."), Path("."))[3:], primary)).encode("utf-8"))
     for rel in pages:
-        page = hashlib.sha256(indexed_form((site / rel).read_bytes())).hexdigest()
+        st = (site / rel).stat()
+        key = [st.st_ino, st.st_size, st.st_mtime_ns]
+        seen = (known or {}).get(rel)
+        if isinstance(seen, list) and len(seen) == 4 and seen[:3] == key:
+            page = str(seen[3])
+        else:
+            page = hashlib.sha256(indexed_form((site / rel).read_bytes())).hexdigest()
+        if known is not None:
+            known[rel] = [*key, page]
         digest.update(f"{rel}\0{page}\0".encode())
     return digest.hexdigest()
 
@@ -201,12 +216,18 @@ def _reuse(previous: Path | None, files: Mapping[str, str], site: Path) -> bool:
     return True
 
 
-def index_site(site: Path, previous: Path | None = None, built: Mapping[str, Any] | None = None) -> IndexStats:
+def index_site(
+    site: Path,
+    previous: Path | None = None,
+    built: Mapping[str, Any] | None = None,
+    known: Mapping[str, list[Any]] | None = None,
+) -> IndexStats:
     """Index the built site's HTML into ``site/pagefind/``: one Pagefind bundle per bucket of pages
     (``bucket_of``), listed in ``pagefind/bundles.json`` for the search box, which merges them.
 
     A bucket whose pages and settings are those ``built`` records (the last build's ``load_buckets``) and
     whose bundle the ``previous`` site still holds intact is hard-linked from there, not indexed again.
+    ``known`` are the last build's page digests (``load_page_digests``).
     """
     site = site.resolve()
     out = site / BUNDLE
@@ -216,10 +237,12 @@ def index_site(site: Path, previous: Path | None = None, built: Mapping[str, Any
     for rel in indexed_pages(site):
         groups.setdefault(bucket_of(rel), []).append(rel)
     names = sorted(groups, key=lambda name: (name != HUB, name))  # the first answers the search box
+    listed = {rel for pages in groups.values() for rel in pages}
+    seen = {rel: list(v) for rel, v in (known or {}).items() if rel in listed}
     buckets: dict[str, dict[str, Any]] = {}
     indexed = reused = 0
     for name in names:
-        digest = bucket_digest(site, groups[name], primary=name == names[0])
+        digest = bucket_digest(site, groups[name], primary=name == names[0], known=seen)
         old = (built or {}).get(name) or {}
         recorded: dict[str, str] = old["files"] if isinstance(old.get("files"), dict) else {}
         if old.get("digest") == digest and _reuse(previous, recorded, site):
@@ -242,6 +265,7 @@ def index_site(site: Path, previous: Path | None = None, built: Mapping[str, Any
         reused=reused,
         buckets=buckets,
         other={f"{BUNDLE}/{BUNDLES}": _page_digest(out / BUNDLES)},
+        page_digests=seen,
     )
 
 
@@ -256,10 +280,18 @@ def bundle_hashes(site: Path, bucket: str = "") -> dict[str, str]:
     return {p.relative_to(site).as_posix(): _page_digest(p) for p in sorted(out.rglob("*")) if p.is_file()}
 
 
-def save_manifest(build: Path, buckets: Mapping[str, Any], listing: Mapping[str, str] | None = None) -> None:
+def save_manifest(
+    build: Path,
+    buckets: Mapping[str, Any],
+    listing: Mapping[str, str] | None = None,
+    pages: Mapping[str, list[Any]] | None = None,
+) -> None:
     """Remember the bundles the published site holds: each bucket's digest and files (checked by the next
-    build's site check, reused by its indexing) and the other files of ``pagefind/``."""
-    data = {"format": MANIFEST_FORMAT, "buckets": dict(sorted(buckets.items())), "other": dict(listing or {})}
+    build's site check, reused by its indexing), the other files of ``pagefind/`` and the page digests."""
+    data = {
+        "format": MANIFEST_FORMAT, "buckets": dict(sorted(buckets.items())), "other": dict(listing or {}),
+        "pages": dict(pages or {}),
+    }
     (build / MANIFEST).write_text(json.dumps(data, indent=0, sort_keys=True), "utf-8")
 
 
@@ -275,6 +307,12 @@ def load_buckets(build: Path) -> dict[str, Any]:
     """The buckets the last build published: {name: {"digest", "pages", "files"}}, or {}."""
     buckets = _load(build).get("buckets")
     return buckets if isinstance(buckets, dict) else {}
+
+
+def load_page_digests(build: Path) -> dict[str, list[Any]]:
+    """The page digests the last build's indexing computed (``bucket_digest``'s ``known``), or {}."""
+    pages = _load(build).get("pages")
+    return {str(k): v for k, v in pages.items() if isinstance(v, list)} if isinstance(pages, dict) else {}
 
 
 def load_manifest(build: Path) -> dict[str, str]:

@@ -14,6 +14,7 @@ import shutil
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from briefgen.errors import BriefgenError, ConfigError, explain
 from briefgen.incremental import build_site
 from briefgen.lock import build_lock
 from briefgen.plural import plural
+from briefgen.search import engine, index_site
 from briefgen.site import OVERRIDES_DIR
 
 log = logging.getLogger("mkdocs.briefgen")
@@ -76,6 +78,9 @@ class BriefingServer:
         self.url = _serve_url(self.host, self.port, self.mount_path)
         self.builds = 0
         self.errors: list[str] = []
+        self.buckets: dict[str, Any] = {}  # the served site's Pagefind buckets (briefgen.search.index_site)
+        self.pages: dict[str, list[Any]] = {}
+        self.last_index: tuple[int, int, float] = (0, 0, 0.0)  # buckets indexed, of all, wall seconds
         self._lock = threading.Lock()
         self.server: Any = LiveReloadServer(
             builder=self.rebuild, host=self.host, port=self.port, root=str(self.site_dir),
@@ -92,7 +97,8 @@ class BriefingServer:
         """Regenerate the briefing (write-if-changed) and rebuild the site; report errors, keep serving.
 
         The same incremental build as ``briefgen build``: only pages whose inputs changed are rendered,
-        into a fresh folder that then replaces the served one.
+        and only the Pagefind buckets whose pages changed are indexed, into a fresh folder that then
+        replaces the served one.
         """
         with self._lock:
             try:
@@ -109,6 +115,7 @@ class BriefingServer:
                     target = fresh / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
+                self._index(settings, fresh)
                 old = self.root / "previous"
                 shutil.rmtree(old, ignore_errors=True)
                 os.replace(self.site_dir, old)
@@ -128,6 +135,17 @@ class BriefingServer:
                 log.error(f"briefgen: {known.message()} (still serving the previous build)")
             finally:
                 self.builds += 1
+
+    def _index(self, settings: Settings, fresh: Path) -> None:
+        """Pagefind's bundles for the fresh site, as ``briefgen build`` writes them: only the buckets whose
+        pages changed are indexed again, the others are linked from the site being served."""
+        if engine(settings.search)[0] != "pagefind":
+            self.buckets, self.pages = {}, {}
+            return
+        t0 = time.perf_counter()
+        stats = index_site(fresh, previous=self.site_dir, built=self.buckets, known=self.pages)
+        self.buckets, self.pages = dict(stats.buckets), dict(stats.page_digests)
+        self.last_index = (stats.indexed, stats.indexed + stats.reused, time.perf_counter() - t0)
 
     def serve(self) -> None:
         """Build once, watch the inputs and serve until interrupted (Ctrl-C or SIGTERM) or shut down."""

@@ -522,10 +522,10 @@ def publish(
             target.write_bytes(data)
         indexed = None
         if search == "pagefind":
-            from briefgen.search import index_site, load_buckets
+            from briefgen.search import index_site, load_buckets, load_page_digests
 
-            built = {} if force else load_buckets(build)
-            indexed = index_site(tmp, previous=site if site.is_dir() else None, built=built)
+            built, known = ({}, {}) if force else (load_buckets(build), load_page_digests(build))
+            indexed = index_site(tmp, previous=site if site.is_dir() else None, built=built, known=known)
             if stats is not None:
                 stats.append(indexed)
         (tmp / MARKER).write_text("This folder was built by briefgen and is replaced by each build.\n")
@@ -545,7 +545,7 @@ def publish(
         if indexed is not None:
             from briefgen.search import save_manifest
 
-            save_manifest(build, indexed.buckets, indexed.other)
+            save_manifest(build, indexed.buckets, indexed.other, indexed.page_digests)
         return warnings
     finally:
         shutil.rmtree(swap, ignore_errors=True)

@@ -181,6 +181,28 @@ def test_search_terms_rank_words_that_only_open_sentences_after_names() -> None:
     assert "quorvendale" not in search_terms(Article(path="a.txt", text=text, paragraphs=()), "Talks in Quorvendale")
 
 
+def test_search_terms_keep_month_words_that_are_no_date() -> None:
+    from briefgen.records import Article
+    from briefgen.render import search_terms
+
+    def terms(text: str) -> list[str]:
+        return search_terms(Article(path="a.txt", text=text, paragraphs=()), limit=50).split()
+
+    # not dates: a protest march, a verb, a surname, a month word opening a sentence with no number
+    assert "march" in terms("Thousands joined the march on the capital.")
+    assert "march" in terms("The farmers will march again, their leader said.")
+    assert "may" in terms("The former prime minister Theresa May spoke first.")
+    assert "march" in terms("March organisers counted the crowd.")
+    # dates: beside a number, after a word that dates, any weekday
+    for text in ("The vote is on 3 March 2025.", "It ended on March 3.", "Talks resume in March.",
+                 "Prices rose since May.", "By mid-March the deal was done.", "The 3rd of May was calm.",
+                 "Officials met on Monday."):
+        found = terms(text)
+        assert not {"march", "may", "monday"} & set(found), (text, found)
+    # "may" the verb stays a stop word
+    assert "may" not in terms("The minister may resign, aides said.")
+
+
 def test_md_text_equals_its_per_character_definition() -> None:
     import random
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 import urllib.error
 import urllib.request
@@ -59,6 +60,26 @@ def test_serve_regenerates_on_a_content_edit_and_serves_the_new_quote(
     assert server.builds == settled
     assert 1 <= settled - builds_before <= 2
     assert server.errors == []
+
+
+def test_serve_serves_full_text_search_and_indexes_only_the_changed_buckets(project: Path) -> None:
+    for place, name in (("Bergen", "Lars Dahl"), ("Tromso", "Kari Nilsen"), ("Bodo", "Per Lund"),
+                        ("Narvik", "Eva Moe")):
+        (project / "content" / f"{place.lower()}.txt").write_text(
+            f'Fishermen met in {place} on Monday.\n\n"We need the quota back," said {name}, a skipper.\n',
+            encoding="utf-8",
+        )
+    with serving(project) as server:
+        assert _wait_for(lambda: "Ingrid Solberg" in _get(server.url)), server.errors
+        names = json.loads(_get(server.url + "pagefind/bundles.json"))
+        assert len(names) > 2 and _get(server.url + f"pagefind/{names[0]}/pagefind-entry.json")
+        with (project / "content" / "oslo.txt").open("a", encoding="utf-8") as fh:
+            fh.write(f'\n"{NEW_QUOTE}," said Ingrid Solberg.\n')
+        assert _wait_for(lambda: NEW_QUOTE in _get(server.url + "briefing.json"))
+        indexed, total, _ = server.last_index
+        assert 1 <= indexed < total  # the other articles' buckets were linked, not indexed again
+        assert json.loads(_get(server.url + "pagefind/bundles.json")) == names
+        assert server.errors == []
 
 
 def test_serve_reports_a_broken_template_and_keeps_serving(served: tuple[BriefingServer, Path]) -> None:
