@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from briefgen.extract.actors.country_context import Scope, federal_country
 from briefgen.extract.actors.words import _CACHE, ArticleActors, Found, _country_of, _national_words, body_of_roles
 from briefgen.extract.lexicon import (
     Lexicon,
@@ -80,11 +81,17 @@ def _home_country(found: Sequence[Found], lex: Lexicon, dateline: str | None = N
 
 
 def _with_home_country(
-    actors: ArticleActors, home: str | None, mentioned: set[str], sections: Sequence[tuple[int, str]] = ()
+    actors: ArticleActors,
+    home: str | None,
+    mentioned: set[str],
+    sections: Sequence[tuple[int, str]] = (),
+    scope: Scope | None = None,
+    no_home: frozenset[str] = frozenset(),
 ) -> ArticleActors:
     """National office holders and public bodies with no stated country belong to the home country (in a
     round-up, the country of the section they first appear in); a body's office holders ("Competition
-    Commissioner X") to that body when the article names it."""
+    Commissioner X") to that body when the article names it; a "Federal ..." body to a federal country the
+    article names; ``no_home``: names whose own words name another country keep none."""
     roles, bodies = _national_words()
     out = []
     changed = False
@@ -99,6 +106,17 @@ def _with_home_country(
         if at is not None:
             home = next((c for s, c in reversed(sections) if s <= at), article_home)
         national = False
+        if a.name in no_home:
+            out.append(a)
+            continue
+        if a.country is None and a.kind == "organisation" and "Federal" in a.name.split() and scope is not None:
+            federal = federal_country(scope) if not sections else None
+            if federal is not None:
+                out.append(_with_country(a, federal))
+                changed = True
+            else:
+                out.append(a)
+            continue
         if a.country is None and a.kind == "person":
             words = _role_words(a.roles)
             body = body_of_roles(a.roles, mentioned)
@@ -126,7 +144,7 @@ def _role_words(roles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple({w for r in roles for w in r.lower().replace("-", " ").split()})
 
 
-_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(His|Her|Its|his|her|its) [a-z][a-z -]{2,60}, $")
+_PRONOUN_ROLE = re.compile(r"(?:^|(?<=\s))(His|Her|Its|his|her|its) [a-z][a-z’' -]{2,60}, $")
 
 
 _DEMONYM_COUNTERPART = re.compile(r"\b([A-Z][a-z]+) counterpart, (?:[A-Z][\w-]* ){0,4}$")
