@@ -712,7 +712,7 @@ def feature_lede(sentence: str) -> bool:
     after the sentences that report ('On Monday the council announced …', 'In a statement, police said …',
     'Norway's Labour party won the most seats …')."""
     span = _FROM_TO.match(sentence)
-    if span and not _days(span.group(0)) and not re.search(r"\d", span.group(0)):
+    if span and not _days(span.group(0)) and not re.search(r"\d", sentence) and not decision(sentence):
         return True  # 'From the taxi ranks to the guesthouses of Alfama, businesses …': a scene, whatever day it names
     words = [w.lower() for w in _WORD.findall(sentence)]
     lists = _lists()
