@@ -235,6 +235,11 @@ def _units() -> frozenset[str]:
     return frozenset(str(w).lower() for w in _data()["units"])
 
 
+def totals() -> frozenset[str]:
+    """summary.yml totals: the counts that run (dead, missing, displaced, injured, affected)."""
+    return frozenset(str(k) for k in _data()["totals"])
+
+
 def units() -> frozenset[str]:
     """summary.yml units: words that measure a figure ('per cent', 'million', 'euros'), not what it counts."""
     return _units()

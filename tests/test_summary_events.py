@@ -187,3 +187,20 @@ def test_a_statement_a_headline_quotes_is_no_minor_claim() -> None:
     summary = Summary((story,), (told, filler))
     views = main_claims([known, quoted], summary, people, quotes, limit=5)  # type: ignore[list-item]
     assert [v.claim.id for v in views] == ["c0", "c1"]  # the headline's 'not a betrayal' before a further event
+
+
+def test_a_human_toll_no_line_gives_is_told() -> None:
+    from briefgen.summary import Story, _decisions
+    from tests.test_summary_main import _src
+
+    s1, s2, s3 = (_src(f"s{i}") for i in range(1, 4))
+    told = Event("A dam burst above Pallca on Tuesday, killing at least nine people.", (Evidence(s1, 1),
+                 Evidence(s2, 1), Evidence(s3, 1)), 1)
+    displaced = Event("Officials said about 1,800 people had been displaced from the valley.",
+                      (Evidence(s2, 5), Evidence(s3, 6)), 1)
+    lone = Event("Some 40 people were injured, a nurse said.", (Evidence(s1, 7),), 1)  # one article
+    story = Story(1, "dam", (s1, s2, s3), (told, lone, displaced))
+    assert _decisions(story, (told,), False) == [displaced]
+    # near miss: a line above already gives the displaced
+    shown = Event("About 1,500 people were displaced on Tuesday.", (Evidence(s1, 3),), 1)
+    assert _decisions(story, (told, shown), False) == []
