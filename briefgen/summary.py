@@ -28,7 +28,17 @@ from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.quotes.coref import _gender_of, _word_gender
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
-from briefgen.summary_events import decided, decision, feature_time, fold_counts, objection, other_decisions, units
+from briefgen.summary_events import (
+    counts,
+    decided,
+    decision,
+    feature_time,
+    fold_counts,
+    objection,
+    other_decisions,
+    totals,
+    units,
+)
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -712,7 +722,7 @@ def feature_lede(sentence: str) -> bool:
     after the sentences that report ('On Monday the council announced …', 'In a statement, police said …',
     'Norway's Labour party won the most seats …')."""
     span = _FROM_TO.match(sentence)
-    if span and not _days(span.group(0)) and not re.search(r"\d", span.group(0)):
+    if span and not _days(span.group(0)) and not re.search(r"\d", sentence) and not decision(sentence):
         return True  # 'From the taxi ranks to the guesthouses of Alfama, businesses …': a scene, whatever day it names
     words = [w.lower() for w in _WORD.findall(sentence)]
     lists = _lists()
@@ -1169,7 +1179,8 @@ def summarise(
 def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Event]:
     """Up to DECISIONS official decisions of a story that several articles report, none told above (by place
     or by most of its words: 'the government ordered them back to work' after 'the cabinet approved a civil
-    requisition' of the same strikers is not told again when it shares their words)."""
+    requisition' of the same strikers is not told again when it shares their words); then one line giving a
+    human toll (summary.yml totals: displaced, injured …) that no line above gives, when several report it."""
     places = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in happened}
     told = [stems(e.text) for e in happened]
     out: list[Event] = []
@@ -1181,6 +1192,14 @@ def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Eve
                 and not any(_overlaps(words, w) for w in told)):
             out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
             told.append(words)
+    # and a human toll no line above gives ('about 1,800 people had been displaced' beside the dead and missing)
+    given = {k.split(":")[0] for e in [*happened, *out] for k in counts(e.text)}
+    for e in story.events:
+        found = {k.split(":")[0] for k in counts(e.text)} & totals()
+        if (e.articles > 1 and found and not found & given and not feature_lede(e.text)
+                and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places):
+            out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
+            break
     return out
 
 

@@ -39,7 +39,7 @@ def _data() -> dict[str, Any]:
 
 def clear() -> None:
     """Drop the tables read from summary.yml (a project's additions to it came into force)."""
-    for table in (_data, _authorities, _count_words, _units, _links):
+    for table in (_data, _authorities, _count_words, _units, _links, _not_after, _nouns):
         table.cache_clear()
 
 
@@ -50,6 +50,11 @@ def _words(text: str) -> list[str]:
 @functools.cache
 def _authorities() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(a).lower().split()) for a in _data()["decisions"]["authorities"])
+
+
+@functools.cache
+def _not_after() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _data()["decisions"]["not_after"])
 
 
 def _has_authority(subject: Sequence[str]) -> bool:
@@ -63,7 +68,7 @@ def _has_authority(subject: Sequence[str]) -> bool:
 def _verb_at(words: Sequence[str], i: int, table: Mapping[str, Any]) -> bool:
     """True when words[i] is a verb of ``table`` and the object it needs (if any) follows within OBJECT_WORDS."""
     needs = table.get(words[i])
-    if needs is None:
+    if needs is None or (i + 1 < len(words) and words[i + 1] in _not_after()):
         return False
     after = words[i + 1 : i + 1 + OBJECT_WORDS]
     return not needs or any(str(w).lower() in after for w in needs)
@@ -118,7 +123,8 @@ def _decided(sentence: str) -> list[tuple[list[str], int]]:
             continue
         subject = _subject(words, i)
         opener = words[i - len(subject) - 1] if i > len(subject) else ""
-        if not subject or blocked & set(subject[-4:]) or opener in _SUBORDINATE:
+        near = set(subject[-3:]) - {"to"} | set(subject[-1:])  # 'to' only just before: 'From Lisbon to Porto, police …'
+        if not subject or blocked & near or opener in _SUBORDINATE:
             continue  # ('… cancelled flights before the government ordered them back': the news is the strike)
         if legal or _has_authority(subject):
             found.append((words, i))
@@ -132,12 +138,19 @@ def other_decisions(text: str, other: str) -> bool:
 
 
 def feature_time(sentence: str) -> bool:
-    """True for a scene set by a time of day before its subject ('At four in the morning the night bus …', 'By
-    eight o'clock the queue …'), summary.yml feature_times; the caller checks it names no day."""
+    """True for a scene set by a time of day before its subject, told in the present ('At four in the morning the
+    night bus is full …'), summary.yml feature_times; not a past event at that hour ('At dawn the rebels attacked
+    the town'); the caller checks it names no day."""
     words = _words(sentence)
     if not words or words[0] not in ("at", "by", "before", "after", "just", "shortly", "long", "in"):
         return False
-    return bool(set(words[:6]) & {str(w).lower() for w in _data()["feature_times"]})
+    past = any(w.endswith("ed") or w in _PAST for w in words[3:])
+    return not past and bool(set(words[:6]) & {str(w).lower() for w in _data()["feature_times"]})
+
+
+_PAST = frozenset(["was", "were", "had", "did", "went", "came", "took", "fell", "hit", "shot", "struck", "began",
+                   "left",
+                   "broke", "ran", "fled", "saw", "made", "sank", "blew", "burnt", "burned", "found", "held"])
 
 
 def _figure(token: str) -> int | None:
@@ -172,9 +185,20 @@ def counts(sentence: str) -> dict[str, int]:
         if figure is None or figure == 0 or (i + 1 < len(words) and words[i + 1] in _units()):
             continue
         key = _count_after(words, i, table) or _count_before(words, i, table)
+        thing = words[i + 1] if i + 1 < len(words) else ""
+        if key and thing in _nouns() and thing not in _PEOPLE:
+            key = f"{key}:{thing}"  # '300 flights affected' is not '168,000 passengers affected'
         if key and key not in found:
             found[key] = figure
     return found
+
+
+@functools.cache
+def _nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _data()["count_nouns"])
+
+
+_PEOPLE = frozenset(["people", "persons", "residents", "villagers", "others", "more", "children", "workers", "miners"])
 
 
 _TOLL = re.compile(r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit)\s+(?:at least |about |around |more than |some )?"
@@ -211,6 +235,11 @@ def _units() -> frozenset[str]:
     return frozenset(str(w).lower() for w in _data()["units"])
 
 
+def totals() -> frozenset[str]:
+    """summary.yml totals: the counts that run (dead, missing, displaced, injured, affected)."""
+    return frozenset(str(k) for k in _data()["totals"])
+
+
 def units() -> frozenset[str]:
     """summary.yml units: words that measure a figure ('per cent', 'million', 'euros'), not what it counts."""
     return _units()
@@ -231,7 +260,7 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
 
     for i in range(1, len(events)):
         for j in range(1, i):
-            if any(found[i][k] != found[j][k] for k in found[i].keys() & found[j].keys()):
+            if any(found[i][k] != found[j][m] for k in found[i] if (m := _same_count(k, found[j]))):
                 group[root(i)] = root(j)  # the same count at another figure (the same figure: the same line)
     members: dict[int, list[int]] = {}
     for i in range(1, len(events)):
@@ -250,6 +279,17 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
     return [keep.get(i, e) for i, e in enumerate(events) if i not in dropped or i in keep]
 
 
+def _same_count(key: str, found: Mapping[str, int]) -> str:
+    """The key of ``found`` counting what ``key`` counts: the same, or one of the two without its thing ('402
+    cancellations' and '1,140 flights cancelled'), '' for none."""
+    base, _, thing = key.partition(":")
+    for other in found:
+        other_base, _, other_thing = other.partition(":")
+        if other_base == base and (thing == other_thing or not thing or not other_thing):
+            return other
+    return ""
+
+
 def _with_earlier(events: Sequence[Event], found: Sequence[Mapping[str, int]], best: int, ids: Sequence[int]) -> Event:
     """The kept line with every member's evidence and 'up from N KEY, DAY' for its first count that changed."""
     from briefgen.summary import first_day
@@ -264,16 +304,17 @@ def _with_earlier(events: Sequence[Event], found: Sequence[Mapping[str, int]], b
     line = replace(events[best], evidence=(*events[best].evidence, *extra))
     totals = {str(k) for k in _data()["totals"]}
     for key, latest in found[best].items():
-        if key not in totals:
+        if key.split(":")[0] not in totals:
             continue
-        earlier = [i for i in range(len(events)) if key in found[i]]
+        earlier = [i for i in range(len(events)) if _same_count(key, found[i])]
         first = min(earlier, key=lambda i: (first_day(e.source for e in events[i].evidence[:1]) == "",
                                             _sort_day(events[i]), i))
-        figure = found[first][key]
+        figure = found[first][_same_count(key, found[first])]
         if figure != latest:
             day = first_day(e.source for e in events[first].evidence[:1])
             way = "up" if figure < latest else "down"
-            return replace(line, earlier=f"{way} from {figure} {key}" + (f", {day}" if day else ""))
+            what = " ".join(reversed(key.split(":")))  # 'up from 110000 passengers affected'
+            return replace(line, earlier=f"{way} from {figure:,} {what}" + (f", {day}" if day else ""))
     return line
 
 

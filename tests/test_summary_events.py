@@ -25,6 +25,9 @@ def test_near_misses_are_no_decision() -> None:
     assert not decision("The state of emergency declared on Wednesday covers three districts.")  # no subject decides
     assert not decision("The strike cancelled a thousand flights before the government ordered the staff back.")
     assert not decision("The company ordered new pumps from Germany.")  # a company is no authority
+    assert not decision("Ministers called for talks on Monday.")  # a call for, not a decision
+    assert not decision("The minister declared he was innocent.")  # 'declared' decides only an emergency, a war …
+    assert decision("The court ruled on Monday that the strike was illegal.")
 
 
 def test_two_decisions_by_other_verbs_are_two_events() -> None:
@@ -41,7 +44,8 @@ def test_counts_read_what_a_figure_counts() -> None:
     assert counts("The death toll in the village has risen to 21, officials said.") == {"dead": 21}
     assert counts("A dam gave way, killing at least nine people.") == {"dead": 9}
     assert counts("The strike led to the cancellation of 1,140 flights and affected 168,000 passengers.") == {
-        "cancelled": 1140, "affected": 168000}
+        "cancelled:flights": 1140, "affected:passengers": 168000}
+    assert counts("The strike affected 300 flights on Friday.") == {"affected:flights": 300}  # not the passengers
     # near misses: a figure of something else, a unit, a year
     assert counts("The company will pay 50 million soles to the families of the dead.") == {}
     assert counts("The dam was built in 2004 and inspected in June.") == {}
@@ -84,12 +88,14 @@ def test_counts_of_other_things_or_per_day_are_not_folded_up() -> None:
 
 def test_scenes_are_feature_ledes() -> None:
     assert feature_lede("At four in the morning the night bus to the airport is full of people in vests.")
-    assert feature_lede("By eight o'clock the queue stretched past the town hall.")
+    assert feature_lede("By eight o'clock the queue stretches past the town hall.")
     assert feature_lede("From the taxi ranks to the guesthouses of the old town, businesses spent Friday waiting.")
     # near misses: a time with a day, a reported event, a span of days
     assert not feature_lede("At midnight on Friday the workers walked out.")
     assert not feature_lede("At dawn the army ordered residents to leave the valley.")
     assert not feature_lede("From Monday to Friday, the union will strike at every airport.")
+    assert not feature_lede("At dawn the rebels attacked the town.")  # a past event at that hour
+    assert not feature_lede("From Lisbon to Porto, police arrested forty strikers.")  # a decision
 
 
 def test_the_other_side_of_a_told_decision_goes_first_among_the_claims() -> None:
@@ -181,3 +187,20 @@ def test_a_statement_a_headline_quotes_is_no_minor_claim() -> None:
     summary = Summary((story,), (told, filler))
     views = main_claims([known, quoted], summary, people, quotes, limit=5)  # type: ignore[list-item]
     assert [v.claim.id for v in views] == ["c0", "c1"]  # the headline's 'not a betrayal' before a further event
+
+
+def test_a_human_toll_no_line_gives_is_told() -> None:
+    from briefgen.summary import Story, _decisions
+    from tests.test_summary_main import _src
+
+    s1, s2, s3 = (_src(f"s{i}") for i in range(1, 4))
+    told = Event("A dam burst above Pallca on Tuesday, killing at least nine people.", (Evidence(s1, 1),
+                 Evidence(s2, 1), Evidence(s3, 1)), 1)
+    displaced = Event("Officials said about 1,800 people had been displaced from the valley.",
+                      (Evidence(s2, 5), Evidence(s3, 6)), 1)
+    lone = Event("Some 40 people were injured, a nurse said.", (Evidence(s1, 7),), 1)  # one article
+    story = Story(1, "dam", (s1, s2, s3), (told, lone, displaced))
+    assert _decisions(story, (told,), False) == [displaced]
+    # near miss: a line above already gives the displaced
+    shown = Event("About 1,500 people were displaced on Tuesday.", (Evidence(s1, 3),), 1)
+    assert _decisions(story, (told, shown), False) == []
