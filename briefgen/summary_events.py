@@ -177,9 +177,6 @@ def counts(sentence: str) -> dict[str, int]:
     found: dict[str, int] = {}
     if any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
         return found  # a year: another disaster's toll ('the deadliest since 2015, when 9,000 died')
-    toll = _TOLL.search(sentence)
-    if toll and (figure := _figure(toll.group(1).lower())):
-        found["dead"] = figure
     for i, token in enumerate(words):
         figure = _figure(token)
         if figure is None or figure == 0 or (i + 1 < len(words) and words[i + 1] in _units()):
@@ -190,6 +187,9 @@ def counts(sentence: str) -> dict[str, int]:
             key = f"{key}:{thing}"  # '300 flights affected' is not '168,000 passengers affected'
         if key and key not in found:
             found[key] = figure
+    toll = _TOLL.search(sentence)
+    if "dead" not in found and toll and (figure := _figure(toll.group(1).lower())):
+        found["dead"] = figure  # a figure counted as dead beats a toll's ('11 confirmed dead, a toll first put at 4')
     return found
 
 
@@ -260,7 +260,7 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
 
     for i in range(1, len(events)):
         for j in range(1, i):
-            if any(found[i][k] != found[j][m] for k in found[i] if (m := _same_count(k, found[j]))):
+            if _runs_on(events, found, i, j):
                 group[root(i)] = root(j)  # the same count at another figure (the same figure: the same line)
     members: dict[int, list[int]] = {}
     for i in range(1, len(events)):
@@ -277,6 +277,20 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
         keep[min(ids)] = _with_earlier(events, found, best, ids)
     dropped = {i for ids in groups for i in ids}
     return [keep.get(i, e) for i, e in enumerate(events) if i not in dropped or i in keep]
+
+
+def _runs_on(events: Sequence[Event], found: Sequence[Mapping[str, int]], i: int, j: int) -> bool:
+    """Whether two lines give one running count at different figures: a shared count differs, and none is lower in
+    the later report (a running total only rises; '400 evacuated below another reservoir' a day after '2,300
+    evacuated' is another group, not the same count gone down)."""
+    shared = [(found[i][k], found[j][m]) for k in found[i] if (m := _same_count(k, found[j]))]
+    if not any(a != b for a, b in shared):
+        return False
+    day_i, day_j = _sort_day(events[i]), _sort_day(events[j])
+    if day_i == day_j:
+        return True
+    later, earlier = (0, 1) if day_i > day_j else (1, 0)
+    return all(pair[later] >= pair[earlier] for pair in shared)
 
 
 def _same_count(key: str, found: Mapping[str, int]) -> str:
@@ -310,11 +324,10 @@ def _with_earlier(events: Sequence[Event], found: Sequence[Mapping[str, int]], b
         first = min(earlier, key=lambda i: (first_day(e.source for e in events[i].evidence[:1]) == "",
                                             _sort_day(events[i]), i))
         figure = found[first][_same_count(key, found[first])]
-        if figure != latest:
+        if figure < latest:  # never 'down from': a lower figure is another group or another day's count
             day = first_day(e.source for e in events[first].evidence[:1])
-            way = "up" if figure < latest else "down"
             what = " ".join(reversed(key.split(":")))  # 'up from 110000 passengers affected'
-            return replace(line, earlier=f"{way} from {figure:,} {what}" + (f", {day}" if day else ""))
+            return replace(line, earlier=f"up from {figure:,} {what}" + (f", {day}" if day else ""))
     return line
 
 

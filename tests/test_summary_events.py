@@ -204,3 +204,20 @@ def test_a_human_toll_no_line_gives_is_told() -> None:
     # near miss: a line above already gives the displaced
     shown = Event("About 1,500 people were displaced on Tuesday.", (Evidence(s1, 3),), 1)
     assert _decisions(story, (told, shown), False) == []
+
+
+def test_a_figure_counted_as_dead_beats_the_toll_a_sentence_recalls() -> None:
+    assert counts("Now, with 11 people confirmed dead and five still missing, a toll that officials first put at "
+                  "four has been revised twice.") == {"dead": 11, "missing": 5}
+    assert counts("The death toll in the village has risen to 21, officials said.") == {"dead": 21}
+
+
+def test_a_lower_figure_in_a_later_report_is_another_group_not_the_count_going_down() -> None:
+    events = [
+        _event("A dam gave way on Tuesday, flooding three villages.", "14", "a"),
+        _event("About 2,300 people were evacuated from the valley, officials said.", "15", "b"),
+        _event("Some 400 residents evacuated below a second reservoir may not go home before Tuesday.", "17", "c"),
+    ]
+    folded = fold_counts(events)
+    assert [e.text for e in folded] == [e.text for e in events]  # both groups told, neither 'down from' the other
+    assert all(e.earlier == "" for e in folded)
