@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -35,6 +35,7 @@ class _Words:
     blockers: frozenset[str]
     office_words: frozenset[str]
     holder_nouns: frozenset[str]
+    watchers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def _words() -> _Words:
         frozenset(str(w).lower() for w in data.get("place_blockers") or ()),
         frozenset(str(w).lower() for w in data.get("office_words") or ()),
         frozenset(str(w).lower() for w in data.get("holder_nouns") or ()),
+        frozenset(str(w).lower() for w in data.get("watchers") or ()),
     )
 
 
@@ -113,8 +115,12 @@ def phrase_country(phrase: str, lex: Lexicon) -> str | None:
             after = words[i + n] if i + n < len(words) else ""
             if demonym and after[:1].islower() and not _holder_noun(after, lex):
                 break  # "an Armenian history lecturer": the adjective qualifies the field, not the holder
+            if after.lower() in _words().watchers:
+                break  # "the Beijing correspondent", "the Kremlin critic": who watches a place is not its
             if prep in blockers:
                 break
+            if prep == "of" and len(before) > 1 and before[-2] in _words().watchers:
+                break  # "the correspondent of a London paper"
             if prep == "of" and not (
                 len(before) > 1 and before[-2] in lex.role_heads and (not demonym or words[i - 1] == "the")
             ):
@@ -180,9 +186,9 @@ def _left_phrases(text: str, at: int) -> list[tuple[str, str]]:
     out = [(m.group().strip().lower(), text[m.end() : end]) for m in _DETERMINER.finditer(text, start, end)]
     out.reverse()
     whole = text[start:end]
-    if len(whole.split()) <= 5:
+    if len(whole.split()) <= 8:
         out.append(("", whole))
-    return [(d, p) for d, p in out if p.strip() and not _CLAUSE.search(p)]
+    return [(d, p.strip()) for d, p in out if p.strip() and not _CLAUSE.search(p)]
 
 
 _CLAUSE = re.compile(r", (?:whose|who|which|where|when|while|and|but)\b|\b(?:said|says|told|is|was|are|were|has|had)\b")
@@ -196,6 +202,10 @@ _RIGHT = re.compile(rf", (?:(?:the|a|an) (?P<desc>{_CHUNK}{{3,120}}?)|which (?P<
 _PLACE_WORD = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][\w’'.-]*) $")
 
 
+_OWNER = re.compile(r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,4})[’']s ")
+_CONTRAST = re.compile(
+    r"\b(?i:unlike|like|than|after|before|with|without|against|besides|beside|versus|including)\s+(?:\w+\s+)?$"
+)
 _LIST_NEXT = re.compile(r",? (?:and|or) ")
 _LIST_NAME = re.compile(r", [A-Z]")
 _OBJECT_OF = re.compile(r"\b(?:of|in|for|from|at)\s+$")
@@ -216,7 +226,12 @@ def _name_start(m: Mention) -> int:
 
 
 def _mention_country(
-    text: str, m: Mention, scope: Scope, lex: Lexicon, people: Sequence[tuple[int, int]] = ()
+    text: str,
+    m: Mention,
+    scope: Scope,
+    lex: Lexicon,
+    people: Sequence[tuple[int, int]] = (),
+    owners: Mapping[str, str] | None = None,
 ) -> tuple[str | None, bool]:
     """(country, say-none) read around one mention; say-none when its own clause names another country
     than a weak home rule would give it."""
@@ -229,22 +244,29 @@ def _mention_country(
         if country is not None and pw is not None and pw.group(1) not in _ambiguous():
             return country, False
     followed = text[m.end : m.end + 1] in (",", "(", ".", ";") or text[m.end : m.end + 2] in ("’s", "'s")
+    right = _RIGHT.match(text, m.end)
     # "The Japanese ambassador in Manila, X," / "The government's peace commissioner, X," / "Stormont's ... , X,"
-    if len(prefix.split()) <= 1 and text[m.start - 2 : m.start] == ", " and followed:
+    # (not when X has a description of its own after it: "Asked about the Chinese envoy, X, a senator, said")
+    own = right is not None and right.group("desc") is not None and _describes(right.group("desc"), lex)
+    if len(prefix.split()) <= 1 and text[m.start - 2 : m.start] == ", " and followed and not own:
         for det, phrase in _left_phrases(text, m.start):
             if _listed(text, m, people):
                 break  # "the refugees President X, Y, and Z want": a list of names, no apposition
+            if _CONTRAST.search(text, max(0, m.start - 2 - len(phrase) - 14), m.start - 2 - len(phrase)):
+                break  # "Unlike the German chancellor, X said": X is compared with the office, not its holder
             if "former" in phrase.lower().split() or len(phrase) > 110 or not _describes(phrase, lex):
                 continue
             if det in ("its", "his", "her", "their"):
                 break  # "his ministry's spokesperson, X": the possessor's (countries._with_possessor_country)
-            country = phrase_country(phrase, lex)
+            owner = _OWNER.match(phrase)
+            watched = not _words().watchers.isdisjoint(phrase.lower().split())
+            country = (owners or {}).get(owner.group(1)) if owner is not None and not watched else None
+            country = country or phrase_country(phrase, lex)
             if country is not None:
                 return country, False
             if (_home_word(phrase) or _national_role(phrase)) and scope.dominant:
                 return home, False
     # "X, the state-owned grid operator," / "X, a youth delegate from Tonga," / "X, which runs the U.S. ..."
-    right = _RIGHT.match(text, m.end)
     if right is not None:
         desc = right.group("desc") or right.group("which")
         low = desc.lower().split()
@@ -273,7 +295,8 @@ def _mention_country(
     if title in _words().national_titles and (scope.single or scope.dateline):
         return home, False
     # "Selectboard Chair X", "Town Manager X", "board member X"
-    if scope.single and _local_office().search(text[_sentence_start(text, name_at, 60) : name_at]):
+    office_of = re.match(r",? (?:of|at|for|with) ", text[m.end : m.end + 7])  # "board member X of a firm"
+    if scope.single and not office_of and _local_office().search(text[_sentence_start(text, name_at, 60) : name_at]):
         return home, False
     return None, False
 
@@ -329,31 +352,40 @@ def federal_country(scope: Scope) -> str | None:
 
 def with_context_countries(actors: ArticleActors, text: str, scope: Scope) -> tuple[ArticleActors, frozenset[str]]:
     """Actors with no country take the one their appositions, titles, offices or name words give; also the
-    names whose own words name another country than home (the home rule must leave them without one)."""
+    names whose own words name another country than home (the home rule must leave them without one).
+    Bodies first, so that a person described by a body's office ("Deutsche Bahn's board member, X") takes
+    the body's country."""
     lex = lexicon()
     by_name: dict[str, list[Mention]] = {}
     for m in actors.mentions:
         by_name.setdefault(m.name, []).append(m)
     people = [(m.start, m.end) for m in actors.mentions if m.kind == "person"]
-    out: list[LocalActor] = []
+    found: dict[str, str] = {}
     no_home: set[str] = set()
-    changed = False
-    for a in actors.actors:
-        if a.country is not None or a.kind == "country":
-            out.append(a)
-            continue
+    owners: dict[str, str] = {a.name: a.country for a in actors.actors if a.country}
+    for a in actors.actors:  # "Putin's spokesman": a person's surname too
+        if a.kind == "person" and a.country and len(a.name.split()) > 1:
+            owners.setdefault(a.name.split()[-1], a.country)
+    todo = [a for a in actors.actors if a.country is None and a.kind != "country"]
+    for a in todo:  # name words first: "Deutsche Bahn" owns "Deutsche Bahn's board member, X"
         country = _org_name_country(a, scope, lex)
-        for m in by_name.get(a.name, ()):
-            if country is not None:
-                break
-            country, none = _mention_country(text, m, scope, lex, people)
-            if none:
-                no_home.add(a.name)
-                break
         if country is not None:
-            a = replace(a, country=country)
-            changed = True
-        out.append(a)
-    if not changed:
+            found[a.name] = owners[a.name] = country
+    for persons in (False, True):
+        for a in todo:
+            if a.name in found or (a.kind == "person") != persons:
+                continue
+            for m in by_name.get(a.name, ()):
+                country, none = _mention_country(text, m, scope, lex, people, owners)
+                if none:
+                    no_home.add(a.name)
+                    break
+                if country is not None:
+                    found[a.name] = owners[a.name] = country
+                    break
+    if not found:
         return actors, frozenset(no_home)
-    return ArticleActors(tuple(out), actors.mentions, actors.genders, actors.unresolved), frozenset(no_home)
+    out = tuple(
+        replace(a, country=found[a.name]) if a.name in found and a.country is None else a for a in actors.actors
+    )
+    return ArticleActors(out, actors.mentions, actors.genders, actors.unresolved), frozenset(no_home)
