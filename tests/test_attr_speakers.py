@@ -520,3 +520,52 @@ def test_a_possessive_or_a_clause_going_on_after_the_name_is_no_tag() -> None:
     assert names("“This is fantastic!” beamed Anna Weber’s brother, Tom.") == [None]
     assert names("“This is fantastic!” Anna Weber was there too.") == [None]
     assert names("“We will win,” Anna Weber remembered the crowd chanting.") == [None]
+
+
+# --- an occasion phrase between a person and the verb -----------------------------------------------------------
+def test_an_occasion_phrase_between_a_person_and_the_verb_keeps_the_subject() -> None:
+    assert names("Anna Weber in her speech called the plan “a disaster”.") == ["Anna Weber"]
+    assert names("Anna Weber in an interview with Tom Brown said the plan was “a disaster”.") == ["Anna Weber"]
+
+
+def test_a_place_phrase_that_is_no_occasion_between_a_person_and_the_verb_breaks_the_subject() -> None:
+    assert names("Anna Weber in the village of Linden called the plan “a disaster”.") == [None]
+
+
+# --- a title no role list knows before a given name and a surname ---------------------------------------------
+def test_an_unknown_title_of_two_or_more_words_before_a_full_name_is_no_part_of_it() -> None:
+    a = analyse_text("“We will win,” New York City Public Advocate Anna Weber said.")
+    assert [speaker_name(a, q) for q in marked(a)] == ["Anna Weber"]
+    assert actor(a, "Anna Weber").kind == "person"
+
+
+def test_a_middle_name_or_a_double_given_name_stays_in_the_name() -> None:
+    assert [x.name for x in analyse_text("Lee Harvey Oswald said nothing.").actors] == ["Lee Harvey Oswald"]
+    assert names("“We will win,” Mary Kate Olsen said.") == ["Mary Kate Olsen"]
+
+
+# --- organisations: an acronym before an apposition, an embassy, "the X in <place>" -----------------------------
+def test_an_acronym_then_an_apposition_between_an_organisation_and_its_verb_keeps_the_subject() -> None:
+    text = "The Northern Growers Association (NGA), which represents estates, said it was “deeply concerned”."
+    assert names(text) == ["Northern Growers Association"]
+
+
+def test_an_embassy_named_with_its_seat_speaks_under_that_name() -> None:
+    assert names("The U.S. Embassy in Paris said it respected “the democratic process” and urged calm.") == [
+        "U.S. Embassy in Paris"
+    ]
+
+
+def test_a_body_followed_by_a_place_and_no_verb_keeps_its_own_name() -> None:
+    a = analyse_text("Workers at the Acme Bank in Paris called the plan “a disaster”.")
+    assert "Acme Bank" in [x.name for x in a.actors]
+    assert names("Workers at the Acme Bank in Paris called the plan “a disaster”.") == [None]
+
+
+def test_a_name_modifying_a_noun_after_the_is_no_subject() -> None:
+    assert names("The NATO summit in Paris called the plan “a disaster”.") == [None]
+
+
+def test_a_possessor_s_body_keeps_the_possessor_s_name_not_its_seat() -> None:
+    a = analyse_text("India’s High Commission in Colombo said New Delhi would help.")
+    assert "India’s High Commission in Colombo" not in [x.name for x in a.actors]

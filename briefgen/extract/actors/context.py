@@ -94,8 +94,30 @@ def _ing_given_name(piece: str, p0: int, text: str, kind: str, lex: Lexicon) -> 
     return Found(p0, end, piece, "person", piece, rule="name")
 
 
+_OBJECT_PREPOSITIONS = frozenset({"at", "of", "from", "for", "with", "to", "by", "in", "on", "against", "about"})
+_POSSESSOR_IN = re.compile(r"\w[’']s ")
+# " in Poland said", " in Ulaanbaatar condemned": the seat of a body and the verb it is the subject of
+_SEAT = re.compile(r" in ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) ([a-z]+)\b")
+
 # finite verbs after a subject besides reporting verbs: "Beyond Meat will", "Under Armour has"
 _FINITE_AFTER = frozenset({"will", "would", "has", "had", "is", "was", "plans", "expects", "reported", "posted"})
+
+
+def _seated_body(piece: str, name: str, start: int, end: int, text: str, lex: Lexicon) -> tuple[int, int, str] | None:
+    """(start, end, name) of a body named with its seat when it is the subject of a verb ("The Association of Road
+    Carriers in Poland said"); None after a possessor ("India's High Commission in Colombo" is India's) or when the
+    body is a preposition's object ("Workers at the Acme Bank in Paris called ...")."""
+    if _POSSESSOR_IN.search(piece):
+        return None
+    seated = _SEAT.match(text, end)
+    if seated is None or not (seated.group(2) in lex.cue_forms or seated.group(2) in _FINITE_AFTER):
+        return None
+    lead = text[max(0, start - 14) : start].split()
+    if lead and lead[-1].lower() == "the":
+        lead.pop()
+    if lead and lead[-1].lower() in _OBJECT_PREPOSITIONS:
+        return None
+    return start, seated.end(1), f"{name} {text[end + 1 : seated.end(1)]}"
 
 
 def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -> Found | None:
@@ -110,6 +132,12 @@ def _classify(piece: str, p0: int, text: str, headline: bool, known: set[str]) -
             return named
     start = p0 + shape.start
     end = p0 + shape.end
+    if shape.kind == "organisation" and " " in shape.name and text.startswith(" in ", end):
+        seated = _seated_body(piece, shape.name, start, end, text, lex)
+        if seated is not None:
+            s0, s1, name = seated
+            country, affiliation = shape.country, shape.affiliation
+            return Found(s0, s1, text[s0:s1], "organisation", name, None, country, affiliation, rule=shape.rule)
     if shape.kind not in ("person", "surname"):
         country = shape.country
         if shape.demonym_context:

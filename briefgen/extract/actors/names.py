@@ -337,10 +337,14 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
     if cut >= 0:
         j += cut + 1
         name_words = words[j:]
+    title = _unknown_title(name_words)
+    if title:
+        j += title
+        name_words = words[j:]
     if _not_a_name(name_words, lex):
         return None
-    prefix_role = None
-    if j:
+    prefix_role = " ".join(words[j - title : j]) if title else None
+    if j and not title:
         prefix_role = (
             _clean_role(
                 " ".join(
@@ -376,6 +380,19 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
 def _ing_forms() -> frozenset[str]:
     """The -ing forms of verbs in the lemma table ("visiting", "praising"; not "sterling")."""
     return frozenset(w for w, lemma in _lemma_table().items() if w.endswith("ing") and lemma != w)
+
+
+def _unknown_title(name_words: list[str]) -> int:
+    """How many words of a title no role list knows open a run ending in a given name and a surname: two or
+    more capitalised words, none a given name ("New York City Public Advocate Anna Weber" -> 5); else 0
+    ("Lee Harvey Oswald", "Mary Kate Olsen": one word, or given names, before)."""
+    if len(name_words) < 4 or _translit(name_words[-2]) not in _short_forms():
+        return 0
+    pre = name_words[:-2]
+    given = _short_forms()
+    if all(w.isalpha() and w.istitle() and w.lower() not in _PARTICLES and _translit(w) not in given for w in pre):
+        return len(pre)
+    return 0
 
 
 def _participle_opener(word: str) -> bool:

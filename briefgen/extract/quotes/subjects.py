@@ -63,6 +63,13 @@ _MANNER_ADVERB = re.compile(r"(?!(?:family|ally|rally|assembly|supply|anomaly|mo
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose)\s")
 _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 _LOCATION_GAP = re.compile(r"in (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}")
+# "in her speech", "in an interview with the local paper", "at a rally in Ohio on Friday": an occasion phrase
+_OCCASION_GAP = re.compile(
+    r"(?:in|at|during|on|via|over|after)\s+(?:(?:a|an|the|his|her|their|its|this|that|[A-Z]\w+[’']s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?"
+    + alternation("subject", "occasions")
+    + r"s?(?:\s+(?:with|to|on|at|in|for|from|before)\s+(?:[\w’'.-]+\s*){1,4}?)?"
+)
 _MEMBER_OF = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 
 
@@ -130,8 +137,10 @@ class Attributor(Coreference):
                 continue
             if gap_text.strip() == "," and self._inside_relative(m, sent[0]):
                 continue  # "X, the company that operates Las Bambas, said": the object of a relative clause
-            if self._is_modifier(m):
-                continue
+            if self._is_modifier(m) and not (
+                m.kind == "organisation" and _LOCATION_GAP.fullmatch(gap_text.strip()) is not None
+            ):
+                continue  # "the NATO summit said"; but "The French Embassy in Paris said": where it is
             if self._preceded_by_preposition(m, sent):
                 if m.kind == "organisation" and self._members_of(m, sent[0]):
                     return True, self.speaker_of(m, sent)  # "Analysts at X said", "Observers from X said"
@@ -232,8 +241,14 @@ class Attributor(Coreference):
         g = gap.strip()
         if not g or (g[0] == "(" and _ACRONYM_ASIDE.fullmatch(g)):
             return True  # nothing, or "(UKHSA)" after the full name
+        if g[0] == "(":
+            aside = _ACRONYM_ASIDE.match(g)
+            if aside is not None and g[aside.end() : aside.end() + 1] == ",":
+                g = g[aside.end() :]  # "X (NGA), which represents estates, said": the acronym, then an apposition
         if _LOCATION_GAP.fullmatch(g):
             return True  # "Japan's embassy in Manila said": where the subject is, not a new subject
+        if person and g[0] in "iadov" and _OCCASION_GAP.fullmatch(g):
+            return True  # "X in her speech called", "X in an interview with Y said": when and where X spoke
         if g == ",":
             # "The chancellor, Olaf Scholz, told": a name closing an apposition is the subject;
             # "X, deputy head of the Council, warned": an organisation closing one is not
