@@ -42,7 +42,7 @@ TOP_PAGES = ("index.html", "matrix.html")
 PAGE_FOLDERS = ("sources", "actors", "topics", "countries")
 # One Pagefind bundle per bucket: a rebuild re-indexes only the buckets whose pages changed, and the search
 # box merges them (Pagefind's mergeIndex). The pages one article's edit always changes share the hub.
-SHARDS = 8
+SHARDS = 16
 HUB = "hub"
 HUB_FOLDERS = ("topics/", "countries/")
 BUNDLES = "bundles.json"  # in pagefind/: the buckets' folders, the hub first (the first one's pagefind.js is loaded)
@@ -114,10 +114,11 @@ def version() -> str:
 
 def bucket_of(rel: str, shards: int | None = None) -> str:
     """The bundle a page's index goes to: the pages one article's edit always changes (summary, matrix,
-    topics, countries) share ``hub``; every other page goes to one of ``shards`` by a hash of its path."""
+    topics, countries, the lists of sources and actors) share ``hub``; every other page goes to one of
+    ``shards`` by a hash of its path."""
     shards = SHARDS if shards is None else shards
-    if "/" not in rel or rel.startswith(HUB_FOLDERS) or shards < 1:
-        return HUB
+    if "/" not in rel or rel.startswith(HUB_FOLDERS) or rel.endswith("/index.html") or shards < 1:
+        return HUB  # the summary, matrix, topics, countries and the lists of sources and actors
     slot = int.from_bytes(hashlib.sha256(rel.encode("utf-8")).digest()[:4], "big") % shards
     return f"s{slot:0{len(str(shards - 1))}d}"
 

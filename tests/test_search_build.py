@@ -129,7 +129,8 @@ def test_build_publishes_the_bundle_and_repairs_a_deleted_chunk(tmp_path: Path) 
 
 
 def test_pages_go_to_stable_buckets_and_the_always_changed_pages_share_the_hub() -> None:
-    for rel in ("index.html", "matrix.html", "topics/peace-talks.html", "countries/france.html"):
+    for rel in ("index.html", "matrix.html", "topics/peace-talks.html", "countries/france.html",
+                "sources/index.html", "actors/index.html"):
         assert search.bucket_of(rel) == search.HUB, rel
     names = {search.bucket_of(f"sources/article-{i}.html") for i in range(400)}
     width = len(str(search.SHARDS - 1))
