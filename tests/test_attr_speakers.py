@@ -582,3 +582,13 @@ def test_a_surname_before_who_stays_a_person() -> None:
     a = analyse_text("Anna Weber met voters. Weber, who owns two farms, said it had “invested heavily” in safety.")
     assert [speaker_name(a, q) for q in marked(a)] == ["Anna Weber"]
     assert actor(a, "Anna Weber").kind == "person"
+
+
+# --- "told a meeting at ... in ...," before a quote ----------------------------------------------------------
+def test_a_cue_with_an_audience_and_two_place_or_time_phrases_introduces_the_quote() -> None:
+    text = "The Linden mayor, Anna Weber, told a meeting at our office in August, “Give me the money and I will act.”"
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_cue_with_a_long_object_before_a_quote_introduces_nothing() -> None:
+    assert names("Anna Weber told a story about her father who was a miner, “We will win.”") == [None]
