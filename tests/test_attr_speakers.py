@@ -569,3 +569,26 @@ def test_a_name_modifying_a_noun_after_the_is_no_subject() -> None:
 def test_a_possessor_s_body_keeps_the_possessor_s_name_not_its_seat() -> None:
     a = analyse_text("India’s High Commission in Colombo said New Delhi would help.")
     assert "India’s High Commission in Colombo" not in [x.name for x in a.actors]
+
+
+# --- a single unknown word before ", which": an organisation ---------------------------------------------------
+def test_a_single_word_before_which_is_an_organisation_that_speaks() -> None:
+    a = analyse_text("Zentra, which owns two apps, said in a statement that it had “invested heavily” in safety.")
+    assert [speaker_name(a, q) for q in marked(a)] == ["Zentra"]
+    assert actor(a, "Zentra").kind == "organisation"
+
+
+def test_a_surname_before_who_stays_a_person() -> None:
+    a = analyse_text("Anna Weber met voters. Weber, who owns two farms, said it had “invested heavily” in safety.")
+    assert [speaker_name(a, q) for q in marked(a)] == ["Anna Weber"]
+    assert actor(a, "Anna Weber").kind == "person"
+
+
+# --- "told a meeting at ... in ...," before a quote ----------------------------------------------------------
+def test_a_cue_with_an_audience_and_two_place_or_time_phrases_introduces_the_quote() -> None:
+    text = "The Linden mayor, Anna Weber, told a meeting at our office in August, “Give me the money and I will act.”"
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_cue_with_a_long_object_before_a_quote_introduces_nothing() -> None:
+    assert names("Anna Weber told a story about her father who was a miner, “We will win.”") == [None]

@@ -114,6 +114,9 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
             if f is not None:
                 if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                     f.rule = "cue"
+                if f.kind == "surname" and text.startswith(", which ", f.end) and _translit(bare) not in surnames:
+                    # "Meta, which owns two apps, said": "which" follows a thing, never a person
+                    f = Found(f.start, f.end, f.text, "organisation", f.name, rule="which-org")
                 found.append(f)
     # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor; a name
     # with a geographic noun in it ("the Inland Sea Passage") is a place, never a person

@@ -42,8 +42,9 @@ _SCARE_BEFORE = re.compile(
 _ACCORDING_AFTER = re.compile(r"[,;]?\s*according to\s+(?:the\s+)?", re.IGNORECASE)
 # after a cue and before the comma that opens a quote: a listener or a short adjunct, maybe then "that"
 _SHORT_ADJUNCT = re.compile(
-    r"(?:(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}|reporters|supporters|the (?:crowd|audience))"
-    r"(?:\s+(?:via|in|on|at|during|after|before|from|over)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})?"
+    r"(?:(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,2}|reporters|supporters|voters|lawmakers|students"
+    r"|(?:the|a|an)\s+(?:[a-z]+\s+)?(?:crowd|audience|meeting|rally|gathering|conference|briefing|forum|hearing))"
+    r"(?:\s+(?:via|in|on|at|during|after|before|from|over)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}){0,2}"
     r"|(?:via|in|on|at|during|to|with|after|before|from|over|through)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})"
     r"(?:,?\s+that)?"
 )
