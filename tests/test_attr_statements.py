@@ -595,3 +595,33 @@ def test_a_trailing_clause_holding_a_partial_quote_is_also_a_statement() -> None
     ]
     # a full quote before the cue stays a quote only
     assert [i[0] for i in _items("“The plan will fail,” Anna Weber said.")] == ["direct"]
+
+
+def test_a_doubled_mark_quote_keeps_neither_mark_in_its_text() -> None:
+    quotes = [q for q in analyse_text("''It is over,'' Anna Weber said. ''We lost.''").quotes if q.kind != "indirect"]
+    assert [q.text for q in quotes] == ["It is over,", "We lost."]
+    partial = [q.text for q in analyse_text("Anna Weber called the plan ''a disaster'' on Monday.").quotes
+               if q.kind == "partial"]
+    assert partial == ["a disaster"]
+    # a single mark keeps its one-character span
+    assert [q.text for q in analyse_text("Anna Weber said 'no' twice.").quotes if q.kind != "indirect"] == ["no"]
+
+
+# --- a partial quote inside a clause after a parenthetical cue, or after an infinitive "continue to"
+
+
+def test_a_clause_after_a_parenthetical_cue_holding_a_partial_quote_is_a_statement() -> None:
+    items = _items("In 2008, Anna Weber said, the donation had made her father a “presenting sponsor.”")
+    assert [(i[0], i[2]) for i in items] == [("indirect", "Anna Weber"), ("partial", "Anna Weber")]
+    assert items[0][1].startswith("the donation had made her father")
+    # a participle aside after the cue is no reported clause
+    items = _items("“We won,” Anna Weber said, referring to the vote, “and we will win again.”")
+    assert [i[0] for i in items if i[0] == "indirect"] == []
+
+
+def test_continue_to_before_a_partial_quote_is_no_other_speaker_s_cue() -> None:
+    items = _items("Anna Weber said she is certain Tom Brown will continue to be “a champion for the town.”")
+    assert [(i[0], i[2]) for i in items] == [("indirect", "Anna Weber"), ("partial", "Anna Weber")]
+    # another speaker's real cue between still keeps the quote theirs
+    items = _items("Anna Weber proposed a debate, but Tom Brown rejected it as “ludicrous.”")
+    assert {i[2] for i in items} == {"Tom Brown"}

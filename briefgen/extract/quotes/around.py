@@ -12,6 +12,9 @@ from briefgen.extract.quotes.rules import words
 from briefgen.extract.quotes.speakers import _speaker_for_cue
 from briefgen.extract.quotes.subjects import Attributor
 
+# a clause opening with its subject: a capitalised word, a pronoun or a determiner
+_SUBJECT_NEXT = re.compile(r"[A-Z]|(?:he|she|they|we|it|there|the|a|an|his|her|their|its|this|these|those|our)\b")
+
 
 @lru_cache(maxsize=1)
 def _naming_lemmas() -> frozenset[str]:
@@ -47,8 +50,10 @@ def around_partial(
             return None
     first, last = inside[0], inside[-1]
     if cue.e <= first.ms:
-        if "," in text[cue.e : a]:
-            return None  # '“…,” she said, referring to X, “and …”': an aside after the cue, no reported clause
+        if "," in text[cue.e : a] and not _SUBJECT_NEXT.match(text, a):
+            # '“…,” she said, referring to X, “and …”': an aside after the cue, no reported clause; but
+            # 'In 2008, X said, the donation had made him a “sponsor”': the clause after a parenthetical cue
+            return None
         gap = (cue.e, first.ms)
         if att.lex.cue_forms.get(cue.surface.lower().split()[0]) in _naming_lemmas():
             b = last.me
@@ -57,6 +62,8 @@ def around_partial(
     else:
         return None
     for x in att.cues(*gap):
+        if text.startswith(" to ", x.e):
+            continue  # "Brown will continue to be “…”", "is expected to": an infinitive, no report
         other = _speaker_for_cue(att, x.s, x.e, x.surface, sent, att.lex)[1]
         if not att.in_quote(x.s) and other not in (None, speaker):
             return None  # another speaker's cue: the quote is theirs, not this cue's

@@ -80,7 +80,9 @@ def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
                 sgl = i
         elif c in _SINGLE_CLOSE and not prev.isspace() and (nxt in _CLOSE_AFTER or i + 1 >= end):
             if not (prev.isalpha() and nxt.isalpha()) and i > sgl + 1:
-                spans.append(QSpan(sgl, sgl + 1, i, i + 1))
+                # a doubled '' pair (some newsrooms' house style): both marks are marks, not quoted text
+                doubled = text[sgl + 1] == "'" and prev == "'" and i - 1 > sgl + 2
+                spans.append(QSpan(sgl, sgl + 2, i - 1, i + 1) if doubled else QSpan(sgl, sgl + 1, i, i + 1))
                 spans[-1].kind = "partial"
                 spans[-1].cue = "'"  # marks single-quoted spans; cleared below
             sgl = None
@@ -90,7 +92,8 @@ def scan_quotes(text: str, start: int, end: int) -> list[QSpan]:
         spans.append(QSpan(dbl[0], dbl[0] + 1, end, end, open_end=True))
     elif sgl is not None and end - sgl > 2 and text[end - 1] in ".!?" and " " in text[sgl:end]:
         # single-mark house style: a quote left open at a paragraph end continues in the next one
-        spans.append(QSpan(sgl, sgl + 1, end, end, open_end=True, kind="partial", cue="'"))
+        inner = sgl + 2 if text[sgl + 1] == "'" else sgl + 1
+        spans.append(QSpan(sgl, inner, end, end, open_end=True, kind="partial", cue="'"))
     spans.sort(key=lambda s: s.ms)
     # drop spans nested in another span (quotes inside quotes are part of the outer quote)
     out: list[QSpan] = []
