@@ -199,11 +199,15 @@ def _index_bucket(site: Path, pages: list[str], out: Path, primary: bool) -> Non
             path.unlink()
 
 
-def _reuse(previous: Path | None, files: Mapping[str, str], site: Path) -> bool:
-    """Hard-link a bucket's bundle from the previous site when every file is there with its recorded hash."""
+def _reuse(previous: Path | None, files: Mapping[str, str], site: Path, name: str) -> bool:
+    """Hard-link a bucket's bundle from the previous site when every file is there with its recorded hash
+    (and inside the bucket's folder: the record is a file in the build folder, not trusted blindly)."""
     if previous is None or not files:
         return False
     for rel, want in files.items():
+        parts = Path(rel).parts
+        if parts[:2] != (BUNDLE, name) or len(parts) < 3 or ".." in parts or Path(rel).is_absolute():
+            return False
         path = previous / rel
         if path.is_symlink() or not path.is_file() or _page_digest(path) != want:
             return False
@@ -246,7 +250,7 @@ def index_site(
         digest = bucket_digest(site, groups[name], primary=name == names[0], known=seen)
         old = (built or {}).get(name) or {}
         recorded: dict[str, str] = old["files"] if isinstance(old.get("files"), dict) else {}
-        if old.get("digest") == digest and _reuse(previous, recorded, site):
+        if old.get("digest") == digest and _reuse(previous, recorded, site, name):
             reused += 1
         else:
             _index_bucket(site, groups[name], out / name, primary=name == names[0])

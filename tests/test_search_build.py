@@ -200,3 +200,19 @@ def test_a_new_pagefind_release_rebuilds_the_site_and_every_bucket(
     report = build(settings)
     assert report.site_rebuilt and report.search_buckets[0] == report.search_buckets[1] > 0
     assert not build(settings).site_rebuilt
+
+
+@needs_pagefind
+def test_a_bucket_record_pointing_outside_its_folder_is_not_followed(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    stats = index_site(site)
+    (name,) = stats.buckets
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not the site's", encoding="utf-8")
+    forged = {name: {**stats.buckets[name], "files": {"../secret.txt": search._page_digest(outside)}}}
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh)
+    shutil.rmtree(fresh / BUNDLE)
+    again = index_site(fresh, previous=site, built=forged)
+    assert again.indexed == 1 and again.reused == 0  # indexed afresh, the forged record ignored
+    assert search.bundle_hashes(fresh) == search.bundle_hashes(site)
