@@ -543,6 +543,9 @@ def test_no_finding_from_a_passive_a_pronoun_a_noun_modifier_a_person_or_a_relat
         "Voters showed up early.",
     ):
         assert [i for i in _items(text) if i[0] == "indirect"] == [], text
+    # an aside after the verb: the speaker's statement, no finding
+    found = _items("The documents show, Anna Weber said, that the plan was late.")
+    assert [(i[1], i[2], i[3]) for i in found] == [("the plan was late", "Anna Weber", "statement.cue.subject")]
 
 
 def test_a_trailing_finding_and_an_opening_in_a_poll_frame_report_the_clause() -> None:

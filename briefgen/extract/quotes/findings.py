@@ -72,6 +72,8 @@ def finding_statements(st: _Sentence) -> None:
             continue  # "a poll that showed X leading was ...": a relative clause, where it ends is unclear
         while len(phrase) > head + 1 and lows[len(phrase) - 1] in st.att.lex.adverbs:
             phrase.pop()  # "The polls have (consistently) shown": the auxiliary is no part of the source
+        if text[m.end() : m.end() + 3].lstrip().startswith((",", "—", "–")):
+            continue  # "The documents show, he said, that …": an aside follows the verb, not the finding
         a, b = _clause(st, m.end())
         source = text[phrase[0].start() : phrase[-1].end()]
         before = text[s0 : phrase[0].start()].rstrip()
