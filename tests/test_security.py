@@ -173,6 +173,13 @@ def hostile_briefing() -> tuple[Briefing, list[Article]]:
     return Briefing(sources=(source,), actors=(actor,), quotes=(quote, indirect), skipped=skipped), [article]
 
 
+# the spans the templates write around a citation's paragraph number and a matrix cell's topic name
+_OWN_MARKUP = re.compile(
+    r'<span data-pagefind-ignore>(¶\d+)</span>|<span class="bg-cell-topic" aria-hidden="true" data-pagefind-ignore>'
+    r"([^<]*)</span>"
+)
+
+
 def test_hostile_values_in_every_field_never_become_markup(tmp_path: Path) -> None:
     briefing, articles = hostile_briefing()
     pages = render_pages(build_context(briefing, EVIL, articles), make_env(None))
@@ -181,6 +188,7 @@ def test_hostile_values_in_every_field_never_become_markup(tmp_path: Path) -> No
             assert "<script" not in markdown and "<img" not in markdown and "&lt;script&gt;" in markdown, name
             continue
         body = markdown.split("---\n", 2)[-1] if markdown.startswith("---\n") else markdown
+        body = _OWN_MARKUP.sub(lambda m: m.group(1) or m.group(2), body)  # briefgen's own spans, not what they hold
         assert "<" not in body and "{{" not in body and "](y)" not in body, name
     write_build_dir(tmp_path / "build", pages, mkdocs_settings(None, "Site", NAV, None))
     publish(tmp_path / "build", tmp_path / "site", {}, strict=False)

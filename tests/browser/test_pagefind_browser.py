@@ -49,7 +49,12 @@ def test_word_only_in_article_text_finds_its_source_page_over_http(
     base = serve_dir(pagefind_site)
     page = watched.page
     page.goto(base + "index.html")
-    hrefs = search(page, "tessavolt")
+    search(page, "tessavolt")
+    # an answer to the first letters typed may show first (a prefix of many words): wait for the whole word's
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent === '1 matching page'", timeout=15000
+    )
+    hrefs = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)")
     paths = [urlsplit(h).path for h in hrefs]
     assert paths and all(p.startswith("/sources/") for p in paths), paths
     assert len(paths) == 1, paths  # the other article does not hold the word
