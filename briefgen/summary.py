@@ -54,6 +54,7 @@ BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
 BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate events too ...
 BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
+DECISIONS_PER_ARTICLE = 12  # official decisions further down an article kept as event candidates
 WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
 EXTRA = 3
 DECISIONS = 2  # ... and up to this many more official decisions that several articles report (a state of emergency)
@@ -1075,7 +1076,8 @@ def digest(
         # reports in its ninth paragraph)
         seen = {(lead.paragraph, lead.text) for lead in later}
         later += [lead for lead in leads(dummy, article, len(article.paragraphs) * 4, len(article.paragraphs))
-                  [LEAD_SENTENCES:] if decision(lead.text) and (lead.paragraph, lead.text) not in seen]
+                  [LEAD_SENTENCES:] if decision(lead.text) and (lead.paragraph, lead.text) not in seen
+                  ][:DECISIONS_PER_ARTICLE]  # bounded: a 3,000-paragraph article must not give thousands
         found = replace(found, later=_lead_tuples(later), sentences=tuple(_sentences(article)))
     if store.get(key) is not found:
         if store is _DIGESTS and len(_DIGESTS) >= DIGESTS:
@@ -1731,8 +1733,9 @@ def against(statement: str, told: str) -> str:
     if said is None or heard is None:
         return ""
     (negated, start, end), (told_negated, first, last) = said, heard
-    if negated == told_negated or max(end - start, last - first) >= MATTER_WORDS:
-        return ""  # the same; or the shared words spread over a sentence are no one matter
+    if negated == told_negated or not negated or max(end - start, last - first) >= MATTER_WORDS:
+        return ""  # the same; a statement that negates nothing may agree with a protest told ('The closure is a
+        # scandal' beside 'nurses protested against the closure'); or the shared words are no one matter
     return " ".join(_TOKEN.findall(told)[first : last + 1])
 
 

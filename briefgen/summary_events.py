@@ -115,6 +115,9 @@ def _decided(sentence: str) -> list[tuple[list[str], int]]:
     table = _data()["decisions"]
     words = _words(sentence)
     blocked = frozenset(str(w).lower() for w in table["not_before"])
+    if any(w in table["hearsay"] for w in words):
+        return []  # one side's claim, a denial or a rumour is no decision to tell as fact ('Police arrested forty
+        # students, the opposition claimed'; 'The ministry denied it had banned the book')
     found = []
     for i in range(len(words)):
         official = _verb_at(words, i, table["verbs"])
@@ -181,6 +184,8 @@ def counts(sentence: str) -> dict[str, int]:
         figure = _figure(token)
         if figure is None or figure == 0 or (i + 1 < len(words) and words[i + 1] in _units()):
             continue
+        if words[i + 1 : i + 3] == ["of", "the"] or words[i + 1 : i + 2] == ["of"]:
+            continue  # a part of a count ('One of the dead was a nurse', '14 of the missing were found')
         key = _count_after(words, i, table) or _count_before(words, i, table)
         thing = words[i + 1] if i + 1 < len(words) else ""
         if key and thing in _nouns() and thing not in _PEOPLE:
@@ -286,11 +291,21 @@ def _runs_on(events: Sequence[Event], found: Sequence[Mapping[str, int]], i: int
     shared = [(found[i][k], found[j][m]) for k in found[i] if (m := _same_count(k, found[j]))]
     if not any(a != b for a, b in shared):
         return False
+    if not (_running(events[i].text) or _running(events[j].text)):
+        return False  # two counts nobody calls a running total may be two places or incidents ('In Ecuador, floods
+        # killed 12' and 'In Peru, 30 died in landslides'): both told
     day_i, day_j = _sort_day(events[i]), _sort_day(events[j])
     if day_i == day_j:
         return True
     later, earlier = (0, 1) if day_i > day_j else (1, 0)
     return all(pair[later] >= pair[earlier] for pair in shared)
+
+
+def _running(text: str) -> bool:
+    """Whether a sentence gives a count as a running total (summary.yml running: 'the death toll rose to 21', 'By
+    Friday 27 were confirmed dead', 'has risen', 'so far')."""
+    words = set(_words(text))
+    return any(w in words for w in _data()["running"]) or "so far" in text.lower()
 
 
 def _same_count(key: str, found: Mapping[str, int]) -> str:

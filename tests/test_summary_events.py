@@ -82,8 +82,9 @@ def test_counts_of_other_things_or_per_day_are_not_folded_up() -> None:
         _event("The union said 300 workers joined the picket.", "07", "d"),
     ]
     folded = fold_counts(events)
-    assert [e.text for e in folded] == [events[0].text, events[2].text, events[3].text]
-    assert folded[1].earlier == ""  # cancellations may be counted per day: no 'up from 402'
+    # no line calls its figure a running total: each is told, and no 'up from 402' (cancellations may be per day)
+    assert [e.text for e in folded] == [e.text for e in events]
+    assert all(e.earlier == "" for e in folded)
 
 
 def test_scenes_are_feature_ledes() -> None:
@@ -221,3 +222,26 @@ def test_a_lower_figure_in_a_later_report_is_another_group_not_the_count_going_d
     folded = fold_counts(events)
     assert [e.text for e in folded] == [e.text for e in events]  # both groups told, neither 'down from' the other
     assert all(e.earlier == "" for e in folded)
+
+
+def test_counts_of_two_places_or_a_part_of_a_count_are_not_one_running_count() -> None:
+    """Review: two tolls nobody calls running totals may be two incidents; 'one of the dead' counts no toll."""
+    assert counts("One of the dead was a nurse from the village.") == {}
+    assert counts("Rescuers found 14 of the missing alive on Friday.") == {}
+    events = [
+        _event("Heavy rain hit the Andes this week.", "09", "a"),
+        _event("In Ecuador, floods killed 12 people on Monday.", "10", "b"),
+        _event("In Peru, 30 people died in landslides near Cusco on Tuesday, officials said.", "11", "c"),
+    ]
+    folded = fold_counts(events)
+    assert [e.text for e in folded] == [e.text for e in events] and all(e.earlier == "" for e in folded)
+    rising = [events[0], events[1], _event("The death toll in Ecuador rose to 19 on Wednesday.", "12", "d")]
+    assert fold_counts(rising)[1].earlier == "up from 12 dead, 10 Oct 2026"  # a running total is still one line
+
+
+def test_a_claim_a_denial_or_a_rumour_of_a_decision_is_no_decision() -> None:
+    """Review: one side's claim must not be told as fact in 'What happened'."""
+    assert not decision("Police arrested more than forty students near the main gate, the opposition party claimed.")
+    assert not decision("The ministry denied it had banned the book.")
+    assert not decision("Rumours that the army had closed the border spread on Friday.")
+    assert decision("Police arrested more than forty students near the main gate on Friday.")

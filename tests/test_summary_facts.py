@@ -125,9 +125,10 @@ def test_statements_agreeing_with_what_is_told_are_no_dissent() -> None:
     # a protest told is a negation: never accepting the closure agrees with the protesters
     protest = "Nurses protested against the closure of the children's ward at Tarvik hospital."
     assert against("We will never accept the closure of the children's ward.", protest) == ""
-    # near misses: a verb's negation still turns round what is told; and the protest's opposite is a dissent
+    # near misses: a verb's negation still turns round what is told; a statement negating nothing beside a protest
+    # is no dissent, whether it agrees ('is a scandal') or not ('is necessary'): its evaluation is not read, so say less
     assert against("You can't request a seat at the negotiating table.", told) == "seat at the negotiating table"
-    assert against("The closure of the children's ward is necessary.", protest) == "closure of the children's ward"
+    assert against("The closure of the children's ward is necessary.", protest) == ""
 
 
 def test_the_dissent_goes_to_where_they_disagree_not_out_as_a_repeat() -> None:
@@ -190,3 +191,12 @@ def test_a_long_stance_target_is_not_printed_beside_the_claim() -> None:
 def test_shared_figures_no_single_word_holds_are_no_dissent_and_no_crash() -> None:
     told = "The plan promises 4,300 new posts, 2,000 flats and growth of 12.5 per cent."
     assert against("Not 4,300, not 2,000, not 12.5.", told) == ""
+
+
+def test_a_statement_that_negates_nothing_is_no_dissent_from_a_protest_told() -> None:
+    """Review: 'The closure … is a scandal' agrees with nurses who protested against the closure."""
+    from briefgen.summary import against
+
+    told = "Nurses protested against the closure of the children's ward at Tarn hospital on Monday."
+    assert against("The closure of the children's ward at Tarn hospital is a scandal", told) == ""
+    assert against("We will fight the closure of the children's ward at Tarn hospital", told) == ""

@@ -203,3 +203,19 @@ def test_a_what_happened_line_costs_the_words_its_links_show() -> None:
     # '+1 more' and 'first reported 30 Nov 2026' (the link shown is undated)
     assert _event_words(many) == _event_words(headed) + 2 + 5
     assert _event_words(many, several=True) == _event_words(headed) + 2  # several stories: no 'first reported'
+
+
+def test_official_decisions_further_down_are_bounded_per_article() -> None:
+    """Review: every decision sentence of a long article became a candidate (3,000 paragraphs: 2,567 of them)."""
+    import briefgen.summary as summary
+
+    parts, paragraphs, start = [], [], 0
+    for n in range(200):
+        sentence = f"The court ordered the release of prisoner number {n + 1} on Monday."
+        parts.append(sentence)
+        paragraphs.append(Paragraph(n + 1, start, start + len(sentence)))
+        start += len(sentence) + 2
+    article = Article("long.txt", "\n\n".join(parts), tuple(paragraphs))
+    found = digest(article, {}, body=True)
+    assert found.later is not None
+    assert summary.LEAD_SENTENCES < len(found.later) <= summary.BODY_CANDIDATES + summary.DECISIONS_PER_ARTICLE
