@@ -225,6 +225,29 @@ def _name_start(m: Mention) -> int:
     return m.end - len(m.name) if m.text.endswith(m.name) else m.start
 
 
+_VISIT = re.compile(r"\b(?:visit|visits|visiting|visited|delegation|delegations|envoy|envoys|abroad|exile|exiled)\b",
+                    re.IGNORECASE)
+
+
+def _foreign(text: str, m: Mention, lex: Lexicon, home: str | None) -> bool:
+    """Whether the mention's sentence says a visit or names a country other than home ("The Ugandan government's
+    envoy, X," in a Kenya story): then no home country is given by default (review9)."""
+    start = _sentence_start(text, m.start)
+    end = text.find(". ", m.end)
+    window = text[start : end if 0 <= end < m.end + 160 else m.end + 160]
+    words = window.split()
+    cue = next((i for i, w in enumerate(words) if w.lower().strip(",;") in lex.cue_forms
+                and len(" ".join(words[:i])) >= m.end - start), None)
+    if cue is not None:  # what the person says is not who they are ('President X said Mongolia and China agree')
+        window = " ".join(words[:cue])
+    if _VISIT.search(window):
+        return True
+    for word in _TOKEN.findall(window):
+        if word[:1].isupper() and (country := _country_of(_strip(word), lex)) is not None and country != home:
+            return True
+    return False
+
+
 def _mention_country(
     text: str,
     m: Mention,
@@ -264,8 +287,17 @@ def _mention_country(
             country = country or phrase_country(phrase, lex)
             if country is not None:
                 return country, False
-            if (_home_word(phrase) or _national_role(phrase)) and scope.dominant:
+            if (_home_word(phrase) or _national_role(phrase)) and scope.dominant and not _foreign(text, m, lex, home):
                 return home, False
+    return _after_name(text, m, scope, lex, prefix, right)
+
+
+def _after_name(
+    text: str, m: Mention, scope: Scope, lex: Lexicon, prefix: str, right: re.Match[str] | None
+) -> tuple[str | None, bool]:
+    """``_mention_country`` after the words before the name: a description after it, a place before its office,
+    a national title or a local office (home only when nothing in the sentence names another country or a visit)."""
+    home = scope.home
     # "X, the state-owned grid operator," / "X, a youth delegate from Tonga," / "X, which runs the U.S. ..."
     if right is not None:
         desc = right.group("desc") or right.group("which")
@@ -278,7 +310,7 @@ def _mention_country(
                     return None, True
             elif country is not None:
                 return country, False
-            elif _home_word(desc) and scope.dominant:
+            elif _home_word(desc) and scope.dominant and not _foreign(text, m, lex, home):
                 return home, False
     # "Nairobi police commander X", "In Beijing, foreign ministry spokeswoman X"
     pm = _PLACE_BEFORE.search(text[_sentence_start(text, m.start, 80) : m.start])
@@ -288,9 +320,10 @@ def _mention_country(
         offices = lex.role_heads | lex.role_modifiers | _words().office_words
         if country is not None and all(w in offices for w in words) and "visiting" not in words and _official(words):
             return country, False
-    if home is None:
-        return None, False
+    if home is None or _foreign(text, m, lex, home):
+        return None, False  # "Vice President X, visiting Nairobi," / "Deputy X, who leads a German delegation,"
     # "President X", "Senate President X", "Government spokesman X"
+    name_at = _name_start(m)
     title = prefix or _title_before(text, name_at)
     if title in _words().national_titles and (scope.single or scope.dateline):
         return home, False

@@ -239,13 +239,13 @@ def _attribute_quote(
 _TAG_VERB_AFTER = re.compile(r"\s+([a-z]+(?:ed|es|s))(?:\s+(?:out|back|on|up))?(?:\s+[a-z]+ly)?\s*[.,]")
 # a tag verb before the name: "” beamed Donald Hartley of Madison", "” pressed Roe."
 _TAG_VERB_BEFORE = re.compile(r"\s+([a-z]+ed)\s+")
-_NOT_TAG_VERBS = words("quote.speech_tag", "not_verbs")
+_TAG_VERBS = words("quote.speech_tag", "verbs")
 
 
 def _speech_tag(att: Attributor, text: str, me: int, limit: int, sent: tuple[int, int]) -> str | None:
     """ "“Would it be negotiable?” Hannity pressed.", "“This is fantastic!” beamed Jo Ray of Ohio.": a quote
-    ending in a comma, ? or ! and closed by a name and a past or present verb (one the cue list lacks) that ends
-    the clause: the named person (or a pronoun's person) speaks."""
+    ending in a comma, ? or ! and closed by a name and a dialogue-tag verb (quote_rules.yml: of speaking or its
+    manner) that ends the clause: the named person (or a pronoun's person) speaks."""
     limit = min(limit, me + 120)  # a quote ending in ? or ! may end its sentence: the tag lies after it
     ms = [m for m in att.mentions_in(me, limit) if m.kind in ("person", "surname") or m.rule == "pronoun"]
     if not ms:
@@ -256,11 +256,11 @@ def _speech_tag(att: Attributor, text: str, me: int, limit: int, sent: tuple[int
     gap = text[me : m.start]
     if not gap.strip():
         v = _TAG_VERB_AFTER.match(text, m.end, limit + 2)
-        if v is None or v.group(1) in _NOT_TAG_VERBS:
+        if v is None or v.group(1) not in _TAG_VERBS:
             return None
     else:
         v = _TAG_VERB_BEFORE.fullmatch(gap)
-        if v is None or v.group(1) in _NOT_TAG_VERBS or m.rule == "pronoun":
+        if v is None or v.group(1) not in _TAG_VERBS or m.rule == "pronoun":
             return None
     if m.rule != "pronoun" and att.kinds.get(m.name or "") != "person":
         return None
