@@ -187,12 +187,7 @@ def _index_bucket(site: Path, pages: list[str], out: Path, primary: bool) -> Non
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as tmp:
         mirror = Path(tmp)
         for rel in pages:
-            target = mirror / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site / rel, target)
-            except OSError:
-                shutil.copyfile(site / rel, target)
+            _link_or_copy(site / rel, mirror / rel)
         _run_pagefind(mirror, out)
     for pattern in UNUSED if primary else UNUSED + SHARED:
         for path in out.glob(pattern):
@@ -212,13 +207,17 @@ def _reuse(previous: Path | None, files: Mapping[str, str], site: Path, name: st
         if path.is_symlink() or not path.is_file() or _page_digest(path) != want:
             return False
     for rel in files:
-        target = site / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(previous / rel, target)
-        except OSError:
-            shutil.copyfile(previous / rel, target)
+        _link_or_copy(previous / rel, site / rel)
     return True
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to ``source`` at ``target`` (its folder made), a copy where links are not possible."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def index_site(
