@@ -82,6 +82,14 @@ def _surnames(found: list[Found]) -> set[str]:
     return surnames
 
 
+
+def _which_org(text: str, f: Found, bare: str, known_surname: bool) -> bool:
+    """"Meta, which owns two apps, said": a single unknown word before ", which" is a thing, never a person; not when
+    a longer name starts with it ("Lumen, which …" after "Lumen Robotics" is that company's short name)."""
+    return (text.startswith(", which ", f.end) and not known_surname
+            and not re.search(rf"\b{re.escape(bare)} [A-Z]", text))
+
+
 def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
     """Raw mentions of people, organisations and places in every paragraph."""
     headline_pars: list[tuple[int, int]] = []
@@ -114,8 +122,7 @@ def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Foun
             if f is not None:
                 if f.kind == "surname" and f.rule == "bare" and _next_is_cue(text, f.end, lex, f.start):
                     f.rule = "cue"
-                if f.kind == "surname" and text.startswith(", which ", f.end) and _translit(bare) not in surnames:
-                    # "Meta, which owns two apps, said": "which" follows a thing, never a person
+                if f.kind == "surname" and _which_org(text, f, bare, _translit(bare) in surnames):
                     f = Found(f.start, f.end, f.text, "organisation", f.name, rule="which-org")
                 found.append(f)
     # a bare plural subject ("Officials said", "Others warned") is a collective, never one actor; a name
