@@ -174,6 +174,8 @@ def test_a_date_line_is_mostly_a_date() -> None:
     assert date_line("Last updated: 30.11.2026, 21:10 EET") == "2026-11-30"
     assert date_line("Press release, 18 August 2025") == "2025-08-18"
     assert date_line("Published Mar 3, 2026 - Last updated 2 hours ago") == "2026-03-03"
+    assert date_line("Harbour Herald live — Friday, 20 November 2026") == "2026-11-20"  # a short masthead, a dash
     # near misses: a caption or standfirst holding a past date is no date line
     assert date_line("Photo: the flooded main street of Tarvik on 1 March 2020") is None
+    assert date_line("Photo: the flooded main street of Tarvik — 1 March 2020") is None  # no masthead: a caption
     assert date_line("Residents returned home on 1 March 2020") is None

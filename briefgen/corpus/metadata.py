@@ -463,7 +463,8 @@ def date_line(text: str) -> str | None:
         return None
     if not re.search(r"(?:19|20)\d\d", text):
         return None
-    for segment in (text, *re.split(r"\s+[|·•]\s+", text)[1:]):
+    masthead = re.fullmatch(r"((?:\S+\s+){0,3}\S+)\s+[—–]\s+(.+)", text.strip())  # 'Harbour Herald live — 20 Nov…'
+    for segment in (text, *re.split(r"\s+[|·•]\s+", text)[1:], *([masthead.group(2)] if masthead else [])):
         if _mostly_date(segment) and (date := parse_date(segment)):
             return date
     return None
