@@ -219,7 +219,8 @@ def _replay(logger: logging.Logger, warnings: list[tuple[int, str]]) -> None:
         logger.log(level, message)
 
 
-def _link_or_copy(src: Path, dst: Path) -> None:
+def link_or_copy(src: Path, dst: Path) -> None:
+    """A hard link to ``src`` at ``dst`` (its folder made), a copy where links are not possible."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(src, dst)
@@ -462,7 +463,7 @@ def _build(
             record = new.pages[file.src_uri]
             if file.src_uri in reused:
                 assert previous is not None and index is not None
-                _link_or_copy(previous / record.dest, out / record.dest)
+                link_or_copy(previous / record.dest, out / record.dest)
                 index.entries.extend(record.entries)
                 _replay(logger, record.build_warnings)
                 continue

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import SiteError
+from briefgen.incremental import link_or_copy
 
 BUNDLE = "pagefind"  # the bundle's folder inside the site
 THEME_DIR = "theme"  # in the build folder: briefgen's search partial plus the project's overrides
@@ -187,7 +188,7 @@ def _index_bucket(site: Path, pages: list[str], out: Path, primary: bool) -> Non
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as tmp:
         mirror = Path(tmp)
         for rel in pages:
-            _link_or_copy(site / rel, mirror / rel)
+            link_or_copy(site / rel, mirror / rel)
         _run_pagefind(mirror, out)
     for pattern in UNUSED if primary else UNUSED + SHARED:
         for path in out.glob(pattern):
@@ -207,17 +208,8 @@ def _reuse(previous: Path | None, files: Mapping[str, str], site: Path, name: st
         if path.is_symlink() or not path.is_file() or _page_digest(path) != want:
             return False
     for rel in files:
-        _link_or_copy(previous / rel, site / rel)
+        link_or_copy(previous / rel, site / rel)
     return True
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link to ``source`` at ``target`` (its folder made), a copy where links are not possible."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def index_site(
