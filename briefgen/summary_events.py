@@ -256,6 +256,7 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
     of the first of them, with every report's evidence and the earliest figure ('up from 9 dead, 14 Oct
     2026') when it differs."""
     found = [counts(e.text) for e in events]
+    running = [_running(e.text) for e in events]  # once per line, not per pair
     group = list(range(len(events)))  # union of the events sharing a count key (never the main event)
 
     def root(i: int) -> int:
@@ -265,7 +266,7 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
 
     for i in range(1, len(events)):
         for j in range(1, i):
-            if _runs_on(events, found, i, j):
+            if _runs_on(events, found, running, i, j):
                 group[root(i)] = root(j)  # the same count at another figure (the same figure: the same line)
     members: dict[int, list[int]] = {}
     for i in range(1, len(events)):
@@ -284,14 +285,16 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
     return [keep.get(i, e) for i, e in enumerate(events) if i not in dropped or i in keep]
 
 
-def _runs_on(events: Sequence[Event], found: Sequence[Mapping[str, int]], i: int, j: int) -> bool:
+def _runs_on(
+    events: Sequence[Event], found: Sequence[Mapping[str, int]], running: Sequence[bool], i: int, j: int
+) -> bool:
     """Whether two lines give one running count at different figures: a shared count differs, and none is lower in
     the later report (a running total only rises; '400 evacuated below another reservoir' a day after '2,300
     evacuated' is another group, not the same count gone down)."""
     shared = [(found[i][k], found[j][m]) for k in found[i] if (m := _same_count(k, found[j]))]
     if not any(a != b for a, b in shared):
         return False
-    if not (_running(events[i].text) or _running(events[j].text)):
+    if not (running[i] or running[j]):
         return False  # two counts nobody calls a running total may be two places or incidents ('In Ecuador, floods
         # killed 12' and 'In Peru, 30 died in landslides'): both told
     day_i, day_j = _sort_day(events[i]), _sort_day(events[j])
