@@ -209,6 +209,15 @@ def test_a_trailing_cue_after_an_honorific_or_an_initial_reports_the_clause_befo
         assert _statements(text) == [("The talks had failed", name, "statement.trailing_cue.subject")], subject
 
 
+def test_a_unit_with_a_slash_ends_its_sentence_so_the_next_sentence_is_not_reported() -> None:
+    text = ("Korva Rail says the train was doing 74km/h on a stretch limited to 60 km/h. Police in Korva have "
+            "opened an investigation.\n\nPaul J. Lou said the limit was raised.")
+    assert _statements(text) == [
+        ("the train was doing 74km/h on a stretch limited to 60 km/h", "Korva Rail", "statement.cue.subject"),
+        ("the limit was raised", "Paul J. Lou", "statement.cue.subject"),
+    ]
+
+
 def test_a_comma_closing_an_apposition_with_an_honorific_is_no_trailing_report() -> None:
     text = "Paul Lou spoke on Monday.\n\nThe envoy, Mr. Lou, said the plan was dead."
     assert _statements(text) == [("the plan was dead", "Paul Lou", "statement.cue.subject")]

@@ -143,7 +143,8 @@ def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list
         if text[pos] == ".":
             wm = _LAST_WORD.search(text, max(start, pos - 12), pos)
             word = wm.group(1) if wm else ""
-            if word.lower() in _ABBREV or _INITIALS.fullmatch(word):
+            unit = wm is not None and wm.start() > start and text[wm.start() - 1] == "/"  # "60 km/h." ends
+            if word.lower() in _ABBREV or (_INITIALS.fullmatch(word) and not unit):
                 continue
         bounds.append(m.end())
     # a quote ending in . ! ? followed by a capitalised word ends its sentence (“…?” Major argued)
