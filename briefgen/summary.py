@@ -26,6 +26,7 @@ from briefgen.corpus.metadata import after_dateline
 from briefgen.extract.claims import article_context
 from briefgen.extract.lexicon import lexicon, load_data
 from briefgen.extract.quotes.coref import _gender_of, _word_gender
+from briefgen.extract.quotes.marks import TIME_STAMP
 from briefgen.extract.stance import polarity, same_words
 from briefgen.records import Actor, Article, Claim, Quote, Source
 from briefgen.summary_events import (
@@ -459,15 +460,10 @@ def _place_colon(block: str) -> int:
     return match.end() if match and match.group(1) in lexicon().capitals else 0
 
 
-_TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
-                         r"(?:\s?(?:[ap]\.?m\.?|GMT|UTC|BST|CET|CEST|EAT|ET|local(?: time)?))?"
-                         r"\s*(?:[—–-]|:)\s+(?=[A-Z“\"‘])")
-
-
 def _time_stamp(block: str) -> int:
     """Where a paragraph's words start after a live blog's time stamp ('16:20 — The Red Cross …', '9.05am:
     …'), 0 without one ('10.5 million people …' is no time stamp)."""
-    match = _TIME_STAMP.match(block)
+    match = TIME_STAMP.match(block)
     return match.end() if match else 0
 
 

@@ -218,6 +218,13 @@ def test_a_unit_with_a_slash_ends_its_sentence_so_the_next_sentence_is_not_repor
     ]
 
 
+def test_a_live_blog_time_stamp_is_no_part_of_the_statement_after_it() -> None:
+    for stamp in ("12:15 — ", "3:12 PM — ", "09.40 CET: "):
+        text = f"{stamp}A rescue team has arrived at the site, according to the Interior Ministry. It was late."
+        assert _statements(text) == [
+            ("A rescue team has arrived at the site", "Interior Ministry", "statement.according_to.closing")], stamp
+
+
 def test_a_comma_closing_an_apposition_with_an_honorific_is_no_trailing_report() -> None:
     text = "Paul Lou spoke on Monday.\n\nThe envoy, Mr. Lou, said the plan was dead."
     assert _statements(text) == [("the plan was dead", "Paul Lou", "statement.cue.subject")]

@@ -58,11 +58,13 @@ def test_a_live_blog_time_stamp_opens_no_lead_sentence() -> None:
     from tests.test_summary import _article as paragraphs
 
     article = paragraphs("16:20 — The harbour office has opened a desk at the pier for families of the missing crew.",
-                         "10.5 million tonnes of grain passed through the harbour office last year, the port said.")
+                         "10.5 million tonnes of grain passed through the harbour office last year, the port said.",
+                         "3:12 PM — The harbour master has closed the pier to ferries for the rest of the day.")
     source = Source("s", "a.txt", "a", None, None, None, None, 100)
     found = [lead.text for lead in leads(source, article)]
     assert found[0].startswith("The harbour office has opened a desk")
     assert found[1].startswith("10.5 million tonnes")  # a figure is no time stamp
+    assert found[2].startswith("The harbour master has closed the pier")  # a capitalised PM too
 
 
 def test_a_speaker_denying_a_claim_shown_is_heard_right_after_it() -> None:

@@ -21,6 +21,10 @@ _CLOSE_AFTER = frozenset(" \t\n,.;:!?)]}—–-…")
 _SENT_END = re.compile(r"[.!?]+(?:''|[”\"’)])*\s+(?=(?:''|[“\"‘(])?[A-Z0-9\u00c0-\u024f])")
 # "KYIV, Ukraine (AP) — ", "BRUSSELS — ": where a wire story starts, not part of its first sentence
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w .'’-]{1,40})?(?: \([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
+# "16:20 — The Red Cross …", "3:12 PM — …", "9.05am: …": a live blog's time stamp opens an entry, not a sentence
+TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
+                        r"(?:\s?(?:[aApP]\.?[mM]\.?|GMT|UTC|BST|CET|CEST|EAT|ET|local(?: time)?))?"
+                        r"\s*(?:[—–-]|:)\s+(?=[A-Z“\"‘])")
 _NEXT_CAPITAL = re.compile(r"\s+(?=[“\"‘A-Z])")
 # hot-path patterns, compiled once
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -131,7 +135,7 @@ def _sentence_ends(text: str, start: int, end: int, stops: list[int]) -> list[re
 
 def _sentences(text: str, start: int, end: int, quotes: list[QSpan], stops: list[int]) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph (``stops``: the text's ``_stops``); boundaries inside quotes do not count."""
-    dateline = _DATELINE.match(text, start, end)
+    dateline = _DATELINE.match(text, start, end) or TIME_STAMP.match(text, start, end)
     bounds = [dateline.end() if dateline else start]
     qi = 0
     for m in _sentence_ends(text, start, end, stops):
