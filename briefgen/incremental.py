@@ -56,6 +56,24 @@ def sha256_file(path: Path) -> str | None:
         return None
 
 
+def file_stat(path: Path) -> list[int]:
+    """Inode, size and modification time (ns) of a file, or [] when it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return []
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def same_file(path: Path, sha: str, stat: list[int]) -> bool:
+    """Whether ``path`` still holds the bytes of SHA-256 ``sha``: taken as so without reading it when its
+    inode, size and mtime are the ``stat`` recorded with the hash (a reused page is a hard link to the
+    file that was hashed; any rewrite or replacement of it changes its mtime or inode)."""
+    if stat and file_stat(path) == stat:
+        return True
+    return sha256_file(path) == sha
+
+
 def _tree_digest(root: Path) -> str:
     digest = hashlib.sha256()
     if root.is_dir():
@@ -63,6 +81,54 @@ def _tree_digest(root: Path) -> str:
             digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _folder_key(folder: str) -> Any:
+    """What decides the theme files a folder offers: a package's folder by its version (14,000 files of
+    Material's icons are not walked on every build), any other folder by its listing."""
+    from importlib.util import find_spec
+
+    here = Path(folder).resolve()
+    for module, name in (("material", "mkdocs-material"), ("mkdocs", "mkdocs")):
+        spec = find_spec(module)
+        if spec is not None and spec.origin and here.is_relative_to(Path(spec.origin).resolve().parent):
+            return [folder, name, _version(name)]
+    listing = []
+    for top, dirs, names in os.walk(folder):
+        dirs.sort()
+        listing += sorted(os.path.relpath(os.path.join(top, n), folder) for n in names)
+    return [folder, listing]
+
+
+def add_theme_files(files: Any, env: jinja2.Environment, config: Any, cache: Path | None) -> None:
+    """``Files.add_files_from_theme`` with the theme's list of static files kept in ``cache`` (a folder)
+    between builds: the same files, in the same order, without walking and matching every theme file."""
+    from mkdocs import utils
+    from mkdocs.structure.files import File
+
+    dirs = list(config.theme.dirs)
+    key = hashlib.sha256(json.dumps([
+        [_folder_key(d) for d in dirs], sorted(config.theme.static_templates), sorted(utils.markdown_extensions),
+    ]).encode()).hexdigest()
+    path = cache / "static-files.json" if cache is not None else None
+    listed: list[list[str]] | None = None
+    if path is not None:
+        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, KeyError):
+            data: Any = json.loads(path.read_text("utf-8"))
+            if data.get("key") == key and all(isinstance(x, list) and len(x) == 2 for x in data["files"]):
+                listed = data["files"]
+    if listed is None:
+        probe = type(files)([])
+        probe.add_files_from_theme(env, config)  # MkDocs' own walk, into an empty collection
+        listed = [[f.src_uri, f.src_dir] for f in probe]
+        if path is not None:
+            with contextlib.suppress(OSError):
+                tmp = path.with_name(path.name + ".tmp")
+                tmp.write_text(json.dumps({"key": key, "files": listed}), "utf-8")
+                os.replace(tmp, path)
+    for src, folder in listed:
+        if files.get_file_from_path(src) is None:  # theme files do not override docs_dir files
+            files.append(File(src, folder, config.site_dir, config.use_directory_urls))
 
 
 @dataclass
@@ -79,13 +145,14 @@ class PageRecord:
     deps: list[tuple[str, bool]]
     read_warnings: list[tuple[int, str]]
     build_warnings: list[tuple[int, str]]
+    stat: list[int] = field(default_factory=list)  # inode, size and mtime of the file ``sha`` was taken of
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
             "key": self.key, "dest": self.dest, "sha": self.sha, "title": self.title, "entries": self.entries,
             "anchors": self.anchors, "links": self.links, "deps": self.deps,
-            "read_warnings": self.read_warnings, "build_warnings": self.build_warnings,
+            "read_warnings": self.read_warnings, "build_warnings": self.build_warnings, "stat": self.stat,
         }
 
     @classmethod
@@ -99,6 +166,7 @@ class PageRecord:
             deps=[(str(u), bool(f)) for u, f in data["deps"]],
             read_warnings=[(int(lv), str(m)) for lv, m in data["read_warnings"]],
             build_warnings=[(int(lv), str(m)) for lv, m in data["build_warnings"]],
+            stat=[int(x) for x in data.get("stat") or []],
         )
 
 
@@ -329,12 +397,13 @@ def _build(
         utils.clean_directory(config.site_dir)
         files = get_files(config)
         env = config.theme.get_env()
+        compiled: Path | None = None
         if state_path is not None:  # the theme's templates compiled once, not on every build (~0.5 s)
             with contextlib.suppress(OSError):
                 compiled = state_path.parent / THEME_CACHE
                 compiled.mkdir(exist_ok=True)
                 env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled))
-        files.add_files_from_theme(env, config)
+        add_theme_files(files, env, config, compiled)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
         nav = get_navigation(files, config)
@@ -382,9 +451,11 @@ def _build(
         reused: dict[str, PageRecord] = {}
         found: dict[str, bool] = {}  # link lookups are many (a quote list links every quote's source)
 
+        by_uri = {f.src_uri: f for f in files}  # the records' uris are src_uris already: no path parsing
+
         def exists(uri: str) -> bool:
             if uri not in found:
-                found[uri] = files.get_file_from_path(uri) is not None
+                found[uri] = (by_uri.get(uri) or files.get_file_from_path(uri)) is not None
             return found[uri]
 
         for file in doc_files:
@@ -404,7 +475,7 @@ def _build(
                 page.present_anchor_ids = set(record.anchors)
                 links: dict[Any, dict[str, str]] = {}
                 for uri, anchors in record.links.items():
-                    target = files.get_file_from_path(uri)
+                    target = by_uri.get(uri) or files.get_file_from_path(uri)
                     if target is not None:
                         links[target] = anchors
                 page.links_to_anchors = links
@@ -464,6 +535,7 @@ def _build(
             if file.src_uri in reused:
                 assert previous is not None and index is not None
                 link_or_copy(previous / record.dest, out / record.dest)
+                record.stat = file_stat(out / record.dest)  # a copy (no hard links here) is a new inode
                 index.entries.extend(record.entries)
                 _replay(logger, record.build_warnings)
                 continue
@@ -474,6 +546,7 @@ def _build(
             if index is not None:
                 record.entries = index.entries[before:]
             record.sha = sha256_file(out / file.dest_uri) or ""
+            record.stat = file_stat(out / file.dest_uri)
 
         log_level = config.validation.links.anchors
         for file in doc_files:
@@ -517,6 +590,6 @@ def _stale(
     for uri, found in record.deps:
         if exists(uri) != found:
             return "link"
-    if sha256_file(previous / record.dest) != record.sha:
+    if not same_file(previous / record.dest, record.sha, record.stat):
         return "repair"
     return None

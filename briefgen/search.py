@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import SiteError
-from briefgen.incremental import link_or_copy
+from briefgen.incremental import file_stat, link_or_copy, same_file
 
 BUNDLE = "pagefind"  # the bundle's folder inside the site
 THEME_DIR = "theme"  # in the build folder: briefgen's search partial plus the project's overrides
@@ -195,9 +195,12 @@ def _index_bucket(site: Path, pages: list[str], out: Path, primary: bool) -> Non
             path.unlink()
 
 
-def _reuse(previous: Path | None, files: Mapping[str, str], site: Path, name: str) -> bool:
+def _reuse(
+    previous: Path | None, files: Mapping[str, str], site: Path, name: str, stats: Mapping[str, Any]
+) -> bool:
     """Hard-link a bucket's bundle from the previous site when every file is there with its recorded hash
-    (and inside the bucket's folder: the record is a file in the build folder, not trusted blindly)."""
+    (and inside the bucket's folder: the record is a file in the build folder, not trusted blindly). A file
+    whose inode, size and mtime are the recorded ``stats`` is not read again (``incremental.same_file``)."""
     if previous is None or not files:
         return False
     for rel, want in files.items():
@@ -205,7 +208,8 @@ def _reuse(previous: Path | None, files: Mapping[str, str], site: Path, name: st
         if parts[:2] != (BUNDLE, name) or len(parts) < 3 or ".." in parts or Path(rel).is_absolute():
             return False
         path = previous / rel
-        if path.is_symlink() or not path.is_file() or _page_digest(path) != want:
+        stat = stats.get(rel)
+        if path.is_symlink() or not same_file(path, want, stat if isinstance(stat, list) else []):
             return False
     for rel in files:
         link_or_copy(previous / rel, site / rel)
@@ -241,13 +245,15 @@ def index_site(
         digest = bucket_digest(site, groups[name], primary=name == names[0], known=seen)
         old = (built or {}).get(name) or {}
         recorded: dict[str, str] = old["files"] if isinstance(old.get("files"), dict) else {}
-        if old.get("digest") == digest and _reuse(previous, recorded, site, name):
+        stats = old["stats"] if isinstance(old.get("stats"), dict) else {}
+        if old.get("digest") == digest and _reuse(previous, recorded, site, name, stats):
             reused += 1
         else:
             _index_bucket(site, groups[name], out / name, primary=name == names[0])
             indexed += 1
             recorded = bundle_hashes(site, name)
-        buckets[name] = {"digest": digest, "pages": len(groups[name]), "files": recorded}
+        stats = {rel: file_stat(site / rel) for rel in recorded}  # the files move with the site: same inodes
+        buckets[name] = {"digest": digest, "pages": len(groups[name]), "files": recorded, "stats": stats}
     (out / BUNDLES).write_text(json.dumps(names) + "\n", "utf-8")
     after = os.times()
     files = [p for p in out.rglob("*") if p.is_file()]

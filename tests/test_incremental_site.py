@@ -104,8 +104,11 @@ def test_deleted_or_defaced_page_is_repaired_by_the_next_build(sample_project: P
         good = _tree(site)
         page = sorted((site / "sources").glob("*.html"))[0]
         other = site / "actors" / "index.html"
+        same_size = sorted((site / "actors").glob("*.html"))[-1]  # changed in place: same inode and size
         page.unlink()
         other.write_text("defaced", encoding="utf-8")
+        with same_size.open("r+b") as fh:
+            fh.write(b"X")
         report = build(settings)
     assert report.site_rebuilt
     assert _tree(site) == good
@@ -213,3 +216,23 @@ def test_a_change_of_front_matter_alone_renders_the_page_again(sample_project: P
         assert report.site_rebuilt and indexed()
         plain = _plain_mkdocs(sample_project / "build", tmp_path / "plain")
     assert _mkdocs_part(site) == plain
+
+
+def test_theme_static_files_follow_the_overrides_folder_between_builds(sample_project: Path, tmp_path: Path) -> None:
+    # the theme's list of static files is kept between builds: a file added to or removed from the
+    # project's theme overrides must still appear in or leave the site, as in a plain MkDocs build
+    assets = sample_project / "overrides" / "assets"
+    assets.mkdir(parents=True)
+    (assets / "first.txt").write_text("first\n")
+    settings = load_settings(project_dir=sample_project, executor="serial")
+    site = sample_project / "site"
+    with scoped_env(SOURCE_DATE_EPOCH=EPOCH):
+        build(settings)
+        assert (site / "assets" / "first.txt").read_text() == "first\n"
+        (assets / "first.txt").unlink()
+        (assets / "second.txt").write_text("second\n")
+        build(settings)
+        assert not (site / "assets" / "first.txt").exists()
+        assert (site / "assets" / "second.txt").read_text() == "second\n"
+        assert (site / "assets" / "javascripts").is_dir()  # Material's own files are still there
+        assert _mkdocs_part(site) == _plain_mkdocs(sample_project / "build", tmp_path / "plain")

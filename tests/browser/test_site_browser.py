@@ -180,6 +180,9 @@ def test_summary_and_matrix_fit_a_phone_and_wide_tables_keep_their_first_column_
     assert all(not text.endswith("–") for _, _, text in filled)  # empty cells are left out
     labels = page.locator("article table .bg-cell-topic")
     assert labels.count() == len(filled) and labels.first.get_attribute("data-pagefind-ignore") is not None
+    # the table head is hidden at this width: a screen reader hears each cell's topic from its own label
+    spoken = _cell_names(page)
+    assert all(any(name.startswith(f"{label}: ") for name in spoken) for label, _, _ in filled), spoken[:5]
     screenshot(page, "matrix-phone")
     # a wide table elsewhere (the list of sources) scrolls sideways under its first column
     page.goto(base + "sources/index.html")
@@ -197,3 +200,18 @@ def test_summary_and_matrix_fit_a_phone_and_wide_tables_keep_their_first_column_
     page.goto(base + "matrix.html")  # on a wide screen the matrix stays a table, the topic names in its head
     assert page.locator("article table thead").first.is_visible()
     assert not page.locator("article table .bg-cell-topic").first.is_visible()
+    spoken = _cell_names(page)  # ... where the column head names the topic, not a label read out in every cell
+    assert spoken and not any(name.startswith(f"{label}: ") for name in spoken for label, _, _ in filled)
+
+
+def _cell_names(page: Any) -> list[str]:
+    """The accessible names of the table cells in Chromium's own accessibility tree (what a screen reader reads)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [
+        str(n.get("name", {}).get("value", "")) for n in nodes
+        if not n.get("ignored") and n.get("role", {}).get("value") == "cell"
+    ]
