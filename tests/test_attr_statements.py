@@ -644,3 +644,41 @@ def test_continue_to_before_a_partial_quote_is_no_other_speaker_s_cue() -> None:
     # another speaker's real cue between still keeps the quote theirs
     items = _items("Anna Weber proposed a debate, but Tom Brown rejected it as “ludicrous.”")
     assert {i[2] for i in items} == {"Tom Brown"}
+
+
+# --- "It said", "The ministry said": an organisation named just before (quotes/orgref.py)
+
+
+def test_it_after_an_organisation_that_reported_is_that_organisation() -> None:
+    found = _statements(
+        "The Harbour Workers Association criticised the plan on Monday. "
+        "In a statement, it said the port would lose jobs."
+    )
+    assert ("the port would lose jobs", "Harbour Workers Association", "statement.cue.org_antecedent") in found
+
+
+def test_it_after_an_organisation_that_reported_nothing_or_a_second_clause_is_nobody() -> None:
+    for text in (
+        "Parliament passed the law on Monday. It says platforms must verify ages.",
+        "Anna Weber criticised the plan on Monday. It said the port would lose jobs.",
+        "The Ministry of Water defended the plan, and the report was published. It said reservoirs were low.",
+    ):
+        found = _statements(text)
+        assert not [s for t, s, _ in found if t.startswith(("platforms", "the port", "reservoirs")) and s], text
+
+
+def test_the_ministry_is_the_one_ministry_named_before() -> None:
+    found = _statements(
+        "According to the Ministry of Water, reservoirs are low. The ministry said rationing would start."
+    )
+    assert ("rationing would start", "Ministry of Water", "statement.cue.org_antecedent") in found
+
+
+def test_a_noun_that_fits_no_named_organisation_is_nobody() -> None:
+    found = _statements(
+        "The Teachers Union criticised Nordwind Holdings over the layoffs on Monday. The union said pay was too low. "
+        "The Dockers Union met later. The union said the strike would go on."
+    )
+    assert ("pay was too low", "Teachers Union", "statement.cue.org_antecedent") in found or (
+        "pay was too low", "Teachers Union", "statement.cue.subject") in found
+    assert not [s for t, s, _ in found if t == "the strike would go on" and s == "Teachers Union"], found

@@ -93,8 +93,14 @@ def _organisation_pieces(words: list[str], offs: list[int], lex: Lexicon) -> lis
         or words[0] in _CONNECTOR_SET
     ):
         words, offs = words[1:], offs[1:]
-    if len(words) > 3 and words[0].endswith(_POSS_SUFFIXES) and words[1] not in lex.org_heads:
-        # "Canada's Federal Office for X": the possessor is its own mention, not part of the name
+    if (
+        len(words) >= 3
+        and words[0].endswith(_POSS_SUFFIXES)
+        and words[1] not in lex.org_heads
+        and (len(words) > 3 or (words[1].endswith(_POSS_SUFFIXES) and _country_of(words[0][:-2], lex) is not None))
+    ):
+        # "Canada's Federal Office for X", "Ecuador's Ombudsman's Office" (a second possessive: the office's
+        # own name): the possessor is its own mention; "India's High Commission" stays one name
         return [(words[:1], offs[:1]), (words[1:], offs[1:])]
     return [(words, offs)] if words else []
 
@@ -198,8 +204,10 @@ def _shape(piece: str) -> _Shape | None:
 
 def _first_content_word(words: list[str], lex: Lexicon) -> int:
     """The first word after sentence-initial function words (but not the first word of a place: "European
-    Union", nor a qualifier opening an organisation's name: "Supreme Court", "European Growers Association")."""
-    keep = _org_qualifiers() if words[-1] in lex.org_heads else frozenset()
+    Union", nor a qualifier opening an organisation's name: "Supreme Court", "European Growers Association",
+    "Internet and Mobile Association of India")."""
+    of_tail = any(w in lex.org_heads and nxt in ("of", "for") for w, nxt in pairwise(words))
+    keep = _org_qualifiers() if words[-1] in lex.org_heads or of_tail else frozenset()
     i = 0
     while (
         i < len(words)

@@ -13,6 +13,7 @@ from briefgen.extract.quotes.cues import Cue, _clause_only_cues, _noun_use, _quo
 from briefgen.extract.quotes.findings import finding_statements
 from briefgen.extract.quotes.marks import MAX_QUOTE_CHARS, QSpan, _trim
 from briefgen.extract.quotes.nameless import nameless_source
+from briefgen.extract.quotes.orgref import org_antecedent
 from briefgen.extract.quotes.patterns import _ABBREV_DOT, _AUXILIARIES, _NEXT_WORD, _STOP_MARK, _WORD
 from briefgen.extract.quotes.rules import alternation, words
 from briefgen.extract.quotes.sources import _source_statements
@@ -563,6 +564,11 @@ def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
         _pair_statements(st, c, pair.start())
         return False
     if spk is None:
+        org = org_antecedent(att, sent, cs)
+        if org is not None:  # "Brussels Airport confirmed it. It advised travellers ...": the organisation
+            a, b, rule = _reported_clause(st, c)
+            st.emit(org, c.surface.lower(), a, b, rule + "org_antecedent", cue)
+            return True
         source = None if around else nameless_source(att, text, s0, cs, ce)
         if source is not None:
             a, b, rule = _reported_clause(st, c)
