@@ -486,6 +486,8 @@ class StanceScores:
     caught_all: int = 0  # gold stances a shown or withheld label would catch (recall with every label shown)
     # every label judged: (quote id, construction, right, wrong only by the speaker, shown)
     labels: list[tuple[str, str, bool, bool, bool]] = field(default_factory=list)
+    # every gold stance: the constructions of the labels (shown or withheld) right on it (none: missed by all)
+    caught_by: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -561,6 +563,7 @@ def evaluate_stances(
 
         right_units: set[int] = set()
         all_right_units: set[int] = set()  # caught by a withheld label
+        rules_of: dict[int, set[str]] = {}  # gold unit -> constructions of the labels right on it
         # a partial quote held by a statement is shown inside it (pages list the statement in its place):
         # its label is the statement's, judged against the units of the quote too
         by_id = {q.id: q for q in ours}
@@ -594,6 +597,8 @@ def evaluate_stances(
             res.labels.append((q.id, rule, bool(good), speaker_only, shown))
             if good:
                 (all_right_units if not shown else right_units).update(good)
+                for i in good:
+                    rules_of.setdefault(i, set()).add(rule or "?")
             if not shown:
                 continue
             res.shown += 1
@@ -606,6 +611,7 @@ def evaluate_stances(
             if lab and lab.get("stance"):
                 res.gold += 1
                 res.caught_all += i in right_units or i in all_right_units
+                res.caught_by.append(tuple(sorted(rules_of.get(i, ()))))
                 if i in right_units:
                     res.caught += 1
                 else:

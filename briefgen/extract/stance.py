@@ -182,7 +182,16 @@ def _bare_noun(target: str) -> bool:
 
 
 _OTHERS_SAY = re.compile(r"\b(?:says?|said|claim(?:s|ed)?|think(?:s)?|thought|believe(?:s|d)?|argue(?:s|d)?|"
-                         r"allege(?:s|d)?|insist(?:s|ed)?|accuse(?:s|d)?|show(?:s|ed)?|prove(?:s|d)?)\b", re.IGNORECASE)
+                         r"allege(?:s|d)?|insist(?:s|ed)?|accuse(?:s|d)?|show(?:s|ed)?|prove(?:s|d)?|"
+                         r"feel(?:s)?|felt|consider(?:s|ed)?|told|telling|tell it)\b", re.IGNORECASE)
+# someone else's frame before a verdict: "in the opposition's view", "according to the union", "for the union, X
+# is unfair" ("in our view", "for me," are the speaker's own); and a quote that goes on to disown what it said
+_OTHERS_FRAME = re.compile(r"\b(?:in|from)\s+(?!(?:my|our)\b)(?:\w+[\u2019']?s?\s+){1,4}(?:view|eyes|opinion)\b|"
+                           r"\baccording\s+to\s+(?!(?:me|us|our|my)\b)|"
+                           r"^\W*for\s+(?!(?:me|us|now|example|instance|once|years?|decades?|months?|the first time|"
+                           r"too long|a long time|all)\b)[^,]{2,40},", re.IGNORECASE)
+_DISOWNED = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?disagree\b|\b(?:they|he|she)\s+(?:are|is|were|was)\s+wrong\b|"
+                       r"\bthat\s+is\s+their\s+(?:right|view|opinion)\b", re.IGNORECASE)
 _OWN_VOICE = re.compile(r"\b(?:I|we)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -212,11 +221,14 @@ def _heard_from_others(text: str, target: str) -> bool:
     if target not in text:
         return False
     sentence = _sentence_of(text, target)
+    if _OTHERS_FRAME.search(sentence) or _DISOWNED.search(text, text.find(target)):
+        return True  # "In the opposition's view, the tax is unfair. I disagree."
     return any(not _OWN_VOICE.search(sentence[: m.start()]) for m in _OTHERS_SAY.finditer(sentence))
 
 
 _OTHERS_THINK = re.compile(r"\b(?:says?|said|claims?|claimed|think(?:s)?|thought|believe(?:s|d)?|argue(?:s|d)?|"
-                           r"allege(?:s|d)?|insist(?:s|ed)?|contend(?:s|ed)?)\b", re.IGNORECASE)
+                           r"allege(?:s|d)?|insist(?:s|ed)?|contend(?:s|ed)?|feel(?:s)?|felt|consider(?:s|ed)?|"
+                           r"told|telling|tell it)\b", re.IGNORECASE)
 _OWN_REPORTED = re.compile(r"\b(?:I|we|he|she|they|it)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^\W*\w+")
 
@@ -232,6 +244,9 @@ def _reported_from_others(text: str, target: str) -> bool:
     lead = _FIRST_WORD.match(sentence)
     skip = lead.end() if lead and text.startswith(sentence) else 0  # the statement's own reporting verb
     at = sentence.find(target)  # a report inside the target ("rejected the opposition's claim that X") is its object
+    frame = _OTHERS_FRAME.search(sentence, skip)
+    if frame and frame.start() < max(at, 0) + 1 and not _OWN_REPORTED.search(sentence[: frame.start()]):
+        return True  # "said that in the opposition's view the ferry tax is unfair"
     return any(skip <= m.start() < at and not _OWN_REPORTED.search(sentence[: m.start()])
                for m in _OTHERS_THINK.finditer(sentence))
 

@@ -20,7 +20,8 @@ def limits(lemmas: Lemmas, phrases: Phrases, d: Mapping[str, Any]) -> dict[str, 
             "inability_reasons": phrases(refusals.get("inability_reasons") or ()),
             "visits": phrases((d.get("not_positions") or {}).get("visits") or ()),
             "dependants": frozenset(str(w).lower() for w in (d.get("not_positions") or {}).get("dependants") or ()),
-            "past_only": phrases((d.get("not_positions") or {}).get("past_only") or ())}
+            "past_only": phrases((d.get("not_positions") or {}).get("past_only") or ()),
+            "senses": load_senses(lemmas, phrases, d)}
 
 
 def classes(lemma: Callable[[str], str], d: Mapping[str, Any]) -> dict[str, dict[str, str]]:
@@ -33,4 +34,20 @@ def classes(lemma: Callable[[str], str], d: Mapping[str, Any]) -> dict[str, dict
     for reader, named in (d.get("object_classes") or {}).items():  # by the object's first noun, as written
         out["object:stance." + str(reader)] = {str(w).lower(): str(c) for c, ws in (named or {}).items()
                                                for w in ws or ()}
+    return out
+
+
+def load_senses(lemmas: Lemmas, phrases: Phrases, d: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``senses`` section of stances.yml: word sets by their surface form, phrases lemmatised."""
+    raw = d.get("senses") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or ())
+
+    out: dict[str, Any] = {k: words(k) for k in ("reflexives", "emergency", "aid", "aid_prepositions", "reasons",
+                                                 "own_subjects", "natural")}
+    out.update({k: phrases(raw.get(k) or ()) for k in ("times", "idioms", "lifelong", "forced", "legal")})
+    out["misfortunes"] = lemmas(raw.get("misfortunes"))
+    for key in ("objects", "only_objects"):
+        out[key] = {str(c): frozenset(str(w).lower() for w in ws or ()) for c, ws in (raw.get(key) or {}).items()}
     return out

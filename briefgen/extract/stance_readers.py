@@ -19,6 +19,7 @@ from briefgen.extract.stance_clauses import (
     _stopped,
     _unable_for_a_reason,
 )
+from briefgen.extract.stance_senses import everyday_sense, misfortune, natural, own_circumstance, refusal_sense
 from briefgen.extract.stance_words import (
     _AUX,
     _BREAKS,
@@ -137,6 +138,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
             obj = obj[:never]  # "will not support this budget unless hell freezes over": against this budget
         elif _conditional(obj, rules, _negated(sent, i, rules)):
             continue  # "would not support the budget unless X": the condition's stance (``_condition_at``)
+        if everyday_sense(sent, i, phrase[0], obj, rules):
+            continue  # "defend our title", "dismissed two workers", "called for an ambulance": stances.yml senses
         if phrase[-1] in rules.no_infinitive and (obj[0].low in _PRONOUNS | {"to"} or any(
                 a.low == "to" and b.lemma in rules.extraposed_blockers for a, b in pairwise(obj))):
             continue  # "we want it to be lasting", "I don't want that to happen", "I want people to know X"
@@ -148,7 +151,8 @@ def _verb_at(s: _Sentence, i: int) -> list[_Hit]:
         if sent[i].lemma == "deny" and obj[0].low.endswith("ing"):
             continue  # "denied targeting civilians": a denial of its own act, a claim of fact, not a position
         if _negated(sent, i, rules):
-            if side == "for" and not _unable_for_a_reason(sent, i, nxt + len(obj), rules):
+            if side == "for" and not _unable_for_a_reason(sent, i, nxt + len(obj), rules) \
+                    and not own_circumstance(sent, nxt + len(obj), rules):
                 out.append((1, i, Found("against", s.span(obj), "stance.verb.negated")))
             continue
         out.append((1, i, Found(side, s.span(obj))))
@@ -308,6 +312,8 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
         subj = _judged(s, i, phrase)
+        if misfortune(subj, rules):
+            continue  # "Losing the final was a disaster": one's own misfortune, no verdict on an act
         if len(subj) == 2 and subj[0].low == "the" and subj[1].lemma in rules.empty_subjects:
             continue  # "the problem is unacceptable", "the time is long overdue for X": no target named
         if _usable(subj) and not (len(subj) == 1 and subj[0].low in _PRONOUNS):
@@ -526,6 +532,8 @@ def _without_at(s: _Sentence, i: int) -> list[_Hit]:
     if any(k + 1 < i and sent[k].lemma == "be" and sent[k + 1].low.endswith(("ed", "en", "wn")) for k in verbs):
         return []  # "no extraction would be allowed without a vote": a rule described
     clause = sent[start:i] + _object(sent, i, rules)
+    if natural(sent[i + 1 :], rules):
+        return []  # "there will be no harvest without rain": weather, no one's act
     return [(2, i, Found("for", s.span(clause)))] if _usable(clause, 2) else []
 
 
@@ -550,8 +558,8 @@ def _refusal_at(s: _Sentence, i: int) -> list[_Hit]:
         obj = _object(sent, i, rules)
     else:
         return []
-    if any(o.lemma in rules.until or o.low == "before" for o in obj):
-        return []  # "would not negotiate a deal until after the vote": a condition, not a refusal
+    if any(o.lemma in rules.until or o.low == "before" for o in obj) or refusal_sense(sent, obj, rules):
+        return []  # "would not negotiate a deal until after the vote": a condition; "because we were away"
     return [(1, i, Found("against", s.span(obj)))] if _usable(obj, 2) else []
 
 
@@ -582,7 +590,7 @@ def _condition_at(s: _Sentence, i: int) -> list[_Hit]:
     if not verbs or any(b.lemma in rules.modal_blockers for b in sent[max(start, verbs[0] - 3) : verbs[0]]):
         return []
     obj = _object(sent, end, rules)
-    if phrase is None and (not _finite(obj) or _no_act(obj, rules)):
+    if natural(obj, rules) or (phrase is None and (not _finite(obj) or _no_act(obj, rules))):
         return []  # "until the end of the year": a time; "unless hell freezes over", "until they are ruined": no act
     return [(2, i, Found("for", s.span(obj)))] if _usable(obj, 2) else []
 
@@ -655,8 +663,8 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
     subj = sent[start : i - 1]
     if not _usable(subj) or (len(subj) == 1 and subj[0].low in _PRONOUNS) or subj[0].low in ("there", "this", "that"):
         return []
-    if any(x.text in _BREAKS or x.low in ("who", "which", "and") for x in subj):
-        return []
+    if any(x.text in _BREAKS or x.low in ("who", "which", "and") for x in subj) or natural(subj, rules):
+        return []  # ("the frost would damage the harvest": weather, no one's act)
     return [(2, i, Found("against", s.span(subj)))]
 
 

@@ -118,6 +118,7 @@ class StanceRules:
     visits: tuple[tuple[str, ...], ...] = ()  # "called on the families": a visit unless "X to Y" follows
     dependants: frozenset[str] = frozenset()  # "supported her family on a wage": providing for, no position
     past_only: tuple[tuple[str, ...], ...] = ()  # "had supported X until last year": a position left
+    senses: Mapping[str, Any] = field(default_factory=dict)  # everyday senses of the verbs: stances.yml senses
 
 
 @dataclass(frozen=True, slots=True)
