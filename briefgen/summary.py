@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefgen import summary_events
+from briefgen import summary_events, summary_kinds
 from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.cache import read_pickle
 from briefgen.corpus.language import load_language_rules
@@ -39,6 +39,7 @@ from briefgen.summary_events import (
     totals,
     units,
 )
+from briefgen.summary_kinds import NEXT, background, days_named, unbullet, unjoined, upcoming
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -205,6 +206,15 @@ class Summary:
     stories: tuple[Story, ...]
     happened: tuple[Event, ...]
     articles: Mapping[str, Article] = field(default_factory=dict, compare=False, repr=False)  # by source id
+    upcoming: tuple[Event, ...] = ()  # 'What comes next': a hearing, a vote, results due (summary_kinds.upcoming)
+
+    def chronicle(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
+        """A one-story summary's lines in date order: the main event first, then the others and ``more`` by the
+        day they were first reported (an undated report last; among one day's the order of their weight)."""
+        lines = (*self.happened, *self.more(claims))
+        if not lines:
+            return ()
+        return (lines[0], *sorted(lines[1:], key=lambda e: min(_date_key(ev.source) for ev in e.evidence)))
 
     @staticmethod
     def label(source: Source) -> str:
@@ -245,7 +255,8 @@ class Summary:
         if not self.stories or (self.several and len(self.stories[0].sources) < DOMINANT * sum(
                 len(s.sources) for s in self.stories)):
             return ()
-        left = SUMMARY_WORDS - sum(_event_words(e, several=self.several) for e in self.happened) - self.also_words
+        left = SUMMARY_WORDS - sum(_event_words(e, several=self.several) for e in (*self.happened, *self.upcoming))
+        left -= self.also_words
         left -= sum(self.claim_words(v) for v in claims)
         said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
         speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
@@ -254,7 +265,8 @@ class Summary:
         full = [p.name for v in claims for p in v.people if len(p.name.split()) > 1]
         verbs = lexicon().cue_forms
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
-        told = [(stems(e.text), e.text) for e in self.happened]
+        told = [(stems(e.text), e.text) for e in (*self.happened, *self.upcoming)]
+        places |= {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in self.upcoming}
         out: list[Event] = []
         # first what several articles report; then the first sentence of an article of the story no
         # sentence above is taken from (the Commission's call in a Brussels outlet, the inquiry in the
@@ -358,7 +370,8 @@ def leads(
         # also below a byline ("ABU DHABI — The …"); a live blog's time stamp ("16:20 — The …") opens no sentence
         offset = after_dateline(block) or _place_colon(block) or _time_stamp(block)
         for start, end in sentence_spans(block[offset:]):
-            text = block[offset + start : offset + end].strip()
+            # '- But she ordered …' in a live blog: 'She ordered …', told when the sentence before names her
+            text = unjoined(unbullet(block[offset + start : offset + end].strip()))
             text, previous = resolve_subject(text, *subject_person(previous)), text
             words = text.split()
             if (
@@ -374,8 +387,9 @@ def leads(
                 or text.count('"') % 2  # a sentence cut out of a quote ('We stand with you," she said.')
             ):
                 continue
-            if len(found) >= LEAD_SENTENCES and _points_back(text):
-                continue  # out of the lead, 'echoed her concerns' or 'rejected the accusation' needs its context
+            if len(found) >= LEAD_SENTENCES and _points_back(text) and not decision(text):
+                continue  # out of the lead, 'echoed her concerns' or 'rejected the accusation' needs its context; an
+                # authority's decision does not ('The judge also ordered a retest')
             found.append(Lead(source, para.number, text, stems(text), len(found)))
             if len(found) == limit:
                 return found
@@ -999,7 +1013,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "5"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "6"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)
@@ -1035,6 +1049,7 @@ def data_key() -> str:
                       _around_figures, _opposing):
             table.cache_clear()
         summary_events.clear()
+        summary_kinds.clear()
         h = hashlib.blake2b(digest_size=8)
         for name in DATA_FILES:
             h.update(repr(load_data(name)).encode("utf-8", "surrogatepass"))
@@ -1142,14 +1157,17 @@ def summarise(
         # events are read from the story's first articles (in date order): enough to see what is widely
         # reported, and a 5,000-article story costs no more than a 40-article one
         sample = members[:STORY_SAMPLE]
-        story_leads = [lead for i in sample for lead in ordered[i][1]]
+        # background is no event: an explainer's opening, a non-response, a timeless description (summary_kinds)
+        story_leads = [lead for i in sample for lead in ordered[i][1] if not background(lead.text, lead.order == 0)]
         number = len(stories) + 1
         full = {ordered[i][0].id: digest(articles[ordered[i][0].path], cache, body=True) for i in sample}
         body = {sid: list(d.sentences or ()) for sid, d in full.items()}
         # later sentences of the first articles are candidates too: what most outlets report further down
         # ('7 million people are displaced') is an event even when no article leads with it
-        later = [lead for i in members[:BODY_SAMPLE]
-                 for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())]
+        # (an official decision is one wherever it is told: from every article of the sample)
+        later = [lead for n, i in enumerate(sample)
+                 for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())
+                 if (n < BODY_SAMPLE or decision(lead.text)) and not background(lead.text)]
         events = tuple(fold_counts(_events(number, story_leads + later, body)))
         # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
         # better than 'Bakers', capitalised only because it starts a sentence)
@@ -1175,7 +1193,40 @@ def summarise(
             # official decisions several articles report are told though others are more widely (a one-story
             # corpus, or a story holding most of its articles)
             happened.extend(_decisions(story, happened, len(stories) > 1))
-    return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english})
+    dominant = len(stories) == 1 or len(stories[0].sources) >= DOMINANT * len(english)
+    upcoming = next_lines(stories[0], happened) if dominant else []
+    happened = [e for e in happened if e not in upcoming]
+    upcoming = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in upcoming]
+    return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english}, tuple(upcoming))
+
+
+def _person_opens(sentence: str) -> bool:
+    """True when a person's full name opens a sentence ('Gentian Hoxha, leader of …, has demanded'; not
+    'Parliament is scheduled to vote')."""
+    match = _named_subject().match(sentence) if subject_name(sentence) else None
+    return match is not None and bool(match.group(1).strip())
+
+
+def next_lines(story: Story, happened: Sequence[Event]) -> list[Event]:
+    """Up to NEXT sentences of a story telling what comes next (summary_kinds.upcoming: a vote, a hearing, results
+    due), the most widely reported first, one per paragraph and day and none repeating another; a line 'What
+    happened' tells that is one of them moves here (not its first: the main event stays the news)."""
+    out: list[Event] = []
+    places: set[tuple[str, int]] = set()
+    told: list[frozenset[str]] = []
+    # a sentence opened by a person's name tells their demand or claim, which 'Main claims' may show: others first
+    for e in sorted(story.events, key=lambda e: (e not in happened, _person_opens(e.text), -e.articles)):
+        place = (e.evidence[0].source.id, e.evidence[0].paragraph)
+        words = stems(e.text)
+        if len(out) >= NEXT or not upcoming(e.text) or place in places or any(_overlaps(words, w) for w in told):
+            continue
+        if (happened and e is happened[0]) or any(days_named(e.text) & days_named(o.text) for o in out):
+            continue  # the vote on Monday told once ('a motion is due to be voted on Monday' / 'is scheduled to vote')
+        if e in happened or e.articles > 1 or not out:
+            out.append(e)
+            places.add(place)
+            told.append(words)
+    return out
 
 
 def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Event]:
