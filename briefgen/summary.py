@@ -39,7 +39,7 @@ from briefgen.summary_events import (
     totals,
     units,
 )
-from briefgen.summary_kinds import NEXT, background, days_named, unbullet, unjoined, upcoming
+from briefgen.summary_kinds import NEXT, background, days_named, market, still_ahead, unbullet, unjoined, upcoming
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -53,11 +53,12 @@ SHORT_WORDS = 26  # ... and to this with several stories
 MAX_SENTENCES = 8  # 'What happened' of a corpus with several stories: at most this many sentences
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
-BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate events too ...
+BODY_SAMPLE = 12  # the articles of a story whose later sentences are candidate events too ...
 BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
 DECISIONS_PER_ARTICLE = 12  # official decisions further down an article kept as event candidates
 WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
 EXTRA = 3
+TOLLS = 2  # ... and up to this many lines each giving a human toll (dead, displaced …) no line above gives
 DECISIONS = 2  # ... and up to this many more official decisions that several articles report (a state of emergency)
 ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
 SHORT_LABEL = 32  # ... each cut to this many characters
@@ -210,11 +211,12 @@ class Summary:
 
     def chronicle(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
         """A one-story summary's lines in date order: the main event first, then the others and ``more`` by the
-        day they were first reported (an undated report last; among one day's the order of their weight)."""
+        date of the report each cites (an undated one by its first dated report; among one day's the order of their
+        weight): the dates the reader sees beside the lines run forward."""
         lines = (*self.happened, *self.more(claims))
         if not lines:
             return ()
-        return (lines[0], *sorted(lines[1:], key=lambda e: min(_date_key(ev.source) for ev in e.evidence)))
+        return (lines[0], *sorted(lines[1:], key=_shown_day))
 
     @staticmethod
     def label(source: Source) -> str:
@@ -337,6 +339,12 @@ def _speaks(text: str, surnames: Iterable[str], verbs: Iterable[str]) -> bool:
     return any(w in surnames and i + 1 < len(words) and words[i + 1].lower() in cues for i, w in enumerate(words))
 
 
+def _shown_day(event: Event) -> str:
+    """The date of the report a line cites, else of its first dated report (ISO; '9999…' when none is dated)."""
+    shown = event.evidence[0].source
+    return _date_key(shown) if shown.published else min(_date_key(ev.source) for ev in event.evidence)
+
+
 def _date_key(source: Source) -> str:
     return source.published or ("9999" + (source.month_day or "")[1:])
 
@@ -387,7 +395,7 @@ def leads(
                 or text.count('"') % 2  # a sentence cut out of a quote ('We stand with you," she said.')
             ):
                 continue
-            if len(found) >= LEAD_SENTENCES and _points_back(text) and not decision(text):
+            if len(found) >= LEAD_SENTENCES and _points_back(text) and not (decision(text) or market(text)):
                 continue  # out of the lead, 'echoed her concerns' or 'rejected the accusation' needs its context; an
                 # authority's decision does not ('The judge also ordered a retest')
             found.append(Lead(source, para.number, text, stems(text), len(found)))
@@ -1013,7 +1021,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "6"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "7"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)
@@ -1087,11 +1095,12 @@ def digest(
     if body and (found.later is None or found.sentences is None):
         dummy = Source("", article.path, "", None, None, None, None, 0)
         later = leads(dummy, article, BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]
-        # an official decision further down is a candidate wherever it is told (the state of emergency an article
-        # reports in its ninth paragraph)
+        # an official decision (or a market's reaction) further down is a candidate wherever it is told (the state of
+        # emergency an article reports in its ninth paragraph)
         seen = {(lead.paragraph, lead.text) for lead in later}
         later += [lead for lead in leads(dummy, article, len(article.paragraphs) * 4, len(article.paragraphs))
-                  [LEAD_SENTENCES:] if decision(lead.text) and (lead.paragraph, lead.text) not in seen
+                  [LEAD_SENTENCES:] if (decision(lead.text) or market(lead.text))
+                  and (lead.paragraph, lead.text) not in seen
                   ][:DECISIONS_PER_ARTICLE]  # bounded: a 3,000-paragraph article must not give thousands
         found = replace(found, later=_lead_tuples(later), sentences=tuple(_sentences(article)))
     if store.get(key) is not found:
@@ -1167,7 +1176,7 @@ def summarise(
         # (an official decision is one wherever it is told: from every article of the sample)
         later = [lead for n, i in enumerate(sample)
                  for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())
-                 if (n < BODY_SAMPLE or decision(lead.text)) and not background(lead.text)]
+                 if (n < BODY_SAMPLE or decision(lead.text) or market(lead.text)) and not background(lead.text)]
         events = tuple(fold_counts(_events(number, story_leads + later, body)))
         # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
         # better than 'Bakers', capitalised only because it starts a sentence)
@@ -1194,7 +1203,8 @@ def summarise(
             # corpus, or a story holding most of its articles)
             happened.extend(_decisions(story, happened, len(stories) > 1))
     dominant = len(stories) == 1 or len(stories[0].sources) >= DOMINANT * len(english)
-    upcoming = next_lines(stories[0], happened) if dominant else []
+    upcoming = next_lines(stories[0], happened, max((_date_key(s) for s in english if s.published), default=None)
+                          ) if dominant else []
     happened = [e for e in happened if e not in upcoming]
     upcoming = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in upcoming]
     return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english}, tuple(upcoming))
@@ -1207,10 +1217,11 @@ def _person_opens(sentence: str) -> bool:
     return match is not None and bool(match.group(1).strip())
 
 
-def next_lines(story: Story, happened: Sequence[Event]) -> list[Event]:
+def next_lines(story: Story, happened: Sequence[Event], last: str | None) -> list[Event]:
     """Up to NEXT sentences of a story telling what comes next (summary_kinds.upcoming: a vote, a hearing, results
     due), the most widely reported first, one per paragraph and day and none repeating another; a line 'What
-    happened' tells that is one of them moves here (not its first: the main event stays the news)."""
+    happened' tells that is one of them moves here (not its first: the main event stays the news); only what is
+    still ahead on the corpus's ``last`` day (ISO; ``summary_kinds.still_ahead``)."""
     out: list[Event] = []
     places: set[tuple[str, int]] = set()
     told: list[frozenset[str]] = []
@@ -1220,6 +1231,8 @@ def next_lines(story: Story, happened: Sequence[Event]) -> list[Event]:
         words = stems(e.text)
         if len(out) >= NEXT or not upcoming(e.text) or place in places or any(_overlaps(words, w) for w in told):
             continue
+        if not still_ahead(e.text, e.evidence[0].source.published, last):
+            continue  # 'due to brief the media Wednesday' in an article of last week is past
         if (happened and e is happened[0]) or any(days_named(e.text) & days_named(o.text) for o in out):
             continue  # the vote on Monday told once ('a motion is due to be voted on Monday' / 'is scheduled to vote')
         if e in happened or e.articles > 1 or not out:
@@ -1230,10 +1243,12 @@ def next_lines(story: Story, happened: Sequence[Event]) -> list[Event]:
 
 
 def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Event]:
-    """Up to DECISIONS official decisions of a story that several articles report, none told above (by place
+    """Up to DECISIONS official decisions or market reactions ('shares fell 23%') of a story that several articles
+    report, none told above (by place
     or by most of its words: 'the government ordered them back to work' after 'the cabinet approved a civil
-    requisition' of the same strikers is not told again when it shares their words); then one line giving a
-    human toll (summary.yml totals: displaced, injured …) that no line above gives, when several report it."""
+    requisition' of the same strikers is not told again when it shares their words); then up to TOLLS lines each
+    giving a human toll (summary.yml totals: displaced, injured …) that no line above gives, when several report
+    it."""
     places = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in happened}
     told = [stems(e.text) for e in happened]
     out: list[Event] = []
@@ -1241,18 +1256,22 @@ def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Eve
         if len(out) >= DECISIONS:
             break
         words = stems(e.text)
-        if (e.articles > 1 and decision(e.text) and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places
+        if (e.articles > 1 and (decision(e.text) or market(e.text))
+                and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places
                 and not any(_overlaps(words, w) for w in told)):
             out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
             told.append(words)
-    # and a human toll no line above gives ('about 1,800 people had been displaced' beside the dead and missing)
+    # and up to TOLLS human tolls no line above gives ('about 1,800 people had been displaced' beside the dead and
+    # missing)
     given = {k.split(":")[0] for e in [*happened, *out] for k in counts(e.text)}
+    tolls = 0
     for e in story.events:
         found = {k.split(":")[0] for k in counts(e.text)} & totals()
-        if (e.articles > 1 and found and not found & given and not feature_lede(e.text)
+        if (tolls < TOLLS and e.articles > 1 and found and not found & given and not feature_lede(e.text)
                 and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places):
             out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
-            break
+            given |= found
+            tolls += 1
     return out
 
 

@@ -315,17 +315,20 @@ def stale_main(main: Event, figures: Mapping[str, int], events: Sequence[Event],
     return main
 
 
-_TRAILING = re.compile(r",\s+(?:[a-z]+ing\b|with\b|leaving\b)[^,;:—–]*$")
+# a participle clause giving a toll: '… and killing at least nine people', ', killing at least seven people'
+_TOLL_CLAUSE = (re.compile(r"\s+and\s+[a-z]+ing\b[^,;:—–]*"), re.compile(r",\s+(?:[a-z]+ing|with)\b[^,;:—–]*"))
 
 
 def _without_clause(text: str, figure: int) -> str:
-    """A sentence without its last clause when that clause gives ``figure`` ('…, killing at least seven people.' ->
-    '….'); '' when its last clause does not."""
+    """A sentence without the participle clause that gives ``figure`` ('… mud through a village and killing at least
+    nine people, officials said.' -> '… mud through a village, officials said.'; '…, killing at least seven
+    people.' -> '….'); '' when no such clause gives it."""
     body = text.rstrip(" .")
-    match = _TRAILING.search(body)
-    if match is None or not any(_figure(w) == figure for w in _words(match.group(0))):
-        return ""
-    return body[: match.start()].rstrip() + "."
+    for pattern in _TOLL_CLAUSE:
+        for match in pattern.finditer(body):
+            if any(_figure(w) == figure for w in _words(match.group(0))):
+                return (body[: match.start()].rstrip() + body[match.end() :]).rstrip() + "."
+    return ""
 
 
 def _runs_on(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from typing import Any
 
 from briefgen.extract.lexicon import load_data
@@ -29,7 +30,7 @@ def _data() -> dict[str, Any]:
 
 def clear() -> None:
     """Drop the tables read from summary.yml (a project's additions to it came into force)."""
-    for table in (_data, _lists, _next):
+    for table in (_data, _lists, _next, _markets):
         table.cache_clear()
 
 
@@ -80,6 +81,58 @@ def upcoming(text: str) -> bool:
 def days_named(text: str) -> frozenset[str]:
     """The days a sentence names, lowercased ('monday', '30 november', 'next week')."""
     return frozenset(" ".join(m.group(0).lower().replace(".", "").split()) for m in _DAY.finditer(text))
+
+
+@functools.cache
+def _markets() -> tuple[frozenset[str], frozenset[str]]:
+    moves = _data()["moves"]
+    return (frozenset(str(w).lower() for w in _data()["markets"]),
+            frozenset(str(w).lower() for w in [*moves["up"], *moves["down"]]))
+
+
+_SHARE = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+
+
+def market(text: str) -> bool:
+    """True for a market's reaction (summary.yml markets, moves): a market word, a move and a share ('Kestrel shares
+    fell 23% on Tuesday'); not a share without a move ('holds 38% of the market') nor a move without a share."""
+    words = _words(text)
+    low = " " + " ".join(words) + " "
+    things, moves = _markets()
+    return (_SHARE.search(text) is not None and any(f" {w} " in low for w in things)
+            and any(f" {w} " in low for w in moves))
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DATE = re.compile(r"\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,? ((?:19|20)\d\d))?"
+                   r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b(?:,? ((?:19|20)\d\d))?",
+                   re.IGNORECASE)
+RECENT_DAYS = 2  # a weekday's 'next step' counts from an article written this many days before the corpus's last
+
+
+def _dates(text: str, year: int) -> list[date]:
+    out = []
+    for m in _DATE.finditer(text):
+        day, month, when = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        try:
+            out.append(date(int(when) if when else year, _MONTHS.index(month[:3].lower()) + 1, int(day)))
+        except ValueError:
+            continue
+    return out
+
+
+def still_ahead(text: str, written: str | None, last: str | None) -> bool:
+    """Whether what a sentence says comes next is still ahead when the corpus's last article was written (ISO
+    ``last``): a date it names is that day or later ('on Monday, 30 November', '2 February 2027'); with only a
+    weekday ('due to brief the media Wednesday') the article (``written``) is at most RECENT_DAYS older; an undated
+    article or corpus tells nothing ahead by a weekday."""
+    if not last:
+        return False
+    end = date.fromisoformat(last[:10])
+    named = _dates(text, end.year)
+    if named:
+        return max(named) >= end
+    return bool(written) and (end - date.fromisoformat(str(written)[:10])).days <= RECENT_DAYS
 
 
 def names_day(text: str) -> bool:

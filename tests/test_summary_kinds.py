@@ -6,7 +6,7 @@ from __future__ import annotations
 from briefgen.records import Source
 from briefgen.summary import Event, Evidence, Story, Summary, next_lines
 from briefgen.summary_events import decision, fold_counts
-from briefgen.summary_kinds import background, timeless, unbullet, unjoined, upcoming
+from briefgen.summary_kinds import background, market, still_ahead, timeless, unbullet, unjoined, upcoming
 
 
 def test_explainer_openings_and_non_responses_are_background() -> None:
@@ -46,6 +46,15 @@ def test_a_bullet_and_a_tying_conjunction_are_read_off() -> None:
     # near misses: a word beginning with the conjunction's letters, a hyphen inside a sentence
     assert unjoined("Butchers closed their shops.") == "Butchers closed their shops."
     assert unbullet("Anti-government protests spread.") == "Anti-government protests spread."
+
+
+def test_a_markets_reaction_needs_a_market_a_move_and_a_share() -> None:
+    assert market("Harbor Lines shares fell 18% in Oslo on Tuesday.")
+    assert market("The peso weakened 2.5 per cent against the dollar.")
+    # near misses: a share without a move, a move without a share, a share of votes
+    assert not market("Harbor Lines holds about 40% of the route.")
+    assert not market("Harbor Lines shares fell sharply.")
+    assert not market("The party won 38% of the vote, up from 30%.")
 
 
 def test_a_decisions_object_is_counted_past_articles_and_figures() -> None:
@@ -96,7 +105,19 @@ def test_next_lines_leave_what_happened_and_tell_a_day_once() -> None:
     lone = _event("Schools will stay shut until Thursday, the mayor's office said.", "16", "g")  # one article
     done = _event("The council voted on Friday to fund repairs.", "14", "e")
     story = Story(1, "dam", (), (done, demand, vote, lone, rain))
-    lines = next_lines(story, [done, vote])
+    lines = next_lines(story, [done, vote], "2026-10-16")
     assert lines == [vote, rain]  # told above first; 'Monday' once; a person's statement after the others
+    assert next_lines(story, [done, vote], "2026-10-25") == []  # a week later, 'on Monday' has passed
     summary = Summary((Story(1, "dam", (), (done, rain, vote)),), (done, rain, vote))
     assert summary.chronicle(()) == (done, vote, rain)  # the first line, then by the day first reported
+
+
+def test_what_is_still_ahead_counts_from_the_corpus_last_day() -> None:
+    assert still_ahead("The hearing is set down for 2 February 2027.", None, "2026-11-23")
+    assert still_ahead("Parliament is scheduled to vote on Monday, 30 November.", "2026-11-20", "2026-11-28")
+    assert still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-22", "2026-11-23")
+    # near misses: a date passed, a weekday in an undated or an old article, an undated corpus
+    assert not still_ahead("Results are due on 11 November.", "2026-11-01", "2026-11-23")
+    assert not still_ahead("The minister is due to brief the media on Wednesday.", None, "2026-11-23")
+    assert not still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-16", "2026-11-23")
+    assert not still_ahead("The hearing is set down for 2 February 2027.", None, None)
