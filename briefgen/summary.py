@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from briefgen import summary_events
+from briefgen import summary_events, summary_kinds
 from briefgen.bibliography import citation_label, sentence_spans
 from briefgen.cache import read_pickle
 from briefgen.corpus.language import load_language_rules
@@ -40,6 +40,7 @@ from briefgen.summary_events import (
     totals,
     units,
 )
+from briefgen.summary_kinds import NEXT, background, days_named, market, still_ahead, unbullet, unjoined, upcoming
 
 LEAD_PARAGRAPHS = 8  # where an article's lead sentences are looked for
 LEAD_SENTENCES = 3
@@ -53,11 +54,12 @@ SHORT_WORDS = 26  # ... and to this with several stories
 MAX_SENTENCES = 8  # 'What happened' of a corpus with several stories: at most this many sentences
 BODY_PARAGRAPHS = 12  # where other articles are searched for the same event
 BODY_WORDS = 600  # the words of an article that decide its story
-BODY_SAMPLE = 10  # the articles of a story whose later sentences are candidate events too ...
+BODY_SAMPLE = 12  # the articles of a story whose later sentences are candidate events too ...
 BODY_CANDIDATES = 12  # ... this many of each (an article's leads included)
 DECISIONS_PER_ARTICLE = 12  # official decisions further down an article kept as event candidates
 WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that this many articles report
 EXTRA = 3
+TOLLS = 2  # ... and up to this many lines each giving a human toll (dead, displaced …) no line above gives
 DECISIONS = 2  # ... and up to this many more official decisions that several articles report (a state of emergency)
 ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
 SHORT_LABEL = 32  # ... each cut to this many characters
@@ -206,6 +208,16 @@ class Summary:
     stories: tuple[Story, ...]
     happened: tuple[Event, ...]
     articles: Mapping[str, Article] = field(default_factory=dict, compare=False, repr=False)  # by source id
+    upcoming: tuple[Event, ...] = ()  # 'What comes next': a hearing, a vote, results due (summary_kinds.upcoming)
+
+    def chronicle(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
+        """A one-story summary's lines in date order: the main event first, then the others and ``more`` by the
+        date of the report each cites (an undated one by its first dated report; among one day's the order of their
+        weight): the dates the reader sees beside the lines run forward."""
+        lines = (*self.happened, *self.more(claims))
+        if not lines:
+            return ()
+        return (lines[0], *sorted(lines[1:], key=_shown_day))
 
     @staticmethod
     def label(source: Source) -> str:
@@ -246,7 +258,8 @@ class Summary:
         if not self.stories or (self.several and len(self.stories[0].sources) < DOMINANT * sum(
                 len(s.sources) for s in self.stories)):
             return ()
-        left = SUMMARY_WORDS - sum(_event_words(e, several=self.several) for e in self.happened) - self.also_words
+        left = SUMMARY_WORDS - sum(_event_words(e, several=self.several) for e in (*self.happened, *self.upcoming))
+        left -= self.also_words
         left -= sum(self.claim_words(v) for v in claims)
         said = [stems((v.quote.display or v.quote.text) if v.quote else v.claim.text) for v in claims]
         speakers = {p.name.split()[-1] for v in claims for p in v.people if p.name.split()}
@@ -255,7 +268,8 @@ class Summary:
         full = [p.name for v in claims for p in v.people if len(p.name.split()) > 1]
         verbs = lexicon().cue_forms
         places = {(v.quote.source, v.quote.paragraph) for v in claims if v.quote}
-        told = [(stems(e.text), e.text) for e in self.happened]
+        told = [(stems(e.text), e.text) for e in (*self.happened, *self.upcoming)]
+        places |= {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in self.upcoming}
         out: list[Event] = []
         # first what several articles report; then the first sentence of an article of the story no
         # sentence above is taken from (the Commission's call in a Brussels outlet, the inquiry in the
@@ -326,6 +340,12 @@ def _speaks(text: str, surnames: Iterable[str], verbs: Iterable[str]) -> bool:
     return any(w in surnames and i + 1 < len(words) and words[i + 1].lower() in cues for i, w in enumerate(words))
 
 
+def _shown_day(event: Event) -> str:
+    """The date of the report a line cites, else of its first dated report (ISO; '9999…' when none is dated)."""
+    shown = event.evidence[0].source
+    return _date_key(shown) if shown.published else min(_date_key(ev.source) for ev in event.evidence)
+
+
 def _date_key(source: Source) -> str:
     return source.published or ("9999" + (source.month_day or "")[1:])
 
@@ -359,7 +379,8 @@ def leads(
         # also below a byline ("ABU DHABI — The …"); a live blog's time stamp ("16:20 — The …") opens no sentence
         offset = after_dateline(block) or _place_colon(block) or _time_stamp(block)
         for start, end in sentence_spans(block[offset:]):
-            text = block[offset + start : offset + end].strip()
+            # '- But she ordered …' in a live blog: 'She ordered …', told when the sentence before names her
+            text = unjoined(unbullet(block[offset + start : offset + end].strip()))
             text, previous = resolve_subject(text, *subject_person(previous)), text
             words = text.split()
             if (
@@ -375,8 +396,9 @@ def leads(
                 or text.count('"') % 2  # a sentence cut out of a quote ('We stand with you," she said.')
             ):
                 continue
-            if len(found) >= LEAD_SENTENCES and _points_back(text):
-                continue  # out of the lead, 'echoed her concerns' or 'rejected the accusation' needs its context
+            if len(found) >= LEAD_SENTENCES and _points_back(text) and not (decision(text) or market(text)):
+                continue  # out of the lead, 'echoed her concerns' or 'rejected the accusation' needs its context; an
+                # authority's decision does not ('The judge also ordered a retest')
             found.append(Lead(source, para.number, text, stems(text), len(found)))
             if len(found) == limit:
                 return found
@@ -995,7 +1017,7 @@ class ArticleDigest:
     sentences: tuple[tuple[int, frozenset[str]], ...] | None = None
 
 
-DIGEST_VERSION = "5"  # part of every digest key: a cache kept between builds is void when this changes
+DIGEST_VERSION = "7"  # part of every digest key: a cache kept between builds is void when this changes
 
 # digests of the articles summarised in this process, by content key (a long-running process or a test suite
 # summarising many corpora keeps at most DIGESTS of them)
@@ -1031,6 +1053,7 @@ def data_key() -> str:
                       _around_figures, _opposing):
             table.cache_clear()
         summary_events.clear()
+        summary_kinds.clear()
         h = hashlib.blake2b(digest_size=8)
         for name in DATA_FILES:
             h.update(repr(load_data(name)).encode("utf-8", "surrogatepass"))
@@ -1068,11 +1091,12 @@ def digest(
     if body and (found.later is None or found.sentences is None):
         dummy = Source("", article.path, "", None, None, None, None, 0)
         later = leads(dummy, article, BODY_CANDIDATES, BODY_PARAGRAPHS)[LEAD_SENTENCES:]
-        # an official decision further down is a candidate wherever it is told (the state of emergency an article
-        # reports in its ninth paragraph)
+        # an official decision (or a market's reaction) further down is a candidate wherever it is told (the state of
+        # emergency an article reports in its ninth paragraph)
         seen = {(lead.paragraph, lead.text) for lead in later}
         later += [lead for lead in leads(dummy, article, len(article.paragraphs) * 4, len(article.paragraphs))
-                  [LEAD_SENTENCES:] if decision(lead.text) and (lead.paragraph, lead.text) not in seen
+                  [LEAD_SENTENCES:] if (decision(lead.text) or market(lead.text))
+                  and (lead.paragraph, lead.text) not in seen
                   ][:DECISIONS_PER_ARTICLE]  # bounded: a 3,000-paragraph article must not give thousands
         found = replace(found, later=_lead_tuples(later), sentences=tuple(_sentences(article)))
     if store.get(key) is not found:
@@ -1138,14 +1162,17 @@ def summarise(
         # events are read from the story's first articles (in date order): enough to see what is widely
         # reported, and a 5,000-article story costs no more than a 40-article one
         sample = members[:STORY_SAMPLE]
-        story_leads = [lead for i in sample for lead in ordered[i][1]]
+        # background is no event: an explainer's opening, a non-response, a timeless description (summary_kinds)
+        story_leads = [lead for i in sample for lead in ordered[i][1] if not background(lead.text, lead.order == 0)]
         number = len(stories) + 1
         full = {ordered[i][0].id: digest(articles[ordered[i][0].path], cache, body=True) for i in sample}
         body = {sid: list(d.sentences or ()) for sid, d in full.items()}
         # later sentences of the first articles are candidates too: what most outlets report further down
         # ('7 million people are displaced') is an event even when no article leads with it
-        later = [lead for i in members[:BODY_SAMPLE]
-                 for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())]
+        # (an official decision is one wherever it is told: from every article of the sample)
+        later = [lead for n, i in enumerate(sample)
+                 for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())
+                 if (n < BODY_SAMPLE or decision(lead.text) or market(lead.text)) and not background(lead.text)]
         events = tuple(fold_counts(_events(number, story_leads + later, body)))
         # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
         # better than 'Bakers', capitalised only because it starts a sentence)
@@ -1171,14 +1198,53 @@ def summarise(
             # official decisions several articles report are told though others are more widely (a one-story
             # corpus, or a story holding most of its articles)
             happened.extend(_decisions(story, happened, len(stories) > 1))
-    return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english})
+    dominant = len(stories) == 1 or len(stories[0].sources) >= DOMINANT * len(english)
+    upcoming = next_lines(stories[0], happened, max((_date_key(s) for s in english if s.published), default=None)
+                          ) if dominant else []
+    happened = [e for e in happened if e not in upcoming]
+    upcoming = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in upcoming]
+    return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english}, tuple(upcoming))
+
+
+def _person_opens(sentence: str) -> bool:
+    """True when a person's full name opens a sentence ('Gentian Hoxha, leader of …, has demanded'; not
+    'Parliament is scheduled to vote')."""
+    match = _named_subject().match(sentence) if subject_name(sentence) else None
+    return match is not None and bool(match.group(1).strip())
+
+
+def next_lines(story: Story, happened: Sequence[Event], last: str | None) -> list[Event]:
+    """Up to NEXT sentences of a story telling what comes next (summary_kinds.upcoming: a vote, a hearing, results
+    due), the most widely reported first, one per paragraph and day and none repeating another; a line 'What
+    happened' tells that is one of them moves here (not its first: the main event stays the news); only what is
+    still ahead on the corpus's ``last`` day (ISO; ``summary_kinds.still_ahead``)."""
+    out: list[Event] = []
+    places: set[tuple[str, int]] = set()
+    told: list[frozenset[str]] = []
+    # a sentence opened by a person's name tells their demand or claim, which 'Main claims' may show: others first
+    for e in sorted(story.events, key=lambda e: (e not in happened, _person_opens(e.text), -e.articles)):
+        place = (e.evidence[0].source.id, e.evidence[0].paragraph)
+        words = stems(e.text)
+        if len(out) >= NEXT or not upcoming(e.text) or place in places or any(_overlaps(words, w) for w in told):
+            continue
+        if not still_ahead(e.text, e.evidence[0].source.published, last):
+            continue  # 'due to brief the media Wednesday' in an article of last week is past
+        if (happened and e is happened[0]) or any(days_named(e.text) & days_named(o.text) for o in out):
+            continue  # the vote on Monday told once ('a motion is due to be voted on Monday' / 'is scheduled to vote')
+        if e in happened or e.articles > 1 or not out:
+            out.append(e)
+            places.add(place)
+            told.append(words)
+    return out
 
 
 def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Event]:
-    """Up to DECISIONS official decisions of a story that several articles report, none told above (by place
+    """Up to DECISIONS official decisions or market reactions ('shares fell 23%') of a story that several articles
+    report, none told above (by place
     or by most of its words: 'the government ordered them back to work' after 'the cabinet approved a civil
-    requisition' of the same strikers is not told again when it shares their words); then one line giving a
-    human toll (summary.yml totals: displaced, injured …) that no line above gives, when several report it."""
+    requisition' of the same strikers is not told again when it shares their words); then up to TOLLS lines each
+    giving a human toll (summary.yml totals: displaced, injured …) that no line above gives, when several report
+    it."""
     places = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in happened}
     told = [stems(e.text) for e in happened]
     out: list[Event] = []
@@ -1186,18 +1252,22 @@ def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Eve
         if len(out) >= DECISIONS:
             break
         words = stems(e.text)
-        if (e.articles > 1 and decision(e.text) and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places
+        if (e.articles > 1 and (decision(e.text) or market(e.text))
+                and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places
                 and not any(_overlaps(words, w) for w in told)):
             out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
             told.append(words)
-    # and a human toll no line above gives ('about 1,800 people had been displaced' beside the dead and missing)
+    # and up to TOLLS human tolls no line above gives ('about 1,800 people had been displaced' beside the dead and
+    # missing)
     given = {k.split(":")[0] for e in [*happened, *out] for k in counts(e.text)}
+    tolls = 0
     for e in story.events:
         found = {k.split(":")[0] for k in counts(e.text)} & totals()
-        if (e.articles > 1 and found and not found & given and not feature_lede(e.text)
+        if (tolls < TOLLS and e.articles > 1 and found and not found & given and not feature_lede(e.text)
                 and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places):
             out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
-            break
+            given |= found
+            tolls += 1
     return out
 
 

@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][A-Za-z'’-]*|[;:,“”\"—–]"
 _CLAUSE = frozenset(["said", "says", "told", "that", "which", "who", "whom", "while", "after", "before", "when",
                      "because", "as", ";", ":", "“", "”", '"', "—", "–"])
 _SUBORDINATE = frozenset(["while", "after", "before", "when", "because", "as"])  # a decision told in a time clause
+_SKIPPED = frozenset(["a", "an", "the"])  # not counted in a decision's object window
 _NUMBER_WORDS = {w: n for n, w in enumerate([
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
@@ -70,7 +71,9 @@ def _verb_at(words: Sequence[str], i: int, table: Mapping[str, Any]) -> bool:
     needs = table.get(words[i])
     if needs is None or (i + 1 < len(words) and words[i + 1] in _not_after()):
         return False
-    after = words[i + 1 : i + 1 + OBJECT_WORDS]
+    # counted past articles and figures: 'declared a 30-day state of emergency', 'declared Friday a day of mourning'
+    after = [w for w in words[i + 1 : i + 1 + 3 * OBJECT_WORDS] if w not in _SKIPPED and _figure(w) is None][
+        :OBJECT_WORDS]
     return not needs or any(str(w).lower() in after for w in needs)
 
 
@@ -282,7 +285,50 @@ def fold_counts(events: Sequence[Event]) -> list[Event]:
         ids += [i for i in lone if found[i].items() <= found[best].items()]
         keep[min(ids)] = _with_earlier(events, found, best, ids)
     dropped = {i for ids in groups for i in ids}
-    return [keep.get(i, e) for i, e in enumerate(events) if i not in dropped or i in keep]
+    out = [keep.get(i, e) for i, e in enumerate(events) if i not in dropped or i in keep]
+    return [stale_main(out[0], found[0], events, found, running), *out[1:]] if out else out
+
+
+def stale_main(main: Event, figures: Mapping[str, int], events: Sequence[Event], found: Sequence[Mapping[str, int]],
+               running: Sequence[bool]) -> Event:
+    """The main event without a running count a later line gives higher (its first report's 'killing at least
+    seven' beside '11 confirmed dead'): its last clause holding the figure is cut ('…, killing at least seven
+    people.'); else the line says the figure was an early one and gives the latest with its day."""
+    from briefgen.summary import first_day
+
+    for key, figure in figures.items():
+        base = key.split(":")[0]
+        if base not in totals():
+            continue
+        start = min(_sort_day(replace(main, evidence=(e,))) for e in main.evidence)  # its first dated report
+        later = [(found[i][k], i) for i in range(1, len(events)) if running[i] and (k := _same_count(key, found[i]))
+                 and _sort_day(events[i]) >= start]
+        if not later or max(later)[0] <= figure:
+            continue
+        latest, i = max(later)
+        cut = _without_clause(main.text, figure)
+        if cut:
+            return replace(main, text=cut)
+        day = first_day(e.source for e in events[i].evidence[:1])
+        return replace(main, earlier=f"an early figure: {latest:,} {base} by {day}" if day else
+                       f"an early figure: {latest:,} {base} later")
+    return main
+
+
+# a participle clause giving a toll: '… and killing at least nine people', ', killing at least seven people'
+_TOLL_CLAUSE = (re.compile(r"\s+and\s+[a-z]+ing\b[^,;:—–]*"), re.compile(r",\s+(?:[a-z]+ing|with)\b[^,;:—–]*"))
+
+
+def _without_clause(text: str, figure: int) -> str:
+    """A sentence without the participle clause that gives ``figure`` ('… mud through a village and killing at least
+    nine people, officials said.' -> '… mud through a village, officials said.'; '…, killing at least seven
+    people.' -> '….'); '' when no such clause gives it."""
+    body = text.rstrip(" .")
+    for pattern in _TOLL_CLAUSE:
+        for match in pattern.finditer(body):
+            if any(_figure(w) == figure for w in _words(match.group(0))):
+                return (body[: match.start()].rstrip() + body[match.end() :]).rstrip() + "."
+    return ""
 
 
 def _runs_on(

@@ -68,7 +68,8 @@ def test_a_running_count_is_one_line_at_its_latest_figure() -> None:
     ]
     folded = fold_counts(events)
     texts = [e.text for e in folded]
-    assert texts == [events[0].text, events[3].text, events[2].text]  # the latest, where the first count stood
+    # the latest, where the first count stood; the main event no longer states its early toll as if current
+    assert texts == ["A dam gave way on Tuesday.", events[3].text, events[2].text]
     assert folded[1].earlier == "up from 9 dead, 14 Oct 2026"
     assert {e.source.id for e in folded[1].evidence} == {"b", "d", "e"}
     assert folded[0].earlier == "" and folded[2].earlier == ""
