@@ -216,3 +216,24 @@ def test_a_bucket_record_pointing_outside_its_folder_is_not_followed(tmp_path: P
     again = index_site(fresh, previous=site, built=forged)
     assert again.indexed == 1 and again.reused == 0  # indexed afresh, the forged record ignored
     assert search.bundle_hashes(fresh) == search.bundle_hashes(site)
+
+
+@needs_pagefind
+def test_pagefind_runs_as_its_binary_and_falls_back_to_the_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+    import sys
+
+    command = search._command(tmp_path / "site", tmp_path / "out")
+    assert command[0] != sys.executable and Path(command[0]).is_file()  # no interpreter started per bucket
+    assert command[1:3] == ["--site", str(tmp_path / "site")]
+    real = importlib.import_module
+
+    def no_wheel(name: str, *args: object) -> object:
+        if name.startswith("pagefind_bin"):
+            raise ImportError(name)
+        return real(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib, "import_module", no_wheel)
+    assert search._command(tmp_path / "site", tmp_path / "out")[:3] == [sys.executable, "-m", "pagefind"]
