@@ -85,7 +85,18 @@ def _which_org(text: str, f: Found, bare: str, known_surname: bool) -> bool:
     """"Meta, which owns two apps, said": a single unknown word before ", which" is a thing, never a person; not when
     a longer name starts with it ("Lumen, which …" after "Lumen Robotics" is that company's short name)."""
     return (text.startswith(", which ", f.end) and not known_surname
-            and not re.search(rf"\b{re.escape(bare)} [A-Z]", text))
+            and not re.search(rf"\b{re.escape(bare)} [A-Z]", text)
+            and (_SENTENCE_OPENING.search(text, max(0, f.start - 12), f.start) is not None
+                 or _RELATIVE_THEN_VERB.match(text, f.end) is not None))
+
+
+# the name is the subject: it opens its sentence, or a verb follows the relative clause (", which owns two apps,
+# said"); "Fans booed Ronaldo, which upset the coach": "which" is the event, not the name
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?:The\s+)?$")
+_RELATIVE_THEN_VERB = re.compile(
+    r", which [^,;:.“”\"]{1,80}, (?:[a-z]+ly )?(?:said|says|has|have|had|is|was|will|would|"
+    r"announced|added|warned|told|confirmed|plans|[a-z]+ed)\b"
+)
 
 
 def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
