@@ -64,3 +64,33 @@ def test_a_person_with_a_del_particle_is_one_person() -> None:
 def test_per_is_a_given_name_before_a_surname() -> None:
     text = '"We will defend the krone," said central bank governor Per Jensen.'
     assert _kinds(text).get("Per Jensen") == "person"
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse_text(text).actors}
+
+
+def test_a_preposition_and_a_name_before_be_or_have_is_a_locative_not_a_company() -> None:
+    found = _kinds("President Vladimir Putin met his council. Behind Putin is a circle of spies, Anna Weber said.")
+    assert "Behind Putin" not in found
+    assert "Beyond Weber" not in _kinds("Beyond Weber was a row of police officers, witnesses said.")
+    assert _kinds("Under Armour said sales fell in the quarter.").get("Under Armour") == "organisation"
+    # the second word is a person of the text: never a company
+    assert "Behind Putin" not in _kinds("Vladimir Putin met his council. Behind Putin said the council would meet.")
+
+
+def test_a_single_name_before_which_is_an_organisation_only_as_a_subject() -> None:
+    assert _kinds("Fans booed Ronaldo, which upset the coach. Ronaldo said he would not leave.")["Ronaldo"] == "person"
+    text = "The council sacked its auditor, Weber, which angered residents. Weber said the decision was unfair."
+    assert _kinds(text)["Weber"] == "person"
+    assert _kinds("Lumenor, which is based in Austin, said it would appeal.")["Lumenor"] == "organisation"
+
+
+def test_pronouns_and_imperatives_opening_a_sentence_are_no_names() -> None:
+    found = _kinds('"Nobody has called for a ban," Anna Weber said. Multiply Nomsa by a thousand and you see it.')
+    assert "Nobody" not in found and "Multiply Nomsa" not in found and "Anna Weber" in found
+
+
+def test_names_ending_in_borders_are_organisations() -> None:
+    found = _kinds("Doctors Without Borders said the clinic had closed.")
+    assert found.get("Doctors Without Borders") == "organisation"

@@ -682,3 +682,34 @@ def test_a_noun_that_fits_no_named_organisation_is_nobody() -> None:
     assert ("pay was too low", "Teachers Union", "statement.cue.org_antecedent") in found or (
         "pay was too low", "Teachers Union", "statement.cue.subject") in found
     assert not [s for t, s, _ in found if t == "the strike would go on" and s == "Teachers Union"], found
+
+
+def test_an_organisation_with_an_auxiliary_before_the_cue_is_the_subject() -> None:
+    # "the X has said": "has" is the verb's auxiliary, not a noun that "the X" modifies ("the NATO summit")
+    for text in ("The Harbour Workers Association has said the port would lose jobs.",
+                 "Hospitals are full, and the Harbour Workers Association has warned that jobs would go."):
+        found = _statements(text)
+        assert [s for _, s, _ in found] == ["Harbour Workers Association"], (text, found)
+    found = _statements("The Harbour Workers Association summit has ended, and Anna Weber said the talks failed.")
+    assert [s for _, s, _ in found] == ["Anna Weber"], found
+
+
+def test_a_single_name_in_apposition_to_an_organisation_noun_is_an_organisation() -> None:
+    for text, name in (
+        ("Keldoran, the main business federation, has urged the government to expand the scheme.", "Keldoran"),
+        ("Wahlo, Ruritania's largest environmental organisation, said smelters had polluted the coast.", "Wahlo"),
+        ("A smaller union, the NASTUW, said it would ballot its members.", "NASTUW"),
+        ("The second platform, the messaging app Vuzor, said in a statement that it accepted the fine.", "Vuzor"),
+    ):
+        found = _statements(text)
+        assert [s for _, s, _ in found] == [name], (text, found)
+
+
+def test_a_name_apposed_to_what_a_person_heads_or_belongs_to_is_not_the_speaker() -> None:
+    for text in (
+        "In Paris, the head of the largest farm union, the FNSEB, said the deal would hurt producers.",
+        "The head of the platform, the messaging app Vuzor, said in a statement that it accepted the fine.",
+        "Wexler, a union member, said the deal would hurt producers.",
+    ):
+        found = _statements(text)
+        assert not [s for _, s, _ in found if s in ("FNSEB", "Vuzor", "Wexler")], (text, found)

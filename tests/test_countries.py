@@ -58,3 +58,14 @@ def test_place_before_office_reads_a_sentence_opening_or_a_modifier_only() -> No
     assert _PLACE_BEFORE.search("In Beijing, foreign ministry spokeswoman ") is not None
     assert _PLACE_BEFORE.search("Nairobi police commander ") is not None
     assert _PLACE_BEFORE.search("The talks moved to Beijing, foreign minister ") is None
+
+
+def test_a_national_body_described_as_another_country_s_takes_no_home_country() -> None:
+    lead = ("LIMA, Peru — Heavy rain flooded Lima on Monday. Peru's government declared an emergency in Peru. "
+            "Peruvian officials said roads were closed in Peru. ")
+    text = lead + "The National Weather Service, which tracks storms for the U.S. government, said it would weaken."
+    actors = {a.name: a.country for a in local_actors_of(text, [(0, len(text))]).actors}
+    assert actors["National Weather Service"] is None
+    text = lead + "The National Emergency Institute, which reports to Peru's president, said 12 people had died."
+    actors = {a.name: a.country for a in local_actors_of(text, [(0, len(text))]).actors}
+    assert actors["National Emergency Institute"] == "Peru"

@@ -72,9 +72,16 @@ def _preposition_name(piece: str, p0: int, text: str, lex: Lexicon) -> Found | N
         return None
     end = p0 + len(piece)
     m = _VERB_AFTER.match(text, end)
-    if m is None or not (m.group(1) in lex.cue_forms or m.group(1) in _FINITE_AFTER):
+    # not "be" or "have": "Behind Putin is a small circle …", "Beyond Weber was a row of police" are locatives
+    if m is None or not (m.group(1) in lex.cue_forms or m.group(1) in _NAME_VERBS_AFTER):
         return None
+    if re.search(rf"\b[A-Z][\w’'-]+ {re.escape(words[1])}\b", text.replace(piece, "")):
+        return None  # "Vladimir Putin … Behind Putin said": the word is a person's name in this text
     return Found(p0, end, piece, "organisation", piece, rule="preposition_name")
+
+
+# verbs after "Under Armour" besides reporting verbs that make the run a company's name
+_NAME_VERBS_AFTER = frozenset({"will", "plans", "expects", "reported", "posted"})
 
 
 # after a name: a closed apposition (", a union organiser,") or nothing, then a verb

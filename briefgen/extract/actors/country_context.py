@@ -374,6 +374,18 @@ def _org_name_country(a: LocalActor, scope: Scope, lex: Lexicon) -> str | None:
     return None
 
 
+def _said_elsewhere(text: str, mentions: Sequence[Mention], lex: Lexicon, home: str | None) -> bool:
+    """Whether an apposition or a "which" clause after a name names another country than home ("which tracks
+    storms for the U.S. government"): the name words' home rule must not decide then."""
+    for m in mentions:
+        right = _RIGHT.match(text, m.end)
+        desc = (right.group("desc") or right.group("which")) if right is not None else None
+        for word in _TOKEN.findall(desc or ""):
+            if word[:1].isupper() and (country := _country_of(_strip(word), lex)) is not None and country != home:
+                return True
+    return False
+
+
 def federal_country(scope: Scope) -> str | None:
     """The country of a "Federal ..." body: home when it is federal, else the federal country the article
     names most, else none."""
@@ -401,12 +413,15 @@ def with_context_countries(actors: ArticleActors, text: str, scope: Scope) -> tu
             owners.setdefault(a.name.split()[-1], a.country)
     todo = [a for a in actors.actors if a.country is None and a.kind != "country"]
     for a in todo:  # name words first: "Deutsche Bahn" owns "Deutsche Bahn's board member, X"
+        if a.kind == "organisation" and _said_elsewhere(text, by_name.get(a.name, ()), lex, scope.home):
+            no_home.add(a.name)  # "The National Weather Service, which tracks storms for the U.S. government,"
+            continue  # in a Peru story: no home country by its name words
         country = _org_name_country(a, scope, lex)
         if country is not None:
             found[a.name] = owners[a.name] = country
     for persons in (False, True):
         for a in todo:
-            if a.name in found or (a.kind == "person") != persons:
+            if a.name in found or a.name in no_home or (a.kind == "person") != persons:
                 continue
             for m in by_name.get(a.name, ()):
                 country, none = _mention_country(text, m, scope, lex, people, owners)

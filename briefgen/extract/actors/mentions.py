@@ -36,8 +36,6 @@ from briefgen.extract.lexicon import (
     lexicon,
 )
 
-_APPOSITION_ORG = re.compile(r",\s+(?:one of\s+)?(?:the|a|an)\s+([\w-]+)(?:\s+([\w-]+))?")
-
 
 def _is_headline_at(text: str, start: int, end: int, first: bool = False) -> bool:
     """``_is_headline(text[start:end])``, without copying the paragraph when it ends as a sentence; the
@@ -87,7 +85,18 @@ def _which_org(text: str, f: Found, bare: str, known_surname: bool) -> bool:
     """"Meta, which owns two apps, said": a single unknown word before ", which" is a thing, never a person; not when
     a longer name starts with it ("Lumen, which …" after "Lumen Robotics" is that company's short name)."""
     return (text.startswith(", which ", f.end) and not known_surname
-            and not re.search(rf"\b{re.escape(bare)} [A-Z]", text))
+            and not re.search(rf"\b{re.escape(bare)} [A-Z]", text)
+            and (_SENTENCE_OPENING.search(text, max(0, f.start - 12), f.start) is not None
+                 or _RELATIVE_THEN_VERB.match(text, f.end) is not None))
+
+
+# the name is the subject: it opens its sentence, or a verb follows the relative clause (", which owns two apps,
+# said"); "Fans booed Ronaldo, which upset the coach": "which" is the event, not the name
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?:The\s+)?$")
+_RELATIVE_THEN_VERB = re.compile(
+    r", which [^,;:.“”\"]{1,80}, (?:[a-z]+ly )?(?:said|says|has|have|had|is|was|will|would|"
+    r"announced|added|warned|told|confirmed|plans|[a-z]+ed)\b"
+)
 
 
 def find_mentions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Found]:
@@ -374,7 +383,11 @@ def _single_word_mention(text: str, m: re.Match[str], r: _Run, bodies: bool, lex
     org = None
     if after == "," or (after == " " and before == "the "):
         org = _org_by_noun(text, ms, bare, lex)
-    if org is None and ((before[3:] == " " and before[2:3].islower()) or (before[2:] == ", " and after == ",")):
+    if org is None and (
+        (before[3:] == " " and before[2:3].islower())
+        or (before[2:] == ", " and after == ",")
+        or (before == "the " and after == "," and text[ms - 6 : ms - 4] == ", ")
+    ):
         # "the rail union RMT said", "regulator Ofcom", "the election body, Bawaslu, said"
         org = _org_after_noun(text, ms, bare, lex)
     if org is None:
@@ -448,9 +461,9 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
             org = True
             end += 1 + len(noun)  # the noun belongs to the mention: "the Unite union| said"
     elif after == ",":
-        am = _APPOSITION_ORG.match(text, end)
-        nouns = _name_words()[1]
-        org = am is not None and (am.group(1) in nouns or am.group(2) in nouns)
+        # the apposition's head noun: "Acme, one of the companies that sued,", "Keidanren, the main business
+        # federation,"; not a noun modifying it ("Weber, a union member,")
+        org = _apposed_head(text, end) in _name_words()[1]
     if not org or word in lex.not_names or word in lex.demonyms or word in lex.capitals or len(word) < 3:
         return None
     if word.endswith(_ADJECTIVE_ENDINGS):
@@ -458,14 +471,48 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
     return Found(start, end, text[start:end], "organisation", word, None, None, None, False, None, "org-noun")
 
 
+# ", the main business federation,", ", Indonesia's largest environmental group,": an apposition's head noun
+_APPOSED_PHRASE = re.compile(
+    r",\s+(?:one of\s+)?(?:the|a|an|its|[A-Z][\w.-]*[’']s)\s+((?:[\w’'-]+\s+){0,3}?[\w-]+)"
+    r"(?=,|\s+(?:that|which|in|of|for|based)\b)"
+)
+
+
+_CLOSING_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+$")
+
+
+# a noun phrase opening its sentence, up to a comma: "A smaller union|", "The second platform|"
+_SUBJECT_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:A|An|The)\s+(?:(?!(?:of|for|at|in|to|with|by|from)\s)[\w’'-]+\s+){0,3}?[a-z][\w-]*$"
+)
+
+
+def _opens_sentence(text: str, comma: int) -> bool:
+    """Whether the words before a comma are a noun phrase that opens its sentence (the subject)."""
+    return _SUBJECT_PHRASE.search(text, max(0, comma - 60), comma) is not None
+
+
+def _apposed_head(text: str, end: int) -> str:
+    """The head noun of an apposition right after a name (", the main business federation," -> "federation")."""
+    m = _APPOSED_PHRASE.match(text, end)
+    return m.group(1).rsplit(None, 1)[-1] if m is not None else ""
+
+
 def _org_after_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None:
     """A single capitalised word right after a lower-case organisation noun, or in apposition to one: "union
     Unite", "regulator Ofcom", "the watchdog, Ofcom," (not a role word: "the party leader")."""
-    before = text[max(0, start - 20) : start - 1]
+    before = text[max(0, start - 24) : start - 1]
+    if before.endswith(", the") and text.startswith(",", start + len(word)):
+        if not _opens_sentence(text, start - 6):
+            return None  # "the head of the farm union, the FNSEA, said": the head speaks, not the union
+        before = before[:-4]  # "A smaller union, the NASUWT, said": the noun phrase before the apposed name
     prev = before.rstrip(",").rsplit(None, 1)
     if not prev or prev[-1] not in _name_words()[1] or _is_role_word(word.lower(), lex):
         return None
-    rule = "org-apposed" if before.endswith(",") else "org-noun"  # the apposed name is the subject's
+    # the apposed name is the subject's: "the watchdog, Ofcom,", "The platform, the messaging app Vuzo,"
+    closing = _CLOSING_APPOSITION.search(text, max(0, start - 50), start)
+    apposed = before.endswith(",") or (closing is not None and _opens_sentence(text, closing.start()))
+    rule = "org-apposed" if apposed else "org-noun"
     return Found(start, start + len(word), word, "organisation", word, None, None, None, False, None, rule)
 
 

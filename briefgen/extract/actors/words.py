@@ -195,7 +195,9 @@ def _clean_role(role: str | None) -> str | None:
 
 
 # words that make an organisation's name only as its last word ("Amnesty International", "Human Rights Watch")
-_ORG_LAST = frozenset({"International", "Watch"})
+# last words of organisations' names ("Amnesty International", "Human Rights Watch", "Doctors Without Borders",
+# "Médecins Sans Frontières", "Reporters Without Borders")
+_ORG_LAST = frozenset({"International", "Watch", "Borders", "Frontières", "Frontieres"})
 
 
 def _org_last(words: list[str], lex: Lexicon) -> bool:

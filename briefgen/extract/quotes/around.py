@@ -12,6 +12,7 @@ from briefgen.extract.quotes.rules import words
 from briefgen.extract.quotes.speakers import _speaker_for_cue
 from briefgen.extract.quotes.subjects import Attributor
 
+_NEGATION_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s+$")
 # a clause opening with its subject: a capitalised word, a pronoun or a determiner
 _SUBJECT_NEXT = re.compile(r"[A-Z]|(?:he|she|they|we|it|there|the|a|an|his|her|their|its|this|these|those|our)\b")
 
@@ -64,6 +65,8 @@ def around_partial(
     for x in att.cues(*gap):
         if text.startswith(" to ", x.e):
             continue  # "Brown will continue to be “…”", "is expected to": an infinitive, no report
+        if _NEGATION_BEFORE.search(text, max(gap[0], x.s - 12), x.s):
+            continue  # "said the Commission did not comment on “…”": a negated cue reports nothing
         other = _speaker_for_cue(att, x.s, x.e, x.surface, sent, att.lex)[1]
         if not att.in_quote(x.s) and other not in (None, speaker):
             return None  # another speaker's cue: the quote is theirs, not this cue's

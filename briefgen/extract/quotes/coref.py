@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from briefgen.extract.lexicon import fold, load_data
 from briefgen.extract.quotes.index import ArticleIndex
-from briefgen.extract.quotes.patterns import _DETERMINERS, _PREPOSITION_BREAK, _PREPOSITIONS, _WORD
+from briefgen.extract.quotes.patterns import _AUXILIARIES, _DETERMINERS, _PREPOSITION_BREAK, _PREPOSITIONS, _WORD
 from briefgen.records import Mention
 
 
@@ -268,8 +268,14 @@ class Coreference(ArticleIndex):
         after = self.text[m.end : m.end + 20].split(None, 1)
         if after and after[0][:1].islower():
             word = after[0].lower().strip(",.")
-            # "the NATO summit" is a modifier; "the Bank of Japan raised ..." is a subject and its verb
-            return word not in self.lex.cue_forms and not word.endswith("ed")
+            # "the NATO summit" is a modifier; "the Bank of Japan raised ...", "the Bank has said ...",
+            # "the Bank also warned ..." are a subject and its verb
+            return (
+                word not in self.lex.cue_forms
+                and not word.endswith("ed")
+                and word not in _AUXILIARIES
+                and word not in self.lex.adverbs
+            )
         return False
 
     def _preceded_by_preposition(self, m: Mention, sent: tuple[int, int]) -> bool:
