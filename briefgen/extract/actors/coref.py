@@ -22,6 +22,7 @@ from briefgen.extract.actors.words import (
     _short_forms,
     _strip_possessive,
     _translit,
+    _without_particle,
     name_key,
 )
 from briefgen.extract.lexicon import lexicon
@@ -174,6 +175,18 @@ def _is_common_word(word: str, lower_words: Container[str]) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_KIN = (
+    r"\b(?:his|her|their|whose)\s+(?:\w+\s+)?(?:son|daughter|wife|husband|brother|sister|father|mother|"
+    r"cousin|uncle|aunt|nephew|niece|grandson|granddaughter|widow|widower|sons|daughters|parents|children)\b"
+)
+# a relative introduced in an aside: "her son Tom Weber", "his wife, Ann Weber," / "Tom Weber, her son,"
+_KIN_BEFORE = re.compile(_KIN + r"[,\s]+$", re.IGNORECASE)
+_KIN_AFTER = re.compile(r",\s+" + _KIN, re.IGNORECASE)
+
+
+def _kin_aside(text: str, start: int, end: int) -> bool:
+    """Whether the full name at [start, end) is introduced as someone's relative ("her son Tom Weber")."""
+    return bool(_KIN_BEFORE.search(text, max(0, start - 40), start) or _KIN_AFTER.match(text, end))
 
 
 def _merge_variants(
@@ -223,7 +236,7 @@ def _in_context(
     """The one of several same-surname people named in full in this or the previous paragraph before ``f``;
     failing that, the one named in full last before it (the story has moved on to them), even when another is
     named more often if the last one speaks within the three paragraphs before ("Donald Trump also criticized
-    ... / “...” Trump said"); else nobody."""
+    ... / “...” Trump said"), unless that one is a relative named in an aside ("her son Tom Weber"); else nobody."""
     i = bisect_right(paragraphs, (f.start, 1 << 62)) - 1
     if i < 0:
         return None
@@ -237,6 +250,9 @@ def _in_context(
     # the one named in full last, unless another is named in full more often (then the story may be theirs:
     # "Hillary Clinton" twice, "Bill Clinton" once in an aside, "Clinton said" three paragraphs on: nobody)
     last, last_end = before[-1]
+    last_at = next(at for at, c, end in reversed(full_at) if c == last and end == last_end)
+    if text and _kin_aside(text, last_at, last_end):
+        return None  # "Her son Tom Weber said ...": a relative in an aside of another's story (say less)
     names = [c for c, _end in before]
     if not any(names.count(c) > names.count(last) for c in set(names)):
         return last
@@ -313,7 +329,7 @@ def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, i
         if kind == "person":
             out.resolved.append((f, key_of_full[_name_key(f.name)]))
         elif kind == "surname":
-            t = _translit(f.name.rsplit(" ", 1)[-1])
+            t = _translit(_without_particle(f.name.rsplit(" ", 1)[-1]))
             cands = people.by_surname.get(t) or people.by_first.get(t) or people.by_paternal.get(t)
             if cands is not None and len(cands) == 1:
                 out.resolved.append((f, next(iter(cands))))

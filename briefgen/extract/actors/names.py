@@ -24,6 +24,7 @@ from briefgen.extract.actors.words import (
     _short_forms,
     _strip_possessive,
     _translit,
+    _without_particle,
 )
 from briefgen.extract.lexicon import Lexicon, _lemma_table, demojibake, fold, lexicon
 
@@ -38,6 +39,8 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     person_part = _person_of_org(words, offs, lex)
     if person_part is not None:
         return person_part
+    if _portfolio_person(words, offs, 0, lex) is not None:
+        return [(words, offs)]  # "Minister for Trade and Industry Tom Lee": one titled person
     if _org_last(words, lex):
         return [(words, offs)]  # "Amnesty International", "Human Rights Watch"
     if any(w in lex.org_heads for w in words):
@@ -111,7 +114,8 @@ def _person_of_org(words: list[str], offs: list[int], lex: Lexicon) -> list[tupl
         return None
     k = words.index("of")
     head, rest = words[:k], words[k + 1 :]
-    titled = 1 if head and head[0] in lex.honorifics else 0  # "Dr Ana Ruiz of the X Institute"
+    # "Dr Ana Ruiz of the X Institute", "Economist Ana Ruiz of ...", "Opposition MP Ana Ruiz of ...": titles
+    titled = _title_prefix(head, lex)[0] if head else 0
     # "Morgan of the Sierra Club": a lone surname too, when an organisation's name follows "of"
     if not 1 <= k - titled <= 3 or not rest or " ".join(head) in lex.places:
         return None
@@ -180,6 +184,9 @@ def _shape(piece: str) -> _Shape | None:
     words, offs = words[i:], offs[i:]
     start = offs[0]
     surface = " ".join(words)
+    portfolio = _portfolio_person(words, offs, end, lex)
+    if portfolio is not None:
+        return portfolio
     # the organisation test reads repaired words ("UniversitÃ© Laval"); offsets stay on the raw text
     if (any(w in lex.org_heads or demojibake(w) in lex.org_heads for w in words) or _org_last(words, lex)) and len(
         words
@@ -349,8 +356,8 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
     if title:
         j += title
         name_words = words[j:]
-    if _not_a_name(name_words, lex):
-        return None
+    if _not_a_name(name_words, lex) or (not j and _particle_place(name_words)):
+        return None  # "Shatt al-Arab": a place, unless a title or a given name opens it
     prefix_role = " ".join(words[j - title : j]) if title else None
     if j and not title:
         prefix_role = (
@@ -381,6 +388,14 @@ def _person_shape(words: list[str], offs: list[int], end: int, lex: Lexicon) -> 
         prefix_role=prefix_role,
         gender=gender,
         known_key=fold(name) if full else "",
+    )
+
+
+def _particle_place(name_words: list[str]) -> bool:
+    """Whether words with a lower-case hyphenated article after the first ("Shatt al-Arab") open with no given
+    name (a capitalised one, "Khaled Al-Momani", was always read as a name)."""
+    return _translit(name_words[0]) not in _short_forms() and any(
+        w[:1].islower() and _without_particle(w) != w for w in name_words[1:]
     )
 
 
@@ -423,6 +438,23 @@ def _titled_person_after_body(words: list[str], offs: list[int], end: int, lex: 
     return _Shape(
         "person", offs[0], end, name, rule="name", name_start=offs[body_end + 1], prefix_role=role, known_key=fold(name)
     )
+
+
+def _portfolio_person(words: list[str], offs: list[int], end: int, lex: Lexicon) -> _Shape | None:
+    """A role "for" or "of" a portfolio, then a given name and a surname: "Minister for Trade and Industry Tom
+    Lee", "Coordinating Minister for Economic Affairs Ann Roe" are persons (not "Minister for Trade")."""
+    k = next((i for i, w in enumerate(words[:2]) if w.lower() in lex.role_heads), None)
+    if k is None or len(words) < k + 5 or words[k + 1] not in ("for", "of"):
+        return None
+    for n in (2, 3):
+        if len(words) - n < k + 3 or _translit(words[-n]) not in _short_forms():
+            continue
+        if all(_name_word_at(words, t, lex) for t in range(len(words) - n, len(words))):
+            name = demojibake(" ".join(words[-n:]))
+            role = " ".join(words[:-n])
+            return _Shape("person", offs[0], end, name, rule="name", name_start=offs[-n], prefix_role=role,
+                          known_key=fold(name))
+    return None
 
 
 def _first_name_place(words: list[str], j: int, lex: Lexicon) -> bool:

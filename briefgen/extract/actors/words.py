@@ -81,10 +81,22 @@ _RUN_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{_INITIAL}|{UPPER_CLASS}{_WORD_TAIL})" 
 _FIRST_WORD = rf"{UPPER_CLASS}(?<![\w{APOS}].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_INITIAL}|{_WORD_TAIL})"
 
 
-_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_RUN_WORD})*")
+# a lower-case Arabic article or particle joined by a hyphen to a name word ("Kadhim al-Rubaie", "Umm el-Fahm")
+_HYPHEN_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|abu|bin|ibn|ould)-)?"
+
+
+_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_HYPHEN_PARTICLE}{_RUN_WORD})*")
 
 
 _WORD_SPLIT = re.compile(r"\S+")
+
+
+_HYPHEN_PARTICLE_LEAD = re.compile(r"^" + _HYPHEN_PARTICLE.removesuffix("?"), re.IGNORECASE)
+
+
+def _without_particle(word: str) -> str:
+    """A surname without a hyphenated article ("al-Rubaie", "Al-Rubaie" -> "Rubaie")."""
+    return _HYPHEN_PARTICLE_LEAD.sub("", word) if "-" in word else word
 
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -252,7 +264,8 @@ def _name_parts(canon: str) -> tuple[str, str | None]:
     """(transliterated last word, transliterated first word of a two- or three-word name: "Choi" of
     "Choi Jin", "Rosnah" of "Rosnah Abdul Karim")."""
     words = canon.split()
-    return _translit(words[-1]), (_translit(words[0]) if len(words) in (2, 3) else None)
+    last = _without_particle(words[-1])  # "al-Rubaie": "Rubaie said" names him too
+    return _translit(last), (_translit(words[0]) if len(words) in (2, 3) else None)
 
 
 _START = attrgetter("start")

@@ -477,13 +477,23 @@ def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:
     return None
 
 
-def _noun_opens_clause(after_noun: str, lex: Lexicon) -> bool:
+_BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+_BY_AFTER = re.compile(r"[”\"’,]*\s+by\s")
+
+
+def _noun_opens_clause(after_noun: str, lex: Lexicon, after_quote: str = "") -> bool:
     """Whether the words between a reporting noun and a quote make the noun the subject of a reported clause
     ("her tweet was “a joke”"), not the speaker of the quote: an auxiliary with no verb of saying after it
-    ("the statement had described the plan as “...”" quotes the statement)."""
+    ("the statement had described the plan as “...”" quotes the statement), or with a passive one ("X's
+    statement had been called “a whitewash” by critics": the noun is what was called so, not who spoke)."""
     words_ = _WORD.findall(after_noun)
     aux = next((i for i, w in enumerate(words_) if w in _AUXILIARIES), None)
-    return aux is not None and not any(w.lower() in lex.cue_forms for w in words_[aux + 1 :])
+    if aux is None:
+        return False
+    cues = [i for i in range(aux + 1, len(words_)) if words_[i].lower() in lex.cue_forms]
+    if not cues:
+        return True
+    return words_[cues[0] - 1].lower() in _BE_FORMS or _BY_AFTER.match(after_quote) is not None
 
 
 def _governing_cue(
@@ -516,7 +526,7 @@ def _governing_cue(
         first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
         if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
             noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
-        elif q.ms - noun[1] < 60 and _noun_opens_clause(text[noun[1] : q.ms], lex):
+        elif q.ms - noun[1] < 60 and _noun_opens_clause(text[noun[1] : q.ms], lex, text[q.me : q.me + 8]):
             noun = None  # "told X that her tweet was “a joke”": the noun opens the reported clause (speakers19)
     if noun and (best is None or noun[0] > best.s):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know

@@ -184,6 +184,9 @@ class Coreference(ArticleIndex):
                 result = self._previous_subject(sent, gender)
             finally:
                 self.depth -= 1
+        if result is None and (self._nameless_opening(sent[0], m.start) or self._nameless_opening(*self._before(sent))):
+            self.resolved_pronouns[m.start] = None
+            return None  # "A senior official, who asked not to be named, said ... “...,” he said": nobody named
         if result is None:
             for name in reversed(self.state.history[-6:]):
                 if self.kinds.get(name) == "person" and self._compatible(name, gender):
@@ -195,6 +198,27 @@ class Coreference(ArticleIndex):
             self.state.genders.setdefault(result, gender)
         self.resolved_pronouns[m.start] = result
         return result
+
+    def _before(self, sent: tuple[int, int]) -> tuple[int, int]:
+        """The span of the sentence before ``sent`` (back to a sentence end or a line break, at most 400 chars)."""
+        lo = max(0, sent[0] - 400)
+        chunk = self.text[lo : sent[0]].rstrip()
+        cut = max(chunk.rfind(". ", 0, len(chunk) - 1), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "))
+        return (lo + cut + 1 if cut >= 0 else lo), sent[0]
+
+    def _nameless_opening(self, a: int, b: int) -> bool:
+        """Whether the sentence [a, b) opens with an indefinite description as its subject and names nobody in
+        apposition to it before its first cue ("A senior official, who asked not to be named, said",
+        "One 15-year-old in Geelong said"; not "A lawyer for the family, Anna Weber, said")."""
+        opening = _INDEFINITE_OPENING.match(self.text, a, b)
+        if opening is None:
+            return False
+        cue = self.first_cue(opening.end(), b)
+        if cue is None:
+            return False
+        return not any(
+            c.kind == "person" and c.rule not in ("pronoun", "role-ref") for c in self.mentions_in(a, cue.s)
+        )
 
     def _previous_subject(self, sent: tuple[int, int], gender: str | None) -> str | None:
         """The person opening the previous sentence ("The secretary, X, struck a tone. He said ...")."""
@@ -326,4 +350,6 @@ class Coreference(ArticleIndex):
         return False
 
 
+# a sentence opening with an indefinite description ("A senior official ...", "One 15-year-old ...")
+_INDEFINITE_OPENING = re.compile(r"\s*[“\"‘]?(?:A|An|One|Another)\s+(?=[a-z0-9])")
 _NARRATOR_CLAUSE = re.compile(r"(?:When|After|As|Before|Once|Since)\s+(?:I|we)\s")

@@ -176,7 +176,7 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
     if gap and gap.split()[0] in ("that", "to", "it", "on", "in"):
         return False, None
     if text.startswith(("’s", "'s"), ms[0].end):
-        return False, None
+        return _possessor_role_name(att, ms, sent)
     person = next((m for m in ms if m.kind == "person" and m.rule != "pronoun"), None)
     first = ms[0]
     if first.rule == "pronoun" and not text[end : first.start].strip():
@@ -200,6 +200,23 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
             return True, None
         return True, att.speaker_of(first, sent)
     return False, None
+
+
+# after a possessor: lower-case role words ending in a role head, maybe a comma ("’s deputy campaign manager, ")
+_POSSESSED_ROLE = re.compile(r"[’']s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*),?\s+")
+
+
+def _possessor_role_name(att: Attributor, ms: list[Mention], sent: tuple[int, int]) -> tuple[bool, str | None]:
+    """For "said X's <role>, Name": the named holder of the role, not the possessor ("said Anna Weber's
+    spokesman, Tom Brown"); no speaker when no name follows the role ("said Anna Weber's spokesman")."""
+    text = att.text
+    person = ms[1] if len(ms) > 1 else None
+    if person is None or person.kind != "person" or person.rule == "pronoun":
+        return False, None
+    role = _POSSESSED_ROLE.fullmatch(text, ms[0].end, person.start)
+    if role is None or role.group(1).split()[-1] not in att.lex.role_heads:
+        return False, None
+    return True, att.speaker_of(person, sent)
 
 
 # "said a senior Cruz adviser", "said the former aide to ...": a description opens after the cue
@@ -351,6 +368,15 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+
 
 
 _AGAINST = words("quote.continues.narrated_sentence", "against")
+_ADDRESSED = words("quote.continues.narrated_sentence", "addressed")
+_ANNOUNCED = words("quote.continues.narrated_sentence", "announced")
+_PRESS = re.compile(r"\s*(?:" + alternation("quote.continues.narrated_sentence", "press") + r")\b", re.IGNORECASE)
+# verbs whose listener follows a preposition ("appealed to residents", "pleaded with the strikers")
+_LISTENER_PREPOSITION = re.compile(r"\s*(?:to|with|on|upon)\s+\w")
+_PREPOSITION_VERBS = frozenset({"appealed", "appeals", "pleaded", "pleads", "called", "calls"})
+# a time phrase right after a verb ("announced on Monday that"): skipped to see what the verb governs
+_TIME_AFTER = re.compile(r"(?:\s*,?\s*(?:(?:on|last|this|late|early)\s+\w+|yesterday|today|tonight|earlier)\b)*")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 
 
@@ -363,6 +389,21 @@ def _reply_like(text: str, at: int) -> bool:
         return False
     words_ = text[at + 1 : close].rstrip()
     return words_.endswith("!") or _SECOND_PERSON.search(words_) is not None
+
+
+def _may_be_reply(text: str, verb: str, after: int, end: int, at: int) -> bool:
+    """Whether the quote at ``at`` may answer the sentence whose cue ``verb`` ends at ``after``: the verb addresses
+    listeners other than the press ("X warned residents to leave. “We stay.”"), or announces something to others
+    and the quote speaks for a "we" ("X announced 300 job cuts. “We gave our lives to this company.”")."""
+    if verb in _PREPOSITION_VERBS:
+        return _LISTENER_PREPOSITION.match(text, after, end) is not None
+    governed = _TIME_AFTER.match(text, after, end)
+    rest = text[governed.end() if governed else after : end].strip(" ,.")
+    if not rest or rest.startswith("that "):
+        return False
+    if verb in _ADDRESSED and _PRESS.match(text, after, end) is None:
+        return True
+    return verb in _ANNOUNCED and _WE.search(text, at, min(len(text), at + 200)) is not None
 
 
 def narrated_speaker(att: Attributor, lo: int, hi: int) -> str | None:
@@ -398,6 +439,8 @@ def narrated_speaker(att: Attributor, lo: int, hi: int) -> str | None:
         return None
     if cue.surface.lower() in _AGAINST and _WORD.search(text, cue.e, end) is not None:
         return None  # "X criticised the council's cuts. “We are doing all we can.”": the reply may be the council's
+    if _may_be_reply(text, cue.surface.lower(), cue.e, end, hi):
+        return None  # "X urged the strikers to return. “Not until we are paid.”": the strikers' reply
     found, spk, _how = _speaker_for_cue(att, cue.s, cue.e, cue.surface, (start, end), att.lex)
     if not found or spk is None or att.kinds.get(spk) != "person":
         return None

@@ -70,6 +70,17 @@ _OCCASION_GAP = re.compile(
     + alternation("subject", "occasions")
     + r"s?(?:\s+(?:with|to|on|at|in|for|from|before)\s+(?:[\w’'.-]+\s*){1,4}?)?"
 )
+# "It said", "But it also warned", "In a post on X, it said": "it" as the whole subject before a cue
+_IT_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Yet|However,|In an? [\w ]{1,30}(?: on [A-Z][\w]*)?,|On [A-Z][\w]*,)\s+)?"
+    r"[Ii]t\s+(?:(?:also|later|then|has|had|further)\s+){0,2}"
+)
+# what may open a sentence before its subject ("The", "In a statement, the")
+_OPENING_ONLY = re.compile(r"\s*(?:(?:In|On) [\w ]{1,30},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,3}")
+_IT_DOCUMENT = re.compile(
+    r"\b(?:report|study|survey|poll|letter|document|filing|ruling|paper|analysis|review|memo|book|judgment|"
+    r"plan|proposal|bill|law|decision|order|video|ad|advert|advertisement|website|app)\b"
+)
 _MEMBER_OF = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?")
 
 
@@ -160,7 +171,21 @@ class Attributor(Coreference):
             return True, self.speaker_of(m, sent)
         if self._role_only_before(cue_start, sent) or self._collective_only_before(cue_start, sent):
             return True, None  # "a senior Israeli official said", "Critics said": nobody named
+        if _IT_SUBJECT.fullmatch(self.text, sent[0], cue_start):
+            return self._organisation_it(sent)
         return False, None
+
+    def _organisation_it(self, sent: tuple[int, int]) -> tuple[bool, str | None]:
+        """For "It said" opening a sentence: the organisation opening the sentence before ("The Harbour Group
+        issued a statement. It said ..."); nobody when that sentence opens otherwise or names a document after
+        it ("The bank published a report. It said ...": the report may be what says it)."""
+        a, b = self._before(sent)
+        ms = self.mentions_in(a, b)
+        if not ms or ms[0].kind != "organisation" or not _OPENING_ONLY.fullmatch(self.text, a, ms[0].start):
+            return True, None
+        if _IT_DOCUMENT.search(self.text, ms[0].end, b):
+            return True, None
+        return True, self.speaker_of(ms[0], (a, b))
 
     def _member_before(self, m: Mention, cands: list[Mention]) -> Mention | None:
         """The named person right before "of/from/at (the)" and an organisation mention ``m``."""
