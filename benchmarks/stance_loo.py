@@ -25,14 +25,19 @@ SETS = [("sample", "tests/data/gold", "content", "tests/data/stance_gold.yaml")]
      f"tests/heldout/batch_{b}/stance_gold.yaml") for b in "hjklm"]
 # the rule: a construction is shown when, pooled, its labels are right >= PRECISION of >= MIN_LABELS, from
 # >= MIN_SETS sets; a construction with fewer labels is judged by its class (the id without its last part:
-# "stance.verb.reject.coordinated" by "stance.verb.reject"), with the same thresholds
-PRECISION, MIN_LABELS, MIN_SETS = 0.9, 6, 2
+# "stance.verb.reject.coordinated" by "stance.verb.reject"), with the same thresholds. Session 10 chose 0.85 of any
+# count (so no back-off): stricter settings (0.90 of >= 3 or >= 6, with back-off) gave the same leave-one-set-out
+# precision (0.87 against 0.86) and caught a third fewer stances
+PRECISION, MIN_LABELS, MIN_SETS = 0.85, 1, 1
 
+# shapes of the sentence that gave a statement its speaker, judged over every reader at once (a nameless source's
+# label is wrong whatever read it)
+SHAPES = frozenset(["nameless", "answer"])
 Labels = dict[str, Any]  # {"labels": [[construction, right], ...], "caught_by": [[construction, ...], ...]}
 
 
 def parents(rule: str) -> list[str]:
-    """A construction id and its classes, finest first ("stance.verb.call.coordinated", "stance.verb.call", "stance.verb")."""
+    """A construction id and its classes, finest first ("stance.verb.call.coordinated", "stance.verb.call", ...)."""
     parts = rule.split(".")
     return [".".join(parts[:n]) for n in range(len(parts), 1, -1)]
 
@@ -48,8 +53,16 @@ def choose(pool: Mapping[str, Labels]) -> set[str]:
                 row[0] += 1
                 row[1] += bool(right)
                 row[2].add(name)
+    shapes: dict[str, list[int]] = {}  # ".nameless", ".answer": a shape over every reader, pooled
+    for data in pool.values():
+        for rule, right in data["labels"]:
+            for shape in SHAPES & set(rule.split(".")):
+                shapes.setdefault(shape, [0, 0])[0] += 1
+                shapes[shape][1] += bool(right)
     shown = set()
     for rule, row in own.items():
+        if any(n and ok < PRECISION * n for shape, (n, ok) in shapes.items() if shape in rule.split(".")):
+            continue
         rows = [row, *(grouped[k] for k in parents(rule)[1:])]
         enough = next((r for r in rows if r[0] >= MIN_LABELS and len(r[2]) >= MIN_SETS), None)
         if enough is not None and enough[1] >= PRECISION * enough[0]:
@@ -97,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     sets = json.loads(args.cache.read_text()) if args.reuse else collect(SETS)
     args.cache.write_text(json.dumps(sets))
     print(f"rule: shown when pooled right >= {PRECISION} of >= {MIN_LABELS} labels from >= {MIN_SETS} sets "
-          "(fewer: judged by its class)")
+          "(fewer: judged by its class), and its shape (nameless, answer) pooled over every reader too")
     print(f"{'left out':<10} {'shown':>5} {'right':>5} {'P':>6} {'caught':>6} {'gold':>5} {'R':>6}")
     for name, n, ok, caught, gold in leave_one_out(sets):
         print(f"{name:<10} {n:>5} {ok:>5} {ok / n if n else 1:>6.3f} {caught:>6} {gold:>5} {caught / gold:>6.3f}")

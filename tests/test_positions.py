@@ -61,7 +61,7 @@ def test_positions_group_by_actor_and_topic_and_countries_name_each_actor() -> N
     )
     sources = (Source("s-a", "a.txt", "a", None, None, None, "2025-02-13", 10),)
     quotes = (
-        _quote("q-1", "We condemn any deal over Ukraine's head.", "ann"),
+        _quote("q-1", "We reject any deal over Ukraine's head.", "ann"),
         _quote("q-2", "The negotiations must include Europe.", "bob"),
         _quote("q-3", "It rained.", "bob"),
     )
@@ -134,14 +134,14 @@ def test_country_gets_a_polarity_only_when_its_statements_agree_on_one_target() 
     )
     sources = (Source("s-a", "a.txt", "a", None, None, None, "2025-02-13", 10),)
     agree = (
-        _quote("q-1", "We condemn any peace deal made behind our backs.", "ann"),
+        _quote("q-1", "We reject any peace deal made behind our backs.", "ann"),
         _quote("q-2", "Any peace deal made behind our backs will not work.", "bob"),
     )
     _, positions = analyse_positions(NLP, TOPICS, agree, actors, sources, {})
     germany = next(p for p in positions if p.kind == "country" and p.topic == "peace-negotiations")
     assert germany.stance == "against" and germany.target
     differ = (
-        _quote("q-1", "We condemn any peace deal made behind our backs.", "ann"),
+        _quote("q-1", "We reject any peace deal made behind our backs.", "ann"),
         _quote("q-2", "We call for the talks in Riyadh next week.", "bob"),
     )
     _, positions = analyse_positions(NLP, TOPICS, differ, actors, sources, {})
@@ -152,7 +152,7 @@ def test_country_gets_a_polarity_only_when_its_statements_agree_on_one_target() 
 def test_a_text_carried_by_several_articles_is_read_once_with_the_same_reading() -> None:
     from briefgen.extract.positions import read_quote
 
-    text = "We condemn any deal on sanctions that ignores Kyiv."
+    text = "We reject any deal on sanctions that ignores Kyiv."
     first, copy = _quote("q1", text, "ann", "s-a"), _quote("q2", text, "bob", "s-b")
     other = _quote("q3", "NATO membership for Ukraine is unrealistic.", "ann")
     memo: tuple[dict, dict, dict] = ({}, {}, {})  # type: ignore[type-arg]
@@ -167,7 +167,7 @@ def test_a_cell_shows_a_polarity_only_when_labelled_statements_are_a_real_share_
     sources = (Source("s-a", "a.txt", "a", None, None, None, "2025-02-13", 10),)
     said = ["The negotiations start on Monday.", "The negotiations will take place in Geneva.",
             "The negotiations were postponed once already."]
-    few = (_quote("q-0", "We condemn any peace deal made behind our backs.", "ann"),
+    few = (_quote("q-0", "We reject any peace deal made behind our backs.", "ann"),
            *(_quote(f"q-{n}", t, "ann") for n, t in enumerate(said, 1)))
     _, positions = analyse_positions(NLP, TOPICS, few, actors, sources, {})
     germany = next(p for p in positions if p.kind == "country" and p.topic == "peace-negotiations")

@@ -83,11 +83,11 @@ def test_the_map_shows_each_statement_with_its_verb_and_reads_its_stance_there()
     from briefgen.records import LocalQuote
     from tests.extract_utils import analyse_text
 
-    analysis = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.\n\n"
+    analysis = analyse_text("Mayor Ann Example rejected the board's plan to close the clinic without a vote.\n\n"
                             "\u201cThe weather was fine,\u201d said Bob Example, a farmer.")
     reported = next(q for q in analysis.quotes if q.kind == "indirect")
-    assert reported.verb == "criticised" and reported.display.startswith("criticised the board")
-    assert (reported.stance, reported.target) == ("against", "the board for closing the clinic without a vote")
+    assert reported.verb == "rejected" and reported.display.startswith("rejected the board's plan")
+    assert (reported.stance, reported.target) == ("against", "the board's plan to close the clinic without a vote")
     direct = next(q for q in analysis.quotes if q.kind == "direct")
     assert direct.display and direct.stance is None
     assert from_data(LocalQuote, to_data(reported)) == reported  # the cache keeps display and stance
@@ -257,8 +257,10 @@ def test_every_label_names_the_construction_that_read_it() -> None:
     for text, rule in cases.items():
         found = read_stance(text, RULES, TABLE)
         assert found is not None and found.rule == rule, (text, found)
-    analysis = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.")
+    analysis = analyse_text("Mayor Ann Example rejected the board's plan to close the clinic without a vote.")
     reported = next(q for q in analysis.quotes if q.kind == "indirect")
-    assert reported.stance_rule == "stance.verb.criticise"
+    assert reported.stance_rule == "stance.verb.reject"
+    held = analyse_text("Mayor Ann Example criticised the board for closing the clinic without a vote.").quotes[0]
+    assert held.withheld == ("against", "the board for closing the clinic without a vote", "stance.verb.criticise")
     st = StanceScores(rules={"stance.verb": [4, 3, 1], "stance.demand.weak": [5, 5, 0]})
     assert stance_rule_rows(st) == [("stance.demand.weak", 5, 5, 1.0, 0), ("stance.verb", 4, 3, 0.75, 1)]

@@ -42,14 +42,14 @@ def test_the_construction_id_adds_the_sentence_shape_and_a_missing_speaker() -> 
 
 
 def test_a_withheld_construction_keeps_its_label_only_for_measurement() -> None:
-    shown = gate(_quote("against", "stance.verb.criticise"))
+    shown = gate(_quote("against", "stance.verb.reject"))
     assert (shown.stance, shown.target, shown.withheld) == ("against", "the ferry surcharge", None)
     held = gate(_quote("for", "stance.verb.welcome"))
     assert (held.stance, held.target, held.stance_rule) == (None, None, "")
     assert held.withheld == ("for", "the ferry surcharge", "stance.verb.welcome")
-    nameless = gate(_quote("against", "stance.verb.criticise", speaker=None))  # no actor said it
+    nameless = gate(_quote("against", "stance.verb.reject", speaker=None))  # no actor said it
     assert nameless.stance is None and nameless.withheld == ("against", "the ferry surcharge",
-                                                             "stance.verb.criticise.nameless")
+                                                             "stance.verb.reject.nameless")
     second = gate(_quote("for", "stance.verb.call", quote_rule="statement.cue.coordinated_main_subject"))
     assert second.stance is None and second.withheld is not None and second.withheld[2].endswith(".coordinated")
     assert gate(_quote(None, "")) == _quote(None, "")  # nothing read, nothing to gate
@@ -78,7 +78,7 @@ def test_a_withheld_label_reaches_no_page_matrix_position_or_claim(tmp_path: Pat
     for name, day in (("a.txt", "Monday"), ("b.txt", "Tuesday")):
         (tmp_path / "content" / name).write_text(
             f"Port council meets on {day}\n\nMayor Ann Example welcomed the ferry surcharge on {day}.\n\n"
-            f"Councillor Bob Sample condemned the parking levy on {day}.\n", encoding="utf-8")
+            f"Councillor Bob Sample rejected the parking levy on {day}.\n", encoding="utf-8")
     briefing, _, _ = extract(load_settings(project_dir=tmp_path, quiet=True, cache=False))
     ann = [q for q in briefing.quotes if q.speaker == "ann-example"]
     assert ann and all(q.stance is None and q.withheld and q.withheld[0] == "for" for q in ann)
@@ -95,7 +95,7 @@ def test_a_withheld_label_reaches_no_page_matrix_position_or_claim(tmp_path: Pat
 def test_a_stance_read_outside_the_map_passes_the_same_gate() -> None:
     from briefgen.extract.stance import shown_found
 
-    condemned = read_stance("We condemn the ferry surcharge.", RULES, TABLE)
+    condemned = read_stance("We reject the ferry surcharge.", RULES, TABLE)
     welcomed = read_stance("We welcome the ferry surcharge.", RULES, TABLE)
     assert condemned is not None and shown_found(condemned, True) == condemned
     assert welcomed is not None and shown_found(welcomed, True) is None  # stance.verb.welcome is withheld

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from benchmarks.stance_loo import MIN_LABELS, choose, leave_one_out, parents, score
+import pytest
+
+import benchmarks.stance_loo as loo
+from benchmarks.stance_loo import choose, leave_one_out, parents, score
+
+MIN_LABELS = 6
+
+
+@pytest.fixture(autouse=True)
+def _strict_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule with a back-off: 0.90 of >= 6 labels from >= 2 sets (the chosen setting needs no back-off)."""
+    monkeypatch.setattr(loo, "PRECISION", 0.9)
+    monkeypatch.setattr(loo, "MIN_LABELS", MIN_LABELS)
+    monkeypatch.setattr(loo, "MIN_SETS", 2)
 
 
 def _set(labels: list[tuple[str, bool]], caught: list[list[str]]) -> dict[str, list[object]]:
@@ -10,7 +23,8 @@ def _set(labels: list[tuple[str, bool]], caught: list[list[str]]) -> dict[str, l
 
 
 def test_a_construction_is_shown_by_its_own_labels_or_else_by_its_class() -> None:
-    assert parents("stance.verb.call.coordinated") == ["stance.verb.call.coordinated", "stance.verb.call", "stance.verb"]
+    assert parents("stance.verb.call.coordinated") == [
+        "stance.verb.call.coordinated", "stance.verb.call", "stance.verb"]
     half = MIN_LABELS // 2
     pool = {
         "a": _set([("stance.verb.call", True)] * half + [("stance.verb.call.coordinated", False)], []),

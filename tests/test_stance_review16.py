@@ -176,4 +176,4 @@ def test_a_verdict_on_a_natural_event_and_a_hope_show_no_label() -> None:
     assert not _labels("Mayor Ann Weber said the weather was a disaster for the harvest.")
     assert ("against", "the toll") in _labels("Mayor Ann Weber said the toll was a disaster for the harbour.")
     hoped = next(q for q in analyse_text("Mayor Ann Weber said she hoped the weather would hold.").quotes)
-    assert hoped.stance is None and hoped.withheld is not None and hoped.withheld[2] == "stance.hope"  # withheld
+    assert hoped.stance is None and hoped.withheld is None  # weather: no one's act (stance_senses.natural)

@@ -456,7 +456,7 @@ def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
         ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
     else:  # "asked the ombudsman to investigate" (not "asked about the fines")
         ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
-    if ok and _usable(obj, 2):
+    if ok and _usable(obj, 2) and not natural(obj, rules):  # ("hoped the weather would hold": no one's act)
         kind = "hope" if t.lemma in rules.hopes else "request"
         return [(2 if t.lemma in rules.hopes else 1, i, Found("for", s.span(obj), f"stance.{kind}"))]
     return []

@@ -588,8 +588,10 @@ def _without_time(toks: list[Tok]) -> list[Tok]:
 
 
 def _verb_lemma(t: Tok, rules: StanceRules) -> bool:
-    """A finite stance verb ("opposes", "urged"): a new predicate, not part of a target."""
-    return t.low != t.lemma and t.low.endswith(("s", "ed")) and any(p[0] == t.lemma for p, _ in rules.verbs)
+    """A finite stance verb ("opposes", "urged") or any past tense ("condemned the attack and offered condolences"):
+    a new predicate, not part of a target."""
+    return t.low != t.lemma and t.low.endswith(("s", "ed")) and (
+        t.low.endswith("ed") or any(p[0] == t.lemma for p, _ in rules.verbs))
 
 
 _DEGREE = frozenset(["a", "an", "the", "very", "so", "too", "not", "n't", "really", "simply", "certainly", "deadly",
