@@ -116,8 +116,10 @@ def test_what_is_still_ahead_counts_from_the_corpus_last_day() -> None:
     assert still_ahead("The hearing is set down for 2 February 2027.", None, "2026-11-23")
     assert still_ahead("Parliament is scheduled to vote on Monday, 30 November.", "2026-11-20", "2026-11-28")
     assert still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-22", "2026-11-23")
+    assert still_ahead("The strike is due to end at midnight on Sunday.", "2026-11-07", "2026-11-08")  # a Saturday
     # near misses: a date passed, a weekday in an undated or an old article, an undated corpus
     assert not still_ahead("Results are due on 11 November.", "2026-11-01", "2026-11-23")
     assert not still_ahead("The minister is due to brief the media on Wednesday.", None, "2026-11-23")
     assert not still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-16", "2026-11-23")
+    assert not still_ahead("The strike is due to end at midnight on Sunday.", "2026-11-07", "2026-11-09")
     assert not still_ahead("The hearing is set down for 2 February 2027.", None, None)
