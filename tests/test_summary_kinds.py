@@ -60,8 +60,11 @@ def test_a_markets_reaction_needs_a_market_a_move_and_a_share() -> None:
 def test_a_decisions_object_is_counted_past_articles_and_figures() -> None:
     assert decision("The premier announced a 60-day state of emergency for the province.")
     assert decision("The cabinet has declared Monday a day of national mourning.")
-    # near miss: the object word too far after the verb
+    # an authority in the possessive: its committee decides
+    assert decision("Parliament's health committee has summoned the regulator to appear on Wednesday.")
+    # near misses: the object word too far after the verb; a company's board is no authority
     assert not decision("The mayor opened the new bridge on Monday, and the next day a probe began.")
+    assert not decision("The company's board summoned its auditors on Monday.")
 
 
 def _event(text: str, day: str, path: str, published: bool = True) -> Event:
@@ -90,6 +93,7 @@ def test_what_comes_next_is_a_dated_future_or_schedule() -> None:
     assert upcoming("The council is scheduled to vote on Monday, 30 November, on the plan.")
     assert upcoming("The appeal is set down for 2 February 2027.")
     assert upcoming("Forecasters said more rain was expected from Saturday.")
+    assert upcoming("The committee has summoned the minister to appear on Wednesday, 25 November.")
     # near misses: no day named, a past day's report, a reported intention
     assert not upcoming("The council is scheduled to vote on the plan.")
     assert not upcoming("The council voted on Monday to approve the plan.")
