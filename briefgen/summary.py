@@ -210,6 +210,12 @@ class Summary:
     articles: Mapping[str, Article] = field(default_factory=dict, compare=False, repr=False)  # by source id
     upcoming: tuple[Event, ...] = ()  # 'What comes next': a hearing, a vote, results due (summary_kinds.upcoming)
 
+    @property
+    def shown(self) -> tuple[Event, ...]:
+        """The lines of 'What happened' and 'What comes next': the main claims share their words (a claim may still
+        tell a demand a next step names: 'demanded an inquiry; a motion is due to be voted on Monday')."""
+        return (*self.happened, *self.upcoming)
+
     def chronicle(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
         """A one-story summary's lines in date order: the main event first, then the others and ``more`` by the
         date of the report each cites (an undated one by its first dated report; among one day's the order of their
@@ -1589,7 +1595,7 @@ def main_claims(
         chosen = kept
     # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
     # header, matrix and most quoted, takes about 150 of the 600)
-    left = SUMMARY_WORDS - sum(_event_words(e, several=summary.several) for e in summary.happened)
+    left = SUMMARY_WORDS - sum(_event_words(e, several=summary.several) for e in summary.shown)
     left -= summary.also_words  # the names of the stories without a sentence
     # and 'Where they disagree': its pairs of claims (the page shows them below the main claims)
     left -= sum(summary.claim_words(d.support) + summary.claim_words(d.oppose) + len(d.target[:80].split()) + 2
