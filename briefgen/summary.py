@@ -61,6 +61,7 @@ WIDELY = 3  # 'What happened' of one story may tell up to EXTRA more events that
 EXTRA = 3
 TOLLS = 2  # ... and up to this many lines each giving a human toll (dead, displaced …) no line above gives
 DECISIONS = 2  # ... and up to this many more official decisions that several articles report (a state of emergency)
+MARKETS = 1  # ... and this many market reactions ('shares fell 31%')
 ALSO_WORDS = 80  # the names of stories without a sentence take at most this many words on the summary ...
 SHORT_LABEL = 32  # ... each cut to this many characters
 STORY_SAMPLE = 40  # the articles of a story whose sentences are compared to find its events
@@ -209,6 +210,12 @@ class Summary:
     happened: tuple[Event, ...]
     articles: Mapping[str, Article] = field(default_factory=dict, compare=False, repr=False)  # by source id
     upcoming: tuple[Event, ...] = ()  # 'What comes next': a hearing, a vote, results due (summary_kinds.upcoming)
+
+    @property
+    def shown(self) -> tuple[Event, ...]:
+        """The lines of 'What happened' and 'What comes next': the main claims share their words (a claim may still
+        tell a demand a next step names: 'demanded an inquiry; a motion is due to be voted on Monday')."""
+        return (*self.happened, *self.upcoming)
 
     def chronicle(self, claims: Sequence[ClaimView]) -> tuple[Event, ...]:
         """A one-story summary's lines in date order: the main event first, then the others and ``more`` by the
@@ -1239,24 +1246,25 @@ def next_lines(story: Story, happened: Sequence[Event], last: str | None) -> lis
 
 
 def _decisions(story: Story, happened: Sequence[Event], short: bool) -> list[Event]:
-    """Up to DECISIONS official decisions or market reactions ('shares fell 23%') of a story that several articles
-    report, none told above (by place
-    or by most of its words: 'the government ordered them back to work' after 'the cabinet approved a civil
-    requisition' of the same strikers is not told again when it shares their words); then up to TOLLS lines each
+    """Up to DECISIONS official decisions and MARKETS market reactions ('shares fell 23%') of a story that several
+    articles report, none told above (by place or by most of its words: 'the government ordered them back to
+    work' after 'the cabinet approved a civil requisition' of the same strikers is not told again when it shares
+    their words); then up to TOLLS lines each
     giving a human toll (summary.yml totals: displaced, injured …) that no line above gives, when several report
     it."""
     places = {(e.evidence[0].source.id, e.evidence[0].paragraph) for e in happened}
     told = [stems(e.text) for e in happened]
     out: list[Event] = []
-    for e in story.events:
-        if len(out) >= DECISIONS:
-            break
-        words = stems(e.text)
-        if (e.articles > 1 and (decision(e.text) or market(e.text))
-                and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places
-                and not any(_overlaps(words, w) for w in told)):
-            out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
-            told.append(words)
+    for kind, most in ((decision, DECISIONS), (market, MARKETS)):
+        taken = 0
+        for e in story.events:
+            words = stems(e.text)
+            if (taken < most and e.articles > 1 and kind(e.text)
+                    and (e.evidence[0].source.id, e.evidence[0].paragraph) not in places
+                    and not any(_overlaps(words, w) for w in told)):
+                out.append(replace(e, text=_shorten(e.text, SHORT_WORDS)) if short else e)
+                told.append(words)
+                taken += 1
     # and up to TOLLS human tolls no line above gives ('about 1,800 people had been displaced' beside the dead and
     # missing)
     given = {k.split(":")[0] for e in [*happened, *out] for k in counts(e.text)}
@@ -1583,7 +1591,7 @@ def main_claims(
         chosen = kept
     # the page stays short: What happened and the main claims share SUMMARY_WORDS (the rest of the page,
     # header, matrix and most quoted, takes about 150 of the 600)
-    left = SUMMARY_WORDS - sum(_event_words(e, several=summary.several) for e in summary.happened)
+    left = SUMMARY_WORDS - sum(_event_words(e, several=summary.several) for e in summary.shown)
     left -= summary.also_words  # the names of the stories without a sentence
     # and 'Where they disagree': its pairs of claims (the page shows them below the main claims)
     left -= sum(summary.claim_words(d.support) + summary.claim_words(d.oppose) + len(d.target[:80].split()) + 2

@@ -59,6 +59,8 @@ def _not_after() -> frozenset[str]:
 
 
 def _has_authority(subject: Sequence[str]) -> bool:
+    """True when an authority of summary.yml stands in a subject, possessive or not ('Parliament's committee')."""
+    subject = [w.removesuffix("'s") for w in subject]
     for words in _authorities():
         n = len(words)
         if any(tuple(subject[i : i + n]) == words for i in range(len(subject) - n + 1)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from briefgen.extract.lexicon import load_data
@@ -107,7 +107,6 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _DATE = re.compile(r"\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,? ((?:19|20)\d\d))?"
                    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b(?:,? ((?:19|20)\d\d))?",
                    re.IGNORECASE)
-RECENT_DAYS = 2  # a weekday's 'next step' counts from an article written this many days before the corpus's last
 
 
 def _dates(text: str, year: int) -> list[date]:
@@ -123,16 +122,36 @@ def _dates(text: str, year: int) -> list[date]:
 
 def still_ahead(text: str, written: str | None, last: str | None) -> bool:
     """Whether what a sentence says comes next is still ahead when the corpus's last article was written (ISO
-    ``last``): a date it names is that day or later ('on Monday, 30 November', '2 February 2027'); with only a
-    weekday ('due to brief the media Wednesday') the article (``written``) is at most RECENT_DAYS older; an undated
-    article or corpus tells nothing ahead by a weekday."""
+    ``last``): a date it names is that day or later ('on Monday, 30 November', '2 February 2027'); a weekday
+    ('due to brief the media Wednesday') or 'next week' counts from the day the article was ``written`` (the next
+    such weekday, that day included); an undated article or corpus tells nothing ahead by a weekday."""
     if not last:
         return False
     end = date.fromisoformat(last[:10])
     named = _dates(text, end.year)
     if named:
         return max(named) >= end
-    return bool(written) and (end - date.fromisoformat(str(written)[:10])).days <= RECENT_DAYS
+    if not written:
+        return False
+    start = date.fromisoformat(str(written)[:10])
+    days = [start + timedelta(days=ahead) for ahead in _weekdays_ahead(text, start)]
+    return bool(days) and max(days) >= end
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekdays_ahead(text: str, start: date) -> list[int]:
+    """How many days after ``start`` each day a sentence names by a weekday or relatively falls ('on Sunday' in an
+    article of a Saturday: 1; 'next week': 7; 'today': 0)."""
+    out = []
+    for day in days_named(text):
+        if day in _WEEKDAYS:
+            out.append((_WEEKDAYS.index(day) - start.weekday()) % 7)
+        else:
+            out.extend({"today": [0], "tonight": [0], "tomorrow": [1], "next week": [7], "next month": [28]}.get(
+                day, []))
+    return out
 
 
 def names_day(text: str) -> bool:

@@ -60,8 +60,11 @@ def test_a_markets_reaction_needs_a_market_a_move_and_a_share() -> None:
 def test_a_decisions_object_is_counted_past_articles_and_figures() -> None:
     assert decision("The premier announced a 60-day state of emergency for the province.")
     assert decision("The cabinet has declared Monday a day of national mourning.")
-    # near miss: the object word too far after the verb
+    # an authority in the possessive: its committee decides
+    assert decision("Parliament's health committee has summoned the regulator to appear on Wednesday.")
+    # near misses: the object word too far after the verb; a company's board is no authority
     assert not decision("The mayor opened the new bridge on Monday, and the next day a probe began.")
+    assert not decision("The company's board summoned its auditors on Monday.")
 
 
 def _event(text: str, day: str, path: str, published: bool = True) -> Event:
@@ -90,6 +93,7 @@ def test_what_comes_next_is_a_dated_future_or_schedule() -> None:
     assert upcoming("The council is scheduled to vote on Monday, 30 November, on the plan.")
     assert upcoming("The appeal is set down for 2 February 2027.")
     assert upcoming("Forecasters said more rain was expected from Saturday.")
+    assert upcoming("The committee has summoned the minister to appear on Wednesday, 25 November.")
     # near misses: no day named, a past day's report, a reported intention
     assert not upcoming("The council is scheduled to vote on the plan.")
     assert not upcoming("The council voted on Monday to approve the plan.")
@@ -116,8 +120,10 @@ def test_what_is_still_ahead_counts_from_the_corpus_last_day() -> None:
     assert still_ahead("The hearing is set down for 2 February 2027.", None, "2026-11-23")
     assert still_ahead("Parliament is scheduled to vote on Monday, 30 November.", "2026-11-20", "2026-11-28")
     assert still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-22", "2026-11-23")
+    assert still_ahead("The strike is due to end at midnight on Sunday.", "2026-11-07", "2026-11-08")  # a Saturday
     # near misses: a date passed, a weekday in an undated or an old article, an undated corpus
     assert not still_ahead("Results are due on 11 November.", "2026-11-01", "2026-11-23")
     assert not still_ahead("The minister is due to brief the media on Wednesday.", None, "2026-11-23")
     assert not still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-16", "2026-11-23")
+    assert not still_ahead("The strike is due to end at midnight on Sunday.", "2026-11-07", "2026-11-09")
     assert not still_ahead("The hearing is set down for 2 February 2027.", None, None)
