@@ -152,6 +152,14 @@ def test_identical_quote_in_two_articles_is_one_quote_with_also_in() -> None:
     assert direct[0].also_in == ("s-1",)
 
 
+def test_quote_in_several_articles_lists_each_other_article_once_in_order() -> None:
+    text = "“We will never accept a deal made behind our backs,” said Estonian Prime Minister Kristen Michal."
+    _, quotes = reduce_corpus(*_corpus(text, text + "\n\n" + text, "Nothing said here.", text))
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].source == "s-0" and direct[0].also_in == ("s-1", "s-3")
+
+
 def test_override_renames_merges_and_sets_country() -> None:
     ov = ActorOverride("Volodymyr Zelensky", ("Zelenskyy", "Zelenskiy"), "person", "Ukraine", "President")
     actors, quotes = reduce_corpus(

@@ -308,6 +308,7 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
     """Every quote with its speaker's corpus id and a stable id; a quote corroborated elsewhere becomes one."""
     quotes: list[Quote] = []
     seen_text: dict[tuple[str, str | None], int] = {}
+    also: dict[int, dict[str, None]] = {}  # a kept quote's index -> the other sources carrying it, in order
     for analysis, source in zip(analyses, sources, strict=True):
         keys = {local.key: id_of[id(local)] for local in analysis.actors}
         occurrences: dict[str, int] = {}
@@ -317,14 +318,14 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
             n = occurrences.get(q.text, 0)
             occurrences[q.text] = n + 1
             speaker = keys.get(q.speaker) if q.speaker else None
-            norm = " ".join(q.text.split()).casefold()
+            norm = " ".join(q.text.split()).casefold() if q.kind != "indirect" else ""
             corroborate = q.kind != "indirect" and len(norm.split()) >= CORROBORATE_MIN_WORDS
             if corroborate and (norm, speaker) in seen_text:
                 i = seen_text[(norm, speaker)]
                 first = quotes[i]
                 id_at[q.start] = first.id
-                if source.id != first.source and source.id not in first.also_in:
-                    quotes[i] = _with_also(first, source.id)
+                if source.id != first.source:
+                    also.setdefault(i, {})[source.id] = None
                 continue
             if corroborate:
                 seen_text[(norm, speaker)] = len(quotes)
@@ -355,11 +356,9 @@ def _corpus_quotes(analyses: Sequence[Analysis], sources: Sequence[Source], id_o
                 holders.append((len(quotes) - 1, q.contains))
         for i, starts in holders:  # a statement comes before the partial quotes it holds
             quotes[i] = replace(quotes[i], contains_quotes=tuple(id_at[c] for c in starts if c in id_at))
+    for i, where in also.items():  # one copy per corroborated quote, not one per source carrying it
+        quotes[i] = replace(quotes[i], also_in=tuple(where))
     return quotes
-
-
-def _with_also(q: Quote, source_id: str) -> Quote:
-    return replace(q, also_in=(*q.also_in, source_id))
 
 
 def ambiguous_merges(analyses: Sequence[Analysis]) -> list[str]:

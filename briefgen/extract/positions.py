@@ -57,7 +57,30 @@ def lemmas(nlp: Language, text: str) -> Lemmas:
     table = lookup_table(nlp)
     if table is None:
         return tuple((tok.lemma_ or tok.text).lower() for tok in nlp(cleaned) if not tok.is_space)
-    return tuple(str(table.get(tok.text, tok.text)).lower() for tok in nlp.make_doc(cleaned) if not tok.is_space)
+    known = _lower_lemmas(table)
+    out = []
+    for tok in nlp.make_doc(cleaned):
+        if not tok.is_space:
+            word = tok.text
+            lemma = known.get(word)
+            if lemma is None:
+                lemma = known[word] = str(table.get(word, word)).lower()
+            out.append(lemma)
+    return tuple(out)
+
+
+_LOWER_LEMMAS: dict[int, tuple[Mapping[str, str], dict[str, str]]] = {}
+
+
+def _lower_lemmas(table: Mapping[str, str]) -> dict[str, str]:
+    """A token's lower-case lemma from one lookup table, remembered per word (the table hashes each key it is
+    asked for); kept by the table's identity, the table alive beside it so the id is never reused."""
+    known = _LOWER_LEMMAS.get(id(table))
+    if known is None or known[0] is not table:
+        if len(_LOWER_LEMMAS) > 4:
+            _LOWER_LEMMAS.clear()
+        known = _LOWER_LEMMAS[id(table)] = (table, {})
+    return known[1]
 
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -447,8 +470,10 @@ def statement_phrases(text: str) -> dict[tuple[str, ...], str]:
 
 
 def _one_story(articles: set[str], speakers: Mapping[str, set[str]]) -> set[str]:
-    """The articles that share a speaker with another of the given articles."""
-    return {a for a in articles if any(speakers.get(a, set()) & speakers.get(b, set()) for b in articles if b != a)}
+    """The articles that share a speaker with another of the given articles (a speaker counted once per
+    article: one in two or more of them joins those; linear, not a comparison of every pair)."""
+    held = Counter(s for a in articles for s in speakers.get(a, ()))
+    return {a for a in articles if any(held[s] >= 2 for s in speakers.get(a, ()))}
 
 
 def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Topic, ...]:
@@ -474,10 +499,11 @@ def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Top
         found = phrases.get(text)
         if found is None:
             found = phrases[text] = statement_phrases(text)
+        where, said = (q.source, *q.also_in), " ".join(q.text.lower().split())
         for key, surface in found.items():
-            sources[key].update((q.source, *q.also_in))
+            sources[key].update(where)
             holders[key].add(q.id)
-            texts[key].add(" ".join(q.text.lower().split()))
+            texts[key].add(said)
             surfaces[key][surface] += 1
     ranked = sorted(
         # the same sentence in several articles is boilerplate ("Newsletters may contain ..."), not a topic
