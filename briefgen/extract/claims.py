@@ -132,12 +132,18 @@ def claim_text(quote: Quote) -> str:
 def _negating(verb: str) -> bool:
     """Whether a reporting verb negates or denies what it reports ("did not say", "never said", "denied"):
     claims.yml negating_verbs, or a negator among its words."""
-    data = load_data("claims.yml")
-    negators = frozenset(str(w) for w in data.get("negators") or ())
-    denials = frozenset(str(w) for w in data.get("negating_verbs") or ())
+    negators, denials = _negation_words()
     forms = lexicon().cue_forms
     words = re.findall(r"[\w’']+", verb)
     return any(w in negators or w.endswith(("n't", "n’t")) or forms.get(w, w) in denials for w in words)
+
+
+@lru_cache(maxsize=1)
+def _negation_words() -> tuple[frozenset[str], frozenset[str]]:
+    """claims.yml ``negators`` and ``negating_verbs``, parsed once (not once per distinct verb)."""
+    data = load_data("claims.yml")
+    return (frozenset(str(w) for w in data.get("negators") or ()),
+            frozenset(str(w) for w in data.get("negating_verbs") or ()))
 
 
 def person_names(actors: Sequence[Actor]) -> frozenset[str]:
@@ -233,12 +239,12 @@ def group_claims(quotes: Sequence[Quote], actors: Sequence[Actor], sources: Sequ
     for item in items:
         best, best_index, score = None, -1, THRESHOLD
         # candidates come through words of at most `common` statements (a word in thousands says little)
-        shared: Counter[int] = Counter()
+        pool: list[int] = []
         if len(item.words) >= MIN_WORDS:  # "briefed X on the talks" (under MIN_WORDS words) says too little
             for w in item.words:
                 if df[w] <= common and (held := holding.get(w)):
-                    shared.update(held)  # counted in C, not through a generator
-        candidates = top_candidates(shared)
+                    pool.extend(held)
+        candidates = top_candidates(Counter(pool)) if pool else []  # counted in C, once per statement
         here = context.get(item.quote.source, frozenset())
         for index in candidates:
             group = groups[index]
