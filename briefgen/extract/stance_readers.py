@@ -662,6 +662,8 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
 
 _READERS = (_counterfactual_at, _verb_at, _noun_at, _feeling_at, _evaluation_at, _extraposed_at, _hope_or_request_at,
             _demand_at, _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
+# each reader with its construction id ("stance.verb"), named once at import, not per token tried
+_NAMED_READERS = tuple((read, "stance." + read.__name__.strip("_").removesuffix("_at")) for read in _READERS)
 
 
 def _candidates(
@@ -675,10 +677,11 @@ def _candidates(
     for i, t in enumerate(sent):
         if t.lemma not in rules.firsts:
             continue  # no expression starts here (a set look-up instead of trying every phrase)
-        for read in _READERS:
-            name = "stance." + read.__name__.strip("_").removesuffix("_at")
-            found.extend((rank, pos, _classed(hit if hit.rule else replace(hit, rule=name), sent[pos].lemma, rules))
-                         for rank, pos, hit in read(s, i))
+        for read, name in _NAMED_READERS:
+            hits = read(s, i)
+            if hits:
+                found.extend((rank, pos, _classed(hit if hit.rule else replace(hit, rule=name), sent[pos].lemma, rules))
+                             for rank, pos, hit in hits)
     return found
 
 

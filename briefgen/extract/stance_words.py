@@ -346,7 +346,12 @@ def sentences(toks: list[Tok]) -> list[list[Tok]]:
 
 
 def _at(sent: list[Tok], i: int, phrase: tuple[str, ...]) -> bool:
-    return i + len(phrase) <= len(sent) and all(sent[i + k].lemma == w for k, w in enumerate(phrase))
+    if i + len(phrase) > len(sent):
+        return False
+    for k, w in enumerate(phrase):  # noqa: SIM110 - a loop, no generator per call (runs for every phrase tried)
+        if sent[i + k].lemma != w:
+            return False
+    return True
 
 
 def _negated(sent: list[Tok], i: int, rules: StanceRules) -> bool:
