@@ -4,9 +4,11 @@
     python -m benchmarks.equivalence check /tmp/extract-before.json   # on the code after it
 
 The texts are the sample corpus (``content/``), the held-out articles (``tests/heldout/articles``, batches
-``batch_d`` to ``batch_h``) and 300 generated articles (``benchmarks/generate.py``, fixed seed). For each article
-the dump holds the actor stage's output (``local_actors_of``) and the quote stage's (``find_quotes``). ``check``
-prints the first differing articles and exits 1 when anything differs.
+``batch_d`` to ``batch_h`` and ``batch_j`` to ``batch_m``; batch i stays unseen) and 300 generated articles
+(``benchmarks/generate.py``, fixed seed). For each article the dump holds the actor stage's output
+(``local_actors_of``) and the quote stage's (``find_quotes``). ``check`` prints the first differing articles and
+exits 1 when anything differs. The stance, display and reduce steps are not in it: for those compare
+``briefgen extract --no-cache -o`` output byte for byte (``PYTHONHASHSEED`` fixed).
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ def dump() -> dict[str, Any]:
             ("heldout-f", REPO / "tests" / "heldout" / "batch_f" / "articles"),
             ("heldout-g", REPO / "tests" / "heldout" / "batch_g" / "articles"),
             ("heldout-h", REPO / "tests" / "heldout" / "batch_h" / "articles"),
+            ("heldout-j", REPO / "tests" / "heldout" / "batch_j" / "articles"),
+            ("heldout-k", REPO / "tests" / "heldout" / "batch_k" / "articles"),
+            ("heldout-l", REPO / "tests" / "heldout" / "batch_l" / "articles"),
+            ("heldout-m", REPO / "tests" / "heldout" / "batch_m" / "articles"),
             ("generated", generated),
         ):
             for article in read_corpus(load_settings(content_dir=folder)).articles:

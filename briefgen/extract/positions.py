@@ -499,8 +499,6 @@ def discover_topics(quotes: Sequence[Quote], min_articles: int = 2) -> tuple[Top
         found = phrases.get(text)
         if found is None:
             found = phrases[text] = statement_phrases(text)
-        if not found:
-            continue
         where, said = (q.source, *q.also_in), " ".join(q.text.lower().split())
         for key, surface in found.items():
             sources[key].update(where)
