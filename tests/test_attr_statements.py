@@ -697,3 +697,13 @@ def test_a_name_apposed_to_what_a_person_heads_or_belongs_to_is_not_the_speaker(
     ):
         found = _statements(text)
         assert not [s for _, s, _ in found if s in ("FNSEB", "Vuzor", "Wexler")], (text, found)
+
+
+def test_a_negated_cue_before_an_open_question_states_nothing() -> None:
+    for text in ("Anna Weber did not say whether the motion had majority support.",
+                 "The minister, Anna Weber, has not said whether she will adopt the plan.",
+                 "Anna Weber declined to say when the plan would start."):
+        assert _statements(text) == [], text
+    # the cue itself is not negated: the clause is what she said
+    found = _statements("Anna Weber said she did not know whether the motion would pass.")
+    assert found == [("she did not know whether the motion would pass", "Anna Weber", "statement.cue.subject")]
