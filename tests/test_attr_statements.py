@@ -707,3 +707,26 @@ def test_a_negated_cue_before_an_open_question_states_nothing() -> None:
     # the cue itself is not negated: the clause is what she said
     found = _statements("Anna Weber said she did not know whether the motion would pass.")
     assert found == [("she did not know whether the motion would pass", "Anna Weber", "statement.cue.subject")]
+
+
+def test_a_passive_participle_opening_the_sentence_leaves_the_speaker_s_own_cue() -> None:
+    found = _statements("Accused of corruption, Mayor Anna Weber said she had done nothing wrong.")
+    assert found == [("she had done nothing wrong", "Anna Weber", "statement.cue.subject")]
+    # an active participle clause after the subject stays the subject's next report
+    found = _statements("Anna Weber accused the mayor of corruption, saying the contracts were rigged.")
+    assert ("the contracts were rigged", "Anna Weber", "statement.next_verb") in found
+
+
+def test_according_to_the_noun_of_the_organisation_just_named() -> None:
+    found = _statements("The Tanners Guild rejects the tax. According to the guild, its members cut water use.")
+    assert ("its members cut water use", "Tanners Guild", "statement.according_to.opening") in found
+    # no organisation named before: the phrase as written, no speaker
+    found = _statements("Heavy rain fell on Monday. According to the guild, its members cut water use.")
+    assert not [s for _, s, _ in found if s], found
+
+
+def test_a_name_before_two_organisation_nouns_is_the_organisation() -> None:
+    found = _statements("On the left, the CUT union federation said the reform did not go far enough.")
+    assert found == [("the reform did not go far enough", "CUT", "statement.cue.subject")]
+    found = _statements("The Unite union group leaders said the reform did not go far enough.")
+    assert not [s for _, s, _ in found if s == "Unite"], found
