@@ -730,3 +730,14 @@ def test_a_name_before_two_organisation_nouns_is_the_organisation() -> None:
     assert found == [("the reform did not go far enough", "CUT", "statement.cue.subject")]
     found = _statements("The Unite union group leaders said the reform did not go far enough.")
     assert not [s for _, s, _ in found if s == "Unite"], found
+
+
+def test_a_quote_after_it_urged_is_the_organisation_s() -> None:
+    analysis = analyse_text(
+        "The Harbour Workers Association criticised the plan on Monday. "
+        'It urged the unions to "return to the negotiating table".'
+    )
+    quotes = [(q.text, speaker_name(analysis, q)) for q in analysis.quotes if q.kind != "indirect"]
+    assert quotes == [("return to the negotiating table", "Harbour Workers Association")]
+    analysis = analyse_text('Parliament passed the law on Monday. It says platforms must "verify every age."')
+    assert [speaker_name(analysis, q) for q in analysis.quotes] == [None]
