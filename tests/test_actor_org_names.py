@@ -94,3 +94,18 @@ def test_pronouns_and_imperatives_opening_a_sentence_are_no_names() -> None:
 def test_names_ending_in_borders_are_organisations() -> None:
     found = _kinds("Doctors Without Borders said the clinic had closed.")
     assert found.get("Doctors Without Borders") == "organisation"
+
+
+def test_a_weekday_after_on_is_no_part_of_a_court_s_name() -> None:
+    found = _kinds("SINGAPORE – The High Court on Tuesday dismissed an appeal by the site.")
+    assert found == {"High Court": "organisation"}
+
+
+def test_all_opens_an_organisation_s_name() -> None:
+    found = _kinds("The All Ruritania Textile Mills Association said the increase would hurt.")
+    assert "All Ruritania Textile Mills Association" in found
+    assert "All Democrats" not in _kinds("All Democrats voted against the bill, Anna Weber said.")
+
+
+def test_a_councillor_s_title_is_no_part_of_the_name() -> None:
+    assert "Grant Mulholland" in _kinds("Cr Grant Mulholland, who led the opposition, said the vote was wrong.")

@@ -713,3 +713,47 @@ def test_a_name_apposed_to_what_a_person_heads_or_belongs_to_is_not_the_speaker(
     ):
         found = _statements(text)
         assert not [s for _, s, _ in found if s in ("FNSEB", "Vuzor", "Wexler")], (text, found)
+
+
+def test_a_negated_cue_before_an_open_question_states_nothing() -> None:
+    for text in ("Anna Weber did not say whether the motion had majority support.",
+                 "The minister, Anna Weber, has not said whether she will adopt the plan.",
+                 "Anna Weber declined to say when the plan would start."):
+        assert _statements(text) == [], text
+    # the cue itself is not negated: the clause is what she said
+    found = _statements("Anna Weber said she did not know whether the motion would pass.")
+    assert found == [("she did not know whether the motion would pass", "Anna Weber", "statement.cue.subject")]
+
+
+def test_a_passive_participle_opening_the_sentence_leaves_the_speaker_s_own_cue() -> None:
+    found = _statements("Accused of corruption, Mayor Anna Weber said she had done nothing wrong.")
+    assert found == [("she had done nothing wrong", "Anna Weber", "statement.cue.subject")]
+    # an active participle clause after the subject stays the subject's next report
+    found = _statements("Anna Weber accused the mayor of corruption, saying the contracts were rigged.")
+    assert ("the contracts were rigged", "Anna Weber", "statement.next_verb") in found
+
+
+def test_according_to_the_noun_of_the_organisation_just_named() -> None:
+    found = _statements("The Tanners Guild rejects the tax. According to the guild, its members cut water use.")
+    assert ("its members cut water use", "Tanners Guild", "statement.according_to.opening") in found
+    # no organisation named before: the phrase as written, no speaker
+    found = _statements("Heavy rain fell on Monday. According to the guild, its members cut water use.")
+    assert not [s for _, s, _ in found if s], found
+
+
+def test_a_name_before_two_organisation_nouns_is_the_organisation() -> None:
+    found = _statements("On the left, the CUT union federation said the reform did not go far enough.")
+    assert found == [("the reform did not go far enough", "CUT", "statement.cue.subject")]
+    found = _statements("The Unite union group leaders said the reform did not go far enough.")
+    assert not [s for _, s, _ in found if s == "Unite"], found
+
+
+def test_a_quote_after_it_urged_is_the_organisation_s() -> None:
+    analysis = analyse_text(
+        "The Harbour Workers Association criticised the plan on Monday. "
+        'It urged the unions to "return to the negotiating table".'
+    )
+    quotes = [(q.text, speaker_name(analysis, q)) for q in analysis.quotes if q.kind != "indirect"]
+    assert quotes == [("return to the negotiating table", "Harbour Workers Association")]
+    analysis = analyse_text('Parliament passed the law on Monday. It says platforms must "verify every age."')
+    assert [speaker_name(analysis, q) for q in analysis.quotes] == [None]

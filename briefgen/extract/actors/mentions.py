@@ -445,6 +445,7 @@ def _reference_mentions(text: str, refs: list[tuple[re.Match[str], int]], lex: L
     return out
 
 
+_NEXT_LOWER = re.compile(r" ([a-z][\w-]*)")
 _ADJECTIVE_ENDINGS = ("-controlled", "-owned", "-based", "-led", "-backed", "-listed", "-run", "-funded")
 
 
@@ -460,6 +461,9 @@ def _org_by_noun(text: str, start: int, word: str, lex: Lexicon) -> Found | None
         if noun in _name_words()[1]:
             org = True
             end += 1 + len(noun)  # the noun belongs to the mention: "the Unite union| said"
+            second = _NEXT_LOWER.match(text, end)
+            if second is not None and second.group(1) in _name_words()[1]:
+                end = second.end(1)  # "the CUT union federation| said"
     elif after == ",":
         # the apposition's head noun: "Acme, one of the companies that sued,", "Keidanren, the main business
         # federation,"; not a noun modifying it ("Weber, a union member,")

@@ -64,8 +64,14 @@ def _pieces(run: str, start: int) -> list[tuple[list[str], list[int]]]:
     return out
 
 
+_DAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 def _organisation_pieces(words: list[str], offs: list[int], lex: Lexicon) -> list[tuple[list[str], list[int]]]:
     """A run with an organisation word: two bodies, a body and a person, or one organisation's name."""
+    cut = next((i for i in range(1, len(words) - 1) if words[i] == "on" and words[i + 1] in _DAYS), None)
+    if cut is not None:  # "The High Court on Tuesday dismissed": the day is no part of the name
+        return _pieces(" ".join(words[:cut]), offs[0])
     for i in range(1, len(words) - 2):
         if words[i] == "and" and words[i + 1] == "the" and words[i - 1] in lex.org_heads:
             # "the European Commission and the Council": two bodies, not one name

@@ -174,6 +174,23 @@ def org_antecedent(att: Attributor, sent: tuple[int, int], cue_start: int) -> st
         return None
     noun = m.group("noun").lower() if m.group("noun") else None
     mods = [w.lower() for w in _WORD.findall(m.group("mods") or "")]
+    return _antecedent(att, sent, noun, mods)
+
+
+_THE_NOUN = re.compile(r"\s*[Tt]he\s+((?:[a-z][\w’'-]*\s+){0,2}?)([a-z]+)\s*(?=,)")
+
+
+def org_of_phrase(att: Attributor, sent: tuple[int, int], at: int) -> str | None:
+    """For "According to the guild, ...": the organisation "the (MODS) NOUN" at ``at`` stands for, or None."""
+    m = _THE_NOUN.match(att.text, at, sent[1])
+    generic, company, nouns, _ = _org_words()
+    if m is None or m.group(2) not in (generic | company | nouns):
+        return None
+    return _antecedent(att, sent, m.group(2), [w.lower() for w in _WORD.findall(m.group(1))])
+
+
+def _antecedent(att: Attributor, sent: tuple[int, int], noun: str | None, mods: list[str]) -> str | None:
+    """The organisation "It" (noun None) or "the MODS NOUN" in a sentence stands for, or None when unsure."""
     prev = _previous_sentence(att.text, sent[0])
     subject = _opening_subject(att, prev)
     if subject is not None and subject.name:

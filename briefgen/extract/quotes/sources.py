@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.extract.lexicon import Lexicon, load_data
 from briefgen.extract.quotes.nameless import _nameless_words
+from briefgen.extract.quotes.orgref import org_of_phrase
 from briefgen.extract.quotes.rules import words
 from briefgen.records import Mention
 
@@ -27,7 +28,12 @@ def _source_statements(st: _Sentence, source_re: re.Pattern[str]) -> None:
     for m in source_re.finditer(text, sent[0], sent[1]):
         if att.in_quote(m.start()):
             continue
-        if not _named_source(st, m):
+        if _named_source(st, m):
+            continue
+        org = org_of_phrase(att, sent, m.end())
+        if org is not None:  # "The X Guild rejects it. According to the guild, its members cut water use."
+            _emit_source(st, org, m, text.find(",", m.end(), sent[1]))
+        else:
             _written_source(st, m)
 
 
@@ -52,12 +58,16 @@ def _named_source(st: _Sentence, m: re.Match[str]) -> bool:
     spk = att.speaker_of(ms[0], sent)
     if spk is None:
         return True  # a person the text does not tell apart: nobody, rather than the words as written
-    comma = text.find(",", ms[0].end, sent[1])
-    if m.start() - sent[0] < 3 and comma != -1:
-        st.emit(spk, "according to", comma + 1, sent[1], "statement.according_to.opening")
-    else:
-        st.emit(spk, "according to", sent[0], m.start(), "statement.according_to.closing")
+    _emit_source(st, spk, m, text.find(",", ms[0].end, sent[1]))
     return True
+
+
+def _emit_source(st: _Sentence, spk: str, m: re.Match[str], comma: int) -> None:
+    """The statement of an "according to" source: after the phrase when it opens the sentence, else before it."""
+    if m.start() - st.sent[0] < 3 and comma != -1:
+        st.emit(spk, "according to", comma + 1, st.sent[1], "statement.according_to.opening")
+    else:
+        st.emit(spk, "according to", st.sent[0], m.start(), "statement.according_to.closing")
 
 
 # the source phrase after "according to" ends at a comma, a semicolon, a dash or a bracket

@@ -6,6 +6,7 @@ import re
 
 from briefgen.extract.lexicon import Lexicon
 from briefgen.extract.quotes.cues import Attribution, CueSpeaker, _is_participle
+from briefgen.extract.quotes.orgref import org_antecedent
 from briefgen.extract.quotes.patterns import (
     _ABBREV_DOT,
     _AUXILIARIES,
@@ -34,7 +35,10 @@ def _speaker_for_cue(
     key = (start, end, sent[0], sent[1])
     known = att.memo_cue_speaker.get(key)
     if known is None:
-        known = att.memo_cue_speaker[key] = _cue_speaker(att, start, end, cue, sent, lex)
+        known = _cue_speaker(att, start, end, cue, sent, lex)
+        if known[1] is None and (org := org_antecedent(att, sent, start)) is not None:
+            known = (True, org, "org_antecedent")  # "It urged the unions to “…”" after a named organisation
+        att.memo_cue_speaker[key] = known
     return known
 
 

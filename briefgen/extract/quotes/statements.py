@@ -35,6 +35,8 @@ _INITIAL_DOT = re.compile(r"(?<=\s[A-Z])\.(?=\s)")
 _FINDING_HINT = re.compile(
     r"\b(?:[Ss]how|[Ff]ound\b|[Ff]ind|[Ss]uggest|[Ii]ndicat|[Rr]eveal|[Cc]onclud)|^\s*In\s+(?:an?|the|another)\s"
 )
+# a sentence opening with a passive participle clause: "Accused of corruption, ...", "Criticised by unions, ..."
+_PASSIVE_OPENER = re.compile(r"[A-Z][a-z]+ed\s+(?:of|by|over|about|for|with|at|in|on)\b[^.;:“”\"]{0,80},")
 _STATEMENT_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 
 
@@ -513,6 +515,8 @@ def _reports_nothing(st: _Sentence, c: Cue) -> bool:
         return True  # "X continued to rise": only a quote's cue
     if _particle_without_clause(text, ce, s1):
         return True  # "joked around with reporters": a particle verb, no reported clause
+    if _WH_NEXT.match(text, ce, s1) and _NOT_BEFORE.search(text, max(s0, cs - 24), cs):
+        return True  # "She did not say whether the motion had support": an open question, nothing stated
     return _no_report(text, lemma, cs, ce, s0, s1)
 
 @lru_cache(maxsize=1)
@@ -545,6 +549,8 @@ def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
     s0, s1 = sent
     cs, ce = c.s, c.e
     cue = c  # the clause may hold the speaker's partial quote (around.around_partial)
+    if _PASSIVE_OPENER.match(text, cs) and not text[s0:cs].strip():
+        return False  # "Accused of corruption, Mayor X said ...": a passive participle, X's own cue follows
     if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
         return False  # "Rutte, asked about the dispute, said ...": an aside, not a statement
     passive = (
