@@ -750,3 +750,46 @@ def test_it_said_after_a_document_a_person_or_no_organisation_is_nobody_s() -> N
     assert names('The Harbour Workers Association published a report. It said the law is "unworkable."') == [None]
     assert names('Anna Weber spoke on Monday. It said the law is "unworkable."') == [None]
     assert names('The Harbour Workers Association met. It is "unworkable," Anna Weber said.') == ["Anna Weber"]
+
+
+# --- a later sentence reporting another person ends a quote's continuation (batch M) -------------------------
+def test_a_quote_after_another_person_s_report_is_not_the_earlier_speaker_s() -> None:
+    text = (
+        'Pensioner Anna Weber said she was "delighted". Cafe owner Tom Brown said he felt tired. '
+        '"I have been arguing about car parks for years."'
+    )
+    assert names(text) == ["Anna Weber", "Tom Brown"]
+
+
+def test_a_quote_after_a_pronoun_sentence_or_a_narrative_one_still_continues() -> None:
+    assert names('"We will win," Anna Weber said. She added that it was close. "It is tight."') == ["Anna Weber"] * 2
+    text = '"We will win," Anna Weber said. Tom Brown looked on as the crowd cheered. "It is tight."'
+    assert names(text) == ["Anna Weber"] * 2
+
+
+def test_a_live_blog_byline_is_no_credit_line() -> None:
+    text = 'Tom Brown put it like this:\n\n"A wage must feed a family.\n\n"We are asking to eat."\n\n'
+    text += "– Posted by Anna Weber"
+    assert names(text) == ["Tom Brown", "Tom Brown"]
+
+
+# --- "X puts it bluntly." before a quote (batch L) -------------------------------------------------------------
+def test_a_person_who_puts_it_bluntly_speaks_the_next_quote() -> None:
+    assert names("Professor Tom Lenz puts it bluntly. “We close wards to save lives.”") == ["Tom Lenz"]
+
+
+def test_a_document_that_puts_it_bluntly_or_putting_it_somewhere_gives_nobody() -> None:
+    assert names("The report puts it bluntly. “We close wards to save lives.”") == [None]
+    assert names("Tom Lenz put it in the drawer. “We close wards to save lives.”") == [None]
+
+
+# --- a capitalised plural role word is a group, not a person (batch L) -----------------------------------------
+def test_a_plural_role_word_before_a_cue_is_no_person_for_a_later_pronoun() -> None:
+    text = "Mayors say the plan is wrong.\n\nAt 3am, Anna Weber felt the pains.\n\n‘I am not angry,’ she says."
+    a = analyse_text(text)
+    assert [x.name for x in a.actors] == ["Anna Weber"]
+    assert names(text) == ["Anna Weber"]
+
+
+def test_a_surname_that_looks_plural_stays_a_person() -> None:
+    assert names('"It works," Chambers said.') == ["Chambers"]

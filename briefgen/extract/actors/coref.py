@@ -350,6 +350,16 @@ def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, i
     return out
 
 
+def _plural_role(word: str) -> bool:
+    """Whether a single capitalised word is the plural of a role head or a collective ("Mayors", "Critics")."""
+    low = word.lower()
+    lex = lexicon()
+    if low in lex.collectives:
+        return True
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    return low.endswith("s") and (low[:-1] in lex.role_heads or singular in lex.role_heads)
+
+
 def _resolve_singles(mentions: _Sorted) -> None:
     """Single words never given in full: the first word of one organisation's name is that organisation
     ("Veridian" of "Veridian AI"); a surname still names a person when a role, honorific or cue marks it."""
@@ -365,6 +375,8 @@ def _resolve_singles(mentions: _Sorted) -> None:
                 g.kind, g.name, g.rule = "organisation", full, "org-first-word"
                 mentions.others.append(g)
             continue
+        if _plural_role(group[0].name):
+            continue  # "Mayors say ...", "Doctors warn ...": a group, not a person's surname
         if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
             canon = group[0].name
             for g in group:

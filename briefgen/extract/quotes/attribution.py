@@ -49,7 +49,14 @@ _SHORT_ADJUNCT = re.compile(
     r"(?:,?\s+that)?"
 )
 # the paragraph after a quote paragraph: "- Sanders.", "— Hillary Clinton, Feb. 4 debate"
-_CREDIT_LINE = re.compile(r"\s*\n\s*[-—–]\s*([A-Z][^\n“”\"—–]{1,80}?)\.?[ \t]*(?:\n|$)")
+# a credit line under a quote ("- Sanders."), not a live blog's byline ("– Posted by Kemi Ade", "— By X")
+_CREDIT_LINE = re.compile(
+    r"\s*\n\s*[-—–]\s*(?!(?:Posted|Reported|Reporting|Written|Edited|Updated|Compiled|By)\b)"
+    r"([A-Z][^\n“”\"—–]{1,80}?)\.?[ \t]*(?:\n|$)"
+)
+_PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|I|We|His|Her|Their)\b")
+# the start of the last sentence of a gap between two quotes
+_LAST_SENTENCE = re.compile(r"[.!?][”\"’]?\s+(?=[A-Z])")
 _RELATIVE_ASIDE = re.compile(r",\s+who\s[^,;.“”\"]*$")
 # a US politician's party and state after the name: "R-Wis.", "(D-N.Y.)"
 # a party-and-state tag set off after a name ("Sen. X, R-Wis., said", "Rep. X (D-N.Y.) said"); not "D-Day."
@@ -174,7 +181,17 @@ def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
         return False  # the gap is the previous quote's own attribution ("Macron told reporters.")
     # the cheap tests first: the cue regex is a long alternation
     stripped = gap.strip()
-    return len(stripped) > 40 and stripped[:1].isupper() and bool(att.lex.cue_re.search(gap[:200]))
+    if len(stripped) > 40 and stripped[:1].isupper() and bool(att.lex.cue_re.search(gap[:200])):
+        return True
+    # "“...,” Anna said. Cafe owner Tom Brown said he was tired. “...”": a later sentence reports another
+    breaks = list(_LAST_SENTENCE.finditer(gap))
+    tail = gap[breaks[-1].end() :] if breaks else ""
+    return (
+        len(tail.strip()) > 20
+        and not (speaker and speaker.split()[-1] in tail)
+        and bool(att.lex.cue_re.search(tail[:200]))
+        and _PRONOUN_OPENING.match(tail) is None
+    )
 
 
 def _attribute_quote(

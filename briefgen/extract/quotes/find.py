@@ -170,12 +170,11 @@ def _quote_record(
     if (
         not q.attributed
         and q.cue is None
-        and qi == 0
-        and para.start < sent[0]
+        and (para.quotes[qi - 1].me if qi else para.start) < sent[0]
         and not text[sent[0] : q.ms].strip()
         and text[q.qs : q.qe].rstrip()[-1:] in (".", "!", "?", "…")
     ):  # "Ann Roe agreed. “It is late.”": a whole sentence in marks after a narrative one (speakers.py)
-        q.speaker = narrated_speaker(att, para.start, sent[0])
+        q.speaker = narrated_speaker(att, para.quotes[qi - 1].me if qi else para.start, sent[0])
         q.attributed = q.speaker is not None
         q.rule = "quote.continues.narrated_sentence" if q.attributed else q.rule
     if not q.attributed and q.kind == "partial" and q.cue is None:

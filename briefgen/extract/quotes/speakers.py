@@ -410,6 +410,19 @@ def _may_be_reply(text: str, verb: str, after: int, end: int, at: int) -> bool:
     return verb in _ANNOUNCED and _WE.search(text, at, min(len(text), at + 200)) is not None
 
 
+# "X puts it bluntly.", "As Y put it simply.": a sentence announcing the words that follow
+_PUT_IT = re.compile(r"\b(?:puts|put)\s+it\s+(?:[a-z]+ly|this way|simply|plainly|best|more starkly)\s*\.$")
+
+
+def _puts_it(att: Attributor, start: int, end: int) -> str | None:
+    """The person who "puts it bluntly" in the sentence [start, end), as its subject; else nobody."""
+    m = _PUT_IT.search(att.text, start, end)
+    if m is None:
+        return None
+    found, spk = att.subject_before(m.start(), (start, end))
+    return spk if found and spk is not None and att.kinds.get(spk) == "person" else None
+
+
 def narrated_speaker(att: Attributor, lo: int, hi: int) -> str | None:
     """The speaker of a quote that opens a sentence after a narrative sentence of its own paragraph: the named
     person who is the subject of that sentence's last reporting verb ("Iowa State's Ann Roe agreed. “...”",
@@ -435,7 +448,7 @@ def narrated_speaker(att: Attributor, lo: int, hi: int) -> str | None:
         return None
     cues = [c for c in att.cues(start, end) if not att.in_quote(c.s)]
     if not cues:
-        return None
+        return _puts_it(att, start, end)
     cue = cues[-1]
     if _PASSIVE_BEFORE.search(text, max(start, cue.s - 20), cue.s):
         return None
