@@ -319,7 +319,7 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
         subj = _judged(s, i, phrase)
-        if misfortune(subj, rules):
+        if misfortune(subj, rules, sent):
             continue  # "Losing the final was a disaster": one's own misfortune, no verdict on an act
         if len(subj) == 2 and subj[0].low == "the" and subj[1].lemma in rules.empty_subjects:
             continue  # "the problem is unacceptable", "the time is long overdue for X": no target named

@@ -117,8 +117,13 @@ def natural(toks: Sequence[Tok], rules: StanceRules) -> bool:
     return head is not None and head.text.islower() and head.low in rules.senses["natural"] and _alone(toks, head)
 
 
-def misfortune(subj: Sequence[Tok], rules: StanceRules) -> bool:
-    """A subject that is one's own misfortune: "Losing the final (was a disaster)", "missing the bus"."""
+def misfortune(subj: Sequence[Tok], rules: StanceRules, sent: Sequence[Tok] = ()) -> bool:
+    """A subject that is one's own misfortune ("Losing the final (was a disaster)", "missing the bus"), or no subject
+    of the verdict at all: the words before a wh-clause that holds it ("she did not care who (was to blame)")."""
+    if subj and any(t.start > subj[-1].start for t in sent):
+        nxt = next(t for t in sent if t.start > subj[-1].start)
+        if nxt.low in ("who", "what", "which", "whom", "whoever", "whatever"):
+            return True
     return bool(subj) and subj[0].low.endswith("ing") and subj[0].lemma in rules.senses["misfortunes"]
 
 
