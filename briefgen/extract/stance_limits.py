@@ -45,8 +45,9 @@ def load_senses(lemmas: Lemmas, phrases: Phrases, d: Mapping[str, Any]) -> dict[
         return frozenset(str(w).lower() for w in raw.get(key) or ())
 
     out: dict[str, Any] = {k: words(k) for k in ("reflexives", "emergency", "aid", "aid_prepositions", "reasons",
-                                                 "own_subjects", "natural")}
-    out.update({k: phrases(raw.get(k) or ()) for k in ("times", "idioms", "lifelong", "forced", "legal")})
+                                                 "own_subjects", "natural", "invitations")}
+    out.update({k: phrases(raw.get(k) or ()) for k in ("times", "idioms", "lifelong", "forced", "legal", "fortunes",
+                                                       "errands")})
     out["misfortunes"] = lemmas(raw.get("misfortunes"))
     for key in ("objects", "only_objects"):
         out[key] = {str(c): frozenset(str(w).lower() for w in ws or ()) for c, ws in (raw.get(key) or {}).items()}

@@ -19,7 +19,14 @@ from briefgen.extract.stance_clauses import (
     _stopped,
     _unable_for_a_reason,
 )
-from briefgen.extract.stance_senses import everyday_sense, misfortune, natural, own_circumstance, refusal_sense
+from briefgen.extract.stance_senses import (
+    everyday_sense,
+    misfortune,
+    natural,
+    own_circumstance,
+    personal_wish,
+    refusal_sense,
+)
 from briefgen.extract.stance_words import (
     _AUX,
     _BREAKS,
@@ -312,7 +319,7 @@ def _evaluation_at(s: _Sentence, i: int) -> list[_Hit]:
         if phrase[0] in _NP_STARTS and not _copula_before(sent, i):
             continue  # "are going to find the solution": no verdict on the subject
         subj = _judged(s, i, phrase)
-        if misfortune(subj, rules):
+        if misfortune(subj, rules, sent):
             continue  # "Losing the final was a disaster": one's own misfortune, no verdict on an act
         if len(subj) == 2 and subj[0].low == "the" and subj[1].lemma in rules.empty_subjects:
             continue  # "the problem is unacceptable", "the time is long overdue for X": no target named
@@ -456,7 +463,7 @@ def _hope_or_request_at(s: _Sentence, i: int) -> list[_Hit]:
         ok = bool(lows) and lows[0] != "to" and any(w in ("would", "will") for w in lows)
     else:  # "asked the ombudsman to investigate" (not "asked about the fines")
         ok = "to" in lows[1:] and _usable(obj[: lows.index("to")])
-    if ok and _usable(obj, 2) and not natural(obj, rules):  # ("hoped the weather would hold": no one's act)
+    if ok and _usable(obj, 2) and not personal_wish(t.lemma, obj, rules):  # "hoped her son would recover": a wish
         kind = "hope" if t.lemma in rules.hopes else "request"
         return [(2 if t.lemma in rules.hopes else 1, i, Found("for", s.span(obj), f"stance.{kind}"))]
     return []

@@ -10,6 +10,7 @@ from briefgen.extract.stance_words import _DETERMINERS, _FUNCTION, StanceRules, 
 
 _NUMBERS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
                       "dozens", "hundreds", "several", "some", "many", "few", "any", "all", "more", "such", "own"])
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you"])
 _AFTER_ALONE = frozenset(["much", "longer", "anymore", "now", "again", "immediately", "today", "tonight", "yesterday"])
 
 
@@ -67,6 +68,8 @@ def everyday_sense(sent: list[Tok], i: int, lemma: str, obj: Sequence[Tok], rule
         only = senses["only_objects"].get(key)
         if only is not None and not any(t.low in only for t in obj[:4]):
             return True  # "turned down the heating" ("turned down the generous offer" is a refusal)
+    if lemma in senses["invitations"] and len(obj) > 1 and obj[0].low in _OBJECT_PRONOUNS and obj[1].low == "to":
+        return True  # "challenged him to a duel" ("challenged the ruling" is a position)
     if lemma == "defend" and _phrase_in(after, senses["legal"]):
         return True  # "defend the former minister in court"
     if cls == "support":
@@ -114,6 +117,26 @@ def natural(toks: Sequence[Tok], rules: StanceRules) -> bool:
     return head is not None and head.text.islower() and head.low in rules.senses["natural"] and _alone(toks, head)
 
 
-def misfortune(subj: Sequence[Tok], rules: StanceRules) -> bool:
-    """A subject that is one's own misfortune: "Losing the final (was a disaster)", "missing the bus"."""
+def misfortune(subj: Sequence[Tok], rules: StanceRules, sent: Sequence[Tok] = ()) -> bool:
+    """A subject that is one's own misfortune ("Losing the final (was a disaster)", "missing the bus"), or no subject
+    of the verdict at all: the words before a wh-clause that holds it ("she did not care who (was to blame)")."""
+    if subj and any(t.start > subj[-1].start for t in sent):
+        nxt = next(t for t in sent if t.start > subj[-1].start)
+        if nxt.low in ("who", "what", "which", "whom", "whoever", "whatever"):
+            return True
     return bool(subj) and subj[0].low.endswith("ing") and subj[0].lemma in rules.senses["misfortunes"]
+
+
+def personal_wish(lemma: str, obj: Sequence[Tok], rules: StanceRules) -> bool:
+    """Whether a hope or a request (verb lemma, its object "X would Y" / "X to Y") is a wish or an instruction, not
+    a position: about the speaker's own people ("hoped her son would recover"), a fortune ("hoped the team would
+    win"), an errand ("asked reporters to leave the room"), or weather ("hoped the weather would hold")."""
+    senses, toks = rules.senses, list(obj)
+    if not toks or natural(toks, rules) or (toks[0].low in _POSSESSIVES | {"their"} and len(toks) > 1):
+        return True
+    verb = next((k + 1 for k, t in enumerate(toks) if t.low in ("would", "will", "to", "could")), None)
+    if verb is None or verb >= len(toks):
+        return False
+    if lemma in rules.requests:
+        return any(_at(toks, verb, p) for p in senses["errands"])
+    return any(_at(toks, verb, p) for p in senses["fortunes"])

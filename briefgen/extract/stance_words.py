@@ -14,7 +14,8 @@ from briefgen.extract.lexicon import YAML_LOADER, load_data
 from briefgen.extract.lexicon import lexicon as cue_lexicon
 from briefgen.extract.stance_limits import classes, limits
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\w+(?:[\u2019'\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof)\.|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+                    r"\w+(?:[\u2019'\-]\w+)*|[^\w\s]")  # ("35,000 members": one number, not a clause break)
 _APOS = "\u2019'"
 _WORDS = load_data("stances.yml")
 _PRONOUNS = frozenset(str(w) for w in _WORDS["pronouns"])
