@@ -3,7 +3,14 @@ tolls (invented sentences: positives and the near misses beside them)."""
 
 from __future__ import annotations
 
+import html
+import json
+from pathlib import Path
+
+from briefgen.build import extract
+from briefgen.config import load_settings
 from briefgen.records import Source
+from briefgen.render import build_context, make_env, render_pages
 from briefgen.summary import Event, Evidence, Story, Summary, next_lines
 from briefgen.summary_events import decision, fold_counts
 from briefgen.summary_kinds import background, market, still_ahead, timeless, unbullet, unjoined, upcoming
@@ -127,3 +134,21 @@ def test_what_is_still_ahead_counts_from_the_corpus_last_day() -> None:
     assert not still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-16", "2026-11-23")
     assert not still_ahead("The strike is due to end at midnight on Sunday.", "2026-11-07", "2026-11-09")
     assert not still_ahead("The hearing is set down for 2 February 2027.", None, None)
+
+
+def test_the_summary_page_ends_what_happened_with_what_comes_next(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    texts = [
+        ("2026-03-03", "A ferry sank off the island of Varn on Tuesday, and rescuers pulled 40 people from the sea. "
+         "The council is scheduled to vote on Monday, 9 March, on an inquiry into the ferry line."),
+        ("2026-03-04", "Rescuers pulled 40 passengers from the sea after a ferry sank off Varn on Tuesday. "
+         "Councillors are scheduled to vote on Monday, 9 March, on an inquiry into the ferry line."),
+    ]
+    rows = [json.dumps({"title": f"Ferry sinks off Varn {n}", "date": day, "source": f"Outlet {n}", "text": text})
+            for n, (day, text) in enumerate(texts)]
+    (tmp_path / "content" / "briefs.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    briefing, articles, _ = extract(load_settings(project_dir=tmp_path))
+    page = html.unescape(render_pages(build_context(briefing, "Invented news", articles), make_env(None))["index.md"])
+    happened, _, after = page.partition("\n### What comes next\n")
+    assert "ferry sank" in happened.lower() and "vote on Monday, 9 March" in after  # its own heading, not in the list
+    assert "vote on Monday" not in happened
