@@ -29,7 +29,7 @@ def test_explainer_openings_and_non_responses_are_background() -> None:
 def test_timeless_present_descriptions_are_background_further_down() -> None:
     assert timeless("Lead poisoning is not new; it has forced mine closures across the region since 2015.")
     assert timeless("Generic tablets made by other firms look different.")
-    assert timeless("The province has more than 400 small reservoirs, most built in the 1970s.")
+    assert timeless("The province has many small reservoirs, most built in the 1970s.")
     assert timeless("Whether the ferries can cope is another matter.")
     # an article's first sentence is its news, whatever its tense
     assert not background("The province has more than 400 small reservoirs.", first=True)
@@ -38,6 +38,13 @@ def test_timeless_present_descriptions_are_background_further_down() -> None:
     assert not timeless("The appeal is set down for a hearing in March 2027.")
     assert not timeless("The ferry company is due in court on 3 March.")
     assert not timeless("The death toll is now 14.")
+    assert not timeless("About 80,000 people remain without tap water.")
+    assert not timeless("The parent company is down 18% in Oslo trading.")
+    assert not timeless("The panel is to report within a month.")
+    assert not timeless("The union leader has just spoken to reporters.")
+    assert not timeless("Inspectors have repeatedly flagged cracks in the wall.")
+    assert not timeless("Rents have more than doubled in ten years.")
+    assert not timeless("The curfew is the first the city has imposed since 2011.")  # a record
     assert not timeless("The toll has risen to 14.")
     assert not timeless("The union says the money never arrived.")
     assert not timeless("Tablets supplied by the firm were recalled, and the firm is appealing.")
