@@ -198,7 +198,7 @@ def timeless(text: str) -> bool:
             rest = [w for w in words[i + 1 : i + 5] if w not in lists["adverbs"] and not w.endswith("ly")]
             nxt = rest[0] if rest else ""
             return not (nxt.endswith(("ing", "ed")) or (len(nxt) > 4 and nxt.endswith("en"))
-                        or nxt in lists["participles"])
+                        or nxt in lists["participles"] or (word in ("is", "are") and nxt == "to"))
         passive = words[i + 1 : i + 2] == ["by"]  # 'tablets made by other firms look …': a participle
         if not passive and (word in lists["past"] or (word.endswith("ed") and i > 0)):
             return False

@@ -31,6 +31,7 @@ def test_timeless_present_descriptions_are_background_further_down() -> None:
     assert timeless("Generic tablets made by other firms look different.")
     assert timeless("The province has many small reservoirs, most built in the 1970s.")
     assert timeless("Whether the ferries can cope is another matter.")
+    assert timeless("From the mayor's view, the port no longer appears to act as a partner.")  # 'to': only 'is to'
     # an article's first sentence is its news, whatever its tense
     assert not background("The province has more than 400 small reservoirs.", first=True)
     # near misses: an ongoing or passive event, a dated or reported one, a running count, a past act
