@@ -19,11 +19,13 @@ from briefgen.summary_kinds import background, market, still_ahead, timeless, un
 def test_explainer_openings_and_non_responses_are_background() -> None:
     assert background("After the minister's briefing on Monday, here are answers to the most common questions.")
     assert background("Here is what we know so far about the flooding.", first=True)
+    assert not background("Here is what the mayor announced on Monday: a curfew from 8pm.")  # it reports
     assert background("The operator of the mine did not respond to requests for comment.")
     assert background("A spokesman for the airline declined to comment on Friday.")
     # near misses: an answer given, a comment made
     assert not background("The ministry answered questions from reporters on Monday.")
     assert not background("The operator responded on Tuesday by closing the mine.")
+    assert not background("The driver did not respond to treatment and died on Tuesday.")
 
 
 def test_timeless_present_descriptions_are_background_further_down() -> None:
