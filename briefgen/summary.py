@@ -1174,12 +1174,7 @@ def summarise(
         number = len(stories) + 1
         full = {ordered[i][0].id: digest(articles[ordered[i][0].path], cache, body=True) for i in sample}
         body = {sid: list(d.sentences or ()) for sid, d in full.items()}
-        # later sentences of the first articles are candidates too: what most outlets report further down
-        # ('7 million people are displaced') is an event even when no article leads with it
-        # (an official decision is one wherever it is told: from every article of the sample)
-        later = [lead for n, i in enumerate(sample)
-                 for lead in _leads_of(ordered[i][0], full[ordered[i][0].id].later or ())
-                 if (n < BODY_SAMPLE or decision(lead.text) or market(lead.text)) and not background(lead.text)]
+        later = _later([(ordered[i][0], full[ordered[i][0].id]) for i in sample])
         events = tuple(fold_counts(_events(number, story_leads + later, body)))
         # name words weighed by their rarity among the corpus's leads (all words: 'wheat' names a story
         # better than 'Bakers', capitalised only because it starts a sentence)
@@ -1205,12 +1200,27 @@ def summarise(
             # official decisions several articles report are told though others are more widely (a one-story
             # corpus, or a story holding most of its articles)
             happened.extend(_decisions(story, happened, len(stories) > 1))
-    dominant = len(stories) == 1 or len(stories[0].sources) >= DOMINANT * len(english)
-    upcoming = next_lines(stories[0], happened, max((_date_key(s) for s in english if s.published), default=None)
-                          ) if dominant else []
-    happened = [e for e in happened if e not in upcoming]
-    upcoming = [replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in upcoming]
-    return Summary(tuple(stories), tuple(happened), {s.id: articles[s.path] for s in english}, tuple(upcoming))
+    told, upcoming = _split_next(stories, happened, english)
+    return Summary(tuple(stories), told, {s.id: articles[s.path] for s in english}, upcoming)
+
+
+def _later(sample: Sequence[tuple[Source, ArticleDigest]]) -> list[Lead]:
+    """Later sentences of a story's first BODY_SAMPLE articles as candidate events: what most outlets report further
+    down ('7 million people are displaced') is an event even when no article leads with it; an official decision or
+    a market's reaction is one wherever it is told (from every article of the sample); background never is."""
+    return [lead for n, (source, found) in enumerate(sample) for lead in _leads_of(source, found.later or ())
+            if (n < BODY_SAMPLE or decision(lead.text) or market(lead.text)) and not background(lead.text)]
+
+
+def _split_next(stories: Sequence[Story], happened: Sequence[Event], english: Sequence[Source]
+                ) -> tuple[tuple[Event, ...], tuple[Event, ...]]:
+    """'What happened' without the lines telling what comes next, and those lines (``next_lines``: of the first
+    story when it is the corpus's or holds DOMINANT of its articles), cut to SHORT_WORDS."""
+    if not (len(stories) == 1 or len(stories[0].sources) >= DOMINANT * len(english)):
+        return tuple(happened), ()
+    upcoming = next_lines(stories[0], happened, max((_date_key(s) for s in english if s.published), default=None))
+    return (tuple(e for e in happened if e not in upcoming),
+            tuple(replace(e, text=_shorten(e.text, SHORT_WORDS)) for e in upcoming))
 
 
 def _person_opens(sentence: str) -> bool:

@@ -19,6 +19,10 @@ _DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|to
                   r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
                   r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
                   r"|(?:next|this|last) (?:week|month|year))", re.IGNORECASE)
+_RECORD = re.compile(r"\b(?:first|biggest|largest|worst|highest|lowest|deadliest|longest)\b[^.;]*\bsince\b",
+                     re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d,.]*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _BULLET = re.compile(r"^[-–—•*·]\s+")
 
 
@@ -179,19 +183,22 @@ def background(text: str, first: bool = False) -> bool:
 def timeless(text: str) -> bool:
     """True when a sentence's first finite verb is a present of summary.yml background.present not opening a
     progressive, passive or perfect ('is not new', 'look different'; not 'are searching', 'is set down for',
-    'has risen'), before any past verb, and it names no day, no running count ('The toll is now 11') and no verb of
-    saying."""
-    if names_day(text) or counts(text):
-        return False
+    'has risen', 'has just spoken', 'is to report'), before any past verb, and it names no day, no figure but a year
+    ('The toll is now 11', 'is down 31%') and no verb of saying."""
+    if _RECORD.search(text):
+        return False  # a record is news ('the first Portugal has imposed since 2019')
+    if names_day(text) or counts(text) or any(not _YEAR.fullmatch(n.rstrip(",.")) for n in _NUMBER.findall(text)):
+        return False  # a figure is news or its measure ('120,000 people remain without water', 'is down 31%')
     words = _words(unbullet(text))
     lists = _lists()
     if any(w in lists["saying"] for w in words):
         return False
     for i, word in enumerate(words):
         if word in lists["present"]:
-            rest = [w for w in words[i + 1 : i + 4] if w not in lists["adverbs"]]
+            rest = [w for w in words[i + 1 : i + 5] if w not in lists["adverbs"] and not w.endswith("ly")]
             nxt = rest[0] if rest else ""
-            return not (nxt.endswith(("ing", "ed")) or nxt in lists["participles"])
+            return not (nxt.endswith(("ing", "ed")) or (len(nxt) > 4 and nxt.endswith("en"))
+                        or nxt in lists["participles"] or (word in ("is", "are") and nxt == "to"))
         passive = words[i + 1 : i + 2] == ["by"]  # 'tablets made by other firms look …': a participle
         if not passive and (word in lists["past"] or (word.endswith("ed") and i > 0)):
             return False

@@ -3,7 +3,14 @@ tolls (invented sentences: positives and the near misses beside them)."""
 
 from __future__ import annotations
 
+import html
+import json
+from pathlib import Path
+
+from briefgen.build import extract
+from briefgen.config import load_settings
 from briefgen.records import Source
+from briefgen.render import build_context, make_env, render_pages
 from briefgen.summary import Event, Evidence, Story, Summary, next_lines
 from briefgen.summary_events import decision, fold_counts
 from briefgen.summary_kinds import background, market, still_ahead, timeless, unbullet, unjoined, upcoming
@@ -12,18 +19,21 @@ from briefgen.summary_kinds import background, market, still_ahead, timeless, un
 def test_explainer_openings_and_non_responses_are_background() -> None:
     assert background("After the minister's briefing on Monday, here are answers to the most common questions.")
     assert background("Here is what we know so far about the flooding.", first=True)
+    assert not background("Here is what the mayor announced on Monday: a curfew from 8pm.")  # it reports
     assert background("The operator of the mine did not respond to requests for comment.")
     assert background("A spokesman for the airline declined to comment on Friday.")
     # near misses: an answer given, a comment made
     assert not background("The ministry answered questions from reporters on Monday.")
     assert not background("The operator responded on Tuesday by closing the mine.")
+    assert not background("The driver did not respond to treatment and died on Tuesday.")
 
 
 def test_timeless_present_descriptions_are_background_further_down() -> None:
     assert timeless("Lead poisoning is not new; it has forced mine closures across the region since 2015.")
     assert timeless("Generic tablets made by other firms look different.")
-    assert timeless("The province has more than 400 small reservoirs, most built in the 1970s.")
+    assert timeless("The province has many small reservoirs, most built in the 1970s.")
     assert timeless("Whether the ferries can cope is another matter.")
+    assert timeless("From the mayor's view, the port no longer appears to act as a partner.")  # 'to': only 'is to'
     # an article's first sentence is its news, whatever its tense
     assert not background("The province has more than 400 small reservoirs.", first=True)
     # near misses: an ongoing or passive event, a dated or reported one, a running count, a past act
@@ -31,6 +41,13 @@ def test_timeless_present_descriptions_are_background_further_down() -> None:
     assert not timeless("The appeal is set down for a hearing in March 2027.")
     assert not timeless("The ferry company is due in court on 3 March.")
     assert not timeless("The death toll is now 14.")
+    assert not timeless("About 80,000 people remain without tap water.")
+    assert not timeless("The parent company is down 18% in Oslo trading.")
+    assert not timeless("The panel is to report within a month.")
+    assert not timeless("The union leader has just spoken to reporters.")
+    assert not timeless("Inspectors have repeatedly flagged cracks in the wall.")
+    assert not timeless("Rents have more than doubled in ten years.")
+    assert not timeless("The curfew is the first the city has imposed since 2011.")  # a record
     assert not timeless("The toll has risen to 14.")
     assert not timeless("The union says the money never arrived.")
     assert not timeless("Tablets supplied by the firm were recalled, and the firm is appealing.")
@@ -127,3 +144,21 @@ def test_what_is_still_ahead_counts_from_the_corpus_last_day() -> None:
     assert not still_ahead("The minister is due to brief the media on Wednesday.", "2026-11-16", "2026-11-23")
     assert not still_ahead("The strike is due to end at midnight on Sunday.", "2026-11-07", "2026-11-09")
     assert not still_ahead("The hearing is set down for 2 February 2027.", None, None)
+
+
+def test_the_summary_page_ends_what_happened_with_what_comes_next(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    texts = [
+        ("2026-03-03", "A ferry sank off the island of Varn on Tuesday, and rescuers pulled 40 people from the sea. "
+         "The council is scheduled to vote on Monday, 9 March, on an inquiry into the ferry line."),
+        ("2026-03-04", "Rescuers pulled 40 passengers from the sea after a ferry sank off Varn on Tuesday. "
+         "Councillors are scheduled to vote on Monday, 9 March, on an inquiry into the ferry line."),
+    ]
+    rows = [json.dumps({"title": f"Ferry sinks off Varn {n}", "date": day, "source": f"Outlet {n}", "text": text})
+            for n, (day, text) in enumerate(texts)]
+    (tmp_path / "content" / "briefs.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    briefing, articles, _ = extract(load_settings(project_dir=tmp_path))
+    page = html.unescape(render_pages(build_context(briefing, "Invented news", articles), make_env(None))["index.md"])
+    happened, _, after = page.partition("\n### What comes next\n")
+    assert "ferry sank" in happened.lower() and "vote on Monday, 9 March" in after  # its own heading, not in the list
+    assert "vote on Monday" not in happened
