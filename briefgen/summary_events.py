@@ -26,6 +26,7 @@ _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][A-Za-z'’-]*|[;:,“”\"—–]"
 _CLAUSE = frozenset(["said", "says", "told", "that", "which", "who", "whom", "while", "after", "before", "when",
                      "because", "as", ";", ":", "“", "”", '"', "—", "–"])
 _SUBORDINATE = frozenset(["while", "after", "before", "when", "because", "as"])  # a decision told in a time clause
+_PERSONS = frozenset(["minister", "president", "premier", "mayor", "governor", "judge", "prosecutor"])  # no possessive
 _SKIPPED = frozenset(["a", "an", "the"])  # not counted in a decision's object window
 _NUMBER_WORDS = {w: n for n, w in enumerate([
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -59,8 +60,9 @@ def _not_after() -> frozenset[str]:
 
 
 def _has_authority(subject: Sequence[str]) -> bool:
-    """True when an authority of summary.yml stands in a subject, possessive or not ('Parliament's committee')."""
-    subject = [w.removesuffix("'s") for w in subject]
+    """True when an authority of summary.yml stands in a subject, an institution's possessive too ('Parliament's
+    committee'), not a person's ('The minister's husband ordered …')."""
+    subject = [w.removesuffix("'s") if w.removesuffix("'s") not in _PERSONS else w for w in subject]
     for words in _authorities():
         n = len(words)
         if any(tuple(subject[i : i + n]) == words for i in range(len(subject) - n + 1)):

@@ -82,6 +82,7 @@ def test_a_decisions_object_is_counted_past_articles_and_figures() -> None:
     # near misses: the object word too far after the verb; a company's board is no authority
     assert not decision("The mayor opened the new bridge on Monday, and the next day a probe began.")
     assert not decision("The company's board summoned its auditors on Monday.")
+    assert not decision("The minister's husband ordered a review of the family firm.")  # a person's, not an office's
 
 
 def _event(text: str, day: str, path: str, published: bool = True) -> Event:
