@@ -92,6 +92,27 @@ def test_the_engine_loads_once_the_page_is_idle_without_any_index_chunk(
     assert watched.console_errors == [] and watched.page_errors == []
 
 
+def test_a_site_without_its_bundle_says_so_and_throws_nothing(
+    pagefind_site: Path, serve_dir: Any, watched: Watched, tmp_path: Path
+) -> None:
+    import shutil
+
+    bare = tmp_path / "site"  # as a plain `mkdocs build -f build/mkdocs.yml` leaves it: no pagefind/ folder
+    shutil.copytree(pagefind_site, bare, ignore=shutil.ignore_patterns("pagefind"))
+    page = watched.page
+    page.goto(serve_dir(bare) + "index.html")
+    page.wait_for_timeout(1500)  # the engine was tried once the page was idle
+    assert any(urlsplit(u).path == "/pagefind/bundles.json" for u in watched.requests)
+    assert watched.page_errors == []
+    page.click("input.md-search__input")
+    page.keyboard.type("tessavolt", delay=20)
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.startsWith('No search index here')",
+        timeout=15000,
+    )
+    assert watched.page_errors == []
+
+
 def test_search_box_is_usable_by_keyboard_and_at_phone_width(
     pagefind_site: Path, serve_dir: Any, browser: Any
 ) -> None:
