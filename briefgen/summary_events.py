@@ -191,6 +191,8 @@ def counts(sentence: str) -> dict[str, int]:
         figure = _figure(token)
         if figure is None or figure == 0 or (i + 1 < len(words) and words[i + 1] in _units()):
             continue
+        if words[i + 1 : i + 2] in (["more"], ["additional"], ["further"]):
+            continue  # an increment ('two more bodies were found'), not the count itself
         if words[i + 1 : i + 3] == ["of", "the"] or words[i + 1 : i + 2] == ["of"]:
             continue  # a part of a count ('One of the dead was a nurse', '14 of the missing were found')
         key = _count_after(words, i, table) or _count_before(words, i, table)
@@ -202,6 +204,9 @@ def counts(sentence: str) -> dict[str, int]:
     toll = _TOLL.search(sentence)
     if "dead" not in found and toll and (figure := _figure(toll.group(1).lower())):
         found["dead"] = figure  # a figure counted as dead beats a toll's ('11 confirmed dead, a toll first put at 4')
+    risen = _RISEN_TOLL.search(sentence)
+    if risen and (figure := _figure((risen.group(1) or risen.group(2)).lower())):
+        found["dead"] = figure  # but not the toll it rose to ('found two bodies, raising the death toll to five')
     return found
 
 
@@ -215,6 +220,12 @@ _PEOPLE = frozenset(["people", "persons", "residents", "villagers", "others", "m
 
 _TOLL = re.compile(r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit)\s+(?:at least |about |around |more than |some )?"
                    r"(\d[\d,]*|[a-z]+)\b", re.IGNORECASE)
+_ABOUT = r"(?:at least |about |around |more than |some )?"
+# a toll a sentence says rose to a figure: that figure is the count ('raising the death toll to five', 'the toll
+# has risen to 21'), whatever else the sentence counts on the way
+_RISEN_TOLL = re.compile(rf"\b(?:raising|bringing|taking|pushing|lifting)\s+(?:the\s+)?(?:\w+\s+)?toll\s+to\s+{_ABOUT}"
+                         rf"(\d[\d,]*|[a-z]+)\b|\btoll\b[^.;,]{{0,30}}?\b(?:rose|rises|risen|climbed|climbs|increased|"
+                         rf"jumped)\s+to\s+{_ABOUT}(\d[\d,]*|[a-z]+)\b", re.IGNORECASE)
 _STOP = frozenset([",", "and", "but", "or", ";", ":"])
 
 
@@ -320,7 +331,12 @@ def stale_main(main: Event, figures: Mapping[str, int], events: Sequence[Event],
 
 
 # a participle clause giving a toll: '… and killing at least nine people', ', killing at least seven people'
-_TOLL_CLAUSE = (re.compile(r"\s+and\s+[a-z]+ing\b[^,;:—–]*"), re.compile(r",\s+(?:[a-z]+ing|with)\b[^,;:—–]*"))
+# (a comma between digits is no clause end: 'forcing 4,000 residents'); a toll clause before another participle
+# clause goes alone (', killing three people and forcing 4,000 residents from their homes' -> ', forcing …')
+_CLAUSE_WORDS = r"(?:[^,;:—–]|(?<=\d),(?=\d))*"
+_TOLL_CLAUSE = (re.compile(rf"(?<=,\s)(?:[a-z]+ing|with)\b{_CLAUSE_WORDS}?\s+and\s+(?=[a-z]+ing\b)"),
+                re.compile(rf"\s+and\s+[a-z]+ing\b{_CLAUSE_WORDS}"),
+                re.compile(rf",\s+(?:[a-z]+ing|with)\b{_CLAUSE_WORDS}"))
 
 
 def _without_clause(text: str, figure: int) -> str:
@@ -331,7 +347,8 @@ def _without_clause(text: str, figure: int) -> str:
     for pattern in _TOLL_CLAUSE:
         for match in pattern.finditer(body):
             if any(_figure(w) == figure for w in _words(match.group(0))):
-                return (body[: match.start()].rstrip() + body[match.end() :]).rstrip() + "."
+                head = body[: match.start()]
+                return ((head if head.endswith(", ") else head.rstrip()) + body[match.end() :]).rstrip() + "."
     return ""
 
 

@@ -12,7 +12,7 @@ from briefgen.config import load_settings
 from briefgen.records import Source
 from briefgen.render import build_context, make_env, render_pages
 from briefgen.summary import Event, Evidence, Story, Summary, next_lines
-from briefgen.summary_events import decision, fold_counts
+from briefgen.summary_events import counts, decision, fold_counts
 from briefgen.summary_kinds import background, market, still_ahead, timeless, unbullet, unjoined, upcoming
 
 
@@ -163,3 +163,22 @@ def test_the_summary_page_ends_what_happened_with_what_comes_next(tmp_path: Path
     happened, _, after = page.partition("\n### What comes next\n")
     assert "ferry sank" in happened.lower() and "vote on Monday, 9 March" in after  # its own heading, not in the list
     assert "vote on Monday" not in happened
+
+
+def test_a_toll_a_sentence_raises_beats_the_bodies_it_finds_and_an_increment_counts_nothing() -> None:
+    assert counts("Rescuers found two bodies on Monday, raising the death toll to five.") == {"dead": 5}
+    assert counts("Two more people died in hospital, bringing the death toll to 9, officials said.") == {"dead": 9}
+    assert counts("Rescuers found two more bodies on Monday.") == {}  # an increment, not the count
+    # near misses: a toll first put lower, a figure counted as dead
+    assert counts("By Friday 11 were confirmed dead, a toll first put at 4.") == {"dead": 11}
+    assert counts("A dam gave way, killing at least nine people.") == {"dead": 9}
+
+
+def test_a_toll_clause_is_cut_alone_and_a_thousands_comma_ends_no_clause() -> None:
+    main = _event("A train derailed near Korva, killing three people and forcing about 4,000 residents from their "
+                  "homes, officials said.", "14", "a")
+    events = [main, _event("Rescuers found two more bodies on Monday, raising the death toll to five.", "16", "b")]
+    assert fold_counts(events)[0].text == ("A train derailed near Korva, forcing about 4,000 residents from their "
+                                           "homes, officials said.")
+    events[0] = _event("The dam burst, forcing 4,000 residents from their homes and killing 3 people.", "14", "a")
+    assert fold_counts(events)[0].text == "The dam burst, forcing 4,000 residents from their homes."
