@@ -39,6 +39,8 @@ def test_the_construction_id_adds_the_sentence_shape_and_a_missing_speaker() -> 
         "stance.verb.call.coordinated"
     assert construction("stance.verb.call", False, "statement.cue.participle_main_subject") == \
         "stance.verb.call.participle.nameless"
+    assert construction("stance.verb.call", True, "statement.cue.coordinated_first_verb") == \
+        "stance.verb.call.coordinated"
 
 
 def test_a_withheld_construction_keeps_its_label_only_for_measurement() -> None:
