@@ -351,7 +351,8 @@ def _sort(found: list[Found], people: _People, paragraphs: Sequence[tuple[int, i
 
 
 def _plural_role(word: str) -> bool:
-    """Whether a single capitalised word is the plural of a role head or a collective ("Mayors", "Critics")."""
+    """Whether a single capitalised word is the plural of a role head or a collective ("Mayors", "Critics"):
+    a group, never a person's surname."""
     low = word.lower()
     lex = lexicon()
     if low in lex.collectives:
@@ -375,12 +376,16 @@ def _resolve_singles(mentions: _Sorted) -> None:
                 g.kind, g.name, g.rule = "organisation", full, "org-first-word"
                 mentions.others.append(g)
             continue
+        if not any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
+            continue
         if _plural_role(group[0].name):
-            continue  # "Mayors say ...", "Doctors warn ...": a group, not a person's surname
-        if any(g.rule in ("honorific", "role", "cue") or g.role for g in group):
-            canon = group[0].name
-            for g in group:
-                mentions.resolved.append((g, canon))
+            for g in group:  # "Mayors say ...", "Prosecutors said ...": a group speaks, not a person's surname
+                g.kind, g.rule = "organisation", "group"
+                mentions.others.append(g)
+            continue
+        canon = group[0].name
+        for g in group:
+            mentions.resolved.append((g, canon))
 
 
 def _resolve_role_refs(mentions: _Sorted) -> list[Mention]:

@@ -54,6 +54,9 @@ _CREDIT_LINE = re.compile(
     r"\s*\n\s*[-—–]\s*(?!(?:Posted|Reported|Reporting|Written|Edited|Updated|Compiled|By)\b)"
     r"([A-Z][^\n“”\"—–]{1,80}?)\.?[ \t]*(?:\n|$)"
 )
+# after a partial quote that ends its sentence: a whole new sentence of six words or more, not a tag
+# ("... attacked the bill as a “tax on pizza.” Its leader, Tom Brown, said the government ...")
+_NEW_SENTENCE_AFTER = re.compile(r"\s+[A-Z][^\s“”\"]*(?:\s+[^\s“”\"]+){6}")
 _PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|I|We|His|Her|Their)\b")
 # the start of the last sentence of a gap between two quotes
 _LAST_SENTENCE = re.compile(r"[.!?][”\"’]?\s+(?=[A-Z])")
@@ -194,6 +197,12 @@ def _has_other_subject(att: Attributor, gap: str, speaker: str | None) -> bool:
     )
 
 
+def _next_sentence_cue(att: Attributor, q: QSpan, after: str, sent: tuple[int, int], speaker: str | None) -> bool:
+    """Whether the cue after a partial quote that ends its sentence belongs to a whole new sentence about
+    another speaker than the quote's sentence's subject ("... attacked the bill as a “tax.” Its leader, X, said")."""
+    return _NEW_SENTENCE_AFTER.match(after) is not None and att.main_subject(sent, q.ms)[1] != speaker
+
+
 def _attribute_quote(
     att: Attributor,
     text: str,
@@ -234,7 +243,9 @@ def _attribute_quote(
             q.speaker, q.cue, q.attributed = governing[0], governing[1], governing[2]
             q.unnamed, q.rule = governing[3], governing[4]
             return
-        if inline is not None:
+        if inline is not None and ends_sentence and _next_sentence_cue(att, q, after, sent, inline[0]):
+            q.cue, q.rule = inline[1], "quote.unattributed"  # the cue after is the next sentence's: nobody
+        elif inline is not None:
             q.speaker, q.cue, q.attributed, q.rule = inline
             used |= used_inline
         return
@@ -494,6 +505,8 @@ def _dialogue_turn(att: Attributor, subj: Mention, cue: str) -> str | None:
     return None
 
 
+# a reporting noun, then words ending in "as" right before the quote: the noun is described, it does not speak
+_AS_BEFORE_QUOTE = re.compile(r"\bas\s*$")
 _BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 _BY_AFTER = re.compile(r"[”\"’,]*\s+by\s")
 
@@ -511,6 +524,25 @@ def _noun_opens_clause(after_noun: str, lex: Lexicon, after_quote: str = "") -> 
     if not cues:
         return True
     return words_[cues[0] - 1].lower() in _BE_FORMS or _BY_AFTER.match(after_quote) is not None
+
+
+def _noun_speaks(text: str, q: QSpan, noun: tuple[int, int, str], best: Cue, lex: Lexicon) -> bool:
+    """Whether a reporting noun before a partial quote, after the verb ``best``, still owns the quote."""
+    if _DETERMINER_ONLY.fullmatch(text, best.e, noun[0]):
+        return False  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
+    if best.s >= noun[0]:
+        return True
+    if _AS_BEFORE_QUOTE.search(text, noun[1], q.ms) and not any(
+        w.lower() in lex.cue_forms for w in _WORD.findall(text[noun[1] : q.ms])
+    ):
+        return False  # "accused ministers of treating the pledge as “a slogan”": what the noun is called
+    if _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
+        return False  # "said Beijing welcomes Seoul's position and opposes “...”": not the noun's content
+    first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
+    if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
+        return False  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
+    # "told X that her tweet was “a joke”": the noun opens the reported clause (speakers19)
+    return not (q.ms - noun[1] < 60 and _noun_opens_clause(text[noun[1] : q.ms], lex, text[q.me : q.me + 8]))
 
 
 def _governing_cue(
@@ -535,16 +567,8 @@ def _governing_cue(
     noun = None
     for nm in _cue_noun_re().finditer(text[sent[0] : q.ms]):
         noun = (sent[0] + nm.start(), sent[0] + nm.end(), nm.group())
-    if noun and best is not None and _DETERMINER_ONLY.fullmatch(text, best.e, noun[0]):
-        noun = None  # "called the proposal “a bad idea”": the noun is the verb's object, the verb reports
-    if noun and best is not None and best.s < noun[0] and _NOUN_TO_QUOTE_BREAK.search(text, noun[1], q.ms):
-        noun = None  # "said Beijing welcomes Seoul's position and opposes “...”": the quote is not the noun's content
-    if noun and best is not None and best.s < noun[0]:
-        first = _NEXT_WORD.match(" " + text[q.qs : q.qs + 20].lower())
-        if first is not None and (first.group(1) in _AUXILIARIES or first.group(1) == "not"):
-            noun = None  # "said the minister's comments “do not help”": the noun is the subject the verb reports on
-        elif q.ms - noun[1] < 60 and _noun_opens_clause(text[noun[1] : q.ms], lex, text[q.me : q.me + 8]):
-            noun = None  # "told X that her tweet was “a joke”": the noun opens the reported clause (speakers19)
+    if noun and best is not None and not _noun_speaks(text, q, noun, best, lex):
+        noun = None
     if noun and (best is None or noun[0] > best.s):
         # "X's mantra of ...": only the possessor speaks; otherwise nobody we know
         pos = text[max(sent[0], noun[0] - 60) : noun[0]]

@@ -184,6 +184,8 @@ def _inverted(att: Attributor, end: int, sent: tuple[int, int]) -> tuple[bool, s
     person = next((m for m in ms if m.kind == "person" and m.rule != "pronoun"), None)
     first = ms[0]
     if first.rule == "pronoun" and not text[end : first.start].strip():
+        if _opens_clause(text, first.end, sent[1]):
+            return False, None  # "Mustapha, says he is tired": "he" is the reported clause's subject
         return True, att.speaker_of(first, sent)
     description = _described_speaker(att, end, ms, person)
     if description is not None:

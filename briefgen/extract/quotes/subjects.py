@@ -75,6 +75,11 @@ _IT_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|However,|In an? [\w ]{1,30}(?: on [A-Z][\w]*)?,|On [A-Z][\w]*,)\s+)?"
     r"[Ii]t\s+(?:(?:also|later|then|has|had|further)\s+){0,2}"
 )
+# "His office said", "In a statement, her spokeswoman said": a person's office or spokesperson as the subject
+_PRONOUN_OFFICE = re.compile(
+    r"\s*(?:In an? [\w ]{1,30},\s+)?([Hh]is|[Hh]er)\s+(?:" + alternation("role_office", "offices") + r")\s+"
+    r"(?:(?:also|later|has|had)\s+)?"
+)
 # what may open a sentence before its subject ("The", "In a statement, the")
 _OPENING_ONLY = re.compile(r"\s*(?:(?:In|On) [\w ]{1,30},\s+)?(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){0,3}")
 _IT_DOCUMENT = re.compile(
@@ -173,6 +178,12 @@ class Attributor(Coreference):
             return True, None  # "a senior Israeli official said", "Critics said": nobody named
         if _IT_SUBJECT.fullmatch(self.text, sent[0], cue_start):
             return self._organisation_it(sent)
+        office = _PRONOUN_OFFICE.fullmatch(self.text, sent[0], cue_start)
+        if office is not None:
+            # "His office said ...": the office speaks for the person "his" stands for
+            gender = "male" if office.group(1).lower() == "his" else "female"
+            spk = self._previous_subject(sent, gender) or self._recent_person(sent[0], gender)
+            return True, spk
         return False, None
 
     def _organisation_it(self, sent: tuple[int, int]) -> tuple[bool, str | None]:
