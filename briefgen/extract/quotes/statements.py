@@ -515,9 +515,19 @@ def _reports_nothing(st: _Sentence, c: Cue) -> bool:
         return True  # "X continued to rise": only a quote's cue
     if _particle_without_clause(text, ce, s1):
         return True  # "joked around with reporters": a particle verb, no reported clause
-    if _WH_NEXT.match(text, ce, s1) and _NOT_BEFORE.search(text, max(s0, cs - 24), cs):
+    if (
+        lemma in _open_question_verbs()
+        and _WH_NEXT.match(text, ce, s1)
+        and _NOT_BEFORE.search(text, max(s0, cs - 24), cs)
+    ):
         return True  # "She did not say whether the motion had support": an open question, nothing stated
     return _no_report(text, lemma, cs, ce, s0, s1)
+
+@lru_cache(maxsize=1)
+def _open_question_verbs() -> frozenset[str]:
+    """Cue lemmas whose negation before a wh-word leaves a question open ("did not say whether"): cues.yml."""
+    return frozenset(str(w) for w in load_data("cues.yml").get("open_question_verbs", []))
+
 
 @lru_cache(maxsize=1)
 def _particle_re() -> re.Pattern[str]:
