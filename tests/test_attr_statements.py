@@ -757,3 +757,14 @@ def test_a_quote_after_it_urged_is_the_organisation_s() -> None:
     assert quotes == [("return to the negotiating table", "Harbour Workers Association")]
     analysis = analyse_text('Parliament passed the law on Monday. It says platforms must "verify every age."')
     assert [speaker_name(analysis, q) for q in analysis.quotes] == [None]
+
+
+def test_a_cue_after_an_apposition_with_a_preposition_next_is_the_main_verb() -> None:
+    found = _statements("Its senior researcher, Dr Eirik Nyland, said on Thursday that nothing had changed.")
+    assert found == [("nothing had changed", "Eirik Nyland", "statement.cue.subject")]
+    # an aside closed by a comma before the subject's own verb reports nothing itself
+    found = _statements("Mark Rutte, asked about the dispute, said the alliance was united.")
+    assert found == [("the alliance was united", "Mark Rutte", "statement.cue.subject")]
+    # a preposition after the cue and no "that" clause: no report ("posted on X: “…”")
+    found = _statements('The minister, Bronwyn Keaton, posted on X: "We congratulate the voters."')
+    assert found == [], found

@@ -515,9 +515,19 @@ def _reports_nothing(st: _Sentence, c: Cue) -> bool:
         return True  # "X continued to rise": only a quote's cue
     if _particle_without_clause(text, ce, s1):
         return True  # "joked around with reporters": a particle verb, no reported clause
-    if _WH_NEXT.match(text, ce, s1) and _NOT_BEFORE.search(text, max(s0, cs - 24), cs):
+    if (
+        lemma in _open_question_verbs()
+        and _WH_NEXT.match(text, ce, s1)
+        and _NOT_BEFORE.search(text, max(s0, cs - 24), cs)
+    ):
         return True  # "She did not say whether the motion had support": an open question, nothing stated
     return _no_report(text, lemma, cs, ce, s0, s1)
+
+@lru_cache(maxsize=1)
+def _open_question_verbs() -> frozenset[str]:
+    """Cue lemmas whose negation before a wh-word leaves a question open ("did not say whether"): cues.yml."""
+    return frozenset(str(w) for w in load_data("cues.yml").get("open_question_verbs", []))
+
 
 @lru_cache(maxsize=1)
 def _particle_re() -> re.Pattern[str]:
@@ -551,7 +561,11 @@ def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
     cue = c  # the clause may hold the speaker's partial quote (around.around_partial)
     if _PASSIVE_OPENER.match(text, cs) and not text[s0:cs].strip():
         return False  # "Accused of corruption, Mayor X said ...": a passive participle, X's own cue follows
-    if text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == "," and _ASIDE_PREPOSITION.match(text[ce : ce + 10]):
+    if (
+        text[s0 if cs - 2 < s0 else cs - 2 : cs].strip() == ","
+        and _ASIDE_PREPOSITION.match(text[ce : ce + 10])
+        and (_aside_closes(att, ce, s1) or not _THAT_SOON.match(text, ce, s1))
+    ):
         return False  # "Rutte, asked about the dispute, said ...": an aside, not a statement
     passive = (
         text[ce : ce + 1].isspace()
@@ -594,6 +608,14 @@ def _cue_statement(st: _Sentence, c: Cue, around: bool = False) -> bool:
         b = _relative_clause_end(text, a, b)
     st.emit(spk, c.surface.lower(), a, b, rule, cue)
     return found
+
+
+def _aside_closes(att: Attributor, ce: int, s1: int) -> bool:
+    """Whether a comma after a cue closes an aside before the subject's own verb ("X, asked about it, said");
+    "X, the institute's researcher, said on Thursday that …" has none: its cue is the main verb (and only a
+    "that" clause after the preposition is its report: "X, the minister, posted on X: …" has none)."""
+    comma = att.text.find(",", ce, s1)
+    return comma != -1 and bool(att.cues(comma, min(s1, comma + 40)))
 
 
 _BE_GET = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
