@@ -663,8 +663,7 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
         return []  # only a firm "would/will" ("could weaken" is a forecast of a risk)
     start = _clause_start(sent, i - 1, s.reported)
     if not any(t.lemma in _WARNING for t in sent[:start]):
-        return []  # "said the sanctions would cripple the war economy" may be the speaker's aim: only a warning
-    #             ("warned that the levy would weaken small bakers") says the harm is unwanted
+        return []  # "would cripple the war economy" may be the aim: only a warning ("warned that") says it is unwanted
     if _in_open_clause(sent, start, i, rules) or _reports_others(sent, start, i):
         return []
     subj = sent[start : i - 1]
@@ -676,8 +675,7 @@ def _harm_at(s: _Sentence, i: int) -> list[_Hit]:
 
 
 _READERS = (_counterfactual_at, _verb_at, _noun_at, _feeling_at, _evaluation_at, _extraposed_at, _hope_or_request_at,
-            _demand_at, _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)
-# each reader with its construction id ("stance.verb"), named once at import, not per token tried
+            _demand_at, _without_at, _refusal_at, _condition_at, _passive_at, _harm_at)  # with their ids, named once:
 _NAMED_READERS = tuple((read, "stance." + read.__name__.strip("_").removesuffix("_at")) for read in _READERS)
 
 

@@ -47,6 +47,7 @@ def _subject_re() -> re.Pattern[str]:
 # a second clause with a subject of its own: "It" in the next sentence may be that subject ("X defended the
 # plan, and the report was published. It said ...")
 _SECOND_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?:the|a|an|its|this|that|[A-Z])\b")
+_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|this|that|his|her|new)\s+$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+|\n")
 
 
@@ -91,11 +92,15 @@ def _opening_gap(att: Attributor, a: int, b: int) -> bool:
     return other <= 1
 
 
-def _reports(att: Attributor, sent: tuple[int, int]) -> bool:
-    """Whether a sentence reports something: a reporting verb or noun outside quotes."""
-    if any(not att.in_quote(c.s) for c in att.cues(sent[0], sent[1])):
-        return True
-    return any(w.lower() in att.lex.cue_nouns for w in _WORD.findall(att.text, sent[0], sent[1]))
+def _reports(att: Attributor, sent: tuple[int, int], nouns: bool = True) -> bool:
+    """Whether a sentence reports something: a reporting verb or noun outside quotes. Without ``nouns``: a
+    reporting verb ("said in a statement") — "It" after "X published a report." is the report, not X."""
+    cues = [c for c in att.cues(sent[0], sent[1]) if not att.in_quote(c.s)]
+    verb = any(_DETERMINER.search(att.text, max(0, c.s - 7), c.s) is None for c in cues)  # "a report" is a noun
+    noun = (bool(cues) and not verb) or any(
+        w.lower() in att.lex.cue_nouns for w in _WORD.findall(att.text, sent[0], sent[1])
+    )
+    return (verb or noun) if nouns else verb
 
 
 def _fits(att: Attributor, org: str, noun: str | None, mods: list[str], before: int) -> bool:
@@ -195,13 +200,16 @@ def _antecedent(att: Attributor, sent: tuple[int, int], noun: str | None, mods: 
     subject = _opening_subject(att, prev)
     if subject is not None and subject.name:
         if _fits(att, subject.name, noun, mods, sent[0]) and (
-            noun is not None or (_reports(att, prev) and not _SECOND_CLAUSE.search(att.text, prev[0], prev[1]))
+            noun is not None
+            or (_reports(att, prev, nouns=False) and not _SECOND_CLAUSE.search(att.text, prev[0], prev[1]))
         ):
             return subject.name
         if att.kinds.get(subject.name) != "person" or noun is None:
             return None  # another organisation or a thing opened the previous sentence: not sure it is this one
     last = att.state.history[-1] if att.state.history else None
-    if last and _fits(att, last, noun, mods, sent[0]) and _reports(att, prev) and _named_in(att, last, prev):
+    if last and _fits(att, last, noun, mods, sent[0]) and _reports(att, prev, nouns=noun is not None) and _named_in(
+        att, last, prev
+    ):
         # "About 30,000 passengers are affected, the airport said. It advised ...": the last speaker
         return last
     return _named_org(att, noun, mods, sent[0]) if noun is not None else None
