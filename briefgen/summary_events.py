@@ -317,7 +317,7 @@ def stale_main(main: Event, figures: Mapping[str, int], events: Sequence[Event],
             continue
         start = min(_sort_day(replace(main, evidence=(e,))) for e in main.evidence)  # its first dated report
         later = [(found[i][k], i) for i in range(1, len(events)) if running[i] and (k := _same_count(key, found[i]))
-                 and _sort_day(events[i]) >= start]
+                 and _sort_day(events[i]) >= start and not _other_incident(events[i].text)]
         if not later or max(later)[0] <= figure:
             continue
         latest, i = max(later)
@@ -328,6 +328,11 @@ def stale_main(main: Event, figures: Mapping[str, int], events: Sequence[Event],
         return replace(main, earlier=f"an early figure: {latest:,} {base} by {day}" if day else
                        f"an early figure: {latest:,} {base} later")
     return main
+
+
+def _other_incident(text: str) -> bool:
+    """Whether a line says its count is another incident's ('the toll from a separate landslide has risen to 12')."""
+    return bool(set(_words(text)) & set(_data()["other_incident"]))
 
 
 # a participle clause giving a toll: '… and killing at least nine people', ', killing at least seven people'

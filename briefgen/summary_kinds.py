@@ -79,7 +79,33 @@ def upcoming(text: str) -> bool:
     """True for a sentence telling what comes next (summary.yml next): a day named and a word of the future or of a
     schedule ('Parliament is scheduled to vote on Monday', 'with results due by 11 December'); not a past day's
     report without one ('Parliament voted on Monday'), nor a reported intention ('said it would appeal')."""
-    return names_day(text) and _phrase_in(_words(unbullet(text)), _next())
+    words = _words(unbullet(text))
+    return names_day(text) and _phrase_in(words, _next()) and not _past_first(words)
+
+
+# before a past participle these make it no finite past ('has summoned', 'is expected', 'was due to')
+_AUXILIARIES = frozenset(["has", "have", "had", "is", "are", "be", "been", "being", "will", "to", "was", "were"])
+
+
+def _past_first(words: list[str]) -> bool:
+    """Whether a sentence's first finite verb is in the past ('Flights were cancelled on Monday due to the strike',
+    'Lawmakers refused on Tuesday to vote on the bill'): a past day's report, whatever future word it holds."""
+    past, saying = _lists()["past"] - {"had"}, _lists()["saying"]
+    for i, w in enumerate(words):
+        before = words[i - 1] if i else ""
+        if w in saying:
+            continue  # a report of what is to come ('Forecasters said more rain was expected from Saturday')
+        if w in _next_heads() or w in ("has", "have", "is", "are", "will"):
+            return False
+        if (w in past or (len(w) > 4 and w.endswith("ed"))) and before not in _AUXILIARIES:
+            return True
+    return False
+
+
+@functools.cache
+def _next_heads() -> frozenset[str]:
+    """The first words of summary.yml's next phrases ('scheduled', 'due', 'set')."""
+    return frozenset(p.split()[0] for p in _next())
 
 
 def days_named(text: str) -> frozenset[str]:

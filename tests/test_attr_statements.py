@@ -768,3 +768,14 @@ def test_a_cue_after_an_apposition_with_a_preposition_next_is_the_main_verb() ->
     # a preposition after the cue and no "that" clause: no report ("posted on X: “…”")
     found = _statements('The minister, Bronwyn Keaton, posted on X: "We congratulate the voters."')
     assert found == [], found
+
+
+def test_the_noun_of_an_organisation_is_not_read_off_the_sentence_before_or_a_list() -> None:
+    assert _statements("The union said the offer was too low. The Pentagon said nothing. "
+                       "The union said talks would resume.") == []
+    assert _statements("The Kremlin, the miners' union and the mine owners met on Monday. "
+                       "The union said the talks had failed.") == []
+    # near miss: an apposition closed by a comma still describes its name
+    found = _statements("A smaller union, the NASUWT, said on Monday that it would strike. "
+                        "The union said talks had failed.")
+    assert [s for _, s, _ in found] == ["NASUWT", "NASUWT"]

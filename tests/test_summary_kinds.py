@@ -182,3 +182,30 @@ def test_a_toll_clause_is_cut_alone_and_a_thousands_comma_ends_no_clause() -> No
                                            "homes, officials said.")
     events[0] = _event("The dam burst, forcing 4,000 residents from their homes and killing 3 people.", "14", "a")
     assert fold_counts(events)[0].text == "The dam burst, forcing 4,000 residents from their homes."
+
+
+def test_a_past_days_report_is_nothing_to_come_whatever_future_word_it_holds() -> None:
+    from briefgen.summary_kinds import upcoming
+
+    for past in ("Flights at Tarvik Airport were cancelled on Monday due to the strike by baggage handlers.",
+                 "The council approved the plan on Monday against the will of residents.",
+                 "The deadline for bids passed on Friday.",
+                 "Parliament voted on Monday to extend the emergency, which will last 30 days.",
+                 "Lawmakers refused on Tuesday to vote on the bill.",
+                 "The court declined on Monday to rule on the appeal."):
+        assert not upcoming(past), past
+    # near misses: what is scheduled, due or summoned stays ahead
+    for ahead in ("Parliament is scheduled to vote on Monday.", "The hearing is set down for 2 February.",
+                  "Results are due by 11 December.", "The union will strike again on Friday.",
+                  "Parliament's committee has summoned the regulator to appear on Wednesday."):
+        assert upcoming(ahead), ahead
+
+
+def test_another_incidents_toll_makes_no_early_figure_of_the_main_events() -> None:
+    main = _event("Seven people were killed when the Lura dam burst on Tuesday, and boats searched the valley.",
+                  "14", "a")
+    events = [main, _event("In the south, the death toll from a separate landslide near Vlora has risen to 12.",
+                           "16", "b")]
+    assert fold_counts(events)[0].earlier == ""
+    events[1] = _event("The death toll from the dam burst has risen to 12.", "16", "b")  # the same incident
+    assert fold_counts(events)[0].earlier == "an early figure: 12 dead by 16 Oct 2026"

@@ -138,11 +138,12 @@ def _descriptor(text: str, m: Mention) -> set[str]:
     window = text[max(0, m.start - 60) : m.start]
     pieces = _PHRASE_BREAK.split(window)
     pre = pieces[-1]
-    if pre.strip().lower() in ("", "the") and len(pieces) > 1 and window.rstrip()[-1:] != ".":
-        pre = pieces[-2] + " " + pre  # "A smaller union, the NASUWT": the apposition before the name
+    joined_by_comma = window[: len(window) - len(pre)].endswith((", ", ","))
+    if pre.strip().lower() in ("", "the") and len(pieces) > 1 and joined_by_comma:
+        pre = pieces[-2] + " " + pre  # "A smaller union, the NASUWT": the apposition before the name (never ". The")
     out = {w.lower() for w in _WORD.findall(pre)}
     post = _POST_APPOSITION.match(text, m.end)
-    if post is not None:
+    if post is not None and " and " not in post.group(1):  # "The Kremlin, the miners' union and …": a list
         out |= {w.lower() for w in _WORD.findall(post.group(1))}
     return out
 
