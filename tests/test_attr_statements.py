@@ -779,3 +779,11 @@ def test_the_noun_of_an_organisation_is_not_read_off_the_sentence_before_or_a_li
     found = _statements("A smaller union, the NASUWT, said on Monday that it would strike. "
                         "The union said talks had failed.")
     assert [s for _, s, _ in found] == ["NASUWT", "NASUWT"]
+
+
+def test_a_verb_coordinated_inside_a_relative_or_place_clause_is_not_the_main_subjects() -> None:
+    assert _statements("Mayor Anna Weber met the fishermen, who protested and opposed the ferry plan.") == []
+    assert _statements("Mayor Anna Weber visited the port, where the fishermen protested and opposed the plan.") == []
+    # near miss: a relative clause closed by its comma leaves the coordination to the main subject
+    found = _statements("Anna Weber, who heads the council, said the plan was dead and added that the ferry would end.")
+    assert [s for _, s, _ in found] == ["Anna Weber", "Anna Weber"]

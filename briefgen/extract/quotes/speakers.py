@@ -129,8 +129,16 @@ def _relative_subject(att: Attributor, start: int, sent: tuple[int, int]) -> Cue
     return None
 
 
+# a clause with a subject of its own, open up to a coordinated verb: its verbs are not the main subject's
+_OPEN_CLAUSE = re.compile(r"(?:,\s+|\b)(?:who|whom|whose|which|where|when|after|because|while|since|before)\b")
+
+
 def _coordinated_subject(att: Attributor, start: int, sent: tuple[int, int]) -> CueSpeaker:
-    """The subject of a verb after "and"/"but": "X said ... and added", "..., she said X, and added: ..."."""
+    """The subject of a verb after "and"/"but": "X said ... and added", "..., she said X, and added: ..."; none
+    inside a relative or time clause still open ("met the fishermen, who protested and opposed the plan")."""
+    openers = list(_OPEN_CLAUSE.finditer(att.text, sent[0], start))
+    if openers and "," not in att.text[openers[-1].end() : start]:
+        return False, None, "coordinated_none"
     found, spk = att.main_subject(sent, start)
     if found:
         return found, spk, "coordinated_main_subject"
