@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_utils import analyse_text
-
-
-def _labels(text: str) -> set[tuple[str, str]]:
-    """Every (stance, target) read in a text's quotes and statements, shown or withheld."""
-    out = set()
-    for q in analyse_text(text).quotes:
-        if q.stance and q.target:
-            out.add((q.stance, q.target))
-        elif q.withheld:
-            out.add(q.withheld[:2])
-    return out
+from tests.test_stance_review16 import _labels
 
 
 @pytest.mark.parametrize("text", [
