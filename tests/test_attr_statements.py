@@ -787,3 +787,10 @@ def test_a_verb_coordinated_inside_a_relative_or_place_clause_is_not_the_main_su
     # near miss: a relative clause closed by its comma leaves the coordination to the main subject
     found = _statements("Anna Weber, who heads the council, said the plan was dead and added that the ferry would end.")
     assert [s for _, s, _ in found] == ["Anna Weber", "Anna Weber"]
+
+
+def test_a_passive_statement_is_shown_as_its_sentence_with_the_agent_named_in_it() -> None:
+    analysis = analyse_text("Tom Brown said the ferry would stop.\n\nThis was echoed by Mayor Anna Weber. "
+                            "“We need to be heard,” she said.")
+    echoed = [q for q in analysis.quotes if q.rule == "statement.passive_by"]
+    assert [(q.display, q.verb) for q in echoed] == [(": This was echoed by Mayor Anna Weber", "echoed")]

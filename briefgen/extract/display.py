@@ -148,6 +148,8 @@ def predicate(quote: AnyQuote, article: Article | None, whole: bool = False) -> 
         return content, None
     body = article.text
     left, right = sentence_bounds(body, quote.start, quote.end)
+    if quote.rule == "statement.passive_by":  # "This was echoed by X": the sentence, its agent named in it
+        return ": " + " ".join(body[quote.start : right].split()).rstrip(".,;: "), cue
     end = quote.end
     if quote.kind == "partial":  # keep the closing mark (within two characters: '.”', '".'), nothing else
         end = max((k + 1 for k in range(quote.end, min(len(body), quote.end + 2)) if body[k] in _CLOSING),
