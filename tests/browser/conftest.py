@@ -153,9 +153,16 @@ def search(page: Any, query: str, timeout: float = 20_000) -> list[str]:
     page.click("input.md-search__input")
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=timeout)
-    hrefs: list[str] = page.eval_on_selector_all(
-        ".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)"
-    )
+    # the box renders as results arrive (a query typed halfway may show first): read once the list stops changing
+    hrefs: list[str] = []
+    for _ in range(int(timeout // 250)):
+        now: list[str] = page.eval_on_selector_all(
+            ".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)"
+        )
+        if now and now == hrefs:
+            break
+        hrefs = now
+        page.wait_for_timeout(250)
     return hrefs
 
 
