@@ -218,9 +218,8 @@ def _nouns() -> frozenset[str]:
 _PEOPLE = frozenset(["people", "persons", "residents", "villagers", "others", "more", "children", "workers", "miners"])
 
 
-_TOLL = re.compile(r"\btoll\b[^.;]{0,60}?\b(?:to|at|of|reached|hit)\s+(?:at least |about |around |more than |some )?"
-                   r"(\d[\d,]*|[a-z]+)\b", re.IGNORECASE)
 _ABOUT = r"(?:at least |about |around |more than |some )?"
+_TOLL = re.compile(rf"\btoll\b[^.;]{{0,60}}?\b(?:to|at|of|reached|hit)\s+{_ABOUT}(\d[\d,]*|[a-z]+)\b", re.IGNORECASE)
 # a toll a sentence says rose to a figure: that figure is the count ('raising the death toll to five', 'the toll
 # has risen to 21'), whatever else the sentence counts on the way
 _RISEN_TOLL = re.compile(rf"\b(?:raising|bringing|taking|pushing|lifting)\s+(?:the\s+)?(?:\w+\s+)?toll\s+to\s+{_ABOUT}"
@@ -332,7 +331,12 @@ def stale_main(main: Event, figures: Mapping[str, int], events: Sequence[Event],
 
 def _other_incident(text: str) -> bool:
     """Whether a line says its count is another incident's ('the toll from a separate landslide has risen to 12')."""
-    return bool(set(_words(text)) & set(_data()["other_incident"]))
+    return not _other_words().isdisjoint(_words(text))
+
+
+@functools.cache
+def _other_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _data()["other_incident"])
 
 
 # a participle clause giving a toll: '… and killing at least nine people', ', killing at least seven people'

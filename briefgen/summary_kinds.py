@@ -95,7 +95,7 @@ def _past_first(words: list[str]) -> bool:
         before = words[i - 1] if i else ""
         if w in saying:
             continue  # a report of what is to come ('Forecasters said more rain was expected from Saturday')
-        if w in _next_heads() or w in ("has", "have", "is", "are", "will"):
+        if w in _next_heads() or w in ("has", "have"):  # 'is', 'are', 'will' open next phrases too
             return False
         if (w in past or (len(w) > 4 and w.endswith("ed"))) and before not in _AUXILIARIES:
             return True
